@@ -1,0 +1,32 @@
+import { WorkbookGrid } from '../grid/grid';
+import { RulePack } from '../packs/rulePack';
+import { findIndicatorTables } from '../tables/findIndicatorTables';
+import { IndicatorTable } from '../tables/indicatorTable';
+import { LabelMatcher } from '../tables/labelMatcher';
+import { PackEvaluator } from './evaluatePack';
+import { Finding } from './finding';
+
+export interface CheckResult {
+  readonly tables: IndicatorTable[];
+  readonly findings: Finding[];
+}
+
+/**
+ * The whole check on a grid: find the indicator tables, evaluate the pack. The CLI (from an .xlsx
+ * file), the add-in (from Excel) and the browser preview all call this and nothing else.
+ */
+export class PledgeChecker {
+  private readonly matcher: LabelMatcher;
+  private readonly evaluator: PackEvaluator;
+
+  constructor(readonly pack: RulePack) {
+    this.matcher = new LabelMatcher(pack);
+    this.evaluator = new PackEvaluator(pack);
+  }
+
+  async check(grid: WorkbookGrid): Promise<CheckResult> {
+    const tables = findIndicatorTables(grid, this.matcher);
+    const findings = await this.evaluator.evaluate(tables);
+    return { tables, findings };
+  }
+}

@@ -1,0 +1,149 @@
+import { Engine, Rule } from 'json-rules-engine';
+import { Localized, PackRule, RulePack } from '../packs/rulePack';
+import { IndicatorTable } from '../tables/indicatorTable';
+import { factsOfConditions } from './conditionFacts';
+import { explainingCondition } from './explain';
+import { Finding, FindingStatus } from './finding';
+import { digitsToShow, formatNumber, Lang, OPERATOR_SYMBOL } from './format';
+import { DEFAULT_MESSAGES, fillPlaceholders, noDataReasonText } from './messages';
+import { settle } from './precision';
+import { computeFact, factUnit, FactValue, figuresByUnit, indicatorsOfFact, UnitFigures } from './unitFacts';
+
+interface PreparedRule {
+  readonly rule: PackRule;
+  readonly facts: string[];
+  readonly indicators: string[];
+}
+
+/**
+ * Evaluates a pack's targets against the indicator tables of one workbook. Each (rule, unit) whose
+ * indicators all appear gives exactly one finding. No-data is decided here, before json-rules-engine
+ * sees the facts: the engine only ever compares numbers.
+ */
+export class PackEvaluator {
+  private readonly engine: Engine;
+  private readonly prepared: PreparedRule[];
+
+  constructor(readonly pack: RulePack) {
+    // One engine, run sequentially: json-rules-engine must not run concurrently (issue #303).
+    this.engine = new Engine([], { allowUndefinedFacts: true });
+    this.prepared = pack.rules.map((rule) => {
+      const facts = [...factsOfConditions(rule.conditions)];
+      const indicators = [...new Set(facts.flatMap((f) => indicatorsOfFact(pack, f)))];
+      this.engine.addRule(new Rule({ name: rule.id, conditions: rule.conditions, event: { type: 'met' }, priority: rule.priority ?? 1 }));
+      return { rule, facts, indicators };
+    });
+  }
+
+  async evaluate(tables: ReadonlyArray<IndicatorTable>): Promise<Finding[]> {
+    const findings: Finding[] = [];
+    for (const unit of figuresByUnit(tables)) findings.push(...(await this.evaluateUnit(unit)));
+    return findings;
+  }
+
+  private async evaluateUnit(unit: UnitFigures): Promise<Finding[]> {
+    const applicable = this.prepared.filter((p) => p.indicators.every((i) => unit.byIndicator.has(i)));
+    if (applicable.length === 0) return [];
+    const values = new Map<string, FactValue>();
+    for (const p of applicable) for (const f of p.facts) if (!values.has(f)) values.set(f, computeFact(this.pack, unit, f));
+    const numeric: Record<string, number> = {};
+    for (const [k, v] of values) if (v.value !== undefined) numeric[k] = v.value;
+
+    const run = await this.engine.run(numeric);
+    const outcome = new Map<string, { passed: boolean; conditions: unknown }>();
+    for (const r of run.results) outcome.set(r.name, { passed: true, conditions: r.conditions });
+    for (const r of run.failureResults) outcome.set(r.name, { passed: false, conditions: r.conditions });
+
+    // Results come back in completion order; findings follow the pack's rule order.
+    return applicable.map((p) => this.finding(p, unit, values, outcome.get(p.rule.id)));
+  }
+
+  private finding(
+    p: PreparedRule,
+    unit: UnitFigures,
+    values: Map<string, FactValue>,
+    outcome: { passed: boolean; conditions: unknown } | undefined,
+  ): Finding {
+    const missing = p.facts.map((f) => values.get(f)!).find((v) => v.value === undefined);
+    const inputs = dedupe(p.facts.flatMap((f) => values.get(f)!.inputs));
+    const main = inputs.find((i) => i.period === 'current') ?? inputs[0];
+    // With no data the engine is not asked; the target is still shown, read from the rule itself.
+    const explained = outcome && !missing ? explainingCondition(outcome.conditions, outcome.passed) : explainingCondition(p.rule.conditions, true);
+    const fact = explained?.fact ?? p.facts[0];
+    const unitOfFact = factUnit(this.pack, fact);
+    const status: FindingStatus = missing || !outcome ? 'no-data' : outcome.passed ? 'met' : 'shortfall';
+    const actual = status === 'no-data' || typeof explained?.actual !== 'number' ? null : explained.actual;
+    // A comparison against another fact has no fixed target until evaluated.
+    const target = typeof explained?.target === 'number' ? explained.target : null;
+    const operator = explained?.operator ?? null;
+    const gap = actual === null || target === null ? null : status === 'met' ? 0 : gapOf(actual, target, operator);
+    const base = {
+      ruleId: p.rule.id,
+      title: p.rule.title,
+      severity: p.rule.severity ?? 'shortfall',
+      unit: unit.unit,
+      status,
+      sheet: main?.sheet ?? unit.sheet,
+      cell: main?.cell ?? '',
+      inputs,
+      actual,
+      target,
+      operator,
+      gap,
+      fact,
+      factLabel: this.factLabel(fact),
+      factUnit: unitOfFact,
+      noData: missing?.noData,
+    };
+    return { ...base, message: this.message(p.rule, base) };
+  }
+
+  private factLabel(fact: string): Localized {
+    return this.pack.facts?.[fact]?.label ?? this.pack.indicators[fact]?.label ?? { vi: fact, en: fact };
+  }
+
+  private message(rule: PackRule, f: Omit<Finding, 'message'>): Localized {
+    const render = (lang: Lang): string => {
+      const key = f.status === 'no-data' ? 'noData' : f.status;
+      const template = rule.messages?.[key]?.[lang] ?? DEFAULT_MESSAGES[key][lang];
+      const pct = f.factUnit === '%';
+      const digits = f.actual !== null && f.target !== null ? digitsToShow(f.actual, f.target) : 2;
+      const qty = (x: number | null, d = 2) => (x === null ? '—' : `${formatNumber(x, lang, d)}${f.factUnit ? ` ${f.factUnit}` : ''}`);
+      const gapUnit = pct ? (lang === 'vi' ? ' điểm %' : ' percentage points') : f.factUnit ? ` ${f.factUnit}` : '';
+      return fillPlaceholders(template, {
+        fact: f.factLabel[lang],
+        actual: qty(f.actual, digits),
+        target: qty(f.target),
+        op: f.operator ? OPERATOR_SYMBOL[f.operator] ?? f.operator : '',
+        gap: f.gap === null ? '—' : `${formatNumber(f.gap, lang, digits)}${gapUnit}`,
+        unit: f.unit,
+        reason: f.noData ? noDataReasonText(this.pack, f.noData, lang) : '',
+        title: f.title[lang],
+      });
+    };
+    return { vi: render('vi'), en: render('en') };
+  }
+}
+
+function gapOf(actual: number, target: number, operator: string | null): number {
+  switch (operator) {
+    case 'greaterThanInclusive':
+    case 'greaterThan':
+      return settle(Math.max(0, target - actual));
+    case 'lessThanInclusive':
+    case 'lessThan':
+      return settle(Math.max(0, actual - target));
+    default:
+      return settle(Math.abs(actual - target));
+  }
+}
+
+function dedupe<T extends { sheet: string; cell: string }>(xs: T[]): T[] {
+  const seen = new Set<string>();
+  return xs.filter((x) => {
+    const k = `${x.sheet}!${x.cell}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}

@@ -1,0 +1,50 @@
+import { Localized, Severity } from '../packs/rulePack';
+import { PeriodRole } from '../tables/periods';
+
+/** Three outcomes, never two: no data is never a pass and never zero. */
+export type FindingStatus = 'met' | 'shortfall' | 'no-data';
+
+/** A cell a finding was computed from. */
+export interface FindingInput {
+  readonly indicator: string;
+  readonly period: PeriodRole;
+  readonly sheet: string;
+  readonly cell: string;
+  /** The number read, or null when the cell held no data. */
+  readonly value: number | null;
+  /** The cell as written, for reasons (`chưa thống kê`, `#DIV/0!`, ``). */
+  readonly shown: string;
+}
+
+export type NoDataReason =
+  | { readonly kind: 'blank'; readonly cell: string; readonly shown: string }
+  | { readonly kind: 'zero-baseline'; readonly cell: string }
+  | { readonly kind: 'zero-denominator'; readonly cell: string }
+  | { readonly kind: 'out-of-range'; readonly cell: string }
+  | { readonly kind: 'no-period'; readonly indicator: string; readonly period: PeriodRole }
+  | { readonly kind: 'duplicate'; readonly indicator: string; readonly cells: string[] };
+
+/** The verdict on one target for one unit, with everything needed to answer "why is this red?". */
+export interface Finding {
+  readonly ruleId: string;
+  readonly title: Localized;
+  readonly severity: Severity;
+  readonly unit: string;
+  readonly status: FindingStatus;
+  /** Sheet and A1 cell of the current-period figure of the first indicator the rule reads. */
+  readonly sheet: string;
+  readonly cell: string;
+  readonly inputs: FindingInput[];
+  /** The computed value compared with the target (percent for ratios and changes), null for no data. */
+  readonly actual: number | null;
+  readonly target: number | null;
+  readonly operator: string | null;
+  /** How far the actual value is from the target, in the fact's unit; 0 when met, null for no data. */
+  readonly gap: number | null;
+  readonly fact: string;
+  readonly factLabel: Localized;
+  /** `%` for ratios and changes (gaps are then percentage points), else the indicator's unit. */
+  readonly factUnit: string;
+  readonly noData?: NoDataReason;
+  readonly message: Localized;
+}

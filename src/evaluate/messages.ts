@@ -1,0 +1,58 @@
+import { Localized, RulePack } from '../packs/rulePack';
+import { NoDataReason } from './finding';
+import { Lang } from './format';
+
+/** Default wording; a rule may override any of them in its pack (`messages`). Vietnamese first. */
+export const DEFAULT_MESSAGES: Record<'met' | 'shortfall' | 'noData', Localized> = {
+  met: {
+    vi: '{fact}: {actual}, đạt chỉ tiêu {op} {target}.',
+    en: '{fact}: {actual}, meets the target {op} {target}.',
+  },
+  shortfall: {
+    vi: '{fact}: {actual}, chưa đạt chỉ tiêu {op} {target} (còn cách {gap}).',
+    en: '{fact}: {actual}, short of the target {op} {target} ({gap} away).',
+  },
+  noData: {
+    vi: 'Không đủ số liệu để đánh giá: {reason}.',
+    en: 'Not enough data to judge: {reason}.',
+  },
+};
+
+export function fillPlaceholders(template: string, values: Record<string, string>): string {
+  return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in values ? values[k] : m));
+}
+
+const PERIOD_WORD: Record<Lang, Record<string, string>> = {
+  vi: { current: 'kỳ này', baseline: 'cùng kỳ' },
+  en: { current: 'current-period', baseline: 'same-period' },
+};
+
+function indicatorLabel(pack: RulePack, id: string, lang: Lang): string {
+  return pack.indicators[id]?.label[lang] ?? id;
+}
+
+/** Why a finding has no data, as a clause for `{reason}`. */
+export function noDataReasonText(pack: RulePack, r: NoDataReason, lang: Lang): string {
+  const vi = lang === 'vi';
+  switch (r.kind) {
+    case 'blank':
+      if (r.shown === '') return vi ? `ô ${r.cell} để trống` : `cell ${r.cell} is blank`;
+      return vi ? `ô ${r.cell} không phải là số ("${r.shown}")` : `cell ${r.cell} holds no number ("${r.shown}")`;
+    case 'zero-baseline':
+      return vi
+        ? `số liệu cùng kỳ ở ô ${r.cell} bằng 0 nên không tính được mức tăng, giảm`
+        : `the same-period figure in ${r.cell} is 0, so no change can be computed`;
+    case 'zero-denominator':
+      return vi ? `mẫu số ở ô ${r.cell} bằng 0` : `the denominator in ${r.cell} is 0`;
+    case 'out-of-range':
+      return vi ? `số liệu từ ô ${r.cell} quá lớn để tính` : `the figures from ${r.cell} are too large to compute with`;
+    case 'no-period':
+      return vi
+        ? `bảng không có số liệu ${PERIOD_WORD.vi[r.period]} của chỉ tiêu "${indicatorLabel(pack, r.indicator, lang)}"`
+        : `the table has no ${PERIOD_WORD.en[r.period]} figure for "${indicatorLabel(pack, r.indicator, lang)}"`;
+    case 'duplicate':
+      return vi
+        ? `chỉ tiêu "${indicatorLabel(pack, r.indicator, lang)}" xuất hiện nhiều lần (${r.cells.join(', ')}), không rõ dùng số nào`
+        : `"${indicatorLabel(pack, r.indicator, lang)}" appears more than once (${r.cells.join(', ')}), so which figure counts is unclear`;
+  }
+}

@@ -1,0 +1,118 @@
+import { showCell } from '../grid/cell';
+import { DerivedFact, RulePack } from '../packs/rulePack';
+import { IndicatorTable, Observation } from '../tables/indicatorTable';
+import { PeriodRole } from '../tables/periods';
+import { fold } from '../tables/text';
+import { FindingInput, NoDataReason } from './finding';
+import { settle } from './precision';
+
+/** Every figure a workbook holds for one unit, by indicator and period. */
+export interface UnitFigures {
+  readonly unit: string;
+  readonly sheet: string;
+  readonly byIndicator: Map<string, { current: Observation[]; baseline: Observation[] }>;
+}
+
+/** Groups observations by unit (folded, so `Hà Nội` and `HÀ NỘI` are one unit), in table order. */
+export function figuresByUnit(tables: ReadonlyArray<IndicatorTable>): UnitFigures[] {
+  const units = new Map<string, UnitFigures>();
+  for (const t of tables) {
+    for (const o of t.observations) {
+      const key = fold(o.unit);
+      let u = units.get(key);
+      if (!u) {
+        u = { unit: o.unit, sheet: o.sheet, byIndicator: new Map() };
+        units.set(key, u);
+      }
+      let ind = u.byIndicator.get(o.indicator);
+      if (!ind) {
+        ind = { current: [], baseline: [] };
+        u.byIndicator.set(o.indicator, ind);
+      }
+      ind[o.period].push(o);
+    }
+  }
+  return [...units.values()];
+}
+
+/** A fact's value for a unit, or why there is none. */
+export interface FactValue {
+  readonly value: number | undefined;
+  readonly inputs: FindingInput[];
+  readonly noData?: NoDataReason;
+}
+
+function toInput(o: Observation): FindingInput {
+  return { indicator: o.indicator, period: o.period, sheet: o.sheet, cell: o.cell, value: o.value ?? null, shown: showCell(o.raw) };
+}
+
+function figure(u: UnitFigures, indicator: string, period: PeriodRole): { obs?: Observation; noData?: NoDataReason } {
+  const list = u.byIndicator.get(indicator)?.[period] ?? [];
+  if (list.length === 0) return { noData: { kind: 'no-period', indicator, period } };
+  if (list.length > 1) {
+    // The same indicator twice: report the ambiguity instead of picking one.
+    return { obs: list[0], noData: { kind: 'duplicate', indicator, cells: list.map((o) => o.cell) } };
+  }
+  const obs = list[0];
+  if (obs.value === undefined) return { obs, noData: { kind: 'blank', cell: obs.cell, shown: showCell(obs.raw) } };
+  return { obs };
+}
+
+/** The indicators a fact reads (a plain indicator id reads itself). */
+export function indicatorsOfFact(pack: RulePack, fact: string): string[] {
+  const d: DerivedFact | undefined = pack.facts?.[fact];
+  if (!d) return [fact];
+  if ('changePercent' in d) return [d.changePercent];
+  if ('ratioPercent' in d) return [...d.ratioPercent];
+  return [...d.sum];
+}
+
+/** Computes a fact for a unit. Inputs are listed current period first, numerator first. */
+export function computeFact(pack: RulePack, u: UnitFigures, fact: string): FactValue {
+  const d = pack.facts?.[fact];
+  const parts: { obs?: Observation; noData?: NoDataReason }[] = [];
+  const want = (indicator: string, period: PeriodRole) => {
+    const f = figure(u, indicator, period);
+    parts.push(f);
+    return f;
+  };
+  const result = (value: number | undefined, noData?: NoDataReason): FactValue => {
+    const inputs = parts.filter((p) => p.obs).map((p) => toInput(p.obs!));
+    // Figures so large the arithmetic overflows are not evidence of anything.
+    if (!noData && value !== undefined && !Number.isFinite(value)) noData = { kind: 'out-of-range', cell: inputs[0]?.cell ?? '' };
+    return {
+      value: noData || value === undefined ? undefined : settle(value),
+      inputs,
+      noData: noData ?? parts.find((p) => p.noData)?.noData,
+    };
+  };
+
+  if (!d) {
+    const f = want(fact, 'current');
+    return result(f.obs?.value, f.noData);
+  }
+  if ('changePercent' in d) {
+    const cur = want(d.changePercent, 'current');
+    const base = want(d.changePercent, 'baseline');
+    if (cur.noData || base.noData) return result(undefined);
+    if (base.obs!.value === 0) return result(undefined, { kind: 'zero-baseline', cell: base.obs!.cell });
+    return result(((cur.obs!.value! - base.obs!.value!) / base.obs!.value!) * 100);
+  }
+  if ('ratioPercent' in d) {
+    const num = want(d.ratioPercent[0], 'current');
+    const den = want(d.ratioPercent[1], 'current');
+    if (num.noData || den.noData) return result(undefined);
+    if (den.obs!.value === 0) return result(undefined, { kind: 'zero-denominator', cell: den.obs!.cell });
+    return result((num.obs!.value! * 100) / den.obs!.value!);
+  }
+  const terms = d.sum.map((i) => want(i, 'current'));
+  if (terms.some((t) => t.noData)) return result(undefined);
+  return result(terms.reduce((s, t) => s + t.obs!.value!, 0));
+}
+
+export function factUnit(pack: RulePack, fact: string): string {
+  const d = pack.facts?.[fact];
+  if (d && ('changePercent' in d || 'ratioPercent' in d)) return '%';
+  const ind = d && 'sum' in d ? d.sum[0] : fact;
+  return pack.indicators[ind]?.unit ?? '';
+}

@@ -1,0 +1,54 @@
+import { Finding } from '../evaluate/finding';
+import { Lang, OPERATOR_SYMBOL } from '../evaluate/format';
+import { IndicatorTable } from '../tables/indicatorTable';
+import { formatFigure, statusWord } from './words';
+
+const MARK: Record<Finding['status'], string> = { met: '✓', shortfall: '✗', 'no-data': '?' };
+
+/** A readable table per unit: target, status, actual vs target, and the cell to look at. */
+export function consoleReport(workbook: string, tables: ReadonlyArray<IndicatorTable>, findings: ReadonlyArray<Finding>, lang: Lang): string {
+  const vi = lang === 'vi';
+  const lines: string[] = [];
+  lines.push(`${vi ? 'Sổ' : 'Workbook'}: ${workbook}`);
+  for (const t of tables) {
+    const where = t.tableName ? `${t.sheet}!${t.anchor} (${t.tableName})` : `${t.sheet}!${t.anchor}`;
+    lines.push(`  ${vi ? 'Bảng chỉ tiêu' : 'Indicator table'} ${vi ? 'kiểu' : 'layout'} ${t.layout} ${vi ? 'tại' : 'at'} ${where}: ${t.units.length} ${vi ? 'đơn vị' : 'unit(s)'}`);
+  }
+  const units = [...new Set(findings.map((f) => f.unit))];
+  for (const unit of units) {
+    const rows = findings.filter((f) => f.unit === unit);
+    lines.push('');
+    lines.push(`■ ${unit}`);
+    const cells = rows.map((f) => [
+      `${MARK[f.status]} ${statusWord(f.status, lang)}`,
+      f.title[lang],
+      f.actual === null ? '—' : formatFigure(f.actual, f.factUnit, lang),
+      f.target === null ? '' : `${f.operator ? OPERATOR_SYMBOL[f.operator] ?? f.operator : ''} ${formatFigure(f.target, f.factUnit, lang)}`,
+      `${f.sheet}!${f.cell}`,
+    ]);
+    const head = vi ? ['Kết quả', 'Chỉ tiêu', 'Thực hiện', 'Chỉ tiêu đặt ra', 'Ô'] : ['Status', 'Target', 'Actual', 'Target value', 'Cell'];
+    const widths = head.map((h, i) => Math.max(width(h), ...cells.map((c) => width(c[i]))));
+    const fmt = (c: string[]) => '  ' + c.map((x, i) => pad(x, widths[i])).join('  ').trimEnd();
+    lines.push(fmt(head));
+    lines.push('  ' + widths.map((w) => '─'.repeat(w)).join('  '));
+    for (const c of cells) lines.push(fmt(c));
+    for (const f of rows.filter((r) => r.status !== 'met')) lines.push(`    → ${f.message[lang]}`);
+  }
+  const count = (s: Finding['status']) => findings.filter((f) => f.status === s).length;
+  lines.push('');
+  lines.push(
+    vi
+      ? `Tổng cộng: ${count('met')} đạt, ${count('shortfall')} chưa đạt, ${count('no-data')} không có số liệu.`
+      : `Total: ${count('met')} met, ${count('shortfall')} shortfall, ${count('no-data')} no data.`,
+  );
+  return lines.join('\n');
+}
+
+/** Display width: combining marks take no column (NFD Vietnamese text stays aligned). */
+function width(s: string): number {
+  return [...s.normalize('NFC')].length;
+}
+
+function pad(s: string, w: number): string {
+  return s + ' '.repeat(Math.max(0, w - width(s)));
+}

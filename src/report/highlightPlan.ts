@@ -1,0 +1,54 @@
+import { Lang } from '../evaluate/format';
+import { Finding } from '../evaluate/finding';
+import { CellMark, FindingsSheet, HighlightPlan, MarkStatus } from '../xlsx/highlightPlan';
+import { formatFigure, statusWord } from './words';
+
+/**
+ * Which cells to mark and why. A shortfall marks the current-period figure the target reads; a
+ * no-data finding marks the cell that holds no number when there is one. Several findings on one
+ * cell share a single mark (shortfall over no-data) whose note lists them all.
+ */
+export function highlightPlanFor(findings: ReadonlyArray<Finding>, lang: Lang): HighlightPlan {
+  const marks = new Map<string, { sheet: string; cell: string; status: MarkStatus; notes: string[] }>();
+  for (const f of findings) {
+    if (f.status === 'met') continue;
+    const cell = f.status === 'no-data' && f.noData && 'cell' in f.noData ? f.noData.cell : f.cell;
+    if (!cell) continue;
+    const key = `${f.sheet}!${cell}`;
+    const m = marks.get(key) ?? { sheet: f.sheet, cell, status: f.status, notes: [] };
+    if (f.status === 'shortfall') m.status = 'shortfall';
+    m.notes.push(`${statusWord(f.status, lang)} — ${f.title[lang]}\n${f.message[lang]}`);
+    marks.set(key, m);
+  }
+  const cellMarks: CellMark[] = [...marks.values()].map((m) => ({ sheet: m.sheet, cell: m.cell, status: m.status, note: m.notes.join('\n\n') }));
+  return { marks: cellMarks, findingsSheet: findingsSheet(findings, lang), author: 'Pledge Check' };
+}
+
+function findingsSheet(findings: ReadonlyArray<Finding>, lang: Lang): FindingsSheet {
+  const vi = lang === 'vi';
+  return {
+    name: vi ? 'Kết quả kiểm tra' : 'Check results',
+    title: vi ? 'Kết quả kiểm tra chỉ tiêu thi đua (Pledge Check)' : 'Pledge target check results (Pledge Check)',
+    header: vi
+      ? ['Đơn vị', 'Chỉ tiêu', 'Kết quả', 'Thực hiện', 'Chỉ tiêu đặt ra', 'Còn thiếu', 'Ô', 'Lý do']
+      : ['Unit', 'Target', 'Status', 'Actual', 'Target value', 'Gap', 'Cell', 'Reason'],
+    rows: findings.map((f) => ({
+      values: [
+        f.unit,
+        f.title[lang],
+        statusWord(f.status, lang),
+        f.actual === null ? '' : formatFigure(f.actual, f.factUnit, lang),
+        f.target === null ? '' : `${f.operator ? opSymbol(f.operator) : ''} ${formatFigure(f.target, f.factUnit, lang)}`.trim(),
+        f.gap === null || f.status === 'met' ? '' : formatFigure(f.gap, f.factUnit === '%' ? (vi ? 'điểm %' : 'pp') : f.factUnit, lang),
+        `${f.sheet}!${f.cell}`,
+        f.message[lang],
+      ],
+      link: f.cell ? { sheet: f.sheet, cell: f.cell, column: 6 } : undefined,
+      status: f.status,
+    })),
+  };
+}
+
+function opSymbol(op: string): string {
+  return ({ greaterThanInclusive: '≥', greaterThan: '>', lessThanInclusive: '≤', lessThan: '<', equal: '=', notEqual: '≠' } as Record<string, string>)[op] ?? op;
+}

@@ -1,0 +1,30 @@
+import { fold } from './text';
+
+/** Header words that name the column of indicator labels (`Nội dung chỉ tiêu`, `Chỉ tiêu`). */
+export function isLabelHeader(text: string): boolean {
+  return /^(noi dung|ten chi tieu|chi tieu|danh muc|linh vuc|noi dung chi tieu|cac chi tieu)\b/.test(fold(text));
+}
+
+export function isSttHeader(text: string): boolean {
+  return /^(stt|tt|so tt|so thu tu)$/.test(fold(text));
+}
+
+/** The column of unit names in a layout C table. */
+export function isUnitHeader(text: string): boolean {
+  return /^(don vi|ten don vi|cong an|dia phuong|tinh thanh pho|tinh|don vi thi dua)$/.test(fold(text));
+}
+
+/** Free-text columns are never indicators. */
+export function isFreeTextHeader(text: string): boolean {
+  return /^(ghi chu|nhan xet|danh gia|ly do|giai trinh|don vi tinh|dvt|xep loai|xep hang)\b/.test(fold(text));
+}
+
+/** Totals rows of a consolidation are not a unit. */
+export function isTotalsLabel(text: string): boolean {
+  return /^(tong cong|cong|tong|tong so|toan cum|ca cum|tong hop|total)\b/.test(fold(text));
+}
+
+/** Words around a period that do not change what the column holds (`Số liệu năm 2024`). */
+export function isFillerOnly(rest: string): boolean {
+  return rest === '' || /^(so lieu|ket qua|thuc hien|uoc|uoc thuc hien|uoc tinh|tong so)( (so lieu|ket qua|thuc hien))*$/.test(rest);
+}

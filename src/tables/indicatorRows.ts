@@ -1,0 +1,96 @@
+import { toA1 } from '../grid/address';
+import { parseVietnameseNumber } from '../grid/vietnameseNumber';
+import { Observation, TableProblem } from './indicatorTable';
+import { LabelMatcher } from './labelMatcher';
+import { PeriodRole } from './periods';
+import { SheetView } from './sheetView';
+import { fold, isSectionNumber, isUpperCaseText, stripListMarker } from './text';
+
+/** A column of figures in a layout A or B table: whose figures, and for which period. */
+export interface ValueColumn {
+  readonly col: number;
+  readonly unit: string;
+  readonly period: PeriodRole;
+  readonly periodLabel: string;
+}
+
+export interface IndicatorRowsLayout {
+  readonly labelCol: number;
+  readonly sttCol?: number;
+  readonly firstRow: number;
+  readonly columns: ReadonlyArray<ValueColumn>;
+}
+
+/** Where the signature block starts: nothing below is part of the table. */
+const FOOTER = /^(noi nhan|nguoi lap|nguoi lap bieu|thu truong|giam doc|truong phong|chi huy|ky ten|xac nhan)\b/;
+
+/**
+ * Walks the rows of a table whose indicators are rows (layouts A and B). Section rows (`I`, `II`,
+ * or a label in capitals with no figures) set the context; sub-rows (`- Trong đó: …`) are matched
+ * under their parent row, so the same words can mean different indicators in different places.
+ */
+export function readIndicatorRows(
+  view: SheetView,
+  matcher: LabelMatcher,
+  layout: IndicatorRowsLayout,
+): { observations: Observation[]; problems: TableProblem[]; lastRow: number } {
+  const observations: Observation[] = [];
+  const problems: TableProblem[] = [];
+  let section: string | undefined;
+  let parent: string | undefined;
+  let lastRow = layout.firstRow;
+  let blankRun = 0;
+
+  for (let r = layout.firstRow; r < view.height; r++) {
+    if (view.isBlankRow(r)) {
+      if (++blankRun >= 3 && observations.length > 0) break;
+      continue;
+    }
+    blankRun = 0;
+    const label = view.text(r, layout.labelCol);
+    const stt = layout.sttCol === undefined ? '' : view.text(r, layout.sttCol);
+    const rowLead = fold(label || stt || view.rowTexts(r).find((t) => t) || '');
+    if (FOOTER.test(rowLead)) break;
+    if (!label) continue;
+
+    const figures = layout.columns.map((c) => view.value(r, c.col));
+    const noFigures = figures.every((v) => v === null);
+    if ((stt && isSectionNumber(stt)) || (noFigures && isUpperCaseText(label))) {
+      section = label;
+      parent = undefined;
+      continue;
+    }
+    lastRow = r;
+    const { text, marked } = stripListMarker(label);
+    const m = matcher.match(text, { section, parent });
+    if (m.kind === 'ambiguous') {
+      problems.push({
+        sheet: view.sheet.name,
+        cell: toA1(r, layout.labelCol),
+        kind: 'ambiguous-label',
+        detail: m.candidates.join(', '),
+      });
+      if (!marked) parent = undefined;
+      continue;
+    }
+    if (m.kind === 'none') {
+      if (!marked) parent = undefined;
+      continue;
+    }
+    if (!m.viaParent) parent = m.indicator;
+    layout.columns.forEach((c, i) => {
+      observations.push({
+        unit: c.unit,
+        indicator: m.indicator,
+        period: c.period,
+        periodLabel: c.periodLabel,
+        label,
+        sheet: view.sheet.name,
+        cell: toA1(r, c.col),
+        raw: figures[i],
+        value: parseVietnameseNumber(figures[i]),
+      });
+    });
+  }
+  return { observations, problems, lastRow };
+}

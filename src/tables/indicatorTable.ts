@@ -1,0 +1,40 @@
+import { CellValue } from '../grid/cell';
+import { PeriodRole } from './periods';
+
+export type Layout = 'A' | 'B' | 'C';
+
+/** One figure read from a sheet: a unit's value of an indicator for one period, and where it stands. */
+export interface Observation {
+  readonly unit: string;
+  readonly indicator: string;
+  readonly period: PeriodRole;
+  /** The period header as written (`Cùng kỳ năm 2023`). */
+  readonly periodLabel: string;
+  /** The row or column label as written. */
+  readonly label: string;
+  readonly sheet: string;
+  /** A1 address on `sheet`. */
+  readonly cell: string;
+  readonly raw: CellValue;
+  /** The number, or undefined when the cell holds no data (blank, error, text). */
+  readonly value: number | undefined;
+}
+
+export interface TableProblem {
+  readonly sheet: string;
+  readonly cell: string;
+  readonly kind: 'ambiguous-label';
+  readonly detail: string;
+}
+
+export interface IndicatorTable {
+  readonly sheet: string;
+  readonly layout: Layout;
+  /** The Excel table's name for layout C tables that are ListObjects. */
+  readonly tableName?: string;
+  /** A1 address of the header cell where the table was recognised. */
+  readonly anchor: string;
+  readonly units: string[];
+  readonly observations: Observation[];
+  readonly problems: TableProblem[];
+}

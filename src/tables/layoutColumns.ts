@@ -1,0 +1,135 @@
+import { RangeRef, toA1 } from '../grid/address';
+import { parseVietnameseNumber } from '../grid/vietnameseNumber';
+import { isFreeTextHeader, isTotalsLabel, isUnitHeader } from './headers';
+import { IndicatorTable, Observation, TableProblem } from './indicatorTable';
+import { LabelMatcher } from './labelMatcher';
+import { assignPeriodRoles, parsePeriod, PeriodRole } from './periods';
+import { SheetView } from './sheetView';
+
+interface IndicatorColumn {
+  readonly col: number;
+  readonly indicator: string;
+  readonly period: PeriodRole;
+  readonly periodLabel: string;
+  readonly label: string;
+}
+
+interface ColumnHeader {
+  readonly unitCol: number | undefined;
+  readonly columns: IndicatorColumn[];
+  readonly problems: TableProblem[];
+}
+
+/**
+ * Reads a header row of layout C: one column per indicator and period (`Số vụ PPHS năm 2019`).
+ * A column such as `Đã khám phá 2020` is read in the context of the indicator columns before it.
+ */
+function readColumnHeader(view: SheetView, matcher: LabelMatcher, row: number, left: number, right: number): ColumnHeader {
+  let unitCol: number | undefined;
+  const problems: TableProblem[] = [];
+  const candidates: { col: number; label: string; rest: string; mention: ReturnType<typeof parsePeriod> }[] = [];
+  for (let c = left; c <= right; c++) {
+    const label = view.shownText(row, c);
+    if (!label) continue;
+    if (unitCol === undefined && isUnitHeader(label)) {
+      unitCol = c;
+      continue;
+    }
+    if (isFreeTextHeader(label)) continue;
+    const mention = parsePeriod(label);
+    candidates.push({ col: c, label, rest: mention ? mention.rest : label, mention });
+  }
+  const roles = assignPeriodRoles(candidates.map((k) => k.mention));
+  const columns: IndicatorColumn[] = [];
+  let parent: string | undefined;
+  candidates.forEach((k, i) => {
+    const m = matcher.match(k.rest, { parent });
+    if (m.kind === 'ambiguous') {
+      problems.push({ sheet: view.sheet.name, cell: toA1(row, k.col), kind: 'ambiguous-label', detail: m.candidates.join(', ') });
+      return;
+    }
+    if (m.kind === 'none') return;
+    if (!m.viaParent) parent = m.indicator;
+    // A column with no period word holds the current period's figure.
+    const period = k.mention ? roles[i] : 'current';
+    if (!period) return;
+    columns.push({ col: k.col, indicator: m.indicator, period, periodLabel: k.mention ? k.label : '', label: k.label });
+  });
+  return { unitCol, columns, problems };
+}
+
+/** Reads a layout C table (units as rows) whose header row and extent are known. */
+export function readColumnTable(
+  view: SheetView,
+  matcher: LabelMatcher,
+  area: RangeRef,
+  opts: { headerRow: number; lastDataRow?: number; tableName?: string },
+): IndicatorTable | undefined {
+  const header = readColumnHeader(view, matcher, opts.headerRow, area.left, area.right);
+  if (header.columns.length === 0) return undefined;
+  const unitCol = header.unitCol ?? guessUnitColumn(view, opts.headerRow, area, header.columns);
+  if (unitCol === undefined) return undefined;
+  const observations: Observation[] = [];
+  const units: string[] = [];
+  const last = opts.lastDataRow ?? area.bottom;
+  for (let r = opts.headerRow + 1; r <= last && r < view.height; r++) {
+    if (opts.lastDataRow === undefined && view.isBlankRow(r)) break;
+    const unit = view.text(r, unitCol);
+    if (!unit || isTotalsLabel(unit)) continue;
+    units.push(unit);
+    for (const c of header.columns) {
+      const raw = view.value(r, c.col);
+      observations.push({
+        unit,
+        indicator: c.indicator,
+        period: c.period,
+        periodLabel: c.periodLabel,
+        label: c.label,
+        sheet: view.sheet.name,
+        cell: toA1(r, c.col),
+        raw,
+        value: parseVietnameseNumber(raw),
+      });
+    }
+  }
+  if (units.length === 0) return undefined;
+  return {
+    sheet: view.sheet.name,
+    layout: 'C',
+    tableName: opts.tableName,
+    anchor: toA1(opts.headerRow, area.left),
+    units,
+    observations,
+    problems: header.problems,
+  };
+}
+
+function guessUnitColumn(view: SheetView, headerRow: number, area: RangeRef, columns: IndicatorColumn[]): number | undefined {
+  const taken = new Set(columns.map((c) => c.col));
+  for (let c = area.left; c <= area.right; c++) {
+    if (taken.has(c)) continue;
+    const t = view.text(headerRow + 1, c);
+    if (t && parseVietnameseNumber(t) === undefined) return c;
+  }
+  return undefined;
+}
+
+/**
+ * A layout C table that is not an Excel table: a row with at least two indicator headers and
+ * unit rows below it, up to the first blank row.
+ */
+export function findLooseColumnTables(view: SheetView, matcher: LabelMatcher, skipRows: ReadonlySet<number>): IndicatorTable[] {
+  const tables: IndicatorTable[] = [];
+  for (let r = 0; r < view.height - 1; r++) {
+    if (skipRows.has(r)) continue;
+    const header = readColumnHeader(view, matcher, r, 0, view.width - 1);
+    if (header.columns.length < 2) continue;
+    const area = { top: r, left: 0, bottom: view.height - 1, right: view.width - 1 };
+    const table = readColumnTable(view, matcher, area, { headerRow: r });
+    if (table) {
+      tables.push(table);
+      while (r + 1 < view.height && !view.isBlankRow(r + 1)) r++;
+    }
+  }
+  return tables;
+}

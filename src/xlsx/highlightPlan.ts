@@ -1,0 +1,49 @@
+/**
+ * What a highlighted copy should show, independent of how it is written (package patch in the
+ * CLI and browser preview, Office.js in the add-in).
+ */
+export type MarkStatus = 'shortfall' | 'no-data';
+
+export interface CellMark {
+  readonly sheet: string;
+  /** A1 address on `sheet`. */
+  readonly cell: string;
+  readonly status: MarkStatus;
+  /** The reason, attached to the cell as a note. Several findings on one cell are joined by the caller. */
+  readonly note: string;
+}
+
+export type FindingsCell = string | number | null;
+
+export interface FindingsSheetRow {
+  readonly values: ReadonlyArray<FindingsCell>;
+  /** Make the cell in column `column` (0-based) of this row a link to `sheet`!`cell`. */
+  readonly link?: { readonly sheet: string; readonly cell: string; readonly column: number };
+  readonly status?: MarkStatus | 'met';
+}
+
+export interface FindingsSheet {
+  /** Sheet name; made unique against the workbook's own sheets by the writer. */
+  readonly name: string;
+  readonly title?: string;
+  readonly header: ReadonlyArray<string>;
+  readonly rows: ReadonlyArray<FindingsSheetRow>;
+  /**
+   * Column (0-based) whose cell shows a row's status; shortfall and no-data rows get the mark
+   * fill there. Without it the whole row is filled.
+   */
+  readonly statusColumn?: number;
+}
+
+export interface HighlightPlan {
+  readonly marks: ReadonlyArray<CellMark>;
+  readonly findingsSheet?: FindingsSheet;
+  /** Author shown on notes. */
+  readonly author: string;
+}
+
+/** ARGB fills: Excel's own "Bad" red and "Neutral" amber, readable in print and for colour-blind users with the note. */
+export const MARK_FILL: Record<MarkStatus, string> = {
+  shortfall: 'FFFFC7CE',
+  'no-data': 'FFFFEB9C',
+};

@@ -1,0 +1,198 @@
+import { unzipSync, strFromU8 } from 'fflate';
+
+/**
+ * An .xlsx package opened in memory: its parts by name, and the few relationships every reader
+ * and patcher needs (workbook -> sheets -> tables/comments). Parts are kept as the bytes they
+ * were, so a patched copy can carry every part it does not change byte for byte.
+ */
+export interface XlsxPackage {
+  readonly parts: Map<string, Uint8Array>;
+  readonly workbookPath: string;
+  readonly sheets: PackageSheet[];
+}
+
+export interface PackageSheet {
+  readonly name: string;
+  readonly state: 'visible' | 'hidden' | 'veryHidden';
+  readonly sheetId: string;
+  readonly relId: string;
+  /** Part name, e.g. `xl/worksheets/sheet1.xml`; undefined for chart sheets and dialog sheets. */
+  readonly path: string | undefined;
+}
+
+export interface Relationship {
+  readonly id: string;
+  readonly type: string;
+  readonly target: string; // resolved part name (no leading slash), or the raw target if external
+  readonly external: boolean;
+}
+
+/** Thrown for a file that is not a readable workbook; `message` is one sentence for the user. */
+export class WorkbookFormatError extends Error {
+  constructor(
+    message: string,
+    readonly messageEn: string,
+  ) {
+    super(message);
+    this.name = 'WorkbookFormatError';
+  }
+}
+
+export function openPackage(bytes: Uint8Array): XlsxPackage {
+  rejectNonZip(bytes);
+  let entries: Record<string, Uint8Array>;
+  try {
+    entries = unzipSync(bytes);
+  } catch {
+    throw new WorkbookFormatError(
+      'tệp bị hỏng hoặc bị cắt ngắn (không giải nén được gói .xlsx)',
+      'the file is damaged or truncated (the .xlsx package cannot be unzipped)',
+    );
+  }
+  const parts = new Map<string, Uint8Array>();
+  for (const [name, data] of Object.entries(entries)) {
+    if (!name.endsWith('/')) parts.set(name.replace(/^\//, ''), data);
+  }
+  const workbookPath = findWorkbookPath(parts);
+  const wbXml = partText(parts, workbookPath);
+  if (wbXml === undefined) {
+    throw new WorkbookFormatError(
+      'tệp không phải là sổ làm việc Excel (.xlsx): thiếu phần xl/workbook.xml',
+      'the file is not an Excel workbook (.xlsx): it has no xl/workbook.xml part',
+    );
+  }
+  const rels = readRelationships(parts, workbookPath);
+  const sheets: PackageSheet[] = [];
+  for (const tag of findTags(wbXml, 'sheet')) {
+    const a = tag.attrs;
+    const relId = attrByLocalName(a, 'id') ?? '';
+    const rel = rels.find((r) => r.id === relId);
+    const isWorksheet = rel !== undefined && /\/worksheet$/.test(rel.type);
+    sheets.push({
+      name: decodeXml(a.name ?? ''),
+      state: a.state === 'hidden' ? 'hidden' : a.state === 'veryHidden' ? 'veryHidden' : 'visible',
+      sheetId: a.sheetId ?? '',
+      relId,
+      path: isWorksheet && rel && parts.has(rel.target) ? rel.target : undefined,
+    });
+  }
+  return { parts, workbookPath, sheets };
+}
+
+function rejectNonZip(bytes: Uint8Array): void {
+  const sig = (i: number) => bytes[i];
+  if (bytes.length >= 4 && sig(0) === 0xd0 && sig(1) === 0xcf && sig(2) === 0x11 && sig(3) === 0xe0) {
+    throw new WorkbookFormatError(
+      'tệp được bảo vệ bằng mật khẩu hoặc là tệp Excel 97-2003 (.xls); hãy mở bằng Excel, bỏ mật khẩu và lưu lại dưới dạng .xlsx',
+      'the file is password-protected or an Excel 97-2003 (.xls) workbook; open it in Excel, remove the password and save it as .xlsx',
+    );
+  }
+  if (bytes.length < 4 || sig(0) !== 0x50 || sig(1) !== 0x4b) {
+    throw new WorkbookFormatError(
+      'tệp không phải là sổ làm việc Excel (.xlsx) (có thể là .csv, .xls hoặc tệp khác đổi đuôi)',
+      'the file is not an Excel workbook (.xlsx) (it may be a .csv, .xls or another file renamed)',
+    );
+  }
+}
+
+function findWorkbookPath(parts: Map<string, Uint8Array>): string {
+  const root = readRelationships(parts, '');
+  const office = root.find((r) => /\/officeDocument$/.test(r.type));
+  return office && parts.has(office.target) ? office.target : 'xl/workbook.xml';
+}
+
+export function partText(parts: Map<string, Uint8Array>, path: string): string | undefined {
+  const data = parts.get(path);
+  return data === undefined ? undefined : strFromU8(data).replace(/^\uFEFF/, '');
+}
+
+/** The `_rels/*.rels` part that belongs to a part (`''` = the package root). */
+export function relsPathOf(partPath: string): string {
+  const slash = partPath.lastIndexOf('/');
+  const dir = slash < 0 ? '' : partPath.slice(0, slash + 1);
+  const file = partPath.slice(slash + 1);
+  return `${dir}_rels/${file}.rels`;
+}
+
+export function readRelationships(parts: Map<string, Uint8Array>, partPath: string): Relationship[] {
+  const xml = partText(parts, relsPathOf(partPath));
+  if (xml === undefined) return [];
+  const baseDir = partPath.includes('/') ? partPath.slice(0, partPath.lastIndexOf('/') + 1) : '';
+  return findTags(xml, 'Relationship').map(({ attrs }) => {
+    const external = attrs.TargetMode === 'External';
+    const raw = decodeXml(attrs.Target ?? '');
+    return {
+      id: attrs.Id ?? '',
+      type: attrs.Type ?? '',
+      target: external ? raw : resolvePartName(baseDir, raw),
+      external,
+    };
+  });
+}
+
+export function resolvePartName(baseDir: string, target: string): string {
+  const joined = target.startsWith('/') ? target.slice(1) : baseDir + target;
+  const out: string[] = [];
+  for (const seg of joined.split('/')) {
+    if (seg === '..') out.pop();
+    else if (seg !== '.' && seg !== '') out.push(seg);
+  }
+  return out.join('/');
+}
+
+export interface FoundTag {
+  readonly name: string; // as written, may carry a prefix (`x:c`)
+  readonly attrs: Record<string, string>;
+  readonly start: number; // offset of `<`
+  readonly end: number; // offset just after `>`
+  readonly selfClosing: boolean;
+}
+
+const ATTR_RE = /([A-Za-z_][\w.:-]*)\s*=\s*("([^"]*)"|'([^']*)')/g;
+
+export function parseAttrs(s: string): Record<string, string> {
+  const attrs: Record<string, string> = {};
+  ATTR_RE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = ATTR_RE.exec(s))) attrs[m[1]] = m[3] ?? m[4] ?? '';
+  return attrs;
+}
+
+/**
+ * Start tags with a given local name, any namespace prefix. Good enough for package plumbing
+ * (workbook, rels, content types); attribute values in these parts never contain `>`.
+ */
+export function findTags(xml: string, localName: string, from = 0, to = xml.length): FoundTag[] {
+  const re = new RegExp(`<((?:[A-Za-z_][\\w.-]*:)?${localName})(?=[\\s/>])([^>]*?)(/?)>`, 'g');
+  re.lastIndex = from;
+  const out: FoundTag[] = [];
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(xml)) && m.index < to) {
+    out.push({ name: m[1], attrs: parseAttrs(m[2]), start: m.index, end: m.index + m[0].length, selfClosing: m[3] === '/' });
+  }
+  return out;
+}
+
+export function attrByLocalName(attrs: Record<string, string>, local: string): string | undefined {
+  for (const [k, v] of Object.entries(attrs)) {
+    if (k === local || k.endsWith(`:${local}`)) return v;
+  }
+  return undefined;
+}
+
+export function decodeXml(s: string): string {
+  return s.replace(/&(#x[0-9a-fA-F]+|#\d+|lt|gt|amp|quot|apos);/g, (_, e: string) => {
+    if (e[0] === '#') return String.fromCodePoint(e[1] === 'x' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10));
+    return { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" }[e] as string;
+  });
+}
+
+export function encodeXml(s: string): string {
+  return s
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    // Control characters are not allowed in XML 1.0 text.
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '');
+}

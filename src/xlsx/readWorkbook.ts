@@ -1,0 +1,220 @@
+import { SaxesParser, SaxesTagPlain } from 'saxes';
+import { CellValue, cellError } from '../grid/cell';
+import { ExcelTable, SheetGrid, WorkbookGrid } from '../grid/grid';
+import { columnIndex, parseRange, RangeRef, toA1 } from '../grid/address';
+import { openPackage, partText, readRelationships, WorkbookFormatError, XlsxPackage } from './package';
+
+/**
+ * Reads an .xlsx package into the core's grid: computed values (never formulas), merged areas,
+ * hidden rows, Excel tables. Tolerant by design: it reads only what the check needs and ignores
+ * everything it does not understand, so charts, pivots or odd extensions never stop it.
+ */
+export function readWorkbook(bytes: Uint8Array): WorkbookGrid {
+  return readPackage(openPackage(bytes));
+}
+
+export function readPackage(pkg: XlsxPackage): WorkbookGrid {
+  const shared = readSharedStrings(pkg);
+  const sheets: SheetGrid[] = [];
+  for (const s of pkg.sheets) {
+    if (!s.path) continue; // chart sheets and dialog sheets hold no cells
+    const xml = partText(pkg.parts, s.path);
+    if (xml === undefined) continue;
+    const parsed = parseWorksheet(xml, shared, s.name);
+    const tables = readTables(pkg, s.path);
+    sheets.push({ name: s.name, visibility: s.state, ...parsed, tables });
+  }
+  return { sheets };
+}
+
+function localName(name: string): string {
+  const i = name.indexOf(':');
+  return i < 0 ? name : name.slice(i + 1);
+}
+
+function parseXml(xml: string, part: string, handlers: {
+  open: (name: string, attrs: Record<string, string>) => void;
+  text?: (t: string) => void;
+  close?: (name: string) => void;
+}): void {
+  const parser = new SaxesParser({ xmlns: false, position: false });
+  parser.on('opentag', (tag: SaxesTagPlain) => handlers.open(localName(tag.name), tag.attributes as Record<string, string>));
+  if (handlers.text) {
+    const onText = handlers.text;
+    parser.on('text', onText);
+    parser.on('cdata', onText);
+  }
+  if (handlers.close) {
+    const onClose = handlers.close;
+    parser.on('closetag', (tag: SaxesTagPlain) => onClose(localName(tag.name)));
+  }
+  try {
+    parser.write(xml).close();
+  } catch (e) {
+    throw new WorkbookFormatError(
+      `phần ${part} trong tệp có XML không hợp lệ (${(e as Error).message.split('\n')[0]})`,
+      `the part ${part} of the file is not valid XML (${(e as Error).message.split('\n')[0]})`,
+    );
+  }
+}
+
+function readSharedStrings(pkg: XlsxPackage): string[] {
+  const rel = readRelationships(pkg.parts, pkg.workbookPath).find((r) => /\/sharedStrings$/.test(r.type));
+  const path = rel?.target ?? 'xl/sharedStrings.xml';
+  const xml = partText(pkg.parts, path);
+  if (xml === undefined) return [];
+  const out: string[] = [];
+  let current = '';
+  let inT = false;
+  let phonetic = 0; // <rPh> runs are reading aids, not part of the text
+  parseXml(xml, path, {
+    open(name) {
+      if (name === 'si') current = '';
+      else if (name === 't') inT = true;
+      else if (name === 'rPh') phonetic++;
+    },
+    text(t) {
+      if (inT && phonetic === 0) current += t;
+    },
+    close(name) {
+      if (name === 't') inT = false;
+      else if (name === 'rPh') phonetic--;
+      else if (name === 'si') out.push(current);
+    },
+  });
+  return out;
+}
+
+interface ParsedSheet {
+  rows: CellValue[][];
+  merges: RangeRef[];
+  hiddenRows: Set<number>;
+  formulaCells: Set<string>;
+}
+
+function parseWorksheet(xml: string, shared: string[], sheetName: string): ParsedSheet {
+  const rows: CellValue[][] = [];
+  const merges: RangeRef[] = [];
+  const hiddenRows = new Set<number>();
+  const formulaCells = new Set<string>();
+
+  let rowIdx = -1;
+  let colIdx = -1;
+  let type = 'n';
+  let hasFormula = false;
+  let text = '';
+  let collecting: 'v' | 't' | null = null;
+  let inInline = false;
+  let inCell = false;
+  let phonetic = 0;
+
+  parseXml(xml, `worksheet "${sheetName}"`, {
+    open(name, a) {
+      switch (name) {
+        case 'row':
+          rowIdx = a.r ? Number(a.r) - 1 : rowIdx + 1;
+          colIdx = -1;
+          if (a.hidden === '1' || a.hidden === 'true') hiddenRows.add(rowIdx);
+          break;
+        case 'c': {
+          inCell = true;
+          if (a.r) {
+            const m = /^([A-Za-z]+)(\d+)$/.exec(a.r);
+            if (m) {
+              colIdx = columnIndex(m[1]);
+              rowIdx = Number(m[2]) - 1;
+            } else colIdx++;
+          } else colIdx++;
+          type = a.t ?? 'n';
+          hasFormula = false;
+          text = '';
+          inInline = false;
+          break;
+        }
+        case 'v':
+          if (inCell) {
+            collecting = 'v';
+            text = '';
+          }
+          break;
+        case 'f':
+          if (inCell) hasFormula = true;
+          break;
+        case 'is':
+          inInline = true;
+          text = '';
+          break;
+        case 't':
+          if (inInline) collecting = 't';
+          break;
+        case 'rPh':
+          phonetic++;
+          break;
+        case 'mergeCell':
+          if (a.ref) merges.push(parseRange(a.ref));
+          break;
+      }
+    },
+    text(t) {
+      if (collecting && phonetic === 0) text += t;
+    },
+    close(name) {
+      if (name === 'v' || name === 't') collecting = null;
+      else if (name === 'rPh') phonetic--;
+      else if (name === 'c') {
+        inCell = false;
+        const value = cellValue(type, text, inInline, shared);
+        if (value !== null) (rows[rowIdx] ??= [])[colIdx] = value;
+        if (hasFormula) formulaCells.add(toA1(rowIdx, colIdx));
+        text = '';
+      }
+    },
+  });
+  return { rows, merges, hiddenRows, formulaCells };
+}
+
+function cellValue(type: string, raw: string, inline: boolean, shared: string[]): CellValue {
+  if (type === 'inlineStr' || inline) return raw === '' ? null : raw;
+  if (raw === '') return null; // a formula with no cached result (openpyxl) is no data, not zero
+  switch (type) {
+    case 's': {
+      const s = shared[Number(raw)];
+      return s === undefined || s === '' ? null : s;
+    }
+    case 'str':
+      return raw;
+    case 'b':
+      return raw === '1' || raw === 'true';
+    case 'e':
+      return cellError(raw.trim());
+    case 'd':
+      return raw; // ISO date text; never an indicator value
+    default: {
+      const n = Number(raw);
+      return Number.isFinite(n) ? n : raw;
+    }
+  }
+}
+
+function readTables(pkg: XlsxPackage, sheetPath: string): ExcelTable[] {
+  const tables: ExcelTable[] = [];
+  for (const rel of readRelationships(pkg.parts, sheetPath)) {
+    if (!/\/table$/.test(rel.type) || rel.external) continue;
+    const xml = partText(pkg.parts, rel.target);
+    if (xml === undefined) continue;
+    let table: ExcelTable | undefined;
+    parseXml(xml, rel.target, {
+      open(name, a) {
+        if (name !== 'table' || table || !a.ref) return;
+        table = {
+          name: a.displayName ?? a.name ?? '',
+          range: parseRange(a.ref),
+          headerRows: a.headerRowCount === undefined ? 1 : Number(a.headerRowCount),
+          totalsRows: a.totalsRowCount === undefined ? 0 : Number(a.totalsRowCount),
+        };
+      },
+    });
+    if (table) tables.push(table);
+  }
+  return tables;
+}
