@@ -19,9 +19,14 @@ export function isFreeTextHeader(text: string): boolean {
   return /^(ghi chu|nhan xet|danh gia|ly do|giai trinh|don vi tinh|dvt|xep loai|xep hang)\b/.test(fold(text));
 }
 
-/** Totals rows of a consolidation are not a unit. */
+/**
+ * Totals rows of a consolidation are not a unit. Checked with diacritics kept: folded, `Cộng`
+ * (total) and `Công an …` (police) are the same word.
+ */
 export function isTotalsLabel(text: string): boolean {
-  return /^(tong cong|cong|tong|tong so|toan cum|ca cum|tong hop|total)\b/.test(fold(text));
+  const t = text.normalize('NFC').toLocaleLowerCase('vi').trim();
+  if (/^(tổng cộng|cộng|tổng|tổng số|toàn cụm|cả cụm|tổng hợp|total)(?=$|[\s:(,.-])/u.test(t)) return true;
+  return /^(tong cong|tong so|toan cum)$/.test(fold(text));
 }
 
 /** Words around a period that do not change what the column holds (`Số liệu năm 2024`). */

@@ -104,6 +104,11 @@ describe('layout C: one row per unit', () => {
     expect(obs(t, 'wrongful-convictions', 'current', 'Cần Thơ')?.value).toBe(1);
   });
 
+  it('does not take "Công an tỉnh …" for a totals row ("Cộng")', () => {
+    const g = workbook(sheet('Cụm', [['Đơn vị', 'Số vụ án oan năm 2025'], ['Công an tỉnh Phú Thọ', 0], ['Cộng', 0]]));
+    expect(find(g)[0].units).toEqual(['Công an tỉnh Phú Thọ']);
+  });
+
   it('finds the same table when it is not an Excel table, and skips the totals row', () => {
     const [t] = find(workbook(sheet('Cụm 1', rows)));
     expect(t.units).toEqual(['Hà Nội', 'Cần Thơ']);
