@@ -41,6 +41,23 @@ export class PackEvaluator {
     return findings;
   }
 
+  /**
+   * Statuses for facts given directly (a pack's examples, tests): a fact that is null or absent
+   * is no data, exactly as a blank cell would be.
+   */
+  async statusesForFacts(facts: Readonly<Record<string, number | null>>): Promise<Map<string, FindingStatus>> {
+    const numeric: Record<string, number> = {};
+    for (const [k, v] of Object.entries(facts)) if (typeof v === 'number' && Number.isFinite(v)) numeric[k] = v;
+    const run = await this.engine.run(numeric);
+    const passed = new Set(run.results.map((r) => r.name));
+    const out = new Map<string, FindingStatus>();
+    for (const p of this.prepared) {
+      const complete = p.facts.every((f) => f in numeric);
+      out.set(p.rule.id, !complete ? 'no-data' : passed.has(p.rule.id) ? 'met' : 'shortfall');
+    }
+    return out;
+  }
+
   private async evaluateUnit(unit: UnitFigures): Promise<Finding[]> {
     const applicable = this.prepared.filter((p) => p.indicators.every((i) => unit.byIndicator.has(i)));
     if (applicable.length === 0) return [];
