@@ -1,8 +1,9 @@
 import { Engine, Rule } from 'json-rules-engine';
 import { Localized, PackRule, RulePack } from '../packs/rulePack';
 import { IndicatorTable } from '../tables/indicatorTable';
+import { compileConditions, CompiledConditions, FactRow } from './compileConditions';
 import { factsOfConditions } from './conditionFacts';
-import { explainingCondition } from './explain';
+import { ComparedCondition, explainingCondition } from './explain';
 import { Finding, FindingStatus } from './finding';
 import { digitsToShow, formatNumber, Lang, OPERATOR_SYMBOL } from './format';
 import { DEFAULT_MESSAGES, fillPlaceholders, noDataReasonText } from './messages';
@@ -13,7 +14,11 @@ interface PreparedRule {
   readonly rule: PackRule;
   readonly facts: string[];
   readonly indicators: string[];
+  /** Plain closures for the conditions; undefined when only json-rules-engine can evaluate them. */
+  readonly compiled: CompiledConditions | undefined;
 }
+
+type Outcome = { passed: boolean; explained: ComparedCondition | undefined };
 
 /**
  * Evaluates a pack's targets against the indicator tables of one workbook. Each (rule, unit) whose
@@ -21,8 +26,10 @@ interface PreparedRule {
  * sees the facts: the engine only ever compares numbers.
  */
 export class PackEvaluator {
+  /** Holds only the rules that could not be compiled; empty for every pack in rules/. */
   private readonly engine: Engine;
   private readonly prepared: PreparedRule[];
+  private readonly needsEngine: boolean;
 
   constructor(readonly pack: RulePack) {
     // One engine, run sequentially: json-rules-engine must not run concurrently (issue #303).
@@ -30,9 +37,27 @@ export class PackEvaluator {
     this.prepared = pack.rules.map((rule) => {
       const facts = [...factsOfConditions(rule.conditions)];
       const indicators = [...new Set(facts.flatMap((f) => indicatorsOfFact(pack, f)))];
-      this.engine.addRule(new Rule({ name: rule.id, conditions: rule.conditions, event: { type: 'met' }, priority: rule.priority ?? 1 }));
-      return { rule, facts, indicators };
+      const compiled = compileConditions(rule.conditions);
+      if (!compiled) this.engine.addRule(engineRule(rule));
+      return { rule, facts, indicators, compiled };
     });
+    this.needsEngine = this.prepared.some((p) => !p.compiled);
+  }
+
+  /** Evaluates the rules on one row of numeric facts: compiled closures first, json-rules-engine for the rest. */
+  private async outcomes(rules: ReadonlyArray<PreparedRule>, facts: FactRow): Promise<Map<string, Outcome>> {
+    const out = new Map<string, Outcome>();
+    for (const p of rules) {
+      if (!p.compiled) continue;
+      const passed = p.compiled.test(facts);
+      out.set(p.rule.id, { passed, explained: p.compiled.explain(facts, passed) });
+    }
+    if (this.needsEngine && rules.some((p) => !p.compiled)) {
+      const run = await this.engine.run({ ...facts });
+      for (const r of run.results) out.set(r.name, { passed: true, explained: explainingCondition(r.conditions, true) });
+      for (const r of run.failureResults) out.set(r.name, { passed: false, explained: explainingCondition(r.conditions, false) });
+    }
+    return out;
   }
 
   async evaluate(tables: ReadonlyArray<IndicatorTable>): Promise<Finding[]> {
@@ -46,14 +71,14 @@ export class PackEvaluator {
    * is no data, exactly as a blank cell would be.
    */
   async statusesForFacts(facts: Readonly<Record<string, number | null>>): Promise<Map<string, FindingStatus>> {
-    const numeric: Record<string, number> = {};
+    const numeric: Record<string, number> = Object.create(null);
     for (const [k, v] of Object.entries(facts)) if (typeof v === 'number' && Number.isFinite(v)) numeric[k] = v;
-    const run = await this.engine.run(numeric);
-    const passed = new Set(run.results.map((r) => r.name));
+    const complete = this.prepared.filter((p) => p.facts.every((f) => f in numeric));
+    const outcomes = await this.outcomes(complete, numeric);
     const out = new Map<string, FindingStatus>();
     for (const p of this.prepared) {
-      const complete = p.facts.every((f) => f in numeric);
-      out.set(p.rule.id, !complete ? 'no-data' : passed.has(p.rule.id) ? 'met' : 'shortfall');
+      const o = outcomes.get(p.rule.id);
+      out.set(p.rule.id, !o ? 'no-data' : o.passed ? 'met' : 'shortfall');
     }
     return out;
   }
@@ -63,15 +88,12 @@ export class PackEvaluator {
     if (applicable.length === 0) return [];
     const values = new Map<string, FactValue>();
     for (const p of applicable) for (const f of p.facts) if (!values.has(f)) values.set(f, computeFact(this.pack, unit, f));
-    const numeric: Record<string, number> = {};
+    const numeric: Record<string, number> = Object.create(null);
     for (const [k, v] of values) if (v.value !== undefined) numeric[k] = v.value;
-
-    const run = await this.engine.run(numeric);
-    const outcome = new Map<string, { passed: boolean; conditions: unknown }>();
-    for (const r of run.results) outcome.set(r.name, { passed: true, conditions: r.conditions });
-    for (const r of run.failureResults) outcome.set(r.name, { passed: false, conditions: r.conditions });
-
-    // Results come back in completion order; findings follow the pack's rule order.
+    // Rules with no data are never evaluated: no-data is decided here, not by the engine.
+    const complete = applicable.filter((p) => p.facts.every((f) => f in numeric));
+    const outcome = await this.outcomes(complete, numeric);
+    // Findings follow the pack's rule order, whatever order the engine answered in.
     return applicable.map((p) => this.finding(p, unit, values, outcome.get(p.rule.id)));
   }
 
@@ -79,13 +101,13 @@ export class PackEvaluator {
     p: PreparedRule,
     unit: UnitFigures,
     values: Map<string, FactValue>,
-    outcome: { passed: boolean; conditions: unknown } | undefined,
+    outcome: Outcome | undefined,
   ): Finding {
     const missing = p.facts.map((f) => values.get(f)!).find((v) => v.value === undefined);
     const inputs = dedupe(p.facts.flatMap((f) => values.get(f)!.inputs));
     const main = inputs.find((i) => i.period === 'current') ?? inputs[0];
     // With no data the engine is not asked; the target is still shown, read from the rule itself.
-    const explained = outcome && !missing ? explainingCondition(outcome.conditions, outcome.passed) : explainingCondition(p.rule.conditions, true);
+    const explained = outcome && !missing ? outcome.explained : explainingCondition(p.rule.conditions, true);
     const fact = explained?.fact ?? p.facts[0];
     const unitOfFact = factUnit(this.pack, fact);
     const status: FindingStatus = missing || !outcome ? 'no-data' : outcome.passed ? 'met' : 'shortfall';
@@ -140,6 +162,11 @@ export class PackEvaluator {
     };
     return { vi: render('vi'), en: render('en') };
   }
+}
+
+/** The same rule as json-rules-engine sees it: met when the conditions hold. */
+export function engineRule(rule: PackRule): Rule {
+  return new Rule({ name: rule.id, conditions: rule.conditions, event: { type: 'met' }, priority: rule.priority ?? 1 });
 }
 
 function gapOf(actual: number, target: number, operator: string | null): number {

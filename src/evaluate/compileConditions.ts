@@ -1,0 +1,103 @@
+import { ComparedCondition } from './explain';
+
+/** Facts as the engine sees them: numbers only (no-data is decided before evaluation). */
+export type FactRow = Readonly<Record<string, number>>;
+
+export interface CompiledConditions {
+  /** Whether the conditions hold, with json-rules-engine's semantics. */
+  readonly test: (facts: FactRow) => boolean;
+  /** The comparison that explains the outcome (first failed one if not passed, else first passed one). */
+  readonly explain: (facts: FactRow, passed: boolean) => ComparedCondition | undefined;
+}
+
+/**
+ * json-rules-engine's built-in numeric operators, with its own rule that a numeric operator
+ * fails when the fact is not a number (its `numberValidator`).
+ */
+const OPERATORS: Record<string, (a: unknown, b: unknown) => boolean> = {
+  equal: (a, b) => a === b,
+  notEqual: (a, b) => a !== b,
+  lessThan: (a, b) => isNumeric(a) && (a as number) < (b as number),
+  lessThanInclusive: (a, b) => isNumeric(a) && (a as number) <= (b as number),
+  greaterThan: (a, b) => isNumeric(a) && (a as number) > (b as number),
+  greaterThanInclusive: (a, b) => isNumeric(a) && (a as number) >= (b as number),
+};
+
+function isNumeric(a: unknown): boolean {
+  return Number.parseFloat(a as string).toString() !== 'NaN';
+}
+
+type Test = (facts: FactRow) => boolean;
+
+interface Leaf {
+  readonly fact: string;
+  readonly operator: string;
+  readonly value: (facts: FactRow) => unknown;
+}
+
+/**
+ * Compiles a rule's conditions once into plain closures, so the hot path pays no per-run cost
+ * (json-rules-engine clones every condition, hashes every fact and makes ~18 promises per
+ * condition on each run). Returns undefined for anything it does not know — the caller then
+ * falls back to json-rules-engine, which stays the reference semantics.
+ */
+export function compileConditions(conditions: unknown): CompiledConditions | undefined {
+  const leaves: Leaf[] = [];
+  const test = compileNode(conditions, leaves);
+  if (!test) return undefined;
+  return {
+    test,
+    explain(facts, passed) {
+      let first: ComparedCondition | undefined;
+      for (const l of leaves) {
+        const actual = facts[l.fact];
+        const target = l.value(facts);
+        const result = OPERATORS[l.operator](actual, target);
+        const c = { fact: l.fact, operator: l.operator, actual, target, result };
+        first ??= c;
+        if (result === passed) return c;
+      }
+      return first;
+    },
+  };
+}
+
+function compileNode(node: unknown, leaves: Leaf[]): Test | undefined {
+  if (typeof node !== 'object' || node === null || Array.isArray(node)) return undefined;
+  const n = node as Record<string, unknown>;
+  if ('all' in n || 'any' in n) {
+    const list = (n.all ?? n.any) as unknown;
+    if (!Array.isArray(list)) return undefined;
+    const parts: Test[] = [];
+    for (const c of list) {
+      const t = compileNode(c, leaves);
+      if (!t) return undefined;
+      parts.push(t);
+    }
+    if ('all' in n) return (f) => parts.every((p) => p(f));
+    return (f) => parts.some((p) => p(f));
+  }
+  if ('not' in n) {
+    const t = compileNode(n.not, leaves);
+    return t ? (f) => !t(f) : undefined;
+  }
+  return compileLeaf(n, leaves);
+}
+
+function compileLeaf(n: Record<string, unknown>, leaves: Leaf[]): Test | undefined {
+  const op = typeof n.operator === 'string' ? OPERATORS[n.operator] : undefined;
+  // `path` and `params` change what a fact means; only json-rules-engine knows how to apply them.
+  if (!op || typeof n.fact !== 'string' || 'path' in n || 'params' in n || 'condition' in n) return undefined;
+  const fact = n.fact;
+  const v = n.value;
+  let value: (facts: FactRow) => unknown;
+  if (typeof v === 'object' && v !== null) {
+    const ref = (v as { fact?: unknown }).fact;
+    if (typeof ref !== 'string' || Object.keys(v).length !== 1) return undefined;
+    value = (facts) => facts[ref];
+  } else {
+    value = () => v;
+  }
+  leaves.push({ fact, operator: n.operator as string, value });
+  return (facts) => op(facts[fact], value(facts));
+}
