@@ -24,6 +24,8 @@ const OPERATORS: Record<string, (a: unknown, b: unknown) => boolean> = {
 };
 
 function isNumeric(a: unknown): boolean {
+  // Numbers are the common case; anything else goes through json-rules-engine's own test.
+  if (typeof a === 'number') return a === a;
   return Number.parseFloat(a as string).toString() !== 'NaN';
 }
 
@@ -74,8 +76,25 @@ function compileNode(node: unknown, leaves: Leaf[]): Test | undefined {
       if (!t) return undefined;
       parts.push(t);
     }
-    if ('all' in n) return (f) => parts.every((p) => p(f));
-    return (f) => parts.some((p) => p(f));
+    if (parts.length === 1) return parts[0];
+    if ('all' in n) {
+      if (parts.length === 2) {
+        const [p, q] = parts;
+        return (f) => p(f) && q(f);
+      }
+      return (f) => {
+        for (let i = 0; i < parts.length; i++) if (!parts[i](f)) return false;
+        return true;
+      };
+    }
+    if (parts.length === 2) {
+      const [p, q] = parts;
+      return (f) => p(f) || q(f);
+    }
+    return (f) => {
+      for (let i = 0; i < parts.length; i++) if (parts[i](f)) return true;
+      return false;
+    };
   }
   if ('not' in n) {
     const t = compileNode(n.not, leaves);
@@ -99,5 +118,37 @@ function compileLeaf(n: Record<string, unknown>, leaves: Leaf[]): Test | undefin
     value = () => v;
   }
   leaves.push({ fact, operator: n.operator as string, value });
-  return (facts) => op(facts[fact], value(facts));
+  return typeof v === 'number' ? constantComparison(fact, n.operator as string, v) ?? ((facts) => op(facts[fact], v)) : (facts) => op(facts[fact], value(facts));
+}
+
+/** Comparisons with a fixed number, specialised so the hot loop makes one call per condition. */
+function constantComparison(fact: string, operator: string, v: number): Test | undefined {
+  switch (operator) {
+    case 'equal':
+      return (f) => f[fact] === v;
+    case 'notEqual':
+      return (f) => f[fact] !== v;
+    case 'lessThan':
+      return (f) => {
+        const a = f[fact];
+        return typeof a === 'number' ? a < v : isNumeric(a) && (a as number) < v;
+      };
+    case 'lessThanInclusive':
+      return (f) => {
+        const a = f[fact];
+        return typeof a === 'number' ? a <= v : isNumeric(a) && (a as number) <= v;
+      };
+    case 'greaterThan':
+      return (f) => {
+        const a = f[fact];
+        return typeof a === 'number' ? a > v : isNumeric(a) && (a as number) > v;
+      };
+    case 'greaterThanInclusive':
+      return (f) => {
+        const a = f[fact];
+        return typeof a === 'number' ? a >= v : isNumeric(a) && (a as number) >= v;
+      };
+    default:
+      return undefined;
+  }
 }

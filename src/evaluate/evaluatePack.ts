@@ -16,6 +16,8 @@ interface PreparedRule {
   readonly indicators: string[];
   /** Plain closures for the conditions; undefined when only json-rules-engine can evaluate them. */
   readonly compiled: CompiledConditions | undefined;
+  /** No-data check and verdict in one call, for the hot loop; undefined when not compiled. */
+  readonly status: ((row: Readonly<Record<string, number | null>>) => FindingStatus) | undefined;
 }
 
 type Outcome = { passed: boolean; explained: ComparedCondition | undefined };
@@ -39,7 +41,7 @@ export class PackEvaluator {
       const indicators = [...new Set(facts.flatMap((f) => indicatorsOfFact(pack, f)))];
       const compiled = compileConditions(rule.conditions);
       if (!compiled) this.engine.addRule(engineRule(rule));
-      return { rule, facts, indicators, compiled };
+      return { rule, facts, indicators, compiled, status: compiled && statusFunction(facts, compiled) };
     });
     this.needsEngine = this.prepared.some((p) => !p.compiled);
   }
@@ -64,6 +66,37 @@ export class PackEvaluator {
     const findings: Finding[] = [];
     for (const unit of figuresByUnit(tables)) findings.push(...(await this.evaluateUnit(unit)));
     return findings;
+  }
+
+  /**
+   * Statuses for many subjects at once, in the pack's rule order: the path a national
+   * consolidation takes. Rules compiled to closures run synchronously; only rules json-rules-engine
+   * must evaluate wait for it.
+   */
+  async statusesForRows(rows: ReadonlyArray<Readonly<Record<string, number | null>>>): Promise<FindingStatus[][]> {
+    const out: FindingStatus[][] = new Array(rows.length);
+    const rules = this.prepared;
+    for (let i = 0; i < rows.length; i++) {
+      const row = rows[i];
+      const statuses: FindingStatus[] = new Array(rules.length);
+      let engineNeeded = false;
+      for (let j = 0; j < rules.length; j++) {
+        const p = rules[j];
+        if (p.status) statuses[j] = p.status(row);
+        else if (!hasAll(row, p.facts)) statuses[j] = 'no-data';
+        else engineNeeded = true;
+      }
+      if (engineNeeded) {
+        const byId = await this.statusesForFacts(row);
+        rules.forEach((p, j) => (statuses[j] ??= byId.get(p.rule.id)!));
+      }
+      out[i] = statuses;
+    }
+    return out;
+  }
+
+  get ruleIds(): string[] {
+    return this.prepared.map((p) => p.rule.id);
   }
 
   /**
@@ -162,6 +195,29 @@ export class PackEvaluator {
     };
     return { vi: render('vi'), en: render('en') };
   }
+}
+
+/** A rule's status from a row of facts: no data unless every fact it reads is a finite number. */
+function statusFunction(facts: string[], compiled: CompiledConditions): (row: Readonly<Record<string, number | null>>) => FindingStatus {
+  const test = compiled.test;
+  const ok = (v: unknown) => typeof v === 'number' && Number.isFinite(v);
+  if (facts.length === 1) {
+    const [a] = facts;
+    return (row) => (!ok(row[a]) ? 'no-data' : test(row as FactRow) ? 'met' : 'shortfall');
+  }
+  if (facts.length === 2) {
+    const [a, b] = facts;
+    return (row) => (!ok(row[a]) || !ok(row[b]) ? 'no-data' : test(row as FactRow) ? 'met' : 'shortfall');
+  }
+  return (row) => (!hasAll(row, facts) ? 'no-data' : test(row as FactRow) ? 'met' : 'shortfall');
+}
+
+function hasAll(row: Readonly<Record<string, number | null>>, facts: ReadonlyArray<string>): boolean {
+  for (const f of facts) {
+    const v = row[f];
+    if (typeof v !== 'number' || !Number.isFinite(v)) return false;
+  }
+  return true;
 }
 
 /** The same rule as json-rules-engine sees it: met when the conditions hold. */
