@@ -154,6 +154,7 @@ export class PackEvaluator {
       title: p.rule.title,
       severity: p.rule.severity ?? 'shortfall',
       unit: unit.unit,
+      ...(unit.period === undefined ? {} : { period: unit.period }),
       status,
       sheet: main?.sheet ?? unit.sheet,
       cell: main?.cell ?? '',

@@ -30,6 +30,8 @@ export interface Finding {
   readonly title: Localized;
   readonly severity: Severity;
   readonly unit: string;
+  /** The row's period in a table with one row per unit and period; absent otherwise. */
+  readonly period?: string;
   readonly status: FindingStatus;
   /** Sheet and A1 cell of the current-period figure of the first indicator the rule reads. */
   readonly sheet: string;

@@ -9,19 +9,24 @@ import { settle } from './precision';
 /** Every figure a workbook holds for one unit, by indicator and period. */
 export interface UnitFigures {
   readonly unit: string;
+  /** Set when the table has one row per unit and period. */
+  readonly period?: string;
   readonly sheet: string;
   readonly byIndicator: Map<string, { current: Observation[]; baseline: Observation[] }>;
 }
 
-/** Groups observations by unit (folded, so `Hà Nội` and `HÀ NỘI` are one unit), in table order. */
+/**
+ * Groups observations by subject — a unit, or a unit and period in a table with a period column —
+ * folded so `Hà Nội` and `HÀ NỘI` are one unit; in table order.
+ */
 export function figuresByUnit(tables: ReadonlyArray<IndicatorTable>): UnitFigures[] {
   const units = new Map<string, UnitFigures>();
   for (const t of tables) {
     for (const o of t.observations) {
-      const key = fold(o.unit);
+      const key = o.subjectPeriod === undefined ? fold(o.unit) : `${fold(o.unit)}\u0000${fold(o.subjectPeriod)}`;
       let u = units.get(key);
       if (!u) {
-        u = { unit: o.unit, sheet: o.sheet, byIndicator: new Map() };
+        u = { unit: o.unit, period: o.subjectPeriod, sheet: o.sheet, byIndicator: new Map() };
         units.set(key, u);
       }
       let ind = u.byIndicator.get(o.indicator);

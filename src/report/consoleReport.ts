@@ -14,11 +14,12 @@ export function consoleReport(workbook: string, tables: ReadonlyArray<IndicatorT
     const where = t.tableName ? `${t.sheet}!${t.anchor} (${t.tableName})` : `${t.sheet}!${t.anchor}`;
     lines.push(`  ${vi ? 'Bảng chỉ tiêu' : 'Indicator table'} ${vi ? 'kiểu' : 'layout'} ${t.layout} ${vi ? 'tại' : 'at'} ${where}: ${t.units.length} ${vi ? 'đơn vị' : 'unit(s)'}`);
   }
-  const units = [...new Set(findings.map((f) => f.unit))];
-  for (const unit of units) {
-    const rows = findings.filter((f) => f.unit === unit);
+  const subject = (f: Finding) => (f.period === undefined ? f.unit : `${f.unit} — ${f.period}`);
+  const subjects = [...new Set(findings.map(subject))];
+  for (const name of subjects) {
+    const rows = findings.filter((f) => subject(f) === name);
     lines.push('');
-    lines.push(`■ ${unit}`);
+    lines.push(`■ ${name}`);
     const cells = rows.map((f) => [
       `${MARK[f.status]} ${statusWord(f.status, lang)}`,
       f.title[lang],

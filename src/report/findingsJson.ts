@@ -10,6 +10,7 @@ export function findingsJson(workbook: string, pack: RulePack, findings: Readonl
     findings: findings.map((f) => ({
       ruleId: f.ruleId,
       unit: f.unit,
+      ...(f.period === undefined ? {} : { period: f.period }),
       status: f.status,
       severity: f.severity,
       sheet: f.sheet,

@@ -14,6 +14,11 @@ export function isUnitHeader(text: string): boolean {
   return /^(don vi|ten don vi|cong an|dia phuong|tinh thanh pho|tinh|don vi thi dua)$/.test(fold(text));
 }
 
+/** A column that names each row's reporting period in a layout C table (`Tháng`, `Kỳ báo cáo`). */
+export function isSubjectPeriodHeader(text: string): boolean {
+  return /^(thang|ky|ky bao cao|ky thong ke|thoi gian|thoi ky|quy|thang nam|nam|giai doan)$/.test(fold(text));
+}
+
 /** Free-text columns are never indicators. */
 export function isFreeTextHeader(text: string): boolean {
   return /^(ghi chu|nhan xet|danh gia|ly do|giai trinh|don vi tinh|dvt|xep loai|xep hang)\b/.test(fold(text));

@@ -6,6 +6,8 @@ export type Layout = 'A' | 'B' | 'C';
 /** One figure read from a sheet: a unit's value of an indicator for one period, and where it stands. */
 export interface Observation {
   readonly unit: string;
+  /** The row's own period in a table with one row per unit and period (`Tháng 01/2025`). */
+  readonly subjectPeriod?: string;
   readonly indicator: string;
   readonly period: PeriodRole;
   /** The period header as written (`Cùng kỳ năm 2023`). */

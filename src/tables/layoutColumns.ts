@@ -1,6 +1,6 @@
 import { RangeRef, toA1 } from '../grid/address';
 import { parseVietnameseNumber } from '../grid/vietnameseNumber';
-import { isFreeTextHeader, isTotalsLabel, isUnitHeader } from './headers';
+import { isFreeTextHeader, isSubjectPeriodHeader, isTotalsLabel, isUnitHeader } from './headers';
 import { IndicatorTable, Observation, TableProblem } from './indicatorTable';
 import { LabelMatcher } from './labelMatcher';
 import { assignPeriodRoles, parsePeriod, PeriodRole } from './periods';
@@ -16,6 +16,7 @@ interface IndicatorColumn {
 
 interface ColumnHeader {
   readonly unitCol: number | undefined;
+  readonly periodCol: number | undefined;
   readonly columns: IndicatorColumn[];
   readonly problems: TableProblem[];
 }
@@ -26,6 +27,7 @@ interface ColumnHeader {
  */
 function readColumnHeader(view: SheetView, matcher: LabelMatcher, row: number, left: number, right: number): ColumnHeader {
   let unitCol: number | undefined;
+  let periodCol: number | undefined;
   const problems: TableProblem[] = [];
   const candidates: { col: number; label: string; rest: string; mention: ReturnType<typeof parsePeriod> }[] = [];
   for (let c = left; c <= right; c++) {
@@ -33,6 +35,10 @@ function readColumnHeader(view: SheetView, matcher: LabelMatcher, row: number, l
     if (!label) continue;
     if (unitCol === undefined && isUnitHeader(label)) {
       unitCol = c;
+      continue;
+    }
+    if (periodCol === undefined && isSubjectPeriodHeader(label)) {
+      periodCol = c;
       continue;
     }
     if (isFreeTextHeader(label)) continue;
@@ -55,7 +61,7 @@ function readColumnHeader(view: SheetView, matcher: LabelMatcher, row: number, l
     if (!period) return;
     columns.push({ col: k.col, indicator: m.indicator, period, periodLabel: k.mention ? k.label : '', label: k.label });
   });
-  return { unitCol, columns, problems };
+  return { unitCol, periodCol, columns, problems };
 }
 
 /** Reads a layout C table (units as rows) whose header row and extent are known. */
@@ -76,11 +82,13 @@ export function readColumnTable(
     if (opts.lastDataRow === undefined && view.isBlankRow(r)) break;
     const unit = view.text(r, unitCol);
     if (!unit || isTotalsLabel(unit)) continue;
-    units.push(unit);
+    if (!units.includes(unit)) units.push(unit);
+    const subjectPeriod = header.periodCol === undefined ? undefined : view.text(r, header.periodCol) || undefined;
     for (const c of header.columns) {
       const raw = view.value(r, c.col);
       observations.push({
         unit,
+        subjectPeriod,
         indicator: c.indicator,
         period: c.period,
         periodLabel: c.periodLabel,

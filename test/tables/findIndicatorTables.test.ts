@@ -105,7 +105,7 @@ describe('layout C: one row per unit', () => {
   });
 
   it('does not take "Công an tỉnh …" for a totals row ("Cộng")', () => {
-    const g = workbook(sheet('Cụm', [['Đơn vị', 'Số vụ án oan năm 2025'], ['Công an tỉnh Phú Thọ', 0], ['Cộng', 0]]));
+    const g = workbook(sheet('Cụm', [['Đơn vị', 'Số vụ PPHS năm 2025', 'Số vụ án oan năm 2025'], ['Công an tỉnh Phú Thọ', 9, 0], ['Cộng', 9, 0]]));
     expect(find(g)[0].units).toEqual(['Công an tỉnh Phú Thọ']);
   });
 
@@ -132,5 +132,25 @@ describe('sheets that are not indicator tables', () => {
 
   it('finds nothing in a workbook without indicators', () => {
     expect(find(workbook(sheet('Sheet1', [['Họ tên', 'Năm 2024'], ['Nguyễn Văn A', 3]])))).toEqual([]);
+  });
+});
+
+describe('layout C with one row per unit and month', () => {
+  it('keeps each (unit, month) apart', async () => {
+    const { PledgeChecker } = await import('../../src/evaluate/checkGrid');
+    const grid = workbook(
+      sheet('Theo tháng', [
+        ['Đơn vị', 'Tháng', 'Số vụ PPHS năm 2024', 'Số vụ PPHS năm 2025'],
+        ['Công an xã A', '01/2025', 100, 90],
+        ['Công an xã A', '02/2025', 100, 99],
+        ['Công an xã B', '01/2025', 50, 40],
+      ]),
+    );
+    const { findings } = await new PledgeChecker(defaultPack()).check(grid);
+    expect(findings.map((f) => [f.unit, f.period, f.status, f.cell])).toEqual([
+      ['Công an xã A', '01/2025', 'met', 'D2'],
+      ['Công an xã A', '02/2025', 'shortfall', 'D3'],
+      ['Công an xã B', '01/2025', 'met', 'D4'],
+    ]);
   });
 });
