@@ -1,4 +1,5 @@
+import { endToEndFigures } from './endToEnd';
 import type { Figure } from './run';
 
-/** Further benchmark sections (Office round trips, end to end, bundle size) register here. */
-export const sections: Array<(quick: boolean) => Promise<Figure[]>> = [];
+/** Benchmark sections after the evaluation one, in the order they print. */
+export const sections: Array<(quick: boolean) => Promise<Figure[]>> = [endToEndFigures];

@@ -1,16 +1,25 @@
 export type Lang = 'vi' | 'en';
 
-const formatters = new Map<string, Intl.NumberFormat>();
+const SEPARATORS: Record<Lang, { group: string; decimal: string }> = {
+  vi: { group: '.', decimal: ',' },
+  en: { group: ',', decimal: '.' },
+};
 
-/** A number as the reader writes it: `93,1` in Vietnamese, `93.1` in English. */
+/**
+ * A number as the reader writes it: `1.245,5` and `93,1` in Vietnamese, `1,245.5` and `93.1` in
+ * English — the same output as Intl.NumberFormat (vi-VN / en-GB, at most `maxDigits` decimals),
+ * written by hand because a national report formats millions of figures.
+ */
 export function formatNumber(x: number, lang: Lang, maxDigits = 2): string {
-  const key = `${lang}:${maxDigits}`;
-  let f = formatters.get(key);
-  if (!f) {
-    f = new Intl.NumberFormat(lang === 'vi' ? 'vi-VN' : 'en-GB', { maximumFractionDigits: maxDigits });
-    formatters.set(key, f);
-  }
-  return f.format(x);
+  if (!Number.isFinite(x)) return String(x);
+  const { group, decimal } = SEPARATORS[lang];
+  const p = 10 ** maxDigits;
+  const rounded = Math.round(Math.abs(x) * p) / p;
+  let [int, frac = ''] = rounded.toFixed(maxDigits).split('.');
+  frac = frac.replace(/0+$/, '');
+  if (int.length > 3) int = int.replace(/\B(?=(\d{3})+(?!\d))/g, group);
+  const sign = x < 0 && rounded !== 0 ? '-' : '';
+  return sign + int + (frac ? decimal + frac : '');
 }
 
 /** Enough decimals that rounding never shows a shortfall as exactly on target (59,996 % is not 60,00 %). */

@@ -15,9 +15,14 @@ export function consoleReport(workbook: string, tables: ReadonlyArray<IndicatorT
     lines.push(`  ${vi ? 'Bảng chỉ tiêu' : 'Indicator table'} ${vi ? 'kiểu' : 'layout'} ${t.layout} ${vi ? 'tại' : 'at'} ${where}: ${t.units.length} ${vi ? 'đơn vị' : 'unit(s)'}`);
   }
   const subject = (f: Finding) => (f.period === undefined ? f.unit : `${f.unit} — ${f.period}`);
-  const subjects = [...new Set(findings.map(subject))];
-  for (const name of subjects) {
-    const rows = findings.filter((f) => subject(f) === name);
+  const bySubject = new Map<string, Finding[]>();
+  for (const f of findings) {
+    const k = subject(f);
+    const list = bySubject.get(k);
+    if (list) list.push(f);
+    else bySubject.set(k, [f]);
+  }
+  for (const [name, rows] of bySubject) {
     lines.push('');
     lines.push(`■ ${name}`);
     const cells = rows.map((f) => [
@@ -28,10 +33,10 @@ export function consoleReport(workbook: string, tables: ReadonlyArray<IndicatorT
       `${f.sheet}!${f.cell}`,
     ]);
     const head = vi ? ['Kết quả', 'Chỉ tiêu', 'Thực hiện', 'Chỉ tiêu đặt ra', 'Ô'] : ['Status', 'Target', 'Actual', 'Target value', 'Cell'];
-    const widths = head.map((h, i) => Math.max(width(h), ...cells.map((c) => width(c[i]))));
-    const fmt = (c: string[]) => '  ' + c.map((x, i) => pad(x, widths[i])).join('  ').trimEnd();
+    const columnWidths = head.map((h, i) => cells.reduce((w, c) => Math.max(w, width(c[i])), width(h)));
+    const fmt = (c: string[]) => '  ' + c.map((x, i) => pad(x, columnWidths[i])).join('  ').trimEnd();
     lines.push(fmt(head));
-    lines.push('  ' + widths.map((w) => '─'.repeat(w)).join('  '));
+    lines.push('  ' + columnWidths.map((w) => '─'.repeat(w)).join('  '));
     for (const c of cells) lines.push(fmt(c));
     for (const f of rows.filter((r) => r.status !== 'met')) lines.push(`    → ${f.message[lang]}`);
   }
@@ -47,8 +52,16 @@ export function consoleReport(workbook: string, tables: ReadonlyArray<IndicatorT
 
 /** Display width: combining marks take no column (NFD Vietnamese text stays aligned). */
 function width(s: string): number {
-  return [...s.normalize('NFC')].length;
+  let w = widths.get(s);
+  if (w === undefined) {
+    w = [...s.normalize('NFC')].length;
+    if (widths.size > 10_000) widths.clear();
+    widths.set(s, w);
+  }
+  return w;
 }
+
+const widths = new Map<string, number>();
 
 function pad(s: string, w: number): string {
   return s + ' '.repeat(Math.max(0, w - width(s)));

@@ -24,11 +24,22 @@ export function highlightPlanFor(findings: ReadonlyArray<Finding>, lang: Lang): 
   return { marks: cellMarks, findingsSheet: findingsSheet(findings, lang), author: 'Pledge Check' };
 }
 
-function findingsSheet(findings: ReadonlyArray<Finding>, lang: Lang): FindingsSheet {
+/**
+ * The findings that need a person's attention (shortfall and no data), each linking to its cell;
+ * the title counts all outcomes. Met targets are in the console and JSON report: listing them
+ * here would bury a national workbook's few hundred problems under hundreds of thousands of rows.
+ */
+function findingsSheet(all: ReadonlyArray<Finding>, lang: Lang): FindingsSheet {
   const vi = lang === 'vi';
+  const count = (s: Finding['status']) => all.filter((f) => f.status === s).length;
+  const findings = all.filter((f) => f.status !== 'met');
+  const counts = vi
+    ? `${count('met')} đạt, ${count('shortfall')} chưa đạt, ${count('no-data')} không có số liệu`
+    : `${count('met')} met, ${count('shortfall')} shortfall, ${count('no-data')} no data`;
   return {
     name: vi ? 'Kết quả kiểm tra' : 'Check results',
-    title: vi ? 'Kết quả kiểm tra chỉ tiêu thi đua (Pledge Check)' : 'Pledge target check results (Pledge Check)',
+    title: vi ? `Kết quả kiểm tra chỉ tiêu thi đua (Pledge Check): ${counts}` : `Pledge target check results (Pledge Check): ${counts}`,
+    statusColumn: 2,
     header: vi
       ? ['Đơn vị', 'Chỉ tiêu', 'Kết quả', 'Thực hiện', 'Chỉ tiêu đặt ra', 'Còn thiếu', 'Ô', 'Lý do']
       : ['Unit', 'Target', 'Status', 'Actual', 'Target value', 'Gap', 'Cell', 'Reason'],

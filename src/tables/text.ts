@@ -4,6 +4,19 @@
  * list markers; all of that folds away. `đ` becomes `d` explicitly because it is not a combining mark.
  */
 export function fold(s: string): string {
+  // Unit names, labels and headers repeat across thousands of rows: fold each once.
+  let f = foldCache.get(s);
+  if (f === undefined) {
+    if (foldCache.size > 100_000) foldCache.clear();
+    f = foldUncached(s);
+    foldCache.set(s, f);
+  }
+  return f;
+}
+
+const foldCache = new Map<string, string>();
+
+function foldUncached(s: string): string {
   return s
     .normalize('NFD')
     .replace(/\p{M}+/gu, '')

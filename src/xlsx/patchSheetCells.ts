@@ -1,0 +1,200 @@
+import { columnIndex, parseRange, rangeToA1, RangeRef, toA1 } from '../grid/address';
+import { ByteText } from './byteText';
+import { WorkbookFormatError } from './package';
+import { applyEdits, Edit, prefixOf, setAttr, TokenKind, XmlCursor } from './xmlScan';
+
+/** Target cells of one sheet: row index -> column index -> what to do there (0-based). */
+export type CellTargets<T> = ReadonlyMap<number, ReadonlyMap<number, T>>;
+
+/** Gives the `s` to write on a target cell, from the style the cell shows now. */
+export type StyleFor<T> = (baseStyle: number, target: T) => number;
+
+const CELL_REF_RE = /^\$?([A-Za-z]{1,3})\$?\d+$/;
+
+/**
+ * Sets the `s` attribute of the target cells of a worksheet and nothing else: values, formulas,
+ * types and every other byte of the sheet stay as they were. A target with no `<c>` element gets
+ * one, placed in column order inside its row; a missing `<row>` is created in row order.
+ * Rows and cells without an `r` attribute are located by position, as the spec allows.
+ */
+export function patchSheetCells<T>(xml: ByteText, targets: CellTargets<T>, styleFor: StyleFor<T>, partName: string): ByteText {
+  const cur = new XmlCursor(xml, 0, xml.length, partName);
+  while (cur.next() && cur.kind !== 'open' && cur.kind !== 'empty');
+  const rootKind: TokenKind = cur.kind; // a local, so TS does not narrow `cur.kind` for the loops below
+  if (rootKind !== 'open') throw notAWorksheet(partName);
+
+  const edits: Edit[] = [];
+  const colStyles: Array<{ min: number; max: number; style: number }> = [];
+  let dimension: { start: number; end: number } | undefined;
+  let created: RangeRef | undefined;
+  let sawSheetData = false;
+
+  const cellText = (p: string, row: number, col: number, rowStyle: number | undefined, t: T): string => {
+    // A blank cell shows its row's style (if the row has one) or its column's.
+    const base = rowStyle ?? colStyles.find((c) => col >= c.min && col <= c.max)?.style ?? 0;
+    created = created
+      ? { top: Math.min(created.top, row), left: Math.min(created.left, col), bottom: Math.max(created.bottom, row), right: Math.max(created.right, col) }
+      : { top: row, left: col, bottom: row, right: col };
+    return `<${p}c r="${toA1(row, col)}" s="${styleFor(base, t)}"/>`;
+  };
+  const cellsText = (p: string, row: number, cols: ReadonlyArray<[number, T]>, rowStyle: number | undefined): string =>
+    cols.map(([col, t]) => cellText(p, row, col, rowStyle, t)).join('');
+  const rowText = (p: string, row: number): string =>
+    `<${p}row r="${row + 1}">${cellsText(p, row, sortedEntries(targets.get(row) as ReadonlyMap<number, T>), undefined)}</${p}row>`;
+
+  /** Walks one target row's cells (cursor on the row's start tag). */
+  const patchRow = (p: string, row: number, rowStyle: number | undefined, wanted: ReadonlyMap<number, T>): void => {
+    const pending = sortedEntries(wanted);
+    let next = 0;
+    const flushBefore = (col: number, at: number) => {
+      const from = next;
+      while (next < pending.length && pending[next][0] < col) next++;
+      if (next > from) edits.push({ start: at, end: at, text: cellsText(p, row, pending.slice(from, next), rowStyle) });
+    };
+    if (cur.kind === 'empty') {
+      // `<row r="5"/>` becomes `<row r="5">…</row>`.
+      const slash = xml.lastIndexOf('/', cur.end - 1);
+      edits.push({ start: slash, end: cur.end, text: `>${cellsText(p, row, pending, rowStyle)}</${cur.name}>` });
+      return;
+    }
+    let prevCol = -1;
+    while (cur.next()) {
+      if (cur.kind === 'close') {
+        flushBefore(Infinity, cur.start);
+        return;
+      }
+      if (cur.kind === 'other') continue;
+      if (cur.localName !== 'c') {
+        // Cells come first in CT_Row; anything else (extLst) goes after them.
+        flushBefore(Infinity, cur.start);
+        if (cur.kind === 'open') cur.skipElement();
+        continue;
+      }
+      const a = cur.attrs();
+      const m = a.r !== undefined ? CELL_REF_RE.exec(a.r) : null;
+      const col = m ? columnIndex(m[1]) : prevCol + 1;
+      prevCol = col;
+      flushBefore(col, cur.start);
+      if (next < pending.length && pending[next][0] === col) {
+        const base = toInt(a.s) ?? 0;
+        const tag = xml.slice(cur.start, cur.end);
+        edits.push({ start: cur.start, end: cur.end, text: setAttr(tag, 's', String(styleFor(base, pending[next][1]))) });
+        next++;
+      }
+      if (cur.kind === 'open') cur.skipNonNesting();
+    }
+  };
+
+  /** Walks `<sheetData>` (cursor on its start tag). */
+  const patchSheetData = (): void => {
+    const p = prefixOf(cur.name);
+    const rows = [...targets.keys()].sort((a, b) => a - b);
+    let next = 0;
+    const flushBefore = (row: number, at: number) => {
+      let text = '';
+      while (next < rows.length && rows[next] < row) text += rowText(p, rows[next++]);
+      if (text) edits.push({ start: at, end: at, text });
+    };
+    if (cur.kind === 'empty') {
+      const slash = xml.lastIndexOf('/', cur.end - 1);
+      let text = '';
+      while (next < rows.length) text += rowText(p, rows[next++]);
+      edits.push({ start: slash, end: cur.end, text: `>${text}</${cur.name}>` });
+      return;
+    }
+    let prevRow = -1;
+    while (cur.next()) {
+      if (cur.kind === 'close') {
+        flushBefore(Infinity, cur.start);
+        return;
+      }
+      if (cur.kind === 'other') continue;
+      if (cur.localName !== 'row') {
+        if (cur.kind === 'open') cur.skipElement();
+        continue;
+      }
+      const a = cur.attrs();
+      const row = (toInt(a.r) ?? prevRow + 2) - 1;
+      prevRow = row;
+      flushBefore(row, cur.start);
+      const wanted = targets.get(row);
+      if (wanted && next < rows.length && rows[next] === row) {
+        next++;
+        const custom = a.customFormat === '1' || a.customFormat === 'true';
+        patchRow(p, row, custom ? toInt(a.s) : undefined, wanted);
+      } else if (cur.kind === 'open') {
+        cur.skipNonNesting();
+      }
+    }
+  };
+
+  /** Column default styles from `<cols>` (cursor on its start tag). */
+  const readColStyles = (): void => {
+    while (cur.next() && cur.kind !== 'close') {
+      if (cur.kind === 'other') continue;
+      const a = cur.attrs();
+      const style = toInt(a.style);
+      const min = toInt(a.min);
+      const max = toInt(a.max);
+      if (style !== undefined && min !== undefined && max !== undefined) colStyles.push({ min: min - 1, max: max - 1, style });
+      if (cur.kind === 'open') cur.skipElement();
+    }
+  };
+
+  // Children of <worksheet>: cols and dimension come before sheetData.
+  while (cur.next()) {
+    if (cur.kind === 'close') break;
+    if (cur.kind === 'other') continue;
+    const local = cur.localName;
+    if (local === 'sheetData') {
+      sawSheetData = true;
+      patchSheetData();
+      continue;
+    }
+    if (local === 'dimension') dimension = { start: cur.start, end: cur.end };
+    if (local === 'cols' && cur.kind === 'open') {
+      readColStyles();
+      continue;
+    }
+    if (cur.kind === 'open') cur.skipElement();
+  }
+  if (!sawSheetData) throw notAWorksheet(partName);
+
+  if (dimension && created) {
+    // Keep <dimension> covering the cells we created, if it is readable at all.
+    const tag = xml.slice(dimension.start, dimension.end);
+    const ref = /\sref\s*=\s*"([^"]*)"/.exec(tag)?.[1];
+    try {
+      if (ref) {
+        const d = parseRange(ref);
+        const u = {
+          top: Math.min(d.top, created.top),
+          left: Math.min(d.left, created.left),
+          bottom: Math.max(d.bottom, created.bottom),
+          right: Math.max(d.right, created.right),
+        };
+        const a1 = rangeToA1(u);
+        if (a1 !== ref) edits.push({ start: dimension.start, end: dimension.end, text: setAttr(tag, 'ref', a1) });
+      }
+    } catch {
+      // An unreadable dimension is only a hint to readers; leave it.
+    }
+  }
+  return applyEdits(xml, edits);
+}
+
+function sortedEntries<T>(m: ReadonlyMap<number, T>): Array<[number, T]> {
+  return [...m.entries()].sort((a, b) => a[0] - b[0]);
+}
+
+function toInt(s: string | undefined): number | undefined {
+  if (s === undefined || !/^\s*\d+\s*$/.test(s)) return undefined;
+  return Number(s);
+}
+
+function notAWorksheet(partName: string): WorkbookFormatError {
+  return new WorkbookFormatError(
+    `phần ${partName} của tệp không phải là trang tính (thiếu sheetData)`,
+    `the ${partName} part of the file is not a worksheet (it has no sheetData)`,
+  );
+}
