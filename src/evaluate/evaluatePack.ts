@@ -168,7 +168,7 @@ export class PackEvaluator {
       factUnit: unitOfFact,
       noData: missing?.noData,
     };
-    return { ...base, message: this.message(p.rule, base) };
+    return new LazyMessageFinding(base, () => this.message(p.rule, base));
   }
 
   private factLabel(fact: string): Localized {
@@ -197,6 +197,33 @@ export class PackEvaluator {
     return { vi: render('vi'), en: render('en') };
   }
 }
+
+/**
+ * A finding whose message is rendered when first read: a national check makes hundreds of
+ * thousands of findings, and most met ones are never shown. Serialises like a plain finding.
+ */
+class LazyMessageFinding implements Finding {
+  private rendered: Localized | undefined;
+
+  constructor(
+    base: Omit<Finding, 'message'>,
+    private readonly render: () => Localized,
+  ) {
+    Object.assign(this, base);
+  }
+
+  get message(): Localized {
+    return (this.rendered ??= this.render());
+  }
+
+  toJSON(): Finding {
+    const { rendered: _r, render: _f, ...plain } = this as unknown as Record<string, unknown>;
+    return { ...(plain as unknown as Omit<Finding, 'message'>), message: this.message };
+  }
+}
+// Declaration merging: the fields are copied from `base` in the constructor.
+// eslint-disable-next-line @typescript-eslint/no-empty-interface, @typescript-eslint/no-unsafe-declaration-merging
+interface LazyMessageFinding extends Omit<Finding, 'message'> {}
 
 /** A rule's status from a row of facts: no data unless every fact it reads is a finite number. */
 function statusFunction(facts: string[], compiled: CompiledConditions): (row: Readonly<Record<string, number | null>>) => FindingStatus {

@@ -15,9 +15,17 @@ export function formatNumber(x: number, lang: Lang, maxDigits = 2): string {
   const { group, decimal } = SEPARATORS[lang];
   const p = 10 ** maxDigits;
   const rounded = Math.round(Math.abs(x) * p) / p;
-  let [int, frac = ''] = rounded.toFixed(maxDigits).split('.');
-  frac = frac.replace(/0+$/, '');
-  if (int.length > 3) int = int.replace(/\B(?=(\d{3})+(?!\d))/g, group);
+  // String() gives the shortest form (93.1, not 93.10); toFixed only where it would use an exponent.
+  let text = String(rounded);
+  if (text.includes('e')) text = rounded.toFixed(maxDigits).replace(/\.?0+$/, '');
+  const dot = text.indexOf('.');
+  let int = dot < 0 ? text : text.slice(0, dot);
+  const frac = dot < 0 ? '' : text.slice(dot + 1);
+  if (int.length > 3) {
+    let grouped = '';
+    for (let end = int.length; end > 0; end -= 3) grouped = (end > 3 ? group : '') + int.slice(Math.max(0, end - 3), end) + grouped;
+    int = grouped;
+  }
   const sign = x < 0 && rounded !== 0 ? '-' : '';
   return sign + int + (frac ? decimal + frac : '');
 }

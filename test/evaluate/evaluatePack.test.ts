@@ -63,6 +63,9 @@ describe('evaluating targets', () => {
     expect(f.message.vi).toContain('89,01 %');
     expect(f.message.vi).toContain('≥ 90 %');
     expect(f.message.en).toContain('89.01 %');
+    // Messages are rendered lazily but serialise like any other field.
+    expect(JSON.parse(JSON.stringify(f))).toMatchObject({ ruleId: f.ruleId, unit: 'Nghệ An', message: f.message });
+    expect(Object.keys(JSON.parse(JSON.stringify(f)))).not.toContain('render');
   });
 
   it('blank, text, error values and zero denominators are no data, never a pass and never zero', async () => {
