@@ -3,8 +3,8 @@ import { basename, dirname, join, resolve } from 'path';
 import { PledgeChecker } from '../evaluate/checkGrid';
 import { Lang } from '../evaluate/format';
 import { defaultPack } from '../packs/builtinPacks';
-import { parseRulePack } from '../packs/checkRulePack';
-import { RulePackError } from '../packs/packProblem';
+import { loadRulePack, PackFileError } from '../packs/loadRulePack';
+import { problemLine, RulePackError } from '../packs/packProblem';
 import { RulePack } from '../packs/rulePack';
 import { consoleReport } from '../report/consoleReport';
 import { findingsJson } from '../report/findingsJson';
@@ -13,8 +13,11 @@ import { WorkbookFormatError } from '../xlsx/package';
 import { readWorkbook } from '../xlsx/readWorkbook';
 import { writeHighlightedCopy } from '../xlsx/writeHighlightedCopy';
 import { CheckArgs, HELP, parseArgs, UsageError } from './args';
+import { EXIT, Io, processIo } from './io';
+import { lintCommand } from './lintCommand';
+import { testCommand } from './testCommand';
 
-export const EXIT = { ok: 0, shortfall: 1, badInput: 2 } as const;
+export { EXIT };
 
 /** A problem with the user's input: reported as one sentence, exit code 2, never a stack trace. */
 class InputError extends Error {
@@ -22,13 +25,6 @@ class InputError extends Error {
     super(text);
   }
 }
-
-interface Io {
-  out: (s: string) => void;
-  err: (s: string) => void;
-}
-
-const processIo: Io = { out: (s) => process.stdout.write(s + '\n'), err: (s) => process.stderr.write(s + '\n') };
 
 export async function main(argv: string[], io: Io = processIo): Promise<number> {
   let lang: Lang = argv.includes('en') && argv.includes('--lang') ? 'en' : 'vi';
@@ -46,6 +42,10 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
         return await demo(lang, io);
       case 'check':
         return await check(args, io);
+      case 'lint':
+        return await lintCommand(args, io);
+      case 'test':
+        return await testCommand(args, io);
     }
   } catch (e) {
     if (e instanceof UsageError) {
@@ -117,21 +117,15 @@ function readOrExplain(file: string, bytes: Uint8Array, lang: Lang) {
   }
 }
 
+/** A pack that does not lint is refused with lint's own messages, one error a line. */
 function loadPackFile(file: string, lang: Lang): RulePack {
-  const text = readFileSync(existsSync(file) ? file : missingPack(file, lang), 'utf8');
   try {
-    return parseRulePack(text, file);
+    return loadRulePack(file);
   } catch (e) {
-    if (e instanceof RulePackError) {
-      const p = e.problems[0];
-      throw new InputError(`${p.file}:${p.line}:${p.column}: ${lang === 'vi' ? p.message.vi : p.message.en} (${p.code})`);
-    }
+    if (e instanceof PackFileError) throw new InputError(`${file}: ${lang === 'vi' ? e.vi : e.en}.`);
+    if (e instanceof RulePackError) throw new InputError(e.problems.map((p) => problemLine(p, lang)).join('\n'));
     throw e;
   }
-}
-
-function missingPack(file: string, lang: Lang): never {
-  throw new InputError(lang === 'vi' ? `${file}: không tìm thấy tệp bộ quy tắc.` : `${file}: rule pack file not found.`);
 }
 
 function writeCopy(input: string, bytes: Uint8Array, out: string, plan: ReturnType<typeof highlightPlanFor>, lang: Lang, io: Io): void {

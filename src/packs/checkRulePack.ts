@@ -1,164 +1,195 @@
-import Ajv, { ErrorObject } from 'ajv';
-import { findNodeAtLocation, Node, parseTree, ParseError, printParseErrorCode } from 'jsonc-parser';
-import schema from '../../rules/rule-pack.schema.json';
-import { factsOfConditions } from '../evaluate/conditionFacts';
-import { lineColumnAt, PackProblem, RulePackError } from './packProblem';
+import { Node, parseTree, ParseError, printParseErrorCode } from 'jsonc-parser';
+import { resolveBuiltinPack } from './builtinPackTexts';
+import { lineColumnAt, nodeAt } from './jsonLocation';
+import { PackFile } from './packFile';
+import { PackProblem, problemLine, RulePackError } from './packProblem';
+import { PACK_LIMITS, sizeProblem, structureProblems } from './packSafety';
+import { schemaViolations } from './packSchema';
+import { semanticProblems } from './packSemantics';
+import { applyLayer, ResolvedPack } from './resolveExtends';
 import { RulePack } from './rulePack';
 
-/** Packs are data typed by people; these bounds keep a mistaken or hostile file from hurting anyone. */
-export const PACK_LIMITS = { maxBytes: 2_000_000, maxDepth: 40 } as const;
-const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
-
-const ajv = new Ajv({ allErrors: true, strict: false });
-const validateSchema = ajv.compile(schema);
-
-/**
- * Checks a rule pack's text: JSON syntax, size and nesting, forbidden keys, the JSON Schema, and
- * what the schema cannot say (facts and parents that do not exist, duplicate ids). Every problem
- * carries file, line and column.
- */
-export function checkRulePack(text: string, file: string): { pack?: RulePack; problems: PackProblem[] } {
-  const problems: PackProblem[] = [];
-  const at = (offset: number, code: string, vi: string, en: string, severity: 'error' | 'warning' = 'error') => {
-    const { line, column } = lineColumnAt(text, offset);
-    problems.push({ file, line, column, severity, code, message: { vi, en } });
-  };
-
-  if (text.length > PACK_LIMITS.maxBytes) {
-    at(0, 'too-large', `tệp quá lớn (${text.length} ký tự, tối đa ${PACK_LIMITS.maxBytes})`, `the file is too large (${text.length} characters, at most ${PACK_LIMITS.maxBytes})`);
-    return { problems };
-  }
-  const errors: ParseError[] = [];
-  const tree = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
-  if (errors.length > 0 || !tree) {
-    const e = errors[0];
-    const code = e ? printParseErrorCode(e.error) : 'ValueExpected';
-    at(e?.offset ?? 0, 'json-syntax', `lỗi cú pháp JSON (${code})`, `JSON syntax error (${code})`);
-    return { problems };
-  }
-  if (!structureIsSafe(tree, at)) return { problems };
-
-  const value = JSON.parse(text) as unknown;
-  if (!validateSchema(value)) {
-    for (const err of validateSchema.errors ?? []) {
-      const node = nodeAt(tree, err.instancePath);
-      at(node.offset, 'schema', `${pathText(err.instancePath)}: ${schemaMessageVi(err)}`, `${pathText(err.instancePath)}: ${err.message ?? 'invalid'}`);
-    }
-    return { problems: dedupeProblems(problems) };
-  }
-  const pack = value as unknown as RulePack;
-  checkReferences(pack, tree, at);
-  return { pack: problems.some((p) => p.severity === 'error') ? undefined : pack, problems };
+/** A pack file's text and where it came from. */
+export interface PackSource {
+  /** As shown to the author (`rules/cum-5-2020.json`). */
+  readonly file: string;
+  readonly text: string;
+  /** Identity for cycle detection (an absolute path); `file` when absent. */
+  readonly key?: string;
 }
 
-/** Loads a pack or throws RulePackError with every problem found. */
-export function parseRulePack(text: string, file: string): RulePack {
-  const { pack, problems } = checkRulePack(text, file);
+/**
+ * Finds the base a pack `extends`: `ref` is a pack id (`default`) or a path relative to `from`.
+ * Node reads files (loadRulePack.ts); the browser answers from packs it already holds.
+ * Returns undefined when there is no such pack; may throw with a reason.
+ */
+export type PackResolver = (ref: string, from: PackSource) => PackSource | undefined;
+
+export interface CheckOptions {
+  /** Defaults to the packs shipped in rules/, by id. */
+  readonly resolve?: PackResolver;
+}
+
+export interface PackCheck {
+  /** The resolved, flat pack: present exactly when there is no error (warnings allowed). */
+  readonly pack?: RulePack;
+  readonly problems: PackProblem[];
+  /** Line and column of a JSON Pointer in this file (the `test` command locates examples with it). */
+  readonly positionOf: (pointer: string) => { line: number; column: number };
+}
+
+/**
+ * The one place a rule pack is judged — `check`, `lint`, `test` and the task pane all call it, so
+ * they refuse the same packs with the same messages. In order: size, JSON syntax, structure
+ * (nesting, prototype keys, `path` in conditions), the JSON Schema, `extends` (missing base,
+ * cycles), then what the schema cannot say. Every problem carries file, line and column.
+ */
+export function checkRulePack(text: string, file: string, options: CheckOptions = {}): PackCheck {
+  return checkPackSource({ file, text }, options);
+}
+
+/** The same, for a source that carries its identity (an absolute path), so `extends` cycles are seen. */
+export function checkPackSource(src: PackSource, options: CheckOptions = {}): PackCheck {
+  const { pack, problems, positionOf } = checkSource(src, options.resolve ?? resolveBuiltinPack, []);
+  return pack ? { pack, problems, positionOf } : { problems, positionOf };
+}
+
+/** Loads a pack or throws RulePackError with every error found. */
+export function parseRulePack(text: string, file: string, options: CheckOptions = {}): RulePack {
+  const { pack, problems } = checkRulePack(text, file, options);
   if (!pack) throw new RulePackError(problems.filter((p) => p.severity === 'error'));
   return pack;
 }
 
-type At = (offset: number, code: string, vi: string, en: string, severity?: 'error' | 'warning') => void;
+interface SourceCheck extends PackCheck {
+  readonly resolved?: ResolvedPack;
+  /** Set when the pack failed because its `extends` chain loops: the files of the loop. */
+  readonly cycle?: string[];
+}
 
-function structureIsSafe(root: Node, at: At): boolean {
-  let ok = true;
-  const walk = (n: Node, depth: number) => {
-    if (!ok) return;
-    if (depth > PACK_LIMITS.maxDepth) {
-      at(n.offset, 'too-deep', `lồng nhau quá sâu (hơn ${PACK_LIMITS.maxDepth} cấp)`, `nested too deeply (more than ${PACK_LIMITS.maxDepth} levels)`);
-      ok = false;
-      return;
+interface ChainLink {
+  readonly key: string;
+  readonly file: string;
+}
+
+function checkSource(src: PackSource, resolve: PackResolver, chain: ReadonlyArray<ChainLink>): SourceCheck {
+  const { file, text } = src;
+  const problems: PackProblem[] = [];
+  let tree: Node | undefined;
+  const positionOf = (ptr: string) => lineColumnAt(text, tree ? nodeAt(tree, ptr).offset : 0);
+  const atOffset = (offset: number, code: string, message: PackProblem['message'], severity: PackProblem['severity'] = 'error') =>
+    problems.push({ file, ...lineColumnAt(text, offset), severity, code, message });
+  const atPointer = (ptr: string, code: string, message: PackProblem['message'], severity: PackProblem['severity'] = 'error') =>
+    problems.push({ file, ...positionOf(ptr), severity, code, message });
+  const done = (extra: Partial<SourceCheck> = {}): SourceCheck => ({ problems, positionOf, ...extra });
+
+  const tooLarge = sizeProblem(text);
+  if (tooLarge) {
+    atOffset(tooLarge.offset, tooLarge.code, tooLarge.message);
+    return done();
+  }
+  const errors: ParseError[] = [];
+  tree = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  if (errors.length > 0 || !tree) {
+    const e = errors[0];
+    const code = e ? printParseErrorCode(e.error) : 'ValueExpected';
+    tree = undefined;
+    atOffset(e?.offset ?? 0, 'json-syntax', { vi: `lỗi cú pháp JSON (${code})`, en: `JSON syntax error (${code})` });
+    return done();
+  }
+  const unsafe = structureProblems(tree);
+  if (unsafe.length > 0) {
+    for (const p of unsafe) atOffset(p.offset, p.code, p.message);
+    return done();
+  }
+  const value = JSON.parse(text) as unknown;
+  const violations = schemaViolations(value);
+  if (violations.length > 0) {
+    for (const v of violations) atPointer(v.pointer, v.code, v.message);
+    return done();
+  }
+  const layer = value as PackFile;
+
+  let base: ResolvedPack | undefined;
+  if (layer.extends !== undefined) {
+    const loaded = loadBase(layer.extends, src, resolve, [...chain, { key: src.key ?? file, file }]);
+    if ('problem' in loaded) {
+      atPointer('/extends', loaded.problem.code, loaded.problem.message);
+      return done(loaded.cycle ? { cycle: loaded.cycle } : {});
     }
-    for (const c of n.children ?? []) {
-      if (n.type === 'object' && c.type === 'property') {
-        const key = c.children?.[0]?.value;
-        if (typeof key === 'string' && FORBIDDEN_KEYS.has(key)) {
-          at(c.offset, 'forbidden-key', `khóa "${key}" không được phép trong bộ quy tắc`, `the key "${key}" is not allowed in a rule pack`);
-          ok = false;
-          return;
-        }
-      }
-      walk(c, depth + (c.type === 'property' ? 0 : 1));
-    }
+    base = loaded.resolved;
+  }
+  const { resolved, problems: layered } = applyLayer(base, layer, file);
+  for (const p of [...layered, ...semanticProblems(resolved, layer, file)]) atPointer(p.pointer, p.code, p.message, p.severity);
+  const failed = problems.some((p) => p.severity === 'error');
+  return done(failed ? {} : { pack: resolved.pack, resolved });
+}
+
+type BaseResult = { resolved: ResolvedPack } | { problem: Pick<PackProblem, 'code' | 'message'>; cycle?: string[] };
+
+function loadBase(ref: string, from: PackSource, resolve: PackResolver, chain: ReadonlyArray<ChainLink>): BaseResult {
+  if (chain.length > PACK_LIMITS.maxExtendsDepth) {
+    return {
+      problem: {
+        code: 'extends-depth',
+        message: { vi: `chuỗi "extends" dài quá ${PACK_LIMITS.maxExtendsDepth} cấp`, en: `the "extends" chain is longer than ${PACK_LIMITS.maxExtendsDepth} levels` },
+      },
+    };
+  }
+  let src: PackSource | undefined;
+  try {
+    src = resolve(ref, from);
+  } catch (e) {
+    return missing(ref, (e as Error).message);
+  }
+  if (!src) return missing(ref);
+  const key = src.key ?? src.file;
+  const loopStart = chain.findIndex((l) => l.key === key);
+  if (loopStart >= 0) {
+    const cycle = [...chain.slice(loopStart).map((l) => l.file), src.file];
+    return { problem: cycleProblem(cycle), cycle };
+  }
+  const base = checkSource(src, resolve, chain);
+  if (base.cycle) {
+    // Every pack on the loop says so itself, not just "the base has errors".
+    return { problem: cycleProblem(base.cycle), cycle: base.cycle };
+  }
+  if (!base.resolved) {
+    const errors = base.problems.filter((p) => p.severity === 'error');
+    const first = errors[0];
+    return {
+      problem: {
+        code: 'invalid-base',
+        message: {
+          vi: `bộ gốc ${src.file} có ${errors.length} lỗi, sửa bộ đó trước; lỗi đầu tiên: ${first ? problemLine(first, 'vi') : ''}`,
+          en: `the base pack ${src.file} has ${errors.length} error(s); fix it first. First: ${first ? problemLine(first, 'en') : ''}`,
+        },
+      },
+    };
+  }
+  if (isPackId(ref) && base.resolved.pack.id !== ref) {
+    return missing(ref, `${src.file} có mã "${base.resolved.pack.id}" / has id "${base.resolved.pack.id}"`);
+  }
+  return { resolved: base.resolved };
+}
+
+function isPackId(ref: string): boolean {
+  return /^[a-z0-9][a-z0-9-]*$/.test(ref);
+}
+
+function missing(ref: string, reason?: string): BaseResult {
+  const why = reason ? ` (${reason})` : '';
+  return {
+    problem: {
+      code: 'missing-base',
+      message: isPackId(ref)
+        ? { vi: `không có bộ quy tắc gốc "${ref}" trong rules/${why}`, en: `there is no base pack "${ref}" in rules/${why}` }
+        : { vi: `không tìm thấy tệp bộ gốc "${ref}"${why}`, en: `base pack file "${ref}" not found${why}` },
+    },
   };
-  walk(root, 0);
-  return ok;
 }
 
-function checkReferences(pack: RulePack, tree: Node, at: At): void {
-  const indicators = new Set(Object.keys(pack.indicators));
-  const facts = new Set(Object.keys(pack.facts ?? {}));
-  for (const [id, ind] of Object.entries(pack.indicators)) {
-    ind.match.forEach((p, i) => {
-      if (typeof p !== 'string' && p.parent && !indicators.has(p.parent)) {
-        const n = nodeAt(tree, `/indicators/${id}/match/${i}/parent`);
-        at(n.offset, 'unknown-indicator', `chỉ tiêu cha "${p.parent}" không có trong danh mục`, `parent indicator "${p.parent}" is not in the catalogue`);
-      }
-    });
-  }
-  for (const [id, d] of Object.entries(pack.facts ?? {})) {
-    if (indicators.has(id)) {
-      at(nodeAt(tree, `/facts/${id}`).offset, 'duplicate-id', `"${id}" vừa là chỉ tiêu vừa là dữ kiện`, `"${id}" is both an indicator and a fact`);
-    }
-    const refs = 'changePercent' in d ? [d.changePercent] : 'ratioPercent' in d ? [...d.ratioPercent] : [...d.sum];
-    for (const r of refs) {
-      if (!indicators.has(r)) {
-        at(nodeAt(tree, `/facts/${id}`).offset, 'unknown-indicator', `dữ kiện "${id}" dùng chỉ tiêu "${r}" không có trong danh mục`, `fact "${id}" reads indicator "${r}", which is not in the catalogue`);
-      }
-    }
-  }
-  const seen = new Set<string>();
-  pack.rules.forEach((rule, i) => {
-    if (seen.has(rule.id)) {
-      at(nodeAt(tree, `/rules/${i}/id`).offset, 'duplicate-id', `mã quy tắc "${rule.id}" bị trùng`, `duplicate rule id "${rule.id}"`);
-    }
-    seen.add(rule.id);
-    for (const f of factsOfConditions(rule.conditions)) {
-      if (!indicators.has(f) && !facts.has(f)) {
-        at(nodeAt(tree, `/rules/${i}/conditions`).offset, 'unknown-fact', `quy tắc "${rule.id}" dùng dữ kiện "${f}" không được khai báo`, `rule "${rule.id}" reads fact "${f}", which is not declared`);
-      }
-    }
-  });
-}
-
-function nodeAt(tree: Node, pointer: string): Node {
-  const segs = pointer === '' ? [] : pointer.slice(1).split('/').map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
-  const path = segs.map((s) => (/^\d+$/.test(s) ? Number(s) : s));
-  for (let n = path.length; n >= 0; n--) {
-    const node = findNodeAtLocation(tree, path.slice(0, n));
-    if (node) return node.parent?.type === 'property' ? node.parent : node;
-  }
-  return tree;
-}
-
-function pathText(pointer: string): string {
-  return pointer === '' ? '(gốc / root)' : pointer.slice(1).replace(/\//g, '.');
-}
-
-function schemaMessageVi(err: ErrorObject): string {
-  const p = err.params as Record<string, unknown>;
-  switch (err.keyword) {
-    case 'required':
-      return `thiếu thuộc tính bắt buộc "${String(p.missingProperty)}"`;
-    case 'additionalProperties':
-      return `thuộc tính "${String(p.additionalProperty)}" không được phép`;
-    case 'enum':
-      return `giá trị phải là một trong: ${(p.allowedValues as unknown[]).join(', ')}`;
-    case 'type':
-      return `phải có kiểu ${String(p.type)}`;
-    case 'pattern':
-      return `không đúng mẫu ${String(p.pattern)}`;
-    default:
-      return `không hợp lệ (${err.message ?? err.keyword})`;
-  }
-}
-
-function dedupeProblems(ps: PackProblem[]): PackProblem[] {
-  const seen = new Set<string>();
-  return ps.filter((p) => {
-    const k = `${p.line}:${p.column}:${p.message.en}`;
-    if (seen.has(k)) return false;
-    seen.add(k);
-    return true;
-  });
+function cycleProblem(cycle: string[]): Pick<PackProblem, 'code' | 'message'> {
+  const loop = cycle.join(' → ');
+  return { code: 'extends-cycle', message: { vi: `"extends" tạo thành vòng lặp: ${loop}`, en: `"extends" goes round in a circle: ${loop}` } };
 }

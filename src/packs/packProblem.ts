@@ -1,3 +1,4 @@
+import type { Lang } from '../evaluate/format';
 import { Localized } from './rulePack';
 
 /** A problem in a rule pack, located the way an editor shows it (1-based line and column). */
@@ -6,26 +7,24 @@ export interface PackProblem {
   readonly line: number;
   readonly column: number;
   readonly severity: 'error' | 'warning';
-  /** Short id of the check, like an ESLint rule id. */
+  /** Short id of the check, like an ESLint rule id (`unknown-fact`, `impossible-threshold`). */
   readonly code: string;
   readonly message: Localized;
 }
 
 export class RulePackError extends Error {
   constructor(readonly problems: PackProblem[]) {
-    super(problems[0] ? `${problems[0].file}:${problems[0].line}:${problems[0].column}: ${problems[0].message.en}` : 'invalid rule pack');
+    super(problems[0] ? problemLine(problems[0], 'en') : 'invalid rule pack');
     this.name = 'RulePackError';
   }
 }
 
-export function lineColumnAt(text: string, offset: number): { line: number; column: number } {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = 0; i < offset && i < text.length; i++) {
-    if (text.charCodeAt(i) === 10) {
-      line++;
-      lineStart = i + 1;
-    }
-  }
-  return { line, column: offset - lineStart + 1 };
+/** One problem on one line, `file:line:col: message (code)`: how `check` and the task pane refuse a pack. */
+export function problemLine(p: PackProblem, lang: Lang): string {
+  return `${p.file}:${p.line}:${p.column}: ${p.message[lang]} (${p.code})`;
+}
+
+/** Problems in reading order, as an editor lists them. */
+export function byPosition(a: PackProblem, b: PackProblem): number {
+  return a.file === b.file ? a.line - b.line || a.column - b.column : a.file < b.file ? -1 : 1;
 }

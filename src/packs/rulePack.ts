@@ -27,6 +27,11 @@ export interface Indicator {
   /** Unit of measure as written in the sheets (`vụ`, `tin`, `người`, `tỷ đồng`). */
   readonly unit?: string;
   readonly match: ReadonlyArray<LabelPattern>;
+  /**
+   * Kept in the catalogue to recognise rows although no rule of this pack reads it: a decoy that
+   * keeps labels apart (fire deaths vs traffic deaths) or a figure packs that extend this one use.
+   */
+  readonly catalogueOnly?: boolean;
 }
 
 /** Facts derived from indicators, declared as data. Every indicator is also a fact (its current value). */
@@ -53,12 +58,28 @@ export interface PackRule {
   readonly priority?: number;
 }
 
+export type ExpectedStatus = 'met' | 'shortfall' | 'no-data';
+
+/** A worked example an author ships with a pack: given these facts, these targets come out so. */
+export interface PackExample {
+  readonly name: string;
+  /** Values of indicators (current period) or derived facts; null is no data, as a blank cell. */
+  readonly facts: Readonly<Record<string, number | null>>;
+  readonly expect: Readonly<Record<string, ExpectedStatus>>;
+}
+
+/**
+ * A rule pack ready to evaluate: `extends` already resolved into one flat pack, so the evaluator,
+ * the label matcher and the report never see inheritance.
+ */
 export interface RulePack {
   readonly $schema?: string;
   readonly id: string;
   readonly version: string;
   readonly title: Localized;
   readonly description?: Localized;
+  /** The packs this one was built on, root first (`default` 1.0.0), so a result names every version it depends on. */
+  readonly basedOn?: ReadonlyArray<{ readonly id: string; readonly version: string }>;
   /** Abbreviations expanded before matching labels (`PPHS` -> `phạm pháp hình sự`). */
   readonly abbreviations?: Readonly<Record<string, string>>;
   /** Words that make a label something else (`tỷ lệ`): a label with them matches only patterns that name them too. */
@@ -66,4 +87,6 @@ export interface RulePack {
   readonly indicators: Readonly<Record<string, Indicator>>;
   readonly facts?: Readonly<Record<string, DerivedFact>>;
   readonly rules: ReadonlyArray<PackRule>;
+  /** This pack's own examples (never inherited: a base's examples test the base's thresholds). */
+  readonly examples?: ReadonlyArray<PackExample>;
 }

@@ -49,7 +49,7 @@ describe('rule packs', () => {
   it('reports a schema error at the offending property', () => {
     const text = minimal({ fact: 'wrongful-convictions', operator: 'equalz', value: 0 });
     const { problems } = checkRulePack(text, 'p.json');
-    const p = problems.find((x) => x.code === 'schema')!;
+    const p = problems.find((x) => x.code === 'unknown-operator')!;
     const line = text.split('\n')[p.line - 1];
     expect(line).toContain('"operator"');
   });

@@ -1,0 +1,86 @@
+import { Node } from 'jsonc-parser';
+import { Localized } from './rulePack';
+
+/** Packs are data typed by people; these bounds keep a mistaken or hostile file from hurting anyone. */
+export const PACK_LIMITS = { maxBytes: 2_000_000, maxDepth: 40, maxExtendsDepth: 8 } as const;
+
+/** Keys that could reach an object's prototype once a pack is merged or handed to a library. */
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/**
+ * Condition keys that make json-rules-engine run more than a comparison: `path` is evaluated by
+ * jsonpath-plus (filter expressions run; a hostile one rejects the whole run), `params` feeds
+ * fact functions, which packs do not have.
+ */
+const CONDITION_CODE_KEYS = new Set(['path', 'params']);
+
+export interface SafetyProblem {
+  readonly offset: number;
+  readonly code: 'too-large' | 'too-deep' | 'forbidden-key' | 'forbidden-path';
+  readonly message: Localized;
+}
+
+/** Stop after this many: a generated file with a thousand bad keys needs one message, not a thousand. */
+const MAX_REPORTED = 20;
+
+/** A file too large to parse at all. */
+export function sizeProblem(text: string): SafetyProblem | undefined {
+  if (text.length <= PACK_LIMITS.maxBytes) return undefined;
+  return {
+    offset: 0,
+    code: 'too-large',
+    message: {
+      vi: `tệp quá lớn (${text.length} ký tự, tối đa ${PACK_LIMITS.maxBytes})`,
+      en: `the file is too large (${text.length} characters, at most ${PACK_LIMITS.maxBytes})`,
+    },
+  };
+}
+
+/**
+ * Walks the parsed tree before anything else reads it: nesting depth, prototype keys anywhere,
+ * and `path`/`params` inside conditions. Any problem here means the pack is refused unread.
+ */
+export function structureProblems(root: Node): SafetyProblem[] {
+  const out: SafetyProblem[] = [];
+  const walk = (n: Node, depth: number, inConditions: boolean): void => {
+    if (out.length >= MAX_REPORTED) return;
+    if (depth > PACK_LIMITS.maxDepth) {
+      out.push({
+        offset: n.offset,
+        code: 'too-deep',
+        message: { vi: `lồng nhau quá sâu (hơn ${PACK_LIMITS.maxDepth} cấp)`, en: `nested too deeply (more than ${PACK_LIMITS.maxDepth} levels)` },
+      });
+      return;
+    }
+    for (const c of n.children ?? []) {
+      if (n.type === 'object' && c.type === 'property') {
+        const key = c.children?.[0]?.value;
+        if (typeof key === 'string' && FORBIDDEN_KEYS.has(key)) {
+          out.push({
+            offset: c.offset,
+            code: 'forbidden-key',
+            message: { vi: `khóa "${key}" không được phép trong bộ quy tắc`, en: `the key "${key}" is not allowed in a rule pack` },
+          });
+          continue;
+        }
+        if (inConditions && typeof key === 'string' && CONDITION_CODE_KEYS.has(key)) {
+          out.push({
+            offset: c.offset,
+            code: 'forbidden-path',
+            message: {
+              vi: `điều kiện không được có "${key}": bộ quy tắc chỉ là dữ liệu, mỗi điều kiện chỉ so sánh một dữ kiện (fact) với một ngưỡng (value)`,
+              en: `a condition may not have "${key}": packs are data, and a condition only compares a fact with a value`,
+            },
+          });
+          continue;
+        }
+        const value = c.children?.[1];
+        if (value) walk(value, depth + 1, inConditions || key === 'conditions');
+        continue;
+      }
+      walk(c, depth + 1, inConditions);
+    }
+  };
+  walk(root, 0, false);
+  return out;
+}
