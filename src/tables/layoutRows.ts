@@ -100,22 +100,7 @@ function asLayoutA(view: SheetView, matcher: LabelMatcher, pr: PeriodRow) {
     if (i >= 0) columns.push({ col: pr.cols[i], unit, period: role, periodLabel: view.text(pr.row, pr.cols[i]) });
   }
   if (!columns.some((c) => c.period === 'current')) return undefined;
-  const firstRow = firstDataRowAfter(view, pr.row);
-  const headerRows = pr.row > 0 ? [pr.row, pr.row - 1] : [pr.row];
-  const { labelCol, sttCol } = labelColumns(view, headerRows, Math.min(...pr.cols), firstRow);
-  if (labelCol === undefined) return undefined;
-  const read = readIndicatorRows(view, matcher, { labelCol, sttCol, firstRow, columns });
-  return {
-    lastRow: read.lastRow,
-    table: {
-      sheet: view.sheet.name,
-      layout: 'A' as const,
-      anchor: toA1(pr.row, labelCol),
-      units: [unit],
-      observations: read.observations,
-      problems: read.problems,
-    },
-  };
+  return readRowTable(view, matcher, pr, 'A', columns, [unit], pr.row);
 }
 
 function asLayoutB(view: SheetView, matcher: LabelMatcher, pr: PeriodRow) {
@@ -141,19 +126,23 @@ function asLayoutB(view: SheetView, matcher: LabelMatcher, pr: PeriodRow) {
       if (j >= 0) columns.push({ col: pr.cols[idx[j]], unit, period: role, periodLabel: view.text(pr.row, pr.cols[idx[j]]) });
     }
   }
+  return readRowTable(view, matcher, pr, 'B', columns, units, pr.row - 1);
+}
+
+/** Reads the indicator rows under a period header row, once its value columns are known. */
+function readRowTable(view: SheetView, matcher: LabelMatcher, pr: PeriodRow, layout: 'A' | 'B', columns: ValueColumn[], units: string[], anchorRow: number) {
   const firstRow = firstDataRowAfter(view, pr.row);
-  const { labelCol, sttCol } = labelColumns(view, [pr.row, pr.row - 1], Math.min(...pr.cols), firstRow);
+  const headerRows = pr.row > 0 ? [pr.row, pr.row - 1] : [pr.row];
+  const { labelCol, sttCol } = labelColumns(view, headerRows, Math.min(...pr.cols), firstRow);
   if (labelCol === undefined) return undefined;
   const read = readIndicatorRows(view, matcher, { labelCol, sttCol, firstRow, columns });
-  return {
-    lastRow: read.lastRow,
-    table: {
-      sheet: view.sheet.name,
-      layout: 'B' as const,
-      anchor: toA1(pr.row - 1, labelCol),
-      units,
-      observations: read.observations,
-      problems: read.problems,
-    },
+  const table: IndicatorTable = {
+    sheet: view.sheet.name,
+    layout,
+    anchor: toA1(anchorRow, labelCol),
+    units,
+    observations: read.observations,
+    problems: read.problems,
   };
+  return { lastRow: read.lastRow, table };
 }

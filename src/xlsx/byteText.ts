@@ -43,6 +43,15 @@ export function decodeUtf8(text: ByteText): string {
  * splice into an existing part is then correct in whatever encoding the part declares.
  */
 export function encodeXmlAscii(s: string): string {
+  return encodeXml(s, true);
+}
+
+/** XML-escaped text for parts we write whole, as UTF-8 (kept readable). */
+export function encodeXmlText(s: string): string {
+  return encodeXml(s, false);
+}
+
+function encodeXml(s: string, asciiOnly: boolean): string {
   let out = '';
   for (const ch of s) {
     const cp = ch.codePointAt(0) as number;
@@ -53,24 +62,7 @@ export function encodeXmlAscii(s: string): string {
     else if (cp === 0x0a || cp === 0x09) out += ch;
     else if (cp === 0x0d) out += '&#13;';
     else if (cp < 0x20 || cp === 0xfffe || cp === 0xffff || (cp >= 0xd800 && cp <= 0xdfff)) continue; // not allowed in XML 1.0
-    else if (cp > 0x7e) out += `&#${cp};`;
-    else out += ch;
-  }
-  return out;
-}
-
-/** XML-escaped text for parts we write whole, as UTF-8 (kept readable). */
-export function encodeXmlText(s: string): string {
-  let out = '';
-  for (const ch of s) {
-    const cp = ch.codePointAt(0) as number;
-    if (ch === '&') out += '&amp;';
-    else if (ch === '<') out += '&lt;';
-    else if (ch === '>') out += '&gt;';
-    else if (ch === '"') out += '&quot;';
-    else if (cp === 0x0d) out += '&#13;';
-    else if (cp === 0x0a || cp === 0x09) out += ch;
-    else if (cp < 0x20 || cp === 0xfffe || cp === 0xffff || (cp >= 0xd800 && cp <= 0xdfff)) continue;
+    else if (asciiOnly && cp > 0x7e) out += `&#${cp};`;
     else out += ch;
   }
   return out;
