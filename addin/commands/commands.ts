@@ -1,0 +1,30 @@
+import { checkTargets, clearTargets } from '../actions';
+import { languageOf } from '../language';
+
+/**
+ * The ribbon's Check targets and Clear highlights (ExecuteFunction, no pane). Each always ends
+ * with `event.completed()`, or Excel would keep the button busy. A failure is logged: without a
+ * pane there is nowhere to show it, and the workbook is left as the batch left it (the memory is
+ * written before any cell changes, so Clear can always undo what was done).
+ */
+
+type Action = () => Promise<unknown>;
+
+export function command(action: Action): (event: Office.AddinCommands.Event) => Promise<void> {
+  return async (event) => {
+    try {
+      await action();
+    } catch (e) {
+      console.error('Pledge Check:', e);
+    } finally {
+      event.completed();
+    }
+  };
+}
+
+export function registerCommands(): void {
+  Office.actions.associate('checkTargets', command(() => checkTargets(languageOf(Office.context.displayLanguage))));
+  Office.actions.associate('clearHighlights', command(() => clearTargets()));
+}
+
+Office.onReady(() => registerCommands());

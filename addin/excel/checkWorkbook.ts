@@ -1,0 +1,32 @@
+import { CheckResult, PledgeChecker } from '../../src/evaluate/checkGrid';
+import { Lang } from '../../src/evaluate/format';
+import { highlightPlanFor } from '../../src/report/highlightPlan';
+import { ReasonSupport } from './cellReasons';
+import { readWorkbookGrid } from './readWorkbookGrid';
+import { writeHighlights, WriteReport } from './writeHighlights';
+
+export interface CheckOutcome extends CheckResult {
+  readonly write: WriteReport;
+}
+
+/**
+ * The ribbon's and the pane's Check: read the open workbook into the core's grid, run the same
+ * PledgeChecker as the CLI, turn the findings into the same highlight plan, and write it. With no
+ * indicator table the plan is empty, which still replaces (removes) highlights of an earlier check.
+ */
+export async function checkWorkbook(
+  context: Excel.RequestContext,
+  checker: PledgeChecker,
+  lang: Lang,
+  reasons: ReasonSupport,
+): Promise<CheckOutcome> {
+  const read = await readWorkbookGrid(context);
+  const result = await checker.check(read.grid);
+  const plan = highlightPlanFor(result.findings, lang);
+  const write = await writeHighlights(context, plan, {
+    reasons,
+    sheets: read.grid.sheets.map((s) => s.name),
+    protectedSheets: read.protectedSheets,
+  });
+  return { ...result, write };
+}

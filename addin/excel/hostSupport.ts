@@ -1,0 +1,13 @@
+import { ReasonSupport } from './cellReasons';
+
+/**
+ * What this Excel can do beyond the manifest's minimum (ExcelApi 1.13), decided once per action
+ * with `isSetSupported`: notes need 1.18 (Microsoft 365, not Office 2021/2024), threaded comments
+ * 1.10. Without either, highlights are still written and the findings listed in the pane.
+ */
+export function reasonSupport(requirements: Pick<Office.RequirementSetSupport, 'isSetSupported'> = Office.context.requirements): ReasonSupport {
+  return {
+    notes: requirements.isSetSupported('ExcelApi', '1.18'),
+    comments: requirements.isSetSupported('ExcelApi', '1.10'),
+  };
+}

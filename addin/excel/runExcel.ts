@@ -1,0 +1,7 @@
+/**
+ * Every batch runs with `delayForCellEdit`: when someone is typing in a cell, Excel waits until
+ * they leave the cell instead of failing the batch (hosts that predate the option ignore it).
+ */
+export function runExcel<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
+  return Excel.run({ delayForCellEdit: true }, batch);
+}

@@ -1,0 +1,168 @@
+import { parseA1 } from '../../src/grid/address';
+import { CellMark, HighlightPlan, MarkStatus } from '../../src/xlsx/highlightPlan';
+import { addressChunks, areasForCells } from './addressList';
+import { CellFill, isRestorable, queueMarkFill } from './cellFill';
+import { CellReasons, cellKey, queueAttach, ReasonSupport, reasonHash } from './cellReasons';
+import { groupBy } from './groupBy';
+import { HighlightMemory } from './highlightMemory';
+import { AttachedKind, RememberedCell } from './memoryXml';
+import { queueReadFills } from './readFills';
+import { queueRestore } from './restoreCells';
+import { RoundTrips } from './roundTrips';
+import { SheetProxies } from './sheetProxies';
+
+export interface WriteOptions {
+  /** Where reasons can go on this host. */
+  readonly reasons: ReasonSupport;
+  /** The workbook's sheets in tab order, and those that are protected. */
+  readonly sheets: ReadonlyArray<string>;
+  readonly protectedSheets: ReadonlySet<string>;
+}
+
+export interface WriteReport {
+  readonly marked: number;
+  /** Reasons attached, and as what (null: this Excel supports neither notes nor comments). */
+  readonly attached: number;
+  readonly attachKind: AttachedKind | null;
+  /** Protected sheets that have marks, or old highlights, that could not be written or removed. */
+  readonly protectedSheets: string[];
+  /** Marked cells that already had someone's note or comment, left as it was. */
+  readonly othersReasonsKept: number;
+  /** `Sheet!A1` of cells left unmarked because their gradient fill could not be put back. */
+  readonly gradientCells: string[];
+  /** Some reasons could not be attached (e.g. an old-style note Excel would not let a comment replace). */
+  readonly attachFailed: boolean;
+}
+
+/**
+ * Writes a highlight plan with Office.js: fills grouped by style and sent with `getRanges` in
+ * chunks, the reason of each mark as a note (or threaded comment), never a value or a formula.
+ *
+ * Reversible: before anything changes, the memory in the workbook gets every touched cell's own
+ * fill. A re-check replaces the previous highlights: cells marked before are restored, then the
+ * new marks applied, with the fill remembered the first time kept as the one to restore.
+ *
+ * Four phases, one sync each unless a phase would exceed one payload (RoundTrips):
+ * 1. find the memory and the workbook's notes/comments; 2. read the memory, where those notes are,
+ * and the fills of the cells to mark; 3. write the memory of old and new cells, restore the old
+ * marks, apply the new ones, remove our old reasons; 4. shrink the memory to the new cells and
+ * attach the new reasons (last, because Excel can refuse one, which stops the rest of the batch).
+ */
+export async function writeHighlights(context: Excel.RequestContext, plan: HighlightPlan, options: WriteOptions): Promise<WriteReport> {
+  const trips = new RoundTrips(context);
+  const sheets = new SheetProxies(context);
+  const order = new Map(options.sheets.map((s, i) => [s, i]));
+  const writable = (sheet: string) => order.has(sheet) && !options.protectedSheets.has(sheet);
+  const attachKind: AttachedKind | null = options.reasons.notes ? 'note' : options.reasons.comments ? 'comment' : null;
+
+  // 1
+  const memory = HighlightMemory.queueFind(context);
+  const reasons = CellReasons.queueFind(context, options.reasons);
+  await trips.flush();
+
+  // 2
+  memory.queueRead();
+  await trips.reserve(reasons.queueLocate());
+  const marks = plan.marks.filter((m) => writable(m.sheet));
+  const fillReads = [];
+  for (const [sheet, cells] of groupBy(marks, (m) => m.sheet)) {
+    const read = queueReadFills(sheets.get(sheet), cells.map((m) => m.cell));
+    await trips.reserve(read.bytes);
+    fillReads.push({ sheet, read });
+  }
+  await trips.flush();
+
+  const old = memory.cells();
+  const oldByKey = new Map(old.map((c) => [cellKey(c.sheet, c.cell), c]));
+  const existing = reasons.byCell();
+  const live = new Map<string, CellFill>();
+  for (const { sheet, read } of fillReads) for (const [a1, fill] of read.collect()) live.set(cellKey(sheet, a1), fill);
+
+  const next: RememberedCell[] = [];
+  const toMark: CellMark[] = [];
+  const toAttach: { mark: CellMark; text: string }[] = [];
+  const gradientCells: string[] = [];
+  let othersReasonsKept = 0;
+  for (const m of marks) {
+    const key = cellKey(m.sheet, m.cell);
+    const before = oldByKey.get(key);
+    const fill = before?.fill ?? live.get(key);
+    if (!fill || !isRestorable(fill)) {
+      gradientCells.push(key);
+      continue;
+    }
+    let attached: RememberedCell['attached'];
+    if (attachKind) {
+      const there = existing.get(key);
+      const ours = there && before?.attached && there.kind === before.attached.kind && there.hash === before.attached.hash;
+      if (!there || ours) {
+        const text = `${plan.author}:\n${m.note}`;
+        attached = { kind: attachKind, hash: reasonHash(text) };
+        toAttach.push({ mark: m, text });
+      } else othersReasonsKept++;
+    }
+    next.push({ sheet: m.sheet, cell: m.cell, fill, ...(attached ? { attached } : {}) });
+    toMark.push(m);
+  }
+
+  // Old marks: restored where the sheet can be written, kept in memory where it is protected,
+  // forgotten where the sheet is gone.
+  const restore = old.filter((c) => writable(c.sheet));
+  const keptOld = old.filter((c) => order.has(c.sheet) && options.protectedSheets.has(c.sheet));
+  const sort = (cells: RememberedCell[]) => sortCells(cells, order);
+  const final = sort([...next, ...keptOld]);
+  const nextKeys = new Set(next.map((c) => cellKey(c.sheet, c.cell)));
+  const union = sort([...final, ...restore.filter((c) => !nextKeys.has(cellKey(c.sheet, c.cell)))]);
+
+  const blocked = new Set([...plan.marks, ...old].filter((c) => options.protectedSheets.has(c.sheet)).map((c) => c.sheet));
+  const report = {
+    marked: toMark.length,
+    attachKind,
+    protectedSheets: options.sheets.filter((s) => blocked.has(s)),
+    othersReasonsKept,
+    gradientCells,
+  };
+  if (union.length === 0 && !memory.stored) return { ...report, attached: 0, attachFailed: false };
+
+  // 3
+  await trips.reserve(memory.queueWrite(union));
+  await queueRestore(trips, sheets, restore, existing);
+  for (const [sheet, cells] of groupBy(toMark, (m) => m.sheet)) {
+    for (const [status, group] of groupBy(cells, (m) => m.status)) {
+      for (const address of addressChunks(areasForCells(group.map((m) => m.cell)))) {
+        await trips.reserve(address.length + 200);
+        queueMarkFill(sheets.get(sheet).getRanges(address).format, status as MarkStatus);
+      }
+    }
+  }
+  await trips.flush();
+
+  // 4
+  await trips.reserve(memory.queueWrite(final));
+  let attachFailed = false;
+  try {
+    for (const { mark, text } of toAttach) {
+      await trips.reserve(text.length * 3 + 200);
+      queueAttach(context, sheets.get(mark.sheet).getRange(mark.cell), attachKind!, text);
+    }
+    await trips.flush();
+  } catch (e) {
+    // The memory went first in this batch and the fills are done; only reasons are missing.
+    if (toAttach.length === 0) throw e;
+    attachFailed = true;
+  }
+
+  return { ...report, attached: attachFailed ? 0 : toAttach.length, attachFailed };
+}
+
+/** Tab order, then row, then column: the same memory for the same highlights, whatever the order they came in. */
+export function sortCells(cells: RememberedCell[], order: ReadonlyMap<string, number>): RememberedCell[] {
+  const pos = (c: RememberedCell) => parseA1(c.cell);
+  return cells.sort((a, b) => {
+    const s = (order.get(a.sheet) ?? 1e9) - (order.get(b.sheet) ?? 1e9) || a.sheet.localeCompare(b.sheet);
+    if (s) return s;
+    const pa = pos(a);
+    const pb = pos(b);
+    return pa.row - pb.row || pa.col - pb.col;
+  });
+}

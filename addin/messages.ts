@@ -1,0 +1,111 @@
+import { RulePack, Localized } from '../src/packs/rulePack';
+import { CheckOutcome } from './excel/checkWorkbook';
+import { ClearReport } from './excel/clearHighlights';
+
+/** What the add-in tells people after an action, Vietnamese first. Each message is one sentence or two. */
+
+const quoted = (names: ReadonlyArray<string>) => names.map((n) => `"${n}"`).join(', ');
+
+export function checkSummary(o: CheckOutcome): Localized {
+  const count = (s: string) => o.findings.filter((f) => f.status === s).length;
+  const [short, none, met] = [count('shortfall'), count('no-data'), count('met')];
+  return {
+    vi: `Đã kiểm tra ${o.tables.length} bảng chỉ tiêu: ${short} chưa đạt, ${none} không có số liệu, ${met} đạt. Đã tô màu ${o.write.marked} ô.`,
+    en: `Checked ${o.tables.length} indicator table(s): ${short} shortfall, ${none} no data, ${met} met. ${o.write.marked} cell(s) highlighted.`,
+  };
+}
+
+/** No table found: say what was looked for, so people can see why their sheet did not match. */
+export function noIndicatorTable(pack: RulePack): Localized {
+  const labels = Object.values(pack.indicators).filter((i) => !i.catalogueOnly).slice(0, 3);
+  return {
+    vi:
+      `Không tìm thấy bảng chỉ tiêu nào trong sổ (đã tìm trên mọi trang, kể cả trang ẩn): một dòng tiêu đề có hai kỳ như ` +
+      `"Cùng kỳ năm 2023 | Năm 2024" hoặc "6 tháng 2019 | 6 tháng 2020", hay một Bảng Excel có năm trong tên cột như ` +
+      `"Số vụ PPHS năm 2019", cùng các nhãn chỉ tiêu của bộ quy tắc "${pack.id}" như ${quoted(labels.map((l) => l.label.vi))}.`,
+    en:
+      `No indicator table found in the workbook (every sheet was searched, hidden ones too): a header row with two periods such as ` +
+      `"Cùng kỳ năm 2023 | Năm 2024" or "6 tháng 2019 | 6 tháng 2020", or an Excel table with the year in its column names such as ` +
+      `"Số vụ PPHS năm 2019", next to indicator labels of rule pack "${pack.id}" such as ${quoted(labels.map((l) => l.label.vi))}.`,
+  };
+}
+
+/** Warnings after a check, each to be shown with the summary. */
+export function checkWarnings(o: CheckOutcome): Localized[] {
+  const w = o.write;
+  const out: Localized[] = [];
+  if (w.protectedSheets.length) {
+    out.push({
+      vi: `Không tô màu được trên trang đang được bảo vệ ${quoted(w.protectedSheets)}. Kết quả của trang đó vẫn được liệt kê bên dưới; hãy bỏ bảo vệ trang rồi kiểm tra lại.`,
+      en: `Highlights could not be written on the protected sheet(s) ${quoted(w.protectedSheets)}. Their findings are still listed below; unprotect the sheet and check again.`,
+    });
+  }
+  if (w.gradientCells.length) {
+    out.push({
+      vi: `Không tô ${w.gradientCells.length} ô có nền chuyển màu (gradient), vì không thể trả lại đúng nền đó khi xóa: ${w.gradientCells.join(', ')}.`,
+      en: `${w.gradientCells.length} cell(s) with a gradient fill were not highlighted, because that fill could not be put back on Clear: ${w.gradientCells.join(', ')}.`,
+    });
+  }
+  if (w.othersReasonsKept) {
+    out.push({
+      vi: `${w.othersReasonsKept} ô đã có ghi chú hoặc bình luận của người khác: giữ nguyên, lý do chỉ có trong danh sách bên dưới.`,
+      en: `${w.othersReasonsKept} cell(s) already had someone's note or comment: left as it was; the reason is only in the list below.`,
+    });
+  }
+  if (w.attachFailed) {
+    out.push({
+      vi: 'Excel không cho gắn một số lý do vào ô (có thể ô đã có ghi chú kiểu cũ); các ô vẫn được tô màu và lý do có trong danh sách bên dưới.',
+      en: 'Excel refused to attach some reasons to their cells (perhaps an old-style note is there); the cells are still highlighted and the reasons are listed below.',
+    });
+  }
+  if (w.attachKind === null && w.marked) {
+    out.push({
+      vi: 'Phiên bản Excel này không hỗ trợ ghi chú hay bình luận qua phần bổ trợ: lý do chỉ có trong danh sách bên dưới.',
+      en: 'This version of Excel lets add-ins write neither notes nor comments: the reasons are only in the list below.',
+    });
+  }
+  return out;
+}
+
+export function clearSummary(r: ClearReport): Localized[] {
+  const out: Localized[] =
+    r.restored === 0 && !r.protectedSheets.length
+      ? [{ vi: 'Không có ô nào do Pledge Check tô màu trong sổ này.', en: 'No cell in this workbook is highlighted by Pledge Check.' }]
+      : [
+          {
+            vi: `Đã trả lại định dạng ban đầu cho ${r.restored} ô và xóa ${r.removedReasons} ghi chú lý do.`,
+            en: `Restored the original format of ${r.restored} cell(s) and removed ${r.removedReasons} reason note(s).`,
+          },
+        ];
+  if (r.protectedSheets.length) {
+    out.push({
+      vi: `Không xóa được màu trên trang đang được bảo vệ ${quoted(r.protectedSheets)}; Pledge Check vẫn nhớ các ô đó, hãy bỏ bảo vệ rồi bấm Xóa tô màu lần nữa.`,
+      en: `Highlights could not be removed on the protected sheet(s) ${quoted(r.protectedSheets)}; Pledge Check still remembers them: unprotect and press Clear again.`,
+    });
+  }
+  if (r.missingSheets.length) {
+    out.push({
+      vi: `Không còn trang ${quoted(r.missingSheets)} (đã xóa hoặc đổi tên), nên không trả lại được định dạng ở đó.`,
+      en: `The sheet(s) ${quoted(r.missingSheets)} no longer exist (deleted or renamed), so nothing could be restored there.`,
+    });
+  }
+  return out;
+}
+
+/** An Office.js error as a sentence people can act on. */
+export function excelProblem(e: unknown): Localized {
+  const code = (e as { code?: string } | null)?.code;
+  switch (code) {
+    case 'InvalidOperationInCellEditMode':
+      return { vi: 'Excel đang ở chế độ sửa ô: nhấn Enter hoặc Esc rồi thử lại.', en: 'Excel is in cell edit mode: press Enter or Esc, then try again.' };
+    case 'RequestPayloadSizeLimitExceeded':
+    case 'ResponsePayloadSizeLimitExceeded':
+      return { vi: 'Sổ quá lớn cho một lần trao đổi với Excel trên web. Hãy thử trên Excel cho máy tính.', en: 'The workbook is too large for one exchange with Excel on the web. Try Excel on the desktop.' };
+    case 'AccessDenied':
+      return { vi: 'Excel không cho phép thay đổi sổ này (chỉ đọc hoặc bị khóa).', en: 'Excel does not allow changes to this workbook (read-only or locked).' };
+    default: {
+      const detail = e instanceof Error ? e.message : String(e);
+      return { vi: `Không thực hiện được: ${detail}`, en: `Could not complete: ${detail}` };
+    }
+  }
+}

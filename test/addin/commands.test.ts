@@ -1,0 +1,71 @@
+import { FakeExcel, OfficeError } from './fakeExcel/fakeExcel';
+import { FakeWorkbook } from './fakeExcel/fakeWorkbook';
+import { fakeFor, gridOf, installExcel, installOffice, workbookFiles } from './helpers';
+
+/** The ribbon's FunctionFile, with `Office` and `Excel` from office-addin-mock around the fake workbook. */
+function loadCommands(state: FakeWorkbook, opts: { failWith?: string; displayLanguage?: string } = {}) {
+  const office = installOffice({ notes: true, comments: true }, opts.displayLanguage ?? 'vi-VN');
+  const excel = installExcel(() => {
+    if (opts.failWith) throw new OfficeError(opts.failWith, 'simulated');
+    return new FakeExcel(state);
+  });
+  jest.isolateModules(() => {
+    require('../../addin/commands/commands');
+  });
+  const run = async (id: string) => {
+    const event = { completed: jest.fn() };
+    await office.associated.get(id)!(event);
+    return event;
+  };
+  return { office, excel, run };
+}
+
+const path = workbookFiles()[0].path;
+
+describe('ribbon commands (FunctionFile)', () => {
+  afterEach(() => {
+    delete (globalThis as Record<string, unknown>).Office;
+    delete (globalThis as Record<string, unknown>).Excel;
+  });
+
+  it('registers checkTargets and clearHighlights with Office.actions.associate', () => {
+    const { office } = loadCommands(fakeFor(gridOf(path)));
+    expect([...office.associated.keys()].sort()).toEqual(['checkTargets', 'clearHighlights']);
+  });
+
+  it('Check targets highlights, Clear highlights restores; each ends with event.completed()', async () => {
+    const state = fakeFor(gridOf(path));
+    const before = state.snapshot();
+    const { run, excel } = loadCommands(state);
+
+    const checked = await run('checkTargets');
+    expect(checked.completed).toHaveBeenCalledTimes(1);
+    expect(state.snapshot()).not.toEqual(before);
+    expect(state.reasons[0].content).toMatch(/Chưa đạt|Không có số liệu/); // Vietnamese Office → Vietnamese reasons
+
+    const cleared = await run('clearHighlights');
+    expect(cleared.completed).toHaveBeenCalledTimes(1);
+    expect(state.snapshot()).toEqual(before);
+    // Every batch asks Excel to wait while a cell is being edited.
+    expect(excel.runs).toEqual([{ delayForCellEdit: true }, { delayForCellEdit: true }]);
+  });
+
+  it('writes reasons in English when Office is in English', async () => {
+    const state = fakeFor(gridOf(path));
+    const { run } = loadCommands(state, { displayLanguage: 'en-GB' });
+    await run('checkTargets');
+    expect(state.reasons[0].content).toMatch(/Shortfall|No data/);
+  });
+
+  it('still calls event.completed() when Excel refuses the batch (cell edit mode)', async () => {
+    const state = fakeFor(gridOf(path));
+    const before = state.snapshot();
+    const { run } = loadCommands(state, { failWith: 'InvalidOperationInCellEditMode' });
+    const spy = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    const event = await run('checkTargets');
+    expect(event.completed).toHaveBeenCalledTimes(1);
+    expect(spy).toHaveBeenCalled();
+    expect(state.snapshot()).toEqual(before);
+    spy.mockRestore();
+  });
+});

@@ -1,0 +1,794 @@
+import { parseRange, RangeRef, rangeToA1, sheetRef } from '../../../src/grid/address';
+import { CellFill } from '../../../addin/excel/cellFill';
+import { FakeReason, FakeSheet, FakeWorkbook, NO_FILL } from './fakeWorkbook';
+
+/**
+ * A purpose-built fake of the parts of Excel's JavaScript API the add-in uses, honest about the
+ * things that matter: proxies whose properties throw until loaded and synced; commands that run
+ * only at `sync()`, in order, stopping at the first failure (earlier writes stay, loads of a
+ * failed batch are lost); Excel on the web's 5 MB request/response cap; getRanges' area and
+ * address limits; the 512-merged-areas limit; protected sheets refusing writes; one note or
+ * comment per cell. It counts syncs and logs every command, and any attempt to set a property it
+ * was not told is writable (values, formulas, number formats…) is recorded and throws.
+ *
+ * Why not office-addin-mock's OfficeMockObject for the workbook: it has no collections (a load
+ * of `items/name` fails), no objects returned by methods and loaded in a later sync, no
+ * ClientResult, no command order or failure, and its seeded values never change. It serves the
+ * `Office` and `Excel` globals instead (helpers.ts), where plain seeded values are what is needed.
+ */
+
+export const PAYLOAD_LIMIT = 5 * 1024 * 1024;
+
+export interface LoggedCommand {
+  /** The sync (1-based) that sent it. */
+  readonly sync: number;
+  readonly op: 'load' | 'set' | 'call';
+  readonly target: string;
+  readonly name: string;
+  readonly args?: unknown;
+}
+
+export class OfficeError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(`${code}: ${message}`);
+  }
+}
+
+interface Staged {
+  readonly bytes: number;
+  readonly commit?: () => void;
+}
+
+interface Op {
+  readonly wire: Omit<LoggedCommand, 'sync'>;
+  run(): Staged | void;
+}
+
+export class FakeExcel {
+  readonly workbook: FakeWorkbookProxy;
+  syncs = 0;
+  readonly log: LoggedCommand[] = [];
+  readonly payloads: { request: number; response: number }[] = [];
+  readonly violations: string[] = [];
+  private queue: Op[] = [];
+
+  constructor(
+    readonly state: FakeWorkbook,
+    readonly payloadLimit = PAYLOAD_LIMIT,
+  ) {
+    this.workbook = new FakeWorkbookProxy(this);
+  }
+
+  /** For the add-in's code: this object is its `Excel.RequestContext`. */
+  get context(): Excel.RequestContext {
+    return this as unknown as Excel.RequestContext;
+  }
+
+  enqueue(op: Op): void {
+    this.queue.push(op);
+    this.log.push({ sync: this.syncs + 1, ...op.wire });
+  }
+
+  async sync(): Promise<void> {
+    this.syncs++;
+    const ops = this.queue;
+    this.queue = [];
+    const request = utf8(JSON.stringify(ops.map((o) => o.wire)));
+    let response = 0;
+    const commits: (() => void)[] = [];
+    try {
+      if (request > this.payloadLimit) throw new OfficeError('RequestPayloadSizeLimitExceeded', `${request} bytes`);
+      for (const op of ops) {
+        const staged = op.run();
+        if (staged) {
+          response += staged.bytes;
+          if (staged.commit) commits.push(staged.commit);
+        }
+      }
+      if (response > this.payloadLimit) throw new OfficeError('ResponsePayloadSizeLimitExceeded', `${response} bytes`);
+    } finally {
+      this.payloads.push({ request, response });
+    }
+    for (const c of commits) c();
+  }
+
+  /** Commands of the given kinds whose target or name matches. */
+  commands(filter: (c: LoggedCommand) => boolean): LoggedCommand[] {
+    return this.log.filter(filter);
+  }
+}
+
+export function utf8(s: string): number {
+  return Buffer.byteLength(s, 'utf8');
+}
+
+const valueBytes = (v: unknown) => utf8(JSON.stringify(v) ?? 'null');
+
+// ---------------------------------------------------------------------------------------------
+// Proxies
+
+/**
+ * Base of every proxy. Properties are read through `get`, which throws until a load of that
+ * property has been synced. Instances are wrapped in a JS Proxy that refuses to set anything
+ * not listed in `writable` (internal fields start with `_`).
+ */
+abstract class FakeProxy {
+  protected readonly _loaded = new Map<string, unknown>();
+  protected _null: boolean | undefined;
+  protected _nullCheck: (() => boolean) | undefined;
+
+  constructor(
+    protected readonly _ctx: FakeExcel,
+    readonly _path: string,
+    writable: ReadonlyArray<string> = [],
+  ) {
+    const allowed = new Set(writable);
+    return new Proxy(this, {
+      set(target, prop, value, receiver) {
+        // Internal fields, fields the constructors fill in, and the writable list; nothing else.
+        const own = Object.prototype.hasOwnProperty.call(target, prop) && !allowed.has(String(prop)) && Object.getOwnPropertyDescriptor(target, prop)?.value === undefined;
+        if (typeof prop === 'string' && (prop.startsWith('_') || allowed.has(prop) || own)) return Reflect.set(target, prop, value, receiver);
+        const what = `${target._path}.${String(prop)} = ${JSON.stringify(value)?.slice(0, 60)}`;
+        _ctx.violations.push(what);
+        throw new Error(`FakeExcel: the add-in set a property it must never set: ${what}`);
+      },
+    });
+  }
+
+  load(spec?: string | string[]): this {
+    const paths = (Array.isArray(spec) ? spec : (spec ?? '').split(',')).map((p) => p.trim()).filter(Boolean);
+    this._ctx.enqueue({
+      wire: { op: 'load', target: this._path, name: paths.join(',') },
+      run: () => {
+        const staged: [FakeProxy, string, unknown][] = [];
+        this._capture(paths, staged);
+        return {
+          bytes: staged.reduce((n, [, , v]) => n + valueBytes(v), 0),
+          commit: () => staged.forEach(([obj, name, v]) => obj._loaded.set(name, v)),
+        };
+      },
+    });
+    return this;
+  }
+
+  /** Payload accounting counts each loaded property on its own object; a reference costs nothing. */
+  toJSON(): null {
+    return null;
+  }
+
+  get isNullObject(): boolean {
+    if (this._null === undefined) throw new OfficeError('PropertyNotLoaded', `${this._path}.isNullObject before sync`);
+    return this._null;
+  }
+
+  /** Read current state into `staged` for each path (`name` or `nav/name`). */
+  _capture(paths: string[], staged: [FakeProxy, string, unknown][]): void {
+    if (this._nullCheck?.()) return; // loading a null object yields nothing
+    for (const path of paths) {
+      const [head, ...rest] = path.split('/');
+      if (rest.length) {
+        const child = this._nav(head);
+        if (!child) throw new OfficeError('InvalidArgument', `${this._path} has no navigation property ${head}`);
+        child._capture([rest.join('/')], staged);
+      } else staged.push([this, head, this._read(head)]);
+    }
+  }
+
+  protected _nav(_name: string): FakeProxy | undefined {
+    return undefined;
+  }
+
+  protected _read(name: string): unknown {
+    throw new OfficeError('InvalidArgument', `${this._path} has no property ${name}`);
+  }
+
+  protected _get<T>(name: string): T {
+    if (this._null) throw new OfficeError('InvalidObjectPath', `${this._path} is a null object`);
+    if (!this._loaded.has(name)) throw new OfficeError('PropertyNotLoaded', `${this._path}.${name}`);
+    return this._loaded.get(name) as T;
+  }
+
+  /** Queue a method call whose effect (or check) happens at sync. */
+  protected _call(name: string, args: unknown, run: () => Staged | void = () => undefined): void {
+    this._ctx.enqueue({ wire: { op: 'call', target: this._path, name, args }, run });
+  }
+
+  protected _set(name: string, value: unknown, run: () => void): void {
+    this._ctx.enqueue({ wire: { op: 'set', target: this._path, name, args: value }, run });
+  }
+
+  /** Resolve `isNullObject` when the batch that created this proxy runs. */
+  protected _resolveNullAtSync(isNull: () => boolean): void {
+    this._nullCheck = isNull;
+    this._ctx.enqueue({
+      wire: { op: 'call', target: this._path, name: '(resolve)' },
+      run: () => {
+        const n = isNull();
+        return { bytes: 8, commit: () => (this._null = n) };
+      },
+    });
+  }
+}
+
+/** A result of a method (`getXml`, `getCellProperties`…): `value` throws until synced. */
+class FakeResult<T> {
+  private _v: T | undefined;
+  private _done = false;
+  get value(): T {
+    if (!this._done) throw new OfficeError('PropertyNotLoaded', 'ClientResult.value before sync');
+    return this._v as T;
+  }
+  _stage(v: T): Staged {
+    return { bytes: valueBytes(v), commit: () => ((this._v = v), (this._done = true)) };
+  }
+}
+
+abstract class FakeCollection<T extends FakeProxy> extends FakeProxy {
+  get items(): T[] {
+    return this._get<T[]>('items');
+  }
+
+  protected abstract _list(): T[];
+
+  override _capture(paths: string[], staged: [FakeProxy, string, unknown][]): void {
+    const items = this._list();
+    staged.push([this, 'items', items]);
+    const rest = paths.map((p) => p.replace(/^items\//, '')).filter((p) => p !== 'items');
+    for (const item of items) item._capture(rest, staged);
+  }
+}
+
+function protectedError(sheet: FakeSheet): OfficeError {
+  return new OfficeError('AccessDenied', `sheet "${sheet.name}" is protected`);
+}
+
+export class FakeWorkbookProxy extends FakeProxy {
+  readonly worksheets: FakeWorksheets;
+  readonly tables: FakeTables;
+  readonly customXmlParts: FakeXmlParts;
+  readonly notes: FakeReasons;
+  readonly comments: FakeReasons;
+
+  constructor(ctx: FakeExcel) {
+    super(ctx, 'workbook');
+    this.worksheets = new FakeWorksheets(ctx);
+    this.tables = new FakeTables(ctx);
+    this.customXmlParts = new FakeXmlParts(ctx);
+    this.notes = new FakeReasons(ctx, 'note');
+    this.comments = new FakeReasons(ctx, 'comment');
+  }
+}
+
+// --- worksheets -----------------------------------------------------------------------------
+
+class FakeWorksheets extends FakeCollection<FakeWorksheet> {
+  private readonly _byId = new Map<string, FakeWorksheet>();
+
+  constructor(ctx: FakeExcel) {
+    super(ctx, 'worksheets');
+  }
+
+  _proxy(sheet: FakeSheet): FakeWorksheet {
+    let p = this._byId.get(sheet.id);
+    if (!p) this._byId.set(sheet.id, (p = new FakeWorksheet(this._ctx, () => sheet, `worksheets('${sheet.name}')`)));
+    return p;
+  }
+
+  protected _list(): FakeWorksheet[] {
+    return this._ctx.state.sheets.map((s) => this._proxy(s));
+  }
+
+  getItem(name: string): FakeWorksheet {
+    const find = () => {
+      const s = this._ctx.state.sheets.find((x) => x.name === name);
+      if (!s) throw new OfficeError('ItemNotFound', `worksheet ${name}`);
+      return s;
+    };
+    this._call('getItem', name, () => void find());
+    return new FakeWorksheet(this._ctx, find, `worksheets.getItem('${name}')`);
+  }
+}
+
+class FakeWorksheet extends FakeProxy {
+  readonly protection: FakeProxy;
+
+  constructor(
+    ctx: FakeExcel,
+    readonly _sheet: () => FakeSheet,
+    path: string,
+  ) {
+    super(ctx, path);
+    const sheet = _sheet;
+    this.protection = new (class extends FakeProxy {
+      get protected(): boolean {
+        return this._get('protected');
+      }
+      protected override _read(name: string): unknown {
+        if (name === 'protected') return sheet().protected;
+        return super._read(name);
+      }
+    })(ctx, `${path}.protection`);
+  }
+
+  get name(): string {
+    return this._get('name');
+  }
+  get id(): string {
+    return this._get('id');
+  }
+  get visibility(): string {
+    return this._get('visibility');
+  }
+
+  protected override _read(name: string): unknown {
+    const s = this._sheet();
+    if (name === 'name' || name === 'id' || name === 'visibility') return s[name];
+    if (name === 'position') return this._ctx.state.sheets.indexOf(s);
+    return super._read(name);
+  }
+
+  protected override _nav(name: string): FakeProxy | undefined {
+    return name === 'protection' ? this.protection : undefined;
+  }
+
+  getUsedRangeOrNullObject(valuesOnly = false): FakeRange {
+    const area = () => usedArea(this._sheet(), valuesOnly);
+    const r = new FakeRange(this._ctx, () => {
+      const a = area();
+      return a && { sheet: this._sheet(), area: a };
+    }, `${this._path}.getUsedRangeOrNullObject(${valuesOnly})`);
+    r._nullable(() => area() === null);
+    return r;
+  }
+
+  getRangeByIndexes(row: number, col: number, rows: number, cols: number): FakeRange {
+    this._call('getRangeByIndexes', [row, col, rows, cols]);
+    const area = { top: row, left: col, bottom: row + rows - 1, right: col + cols - 1 };
+    return new FakeRange(this._ctx, () => ({ sheet: this._sheet(), area }), `${this._path}.getRangeByIndexes(${row},${col},${rows},${cols})`);
+  }
+
+  getRange(address: string): FakeRange {
+    this._call('getRange', address);
+    const area = parseRange(address);
+    return new FakeRange(this._ctx, () => ({ sheet: this._sheet(), area }), `${this._path}.getRange('${address}')`);
+  }
+
+  /** Fails at sync past 500 areas or 8,200 address characters, as reported in office-js #5198. */
+  getRanges(address: string): FakeRangeAreas {
+    const areas = address.split(/[,;]/).map((a) => parseRange(a.trim()));
+    this._call('getRanges', address, () => {
+      if (areas.length > 500 || address.length > 8200) throw new OfficeError('GeneralException', `getRanges with ${areas.length} areas, ${address.length} chars`);
+    });
+    return new FakeRangeAreas(this._ctx, () => ({ sheet: this._sheet(), areas }), `${this._path}.getRanges('${address.slice(0, 40)}…')`);
+  }
+
+  activate(): void {
+    this._call('activate', undefined, () => {
+      if (this._sheet().visibility !== 'Visible') throw new OfficeError('InvalidOperation', 'cannot activate a hidden sheet');
+    });
+  }
+}
+
+function usedArea(sheet: FakeSheet, valuesOnly: boolean): RangeRef | null {
+  let top = Infinity;
+  let left = Infinity;
+  let bottom = -1;
+  let right = -1;
+  const keys = valuesOnly ? [...sheet.cells.keys()] : [...sheet.cells.keys(), ...sheet.fills.keys()];
+  for (const k of keys) {
+    const [r, c] = k.split(',').map(Number);
+    top = Math.min(top, r);
+    left = Math.min(left, c);
+    bottom = Math.max(bottom, r);
+    right = Math.max(right, c);
+  }
+  return bottom < 0 ? null : { top, left, bottom, right };
+}
+
+// --- ranges -----------------------------------------------------------------------------------
+
+type Located = { sheet: FakeSheet; area: RangeRef } | null;
+
+class FakeRange extends FakeProxy {
+  constructor(
+    ctx: FakeExcel,
+    readonly _where: () => Located,
+    path: string,
+  ) {
+    super(ctx, path);
+  }
+
+  _nullable(isNull: () => boolean): void {
+    this._resolveNullAtSync(isNull);
+  }
+
+  private _at(): { sheet: FakeSheet; area: RangeRef } {
+    const w = this._where();
+    if (!w) throw new OfficeError('InvalidObjectPath', `${this._path} is null`);
+    return w;
+  }
+
+  get values(): unknown[][] {
+    return this._get('values');
+  }
+  get valueTypes(): string[][] {
+    return this._get('valueTypes');
+  }
+  get rowIndex(): number {
+    return this._get('rowIndex');
+  }
+  get columnIndex(): number {
+    return this._get('columnIndex');
+  }
+  get rowCount(): number {
+    return this._get('rowCount');
+  }
+  get columnCount(): number {
+    return this._get('columnCount');
+  }
+  get address(): string {
+    return this._get('address');
+  }
+  private _ws: FakeWorksheet | undefined;
+
+  /** The sheet found when this range was loaded (it may be gone by the time it is read). */
+  get worksheet(): FakeWorksheet {
+    return this._ws ?? this._ctx.workbook.worksheets._proxy(this._at().sheet);
+  }
+
+  protected override _nav(name: string): FakeProxy | undefined {
+    if (name !== 'worksheet') return undefined;
+    return (this._ws = this._ctx.workbook.worksheets._proxy(this._at().sheet));
+  }
+
+  protected override _read(name: string): unknown {
+    const { sheet, area } = this._at();
+    const grid = <T>(f: (r: number, c: number) => T): T[][] =>
+      Array.from({ length: area.bottom - area.top + 1 }, (_, i) => Array.from({ length: area.right - area.left + 1 }, (_, j) => f(area.top + i, area.left + j)));
+    switch (name) {
+      case 'values':
+        return grid((r, c) => sheet.cells.get(`${r},${c}`)?.value ?? '');
+      case 'valueTypes':
+        return grid((r, c) => sheet.cells.get(`${r},${c}`)?.type ?? 'Empty');
+      case 'rowIndex':
+        return area.top;
+      case 'columnIndex':
+        return area.left;
+      case 'rowCount':
+        return area.bottom - area.top + 1;
+      case 'columnCount':
+        return area.right - area.left + 1;
+      case 'address':
+        return sheetRef(sheet.name, rangeToA1(area));
+    }
+    return super._read(name);
+  }
+
+  /** Merged areas whose top-left cell lies in this range (office-js #3611); fails past 512. */
+  getMergedAreasOrNullObject(): FakeRangeAreas {
+    const merges = () => {
+      const { sheet, area } = this._at();
+      const found = sheet.merges.filter((m) => m.top >= area.top && m.top <= area.bottom && m.left >= area.left && m.left <= area.right);
+      if (found.length > 512) throw new OfficeError('GeneralException', `${found.length} merged areas`);
+      return { sheet, areas: found };
+    };
+    const ra = new FakeRangeAreas(this._ctx, () => merges(), `${this._path}.getMergedAreasOrNullObject()`);
+    ra._nullable(() => merges().areas.length === 0);
+    return ra;
+  }
+
+  getRowProperties(opts: { rowHidden?: boolean }): FakeResult<{ rowHidden?: boolean; rowIndex?: number }[]> {
+    const result = new FakeResult<{ rowHidden?: boolean; rowIndex?: number }[]>();
+    this._call('getRowProperties', opts, () => {
+      const { sheet, area } = this._at();
+      const rows = Array.from({ length: area.bottom - area.top + 1 }, (_, i) => ({ rowIndex: area.top + i, ...(opts.rowHidden ? { rowHidden: sheet.hiddenRows.has(area.top + i) } : {}) }));
+      return result._stage(rows);
+    });
+    return result;
+  }
+
+  getCellProperties(opts: { format?: { fill?: Record<string, boolean> } }): FakeResult<{ format: { fill: Partial<CellFill> } }[][]> {
+    const result = new FakeResult<{ format: { fill: Partial<CellFill> } }[][]>();
+    this._call('getCellProperties', opts, () => {
+      const { sheet, area } = this._at();
+      const want = Object.keys(opts.format?.fill ?? {}) as (keyof CellFill)[];
+      const rows = Array.from({ length: area.bottom - area.top + 1 }, (_, i) =>
+        Array.from({ length: area.right - area.left + 1 }, (_, j) => {
+          const fill = sheet.fills.get(`${area.top + i},${area.left + j}`) ?? NO_FILL;
+          return { format: { fill: Object.fromEntries(want.map((k) => [k, fill[k]])) as Partial<CellFill> } };
+        }),
+      );
+      return result._stage(rows);
+    });
+    return result;
+  }
+
+  select(): void {
+    this._call('select', undefined, () => void this._at());
+  }
+}
+
+class FakeRangeAreas extends FakeProxy {
+  readonly format: FakeFormat;
+
+  constructor(
+    ctx: FakeExcel,
+    readonly _where: () => { sheet: FakeSheet; areas: RangeRef[] },
+    path: string,
+  ) {
+    super(ctx, path);
+    this.format = new FakeFormat(ctx, _where, `${path}.format`);
+  }
+
+  _nullable(isNull: () => boolean): void {
+    this._resolveNullAtSync(isNull);
+  }
+
+  get address(): string {
+    return this._get('address');
+  }
+
+  protected override _read(name: string): unknown {
+    if (name === 'address') {
+      const { sheet, areas } = this._where();
+      return areas.map((a) => sheetRef(sheet.name, rangeToA1(a))).join(', ');
+    }
+    return super._read(name);
+  }
+}
+
+/** RangeFormat: only its fill is implemented; setting anything else (font, wrap, number format…) is a violation. */
+class FakeFormat extends FakeProxy {
+  readonly fill: FakeFill;
+  constructor(ctx: FakeExcel, where: () => { sheet: FakeSheet; areas: RangeRef[] }, path: string) {
+    super(ctx, path);
+    this.fill = new FakeFill(ctx, where, `${path}.fill`);
+  }
+}
+
+const FILL_PROPS = ['color', 'pattern', 'patternColor', 'tintAndShade', 'patternTintAndShade'] as const;
+
+/** RangeFill over one or more areas: the only thing the add-in may set. */
+class FakeFill extends FakeProxy {
+  constructor(
+    ctx: FakeExcel,
+    private readonly _where: () => { sheet: FakeSheet; areas: RangeRef[] },
+    path: string,
+  ) {
+    super(ctx, path, FILL_PROPS);
+    for (const prop of FILL_PROPS) {
+      Object.defineProperty(this, prop, {
+        configurable: true,
+        get: () => {
+          throw new OfficeError('PropertyNotLoaded', `${path}.${prop}`);
+        },
+        set: (v: unknown) => this._set(prop, v, () => this._each((f) => setFill(f, prop, v))),
+      });
+    }
+  }
+
+  clear(): void {
+    this._call('clear', undefined, () => this._each(() => NO_FILL));
+  }
+
+  private _each(change: (f: CellFill) => CellFill): void {
+    const { sheet, areas } = this._where();
+    if (sheet.protected) throw protectedError(sheet);
+    for (const a of areas) {
+      for (let r = a.top; r <= a.bottom; r++) {
+        for (let c = a.left; c <= a.right; c++) {
+          const key = `${r},${c}`;
+          const next = change(sheet.fills.get(key) ?? NO_FILL);
+          if (next.pattern === 'None') sheet.fills.delete(key);
+          else sheet.fills.set(key, next);
+        }
+      }
+    }
+  }
+}
+
+/** Excel's behaviour for each fill property: a colour on an empty fill makes it solid. */
+function setFill(f: CellFill, prop: (typeof FILL_PROPS)[number], v: unknown): CellFill {
+  switch (prop) {
+    case 'color':
+      return { ...f, color: String(v), pattern: f.pattern === 'None' ? 'Solid' : f.pattern, tintAndShade: 0 };
+    case 'pattern':
+      return v === 'None' ? NO_FILL : { ...f, pattern: String(v) };
+    default:
+      return { ...f, [prop]: v } as CellFill;
+  }
+}
+
+// --- tables -----------------------------------------------------------------------------------
+
+class FakeTables extends FakeCollection<FakeTable> {
+  constructor(ctx: FakeExcel) {
+    super(ctx, 'tables');
+  }
+  protected _list(): FakeTable[] {
+    return this._ctx.state.tables.map((t) => new FakeTable(this._ctx, t.name));
+  }
+}
+
+class FakeTable extends FakeProxy {
+  constructor(
+    ctx: FakeExcel,
+    private readonly _name: string,
+  ) {
+    super(ctx, `tables('${_name}')`);
+  }
+  private _t() {
+    const t = this._ctx.state.tables.find((x) => x.name === this._name);
+    if (!t) throw new OfficeError('ItemNotFound', this._name);
+    return t;
+  }
+  get name(): string {
+    return this._get('name');
+  }
+  get showHeaders(): boolean {
+    return this._get('showHeaders');
+  }
+  get showTotals(): boolean {
+    return this._get('showTotals');
+  }
+  get worksheet(): FakeWorksheet {
+    return this._ctx.workbook.worksheets._proxy(this._ctx.state.sheet(this._t().sheet));
+  }
+  protected override _read(name: string): unknown {
+    const t = this._t();
+    if (name === 'name' || name === 'showHeaders' || name === 'showTotals') return t[name];
+    return super._read(name);
+  }
+  protected override _nav(name: string): FakeProxy | undefined {
+    return name === 'worksheet' ? this.worksheet : undefined;
+  }
+  getRange(): FakeRange {
+    this._call('getRange', undefined);
+    return new FakeRange(this._ctx, () => ({ sheet: this._ctx.state.sheet(this._t().sheet), area: this._t().range }), `${this._path}.getRange()`);
+  }
+}
+
+// --- custom XML parts -------------------------------------------------------------------------
+
+function rootNamespace(xml: string): string | undefined {
+  return /^\s*(?:<\?xml[^>]*\?>\s*)?<[\w.:-]+[^>]*?\sxmlns="([^"]*)"/.exec(xml)?.[1];
+}
+
+class FakeXmlParts extends FakeProxy {
+  constructor(ctx: FakeExcel) {
+    super(ctx, 'customXmlParts');
+  }
+
+  getByNamespace(ns: string): FakeCollection<FakeXmlPart> {
+    const ctx = this._ctx;
+    this._call('getByNamespace', ns);
+    return new (class extends FakeCollection<FakeXmlPart> {
+      protected _list(): FakeXmlPart[] {
+        return ctx.state.xmlParts.filter((p) => rootNamespace(p.xml) === ns).map((p) => new FakeXmlPart(ctx, () => p.id));
+      }
+    })(ctx, `customXmlParts.getByNamespace('${ns}')`);
+  }
+
+  add(xml: string): FakeXmlPart {
+    let id: string | undefined;
+    this._call('add', xml, () => {
+      if (!/^\s*</.test(xml)) throw new OfficeError('InvalidArgument', 'not XML');
+      id = this._ctx.state.newId('xml');
+      this._ctx.state.xmlParts.push({ id, xml });
+    });
+    return new FakeXmlPart(this._ctx, () => {
+      if (!id) throw new OfficeError('InvalidObjectPath', 'part not created');
+      return id;
+    });
+  }
+}
+
+class FakeXmlPart extends FakeProxy {
+  constructor(
+    ctx: FakeExcel,
+    private readonly _id: () => string,
+  ) {
+    super(ctx, 'customXmlPart');
+  }
+  private _part() {
+    const id = this._id();
+    const p = this._ctx.state.xmlParts.find((x) => x.id === id);
+    if (!p) throw new OfficeError('ItemNotFound', `custom XML part ${id}`);
+    return p;
+  }
+  get id(): string {
+    return this._get('id');
+  }
+  protected override _read(name: string): unknown {
+    if (name === 'id') return this._part().id;
+    return super._read(name);
+  }
+  getXml(): FakeResult<string> {
+    const result = new FakeResult<string>();
+    this._call('getXml', undefined, () => result._stage(this._part().xml));
+    return result;
+  }
+  setXml(xml: string): void {
+    this._call('setXml', xml, () => void (this._part().xml = xml));
+  }
+  delete(): void {
+    this._call('delete', undefined, () => {
+      const p = this._part();
+      this._ctx.state.xmlParts = this._ctx.state.xmlParts.filter((x) => x !== p);
+    });
+  }
+}
+
+// --- notes and comments -----------------------------------------------------------------------
+
+class FakeReasons extends FakeCollection<FakeReasonProxy> {
+  constructor(
+    ctx: FakeExcel,
+    private readonly _kind: 'note' | 'comment',
+  ) {
+    super(ctx, _kind === 'note' ? 'notes' : 'comments');
+  }
+
+  protected _list(): FakeReasonProxy[] {
+    return this._ctx.state.reasons.filter((r) => r.kind === this._kind).map((r) => new FakeReasonProxy(this._ctx, r.id));
+  }
+
+  /** Excel allows one note or one comment thread per cell, on an unprotected sheet. */
+  add(cell: FakeRange | string, content: string): FakeReasonProxy {
+    const id = this._ctx.state.newId(this._kind);
+    this._call('add', { cell: typeof cell === 'string' ? cell : cell._path, content }, () => {
+      if (typeof cell === 'string') throw new Error('FakeExcel: pass a Range, not an address');
+      const w = cell._where();
+      if (!w || w.area.top !== w.area.bottom || w.area.left !== w.area.right) throw new OfficeError('InvalidArgument', 'not a single cell');
+      if (w.sheet.protected) throw protectedError(w.sheet);
+      const taken = this._ctx.state.reasons.find((r) => r.sheet === w.sheet.name && r.row === w.area.top && r.col === w.area.left);
+      if (taken) throw new OfficeError('InvalidArgument', `cell already has a ${taken.kind}`);
+      this._ctx.state.reasons.push({ id, kind: this._kind, sheet: w.sheet.name, row: w.area.top, col: w.area.left, content });
+    });
+    return new FakeReasonProxy(this._ctx, id);
+  }
+}
+
+class FakeReasonProxy extends FakeProxy {
+  constructor(
+    ctx: FakeExcel,
+    private readonly _id: string,
+  ) {
+    super(ctx, `reason('${_id}')`);
+  }
+  private _r(): FakeReason {
+    const r = this._ctx.state.reasons.find((x) => x.id === this._id);
+    if (!r) throw new OfficeError('ItemNotFound', this._id);
+    return r;
+  }
+  get content(): string {
+    return this._get('content');
+  }
+  protected override _read(name: string): unknown {
+    if (name === 'content') return this._r().content;
+    return super._read(name);
+  }
+  getLocation(): FakeRange {
+    this._call('getLocation', undefined);
+    return new FakeRange(
+      this._ctx,
+      () => {
+        const r = this._r();
+        return { sheet: this._ctx.state.sheet(r.sheet), area: { top: r.row, left: r.col, bottom: r.row, right: r.col } };
+      },
+      `${this._path}.getLocation()`,
+    );
+  }
+  delete(): void {
+    this._call('delete', undefined, () => {
+      const r = this._r();
+      const sheet = this._ctx.state.sheet(r.sheet);
+      if (sheet.protected) throw protectedError(sheet);
+      this._ctx.state.reasons = this._ctx.state.reasons.filter((x) => x !== r);
+    });
+  }
+}
+

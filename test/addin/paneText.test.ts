@@ -1,0 +1,73 @@
+import { PledgeChecker } from '../../src/evaluate/checkGrid';
+import { defaultPack } from '../../src/packs/builtinPacks';
+import { reasonSupport } from '../../addin/excel/hostSupport';
+import { languageOf } from '../../addin/language';
+import { excelProblem, checkSummary } from '../../addin/messages';
+import { findingsByUnit } from '../../addin/taskpane/findingsView';
+import { STRINGS } from '../../addin/taskpane/strings';
+import { checkWorkbook } from '../../addin/excel/checkWorkbook';
+import { FakeExcel } from './fakeExcel/fakeExcel';
+import { fakeFor, gridOf, installOffice, workbookFiles } from './helpers';
+
+const VIETNAMESE_LETTERS = /[ăâđêôơưàảãáạằẳẵắặầẩẫấậèẻẽéẹềểễếệìỉĩíịòỏõóọồổỗốộờởỡớợùủũúụừửữứựỳỷỹýỵ]/i;
+
+describe('the language', () => {
+  it.each([
+    ['vi-VN', 'vi'],
+    ['vi', 'vi'],
+    ['VI_vn', 'vi'],
+    ['en-US', 'en'],
+    ['en-VN', 'en'], // Mac may report odd regions: only the prefix counts
+    ['fr-FR', 'en'],
+    [undefined, 'vi'],
+  ])('Office display language %s → %s', (display, lang) => {
+    expect(languageOf(display)).toBe(lang);
+  });
+});
+
+describe('the pane strings', () => {
+  it.each(Object.entries(STRINGS))('%s is translated: Vietnamese and English, different, English without Vietnamese letters', (_, s) => {
+    expect(s.vi.trim()).not.toBe('');
+    expect(s.en.trim()).not.toBe('');
+    expect(s.vi).not.toBe(s.en);
+    // The language switch shows the other language's own name.
+    if (s.en !== 'Tiếng Việt') expect(s.en).not.toMatch(VIETNAMESE_LETTERS);
+  });
+});
+
+describe('the findings list', () => {
+  it('groups by unit in table order with status, actual vs target and the reason', async () => {
+    const path = workbookFiles().find((f) => f.name === 'tong-hop-cum-2025.xlsx')!.path;
+    const outcome = await checkWorkbook(new FakeExcel(fakeFor(gridOf(path))).context, new PledgeChecker(defaultPack()), 'vi', { notes: true, comments: true });
+    const groups = findingsByUnit(outcome.findings, 'vi');
+    expect(groups.map((g) => g.unit)).toEqual([...new Set(outcome.findings.map((f) => f.unit))]);
+    const short = groups.flatMap((g) => g.lines).find((l) => l.status === 'shortfall')!;
+    expect(short.statusText).toBe('Chưa đạt');
+    expect(short.actual).toMatch(/\d/);
+    expect(short.target).toMatch(/^[≥≤<>=≠] /);
+    expect(short.reason).toBeTruthy();
+    const met = groups.flatMap((g) => g.lines).find((l) => l.status === 'met')!;
+    expect(met.reason).toBeUndefined();
+    expect(findingsByUnit(outcome.findings, 'en').flatMap((g) => g.lines).map((l) => l.statusText)).not.toContain('Chưa đạt');
+    expect(checkSummary(outcome).vi).toMatch(/^Đã kiểm tra \d+ bảng chỉ tiêu: \d+ chưa đạt/);
+  });
+});
+
+describe('host support and problems', () => {
+  afterEach(() => delete (globalThis as Record<string, unknown>).Office);
+
+  it('decides notes, comments or neither with isSetSupported', () => {
+    installOffice({ notes: true, comments: true });
+    expect(reasonSupport()).toEqual({ notes: true, comments: true });
+    installOffice({ notes: false, comments: true });
+    expect(reasonSupport()).toEqual({ notes: false, comments: true });
+    installOffice({ notes: false, comments: false });
+    expect(reasonSupport()).toEqual({ notes: false, comments: false });
+  });
+
+  it('explains cell edit mode and payload limits in both languages', () => {
+    expect(excelProblem({ code: 'InvalidOperationInCellEditMode' })).toEqual({ vi: expect.stringMatching(/chế độ sửa ô/), en: expect.stringMatching(/cell edit mode/) });
+    expect(excelProblem({ code: 'ResponsePayloadSizeLimitExceeded' }).en).toMatch(/too large/);
+    expect(excelProblem(new Error('boom')).vi).toBe('Không thực hiện được: boom');
+  });
+});

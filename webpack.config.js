@@ -1,0 +1,87 @@
+// Builds the Excel add-in: the task pane and the ribbon commands (the manifest's FunctionFile).
+//   npm run build   production bundle + production manifest in dist-addin/
+//   npm start       dev server on https://localhost:3000 (sideload with office-addin-debugging, see README)
+const path = require('path');
+const CopyWebpackPlugin = require('copy-webpack-plugin');
+const HtmlWebpackPlugin = require('html-webpack-plugin');
+const { DEV_URL, PLACEHOLDER_URL, publicUrl, productionManifest } = require('./addin/build/productionManifest');
+
+const OUT = path.resolve(__dirname, 'dist-addin');
+const PORT = 3000;
+
+/** Office only loads add-ins over https; office-addin-dev-certs makes and trusts a localhost certificate. */
+async function devCertificates() {
+  try {
+    const { getHttpsServerOptions } = require('office-addin-dev-certs');
+    const { ca, key, cert } = await getHttpsServerOptions();
+    return { ca, key, cert };
+  } catch (e) {
+    console.warn(
+      `\n[pledge-check] No trusted development certificate (${e.message.split('\n')[0]}).\n` +
+        `[pledge-check] Serving over plain http on port ${PORT}: fine for building and browsing, but Excel will not load the add-in from it.\n` +
+        `[pledge-check] On Windows or Mac run "npx office-addin-dev-certs install" once, then "npm start" again.\n`,
+    );
+    return undefined;
+  }
+}
+
+module.exports = async (env, options) => {
+  const dev = options.mode === 'development';
+  const baseUrl = dev ? DEV_URL : publicUrl();
+  if (!dev && baseUrl === PLACEHOLDER_URL) {
+    console.warn(`[pledge-check] ADDIN_PUBLIC_URL is not set: the production manifest points at the placeholder ${PLACEHOLDER_URL}`);
+  }
+
+  const config = {
+    devtool: dev ? 'source-map' : false,
+    entry: {
+      taskpane: './addin/taskpane/taskpane.ts',
+      commands: './addin/commands/commands.ts',
+    },
+    output: {
+      path: OUT,
+      filename: '[name].[contenthash:8].js',
+      clean: true,
+    },
+    resolve: { extensions: ['.ts', '.js'] },
+    module: {
+      rules: [
+        {
+          test: /\.ts$/,
+          exclude: /node_modules/,
+          use: {
+            loader: 'ts-loader',
+            // ES modules so webpack can drop what the add-in does not use; the add-in's own tsconfig (DOM + office-js types).
+            options: { configFile: path.resolve(__dirname, 'addin/tsconfig.json'), compilerOptions: { module: 'es2020', sourceMap: dev } },
+          },
+        },
+      ],
+    },
+    plugins: [
+      new HtmlWebpackPlugin({ filename: 'taskpane.html', template: './addin/taskpane/taskpane.html', chunks: ['taskpane'] }),
+      new HtmlWebpackPlugin({ filename: 'commands.html', template: './addin/commands/commands.html', chunks: ['commands'] }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: 'addin/assets/*.png', to: 'assets/[name][ext]' },
+          { from: 'addin/taskpane/taskpane.css', to: 'taskpane.css' },
+          { from: 'addin/help/help.html', to: 'help.html' },
+          { from: 'manifest.xml', to: 'manifest.xml', transform: (content) => (dev ? content : productionManifest(content.toString('utf8'), baseUrl)) },
+        ],
+      }),
+    ],
+    performance: { maxAssetSize: 600_000, maxEntrypointSize: 600_000 },
+  };
+
+  if (dev) {
+    const https = await devCertificates();
+    config.devServer = {
+      host: 'localhost', // the manifest's dev URL; nothing else on the network needs it
+      port: PORT,
+      hot: false,
+      headers: { 'Access-Control-Allow-Origin': '*' },
+      server: https ? { type: 'https', options: https } : 'http',
+      static: false,
+    };
+  }
+  return config;
+};
