@@ -18,6 +18,7 @@ export interface RuleOverride {
   /** Merged per outcome: `met`, `shortfall`, `noData`. */
   readonly messages?: RuleMessages;
   readonly priority?: number;
+  readonly weight?: number;
 }
 
 /** A rule pack file as an author writes it; `checkRulePack` turns it into a flat RulePack. */

@@ -83,6 +83,7 @@ export function semanticProblems(r: ResolvedPack, layer: PackFile, file: string)
   }
 
   (layer.rules ?? []).forEach((rule, i) => checkPlaceholders(rule.messages, pointer('rules', i, 'messages'), warn));
+  checkWeights(r, layer, warn);
   for (const [id, o] of Object.entries(layer.override ?? {})) checkPlaceholders(o.messages, pointer('override', id, 'messages'), warn);
 
   if (pack.rules.length === 0) {
@@ -136,6 +137,24 @@ function checkPlaceholders(messages: RuleMessages | undefined, at: string, warn:
         );
       }
     }
+  }
+}
+
+/** A weight on a warning does nothing (soft targets never score): say so where this file wrote it. */
+function checkWeights(r: ResolvedPack, layer: PackFile, warn: Report): void {
+  const say = (at: string, id: string) =>
+    warn(
+      at,
+      'weight-on-warning',
+      `"${id}" là chỉ tiêu cảnh báo (severity warning) nên không được tính điểm; trọng số không có tác dụng`,
+      `"${id}" is a warning (a soft target), which never scores; its weight has no effect`,
+    );
+  const severityOf = (id: string) => r.pack.rules.find((x) => x.id === id)?.severity;
+  (layer.rules ?? []).forEach((rule, i) => {
+    if (rule.weight !== undefined && rule.severity === 'warning') say(pointer('rules', i, 'weight'), rule.id);
+  });
+  for (const [id, o] of Object.entries(layer.override ?? {})) {
+    if (o.weight !== undefined && severityOf(id) === 'warning') say(pointer('override', id, 'weight'), id);
   }
 }
 

@@ -175,6 +175,7 @@ function overrideRule(
     ...(o.title ? { title: o.title } : {}),
     ...(o.severity ? { severity: o.severity } : {}),
     ...(o.priority !== undefined ? { priority: o.priority } : {}),
+    ...(o.weight !== undefined ? { weight: o.weight } : {}),
     ...(messages ? { messages } : {}),
     conditions,
   };

@@ -56,6 +56,11 @@ export interface PackRule {
   readonly conditions: TopLevelCondition;
   readonly messages?: RuleMessages;
   readonly priority?: number;
+  /**
+   * Points the target is worth in the scorecard when met (default 1). Only binding targets
+   * (severity `shortfall`) score: a warning is a soft target and never moves a unit's rank.
+   */
+  readonly weight?: number;
 }
 
 export type ExpectedStatus = 'met' | 'shortfall' | 'no-data';

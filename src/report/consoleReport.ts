@@ -1,12 +1,20 @@
 import { Finding } from '../evaluate/finding';
 import { Lang, OPERATOR_SYMBOL } from '../evaluate/format';
 import { IndicatorTable } from '../tables/indicatorTable';
-import { formatFigure, statusWord } from './words';
+import { ReviewState } from '../review/reviewState';
+import { formatDateTime } from './formatTime';
+import { changeText, CHANGED_SINCE_REVIEW, formatFigure, reviewWord, statusWord } from './words';
 
 const MARK: Record<Finding['status'], string> = { met: '✓', shortfall: '✗', 'no-data': '?' };
 
 /** A readable table per unit: target, status, actual vs target, and the cell to look at. */
-export function consoleReport(workbook: string, tables: ReadonlyArray<IndicatorTable>, findings: ReadonlyArray<Finding>, lang: Lang): string {
+export function consoleReport(
+  workbook: string,
+  tables: ReadonlyArray<IndicatorTable>,
+  findings: ReadonlyArray<Finding>,
+  lang: Lang,
+  reviews?: ReadonlyMap<Finding, ReviewState>,
+): string {
   const vi = lang === 'vi';
   const lines: string[] = [];
   lines.push(`${vi ? 'Sổ' : 'Workbook'}: ${workbook}`);
@@ -39,6 +47,10 @@ export function consoleReport(workbook: string, tables: ReadonlyArray<IndicatorT
     lines.push('  ' + columnWidths.map((w) => '─'.repeat(w)).join('  '));
     for (const c of cells) lines.push(fmt(c));
     for (const f of rows.filter((r) => r.status !== 'met')) lines.push(`    → ${f.message[lang]}`);
+    for (const f of rows) {
+      const state = reviews?.get(f);
+      if (state) lines.push(reviewLine(f, state, lang));
+    }
   }
   const count = (s: Finding['status']) => findings.filter((f) => f.status === s).length;
   lines.push('');
@@ -48,6 +60,15 @@ export function consoleReport(workbook: string, tables: ReadonlyArray<IndicatorT
       : `Total: ${count('met')} met, ${count('shortfall')} shortfall, ${count('no-data')} no data.`,
   );
   return lines.join('\n');
+}
+
+/** `✎ <target>: Chấp nhận — Nguyễn Văn A, 05/11/2026 10:00: "…"`, and the warning when the figures changed since. */
+function reviewLine(f: Finding, state: ReviewState, lang: Lang): string {
+  const r = state.review;
+  const head = `    ✎ ${f.title[lang]}: ${reviewWord(r.status, lang)} — ${r.reviewer}, ${formatDateTime(r.time)}${r.comment ? `: "${r.comment.replace(/\s+/g, ' ')}"` : ''}`;
+  if (!state.changed) return head;
+  const what = state.changes.map((c) => changeText(c, lang)).join('; ');
+  return `${head}\n      ⚠ ${CHANGED_SINCE_REVIEW[lang]}${what ? ` (${what})` : ''}`;
 }
 
 /** Display width: combining marks take no column (NFD Vietnamese text stays aligned). */

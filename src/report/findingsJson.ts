@@ -1,29 +1,75 @@
 import { Finding } from '../evaluate/finding';
 import { digitsToShow, Lang } from '../evaluate/format';
 import { RulePack } from '../packs/rulePack';
+import { ReviewMatch, ReviewState } from '../review/reviewState';
+import { CheckAudit, WorkbookAudit } from './audit';
 
-/** The `--json` document: stable field names that scripts and CI can rely on. */
-export function findingsJson(workbook: string, pack: RulePack, findings: ReadonlyArray<Finding>, lang: Lang) {
+/** What a check knows beyond the findings, for the JSON document; each part is optional. */
+export interface FindingsJsonExtras {
+  readonly reviews?: ReviewMatch;
+  readonly audit?: WorkbookAudit;
+  /** When, with what tool and which pack (with the packs it extends) the check ran. */
+  readonly check?: Pick<CheckAudit, 'checkedAt' | 'tool' | 'rulePack'>;
+}
+
+/**
+ * The `--json` document: stable field names that scripts and CI can rely on. Fields are only ever
+ * added: `review` appears on a reviewed finding, `audit` (the check's time, tool, pack with its
+ * bases, the workbook's digests and review log) when the caller has it.
+ */
+export function findingsJson(workbook: string, pack: RulePack, findings: ReadonlyArray<Finding>, lang: Lang, extras: FindingsJsonExtras = {}) {
   return {
     workbook,
     rulePack: { id: pack.id, version: pack.version },
-    findings: findings.map((f) => ({
-      ruleId: f.ruleId,
-      unit: f.unit,
-      ...(f.period === undefined ? {} : { period: f.period }),
-      status: f.status,
-      severity: f.severity,
-      sheet: f.sheet,
-      cell: f.cell,
-      inputs: f.inputs,
-      // Two decimals, more only where rounding would show a shortfall as exactly on target.
-      actual: f.actual === null ? null : roundTo(f.actual, f.target === null ? 2 : digitsToShow(f.actual, f.target)),
-      target: f.target,
-      operator: f.operator,
-      gap: f.gap === null ? null : roundTo(f.gap, 2),
-      unitOfMeasure: f.factUnit,
-      message: f.message[lang],
-    })),
+    ...(extras.audit || extras.check ? { audit: { ...(extras.check ? checkJson(extras.check) : {}), ...(extras.audit ? auditJson(extras.audit, extras.reviews) : {}) } } : {}),
+    findings: findings.map((f) => {
+      const review = extras.reviews?.states.get(f);
+      return {
+        ruleId: f.ruleId,
+        unit: f.unit,
+        ...(f.period === undefined ? {} : { period: f.period }),
+        status: f.status,
+        severity: f.severity,
+        sheet: f.sheet,
+        cell: f.cell,
+        inputs: f.inputs,
+        // Two decimals, more only where rounding would show a shortfall as exactly on target.
+        actual: f.actual === null ? null : roundTo(f.actual, f.target === null ? 2 : digitsToShow(f.actual, f.target)),
+        target: f.target,
+        operator: f.operator,
+        gap: f.gap === null ? null : roundTo(f.gap, 2),
+        unitOfMeasure: f.factUnit,
+        message: f.message[lang],
+        ...(review ? { review: reviewJson(review) } : {}),
+      };
+    }),
+  };
+}
+
+function reviewJson(s: ReviewState) {
+  const r = s.review;
+  return {
+    status: r.status,
+    comment: r.comment,
+    reviewer: r.reviewer,
+    time: r.time,
+    findingStatusAtReview: r.findingStatus,
+    inputsDigest: r.inputsDigest,
+    changedSinceReview: s.changed,
+    ...(s.changed ? { changes: s.changes } : {}),
+  };
+}
+
+function checkJson(c: NonNullable<FindingsJsonExtras['check']>) {
+  return { checkedAt: c.checkedAt, tool: c.tool, rulePack: c.rulePack };
+}
+
+function auditJson(a: WorkbookAudit, reviews: ReviewMatch | undefined) {
+  return {
+    ...(a.fileDigest ? { fileDigest: a.fileDigest } : {}),
+    inputsDigest: a.inputsDigest,
+    reviewLog: a.reviewLog,
+    ...(reviews?.unmatched.length ? { reviewsWithoutFinding: reviews.unmatched.map((r) => ({ ruleId: r.ruleId, unit: r.unit, ...(r.period === undefined ? {} : { period: r.period }), status: r.status })) } : {}),
   };
 }
 

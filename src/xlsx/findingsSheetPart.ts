@@ -26,15 +26,24 @@ export function findingsSheetXml(sheet: FindingsSheet, styles: StylesPatch, main
     rows.push(rowXml(r, [cellXml(r, 0, sheet.title, bold()) as string]));
     r++;
   }
+  for (const line of sheet.subtitles ?? []) {
+    const cell = cellXml(r, 0, line, undefined);
+    rows.push(rowXml(r++, cell ? [cell] : []));
+  }
   const headerRow = r;
-  rows.push(rowXml(r++, sheet.header.map((h, c) => cellXml(headerRow, c, h, bold())).filter((x): x is string => x !== undefined)));
+  // With fixed column widths the header wraps rather than being cut off (all of it, so it aligns alike).
+  const headerStyle = () => (sheet.columnWidths !== undefined ? styles.xf(0, { font: 'bold', wrap: true }) : bold());
+  // Fixed widths wrap text: the row gets the height of its tallest cell, which not every reader works out itself.
+  const sized = sheet.columnWidths !== undefined;
+  const headerHeight = sized ? rowHeight(sheet.header, cols, (c) => sheet.columnWidths?.[c] !== undefined) : undefined;
+  rows.push(rowXml(r++, sheet.header.map((h, c) => cellXml(headerRow, c, h, headerStyle())).filter((x): x is string => x !== undefined), headerHeight));
   for (const row of sheet.rows) {
     const cells: string[] = [];
     const flagged = row.status === 'shortfall' || row.status === 'no-data' ? row.status : undefined;
     for (let c = 0; c < width; c++) {
       const value = row.values[c] ?? null;
       const change: XfChange = {
-        fill: flagged && (sheet.statusColumn === undefined || sheet.statusColumn === c) ? flagged : undefined,
+        fill: row.cellStatus?.[c] ?? (flagged && (sheet.statusColumn === undefined || sheet.statusColumn === c) ? flagged : undefined),
         font: row.link && row.link.column === c ? 'link' : undefined,
         wrap: cols[c].wrap && typeof value === 'string',
       };
@@ -51,25 +60,44 @@ export function findingsSheetXml(sheet: FindingsSheet, styles: StylesPatch, main
           '/>',
       );
     }
-    rows.push(rowXml(r++, cells));
+    rows.push(rowXml(r++, cells, sized ? rowHeight(row.values, cols, (c) => cols[c].wrap) : undefined));
   }
 
   const lastRow = Math.max(1, r);
   const firstData = headerRow + 2; // 1-based row below the header
+  const print = sheet.printLandscape === true;
   return (
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
     `<worksheet xmlns="${mainNs}">` +
+    (print ? `<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>` : '') +
     `<dimension ref="A1:${columnName(width - 1)}${lastRow}"/>` +
-    `<sheetViews><sheetView workbookViewId="0">` +
-    `<pane ySplit="${headerRow + 1}" topLeftCell="A${firstData}" activePane="bottomLeft" state="frozen"/>` +
-    `<selection pane="bottomLeft" activeCell="A${firstData}" sqref="A${firstData}"/>` +
-    `</sheetView></sheetViews>` +
+    `<sheetViews><sheetView workbookViewId="0">${paneXml(headerRow + 1, sheet.frozenColumns ?? 0)}</sheetView></sheetViews>` +
     `<sheetFormatPr defaultRowHeight="15"/>` +
     `<cols>${cols.map((c, i) => `<col min="${i + 1}" max="${i + 1}" width="${c.width}" customWidth="1"/>`).join('')}</cols>` +
     `<sheetData>${rows.join('')}</sheetData>` +
     (links.length ? `<hyperlinks>${links.join('')}</hyperlinks>` : '') +
+    // Printed without gridlines a table of fills has no lines to follow the rows by.
+    (print ? `<printOptions gridLines="1"/>` : '') +
     `<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>` +
+    // paperSize 9 is A4; fitToHeight 0 lets a long table run onto more pages.
+    (print ? `<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>` : '') +
     `</worksheet>`
+  );
+}
+
+/** Frozen header rows (and optionally leading columns), with the selection below them. */
+function paneXml(frozenRows: number, frozenCols: number): string {
+  const topLeft = toA1(frozenRows, frozenCols);
+  if (frozenCols === 0) {
+    return (
+      `<pane ySplit="${frozenRows}" topLeftCell="${topLeft}" activePane="bottomLeft" state="frozen"/>` +
+      `<selection pane="bottomLeft" activeCell="${topLeft}" sqref="${topLeft}"/>`
+    );
+  }
+  return (
+    `<pane xSplit="${frozenCols}" ySplit="${frozenRows}" topLeftCell="${topLeft}" activePane="bottomRight" state="frozen"/>` +
+    `<selection pane="topRight"/><selection pane="bottomLeft"/>` +
+    `<selection pane="bottomRight" activeCell="${topLeft}" sqref="${topLeft}"/>`
   );
 }
 
@@ -82,15 +110,17 @@ interface ColumnLayout {
 function columnLayout(sheet: FindingsSheet, width: number): ColumnLayout[] {
   const out: ColumnLayout[] = [];
   for (let c = 0; c < width; c++) {
-    let longest = textLength(sheet.header[c] ?? null);
+    const fixed = sheet.columnWidths?.[c];
+    // A fixed-width column's header wraps on its own; only its values decide whether they wrap.
+    let longest = fixed === undefined ? textLength(sheet.header[c] ?? null) : 0;
     let multiline = false;
     for (const row of sheet.rows) {
       const v = row.values[c] ?? null;
       longest = Math.max(longest, textLength(v));
       if (typeof v === 'string' && v.includes('\n')) multiline = true;
     }
-    const w = Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, Math.ceil(longest * 1.1) + 2));
-    out.push({ width: w, wrap: multiline || longest * 1.1 + 2 > MAX_WIDTH });
+    const w = fixed ?? Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, Math.ceil(longest * 1.1) + 2));
+    out.push({ width: w, wrap: multiline || longest * 1.1 + 2 > w });
   }
   return out;
 }
@@ -102,8 +132,27 @@ function textLength(v: FindingsCell): number {
   return Math.max(0, ...s.split('\n').map((line) => Array.from(line).length));
 }
 
-function rowXml(r: number, cells: string[]): string {
-  return cells.length ? `<row r="${r + 1}">${cells.join('')}</row>` : `<row r="${r + 1}"/>`;
+function rowXml(r: number, cells: string[], height?: number): string {
+  const ht = height === undefined ? '' : ` ht="${height}" customHeight="1"`;
+  return cells.length ? `<row r="${r + 1}"${ht}>${cells.join('')}</row>` : `<row r="${r + 1}"${ht}/>`;
+}
+
+const LINE_HEIGHT = 15; // points per line of 11-point Calibri
+
+/** Height for a row whose wrapped cells need more than one line; undefined when one line does. */
+function rowHeight(values: ReadonlyArray<FindingsCell>, cols: ReadonlyArray<ColumnLayout>, wraps: (c: number) => boolean): number | undefined {
+  let lines = 1;
+  values.forEach((v, c) => {
+    const col = cols[c];
+    if (!col || !wraps(c) || typeof v !== 'string') return;
+    // Words wrap whole, so a line holds fewer characters than the column is wide.
+    const room = Math.max(1, col.width);
+    for (const line of v.split('\n')) {
+      const n = Array.from(line).length;
+      lines = Math.max(lines, n <= room ? 1 : Math.ceil((n * 1.15) / room));
+    }
+  });
+  return lines > 1 ? lines * LINE_HEIGHT : undefined;
 }
 
 function cellXml(r: number, c: number, value: FindingsCell, style: number | undefined): string | undefined {

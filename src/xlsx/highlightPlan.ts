@@ -15,11 +15,19 @@ export interface CellMark {
 
 export type FindingsCell = string | number | null;
 
+/**
+ * Every status a cell of a generated sheet can be filled for: the two marks, plus what a
+ * scorecard shows (met, a soft target missed, a target the workbook does not report).
+ */
+export type FillStatus = MarkStatus | 'met' | 'warning' | 'not-reported';
+
 export interface FindingsSheetRow {
   readonly values: ReadonlyArray<FindingsCell>;
   /** Make the cell in column `column` (0-based) of this row a link to `sheet`!`cell`. */
   readonly link?: { readonly sheet: string; readonly cell: string; readonly column: number };
   readonly status?: MarkStatus | 'met';
+  /** Fills per cell (0-based columns), for tables whose every cell has its own status (a scorecard). */
+  readonly cellStatus?: ReadonlyArray<FillStatus | undefined>;
 }
 
 export interface FindingsSheet {
@@ -33,6 +41,14 @@ export interface FindingsSheet {
    * fill there. Without it the whole row is filled.
    */
   readonly statusColumn?: number;
+  /** Lines between the title and the header (what was checked, with which pack, a legend). */
+  readonly subtitles?: ReadonlyArray<string>;
+  /** Fixed widths (characters) for some columns; the header then wraps instead of widening them. */
+  readonly columnWidths?: ReadonlyArray<number | undefined>;
+  /** Columns kept in view when scrolling right (the unit's name). */
+  readonly frozenColumns?: number;
+  /** Print on A4 landscape, scaled to one page wide (a scorecard is wider than it is long). */
+  readonly printLandscape?: boolean;
 }
 
 export interface HighlightPlan {
@@ -46,4 +62,12 @@ export interface HighlightPlan {
 export const MARK_FILL: Record<MarkStatus, string> = {
   shortfall: 'FFFFC7CE',
   'no-data': 'FFFFEB9C',
+};
+
+/** Excel's "Good" green for met, a light orange for a missed soft target, grey for not reported. */
+export const STATUS_FILL: Record<FillStatus, string> = {
+  ...MARK_FILL,
+  met: 'FFC6EFCE',
+  warning: 'FFFCD5B4',
+  'not-reported': 'FFEDEDED',
 };

@@ -1,6 +1,9 @@
+import { readXmlPart } from './byteText';
 import { ContentTypes } from './contentTypes';
+import { XlsxPackage } from './package';
 import { StylesPatch } from './patchStyles';
 import { VmlShapeIds } from './vmlNotes';
+import { rootElement } from './xmlScan';
 
 /**
  * The namespaces new parts and elements must use: a workbook saved as "Strict Open XML" uses
@@ -23,6 +26,13 @@ export const STRICT: Dialect = {
   relNs: 'http://purl.oclc.org/ooxml/officeDocument/relationships',
   relType: (kind) => `http://purl.oclc.org/ooxml/officeDocument/relationships/${kind}`,
 };
+
+/** The dialect a package's workbook part is written in. */
+export function detectDialect(pkg: XlsxPackage): Dialect {
+  const xml = readXmlPart(pkg.parts, pkg.workbookPath) as string;
+  const root = rootElement(xml, pkg.workbookPath);
+  return xml.slice(root.start, root.openEnd).includes('http://purl.oclc.org/ooxml/spreadsheetml/main') ? STRICT : TRANSITIONAL;
+}
 
 /** Everything the patch steps share while a copy is being made. */
 export interface PatchContext {

@@ -1,5 +1,5 @@
 import { ByteText } from './byteText';
-import { MARK_FILL, MarkStatus } from './highlightPlan';
+import { FillStatus, MarkStatus, STATUS_FILL } from './highlightPlan';
 import { WorkbookFormatError } from './package';
 import {
   applyEdits,
@@ -17,7 +17,7 @@ export type FontVariant = 'bold' | 'link';
 
 /** What a derived cell format changes on top of its base `<xf>`; everything else is copied. */
 export interface XfChange {
-  readonly fill?: MarkStatus;
+  readonly fill?: FillStatus;
   readonly font?: FontVariant;
   readonly wrap?: boolean;
 }
@@ -63,7 +63,7 @@ export class StylesPatch {
   private readonly collections = new Map<CollectionName, Collection>();
   private readonly root: ElementSpan;
   private readonly rootChildren: ElementSpan[];
-  private readonly fillIds = new Map<MarkStatus, number>();
+  private readonly fillIds = new Map<FillStatus, number>();
   private readonly fontIds = new Map<FontVariant, number>();
   private readonly xfIds = new Map<string, number>();
   private changed = false;
@@ -131,11 +131,11 @@ export class StylesPatch {
     return applyEdits(this.xml, edits);
   }
 
-  private fillId(status: MarkStatus): number {
+  private fillId(status: FillStatus): number {
     let id = this.fillIds.get(status);
     if (id === undefined) {
       const fills = this.collection('fills');
-      const argb = MARK_FILL[status];
+      const argb = STATUS_FILL[status];
       id = this.append(fills, `<fill><patternFill patternType="solid"><fgColor rgb="${argb}"/><bgColor indexed="64"/></patternFill></fill>`);
       this.fillIds.set(status, id);
     }

@@ -1,4 +1,3 @@
-import { zipSync, Zippable } from 'fflate';
 import { parseA1 } from '../grid/address';
 import { appendWorksheet } from './appendWorksheet';
 import { bytesToText, readXmlPart, textToBytes } from './byteText';
@@ -7,17 +6,12 @@ import { findingsSheetXml } from './findingsSheetPart';
 import { CellMark, HighlightPlan, MarkStatus } from './highlightPlan';
 import { openPackage, PackageSheet, readRelationships, XlsxPackage } from './package';
 import { CellNote, addSheetNotes } from './patchComments';
-import { Dialect, PatchContext, STRICT, TRANSITIONAL, unusedPartName } from './patchContext';
+import { detectDialect, PatchContext, unusedPartName } from './patchContext';
 import { CellTargets, patchSheetCells } from './patchSheetCells';
 import { emptyStylesheet, StylesPatch } from './patchStyles';
 import { addRelationship } from './relationshipsPart';
 import { VmlShapeIds } from './vmlNotes';
-import { rootElement } from './xmlScan';
-
-/** Fixed zip timestamp, so the same input and plan always give the same bytes. */
-const ZIP_MTIME = new Date(1980, 0, 1, 0, 0, 0);
-/** Already-compressed media are stored, not deflated again. */
-const STORED = /\.(png|jpe?g|gif)$/i;
+import { zipPackage } from './zipPackage';
 
 /**
  * A copy of an .xlsx package with flagged cells filled, their reasons as cell notes, and an
@@ -63,7 +57,7 @@ export function writeHighlightedCopy(pkg: Uint8Array, plan: HighlightPlan): Uint
   }
   const ctXml = contentTypes.result();
   if (ctXml !== undefined) parts.set(CONTENT_TYPES_PART, textToBytes(ctXml));
-  return zipParts(parts);
+  return zipPackage(parts);
 }
 
 /** One flagged cell after merging every mark on it. */
@@ -114,19 +108,7 @@ function notesOf(targets: CellTargets<MergedMark>): CellNote[] {
   return out;
 }
 
-function detectDialect(pkg: XlsxPackage): Dialect {
-  const xml = readXmlPart(pkg.parts, pkg.workbookPath) as string;
-  const root = rootElement(xml, pkg.workbookPath);
-  return xml.slice(root.start, root.openEnd).includes('http://purl.oclc.org/ooxml/spreadsheetml/main') ? STRICT : TRANSITIONAL;
-}
-
 function findStylesPath(pkg: XlsxPackage): string | undefined {
   const rel = readRelationships(pkg.parts, pkg.workbookPath).find((r) => !r.external && /\/styles$/.test(r.type));
   return rel && pkg.parts.has(rel.target) ? rel.target : undefined;
-}
-
-function zipParts(parts: ReadonlyMap<string, Uint8Array>): Uint8Array {
-  const files: Zippable = {};
-  for (const [name, data] of parts) files[name] = [data, { level: STORED.test(name) ? 0 : 6, mtime: ZIP_MTIME }];
-  return zipSync(files, { mtime: ZIP_MTIME });
 }

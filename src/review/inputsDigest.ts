@@ -1,0 +1,34 @@
+import { Finding, FindingInput } from '../evaluate/finding';
+import { sha256Hex } from './sha256';
+
+/**
+ * The digest of what a finding was computed from: each input's indicator, period and value (or,
+ * for no data, the text the cell held). Cell addresses are left out on purpose, so inserting a row
+ * above the table does not mark every review as changed; a different figure always does.
+ */
+export function inputsDigest(inputs: ReadonlyArray<Pick<FindingInput, 'indicator' | 'period' | 'value' | 'shown'>>): string {
+  return sha256Hex(JSON.stringify(canonicalInputs(inputs)));
+}
+
+type Input = Pick<FindingInput, 'indicator' | 'period' | 'value' | 'shown'>;
+
+function canonicalInputs(inputs: ReadonlyArray<Input>) {
+  const key = (i: Input) => `${i.indicator}\u0000${i.period}`;
+  return [...inputs]
+    .sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0))
+    .map((i) => [i.indicator, i.period, i.value === null ? { noData: i.shown } : i.value]);
+}
+
+export function findingDigest(f: Finding): string {
+  return inputsDigest(f.inputs);
+}
+
+/**
+ * One digest for everything a check read in a workbook: the findings' inputs in order, so the
+ * CLI (from a file) and the add-in (from Excel) record the same value for the same figures.
+ */
+export function checkInputsDigest(findings: ReadonlyArray<Finding>): string {
+  // One text hashed once: a national workbook has hundreds of thousands of findings.
+  const rows = findings.map((f) => [f.ruleId, f.unit.normalize('NFC'), f.period ?? null, canonicalInputs(f.inputs)]);
+  return sha256Hex(JSON.stringify(rows));
+}
