@@ -5,6 +5,8 @@ const path = require('path');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const { DEV_URL, PLACEHOLDER_URL, publicUrl, productionManifest } = require('./addin/build/productionManifest');
+const { contentSecurityPolicy } = require('./addin/build/contentSecurityPolicy');
+const { bundleSizes, describeSizes } = require('./addin/build/bundleSizes');
 
 const OUT = path.resolve(__dirname, 'dist-addin');
 const PORT = 3000;
@@ -25,6 +27,20 @@ async function devCertificates() {
   }
 }
 
+/** Prints the gzip sizes after a production build and fails it when the pane outgrows its target. */
+class BundleSizePlugin {
+  apply(compiler) {
+    compiler.hooks.afterEmit.tap('BundleSizePlugin', (compilation) => {
+      const sizes = bundleSizes(OUT);
+      if (!sizes) return;
+      for (const line of describeSizes(sizes)) console.log(line);
+      if (sizes.pane.gzip > sizes.paneTarget) {
+        compilation.errors.push(new compiler.webpack.WebpackError(`task pane first-load JavaScript is ${sizes.pane.gzip} bytes gzip, over the ${sizes.paneTarget}-byte target`));
+      }
+    });
+  }
+}
+
 module.exports = async (env, options) => {
   const dev = options.mode === 'development';
   const baseUrl = dev ? DEV_URL : publicUrl();
@@ -34,6 +50,9 @@ module.exports = async (env, options) => {
 
   const config = {
     devtool: dev ? 'source-map' : false,
+    // The code is ES2022 already (tsconfig); saying so lets webpack's runtime use globalThis
+    // instead of its `new Function("return this")` fallback, which the CSP would refuse.
+    target: ['web', 'es2022'],
     entry: {
       taskpane: './addin/taskpane/taskpane.ts',
       commands: './addin/commands/commands.ts',
@@ -41,9 +60,18 @@ module.exports = async (env, options) => {
     output: {
       path: OUT,
       filename: '[name].[contenthash:8].js',
+      chunkFilename: '[name].[contenthash:8].js',
       clean: true,
     },
-    resolve: { extensions: ['.ts', '.js'] },
+    resolve: {
+      extensions: ['.ts', '.js'],
+      // json-rules-engine reaches jsonpath-plus only for a condition's `path`, which packs may not have;
+      // the stub keeps its `new Function` out of pages whose CSP forbids eval.
+      alias: { 'jsonpath-plus': path.resolve(__dirname, 'addin/build/jsonPathRefused.js') },
+    },
+    // Two entries and one lazy chunk, a file each: the Office pane loads exactly taskpane.js, and the
+    // preview (the .xlsx reader and patcher) arrives as preview.js only in a plain browser.
+    optimization: { splitChunks: false },
     module: {
       rules: [
         {
@@ -58,8 +86,8 @@ module.exports = async (env, options) => {
       ],
     },
     plugins: [
-      new HtmlWebpackPlugin({ filename: 'taskpane.html', template: './addin/taskpane/taskpane.html', chunks: ['taskpane'] }),
-      new HtmlWebpackPlugin({ filename: 'commands.html', template: './addin/commands/commands.html', chunks: ['commands'] }),
+      new HtmlWebpackPlugin({ filename: 'taskpane.html', template: './addin/taskpane/taskpane.html', chunks: ['taskpane'], templateParameters: { csp: contentSecurityPolicy() } }),
+      new HtmlWebpackPlugin({ filename: 'commands.html', template: './addin/commands/commands.html', chunks: ['commands'], templateParameters: { csp: contentSecurityPolicy() } }),
       new CopyWebpackPlugin({
         patterns: [
           { from: 'addin/assets/*.png', to: 'assets/[name][ext]' },
@@ -71,6 +99,7 @@ module.exports = async (env, options) => {
     ],
     performance: { maxAssetSize: 600_000, maxEntrypointSize: 600_000 },
   };
+  if (!dev) config.plugins.push(new BundleSizePlugin());
 
   if (dev) {
     const https = await devCertificates();

@@ -1,31 +1,41 @@
 import { PledgeChecker } from '../src/evaluate/checkGrid';
 import { Lang } from '../src/evaluate/format';
-import { defaultPack } from '../src/packs/builtinPacks';
+import { RulePackError } from '../src/packs/packProblem';
 import { checkWorkbook, CheckOutcome } from './excel/checkWorkbook';
 import { clearHighlights, ClearReport } from './excel/clearHighlights';
 import { reasonSupport } from './excel/hostSupport';
+import { readPackSetting } from './excel/packSetting';
 import { runExcel } from './excel/runExcel';
-import { selectCell } from './excel/selectCell';
+import { checkPackChoice, choiceKey, DEFAULT_CHOICE } from './packChoice';
 
-/** The add-in's three actions, shared by the ribbon commands and the task pane. No UI here. */
+/** The ribbon's actions (the pane works through OfficeHost). No UI here. */
 
-let checker: PledgeChecker | undefined;
+const checkers = new Map<string, PledgeChecker>();
 
-/** The default pack, checked once per runtime (the pack is validated when it is built). */
+/**
+ * The pack remembered in the workbook (the pane's choice), else the default, checked once per
+ * runtime. A remembered pack that no longer passes the checks is refused, not swapped silently for
+ * another: the ribbon would otherwise mark cells by targets nobody chose.
+ */
 export function pledgeChecker(): PledgeChecker {
-  return (checker ??= new PledgeChecker(defaultPack()));
+  const choice = readPackSetting() ?? DEFAULT_CHOICE;
+  const key = choiceKey(choice) + (choice.kind === 'file' ? `\u0000${choice.text}` : '');
+  let checker = checkers.get(key);
+  if (!checker) {
+    const { pack, problems } = checkPackChoice(choice);
+    if (!pack) throw new RulePackError(problems.filter((p) => p.severity === 'error'));
+    checkers.set(key, (checker = new PledgeChecker(pack)));
+  }
+  return checker;
 }
 
 export function checkTargets(lang: Lang): Promise<CheckOutcome> {
   const reasons = reasonSupport();
-  return runExcel((context) => checkWorkbook(context, pledgeChecker(), lang, reasons));
+  const checker = pledgeChecker();
+  return runExcel((context) => checkWorkbook(context, checker, lang, reasons));
 }
 
 export function clearTargets(): Promise<ClearReport> {
   const reasons = reasonSupport();
   return runExcel((context) => clearHighlights(context, reasons));
-}
-
-export function goToCell(sheet: string, cell: string): Promise<void> {
-  return runExcel((context) => selectCell(context, sheet, cell));
 }

@@ -10,6 +10,9 @@ export interface WorkbookRead {
   readonly protectedSheets: ReadonlySet<string>;
 }
 
+/** Reports which phase the read is in (for a progress bar); `cells` comes with how many cells will be read. */
+export type ReadProgress = (phase: 'sheets' | 'ranges' | 'cells', detail?: { cells: number; sheets: number }) => void;
+
 /**
  * Rows per block: small enough that a block's merged areas stay under the 512 that
  * `getMergedAreasOrNullObject` can return, and its cells well under Microsoft's 5k–20k-row advice.
@@ -39,18 +42,24 @@ interface Block {
  * 1. the sheets and tables; 2. each sheet's used range and each table's range; 3. every block of
  * rows of every sheet. Cells are read from A1 so addresses match the file.
  */
-export async function readWorkbookGrid(context: Excel.RequestContext): Promise<WorkbookRead> {
+export async function readWorkbookGrid(context: Excel.RequestContext, onPhase: ReadProgress = () => undefined): Promise<WorkbookRead> {
   const trips = new RoundTrips(context);
+  onPhase('sheets');
 
   const worksheets = context.workbook.worksheets.load('items/name,items/visibility,items/protection/protected');
   const tables = context.workbook.tables.load('items/name,items/showHeaders,items/showTotals,items/worksheet/name');
   await trips.flush();
 
   const sheets = worksheets.items;
+  onPhase('ranges');
   // Values only: formatting alone can stretch the used range to the last row of the sheet.
   const used = sheets.map((s) => s.getUsedRangeOrNullObject(true).load('rowIndex,rowCount,columnIndex,columnCount'));
   const tableRanges = tables.items.map((t) => t.getRange().load('rowIndex,rowCount,columnIndex,columnCount'));
   await trips.flush();
+
+  let cells = 0;
+  for (const u of used) if (!u.isNullObject) cells += (u.rowIndex + u.rowCount) * (u.columnIndex + u.columnCount);
+  onPhase('cells', { cells, sheets: used.filter((u) => !u.isNullObject).length });
 
   const blocks: Block[] = [];
   for (let i = 0; i < sheets.length; i++) {

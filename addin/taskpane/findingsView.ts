@@ -1,15 +1,23 @@
 import { Finding, FindingStatus } from '../../src/evaluate/finding';
 import { Lang, OPERATOR_SYMBOL } from '../../src/evaluate/format';
 import { formatFigure, statusWord } from '../../src/report/words';
+import { STRINGS } from './strings';
 
 /** One line of the pane's list: what the console report shows, for one target of one unit. */
 export interface FindingLine {
+  /** Position in the check's findings: a stable key while the result is on screen. */
+  readonly index: number;
+  readonly ruleId: string;
+  readonly unit: string;
   readonly status: FindingStatus;
   readonly statusText: string;
   readonly title: string;
   readonly actual: string;
   readonly target: string;
+  /** How far from the target (percentage points for rates); empty when met or without data. */
+  readonly gap: string;
   readonly sheet: string;
+  /** The cell the finding is about: the highlighted one (the empty cell for no data), else the current figure. */
   readonly cell: string;
   /** The reason, for shortfall and no-data lines. */
   readonly reason?: string;
@@ -21,23 +29,73 @@ export interface UnitGroup {
   readonly lines: FindingLine[];
 }
 
+export const STATUSES: ReadonlyArray<FindingStatus> = ['shortfall', 'no-data', 'met'];
+
+export const unitOf = (f: Finding): string => (f.period === undefined ? f.unit : `${f.unit} — ${f.period}`);
+
+/** The cell a finding points at, the same one highlightPlanFor marks. */
+export function cellOf(f: Finding): string {
+  return f.status === 'no-data' && f.noData && 'cell' in f.noData ? f.noData.cell : f.cell;
+}
+
 /** Findings grouped by unit in the order the tables list them: plain data, no DOM, no Office. */
 export function findingsByUnit(findings: ReadonlyArray<Finding>, lang: Lang): UnitGroup[] {
   const groups = new Map<string, FindingLine[]>();
-  for (const f of findings) {
-    const unit = f.period === undefined ? f.unit : `${f.unit} — ${f.period}`;
+  findings.forEach((f, index) => {
+    const unit = unitOf(f);
     const lines = groups.get(unit) ?? [];
+    const gapUnit = f.factUnit === '%' ? STRINGS.percentagePoints[lang] : f.factUnit;
     lines.push({
+      index,
+      ruleId: f.ruleId,
+      unit,
       status: f.status,
       statusText: statusWord(f.status, lang),
       title: f.title[lang],
       actual: f.actual === null ? '—' : formatFigure(f.actual, f.factUnit, lang),
       target: f.target === null ? '' : `${f.operator ? OPERATOR_SYMBOL[f.operator] ?? f.operator : ''} ${formatFigure(f.target, f.factUnit, lang)}`.trim(),
+      gap: f.status === 'shortfall' && f.gap !== null ? formatFigure(Math.abs(f.gap), gapUnit, lang) : '',
       sheet: f.sheet,
-      cell: f.cell,
+      cell: cellOf(f),
       ...(f.status === 'met' ? {} : { reason: f.message[lang] }),
     });
     groups.set(unit, lines);
-  }
+  });
   return [...groups].map(([unit, lines]) => ({ unit, lines }));
+}
+
+export interface UnitCounts {
+  readonly unit: string;
+  readonly met: number;
+  readonly shortfall: number;
+  readonly noData: number;
+}
+
+/** Met / shortfall / no data per unit, in table order. */
+export function countsByUnit(findings: ReadonlyArray<Finding>): UnitCounts[] {
+  const out = new Map<string, { met: number; shortfall: number; noData: number }>();
+  for (const f of findings) {
+    const c = out.get(unitOf(f)) ?? { met: 0, shortfall: 0, noData: 0 };
+    if (f.status === 'met') c.met++;
+    else if (f.status === 'shortfall') c.shortfall++;
+    else c.noData++;
+    out.set(unitOf(f), c);
+  }
+  return [...out].map(([unit, c]) => ({ unit, ...c }));
+}
+
+/** What the filters let through: any of the chosen statuses, and one unit or all. */
+export interface FindingFilter {
+  readonly statuses: ReadonlySet<FindingStatus>;
+  /** A unit as `unitOf` names it, or undefined for every unit. */
+  readonly unit?: string;
+}
+
+export const SHOW_ALL: FindingFilter = { statuses: new Set(STATUSES) };
+
+export function filterGroups(groups: ReadonlyArray<UnitGroup>, filter: FindingFilter): UnitGroup[] {
+  return groups
+    .filter((g) => filter.unit === undefined || g.unit === filter.unit)
+    .map((g) => ({ unit: g.unit, lines: g.lines.filter((l) => filter.statuses.has(l.status)) }))
+    .filter((g) => g.lines.length > 0);
 }

@@ -1,25 +1,117 @@
+import { formatNumber } from '../../src/evaluate/format';
 import { Localized } from '../../src/packs/rulePack';
 
-/** Every fixed text of the pane, Vietnamese first. A test checks that none is left untranslated. */
+/**
+ * Every fixed text of the pane, Vietnamese first. Two tests keep them honest: each has both
+ * languages (paneText.test.ts), and a pseudo-localised render finds any text that did not come
+ * from here or from the data (pseudoLocale.test.ts).
+ */
 export const STRINGS = {
   title: { vi: 'Kiểm tra chỉ tiêu thi đua', en: 'Pledge target check' },
   intro: {
     vi: 'Kiểm tra các bảng chỉ tiêu trong sổ đang mở; ô chưa đạt tô đỏ, ô không có số liệu tô vàng, lý do ghi vào ô.',
     en: 'Checks the indicator tables of the open workbook; shortfalls turn red, missing data amber, with the reason on the cell.',
   },
+  introPreview: {
+    vi: 'Bản xem trước chạy ngay trên trình duyệt, không cần Excel: chọn một sổ .xlsx để kiểm tra và tải về bản sao đã tô màu.',
+    en: 'A preview that runs in the browser, no Excel needed: pick an .xlsx workbook to check it and download a highlighted copy.',
+  },
+  languageSwitch: { vi: 'English', en: 'Tiếng Việt' },
+  languageSwitchLabel: { vi: 'Chuyển sang tiếng Anh', en: 'Switch to Vietnamese' },
+
+  packLabel: { vi: 'Bộ quy tắc', en: 'Rule pack' },
+  packOpen: { vi: 'Mở tệp .json…', en: 'Open .json file…' },
+  packOpenLabel: { vi: 'Mở bộ quy tắc từ tệp .json trên máy', en: 'Open a rule pack from a .json file on this computer' },
+  packFilePrefix: { vi: 'Tệp', en: 'File' },
+  packStoredRefused: {
+    vi: 'Bộ quy tắc đã lưu trong sổ không dùng được nữa; đang dùng bộ mặc định.',
+    en: 'The rule pack saved in this workbook can no longer be used; the default pack is in use.',
+  },
+  packNotRemembered: {
+    vi: 'Không lưu được lựa chọn bộ quy tắc vào sổ (sổ chỉ đọc?); lựa chọn chỉ giữ đến khi đóng ngăn.',
+    en: 'Could not save the rule pack choice in the workbook (read-only?); it lasts until the pane is closed.',
+  },
+  packFileUnreadable: { vi: 'Không đọc được tệp đã chọn.', en: 'The chosen file could not be read.' },
+
   check: { vi: 'Kiểm tra', en: 'Check targets' },
   clear: { vi: 'Xóa tô màu', en: 'Clear highlights' },
-  working: { vi: 'Đang kiểm tra…', en: 'Checking…' },
+  checking: { vi: 'Đang kiểm tra…', en: 'Checking…' },
   clearing: { vi: 'Đang xóa tô màu…', en: 'Clearing…' },
+
+  stepSheets: { vi: 'Đọc danh sách trang và bảng', en: 'Reading the sheets and tables' },
+  stepRanges: { vi: 'Tìm vùng có dữ liệu', en: 'Finding the used ranges' },
+  stepCells: { vi: 'Đọc các ô', en: 'Reading the cells' },
+  stepEvaluate: { vi: 'Tìm bảng chỉ tiêu và đối chiếu', en: 'Finding the tables and evaluating' },
+  stepHighlight: { vi: 'Tô màu và ghi lý do', en: 'Writing highlights and reasons' },
+  stepFile: { vi: 'Đọc tệp', en: 'Reading the file' },
+  stepSheetView: { vi: 'Hiển thị trang tính', en: 'Drawing the sheet' },
+  progressLabel: { vi: 'Tiến độ', en: 'Progress' },
+
+  summaryTitle: { vi: 'Tổng hợp theo đơn vị', en: 'Summary by unit' },
+  unit: { vi: 'Đơn vị', en: 'Unit' },
+  total: { vi: 'Cộng', en: 'Total' },
+  statusMet: { vi: 'Đạt', en: 'Met' },
+  statusShortfall: { vi: 'Chưa đạt', en: 'Shortfall' },
+  statusNoData: { vi: 'Không có số liệu', en: 'No data' },
+
+  filtersTitle: { vi: 'Lọc kết quả', en: 'Filter findings' },
+  filterStatus: { vi: 'Kết quả', en: 'Status' },
+  filterUnit: { vi: 'Đơn vị', en: 'Unit' },
+  allUnits: { vi: 'Tất cả đơn vị', en: 'All units' },
+  nothingMatches: { vi: 'Không có kết quả nào khớp bộ lọc.', en: 'No finding matches the filters.' },
+
   findings: { vi: 'Kết quả theo đơn vị', en: 'Findings by unit' },
   actual: { vi: 'Thực hiện', en: 'Actual' },
   target: { vi: 'Chỉ tiêu', en: 'Target' },
-  goTo: { vi: 'Đến ô', en: 'Go to cell' },
-  otherLanguage: { vi: 'English', en: 'Tiếng Việt' },
+  gap: { vi: 'Còn thiếu', en: 'Gap' },
+  cell: { vi: 'Ô', en: 'Cell' },
+  percentagePoints: { vi: 'điểm %', en: 'pp' },
+  goToHint: { vi: 'Nhấn để chọn ô này trên trang tính.', en: 'Press to select this cell in the sheet.' },
+
   notInExcel: {
     vi: 'Trang này chạy trong Excel: hãy mở phần bổ trợ từ thẻ Trang đầu.',
     en: 'This page runs inside Excel: open the add-in from the Home tab.',
   },
+
+  previewBadge: { vi: 'Xem trước', en: 'Preview' },
+  dropPrompt: { vi: 'Kéo thả sổ .xlsx vào đây', en: 'Drop an .xlsx workbook here' },
+  dropOr: { vi: 'hoặc', en: 'or' },
+  pickFile: { vi: 'Chọn tệp…', en: 'Choose a file…' },
+  pickFileLabel: { vi: 'Chọn sổ Excel .xlsx để kiểm tra', en: 'Choose an Excel .xlsx workbook to check' },
+  dropPrivacy: {
+    vi: 'Tệp chỉ được đọc trên máy này, không gửi đi đâu.',
+    en: 'The file is read on this computer only; it is not sent anywhere.',
+  },
+  download: { vi: 'Tải bản sao đã tô màu', en: 'Download the highlighted copy' },
+  sheetTitle: { vi: 'Trang tính', en: 'Sheet' },
+  sheetLegend: { vi: 'Đỏ: chưa đạt · Vàng: không có số liệu. Di chuột hoặc chọn ô để xem lý do.', en: 'Red: shortfall · Amber: no data. Hover over or focus a cell for the reason.' },
+  previewLoading: { vi: 'Đang tải phần xem trước…', en: 'Loading the preview…' },
+  notXlsx: {
+    vi: 'Tệp này không phải sổ Excel .xlsx (sổ .xls cũ hãy lưu lại thành .xlsx trước).',
+    en: 'This file is not an Excel .xlsx workbook (save an old .xls as .xlsx first).',
+  },
 } satisfies Record<string, Localized>;
 
 export type StringKey = keyof typeof STRINGS;
+
+/** Texts with figures or names in them. */
+export const FORMATS = {
+  packInfo: (rules: number, version: string): Localized => ({ vi: `${rules} chỉ tiêu · phiên bản ${version}`, en: `${rules} targets · version ${version}` }),
+  packRefused: (file: string): Localized => ({
+    vi: `Không dùng được bộ quy tắc ${file}; vẫn dùng bộ đang chọn. Các lỗi (như pledge-check lint):`,
+    en: `Rule pack ${file} was refused; the current pack stays in use. Problems (as pledge-check lint reports them):`,
+  }),
+  step: (n: number, of: number): Localized => ({ vi: `Bước ${n}/${of}`, en: `Step ${n} of ${of}` }),
+  cellsRead: (cells: number, sheets: number): Localized => ({
+    vi: `${formatNumber(cells, 'vi')} ô trên ${sheets} trang`,
+    en: `${formatNumber(cells, 'en')} cells on ${sheets} sheet(s)`,
+  }),
+  rowsShown: (shown: number, total: number): Localized => ({ vi: `Hiển thị ${shown}/${total} dòng đầu.`, en: `Showing the first ${shown} of ${total} rows.` }),
+  previewChecked: (file: string, tables: number, short: number, none: number, met: number): Localized => ({
+    vi: `${file}: ${tables} bảng chỉ tiêu, ${short} chưa đạt, ${none} không có số liệu, ${met} đạt.`,
+    en: `${file}: ${tables} indicator table(s), ${short} shortfall, ${none} no data, ${met} met.`,
+  }),
+  readFailed: (file: string, detail: Localized): Localized => ({ vi: `Không đọc được ${file}: ${detail.vi}.`, en: `Could not read ${file}: ${detail.en}.` }),
+  copyName: (base: string): Localized => ({ vi: `${base}-kiem-tra.xlsx`, en: `${base}-checked.xlsx` }),
+  findingsOf: (unit: string): Localized => ({ vi: `Kết quả của ${unit}`, en: `Findings of ${unit}` }),
+} satisfies Record<string, (...args: never[]) => Localized>;

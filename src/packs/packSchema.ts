@@ -1,5 +1,6 @@
-import Ajv, { ErrorObject } from 'ajv';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import schema from '../../rules/rule-pack.schema.json';
+import generatedValidator from './generated/packSchemaValidator';
 import { jsonPathText, pointer, segmentsOf } from './jsonLocation';
 import { Localized } from './rulePack';
 
@@ -10,8 +11,12 @@ export interface SchemaViolation {
   readonly message: Localized;
 }
 
-const ajv = new Ajv({ allErrors: true, strict: false, verbose: true });
-const validate = ajv.compile(schema);
+/**
+ * Compiled from the schema at build time (npm run build:schema, ajv standalone code): compiling at
+ * run time needs `new Function`, which the task pane's Content-Security-Policy forbids. The CLI
+ * uses the same module, so there is one validator.
+ */
+const validate = generatedValidator as unknown as ValidateFunction;
 const ID_PATTERN = (schema.definitions.id as { pattern: string }).pattern;
 const OPERATORS = schema.definitions.operator.enum;
 
@@ -139,6 +144,8 @@ function explain(e: ErrorObject): SchemaViolation {
     case 'minimum':
     case 'maximum':
       return say(`phải ${e.keyword === 'minimum' ? '≥' : '≤'} ${String(p.limit)}`, `must be ${e.keyword === 'minimum' ? '≥' : '≤'} ${String(p.limit)}`);
+    case 'exclusiveMinimum':
+      return say(`phải lớn hơn ${String(p.limit)}`, `must be greater than ${String(p.limit)}`);
     default:
       return say(`không hợp lệ (${e.message ?? e.keyword})`, e.message ?? `invalid (${e.keyword})`);
   }

@@ -1,10 +1,11 @@
 import { FakeExcel, OfficeError } from './fakeExcel/fakeExcel';
 import { FakeWorkbook } from './fakeExcel/fakeWorkbook';
-import { fakeFor, gridOf, installExcel, installOffice, workbookFiles } from './helpers';
+import { PACK_SETTING } from '../../addin/excel/packSetting';
+import { FakeSettings, fakeFor, gridOf, installExcel, installOffice, workbookFiles } from './helpers';
 
 /** The ribbon's FunctionFile, with `Office` and `Excel` from office-addin-mock around the fake workbook. */
-function loadCommands(state: FakeWorkbook, opts: { failWith?: string; displayLanguage?: string } = {}) {
-  const office = installOffice({ notes: true, comments: true }, opts.displayLanguage ?? 'vi-VN');
+function loadCommands(state: FakeWorkbook, opts: { failWith?: string; displayLanguage?: string; settings?: FakeSettings } = {}) {
+  const office = installOffice({ notes: true, comments: true }, opts.displayLanguage ?? 'vi-VN', { settings: opts.settings });
   const excel = installExcel(() => {
     if (opts.failWith) throw new OfficeError(opts.failWith, 'simulated');
     return new FakeExcel(state);
@@ -65,6 +66,27 @@ describe('ribbon commands (FunctionFile)', () => {
     const event = await run('checkTargets');
     expect(event.completed).toHaveBeenCalledTimes(1);
     expect(spy).toHaveBeenCalled();
+    expect(state.snapshot()).toEqual(before);
+    spy.mockRestore();
+  });
+
+  it('checks with the rule pack the pane remembered in the workbook', async () => {
+    const stored = () => new FakeSettings(new Map([[PACK_SETTING, { kind: 'builtin', id: 'cum-1-2020' }]]));
+    const withDefault = fakeFor(gridOf(path));
+    await loadCommands(withDefault).run('checkTargets');
+    const withCluster = fakeFor(gridOf(path));
+    await loadCommands(withCluster, { settings: stored() }).run('checkTargets');
+    expect(withCluster.reasons.map((r) => r.content)).not.toEqual(withDefault.reasons.map((r) => r.content));
+  });
+
+  it('refuses (and changes nothing) when the remembered pack no longer passes the checks', async () => {
+    const state = fakeFor(gridOf(path));
+    const before = state.snapshot();
+    const settings = new FakeSettings(new Map([[PACK_SETTING, { kind: 'file', name: 'x.json', text: '{' }]]));
+    const spy = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    const event = await loadCommands(state, { settings }).run('checkTargets');
+    expect(event.completed).toHaveBeenCalledTimes(1);
+    expect(String(spy.mock.calls[0]?.[1])).toMatch(/x\.json:1:\d+/);
     expect(state.snapshot()).toEqual(before);
     spy.mockRestore();
   });

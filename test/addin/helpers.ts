@@ -73,15 +73,24 @@ export type Requirements = { notes?: boolean; comments?: boolean };
  * The `Office` global through office-addin-mock. Office's namespace is plain data, not proxies
  * with load/sync, so the mock is seeded with the host "outlook", whose properties it serves as is.
  */
-export function installOffice(req: Requirements = { notes: true, comments: true }, displayLanguage = 'vi-VN') {
+export function installOffice(
+  req: Requirements = { notes: true, comments: true },
+  displayLanguage = 'vi-VN',
+  opts: { settings?: FakeSettings; officeTheme?: Record<string, string> } = {},
+) {
   const associated = new Map<string, (event: { completed(): void }) => Promise<void>>();
+  const settings = opts.settings ?? new FakeSettings();
   const mock = new OfficeMockObject({
     host: 'outlook',
     context: {
+      host: 'Excel',
       displayLanguage,
       requirements: {
         isSetSupported: (name: string, version?: string) => name === 'ExcelApi' && supports(req, version ?? '1.1'),
       },
+      // The mock copies own properties only: hand it the settings' methods bound to the fake.
+      document: { settings: { get: settings.get.bind(settings), set: settings.set.bind(settings), saveAsync: settings.saveAsync.bind(settings) } },
+      ...(opts.officeTheme ? { officeTheme: opts.officeTheme } : {}),
     },
     actions: { associate: (id: string, fn: (event: { completed(): void }) => Promise<void>) => associated.set(id, fn) },
     onReady: (cb?: (info: { host: string }) => void) => {
@@ -91,7 +100,39 @@ export function installOffice(req: Requirements = { notes: true, comments: true 
     HostType: { Excel: 'Excel' },
   });
   (globalThis as Record<string, unknown>).Office = mock;
-  return { mock, associated };
+  return { mock, associated, settings };
+}
+
+/**
+ * Office's document settings as the workbook keeps them: `set` changes the session's copy,
+ * `saveAsync` writes it into the file (`saved`), so a "reopened" workbook sees only what was saved.
+ */
+export class FakeSettings {
+  private readonly live = new Map<string, unknown>();
+  saves = 0;
+  failSaves = false;
+
+  constructor(readonly saved: Map<string, unknown> = new Map()) {
+    for (const [k, v] of saved) this.live.set(k, JSON.parse(JSON.stringify(v)));
+  }
+
+  get(name: string): unknown {
+    return this.live.has(name) ? JSON.parse(JSON.stringify(this.live.get(name))) : null;
+  }
+
+  set(name: string, value: unknown): void {
+    this.live.set(name, JSON.parse(JSON.stringify(value)));
+  }
+
+  saveAsync(callback?: (r: { status: string; error?: { message: string } }) => void): void {
+    this.saves++;
+    if (this.failSaves) {
+      callback?.({ status: 'failed', error: { message: 'read-only' } });
+      return;
+    }
+    for (const [k, v] of this.live) this.saved.set(k, v);
+    callback?.({ status: 'succeeded' });
+  }
 }
 
 function supports(req: Requirements, version: string): boolean {

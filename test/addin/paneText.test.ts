@@ -4,7 +4,7 @@ import { reasonSupport } from '../../addin/excel/hostSupport';
 import { languageOf } from '../../addin/language';
 import { excelProblem, checkSummary } from '../../addin/messages';
 import { findingsByUnit } from '../../addin/taskpane/findingsView';
-import { STRINGS } from '../../addin/taskpane/strings';
+import { FORMATS, STRINGS } from '../../addin/taskpane/strings';
 import { checkWorkbook } from '../../addin/excel/checkWorkbook';
 import { FakeExcel } from './fakeExcel/fakeExcel';
 import { fakeFor, gridOf, installOffice, workbookFiles } from './helpers';
@@ -32,6 +32,31 @@ describe('the pane strings', () => {
     expect(s.vi).not.toBe(s.en);
     // The language switch shows the other language's own name.
     if (s.en !== 'Tiếng Việt') expect(s.en).not.toMatch(VIETNAMESE_LETTERS);
+  });
+});
+
+describe('the pane texts with figures in them', () => {
+  const samples: { [K in keyof typeof FORMATS]: Parameters<(typeof FORMATS)[K]> } = {
+    packInfo: [7, '1.0.0'],
+    packRefused: ['x.json'],
+    step: [2, 5],
+    cellsRead: [12345, 3],
+    rowsShown: [2000, 5000],
+    previewChecked: ['a.xlsx', 1, 2, 3, 4],
+    readFailed: ['a.xlsx', { vi: 'hỏng', en: 'damaged' }],
+    copyName: ['a'],
+    findingsOf: ['Công an tỉnh Hà Tĩnh'],
+  };
+  it.each(Object.keys(FORMATS) as (keyof typeof FORMATS)[])('%s is translated into both languages', (key) => {
+    const f = FORMATS[key] as (...args: unknown[]) => { vi: string; en: string };
+    const s = f(...(samples[key] as unknown[]));
+    expect(s.vi.trim()).not.toBe('');
+    expect(s.en.trim()).not.toBe('');
+    expect(s.vi).not.toBe(s.en);
+  });
+
+  it('writes counts the reader’s way', () => {
+    expect(FORMATS.cellsRead(12345, 3)).toEqual({ vi: '12.345 ô trên 3 trang', en: '12,345 cells on 3 sheet(s)' });
   });
 });
 

@@ -1,0 +1,35 @@
+import { browserLanguage, languageOf } from '../language';
+import { OfficeHost, officeDisplay } from '../officeHost';
+import { whereAmI } from '../officeReady';
+import { byId } from './dom';
+import { Pane } from './pane';
+import { renderStatus } from './renderStatus';
+import { renderStrings } from './renderStrings';
+import { STRINGS } from './strings';
+import { applyTheme } from './theme';
+
+/**
+ * Starts the pane. In Excel it works on the open workbook; in a plain browser (Office.js
+ * absent or silent) it becomes the preview, whose code — the .xlsx reader and patcher — is a
+ * separate chunk loaded only then, so the pane Excel loads stays small.
+ */
+export async function boot(doc: Document = document): Promise<Pane | undefined> {
+  const where = await whereAmI();
+  if (where === 'excel') {
+    const { displayLanguage, theme } = officeDisplay();
+    applyTheme(doc.documentElement, theme);
+    const pane = new Pane(new OfficeHost(), languageOf(displayLanguage), doc);
+    pane.start();
+    return pane;
+  }
+  const lang = where === 'other-office' ? languageOf(officeDisplay().displayLanguage) : browserLanguage(navigator.languages);
+  renderStrings(doc, lang);
+  if (where === 'other-office') {
+    renderStatus(byId('status', doc), [{ text: STRINGS.notInExcel, tone: 'warning' }], lang);
+    return undefined;
+  }
+  if (doc.defaultView?.matchMedia?.('(prefers-color-scheme: dark)').matches) doc.documentElement.setAttribute('data-theme', 'dark');
+  renderStatus(byId('status', doc), [{ text: STRINGS.previewLoading, tone: 'info' }], lang);
+  const { startPreview } = await import(/* webpackChunkName: "preview" */ '../preview/startPreview');
+  return startPreview(doc, lang);
+}

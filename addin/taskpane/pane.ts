@@ -1,0 +1,262 @@
+import { PledgeChecker } from '../../src/evaluate/checkGrid';
+import { Finding, FindingStatus } from '../../src/evaluate/finding';
+import { Lang } from '../../src/evaluate/format';
+import { PackProblem } from '../../src/packs/packProblem';
+import { RulePack } from '../../src/packs/rulePack';
+import { builtinChoices, checkPackChoice, choiceKey, DEFAULT_CHOICE, PackChoice } from '../packChoice';
+import { PaneHost, PaneMessage, ProgressStep } from '../paneHost';
+import { byId, keepingFocus } from './dom';
+import { cellOf, countsByUnit, filterGroups, FindingFilter, findingsByUnit, SHOW_ALL, unitOf } from './findingsView';
+import { readFileText } from './readFile';
+import { renderFilters } from './renderFilters';
+import { renderFindings } from './renderFindings';
+import { PackOption, renderPackInfo, renderPackProblems, renderPackSelect } from './renderPack';
+import { renderProgress } from './renderProgress';
+import { renderStatus } from './renderStatus';
+import { renderStrings } from './renderStrings';
+import { renderSummary } from './renderSummary';
+import { otherLang } from './say';
+import { STRINGS } from './strings';
+
+/**
+ * The task pane: its state and what each control does. It draws through the render modules and
+ * works through a PaneHost (Excel or the browser preview); it never calls Office.js itself.
+ */
+export class Pane {
+  private choice: PackChoice = DEFAULT_CHOICE;
+  private pack?: RulePack;
+  private checker?: PledgeChecker;
+  /** The pack file opened in this session, offered in the chooser next to the shipped packs. */
+  private fileChoice?: PackChoice;
+  private builtins: PackOption[] = [];
+  private refused?: { file: string; problems: PackProblem[] };
+  private packNotes: PaneMessage[] = [];
+  private messages: PaneMessage[] = [];
+  private findings?: Finding[];
+  private filter: FindingFilter = SHOW_ALL;
+  private busy = false;
+  private progress?: ProgressStep;
+
+  constructor(
+    private readonly host: PaneHost,
+    private lang: Lang,
+    private readonly doc: Document = document,
+  ) {}
+
+  get language(): Lang {
+    return this.lang;
+  }
+
+  /** The findings on screen (the preview draws its sheet from them). */
+  get currentFindings(): ReadonlyArray<Finding> {
+    return this.findings ?? [];
+  }
+
+  start(): void {
+    const app = byId('app', this.doc);
+    app.setAttribute('data-mode', this.host.mode);
+    byId('intro', this.doc).setAttribute('data-l10n', this.host.mode === 'preview' ? 'introPreview' : 'intro');
+    byId('clear', this.doc).hidden = !this.host.clear;
+    this.builtins = builtinChoices().map((choice) => ({ choice, pack: checkPackChoice(choice).pack }));
+    this.restorePack();
+    this.wire();
+    this.render();
+  }
+
+  /** Check with the chosen pack; the preview calls it when a workbook is dropped. */
+  async check(): Promise<void> {
+    if (this.busy || !this.checker || !this.host.canCheck()) return;
+    const checker = this.checker;
+    this.setBusy(true, [{ text: STRINGS.checking, tone: 'info' }]);
+    try {
+      const report = await this.host.check(checker, this.lang, (p) => this.showProgress(p));
+      this.findings = report.findings;
+      this.messages = report.messages;
+      // A unit chosen in the filter that this workbook does not have would hide everything.
+      if (this.filter.unit !== undefined && !report.findings.some((f) => unitOf(f) === this.filter.unit)) this.filter = { statuses: this.filter.statuses };
+    } catch (e) {
+      this.messages = [{ text: this.host.problem(e), tone: 'error' }];
+    } finally {
+      this.setBusy(false);
+    }
+  }
+
+  private async clear(): Promise<void> {
+    if (this.busy || !this.host.clear) return;
+    const clear = this.host.clear.bind(this.host);
+    this.setBusy(true, [{ text: STRINGS.clearing, tone: 'info' }]);
+    try {
+      this.messages = await clear((p) => this.showProgress(p));
+      this.findings = undefined;
+    } catch (e) {
+      this.messages = [{ text: this.host.problem(e), tone: 'error' }];
+    } finally {
+      this.setBusy(false);
+    }
+  }
+
+  private goTo(index: number): void {
+    const f = this.findings?.[index];
+    if (!f || !f.sheet) return;
+    this.host.goTo(f.sheet, cellOf(f)).catch((e: unknown) => {
+      this.messages = [{ text: this.host.problem(e), tone: 'error' }];
+      this.render();
+    });
+  }
+
+  // --- rule packs -------------------------------------------------------------------------
+
+  private restorePack(): void {
+    const stored = this.host.rememberedPack();
+    if (stored && this.usePack(stored)) return;
+    const refused = this.refused;
+    this.usePack(DEFAULT_CHOICE);
+    if (stored) {
+      this.packNotes = [{ text: STRINGS.packStoredRefused, tone: 'warning' }];
+      this.refused = refused; // why the stored pack was set aside
+    }
+  }
+
+  /** Checks a pack and makes it current; on errors keeps the current one and shows why. */
+  private usePack(choice: PackChoice): boolean {
+    const { pack, problems } = checkPackChoice(choice);
+    if (!pack) {
+      this.refused = { file: choice.kind === 'file' ? choice.name : `rules/${choice.id}.json`, problems };
+      return false;
+    }
+    this.refused = undefined;
+    this.choice = choice;
+    this.pack = pack;
+    this.checker = new PledgeChecker(pack);
+    if (choice.kind === 'file') this.fileChoice = choice;
+    return true;
+  }
+
+  private choose(choice: PackChoice): void {
+    const before = choiceKey(this.choice);
+    this.packNotes = [];
+    if (this.usePack(choice) && choiceKey(choice) !== before) {
+      this.findings = undefined;
+      this.messages = [];
+      this.host.rememberPack(choice).catch(() => {
+        this.packNotes = [{ text: STRINGS.packNotRemembered, tone: 'warning' }];
+        this.render();
+      });
+      // The preview only reads: checking again costs nothing. In Excel a check writes highlights, so it waits for the button.
+      if (this.host.mode === 'preview' && this.host.canCheck()) {
+        void this.check();
+        return;
+      }
+    }
+    this.render();
+  }
+
+  private async openPackFile(file: File): Promise<void> {
+    let text: string;
+    try {
+      text = await readFileText(file);
+    } catch {
+      this.packNotes = [{ text: STRINGS.packFileUnreadable, tone: 'error' }];
+      this.render();
+      return;
+    }
+    this.choose({ kind: 'file', name: file.name, text });
+  }
+
+  private packOptions(): PackOption[] {
+    return this.fileChoice ? [...this.builtins, { choice: this.fileChoice, pack: this.choice === this.fileChoice ? this.pack : undefined }] : this.builtins;
+  }
+
+  // --- events -----------------------------------------------------------------------------
+
+  private wire(): void {
+    const d = this.doc;
+    byId('language', d).addEventListener('click', () => {
+      this.lang = otherLang(this.lang);
+      this.render();
+      this.host.languageChanged?.(this.lang);
+    });
+    byId('check', d).addEventListener('click', () => void this.check());
+    byId('clear', d).addEventListener('click', () => void this.clear());
+    const select = byId<HTMLSelectElement>('pack', d);
+    select.addEventListener('change', () => {
+      const chosen = this.packOptions().find((o) => choiceKey(o.choice) === select.value);
+      if (chosen) this.choose(chosen.choice);
+    });
+    const input = byId<HTMLInputElement>('pack-file', d);
+    byId('pack-open', d).addEventListener('click', () => input.click());
+    input.addEventListener('change', () => {
+      const file = input.files?.[0];
+      input.value = ''; // the same file can be chosen again after it was fixed
+      if (file) void this.openPackFile(file);
+    });
+    // One listener for every finding: a click anywhere on an item (or Enter/Space on its button) goes to the cell.
+    byId('units', d).addEventListener('click', (e) => {
+      const target = e.target as Element | null;
+      if (!target || target.closest('.finding-actions')) return;
+      const item = target.closest('[data-finding]');
+      if (item) this.goTo(Number(item.getAttribute('data-finding')));
+    });
+  }
+
+  private toggleStatus(s: FindingStatus): void {
+    const statuses = new Set(this.filter.statuses);
+    if (statuses.has(s)) statuses.delete(s);
+    else statuses.add(s);
+    this.filter = { ...this.filter, statuses };
+    this.render();
+  }
+
+  private chooseUnit(unit: string | undefined): void {
+    this.filter = unit === undefined ? { statuses: this.filter.statuses } : { ...this.filter, unit };
+    this.render();
+  }
+
+  private setBusy(on: boolean, messages?: PaneMessage[]): void {
+    this.busy = on;
+    if (messages) this.messages = messages;
+    if (!on) this.progress = undefined;
+    this.render();
+  }
+
+  private showProgress(p: ProgressStep): void {
+    this.progress = p;
+    renderProgress(byId('progress', this.doc), p, this.lang);
+  }
+
+  // --- drawing ----------------------------------------------------------------------------
+
+  render(): void {
+    const d = this.doc;
+    const lang = this.lang;
+    keepingFocus(d, () => {
+      renderStrings(d, lang);
+      const ready = Boolean(this.checker) && this.host.canCheck();
+      byId<HTMLButtonElement>('check', d).disabled = this.busy || !ready;
+      byId<HTMLButtonElement>('clear', d).disabled = this.busy;
+      byId<HTMLSelectElement>('pack', d).disabled = this.busy;
+      byId<HTMLButtonElement>('pack-open', d).disabled = this.busy;
+      byId('app', d).setAttribute('aria-busy', String(this.busy));
+
+      renderPackSelect(byId('pack', d), this.packOptions(), this.choice, lang);
+      renderPackInfo(byId('pack-info', d), this.pack, lang);
+      renderPackProblems(byId('pack-problems', d), this.refused, lang);
+      renderProgress(byId('progress', d), this.busy ? this.progress : undefined, lang);
+      renderStatus(byId('status', d), [...this.packNotes, ...this.messages], lang);
+
+      const findings = this.findings;
+      byId('summary', d).hidden = !findings || findings.length === 0;
+      byId('results', d).hidden = !findings || findings.length === 0;
+      if (!findings || findings.length === 0) return;
+      renderSummary(byId('summary-table', d), countsByUnit(findings), lang);
+      const groups = findingsByUnit(findings, lang);
+      const counts = { met: 0, shortfall: 0, 'no-data': 0 };
+      for (const f of findings) counts[f.status]++;
+      renderFilters(byId('filters', d), this.filter, counts, groups.map((g) => g.unit), lang, {
+        toggleStatus: (s) => this.toggleStatus(s),
+        chooseUnit: (u) => this.chooseUnit(u),
+      });
+      renderFindings(byId('units', d), filterGroups(groups, this.filter), lang);
+    });
+  }
+}

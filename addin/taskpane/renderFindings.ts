@@ -1,0 +1,54 @@
+import { Lang } from '../../src/evaluate/format';
+import { FindingLine, UnitGroup } from './findingsView';
+import { data, el } from './dom';
+import { say } from './say';
+import { statusChip } from './statusChip';
+import { FORMATS, STRINGS } from './strings';
+
+/**
+ * The findings grouped by unit. Each finding is a list item whose main part is a real button, so
+ * Tab reaches it, Enter and Space activate it, and a click anywhere on the item does the same
+ * (`goTo`). The reason is the button's description. `.finding-actions` is left empty for actions
+ * that come later (a review per finding), outside the button so they can be buttons themselves.
+ */
+export function renderFindings(box: HTMLElement, groups: ReadonlyArray<UnitGroup>, lang: Lang): void {
+  if (groups.length === 0) {
+    box.replaceChildren(el('p', { class: 'empty' }, say(STRINGS.nothingMatches, lang)));
+    return;
+  }
+  box.replaceChildren(
+    ...groups.map((g, i) => {
+      const heading = el('h3', { id: `unit-${i}` }, data(g.unit));
+      const list = el('ul', { class: 'findings', 'aria-label': say(FORMATS.findingsOf(g.unit), lang) }, ...g.lines.map((l) => findingItem(l, lang)));
+      return el('section', { class: 'unit', 'aria-labelledby': `unit-${i}` }, heading, list);
+    }),
+  );
+}
+
+function findingItem(line: FindingLine, lang: Lang): HTMLLIElement {
+  const figures = el('span', { class: 'figures' }, label(STRINGS.actual, lang), data(line.actual, { class: 'figure' }));
+  if (line.target) figures.append(' · ', label(STRINGS.target, lang), data(line.target, { class: 'figure' }));
+  if (line.gap) figures.append(' · ', label(STRINGS.gap, lang), data(line.gap, { class: 'figure gap' }));
+  const reasonId = `reason-${line.index}`;
+  const main = el(
+    'button',
+    {
+      type: 'button',
+      class: 'finding-main',
+      'data-focus-key': `finding:${line.index}`,
+      'aria-describedby': line.reason ? reasonId : undefined,
+      title: say(STRINGS.goToHint, lang),
+    },
+    el('span', { class: 'finding-head' }, statusChip(line.status, lang), el('span', { class: 'finding-title' }, data(line.title))),
+    figures,
+    el('span', { class: 'cell-ref' }, label(STRINGS.cell, lang), data(`${line.sheet}!${line.cell}`)),
+  );
+  const item = el('li', { class: `finding ${line.status}`, 'data-finding': String(line.index), 'data-rule': line.ruleId, 'data-unit': line.unit }, main);
+  if (line.reason) item.append(el('p', { class: 'reason', id: reasonId }, data(line.reason)));
+  item.append(el('div', { class: 'finding-actions', 'data-slot': 'review' }));
+  return item;
+}
+
+function label(text: { vi: string; en: string }, lang: Lang): HTMLSpanElement {
+  return el('span', { class: 'label' }, `${say(text, lang)} `);
+}

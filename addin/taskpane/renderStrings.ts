@@ -1,0 +1,29 @@
+import { Lang } from '../../src/evaluate/format';
+import { say } from './say';
+import { STRINGS, StringKey } from './strings';
+
+/**
+ * The fixed texts of the page's markup in `lang`: elements name their string with `data-l10n`
+ * (text), `data-l10n-aria-label` and `data-l10n-title` (attributes), so the HTML holds no prose
+ * that could escape translation.
+ */
+export function renderStrings(root: Document, lang: Lang): void {
+  root.documentElement.lang = lang;
+  root.title = `${say(STRINGS.title, lang)} — Pledge Check`;
+  const text = (key: string | null) => (key && key in STRINGS ? say(STRINGS[key as StringKey], lang) : undefined);
+  for (const e of root.querySelectorAll<HTMLElement>('[data-l10n]')) {
+    const t = text(e.getAttribute('data-l10n'));
+    if (t !== undefined) e.textContent = t;
+  }
+  for (const [attr, target] of [
+    ['data-l10n-aria-label', 'aria-label'],
+    ['data-l10n-title', 'title'],
+  ] as const) {
+    for (const e of root.querySelectorAll<HTMLElement>(`[${attr}]`)) {
+      const t = text(e.getAttribute(attr));
+      if (t !== undefined) e.setAttribute(target, t);
+    }
+  }
+  // The language switch names the other language in that language.
+  root.getElementById('language')?.setAttribute('lang', lang === 'vi' ? 'en' : 'vi');
+}

@@ -1,0 +1,66 @@
+import { existsSync, readdirSync, readFileSync } from 'fs';
+import { join } from 'path';
+import { bundleSizes, PANE_TARGET_GZIP } from '../../addin/build/bundleSizes';
+import { contentSecurityPolicy, OFFICE_JS_ORIGIN } from '../../addin/build/contentSecurityPolicy';
+import { PROJECT_ROOT } from '../helpers/paths';
+
+/**
+ * The production bundle as `npm run build` leaves it in dist-addin/ (skipped when it has not been
+ * built; CI builds first): no eval anywhere, the CSP in both pages, the preview's code only in its
+ * chunk, and the pane within its size target.
+ */
+const DIST = join(PROJECT_ROOT, 'dist-addin');
+const built = existsSync(join(DIST, 'taskpane.html'));
+const describeBuilt = built ? describe : describe.skip;
+if (!built) console.warn('bundle tests skipped: no dist-addin/ (npm run build)');
+
+const read = (f: string) => readFileSync(join(DIST, f), 'utf8');
+const scripts = () => (built ? readdirSync(DIST).filter((f) => f.endsWith('.js')) : []);
+
+describeBuilt('the production bundle', () => {
+  it('has no eval and no new Function: the pack validator is compiled at build time, jsonpath-plus is not bundled', () => {
+    for (const f of scripts()) {
+      const code = read(f);
+      expect({ file: f, newFunction: /\bnew\s+Function\s*\(|\bFunction\s*\(\s*["'`]/.test(code), evalCall: /(?<![\w$.])eval\s*\(/.test(code) }).toEqual({
+        file: f,
+        newFunction: false,
+        evalCall: false,
+      });
+      expect(code).not.toMatch(/JSONPath\s*\(\s*\{/); // jsonpath-plus's own body is replaced by a stub
+    }
+  });
+
+  it('carries the Content-Security-Policy in the pane and the commands page: self and the Office.js CDN only', () => {
+    const csp = contentSecurityPolicy();
+    expect(csp).toContain("default-src 'self'");
+    expect(csp).toContain(`script-src 'self' ${OFFICE_JS_ORIGIN}`);
+    expect(csp).toContain("style-src 'self'");
+    expect(csp).not.toMatch(/unsafe-eval|unsafe-inline|\*|data:|blob:/);
+    for (const page of ['taskpane.html', 'commands.html']) {
+      const html = read(page);
+      const meta = /<meta http-equiv="?Content-Security-Policy"? content="([^"]+)"/i.exec(html);
+      expect({ page, csp: meta?.[1] }).toEqual({ page, csp });
+      // Nothing inline for the policy to refuse: every script has a src, no style element or attribute.
+      expect(html).not.toMatch(/<script(?![^>]*\ssrc=)[^>]*>/);
+      expect(html).not.toMatch(/<style|\sstyle=/);
+      expect(html.indexOf('Content-Security-Policy')).toBeLessThan(html.indexOf('<script'));
+    }
+  });
+
+  it('loads the .xlsx reader and patcher only in the preview chunk', () => {
+    const sizes = bundleSizes(DIST)!;
+    const pane = sizes.pane.files.map(read).join('\n');
+    const preview = sizes.preview.files.map(read).join('\n');
+    expect(sizes.preview.files).toHaveLength(1);
+    // Part names only the package reader and writer use.
+    for (const marker of ['sharedStrings', 'xl/workbook.xml', 'Content_Types']) {
+      expect({ marker, inPane: pane.includes(marker), inPreview: preview.includes(marker) }).toEqual({ marker, inPane: false, inPreview: true });
+    }
+  });
+
+  it('keeps the Office pane’s first load within the target', () => {
+    const sizes = bundleSizes(DIST)!;
+    expect(sizes.pane.gzip).toBeLessThanOrEqual(PANE_TARGET_GZIP);
+    expect(sizes.pane.files.some((f) => f.startsWith('taskpane.'))).toBe(true);
+  });
+});
