@@ -12,4 +12,6 @@ module.exports = {
     '^office-addin-manifest$': '<rootDir>/test/stubs/office-addin-manifest.js',
   },
   testTimeout: 60000,
+  // Generates the pack validator (build output, git-ignored) when missing or stale.
+  globalSetup: '<rootDir>/test/globalSetup.ts',
 };

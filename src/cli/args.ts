@@ -1,11 +1,32 @@
 import { Lang } from '../evaluate/format';
+import { REVIEW_STATUSES, ReviewStatus } from '../review/review';
 
 export interface CheckArgs {
   readonly command: 'check';
+  /** Files and folders (every .xlsx in a folder). */
   readonly workbooks: string[];
   readonly rules?: string;
   readonly json?: string;
   readonly out?: string;
+  /** A new workbook with the scorecard of every unit checked. */
+  readonly scorecard?: string;
+  /** A self-contained HTML report for print. */
+  readonly report?: string;
+  readonly lang: Lang;
+}
+
+/** `review`: one supervisor decision on one finding, written into a copy of the workbook. */
+export interface ReviewArgs {
+  readonly command: 'review';
+  readonly workbook: string;
+  readonly rules?: string;
+  readonly rule: string;
+  readonly unit: string;
+  readonly period?: string;
+  readonly status: ReviewStatus;
+  readonly comment: string;
+  readonly reviewer: string;
+  readonly out: string;
   readonly lang: Lang;
 }
 
@@ -21,6 +42,7 @@ export interface PackArgs {
 
 export type CliArgs =
   | CheckArgs
+  | ReviewArgs
   | PackArgs
   | { readonly command: 'demo'; readonly lang: Lang }
   | { readonly command: 'help'; readonly lang: Lang }
@@ -35,10 +57,11 @@ export class UsageError extends Error {
   }
 }
 
-const VALUE_FLAGS = new Set(['--rules', '--json', '--out', '--lang', '--format']);
+const VALUE_FLAGS = new Set(['--rules', '--json', '--out', '--lang', '--format', '--scorecard', '--report', '--rule', '--unit', '--period', '--status', '--comment', '--reviewer']);
 /** Which options each command understands; anything else is a usage error, not silently ignored. */
 const COMMAND_FLAGS: Record<string, ReadonlySet<string>> = {
-  check: new Set(['--rules', '--json', '--out', '--lang']),
+  check: new Set(['--rules', '--json', '--out', '--lang', '--scorecard', '--report']),
+  review: new Set(['--rules', '--rule', '--unit', '--period', '--status', '--comment', '--reviewer', '--out', '--lang']),
   lint: new Set(['--format', '--lang']),
   test: new Set(['--format', '--lang']),
   demo: new Set(['--lang']),
@@ -65,7 +88,7 @@ export function parseArgs(argv: string[]): CliArgs {
   if (command === undefined || command === 'help') return { command: 'help', lang };
   const allowed = COMMAND_FLAGS[command];
   if (!allowed) {
-    throw new UsageError(`không có lệnh "${command}" (dùng: check, lint, test, demo)`, `unknown command "${command}" (use: check, lint, test, demo)`);
+    throw new UsageError(`không có lệnh "${command}" (dùng: check, review, lint, test, demo)`, `unknown command "${command}" (use: check, review, lint, test, demo)`);
   }
   for (const name of flags.keys()) {
     if (!allowed.has(name)) throw new UsageError(`lệnh ${command} không dùng tùy chọn ${name}`, `the ${command} command does not take ${name}`);
@@ -77,11 +100,54 @@ export function parseArgs(argv: string[]): CliArgs {
     if (packs.length === 0) throw new UsageError('cần ít nhất một tệp bộ quy tắc .json', 'give at least one rule pack .json file');
     return { command, packs, format: formatOf(flags), lang };
   }
+  if (command === 'review') return reviewArgs(rest, flags, lang);
   if (rest.length === 0) throw new UsageError('cần ít nhất một tệp .xlsx để kiểm tra', 'give at least one .xlsx file to check');
   if (flags.has('--out') && rest.length > 1) {
     throw new UsageError('--out chỉ dùng được khi kiểm tra một tệp', '--out can only be used when checking one file');
   }
-  return { command: 'check', workbooks: rest, rules: flags.get('--rules'), json: flags.get('--json'), out: flags.get('--out'), lang };
+  return {
+    command: 'check',
+    workbooks: rest,
+    rules: flags.get('--rules'),
+    json: flags.get('--json'),
+    out: flags.get('--out'),
+    scorecard: flags.get('--scorecard'),
+    report: flags.get('--report'),
+    lang,
+  };
+}
+
+function reviewArgs(rest: string[], flags: Map<string, string>, lang: Lang): ReviewArgs {
+  if (rest.length !== 1) throw new UsageError('review cần đúng một tệp .xlsx', 'review takes exactly one .xlsx file');
+  const need = (name: string, vi: string, en: string) => {
+    const v = flags.get(name)?.trim();
+    if (!v) throw new UsageError(`review cần ${name} (${vi})`, `review needs ${name} (${en})`);
+    return v;
+  };
+  const rule = need('--rule', 'mã chỉ tiêu', 'the target id');
+  const unit = need('--unit', 'tên đơn vị', 'the unit name');
+  const statusText = need('--status', REVIEW_STATUSES.join(', '), REVIEW_STATUSES.join(', '));
+  if (!(REVIEW_STATUSES as ReadonlyArray<string>).includes(statusText)) {
+    throw new UsageError(`--status phải là ${REVIEW_STATUSES.join(', ')}, không phải "${statusText}"`, `--status must be ${REVIEW_STATUSES.join(', ')}, not "${statusText}"`);
+  }
+  const reviewer = need('--reviewer', 'họ tên người xét duyệt', "the reviewer's name");
+  const out = need('--out', 'tệp .xlsx sẽ ghi; tệp gốc không bao giờ bị ghi đè', 'the .xlsx file to write; the input is never overwritten');
+  const comment = flags.get('--comment') ?? '';
+  if (reviewer.length > 200) throw new UsageError('--reviewer dài quá 200 ký tự', '--reviewer is longer than 200 characters');
+  if (comment.length > 4000) throw new UsageError('--comment dài quá 4000 ký tự', '--comment is longer than 4000 characters');
+  return {
+    command: 'review',
+    workbook: rest[0],
+    rules: flags.get('--rules'),
+    rule,
+    unit,
+    ...(flags.has('--period') ? { period: flags.get('--period') as string } : {}),
+    status: statusText as ReviewStatus,
+    comment,
+    reviewer,
+    out,
+    lang,
+  };
 }
 
 function langOf(flags: Map<string, string>): Lang {
@@ -102,7 +168,13 @@ export const HELP: Record<Lang, string> = {
   vi: `Pledge Check — Kiểm tra chỉ tiêu thi đua
 
 Cách dùng:
-  pledge-check check <tệp.xlsx>… [--rules bo-quy-tac.json] [--json ket-qua.json] [--out ban-to-mau.xlsx] [--lang vi|en]
+  pledge-check check <tệp.xlsx|thư-mục>… [--rules bo-quy-tac.json] [--json ket-qua.json] [--out ban-to-mau.xlsx]
+                             [--scorecard tong-hop.xlsx] [--report bao-cao.html] [--lang vi|en]
+                             kiểm tra từng sổ (thư mục: mọi tệp .xlsx trong đó); --scorecard ghi sổ Bảng tổng hợp
+                             (xếp hạng các đơn vị), --report ghi báo cáo HTML in được trên khổ A4
+  pledge-check review <tệp.xlsx> --rule MÃ --unit "ĐƠN VỊ" [--period KỲ] --status accepted|needs-explanation|data-corrected
+                             [--comment "…"] --reviewer "Họ tên" --out da-xet-duyet.xlsx [--rules bo-quy-tac.json]
+                             ghi xét duyệt một kết quả vào bản sao của sổ (lần kiểm tra sau báo nếu số liệu đã đổi)
   pledge-check lint <bo-quy-tac.json>… [--format stylish|json] [--lang vi|en]
                              kiểm tra bộ quy tắc: cú pháp, lược đồ, tên chỉ tiêu, ngưỡng, "extends"
   pledge-check test <bo-quy-tac.json>… [--format stylish|json] [--lang vi|en]
@@ -111,11 +183,18 @@ Cách dùng:
 
 Mã thoát của check: 0 mọi chỉ tiêu đạt, 1 có chỉ tiêu chưa đạt, 2 dữ liệu vào hoặc cách gọi không hợp lệ.
 Mã thoát của lint và test: 0 không có lỗi (có thể có cảnh báo), 1 có lỗi hoặc ví dụ sai, 2 cách gọi sai hoặc không đọc được tệp.
+Mã thoát của review: 0 đã ghi, 2 dữ liệu vào hoặc cách gọi không hợp lệ.
 Tệp gốc không bao giờ bị ghi đè; --out ghi một bản sao có tô màu và ghi chú. Xem docs/rule-packs.md.`,
   en: `Pledge Check — checks emulation pledge targets
 
 Usage:
-  pledge-check check <file.xlsx>… [--rules pack.json] [--json findings.json] [--out highlighted.xlsx] [--lang vi|en]
+  pledge-check check <file.xlsx|folder>… [--rules pack.json] [--json findings.json] [--out highlighted.xlsx]
+                             [--scorecard scorecard.xlsx] [--report report.html] [--lang vi|en]
+                             checks each workbook (a folder: every .xlsx in it); --scorecard writes a scorecard
+                             workbook ranking the units, --report a self-contained HTML report that prints on A4
+  pledge-check review <file.xlsx> --rule ID --unit "UNIT" [--period P] --status accepted|needs-explanation|data-corrected
+                             [--comment "…"] --reviewer "Name" --out reviewed.xlsx [--rules pack.json]
+                             records a review of one finding in a copy of the workbook (a later check flags changed figures)
   pledge-check lint <pack.json>… [--format stylish|json] [--lang vi|en]
                              checks rule packs: syntax, schema, names, thresholds, "extends"
   pledge-check test <pack.json>… [--format stylish|json] [--lang vi|en]
@@ -124,5 +203,6 @@ Usage:
 
 check exits 0 when every target is met, 1 when some target falls short, 2 on bad input or usage.
 lint and test exit 0 with no errors (warnings allowed), 1 on errors or disagreeing examples, 2 on bad usage or unreadable files.
+review exits 0 when the review is written, 2 on bad input or usage.
 The input file is never written; --out writes a copy with highlights and notes. See docs/rule-packs.md.`,
 };

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, mkdirSync, writeFileSync, renameSync } from 'fs';
+import { existsSync, readdirSync, readFileSync, mkdirSync, realpathSync, rmSync, statSync, writeFileSync, renameSync } from 'fs';
 import { basename, dirname, join, resolve } from 'path';
 import { PledgeChecker } from '../evaluate/checkGrid';
 import { Lang } from '../evaluate/format';
@@ -9,13 +9,28 @@ import { RulePack } from '../packs/rulePack';
 import { consoleReport } from '../report/consoleReport';
 import { findingsJson } from '../report/findingsJson';
 import { highlightPlanFor } from '../report/highlightPlan';
-import { WorkbookFormatError } from '../xlsx/package';
-import { readWorkbook } from '../xlsx/readWorkbook';
+import { checkAudit, workbookAudit } from '../report/audit';
+import { CheckedWorkbook, Consolidation, UnreadableWorkbook } from '../report/consolidation';
+import { consoleRanking } from '../report/consoleRanking';
+import { htmlReport } from '../report/htmlReport';
+import { buildScorecard } from '../report/scorecard';
+import { scorecardJson } from '../report/scorecardJson';
+import { scorecardSheets } from '../report/scorecardSheets';
+import { statusWord } from '../report/words';
+import { recordReview } from '../review/recordReview';
+import { EMPTY_REVIEW_BOOK, ReviewBook, sameName } from '../review/review';
+import { matchReviews } from '../review/reviewState';
+import { ReviewFormatError } from '../review/reviewXml';
+import { readPackageReviews, writePackageReviews } from '../review/workbookReviews';
+import { writeNewWorkbook } from '../xlsx/newWorkbook';
+import { openPackage, PACKAGE_LIMITS, WorkbookFormatError, XlsxPackage } from '../xlsx/package';
+import { readPackage } from '../xlsx/readWorkbook';
 import { writeHighlightedCopy } from '../xlsx/writeHighlightedCopy';
-import { CheckArgs, HELP, parseArgs, UsageError } from './args';
+import { CheckArgs, HELP, parseArgs, ReviewArgs, UsageError } from './args';
 import { EXIT, Io, processIo } from './io';
 import { lintCommand } from './lintCommand';
 import { testCommand } from './testCommand';
+import { expandWorkbookArgs } from './workbookArgs';
 
 export { EXIT };
 
@@ -42,6 +57,8 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
         return await demo(lang, io);
       case 'check':
         return await check(args, io);
+      case 'review':
+        return await review(args, io);
       case 'lint':
         return await lintCommand(args, io);
       case 'test':
@@ -63,14 +80,31 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
 async function check(args: CheckArgs, io: Io): Promise<number> {
   const pack = args.rules ? loadPackFile(args.rules, args.lang) : defaultPack();
   const checker = new PledgeChecker(pack);
+  const checkedAt = new Date();
+  const checkHeader = checkAudit(pack, checkedAt, readVersion(), []);
+  const entries = expandWorkbookArgs(args.workbooks, args.lang);
+  const batch = entries.length > 1;
+  if (args.out && batch) {
+    throw new InputError(args.lang === 'vi' ? '--out chỉ dùng được khi kiểm tra một tệp.' : '--out can only be used when checking one file.');
+  }
+  const inputs = entries.flatMap((e) => ('file' in e ? [e.file] : []));
+  for (const output of [args.scorecard, args.report, args.json]) if (output) refuseInputAsOutput(output, inputs, args.lang);
   let anyShortfall = false;
   let anyBad = false;
   const documents: unknown[] = [];
-  for (const file of args.workbooks) {
+  const checked: CheckedWorkbook[] = [];
+  const unreadable: UnreadableWorkbook[] = [];
+  for (const entry of entries) {
+    const file = 'file' in entry ? entry.file : entry.arg;
     try {
+      if ('problem' in entry) throw new InputError(entry.problem);
       const bytes = readInput(file, args.lang);
-      const grid = readOrExplain(file, bytes, args.lang);
+      const pkg = openOrExplain(file, bytes, args.lang);
+      const grid = readOrExplain(file, pkg, args.lang);
       const { tables, findings } = await checker.check(grid);
+      if (tables.length === 0 && grid.sheets.every((s) => s.rows.every((r) => !r || Object.values(r).every((v) => v === null)))) {
+        throw new InputError(args.lang === 'vi' ? `${file}: sổ làm việc trống, không có ô nào có dữ liệu.` : `${file}: the workbook is empty; no cell holds anything.`);
+      }
       if (tables.length === 0) {
         throw new InputError(
           args.lang === 'vi'
@@ -78,39 +112,191 @@ async function check(args: CheckArgs, io: Io): Promise<number> {
             : `${file}: no indicator table found (looked for header rows with periods such as "Cùng kỳ năm 2023 | Năm 2024" and the indicator labels of pack "${pack.id}").`,
         );
       }
-      io.out(consoleReport(file, tables, findings, args.lang));
+      const book = reviewsOrWarn(file, pkg, args.lang, io);
+      const reviews = matchReviews(findings, book);
+      const audit = workbookAudit(file, findings, book, bytes);
+      io.out(consoleReport(file, tables, findings, args.lang, reviews.states));
       anyShortfall ||= findings.some((f) => f.status === 'shortfall' && f.severity === 'shortfall');
-      documents.push(findingsJson(file, pack, findings, args.lang));
+      documents.push(findingsJson(file, pack, findings, args.lang, { reviews, audit, check: checkHeader }));
+      checked.push({ workbook: file, findings, reviews, audit });
       if (args.out) writeCopy(file, bytes, args.out, highlightPlanFor(findings, args.lang), args.lang, io);
     } catch (e) {
-      if (!(e instanceof InputError) || args.workbooks.length === 1) throw e;
+      if (!(e instanceof InputError) || !batch) throw e;
       // In a batch, one unreadable workbook is reported and the others are still checked.
       io.err(e.text);
       anyBad = true;
+      unreadable.push({ workbook: file, message: e.text });
     }
   }
+  const consolidation = consolidate(pack, checkedAt, checked, unreadable);
+  if (batch && checked.length > 0) {
+    io.out('');
+    io.out(consoleRanking(consolidation.scorecard, args.lang));
+  }
   if (args.json) {
-    const doc = documents.length === 1 ? documents[0] : { workbooks: documents };
+    const scorecard = scorecardJson(consolidation.scorecard);
+    const doc =
+      documents.length === 1 && !batch
+        ? { ...(documents[0] as object), scorecard }
+        : {
+            rulePack: { id: pack.id, version: pack.version },
+            audit: { checkedAt: checkHeader.checkedAt, tool: checkHeader.tool, rulePack: checkHeader.rulePack },
+            workbooks: documents,
+            unreadable,
+            scorecard,
+          };
     writeAtomically(args.json, JSON.stringify(doc, null, 2) + '\n', args.lang);
+  }
+  if (args.scorecard) {
+    writeAtomically(args.scorecard, writeNewWorkbook(scorecardSheets(consolidation, args.lang), { creator: 'Pledge Check', created: consolidation.audit.checkedAt }), args.lang);
+    io.out(args.lang === 'vi' ? `Đã ghi Bảng tổng hợp: ${args.scorecard} (${consolidation.scorecard.rows.length} đơn vị)` : `Scorecard written: ${args.scorecard} (${consolidation.scorecard.rows.length} units)`);
+  }
+  if (args.report) {
+    writeAtomically(args.report, htmlReport(consolidation, args.lang), args.lang);
+    io.out(args.lang === 'vi' ? `Đã ghi báo cáo HTML: ${args.report}` : `HTML report written: ${args.report}`);
   }
   if (anyBad) return EXIT.badInput;
   return anyShortfall ? EXIT.shortfall : EXIT.ok;
 }
 
+/** The scorecard, audit and reviews of every workbook checked, for the scorecard, report and JSON. */
+function consolidate(pack: RulePack, checkedAt: Date, workbooks: CheckedWorkbook[], unreadable: UnreadableWorkbook[]): Consolidation {
+  return {
+    pack,
+    audit: checkAudit(pack, checkedAt, readVersion(), workbooks.map((w) => w.audit)),
+    workbooks,
+    unreadable,
+    scorecard: buildScorecard(pack, workbooks),
+  };
+}
+
+/** A damaged reviews part never stops a check: the findings are still right, only their reviews are unknown. */
+function reviewsOrWarn(file: string, pkg: XlsxPackage, lang: Lang, io: Io): ReviewBook {
+  try {
+    return readPackageReviews(pkg);
+  } catch (e) {
+    if (!(e instanceof ReviewFormatError)) throw e;
+    io.err(lang === 'vi' ? `${file}: bỏ qua phần xét duyệt vì ${e.vi}.` : `${file}: reviews ignored because ${e.en}.`);
+    return EMPTY_REVIEW_BOOK;
+  }
+}
+
+/**
+ * Whether two paths name one file: the same path, a link to it, or another spelling of it on a
+ * case-insensitive disk (macOS, Windows), which only the device and inode numbers reveal.
+ */
+function sameFile(a: string, b: string): boolean {
+  if (resolve(a) === resolve(b)) return true;
+  if (!existsSync(a) || !existsSync(b)) return false;
+  if (realpathSync(a) === realpathSync(b)) return true;
+  const sa = statSync(a);
+  const sb = statSync(b);
+  return sa.ino !== 0 && sa.dev === sb.dev && sa.ino === sb.ino;
+}
+
+/** Never write over a workbook being checked, whatever the output. */
+function refuseInputAsOutput(output: string, inputs: ReadonlyArray<string>, lang: Lang): void {
+  const input = inputs.find((i) => sameFile(output, i));
+  if (input !== undefined) {
+    throw new InputError(
+      lang === 'vi' ? `${output}: tệp ghi ra không được trùng sổ đang kiểm tra; tệp gốc không bao giờ bị ghi đè.` : `${output}: an output must not be a workbook being checked; inputs are never overwritten.`,
+    );
+  }
+}
+
+/**
+ * `pledge-check review`: checks the workbook with the pack, finds the one finding named, records
+ * the decision with the digest of its figures, and writes a copy whose only change is the reviews
+ * part (the input is never written).
+ */
+async function review(args: ReviewArgs, io: Io): Promise<number> {
+  const vi = args.lang === 'vi';
+  refuseInputAsOutput(args.out, [args.workbook], args.lang);
+  const pack = args.rules ? loadPackFile(args.rules, args.lang) : defaultPack();
+  const rule = pack.rules.find((r) => r.id === args.rule);
+  if (!rule) {
+    const ids = pack.rules.map((r) => r.id).join(', ');
+    throw new InputError(vi ? `--rule: bộ quy tắc "${pack.id}" không có chỉ tiêu "${args.rule}" (có: ${ids}).` : `--rule: pack "${pack.id}" has no target "${args.rule}" (it has: ${ids}).`);
+  }
+  const bytes = readInput(args.workbook, args.lang);
+  const pkg = openOrExplain(args.workbook, bytes, args.lang);
+  const { findings } = await new PledgeChecker(pack).check(readOrExplain(args.workbook, pkg, args.lang));
+  const ofRule = findings.filter((f) => f.ruleId === args.rule);
+  const ofUnit = ofRule.filter((f) => sameName(f.unit, args.unit));
+  const candidates = args.period === undefined ? ofUnit : ofUnit.filter((f) => f.period !== undefined && sameName(f.period, args.period as string));
+  if (candidates.length !== 1) {
+    const list = (xs: Array<string | undefined>) => [...new Set(xs.filter((x): x is string => x !== undefined))].join(', ') || (vi ? 'không có' : 'none');
+    let text: string;
+    if (ofUnit.length === 0) {
+      text = vi
+        ? `${args.workbook}: không có kết quả chỉ tiêu "${args.rule}" của đơn vị "${args.unit}" (các đơn vị có: ${list(ofRule.map((f) => f.unit))}).`
+        : `${args.workbook}: no finding of target "${args.rule}" for unit "${args.unit}" (units found: ${list(ofRule.map((f) => f.unit))}).`;
+    } else if (candidates.length === 0) {
+      text = vi
+        ? `${args.workbook}: đơn vị "${args.unit}" không có kỳ "${args.period}" (các kỳ có: ${list(ofUnit.map((f) => f.period))}).`
+        : `${args.workbook}: unit "${args.unit}" has no period "${args.period}" (periods found: ${list(ofUnit.map((f) => f.period))}).`;
+    } else {
+      text = vi
+        ? `${args.workbook}: đơn vị "${args.unit}" có nhiều kỳ; chọn một bằng --period (${list(candidates.map((f) => f.period))}).`
+        : `${args.workbook}: unit "${args.unit}" has several periods; pick one with --period (${list(candidates.map((f) => f.period))}).`;
+    }
+    throw new InputError(text);
+  }
+  const finding = candidates[0];
+  let book: ReviewBook;
+  try {
+    book = readPackageReviews(pkg);
+  } catch (e) {
+    if (!(e instanceof ReviewFormatError)) throw e;
+    // Writing over a part we cannot read would lose its history: refuse instead.
+    throw new InputError(vi ? `${args.workbook}: không ghi được xét duyệt vì ${e.vi}.` : `${args.workbook}: cannot record the review because ${e.en}.`);
+  }
+  const time = new Date().toISOString();
+  const updated = recordReview(book, finding, { status: args.status, comment: args.comment, reviewer: args.reviewer, time, pack: { id: pack.id, version: pack.version } });
+  writeAtomically(args.out, writePackageReviews(bytes, updated), args.lang);
+  const what = `${finding.title[args.lang]} — ${finding.unit}${finding.period !== undefined ? ` (${finding.period})` : ''}`;
+  io.out(
+    vi
+      ? `Đã ghi xét duyệt "${args.status}" cho ${what} [${statusWord(finding.status, args.lang)}], người xét duyệt ${args.reviewer}, vào ${args.out} (${updated.log.length} mục trong nhật ký).`
+      : `Review "${args.status}" recorded for ${what} [${statusWord(finding.status, args.lang)}] by ${args.reviewer} in ${args.out} (${updated.log.length} log entries).`,
+  );
+  return EXIT.ok;
+}
+
 function readInput(file: string, lang: Lang): Uint8Array {
   if (!existsSync(file)) throw new InputError(lang === 'vi' ? `${file}: không tìm thấy tệp.` : `${file}: file not found.`);
   try {
+    // The whole file is read into memory: past what a package may unpack to, it is refused unread.
+    const size = statSync(file).size;
+    if (size > PACKAGE_LIMITS.maxTotalBytes) {
+      const mb = Math.round(size / 2 ** 20);
+      throw new InputError(
+        lang === 'vi'
+          ? `${file}: tệp quá lớn (${mb} MB) để là một sổ làm việc, giới hạn là ${PACKAGE_LIMITS.maxTotalBytes / 2 ** 20} MB.`
+          : `${file}: the file is too large (${mb} MB) to be a workbook; the limit is ${PACKAGE_LIMITS.maxTotalBytes / 2 ** 20} MB.`,
+      );
+    }
     return readFileSync(file);
   } catch (e) {
+    if (e instanceof InputError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'EISDIR') throw new InputError(lang === 'vi' ? `${file}: là một thư mục, không phải tệp .xlsx.` : `${file}: is a folder, not an .xlsx file.`);
     throw new InputError(lang === 'vi' ? `${file}: không đọc được tệp (${code ?? 'lỗi'}).` : `${file}: cannot read the file (${code ?? 'error'}).`);
   }
 }
 
-function readOrExplain(file: string, bytes: Uint8Array, lang: Lang) {
+function openOrExplain(file: string, bytes: Uint8Array, lang: Lang): XlsxPackage {
   try {
-    return readWorkbook(bytes);
+    return openPackage(bytes);
+  } catch (e) {
+    if (e instanceof WorkbookFormatError) throw new InputError(`${file}: ${lang === 'vi' ? e.message : e.messageEn}.`);
+    throw new InputError(lang === 'vi' ? `${file}: không đọc được sổ làm việc (${(e as Error).message}).` : `${file}: cannot read the workbook (${(e as Error).message}).`);
+  }
+}
+
+function readOrExplain(file: string, pkg: XlsxPackage, lang: Lang) {
+  try {
+    return readPackage(pkg);
   } catch (e) {
     if (e instanceof WorkbookFormatError) throw new InputError(`${file}: ${lang === 'vi' ? e.message : e.messageEn}.`);
     throw new InputError(lang === 'vi' ? `${file}: không đọc được sổ làm việc (${(e as Error).message}).` : `${file}: cannot read the workbook (${(e as Error).message}).`);
@@ -129,10 +315,17 @@ function loadPackFile(file: string, lang: Lang): RulePack {
 }
 
 function writeCopy(input: string, bytes: Uint8Array, out: string, plan: ReturnType<typeof highlightPlanFor>, lang: Lang, io: Io): void {
-  if (resolve(out) === resolve(input)) {
+  if (sameFile(out, input)) {
     throw new InputError(lang === 'vi' ? `${out}: --out không được trùng tệp gốc; tệp gốc không bao giờ bị ghi đè.` : `${out}: --out must not be the input file; the input is never overwritten.`);
   }
-  const copy = writeHighlightedCopy(bytes, plan);
+  let copy: Uint8Array;
+  try {
+    copy = writeHighlightedCopy(bytes, plan);
+  } catch (e) {
+    // A part the reader could skip but the patcher must edit (UTF-16, malformed): one sentence, nothing written.
+    if (e instanceof WorkbookFormatError) throw new InputError(`${input}: ${lang === 'vi' ? e.message : e.messageEn}.`);
+    throw e;
+  }
   writeAtomically(out, copy, lang);
   io.out(lang === 'vi' ? `Đã ghi bản sao tô màu: ${out} (${plan.marks.length} ô được đánh dấu)` : `Highlighted copy written: ${out} (${plan.marks.length} cells marked)`);
 }
@@ -145,6 +338,7 @@ function writeAtomically(path: string, data: string | Uint8Array, lang: Lang): v
     writeFileSync(tmp, data);
     renameSync(tmp, path);
   } catch (e) {
+    rmSync(tmp, { force: true }); // a failed write leaves nothing behind
     const code = (e as NodeJS.ErrnoException).code ?? 'error';
     throw new InputError(lang === 'vi' ? `${path}: không ghi được tệp (${code}).` : `${path}: cannot write the file (${code}).`);
   }
@@ -155,19 +349,37 @@ async function demo(lang: Lang, io: Io): Promise<number> {
   const samples = join(root, 'samples');
   const files = existsSync(samples) ? readdirSync(samples).filter((f) => f.endsWith('.xlsx')).sort() : [];
   if (files.length === 0) throw new InputError(lang === 'vi' ? `${samples}: không có sổ mẫu nào.` : `${samples}: no sample workbooks.`);
-  let worst = 0;
+  const outDir = join(root, 'out', 'demo');
+  // The cluster view first, shown: every unit's table once, the ranking, the scorecard and the report.
+  io.out('');
+  let worst = await check(
+    { command: 'check', workbooks: files.map((f) => join(samples, f)), scorecard: join(outDir, 'tong-hop.xlsx'), report: join(outDir, 'bao-cao.html'), lang },
+    io,
+  );
+  // Then one highlighted copy and JSON per workbook, quietly (the tables were just printed).
+  const quiet: Io = { out: () => undefined, err: io.err };
   for (const f of files) {
-    const out = join(root, 'out', 'demo', f.replace(/\.xlsx$/, '.kiem-tra.xlsx'));
-    io.out('');
-    const code = await check({ command: 'check', workbooks: [join(samples, f)], out, json: out.replace(/\.xlsx$/, '.json'), lang }, io);
+    const out = join(outDir, f.replace(/\.xlsx$/, '.kiem-tra.xlsx'));
+    const code = await check({ command: 'check', workbooks: [join(samples, f)], out, json: out.replace(/\.xlsx$/, '.json'), lang }, quiet);
     worst = Math.max(worst, code);
   }
   io.out('');
-  io.out(lang === 'vi' ? `Bản sao tô màu và kết quả JSON nằm trong ${join(root, 'out', 'demo')}` : `Highlighted copies and JSON findings are in ${join(root, 'out', 'demo')}`);
+  io.out(
+    lang === 'vi'
+      ? `Bảng tổng hợp (tong-hop.xlsx), báo cáo HTML (bao-cao.html), bản sao tô màu và kết quả JSON nằm trong ${outDir}`
+      : `The scorecard (tong-hop.xlsx), the HTML report (bao-cao.html), highlighted copies and JSON findings are in ${outDir}`,
+  );
   return worst === EXIT.badInput ? EXIT.badInput : EXIT.ok;
 }
 
+/** The project's version, from its package.json found upwards (dist/src/cli when installed, src/cli under jest). */
 function readVersion(): string {
-  const pkg = JSON.parse(readFileSync(resolve(__dirname, '../../../package.json'), 'utf8')) as { version: string };
-  return pkg.version;
+  for (let dir = __dirname; ; dir = dirname(dir)) {
+    const file = join(dir, 'package.json');
+    if (existsSync(file)) {
+      const pkg = JSON.parse(readFileSync(file, 'utf8')) as { name?: string; version?: string };
+      if (pkg.name === 'pledge-check' && pkg.version) return pkg.version;
+    }
+    if (dirname(dir) === dir) return '0.0.0';
+  }
 }

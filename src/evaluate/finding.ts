@@ -18,6 +18,8 @@ export interface FindingInput {
 
 export type NoDataReason =
   | { readonly kind: 'blank'; readonly cell: string; readonly shown: string }
+  /** `cell` is the top-left of the merged area `range`, where its fill shows. */
+  | { readonly kind: 'merged'; readonly cell: string; readonly range: string }
   | { readonly kind: 'zero-baseline'; readonly cell: string }
   | { readonly kind: 'zero-denominator'; readonly cell: string }
   | { readonly kind: 'out-of-range'; readonly cell: string }

@@ -37,7 +37,11 @@ export function noDataReasonText(pack: RulePack, r: NoDataReason, lang: Lang): s
   switch (r.kind) {
     case 'blank':
       if (r.shown === '') return vi ? `ô ${r.cell} để trống` : `cell ${r.cell} is blank`;
-      return vi ? `ô ${r.cell} không phải là số ("${r.shown}")` : `cell ${r.cell} holds no number ("${r.shown}")`;
+      return vi ? `ô ${r.cell} không phải là số ("${clip(r.shown)}")` : `cell ${r.cell} holds no number ("${clip(r.shown)}")`;
+    case 'merged':
+      return vi
+        ? `số liệu nằm trong vùng ô gộp ${r.range} nên không rõ là số của ô nào`
+        : `the figure sits in the merged area ${r.range}, so which cell it belongs to is unclear`;
     case 'zero-baseline':
       return vi
         ? `số liệu cùng kỳ ở ô ${r.cell} bằng 0 nên không tính được mức tăng, giảm`
@@ -55,4 +59,10 @@ export function noDataReasonText(pack: RulePack, r: NoDataReason, lang: Lang): s
         ? `chỉ tiêu "${indicatorLabel(pack, r.indicator, lang)}" xuất hiện nhiều lần (${r.cells.join(', ')}), không rõ dùng số nào`
         : `"${indicatorLabel(pack, r.indicator, lang)}" appears more than once (${r.cells.join(', ')}), so which figure counts is unclear`;
   }
+}
+
+/** A cell's text quoted in a reason: enough to recognise it (a cell can hold 32,767 characters). */
+function clip(shown: string): string {
+  const chars = Array.from(shown.replace(/\s+/g, ' '));
+  return chars.length <= 80 ? chars.join('') : `${chars.slice(0, 77).join('')}…`;
 }

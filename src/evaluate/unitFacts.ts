@@ -1,3 +1,4 @@
+import { sheetRef } from '../grid/address';
 import { showCell } from '../grid/cell';
 import { DerivedFact, RulePack } from '../packs/rulePack';
 import { IndicatorTable, Observation } from '../tables/indicatorTable';
@@ -56,9 +57,14 @@ function figure(u: UnitFigures, indicator: string, period: PeriodRole): { obs?: 
   if (list.length === 0) return { noData: { kind: 'no-period', indicator, period } };
   if (list.length > 1) {
     // The same indicator twice: report the ambiguity instead of picking one.
-    return { obs: list[0], noData: { kind: 'duplicate', indicator, cells: list.map((o) => o.cell) } };
+    // Copies on different sheets (a hidden one, say) are named with their sheet.
+    const sheets = new Set(list.map((o) => o.sheet));
+    const cells = list.map((o) => (sheets.size > 1 ? sheetRef(o.sheet, o.cell) : o.cell));
+    return { obs: list[0], noData: { kind: 'duplicate', indicator, cells } };
   }
   const obs = list[0];
+  // Marked at the merged area's top-left cell: that is where Excel shows the area's fill.
+  if (obs.value === undefined && obs.merged) return { obs, noData: { kind: 'merged', cell: obs.merged.split(':')[0], range: obs.merged } };
   if (obs.value === undefined) return { obs, noData: { kind: 'blank', cell: obs.cell, shown: showCell(obs.raw) } };
   return { obs };
 }

@@ -14,32 +14,38 @@ export function parseVietnameseNumber(v: CellValue | undefined): number | undefi
   return parseNumberText(v);
 }
 
-const SPACES = /[\s\u00a0\u202f\u2007]/g;
+const SPACES = /[\s\u00a0\u202f\u2007]+/g;
 
 export function parseNumberText(raw: string): number | undefined {
-  let s = raw.normalize('NFC').replace(SPACES, '');
+  let s = raw.normalize('NFC').replace(SPACES, ' ').trim();
   if (s === '') return undefined;
   let sign = 1;
   if (/^[-−–]/.test(s)) {
     sign = -1;
-    s = s.slice(1);
+    s = s.slice(1).trimStart();
   } else if (s.startsWith('+')) {
-    s = s.slice(1);
+    s = s.slice(1).trimStart();
+  }
+  // Spaces only as thousands separators (`1 245 000`); `12 5` is two numbers or a typo, not 125.
+  if (s.includes(' ')) {
+    if (!/^\d{1,3}( \d{3})+([.,]\d+)?$/.test(s)) return undefined;
+    s = s.replace(/ /g, '');
   }
   const n = unsignedNumber(s);
-  return n === undefined ? undefined : sign * n;
+  return n === undefined ? undefined : sign * n + 0; // + 0 turns -0 into 0
 }
 
 function unsignedNumber(s: string): number | undefined {
   // Plain digits, or digits with a Vietnamese decimal comma: 1245, 4,35, 1,245 (= 1.245).
   if (/^\d+(,\d+)?$/.test(s)) return Number(s.replace(',', '.'));
-  // Vietnamese thousands dots, optional decimal comma: 1.245  1.245.000  1.245,5
-  if (/^\d{1,3}(\.\d{3})+(,\d+)?$/.test(s)) return Number(s.replace(/\./g, '').replace(',', '.'));
-  // A dot that cannot be a thousands separator is a decimal point: 8.4, 0.75, 12.50
-  if (/^\d+\.(\d{1,2}|\d{4,})$/.test(s)) return Number(s);
+  // Vietnamese thousands dots, optional decimal comma: 1.245  1.245.000  1.245,5. A grouped
+  // number never starts with 0: `0.245` is not two hundred and forty-five.
+  if (/^[1-9]\d{0,2}(\.\d{3})+(,\d+)?$/.test(s)) return Number(s.replace(/\./g, '').replace(',', '.'));
+  // A dot that cannot be a thousands separator is a decimal point: 8.4, 0.75, 12.50, 0.245
+  if (/^\d+\.(\d{1,2}|\d{4,})$/.test(s) || /^0+\.\d+$/.test(s)) return Number(s);
   // English thousands commas with a decimal point: 1,245.5  12,345,678.25
-  if (/^\d{1,3}(,\d{3})+\.\d+$/.test(s)) return Number(s.replace(/,/g, ''));
-  // Vietnamese spaces-as-thousands were removed above; `1,245,000` (several commas) is English thousands.
-  if (/^\d{1,3}(,\d{3}){2,}$/.test(s)) return Number(s.replace(/,/g, ''));
+  if (/^[1-9]\d{0,2}(,\d{3})+\.\d+$/.test(s)) return Number(s.replace(/,/g, ''));
+  // `1,245,000` (several commas) can only be English thousands.
+  if (/^[1-9]\d{0,2}(,\d{3}){2,}$/.test(s)) return Number(s.replace(/,/g, ''));
   return undefined;
 }

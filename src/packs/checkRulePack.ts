@@ -3,7 +3,7 @@ import { resolveBuiltinPack } from './builtinPackTexts';
 import { lineColumnAt, nodeAt } from './jsonLocation';
 import { PackFile } from './packFile';
 import { PackProblem, problemLine, RulePackError } from './packProblem';
-import { PACK_LIMITS, sizeProblem, structureProblems } from './packSafety';
+import { nestingProblem, PACK_LIMITS, sizeProblem, structureProblems } from './packSafety';
 import { schemaViolations } from './packSchema';
 import { semanticProblems } from './packSemantics';
 import { applyLayer, ResolvedPack } from './resolveExtends';
@@ -83,7 +83,7 @@ function checkSource(src: PackSource, resolve: PackResolver, chain: ReadonlyArra
     problems.push({ file, ...positionOf(ptr), severity, code, message });
   const done = (extra: Partial<SourceCheck> = {}): SourceCheck => ({ problems, positionOf, ...extra });
 
-  const tooLarge = sizeProblem(text);
+  const tooLarge = sizeProblem(text) ?? nestingProblem(text);
   if (tooLarge) {
     atOffset(tooLarge.offset, tooLarge.code, tooLarge.message);
     return done();

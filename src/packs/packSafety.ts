@@ -37,6 +37,36 @@ export function sizeProblem(text: string): SafetyProblem | undefined {
 }
 
 /**
+ * Nesting too deep to parse safely, found by counting brackets outside strings before any parser
+ * runs: the JSON parsers recurse once per level, and a file of a million `[` would overflow the
+ * stack (a crash, not a message) long before the tree could be walked.
+ */
+export function nestingProblem(text: string): SafetyProblem | undefined {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    if (inString) {
+      if (ch === 0x5c /* \ */) i++;
+      else if (ch === 0x22 /* " */) inString = false;
+    } else if (ch === 0x22) inString = true;
+    else if (ch === 0x5b /* [ */ || ch === 0x7b /* { */) {
+      // A container opened at bracket level k sits at tree depth k - 1 (the root is depth 0).
+      if (++depth > PACK_LIMITS.maxDepth + 1) return tooDeep(i);
+    } else if (ch === 0x5d /* ] */ || ch === 0x7d /* } */) depth--;
+  }
+  return undefined;
+}
+
+function tooDeep(offset: number): SafetyProblem {
+  return {
+    offset,
+    code: 'too-deep',
+    message: { vi: `lồng nhau quá sâu (hơn ${PACK_LIMITS.maxDepth} cấp)`, en: `nested too deeply (more than ${PACK_LIMITS.maxDepth} levels)` },
+  };
+}
+
+/**
  * Walks the parsed tree before anything else reads it: nesting depth, prototype keys anywhere,
  * and `path`/`params` inside conditions. Any problem here means the pack is refused unread.
  */
@@ -45,11 +75,7 @@ export function structureProblems(root: Node): SafetyProblem[] {
   const walk = (n: Node, depth: number, inConditions: boolean): void => {
     if (out.length >= MAX_REPORTED) return;
     if (depth > PACK_LIMITS.maxDepth) {
-      out.push({
-        offset: n.offset,
-        code: 'too-deep',
-        message: { vi: `lồng nhau quá sâu (hơn ${PACK_LIMITS.maxDepth} cấp)`, en: `nested too deeply (more than ${PACK_LIMITS.maxDepth} levels)` },
-      });
+      out.push(tooDeep(n.offset));
       return;
     }
     for (const c of n.children ?? []) {

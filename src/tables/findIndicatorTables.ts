@@ -1,5 +1,7 @@
-import { WorkbookGrid } from '../grid/grid';
-import { IndicatorTable } from './indicatorTable';
+import { parseA1, RangeRef, rangeToA1 } from '../grid/address';
+import { cellText } from '../grid/cell';
+import { cellAt, SheetGrid, WorkbookGrid } from '../grid/grid';
+import { IndicatorTable, Observation } from './indicatorTable';
 import { findLooseColumnTables, readColumnTable } from './layoutColumns';
 import { findRowTables } from './layoutRows';
 import { LabelMatcher } from './labelMatcher';
@@ -14,7 +16,9 @@ import { SheetView } from './sheetView';
 export function findIndicatorTables(grid: WorkbookGrid, matcher: LabelMatcher): IndicatorTable[] {
   const tables: IndicatorTable[] = [];
   for (const sheet of grid.sheets) {
+    if (isOwnFindingsSheet(sheet)) continue;
     const view = new SheetView(sheet);
+    const first = tables.length;
     const used = new Set<number>();
     for (const t of sheet.tables) {
       if (t.headerRows < 1) continue;
@@ -23,15 +27,51 @@ export function findIndicatorTables(grid: WorkbookGrid, matcher: LabelMatcher): 
         lastDataRow: t.range.bottom - t.totalsRows,
         tableName: t.name,
       });
-      for (let r = t.range.top; r <= t.range.bottom; r++) used.add(r);
+      // Rows past the sheet's last cell hold nothing: a table declared down to row 1,048,576 costs only its cells.
+      for (let r = t.range.top; r <= Math.min(t.range.bottom, view.height - 1); r++) used.add(r);
       if (table) tables.push(table);
     }
     const rowTables = findRowTables(view, matcher, used);
     tables.push(...rowTables);
     for (const t of rowTables) for (const o of t.observations) used.add(rowOf(o.cell));
     if (rowTables.length === 0) tables.push(...findLooseColumnTables(view, matcher, used));
+    for (let i = first; i < tables.length; i++) tables[i] = withMergedFigures(view, tables[i]);
   }
   return tables;
+}
+
+/**
+ * A figure in a merged area is ambiguous when the area also covers another figure of the table
+ * (`D7:E7` over the baseline and current columns), or when the cell is not the area's top-left
+ * (its value is shown across cells it does not own): no data, with the area named, never a guess.
+ */
+function withMergedFigures(view: SheetView, table: IndicatorTable): IndicatorTable {
+  const areaOf = new Map<Observation, RangeRef>();
+  const figuresIn = new Map<RangeRef, number>();
+  for (const o of table.observations) {
+    const { row, col } = parseA1(o.cell);
+    const m = view.mergeAt(row, col);
+    if (!m || (m.top === m.bottom && m.left === m.right)) continue;
+    areaOf.set(o, m);
+    figuresIn.set(m, (figuresIn.get(m) ?? 0) + 1);
+  }
+  if (areaOf.size === 0) return table;
+  const observations = table.observations.map((o) => {
+    const m = areaOf.get(o);
+    if (!m) return o;
+    const { row, col } = parseA1(o.cell);
+    const ownsIt = m.top === row && m.left === col && figuresIn.get(m) === 1;
+    return ownsIt ? o : { ...o, value: undefined, merged: rangeToA1(m) };
+  });
+  return { ...table, observations };
+}
+
+/**
+ * The findings sheet a highlighted copy carries (titled `… (Pledge Check): …` in A1) lists units,
+ * targets and figures: read as data, checking a copy would find them a second time.
+ */
+function isOwnFindingsSheet(sheet: SheetGrid): boolean {
+  return cellText(cellAt(sheet, 0, 0)).includes('(Pledge Check)');
 }
 
 function rowOf(a1: string): number {

@@ -41,7 +41,12 @@ export function readIndicatorRows(
   let lastRow = layout.firstRow;
   let blankRun = 0;
 
-  for (let r = layout.firstRow; r < view.height; r++) {
+  const key = `${layout.labelCol}|${layout.sttCol ?? ''}`;
+  const knownEmpty = fruitless.get(view)?.get(key);
+  if (knownEmpty && knownEmpty.from <= layout.firstRow && layout.firstRow <= knownEmpty.to) return { observations, problems, lastRow };
+
+  let r = layout.firstRow;
+  for (; r < view.height; r++) {
     if (view.isBlankRow(r)) {
       if (++blankRun >= 3 && observations.length > 0) break;
       continue;
@@ -49,7 +54,7 @@ export function readIndicatorRows(
     blankRun = 0;
     const label = view.text(r, layout.labelCol);
     const stt = layout.sttCol === undefined ? '' : view.text(r, layout.sttCol);
-    const rowLead = fold(label || stt || view.rowTexts(r).find((t) => t) || '');
+    const rowLead = fold(label || stt || view.rowTexts(r)[0] || '');
     if (FOOTER.test(rowLead)) break;
     if (!label) continue;
 
@@ -92,5 +97,16 @@ export function readIndicatorRows(
       });
     });
   }
+  if (observations.length === 0) {
+    // Read to the end (or the signature block) and nothing matched: a header further down whose
+    // table starts inside this stretch, with the same label column, starts with less context and
+    // matches nothing either. Remembered, so a sheet of thousands of header-like rows stays linear.
+    let byKey = fruitless.get(view);
+    if (!byKey) fruitless.set(view, (byKey = new Map()));
+    byKey.set(key, { from: layout.firstRow, to: r });
+  }
   return { observations, problems, lastRow };
 }
+
+/** Per sheet and label column (and STT column): rows `from`..`to` hold no indicator label. */
+const fruitless = new WeakMap<SheetView, Map<string, { from: number; to: number }>>();

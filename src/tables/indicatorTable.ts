@@ -20,6 +20,8 @@ export interface Observation {
   readonly raw: CellValue;
   /** The number, or undefined when the cell holds no data (blank, error, text). */
   readonly value: number | undefined;
+  /** The merged area (A1) that makes the figure ambiguous, when it is one; `value` is then undefined. */
+  readonly merged?: string;
 }
 
 export interface TableProblem {

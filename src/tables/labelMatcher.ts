@@ -32,6 +32,8 @@ export class LabelMatcher {
   private readonly patterns: CompiledPattern[] = [];
   private readonly abbreviations = new Map<string, string[]>();
   private readonly exclude: string[][];
+  /** The first word of every pattern: a label with none of them cannot match (checked first, it is most labels). */
+  private readonly firstWords = new Set<string>();
 
   constructor(pack: Pick<RulePack, 'indicators' | 'abbreviations' | 'excludeWords'>) {
     for (const [abbr, full] of Object.entries(pack.abbreviations ?? {})) {
@@ -59,6 +61,7 @@ export class LabelMatcher {
       const runs = text.split('*').map((r) => this.words(r)).filter((r) => r.length > 0);
       const size = runs.reduce((n, r) => n + r.length, 0);
       if (size === 0) continue;
+      this.firstWords.add(runs[0][0]);
       this.patterns.push({
         indicator: id,
         runs,
@@ -71,7 +74,7 @@ export class LabelMatcher {
 
   match(label: string, ctx: LabelContext = {}): LabelMatch {
     const words = this.words(label);
-    if (words.length === 0) return { kind: 'none' };
+    if (words.length === 0 || !words.some((w) => this.firstWords.has(w))) return { kind: 'none' };
     const sectionWords = ctx.section ? this.words(ctx.section) : [];
     const best = new Map<string, { score: number; viaParent: boolean }>();
     const offer = (indicator: string, score: number, viaParent: boolean) => {

@@ -30,7 +30,9 @@ function readColumnHeader(view: SheetView, matcher: LabelMatcher, row: number, l
   let periodCol: number | undefined;
   const problems: TableProblem[] = [];
   const candidates: { col: number; label: string; rest: string; mention: ReturnType<typeof parsePeriod> }[] = [];
-  for (let c = left; c <= right; c++) {
+  for (const c of view.shownCols(row)) {
+    if (c < left) continue;
+    if (c > right) break;
     const label = view.shownText(row, c);
     if (!label) continue;
     if (unitCol === undefined && isUnitHeader(label)) {
@@ -77,12 +79,16 @@ export function readColumnTable(
   if (unitCol === undefined) return undefined;
   const observations: Observation[] = [];
   const units: string[] = [];
+  const seen = new Set<string>(); // `units.includes` would make a table of 50,000 communes quadratic
   const last = opts.lastDataRow ?? area.bottom;
   for (let r = opts.headerRow + 1; r <= last && r < view.height; r++) {
     if (opts.lastDataRow === undefined && view.isBlankRow(r)) break;
     const unit = view.text(r, unitCol);
     if (!unit || isTotalsLabel(unit)) continue;
-    if (!units.includes(unit)) units.push(unit);
+    if (!seen.has(unit)) {
+      seen.add(unit);
+      units.push(unit);
+    }
     const subjectPeriod = header.periodCol === undefined ? undefined : view.text(r, header.periodCol) || undefined;
     for (const c of header.columns) {
       const raw = view.value(r, c.col);

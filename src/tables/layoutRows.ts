@@ -19,9 +19,11 @@ function periodRowAt(view: SheetView, r: number): PeriodRow | undefined {
   const cols: number[] = [];
   const mentions: PeriodMention[] = [];
   let labelHeader = false;
-  for (let c = 0; c < view.width; c++) {
+  for (const c of view.cellCols(r)) {
+    const v = view.value(r, c);
+    // A number names a period only as a year (`2024`): data rows of figures are skipped cheaply.
+    if (typeof v === 'number' && !(Math.abs(v) >= 1900 && Math.abs(v) < 2100)) continue;
     const t = view.text(r, c);
-    if (!t) continue;
     if (isLabelHeader(t)) labelHeader = true;
     const p = parsePeriod(t);
     if (p && isFillerOnly(p.rest)) {
@@ -55,7 +57,8 @@ function labelColumns(view: SheetView, headerRows: number[], firstPeriodCol: num
   let labelCol: number | undefined;
   let sttCol: number | undefined;
   for (const hr of headerRows) {
-    for (let c = 0; c < firstPeriodCol; c++) {
+    for (const c of view.shownCols(hr)) {
+      if (c >= firstPeriodCol) break;
       const t = view.shownText(hr, c);
       if (labelCol === undefined && isLabelHeader(t)) labelCol = c;
       if (sttCol === undefined && isSttHeader(t)) sttCol = c;
@@ -63,31 +66,58 @@ function labelColumns(view: SheetView, headerRows: number[], firstPeriodCol: num
   }
   if (labelCol === undefined) {
     // No header word: take the column left of the figures with the most text in it.
-    let best = -1;
-    for (let c = 0; c < firstPeriodCol; c++) {
-      let n = 0;
-      for (let r = firstDataRow; r < Math.min(view.height, firstDataRow + 60); r++) {
-        const t = view.text(r, c);
-        if (t && !/^[\d.,\s]+$/.test(t)) n += t.length;
+    // Counted over the cells present, so a far-right period column costs nothing extra.
+    const textIn = new Map<number, number>();
+    for (let r = firstDataRow; r < Math.min(view.height, firstDataRow + 60); r++) {
+      for (const [c, n] of textWeights(view, r)) {
+        if (c >= firstPeriodCol) break;
+        textIn.set(c, (textIn.get(c) ?? 0) + n);
       }
+    }
+    let best = -1;
+    for (const [c, n] of [...textIn].sort((a, b) => a[0] - b[0])) {
       if (n > best) {
         best = n;
         labelCol = c;
       }
     }
+    // With no text at all the leftmost column is taken, as before.
+    if (labelCol === undefined && firstPeriodCol > 0) labelCol = 0;
   }
   return { labelCol, sttCol: sttCol === labelCol ? undefined : sttCol };
 }
 
+/**
+ * Length of each cell's text that is not just a number, by column: what makes a column the label
+ * column. Kept per row, because every header-like row above reads the same sixty rows again.
+ */
+function textWeights(view: SheetView, r: number): ReadonlyArray<readonly [number, number]> {
+  let rows = weights.get(view);
+  if (!rows) weights.set(view, (rows = []));
+  let w = rows[r];
+  if (!w) {
+    w = [];
+    for (const c of view.cellCols(r)) {
+      const t = view.text(r, c);
+      if (!/^[\d.,\s]+$/.test(t)) w.push([c, t.length]);
+    }
+    rows[r] = w;
+  }
+  return w;
+}
+
+const weights = new WeakMap<SheetView, Array<Array<readonly [number, number]> | undefined>>();
+
 /** The row of column numbers under a header (`1 | 2 | 3 | 4 | 5 | 6=(5-4)/4 | 7`) is not data. */
 function isColumnNumberRow(view: SheetView, r: number): boolean {
-  const texts = view.rowTexts(r).filter((t) => t);
+  const texts = view.rowTexts(r);
   return texts.length >= 2 && texts.every((t) => /^\(?\d+\)?(\s*=.*)?$/.test(t) || /^[A-Z]$/.test(t));
 }
 
 function firstDataRowAfter(view: SheetView, headerRow: number): number {
   let r = headerRow + 1;
-  while (r < view.height && isColumnNumberRow(view, r)) r++;
+  // One row of column numbers, two at most; a sheet of plain figures must not be skipped whole for every header.
+  while (r < view.height && r <= headerRow + 2 && isColumnNumberRow(view, r)) r++;
   return r;
 }
 
@@ -96,8 +126,9 @@ function asLayoutA(view: SheetView, matcher: LabelMatcher, pr: PeriodRow) {
   const unit = unitFromLetterhead(view, pr.row) ?? view.sheet.name;
   const columns: ValueColumn[] = [];
   for (const role of ['current', 'baseline'] as const) {
-    const i = roles.indexOf(role);
-    if (i >= 0) columns.push({ col: pr.cols[i], unit, period: role, periodLabel: view.text(pr.row, pr.cols[i]) });
+    roles.forEach((r, i) => {
+      if (r === role) columns.push({ col: pr.cols[i], unit, period: role, periodLabel: view.text(pr.row, pr.cols[i]) });
+    });
   }
   if (!columns.some((c) => c.period === 'current')) return undefined;
   return readRowTable(view, matcher, pr, 'A', columns, [unit], pr.row);
@@ -121,9 +152,12 @@ function asLayoutB(view: SheetView, matcher: LabelMatcher, pr: PeriodRow) {
     const unit = view.shownText(pr.row - 1, pr.cols[idx[0]]);
     units.push(unit);
     const roles = assignPeriodRoles(idx.map((i) => pr.mentions[i]));
+    // Every column of a role, not the first: a unit named over two groups of columns has two
+    // figures per period, and that ambiguity is reported (no data), never settled by position.
     for (const role of ['current', 'baseline'] as const) {
-      const j = roles.indexOf(role);
-      if (j >= 0) columns.push({ col: pr.cols[idx[j]], unit, period: role, periodLabel: view.text(pr.row, pr.cols[idx[j]]) });
+      roles.forEach((r, j) => {
+        if (r === role) columns.push({ col: pr.cols[idx[j]], unit, period: role, periodLabel: view.text(pr.row, pr.cols[idx[j]]) });
+      });
     }
   }
   return readRowTable(view, matcher, pr, 'B', columns, units, pr.row - 1);

@@ -1,18 +1,31 @@
 import { SheetView } from './sheetView';
 import { fold, unitNameFromLetterhead } from './text';
 
+const UNIT_LINE = /^cong an (tinh|thanh pho|tp|quan|huyen|thi xa|xa|phuong|dac khu)\b/;
+
+/**
+ * How far each sheet has been searched for its first unit line: a sheet can have thousands of
+ * header-like rows, and searching from the top for each would cost the square of its size.
+ */
+const search = new WeakMap<SheetView, { scannedTo: number; found?: { row: number; text: string } }>();
+
 /**
  * The unit a one-unit report belongs to, from its letterhead (`CÔNG AN TỈNH THANH HÓA` above
  * `PHÒNG THAM MƯU`). The Ministry line `BỘ CÔNG AN` is the parent body, not the unit.
  */
 export function unitFromLetterhead(view: SheetView, headerRow: number): string | undefined {
-  for (let r = 0; r < headerRow; r++) {
-    for (let c = 0; c < view.width; c++) {
+  let s = search.get(view);
+  if (!s) search.set(view, (s = { scannedTo: 0 }));
+  for (; !s.found && s.scannedTo < Math.min(headerRow, view.height); s.scannedTo++) {
+    const r = s.scannedTo;
+    for (const c of view.cellCols(r)) {
       const t = view.text(r, c);
-      if (/^cong an (tinh|thanh pho|tp|quan|huyen|thi xa|xa|phuong|dac khu)\b/.test(fold(t))) {
-        return unitNameFromLetterhead(t);
+      if (UNIT_LINE.test(fold(t))) {
+        s.found = { row: r, text: t };
+        break;
       }
     }
   }
-  return undefined;
+  // The first unit line of the sheet, if it stands above this header.
+  return s.found && s.found.row < headerRow ? unitNameFromLetterhead(s.found.text) : undefined;
 }

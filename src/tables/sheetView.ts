@@ -1,9 +1,25 @@
 import { cellText, CellValue } from '../grid/cell';
-import { cellAt, columnCount, mergeAt, SheetGrid } from '../grid/grid';
+import { RangeRef } from '../grid/address';
+import { cellAt, columnCount, SheetGrid } from '../grid/grid';
 
-/** Small read helpers over a sheet that see merged cells the way a reader of the printed sheet does. */
+/**
+ * Cells covered by merged areas that the view indexes. Far above any real sheet (ten thousand
+ * merges of a hundred cells each), far below what would hang a check: a file can declare one
+ * merge over all 17 billion cells of a sheet. Merges past the budget are read as unmerged, so
+ * the cells they cover are blank: no data, never a guess.
+ */
+const MERGED_CELL_BUDGET = 5_000_000;
+
+/**
+ * Small read helpers over a sheet that see merged cells the way a reader of the printed sheet does.
+ * Scans go through `cellCols`/`shownCols`, so their cost follows the cells a sheet holds, not the
+ * rectangle from A1 to its farthest cell (one stray cell in XFD1048576 must not cost 17 billion steps).
+ */
 export class SheetView {
   readonly width: number;
+  private readonly cellColsCache: Array<readonly number[] | undefined> = [];
+  private mergesByRow: Map<number, RangeRef[]> | undefined;
+
   constructor(readonly sheet: SheetGrid) {
     this.width = columnCount(sheet);
   }
@@ -22,18 +38,69 @@ export class SheetView {
 
   /** Text of a cell, or of the merged area covering it (the value sits in the area's top-left). */
   shownText(row: number, col: number): string {
-    const m = mergeAt(this.sheet, row, col);
+    const m = this.mergeAt(row, col);
     return m ? this.text(m.top, m.left) : this.text(row, col);
   }
 
+  mergeAt(row: number, col: number): RangeRef | undefined {
+    for (const m of this.merges().get(row) ?? []) if (col >= m.left && col <= m.right) return m;
+    return undefined;
+  }
+
+  /** Columns of the row's own non-blank cells, ascending. */
+  cellCols(row: number): readonly number[] {
+    let cols = this.cellColsCache[row];
+    if (cols === undefined) {
+      const r = this.sheet.rows[row];
+      const out: number[] = [];
+      // Object.keys lists only the cells that exist, ascending: a sparse row costs its cells.
+      if (r) for (const k of Object.keys(r)) if (cellText(r[Number(k)]) !== '') out.push(Number(k));
+      cols = out;
+      this.cellColsCache[row] = cols;
+    }
+    return cols;
+  }
+
+  /** Columns where the row shows text: its own cells and those covered by a merged area with text. */
+  shownCols(row: number): number[] {
+    const own = this.cellCols(row);
+    const areas = this.merges().get(row);
+    if (!areas) return [...own];
+    const set = new Set(own);
+    for (const m of areas) {
+      if (this.text(m.top, m.left) === '') continue;
+      for (let c = m.left; c <= Math.min(m.right, this.width - 1); c++) set.add(c);
+    }
+    return [...set].sort((a, b) => a - b);
+  }
+
+  /** The texts of the row's non-blank cells, left to right. */
   rowTexts(row: number): string[] {
-    const out: string[] = [];
-    for (let c = 0; c < this.width; c++) out.push(this.text(row, c));
-    return out;
+    return this.cellCols(row).map((c) => this.text(row, c));
   }
 
   isBlankRow(row: number): boolean {
-    const r = this.sheet.rows[row];
-    return !r || r.every((v) => v === null || v === undefined || cellText(v) === '');
+    return this.cellCols(row).length === 0;
+  }
+
+  /** Merged areas by the rows they span, clipped to the sheet's cells, within the budget. */
+  private merges(): Map<number, RangeRef[]> {
+    if (this.mergesByRow) return this.mergesByRow;
+    const byRow = new Map<number, RangeRef[]>();
+    let covered = 0;
+    for (const m of this.sheet.merges) {
+      const bottom = Math.min(m.bottom, this.height - 1);
+      const right = Math.min(m.right, this.width - 1);
+      if (bottom < m.top || right < m.left) continue;
+      covered += (bottom - m.top + 1) * (right - m.left + 1);
+      if (covered > MERGED_CELL_BUDGET) break;
+      for (let r = m.top; r <= bottom; r++) {
+        const list = byRow.get(r);
+        if (list) list.push(m);
+        else byRow.set(r, [m]);
+      }
+    }
+    this.mergesByRow = byRow;
+    return byRow;
   }
 }

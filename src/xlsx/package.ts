@@ -38,12 +38,26 @@ export class WorkbookFormatError extends Error {
   }
 }
 
+/**
+ * What a package may unpack to. Far above any real workbook (a sheet of a million cells is about
+ * 40 MB of XML), far below what would exhaust memory: a few kilobytes of zip can declare gigabytes
+ * ("zip bomb"), and one part must still fit in a JavaScript string.
+ */
+export const PACKAGE_LIMITS = { maxPartBytes: 256 * 2 ** 20, maxTotalBytes: 512 * 2 ** 20 } as const;
+
 export function openPackage(bytes: Uint8Array): XlsxPackage {
   rejectNonZip(bytes);
   let entries: Record<string, Uint8Array>;
   try {
+    // First pass: the sizes the zip declares, read from its directory without inflating anything.
+    const declared: Array<{ name: string; size: number }> = [];
+    unzipSync(bytes, { filter: (f) => (declared.push({ name: f.name, size: f.originalSize }), false) });
+    refuseOversized(declared);
+    // fflate inflates each part into a buffer of exactly its declared size, so a part that lies
+    // about its size cannot grow past what was checked here.
     entries = unzipSync(bytes);
-  } catch {
+  } catch (e) {
+    if (e instanceof WorkbookFormatError) throw e;
     throw new WorkbookFormatError(
       'tệp bị hỏng hoặc bị cắt ngắn (không giải nén được gói .xlsx)',
       'the file is damaged or truncated (the .xlsx package cannot be unzipped)',
@@ -79,9 +93,41 @@ export function openPackage(bytes: Uint8Array): XlsxPackage {
   return { parts, workbookPath, sheets };
 }
 
+function refuseOversized(declared: ReadonlyArray<{ name: string; size: number }>): void {
+  const mb = (n: number) => `${Math.round(n / 2 ** 20).toLocaleString('en-US')} MB`;
+  const part = declared.find((d) => d.size > PACKAGE_LIMITS.maxPartBytes);
+  if (part) {
+    throw new WorkbookFormatError(
+      `phần ${part.name} giải nén ra ${mb(part.size)}, vượt giới hạn ${mb(PACKAGE_LIMITS.maxPartBytes)} cho một phần (tệp hỏng hoặc tệp nén độc hại)`,
+      `the part ${part.name} unpacks to ${mb(part.size)}, over the ${mb(PACKAGE_LIMITS.maxPartBytes)} limit for one part (a damaged file or a zip bomb)`,
+    );
+  }
+  const total = declared.reduce((n, d) => n + d.size, 0);
+  if (total > PACKAGE_LIMITS.maxTotalBytes) {
+    throw new WorkbookFormatError(
+      `tệp giải nén ra hơn ${mb(PACKAGE_LIMITS.maxTotalBytes)} dữ liệu, vượt giới hạn cho một sổ làm việc (tệp hỏng hoặc tệp nén độc hại)`,
+      `the file unpacks to more than ${mb(PACKAGE_LIMITS.maxTotalBytes)}, over the limit for a workbook (a damaged file or a zip bomb)`,
+    );
+  }
+}
+
 function rejectNonZip(bytes: Uint8Array): void {
   const sig = (i: number) => bytes[i];
   if (bytes.length >= 4 && sig(0) === 0xd0 && sig(1) === 0xcf && sig(2) === 0x11 && sig(3) === 0xe0) {
+    // An OLE compound file: Excel stores an encrypted .xlsx as streams named EncryptionInfo and
+    // EncryptedPackage, and an Excel 97-2003 workbook as a stream named Workbook (or Book).
+    if (hasUtf16Name(bytes, 'EncryptedPackage')) {
+      throw new WorkbookFormatError(
+        'tệp được bảo vệ bằng mật khẩu; hãy mở bằng Excel, bỏ mật khẩu (Tệp > Thông tin > Bảo vệ sổ làm việc) rồi lưu lại',
+        'the file is password-protected; open it in Excel, remove the password (File > Info > Protect Workbook) and save it again',
+      );
+    }
+    if (hasUtf16Name(bytes, 'Workbook') || hasUtf16Name(bytes, 'Book')) {
+      throw new WorkbookFormatError(
+        'tệp là sổ Excel 97-2003 (.xls) đổi đuôi thành .xlsx; hãy mở bằng Excel và lưu lại dưới dạng Sổ làm việc Excel (.xlsx)',
+        'the file is an Excel 97-2003 workbook (.xls) renamed to .xlsx; open it in Excel and save it as an Excel Workbook (.xlsx)',
+      );
+    }
     throw new WorkbookFormatError(
       'tệp được bảo vệ bằng mật khẩu hoặc là tệp Excel 97-2003 (.xls); hãy mở bằng Excel, bỏ mật khẩu và lưu lại dưới dạng .xlsx',
       'the file is password-protected or an Excel 97-2003 (.xls) workbook; open it in Excel, remove the password and save it as .xlsx',
@@ -93,6 +139,17 @@ function rejectNonZip(bytes: Uint8Array): void {
       'the file is not an Excel workbook (.xlsx) (it may be a .csv, .xls or another file renamed)',
     );
   }
+}
+
+/** Whether a compound file's directory names a stream (names are UTF-16LE, NUL-terminated). */
+function hasUtf16Name(bytes: Uint8Array, name: string): boolean {
+  // Directory entries are 128 bytes and start on a 128-byte boundary after the 512-byte header.
+  for (let at = 512; at + 128 <= bytes.length; at += 128) {
+    let j = 0;
+    while (j < name.length && bytes[at + j * 2] === name.charCodeAt(j) && bytes[at + j * 2 + 1] === 0) j++;
+    if (j === name.length && bytes[at + j * 2] === 0 && bytes[at + j * 2 + 1] === 0) return true;
+  }
+  return false;
 }
 
 function findWorkbookPath(parts: Map<string, Uint8Array>): string {
@@ -182,7 +239,11 @@ export function attrByLocalName(attrs: Record<string, string>, local: string): s
 
 export function decodeXml(s: string): string {
   return s.replace(/&(#x[0-9a-fA-F]+|#\d+|lt|gt|amp|quot|apos);/g, (_, e: string) => {
-    if (e[0] === '#') return String.fromCodePoint(e[1] === 'x' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10));
+    if (e[0] === '#') {
+      const cp = e[1] === 'x' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
+      // A reference to no character (`&#99999999;`) is left as written instead of throwing.
+      return cp <= 0x10ffff ? String.fromCodePoint(cp) : `&${e};`;
+    }
     return { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" }[e] as string;
   });
 }

@@ -119,8 +119,13 @@ function newComments(mainNs: string, notes: ReadonlyArray<CellNote>, author: str
   );
 }
 
+/** Excel's limit for the text of a cell, which it applies to notes too. */
+const MAX_NOTE_TEXT = 32767;
+
 function commentXml(n: CellNote, authorId: number, encode: (s: string) => string): string {
-  const text = n.text.replace(/\r\n?/g, '\n');
+  let text = n.text.replace(/\r\n?/g, '\n');
+  // Several long reasons on one cell must not make a note Excel would "repair" away.
+  if (text.length > MAX_NOTE_TEXT) text = `${text.slice(0, MAX_NOTE_TEXT - 1).replace(/[\ud800-\udbff]$/, '')}…`;
   // One run in Excel's own note font: some readers (ExcelJS) only read text inside runs.
   return (
     `<comment ref="${toA1(n.row, n.col)}" authorId="${authorId}" shapeId="0"><text><r>` +

@@ -51,6 +51,7 @@ function parseXml(xml: string, part: string, handlers: {
   try {
     parser.write(xml).close();
   } catch (e) {
+    if (e instanceof WorkbookFormatError) throw e; // thrown by a handler, already one sentence
     throw new WorkbookFormatError(
       `phần ${part} trong tệp có XML không hợp lệ (${(e as Error).message.split('\n')[0]})`,
       `the part ${part} of the file is not valid XML (${(e as Error).message.split('\n')[0]})`,
@@ -114,6 +115,7 @@ function parseWorksheet(xml: string, shared: string[], sheetName: string): Parse
         case 'row':
           rowIdx = a.r ? Number(a.r) - 1 : rowIdx + 1;
           colIdx = -1;
+          if (!inGrid(rowIdx, 0)) outsideGrid({ vi: `dòng ${a.r ?? rowIdx + 1}`, en: `row ${a.r ?? rowIdx + 1}` }, sheetName);
           if (a.hidden === '1' || a.hidden === 'true') hiddenRows.add(rowIdx);
           break;
         case 'c': {
@@ -163,6 +165,7 @@ function parseWorksheet(xml: string, shared: string[], sheetName: string): Parse
       else if (name === 'rPh') phonetic--;
       else if (name === 'c') {
         inCell = false;
+        if (!inGrid(rowIdx, colIdx)) outsideGrid({ vi: `ô ${toA1Loose(rowIdx, colIdx)}`, en: `cell ${toA1Loose(rowIdx, colIdx)}` }, sheetName);
         const value = cellValue(type, text, inInline, shared);
         if (value !== null) (rows[rowIdx] ??= [])[colIdx] = value;
         if (hasFormula) formulaCells.add(toA1(rowIdx, colIdx));
@@ -171,6 +174,29 @@ function parseWorksheet(xml: string, shared: string[], sheetName: string): Parse
     },
   });
   return { rows, merges, hiddenRows, formulaCells };
+}
+
+/** Excel's grid: 1,048,576 rows by 16,384 columns (XFD). */
+const MAX_ROWS = 1_048_576;
+const MAX_COLS = 16_384;
+
+/**
+ * A cell outside Excel's grid cannot come from Excel and would make every scan of the sheet
+ * walk billions of empty positions: the file is refused with the cell named.
+ */
+function inGrid(row: number, col: number): boolean {
+  return Number.isInteger(row) && Number.isInteger(col) && row >= 0 && row < MAX_ROWS && col >= 0 && col < MAX_COLS;
+}
+
+function outsideGrid(what: { vi: string; en: string }, sheetName: string): never {
+  throw new WorkbookFormatError(
+    `trang "${sheetName}" có ${what.vi} nằm ngoài giới hạn của Excel (1.048.576 dòng, 16.384 cột); tệp bị hỏng hoặc không do Excel tạo ra`,
+    `sheet "${sheetName}" has ${what.en} outside Excel's limits (1,048,576 rows, 16,384 columns); the file is damaged or was not made by Excel`,
+  );
+}
+
+function toA1Loose(row: number, col: number): string {
+  return Number.isInteger(row) && Number.isInteger(col) && row >= 0 && col >= 0 && col < 1e6 ? toA1(row, col) : `(${row + 1}, ${col + 1})`;
 }
 
 function cellValue(type: string, raw: string, inline: boolean, shared: string[]): CellValue {
