@@ -5,6 +5,7 @@ import { IndicatorTable, Observation, TableProblem } from './indicatorTable';
 import { LabelMatcher } from './labelMatcher';
 import { assignPeriodRoles, parsePeriod, PeriodRole } from './periods';
 import { SheetView } from './sheetView';
+import { fold } from './text';
 
 interface IndicatorColumn {
   readonly col: number;
@@ -89,7 +90,9 @@ export function readColumnTable(
       seen.add(unit);
       units.push(unit);
     }
-    const subjectPeriod = header.periodCol === undefined ? undefined : view.text(r, header.periodCol) || undefined;
+    // A period cell with no words in it (`—`, `-`) names no period: the row is the unit's own.
+    const periodText = header.periodCol === undefined ? '' : view.text(r, header.periodCol);
+    const subjectPeriod = fold(periodText) === '' ? undefined : periodText;
     for (const c of header.columns) {
       const raw = view.value(r, c.col);
       observations.push({

@@ -154,3 +154,21 @@ describe('layout C with one row per unit and month', () => {
     ]);
   });
 });
+
+describe('a period cell with no words', () => {
+  it('is no period: "—" and a blank are the same subject (found by the property test)', async () => {
+    const { PledgeChecker } = await import('../../src/evaluate/checkGrid');
+    const grid = workbook(
+      sheet('Báo cáo', [
+        ['Đơn vị', 'Số vụ PPHS năm 2023', 'Số vụ PPHS năm 2024', 'Số vụ án oan năm 2024', 'Kỳ báo cáo'],
+        ['Công an tỉnh Thanh Hóa', '', 0, null, '—'],
+        ['Công an tỉnh Thanh Hóa'],
+      ]),
+    );
+    const { findings } = await new PledgeChecker(defaultPack()).check(grid);
+    expect(findings.map((f) => [f.ruleId, f.period, f.status])).toEqual([
+      ['criminal-cases-down-5pct', undefined, 'no-data'],
+      ['no-wrongful-convictions', undefined, 'no-data'],
+    ]);
+  });
+});
