@@ -1,5 +1,4 @@
-import { FindingStatus } from '../evaluate/finding';
-import { PeriodRole } from '../tables/periods';
+import type { FindingInput, FindingStatus } from '../evaluate/finding';
 
 /** What a supervisor decided about a finding. */
 export type ReviewStatus = 'accepted' | 'needs-explanation' | 'data-corrected';
@@ -14,14 +13,7 @@ export interface ReviewKey {
 }
 
 /** An input cell as it was when the finding was reviewed, to say later what changed. */
-export interface ReviewedInput {
-  readonly indicator: string;
-  readonly period: PeriodRole;
-  readonly sheet: string;
-  readonly cell: string;
-  readonly value: number | null;
-  readonly shown: string;
-}
+export type ReviewedInput = FindingInput;
 
 /** The current review of one finding; a new decision on the same finding replaces it (the log keeps the old). */
 export interface Review extends ReviewKey {

@@ -2,6 +2,7 @@ import { SaxesParser, SaxesTagNS } from 'saxes';
 import { FindingStatus } from '../evaluate/finding';
 import { PeriodRole } from '../tables/periods';
 import { REVIEW_STATUSES, Review, ReviewBook, ReviewedInput, ReviewLogEntry, ReviewStatus } from './review';
+import { encodeXmlAttribute, encodeXmlText } from '../xlsx/byteText';
 
 /**
  * The reviews as stored in a workbook: a custom XML part whose root is in this namespace. The
@@ -61,28 +62,11 @@ function keyAttrs(k: { ruleId: string; unit: string; period?: string }): string 
 }
 
 function attr(name: string, value: string): string {
-  return ` ${name}="${escape(value, true)}"`;
+  return ` ${name}="${encodeXmlAttribute(value)}"`;
 }
 
 function text(s: string): string {
-  return escape(s, false);
-}
-
-/** Line breaks and tabs in attributes become references, or a parser would turn them into spaces. */
-function escape(s: string, inAttribute: boolean): string {
-  let out = '';
-  for (const ch of s) {
-    const cp = ch.codePointAt(0) as number;
-    if (ch === '&') out += '&amp;';
-    else if (ch === '<') out += '&lt;';
-    else if (ch === '>') out += '&gt;';
-    else if (ch === '"') out += '&quot;';
-    else if (cp === 0x0d) out += '&#13;';
-    else if (cp === 0x0a || cp === 0x09) out += inAttribute ? `&#${cp};` : ch;
-    else if (cp < 0x20 || cp === 0xfffe || cp === 0xffff) continue; // not allowed in XML 1.0
-    else out += ch;
-  }
-  return out;
+  return encodeXmlText(s);
 }
 
 /**

@@ -51,7 +51,12 @@ export function encodeXmlText(s: string): string {
   return encodeXml(s, false);
 }
 
-function encodeXml(s: string, asciiOnly: boolean): string {
+/** An attribute value: line breaks and tabs become references, or a parser would turn them into spaces. */
+export function encodeXmlAttribute(s: string): string {
+  return encodeXml(s, false, true);
+}
+
+function encodeXml(s: string, asciiOnly: boolean, inAttribute = false): string {
   let out = '';
   for (const ch of s) {
     const cp = ch.codePointAt(0) as number;
@@ -59,7 +64,7 @@ function encodeXml(s: string, asciiOnly: boolean): string {
     else if (ch === '<') out += '&lt;';
     else if (ch === '>') out += '&gt;';
     else if (ch === '"') out += '&quot;';
-    else if (cp === 0x0a || cp === 0x09) out += ch;
+    else if (cp === 0x0a || cp === 0x09) out += inAttribute ? `&#${cp};` : ch;
     else if (cp === 0x0d) out += '&#13;';
     else if (cp < 0x20 || cp === 0xfffe || cp === 0xffff || (cp >= 0xd800 && cp <= 0xdfff)) continue; // not allowed in XML 1.0
     else if (asciiOnly && cp > 0x7e) out += `&#${cp};`;
