@@ -87,12 +87,14 @@ module.exports = async (env, options) => {
     },
     plugins: [
       new HtmlWebpackPlugin({ filename: 'taskpane.html', template: './addin/taskpane/taskpane.html', chunks: ['taskpane'], templateParameters: { csp: contentSecurityPolicy() } }),
+      // The help page has no script: the same policy, and no chunk injected.
+      new HtmlWebpackPlugin({ filename: 'help.html', template: './addin/help/help.html', chunks: [], inject: false, templateParameters: { csp: contentSecurityPolicy() } }),
       new HtmlWebpackPlugin({ filename: 'commands.html', template: './addin/commands/commands.html', chunks: ['commands'], templateParameters: { csp: contentSecurityPolicy() } }),
       new CopyWebpackPlugin({
         patterns: [
           { from: 'addin/assets/*.png', to: 'assets/[name][ext]' },
           { from: 'addin/taskpane/taskpane.css', to: 'taskpane.css' },
-          { from: 'addin/help/help.html', to: 'help.html' },
+          { from: 'addin/help/help.css', to: 'help.css' },
           { from: 'manifest.xml', to: 'manifest.xml', transform: (content) => (dev ? content : productionManifest(content.toString('utf8'), baseUrl)) },
         ],
       }),
