@@ -29,10 +29,13 @@ export function pledgeChecker(): PledgeChecker {
   return checker;
 }
 
-export function checkTargets(lang: Lang): Promise<CheckOutcome> {
+/** The ribbon has nowhere to ask "check again?": when the workbook was edited during the check, it checks again, once. */
+export async function checkTargets(lang: Lang): Promise<CheckOutcome> {
   const reasons = reasonSupport();
   const checker = pledgeChecker();
-  return runExcel((context) => checkWorkbook(context, checker, lang, reasons));
+  const check = () => runExcel((context) => checkWorkbook(context, checker, lang, reasons));
+  const outcome = await check();
+  return outcome.edited ? check() : outcome;
 }
 
 export function clearTargets(): Promise<ClearReport> {

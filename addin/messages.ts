@@ -1,6 +1,8 @@
 import { RulePack, Localized } from '../src/packs/rulePack';
+import { ReviewFormatError } from '../src/review/reviewXml';
 import { CheckOutcome } from './excel/checkWorkbook';
 import { ClearReport } from './excel/clearHighlights';
+import { ScorecardWriteReport } from './excel/writeScorecard';
 
 /** What the add-in tells people after an action, Vietnamese first. Each message is one sentence or two. */
 
@@ -28,6 +30,11 @@ export function noIndicatorTable(pack: RulePack): Localized {
       `"Cùng kỳ năm 2023 | Năm 2024" or "6 tháng 2019 | 6 tháng 2020", or an Excel table with the year in its column names such as ` +
       `"Số vụ PPHS năm 2019", next to indicator labels of rule pack "${pack.id}" such as ${quoted(labels.map((l) => l.label.vi))}.`,
   };
+}
+
+/** The figures changed between reading and writing: nothing was highlighted, the findings may be stale. */
+export function editedDuringCheck(): Localized {
+  return { vi: 'Sổ đã được sửa trong khi kiểm tra — kiểm tra lại?', en: 'The workbook was edited during the check — check again?' };
 }
 
 /** Warnings after a check, each to be shown with the summary. */
@@ -92,8 +99,61 @@ export function clearSummary(r: ClearReport): Localized[] {
   return out;
 }
 
+/** Reviews stored in the workbook that match no finding of this check. */
+export function reviewsUnmatched(count: number): Localized {
+  return {
+    vi: `${count} xét duyệt lưu trong sổ không khớp kết quả nào của lần kiểm tra này (đơn vị hay chỉ tiêu không còn trong sổ, hoặc đã xét duyệt theo bộ quy tắc khác); chúng vẫn được giữ trong sổ.`,
+    en: `${count} review(s) stored in the workbook match no finding of this check (the unit or target is no longer there, or they were made with another rule pack); they are kept in the workbook.`,
+  };
+}
+
+/** The reviews part could not be read after a check: the findings stand, their reviews are not shown. */
+export function reviewsUnreadable(e: unknown): Localized {
+  return e instanceof ReviewFormatError
+    ? { vi: `Không hiển thị được các xét duyệt vì ${e.vi}.`, en: `Reviews are not shown because ${e.en}.` }
+    : { vi: 'Không đọc được các xét duyệt lưu trong sổ; kết quả kiểm tra vẫn đúng.', en: 'The reviews stored in the workbook could not be read; the findings are still right.' };
+}
+
+/** After writing the scorecard: where it went, and why a name differs from the usual one. */
+export function scorecardSummary(r: ScorecardWriteReport, units: number): Localized[] {
+  if (r.structureProtected) {
+    return [
+      {
+        vi: 'Sổ đang được bảo vệ cấu trúc (Xem lại › Bảo vệ Sổ làm việc) nên không thêm được trang Bảng tổng hợp. Hãy bỏ bảo vệ sổ rồi bấm Ghi Bảng tổng hợp lần nữa.',
+        en: 'The workbook structure is protected (Review › Protect Workbook), so no scorecard sheet can be added. Unprotect the workbook, then press Write scorecard again.',
+      },
+    ];
+  }
+  const [first, ...others] = r.sheets;
+  if (!first) return [];
+  const out: Localized[] = [
+    {
+      vi: `Đã ghi Bảng tổng hợp (${units} đơn vị) vào trang "${first.name}"${others.length ? `, cùng các trang ${quoted(others.map((s) => s.name))}` : ''}.`,
+      en: `Scorecard (${units} unit(s)) written to the sheet "${first.name}"${others.length ? `, with the sheets ${quoted(others.map((s) => s.name))}` : ''}.`,
+    },
+  ];
+  if (r.replaced.length) {
+    out.push({
+      vi: `Đã thay các trang Pledge Check ghi lần trước: ${quoted(r.replaced)}.`,
+      en: `Replaced the sheets Pledge Check wrote before: ${quoted(r.replaced)}.`,
+    });
+  }
+  const moved = r.sheets.filter((s) => s.name !== s.wanted);
+  if (moved.length) {
+    out.push({
+      vi: `Sổ đã có trang ${quoted(moved.map((s) => s.wanted))} không do Pledge Check ghi (hoặc đã đổi tên, đang được bảo vệ): giữ nguyên, bảng mới ghi vào ${quoted(moved.map((s) => s.name))}.`,
+      en: `The workbook already has the sheet(s) ${quoted(moved.map((s) => s.wanted))}, not written by Pledge Check (or renamed, or protected): left as they are; the new ones are ${quoted(moved.map((s) => s.name))}.`,
+    });
+  }
+  return out;
+}
+
 /** An Office.js error as a sentence people can act on. */
 export function excelProblem(e: unknown): Localized {
+  if (e instanceof ReviewFormatError) {
+    // Writing over a part that cannot be read would lose its history: nothing was written.
+    return { vi: `Không ghi được xét duyệt vì ${e.vi}; không ghi đè để khỏi mất các xét duyệt đã có.`, en: `The review was not recorded because ${e.en}; it was not overwritten, so no earlier review is lost.` };
+  }
   const code = (e as { code?: string } | null)?.code;
   switch (code) {
     case 'InvalidOperationInCellEditMode':

@@ -1,7 +1,9 @@
 import { PledgeChecker } from '../src/evaluate/checkGrid';
 import { Finding } from '../src/evaluate/finding';
 import { Lang } from '../src/evaluate/format';
-import { Localized } from '../src/packs/rulePack';
+import { Localized, RulePack } from '../src/packs/rulePack';
+import { ReviewDecision } from '../src/review/recordReview';
+import { ReviewBook } from '../src/review/review';
 import { PackChoice } from './packChoice';
 
 export type Tone = 'info' | 'warning' | 'error';
@@ -9,6 +11,8 @@ export type Tone = 'info' | 'warning' | 'error';
 export interface PaneMessage {
   readonly text: Localized;
   readonly tone: Tone;
+  /** A button drawn with the message (the workbook changed during a check: check again). */
+  readonly action?: 'check-again';
 }
 
 /** A step of a long action, for the progress bar: `step` of `of`, with an optional detail. */
@@ -24,6 +28,26 @@ export type OnProgress = (p: ProgressStep) => void;
 export interface CheckReport {
   readonly findings: Finding[];
   readonly messages: PaneMessage[];
+  /** The reviews stored in the workbook, from hosts with review support. */
+  readonly reviews?: ReviewBook;
+}
+
+/** Supervisors' reviews kept in the workbook. A host without them offers no review actions. */
+export interface ReviewHost {
+  /** Stores a decision on a finding in the workbook and returns every review stored there now. */
+  record(finding: Finding, decision: ReviewDecision): Promise<ReviewBook>;
+  /** The reviewer's name remembered for this person, if any (asked on the first review). */
+  reviewer(): string | undefined;
+  /** Remembers the reviewer's name; false when it lasts only for this session. */
+  rememberReviewer(name: string): boolean;
+}
+
+/** What a scorecard is made of: the findings on screen, their reviews, and when they were checked. */
+export interface ScorecardRequest {
+  readonly pack: RulePack;
+  readonly findings: ReadonlyArray<Finding>;
+  readonly reviews: ReviewBook;
+  readonly checkedAt: Date;
 }
 
 /**
@@ -47,4 +71,8 @@ export interface PaneHost {
   rememberPack(choice: PackChoice): Promise<void>;
   /** Called after the pane redrew in another language, so host-drawn parts can follow. */
   languageChanged?(lang: Lang): void;
+  /** Excel only: reviews of findings, stored in the workbook. */
+  readonly reviews?: ReviewHost;
+  /** Excel only: writes the scorecard sheets (Bảng tổng hợp…) into the open workbook. */
+  writeScorecard?(request: ScorecardRequest, lang: Lang, onProgress: OnProgress): Promise<PaneMessage[]>;
 }

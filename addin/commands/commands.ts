@@ -22,8 +22,13 @@ export function command(action: Action): (event: Office.AddinCommands.Event) => 
   };
 }
 
+async function checkFromRibbon(): Promise<void> {
+  const outcome = await checkTargets(languageOf(Office.context.displayLanguage));
+  if (outcome.edited) console.warn('Pledge Check: the workbook kept changing during the check; nothing was highlighted.');
+}
+
 export function registerCommands(): void {
-  Office.actions.associate('checkTargets', command(() => checkTargets(languageOf(Office.context.displayLanguage))));
+  Office.actions.associate('checkTargets', command(checkFromRibbon));
   Office.actions.associate('clearHighlights', command(() => clearTargets()));
 }
 

@@ -2,22 +2,41 @@ import { CheckResult, PledgeChecker } from '../../src/evaluate/checkGrid';
 import { Lang } from '../../src/evaluate/format';
 import { highlightPlanFor } from '../../src/report/highlightPlan';
 import { ReasonSupport } from './cellReasons';
-import { readWorkbookGrid } from './readWorkbookGrid';
-import { writeHighlights, WriteReport } from './writeHighlights';
+import { editedMeanwhile } from './editedMeanwhile';
+import { readWorkbookGrid, ReadsAlong } from './readWorkbookGrid';
+import { queueFindHighlights, writeHighlights, WriteReport } from './writeHighlights';
 
 export interface CheckOutcome extends CheckResult {
   readonly write: WriteReport;
+  /** The workbook was edited while it was being checked: nothing was written, the findings may be stale. */
+  readonly edited: boolean;
 }
 
 /** The phases of a check, in order, for a progress bar; `cells` comes with how much is being read. */
 export type CheckPhase = 'sheets' | 'ranges' | 'cells' | 'evaluate' | 'highlight';
 export type OnCheckPhase = (phase: CheckPhase, detail?: { cells: number; sheets: number }) => void;
 
+export interface CheckExtras {
+  /**
+   * Another feature's "find, then read" riding on the check's syncs (e.g. the reviews part): queue
+   * its find on the context before calling, pass it here, and its `queueRead` goes with sync 2.
+   */
+  readonly alongside?: ReadonlyArray<ReadsAlong>;
+  /** Bytes per sync; Excel on the web's cap unless told otherwise (the bench lifts it). */
+  readonly payloadBudget?: number;
+}
+
+const NOTHING_WRITTEN: WriteReport = { marked: 0, attached: 0, attachKind: null, protectedSheets: [], othersReasonsKept: 0, gradientCells: [], attachFailed: false };
+
 /**
  * The ribbon's and the pane's Check: read the open workbook into the core's grid, run the same
  * PledgeChecker as the CLI, turn the findings into the same highlight plan, and write it. With no
  * indicator table the plan is empty, which still replaces (removes) highlights of an earlier check.
  * `onPhase` only reports; it adds no sync.
+ *
+ * Six syncs whatever the size (more only past a payload, see RoundTrips): the read's three, whose
+ * first also finds the highlight memory and the notes, then the write's three. The write's first
+ * also re-reads the figures, and writes nothing if they changed meanwhile (editedMeanwhile).
  */
 export async function checkWorkbook(
   context: Excel.RequestContext,
@@ -25,8 +44,10 @@ export async function checkWorkbook(
   lang: Lang,
   reasons: ReasonSupport,
   onPhase: OnCheckPhase = () => undefined,
+  extras: CheckExtras = {},
 ): Promise<CheckOutcome> {
-  const read = await readWorkbookGrid(context, onPhase);
+  const found = queueFindHighlights(context, reasons);
+  const read = await readWorkbookGrid(context, onPhase, { alongside: extras.alongside, budget: extras.payloadBudget });
   onPhase('evaluate');
   const result = await checker.check(read.grid);
   const plan = highlightPlanFor(result.findings, lang);
@@ -35,6 +56,9 @@ export async function checkWorkbook(
     reasons,
     sheets: read.grid.sheets.map((s) => s.name),
     protectedSheets: read.protectedSheets,
+    found,
+    condition: editedMeanwhile(context, read.grid, result.tables, found.memory),
+    budget: extras.payloadBudget,
   });
-  return { ...result, write };
+  return write ? { ...result, write, edited: false } : { ...result, write: NOTHING_WRITTEN, edited: true };
 }

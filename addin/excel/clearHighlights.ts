@@ -27,7 +27,7 @@ export async function clearHighlights(context: Excel.RequestContext, support: Re
   const worksheets = context.workbook.worksheets.load('items/name,items/protection/protected');
   await trips.flush();
 
-  memory.queueRead();
+  await memory.queueRead(trips);
   await trips.reserve(reasons.queueLocate());
   await trips.flush();
 
@@ -42,7 +42,7 @@ export async function clearHighlights(context: Excel.RequestContext, support: Re
 
   const removedReasons = await queueRestore(trips, new SheetProxies(context), restore, reasons.byCell());
   // Forget last: if restoring fails part-way the memory is still there and Clear can run again.
-  await trips.reserve(memory.queueWrite(kept));
+  await memory.queueWrite(kept, trips);
   await trips.flush();
   return { ...report, removedReasons };
 }

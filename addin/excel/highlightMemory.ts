@@ -1,11 +1,18 @@
 import { MEMORY_NAMESPACE, memoryXml, parseMemoryXml, RememberedCell } from './memoryXml';
-import { jsonBytes } from './roundTrips';
+import { jsonBytes, RoundTrips } from './roundTrips';
+
+/**
+ * Most XML per part: a part is read and written by one command, which has to fit one payload of
+ * Excel on the web with room to spare. Past that (some 20,000 cells) the memory takes more parts.
+ */
+export const PART_BYTES = 1_500_000;
 
 /**
  * The highlight memory lives in the workbook as a custom XML part (ExcelApi 1.5), so it is saved,
  * closed, reopened and shared with the file, and any copy of Pledge Check that opens the file can
  * clear what another one marked. Reading takes two syncs (find the parts, then their XML); the
- * caller owns the syncs so they can be shared with other work of the same phase.
+ * caller owns the syncs so they can be shared with other work of the same phase. A large memory is
+ * kept in several parts of at most PART_BYTES, so each fits a payload (RoundTrips).
  */
 export class HighlightMemory {
   private parts: Excel.CustomXmlPart[] = [];
@@ -21,10 +28,24 @@ export class HighlightMemory {
     return new HighlightMemory(context, context.workbook.customXmlParts.getByNamespace(MEMORY_NAMESPACE).load('items/id'));
   }
 
-  /** Step 2, after that sync and before the next: ask for their XML. */
-  queueRead(): void {
+  /** Step 2, after that sync and before the next: ask for their XML. A part's size is unknown until read, so each reserves the most it can be. */
+  async queueRead(trips: RoundTrips): Promise<void> {
     this.parts = this.found.items.slice();
-    this.xml = this.parts.map((p) => p.getXml());
+    this.xml = [];
+    for (const p of this.parts) {
+      await trips.reserve(PART_BYTES);
+      this.xml.push(p.getXml());
+    }
+  }
+
+  /**
+   * Queue listing our parts again, for when step 2 comes syncs after step 1; after the sync, the
+   * answer says whether they changed meanwhile (another Pledge Check wrote or cleared highlights).
+   */
+  queueRecount(): () => boolean {
+    const again = this.context.workbook.customXmlParts.getByNamespace(MEMORY_NAMESPACE).load('items/id');
+    const ids = (c: Excel.CustomXmlPartScopedCollection) => c.items.map((p) => p.id).join('\n');
+    return () => ids(again) !== ids(this.found);
   }
 
   /** Whether the workbook holds a memory part (after step 2's sync, or after a write). */
@@ -47,18 +68,39 @@ export class HighlightMemory {
     return out;
   }
 
-  /** Queue replacing the memory with `cells` (removing it when empty); returns the request's size in bytes. */
-  queueWrite(cells: ReadonlyArray<RememberedCell>): number {
-    if (cells.length === 0) {
-      for (const p of this.parts) p.delete();
-      this.parts = [];
-      return 100;
+  /** Queue replacing the memory with `cells` (removing it when empty): the parts there are reused in order, extra ones deleted. */
+  async queueWrite(cells: ReadonlyArray<RememberedCell>, trips: RoundTrips): Promise<void> {
+    const xmls = partsOf(cells);
+    const kept: Excel.CustomXmlPart[] = [];
+    for (let i = 0; i < xmls.length; i++) {
+      await trips.reserve(jsonBytes(xmls[i]) + 100);
+      const part = this.parts[i];
+      if (part) part.setXml(xmls[i]);
+      kept.push(part ?? this.context.workbook.customXmlParts.add(xmls[i]));
     }
-    const xml = memoryXml(cells);
-    const [first, ...extra] = this.parts;
-    if (first) first.setXml(xml);
-    for (const p of extra) p.delete();
-    this.parts = [first ?? this.context.workbook.customXmlParts.add(xml)];
-    return jsonBytes(xml) + 100;
+    for (const p of this.parts.slice(xmls.length)) {
+      await trips.reserve(100);
+      p.delete();
+    }
+    this.parts = kept;
   }
+}
+
+/** The memory's XML, as few parts of at most PART_BYTES as its cells allow (none when there are none). */
+export function partsOf(cells: ReadonlyArray<RememberedCell>, maxBytes = PART_BYTES): string[] {
+  const out: string[] = [];
+  const root = jsonBytes(memoryXml([]));
+  let start = 0;
+  let bytes = root;
+  for (let i = 0; i < cells.length; i++) {
+    const size = jsonBytes(memoryXml([cells[i]])) - root; // the element alone
+    if (i > start && bytes + size > maxBytes) {
+      out.push(memoryXml(cells.slice(start, i)));
+      start = i;
+      bytes = root;
+    }
+    bytes += size;
+  }
+  if (cells.length) out.push(memoryXml(cells.slice(start)));
+  return out;
 }

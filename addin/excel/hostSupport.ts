@@ -11,3 +11,18 @@ export function reasonSupport(requirements: Pick<Office.RequirementSetSupport, '
     comments: requirements.isSetSupported('ExcelApi', '1.10'),
   };
 }
+
+export interface ScorecardSupport {
+  /** Worksheet custom properties (1.12) mark the sheets Pledge Check made; without them none is ever replaced. */
+  readonly marks: boolean;
+  /** Page layout (1.9): the scorecard prints on A4 landscape. */
+  readonly pageLayout: boolean;
+}
+
+/** What writing the scorecard sheets may use; both are within the manifest's minimum, checked anyway for hosts that misreport. */
+export function scorecardSupport(requirements: Pick<Office.RequirementSetSupport, 'isSetSupported'> = Office.context.requirements): ScorecardSupport {
+  return {
+    marks: requirements.isSetSupported('ExcelApi', '1.12'),
+    pageLayout: requirements.isSetSupported('ExcelApi', '1.9'),
+  };
+}

@@ -1,30 +1,34 @@
 import { RangeRef, toA1 } from '../../src/grid/address';
 import { areasForCells } from './addressList';
 import { CellFill, FILL_PROPERTIES, fillOf } from './cellFill';
+import { RoundTrips } from './roundTrips';
 
 /** Rows between two marked cells of a column that are still read in one command rather than two. */
 const GAP = 4;
 const BYTES_PER_CELL = 160; // one cell's fill properties in the response
+/** Rows per command at most, so one command fits well inside a payload (RoundTrips). */
+const RUN_ROWS = 1_000;
 
 export interface FillRead {
-  /** Response size in bytes, for RoundTrips. */
-  readonly bytes: number;
   /** After the sync: A1 → the cell's fill. */
   collect(): Map<string, CellFill>;
 }
 
 /**
  * Queue reading the fills of scattered cells of one sheet: one `getCellProperties` per run of
- * rows in a column, so the commands grow with runs, not cells (a layout-C column of units is one).
+ * rows in a column (up to RUN_ROWS), so the commands grow with runs, not cells (a layout-C column
+ * of units is one per thousand rows). Each command's response is reserved on `trips`.
  */
-export function queueReadFills(sheet: Excel.Worksheet, cells: Iterable<string>): FillRead {
-  const runs = bridge(areasForCells(cells));
-  const results = runs.map((r) => ({
-    run: r,
-    props: sheet.getRangeByIndexes(r.top, r.left, r.bottom - r.top + 1, 1).getCellProperties(FILL_PROPERTIES),
-  }));
+export async function queueReadFills(trips: RoundTrips, sheet: Excel.Worksheet, cells: Iterable<string>): Promise<FillRead> {
+  const results: { run: RangeRef; props: OfficeExtension.ClientResult<Excel.CellProperties[][]> }[] = [];
+  for (const r of bridge(areasForCells(cells))) {
+    for (let top = r.top; top <= r.bottom; top += RUN_ROWS) {
+      const rows = Math.min(RUN_ROWS, r.bottom - top + 1);
+      await trips.reserve(rows * BYTES_PER_CELL);
+      results.push({ run: { ...r, top }, props: sheet.getRangeByIndexes(top, r.left, rows, 1).getCellProperties(FILL_PROPERTIES) });
+    }
+  }
   return {
-    bytes: runs.reduce((n, r) => n + (r.bottom - r.top + 1) * BYTES_PER_CELL, 0),
     collect() {
       const out = new Map<string, CellFill>();
       for (const { run, props } of results) props.value.forEach((row, i) => out.set(toA1(run.top + i, run.left), fillOf(row[0])));

@@ -14,6 +14,21 @@ export interface WorkbookRead {
 export type ReadProgress = (phase: 'sheets' | 'ranges' | 'cells', detail?: { cells: number; sheets: number }) => void;
 
 /**
+ * Other "find, then read" work sharing the read's syncs instead of adding its own: whatever the
+ * caller queued before the read goes with sync 1, and `queueRead` is called after sync 1 to go
+ * with sync 2 (e.g. the highlight memory, the reviews part). Returns its response's bytes if known.
+ */
+export interface ReadsAlong {
+  queueRead(): number | void;
+}
+
+export interface ReadOptions {
+  readonly alongside?: ReadonlyArray<ReadsAlong>;
+  /** Bytes per sync; Excel on the web's cap unless told otherwise (the bench lifts it). */
+  readonly budget?: number;
+}
+
+/**
  * Rows per block: small enough that a block's merged areas stay under the 512 that
  * `getMergedAreasOrNullObject` can return, and its cells well under Microsoft's 5k–20k-row advice.
  */
@@ -40,10 +55,11 @@ interface Block {
  * (never formulas), errors kept apart from text, merged areas, hidden rows and Excel tables.
  * Three phases, one sync each however large the workbook (see RoundTrips for the one exception):
  * 1. the sheets and tables; 2. each sheet's used range and each table's range; 3. every block of
- * rows of every sheet. Cells are read from A1 so addresses match the file.
+ * rows of every sheet. Cells are read from A1 so addresses match the file. Work queued by the
+ * caller before the read, and `options.alongside`, ride on syncs 1 and 2.
  */
-export async function readWorkbookGrid(context: Excel.RequestContext, onPhase: ReadProgress = () => undefined): Promise<WorkbookRead> {
-  const trips = new RoundTrips(context);
+export async function readWorkbookGrid(context: Excel.RequestContext, onPhase: ReadProgress = () => undefined, options: ReadOptions = {}): Promise<WorkbookRead> {
+  const trips = new RoundTrips(context, options.budget);
   onPhase('sheets');
 
   const worksheets = context.workbook.worksheets.load('items/name,items/visibility,items/protection/protected');
@@ -55,6 +71,7 @@ export async function readWorkbookGrid(context: Excel.RequestContext, onPhase: R
   // Values only: formatting alone can stretch the used range to the last row of the sheet.
   const used = sheets.map((s) => s.getUsedRangeOrNullObject(true).load('rowIndex,rowCount,columnIndex,columnCount'));
   const tableRanges = tables.items.map((t) => t.getRange().load('rowIndex,rowCount,columnIndex,columnCount'));
+  for (const other of options.alongside ?? []) await trips.reserve(other.queueRead() ?? 0);
   await trips.flush();
 
   let cells = 0;

@@ -17,6 +17,30 @@ export interface WriteOptions {
   /** The workbook's sheets in tab order, and those that are protected. */
   readonly sheets: ReadonlyArray<string>;
   readonly protectedSheets: ReadonlySet<string>;
+  /** The memory and notes already found in an earlier sync (a check finds them with its first read); else one more sync here. */
+  readonly found?: FoundHighlights;
+  /** Reads sent with the first sync here that decide whether to write at all. */
+  readonly condition?: WriteCondition;
+  /** Bytes per sync; Excel on the web's cap unless told otherwise. */
+  readonly budget?: number;
+}
+
+/** The highlight memory and the workbook's notes and comments, found but not yet read. */
+export interface FoundHighlights {
+  readonly memory: HighlightMemory;
+  readonly reasons: CellReasons;
+}
+
+/** Queue finding them, to go with whatever sync comes next. */
+export function queueFindHighlights(context: Excel.RequestContext, support: ReasonSupport): FoundHighlights {
+  return { memory: HighlightMemory.queueFind(context), reasons: CellReasons.queueFind(context, support) };
+}
+
+export interface WriteCondition {
+  /** Queue reads to go with the first sync here, reserving their bytes. */
+  queue(trips: RoundTrips): Promise<void>;
+  /** After that sync: whether to go on writing. */
+  holds(): boolean;
 }
 
 export interface WriteReport {
@@ -42,35 +66,41 @@ export interface WriteReport {
  * fill. A re-check replaces the previous highlights: cells marked before are restored, then the
  * new marks applied, with the fill remembered the first time kept as the one to restore.
  *
- * Four phases, one sync each unless a phase would exceed one payload (RoundTrips):
+ * Four phases, one sync each unless a phase would exceed one payload (RoundTrips); a check sends
+ * the first with its own first read, so it costs nothing here:
  * 1. find the memory and the workbook's notes/comments; 2. read the memory, where those notes are,
- * and the fills of the cells to mark; 3. write the memory of old and new cells, restore the old
- * marks, apply the new ones, remove our old reasons; 4. shrink the memory to the new cells and
- * attach the new reasons (last, because Excel can refuse one, which stops the rest of the batch).
+ * the fills of the cells to mark, and what the condition needs (if it fails, nothing is written:
+ * the result is null); 3. write the memory of old and new cells, restore the old marks, apply the
+ * new ones, remove our old reasons; 4. shrink the memory to the new cells and attach the new
+ * reasons (last, because Excel can refuse one, which stops the rest of the batch).
  */
-export async function writeHighlights(context: Excel.RequestContext, plan: HighlightPlan, options: WriteOptions): Promise<WriteReport> {
-  const trips = new RoundTrips(context);
+export async function writeHighlights(context: Excel.RequestContext, plan: HighlightPlan, options: WriteOptions): Promise<WriteReport | null> {
+  const trips = new RoundTrips(context, options.budget);
   const sheets = new SheetProxies(context);
   const order = new Map(options.sheets.map((s, i) => [s, i]));
   const writable = (sheet: string) => order.has(sheet) && !options.protectedSheets.has(sheet);
   const attachKind: AttachedKind | null = options.reasons.notes ? 'note' : options.reasons.comments ? 'comment' : null;
 
   // 1
-  const memory = HighlightMemory.queueFind(context);
-  const reasons = CellReasons.queueFind(context, options.reasons);
-  await trips.flush();
+  let found = options.found;
+  if (!found) {
+    found = queueFindHighlights(context, options.reasons);
+    await trips.flush();
+  }
+  const { memory, reasons } = found;
 
-  // 2
-  memory.queueRead();
+  // 2: the memory and notes are read here, just before writing, not when they were found, so a
+  // change made in between (by another Pledge Check) is seen.
+  await memory.queueRead(trips);
   await trips.reserve(reasons.queueLocate());
   const marks = plan.marks.filter((m) => writable(m.sheet));
   const fillReads = [];
   for (const [sheet, cells] of groupBy(marks, (m) => m.sheet)) {
-    const read = queueReadFills(sheets.get(sheet), cells.map((m) => m.cell));
-    await trips.reserve(read.bytes);
-    fillReads.push({ sheet, read });
+    fillReads.push({ sheet, read: await queueReadFills(trips, sheets.get(sheet), cells.map((m) => m.cell)) });
   }
+  await options.condition?.queue(trips);
   await trips.flush();
+  if (options.condition && !options.condition.holds()) return null;
 
   const old = memory.cells();
   const oldByKey = new Map(old.map((c) => [cellKey(c.sheet, c.cell), c]));
@@ -125,7 +155,7 @@ export async function writeHighlights(context: Excel.RequestContext, plan: Highl
   if (union.length === 0 && !memory.stored) return { ...report, attached: 0, attachFailed: false };
 
   // 3
-  await trips.reserve(memory.queueWrite(union));
+  await memory.queueWrite(union, trips);
   await queueRestore(trips, sheets, restore, existing);
   for (const [sheet, cells] of groupBy(toMark, (m) => m.sheet)) {
     for (const [status, group] of groupBy(cells, (m) => m.status)) {
@@ -138,7 +168,7 @@ export async function writeHighlights(context: Excel.RequestContext, plan: Highl
   await trips.flush();
 
   // 4
-  await trips.reserve(memory.queueWrite(final));
+  await memory.queueWrite(final, trips);
   let attachFailed = false;
   try {
     for (const { mark, text } of toAttach) {

@@ -1,6 +1,9 @@
 import { Finding, FindingStatus } from '../../src/evaluate/finding';
 import { Lang, OPERATOR_SYMBOL } from '../../src/evaluate/format';
-import { formatFigure, statusWord } from '../../src/report/words';
+import { formatDateTime } from '../../src/report/formatTime';
+import { changeText, formatFigure, statusWord } from '../../src/report/words';
+import { ReviewStatus } from '../../src/review/review';
+import { ReviewState } from '../../src/review/reviewState';
 import { STRINGS } from './strings';
 
 /** One line of the pane's list: what the console report shows, for one target of one unit. */
@@ -21,6 +24,21 @@ export interface FindingLine {
   readonly cell: string;
   /** The reason, for shortfall and no-data lines. */
   readonly reason?: string;
+  /** The finding's review stored in the workbook, if any. */
+  readonly review?: ReviewLine;
+}
+
+/** A review as the list shows it. */
+export interface ReviewLine {
+  readonly status: ReviewStatus;
+  readonly reviewer: string;
+  /** When, as people in Vietnam write it (formatDateTime). */
+  readonly time: string;
+  readonly comment: string;
+  /** The finding's figures are not those reviewed: the decision may no longer hold. */
+  readonly changed: boolean;
+  /** What changed, one input each: `Biểu 01!D29: 381 → 390`. */
+  readonly changes: ReadonlyArray<string>;
 }
 
 export interface UnitGroup {
@@ -39,12 +57,13 @@ export function cellOf(f: Finding): string {
 }
 
 /** Findings grouped by unit in the order the tables list them: plain data, no DOM, no Office. */
-export function findingsByUnit(findings: ReadonlyArray<Finding>, lang: Lang): UnitGroup[] {
+export function findingsByUnit(findings: ReadonlyArray<Finding>, lang: Lang, reviews?: ReadonlyMap<Finding, ReviewState>): UnitGroup[] {
   const groups = new Map<string, FindingLine[]>();
   findings.forEach((f, index) => {
     const unit = unitOf(f);
     const lines = groups.get(unit) ?? [];
     const gapUnit = f.factUnit === '%' ? STRINGS.percentagePoints[lang] : f.factUnit;
+    const state = reviews?.get(f);
     lines.push({
       index,
       ruleId: f.ruleId,
@@ -58,10 +77,28 @@ export function findingsByUnit(findings: ReadonlyArray<Finding>, lang: Lang): Un
       sheet: f.sheet,
       cell: cellOf(f),
       ...(f.status === 'met' ? {} : { reason: f.message[lang] }),
+      ...(state ? { review: reviewLine(state, lang) } : {}),
     });
     groups.set(unit, lines);
   });
   return [...groups].map(([unit, lines]) => ({ unit, lines }));
+}
+
+function reviewLine(state: ReviewState, lang: Lang): ReviewLine {
+  const r = state.review;
+  return {
+    status: r.status,
+    reviewer: r.reviewer,
+    time: formatDateTime(r.time),
+    comment: r.comment,
+    changed: state.changed,
+    changes: state.changes.map((c) => changeText(c, lang)),
+  };
+}
+
+/** A line a supervisor still has to look at: not met, and not reviewed or changed since its review. */
+export function needsReview(line: FindingLine): boolean {
+  return line.status !== 'met' && (!line.review || line.review.changed);
 }
 
 export interface UnitCounts {
@@ -89,6 +126,8 @@ export interface FindingFilter {
   readonly statuses: ReadonlySet<FindingStatus>;
   /** A unit as `unitOf` names it, or undefined for every unit. */
   readonly unit?: string;
+  /** Only the lines that still need a review (see needsReview). */
+  readonly unreviewed?: boolean;
 }
 
 export const SHOW_ALL: FindingFilter = { statuses: new Set(STATUSES) };
@@ -96,6 +135,6 @@ export const SHOW_ALL: FindingFilter = { statuses: new Set(STATUSES) };
 export function filterGroups(groups: ReadonlyArray<UnitGroup>, filter: FindingFilter): UnitGroup[] {
   return groups
     .filter((g) => filter.unit === undefined || g.unit === filter.unit)
-    .map((g) => ({ unit: g.unit, lines: g.lines.filter((l) => filter.statuses.has(l.status)) }))
+    .map((g) => ({ unit: g.unit, lines: g.lines.filter((l) => filter.statuses.has(l.status) && (!filter.unreviewed || needsReview(l))) }))
     .filter((g) => g.lines.length > 0);
 }

@@ -3,20 +3,23 @@ import { Finding, FindingStatus } from '../../src/evaluate/finding';
 import { Lang } from '../../src/evaluate/format';
 import { PackProblem } from '../../src/packs/packProblem';
 import { RulePack } from '../../src/packs/rulePack';
+import { EMPTY_REVIEW_BOOK, ReviewBook } from '../../src/review/review';
+import { matchReviews, ReviewState } from '../../src/review/reviewState';
 import { builtinChoices, checkPackChoice, choiceKey, DEFAULT_CHOICE, PackChoice } from '../packChoice';
 import { PaneHost, PaneMessage, ProgressStep } from '../paneHost';
 import { byId, keepingFocus } from './dom';
-import { cellOf, countsByUnit, filterGroups, FindingFilter, findingsByUnit, SHOW_ALL, unitOf } from './findingsView';
+import { cellOf, countsByUnit, filterGroups, FindingFilter, findingsByUnit, needsReview, SHOW_ALL, unitOf } from './findingsView';
 import { readFileText } from './readFile';
 import { renderFilters } from './renderFilters';
 import { renderFindings } from './renderFindings';
 import { PackOption, renderPackInfo, renderPackProblems, renderPackSelect } from './renderPack';
 import { renderProgress } from './renderProgress';
+import { REVIEW_TEXT, ReviewDraft, ReviewView } from './renderReview';
 import { renderStatus } from './renderStatus';
 import { renderStrings } from './renderStrings';
 import { renderSummary } from './renderSummary';
 import { otherLang } from './say';
-import { STRINGS } from './strings';
+import { FORMATS, STRINGS } from './strings';
 
 /**
  * The task pane: its state and what each control does. It draws through the render modules and
@@ -36,6 +39,14 @@ export class Pane {
   private filter: FindingFilter = SHOW_ALL;
   private busy = false;
   private progress?: ProgressStep;
+  /** What the findings on screen were checked with, and when: the scorecard says so. */
+  private checked?: { pack: RulePack; at: Date };
+  /** The reviews stored in the workbook, as of the check or the last review saved. */
+  private reviewBook?: ReviewBook;
+  private reviewStates?: ReadonlyMap<Finding, ReviewState>;
+  private draft?: ReviewDraft;
+  /** A control to focus after the next redraw (the form just opened, or the button it closed to). */
+  private pendingFocus?: string;
 
   constructor(
     private readonly host: PaneHost,
@@ -57,6 +68,7 @@ export class Pane {
     app.setAttribute('data-mode', this.host.mode);
     byId('intro', this.doc).setAttribute('data-l10n', this.host.mode === 'preview' ? 'introPreview' : 'intro');
     byId('clear', this.doc).hidden = !this.host.clear;
+    byId('scorecard', this.doc).hidden = !this.host.writeScorecard;
     this.builtins = builtinChoices().map((choice) => ({ choice, pack: checkPackChoice(choice).pack }));
     this.restorePack();
     this.wire();
@@ -72,8 +84,11 @@ export class Pane {
       const report = await this.host.check(checker, this.lang, (p) => this.showProgress(p));
       this.findings = report.findings;
       this.messages = report.messages;
+      this.checked = { pack: checker.pack, at: new Date() };
+      this.draft = undefined;
+      this.useReviews(report.reviews);
       // A unit chosen in the filter that this workbook does not have would hide everything.
-      if (this.filter.unit !== undefined && !report.findings.some((f) => unitOf(f) === this.filter.unit)) this.filter = { statuses: this.filter.statuses };
+      if (this.filter.unit !== undefined && !report.findings.some((f) => unitOf(f) === this.filter.unit)) this.filter = { ...this.filter, unit: undefined };
     } catch (e) {
       this.messages = [{ text: this.host.problem(e), tone: 'error' }];
     } finally {
@@ -88,6 +103,7 @@ export class Pane {
     try {
       this.messages = await clear((p) => this.showProgress(p));
       this.findings = undefined;
+      this.draft = undefined;
     } catch (e) {
       this.messages = [{ text: this.host.problem(e), tone: 'error' }];
     } finally {
@@ -102,6 +118,97 @@ export class Pane {
       this.messages = [{ text: this.host.problem(e), tone: 'error' }];
       this.render();
     });
+  }
+
+  // --- reviews and the scorecard ---------------------------------------------------------
+
+  private useReviews(book: ReviewBook | undefined): void {
+    this.reviewBook = book;
+    this.reviewStates = book && this.findings ? matchReviews(this.findings, book).states : undefined;
+  }
+
+  private openReview(index: number): void {
+    const f = this.findings?.[index];
+    const reviews = this.host.reviews;
+    if (!f || !reviews || this.busy) return;
+    const stored = this.reviewStates?.get(f)?.review;
+    const reviewer = reviews.reviewer();
+    this.draft = { index, ...(stored ? { status: stored.status } : {}), comment: stored?.comment ?? '', askName: !reviewer, name: reviewer ?? '' };
+    this.pendingFocus = `review-status:${index}:${stored?.status ?? 'accepted'}`;
+    this.render();
+  }
+
+  private editReview(change: Partial<Pick<ReviewDraft, 'status' | 'comment' | 'name'>>): void {
+    // No redraw while typing: the controls already show what was typed.
+    if (this.draft) this.draft = { ...this.draft, ...change };
+  }
+
+  private changeReviewer(): void {
+    if (!this.draft) return;
+    this.draft = { ...this.draft, askName: true, name: this.draft.name || (this.host.reviews?.reviewer() ?? '') };
+    this.pendingFocus = `review-name:${this.draft.index}`;
+    this.render();
+  }
+
+  private cancelReview(): void {
+    if (!this.draft) return;
+    this.pendingFocus = `review:${this.draft.index}`;
+    this.draft = undefined;
+    this.render();
+  }
+
+  private async saveReview(): Promise<void> {
+    const draft = this.draft;
+    const reviews = this.host.reviews;
+    const f = draft && this.findings?.[draft.index];
+    if (!draft || !f || !reviews || !this.checked || this.busy) return;
+    const name = draft.askName ? draft.name.trim() : (reviews.reviewer() ?? '');
+    const problem = !draft.status ? 'decision' : !name ? 'name' : undefined;
+    if (problem || !draft.status) {
+      this.draft = { ...draft, error: problem };
+      this.pendingFocus = problem === 'name' ? `review-name:${draft.index}` : `review-status:${draft.index}:accepted`;
+      this.render();
+      return;
+    }
+    const notes: PaneMessage[] = [];
+    if (draft.askName && !reviews.rememberReviewer(name)) notes.push({ text: STRINGS.reviewNameForgotten, tone: 'warning' });
+    const decision = {
+      status: draft.status,
+      comment: draft.comment.trim(),
+      reviewer: reviews.reviewer() ?? name,
+      time: new Date().toISOString(),
+      pack: { id: this.checked.pack.id, version: this.checked.pack.version },
+    };
+    this.draft = { ...draft, askName: false, error: undefined };
+    this.setBusy(true, [{ text: STRINGS.reviewSaving, tone: 'info' }]);
+    try {
+      const book = await reviews.record(f, decision);
+      this.useReviews(book);
+      this.draft = undefined;
+      this.pendingFocus = `review:${draft.index}`;
+      this.messages = [{ text: FORMATS.reviewSaved(REVIEW_TEXT[decision.status], f.title[this.lang], unitOf(f)), tone: 'info' }, ...notes];
+    } catch (e) {
+      // The form stays open with what was typed, to try again.
+      this.pendingFocus = `review-save:${draft.index}`;
+      this.messages = [{ text: this.host.problem(e), tone: 'error' }, ...notes];
+    } finally {
+      this.setBusy(false);
+    }
+  }
+
+  private async writeScorecard(): Promise<void> {
+    const write = this.host.writeScorecard?.bind(this.host);
+    const findings = this.findings;
+    if (this.busy || !write || !findings?.length || !this.checked) return;
+    const request = { pack: this.checked.pack, findings, reviews: this.reviewBook ?? EMPTY_REVIEW_BOOK, checkedAt: this.checked.at };
+    this.setBusy(true, [{ text: STRINGS.writingScorecard, tone: 'info' }]);
+    try {
+      this.messages = await write(request, this.lang, (p) => this.showProgress(p));
+    } catch (e) {
+      this.messages = [{ text: this.host.problem(e), tone: 'error' }];
+    } finally {
+      this.setBusy(false);
+    }
   }
 
   // --- rule packs -------------------------------------------------------------------------
@@ -178,6 +285,10 @@ export class Pane {
     });
     byId('check', d).addEventListener('click', () => void this.check());
     byId('clear', d).addEventListener('click', () => void this.clear());
+    byId('scorecard', d).addEventListener('click', () => void this.writeScorecard());
+    byId('status', d).addEventListener('click', (e) => {
+      if ((e.target as Element | null)?.closest('[data-action="check-again"]')) void this.check();
+    });
     const select = byId<HTMLSelectElement>('pack', d);
     select.addEventListener('change', () => {
       const chosen = this.packOptions().find((o) => choiceKey(o.choice) === select.value);
@@ -208,7 +319,12 @@ export class Pane {
   }
 
   private chooseUnit(unit: string | undefined): void {
-    this.filter = unit === undefined ? { statuses: this.filter.statuses } : { ...this.filter, unit };
+    this.filter = { ...this.filter, unit };
+    this.render();
+  }
+
+  private toggleUnreviewed(): void {
+    this.filter = { ...this.filter, unreviewed: !this.filter.unreviewed };
     this.render();
   }
 
@@ -234,6 +350,7 @@ export class Pane {
       const ready = Boolean(this.checker) && this.host.canCheck();
       byId<HTMLButtonElement>('check', d).disabled = this.busy || !ready;
       byId<HTMLButtonElement>('clear', d).disabled = this.busy;
+      byId<HTMLButtonElement>('scorecard', d).disabled = this.busy || !this.findings?.length;
       byId<HTMLSelectElement>('pack', d).disabled = this.busy;
       byId<HTMLButtonElement>('pack-open', d).disabled = this.busy;
       byId('app', d).setAttribute('aria-busy', String(this.busy));
@@ -249,14 +366,35 @@ export class Pane {
       byId('results', d).hidden = !findings || findings.length === 0;
       if (!findings || findings.length === 0) return;
       renderSummary(byId('summary-table', d), countsByUnit(findings), lang);
-      const groups = findingsByUnit(findings, lang);
-      const counts = { met: 0, shortfall: 0, 'no-data': 0 };
+      const reviews = this.host.reviews;
+      const groups = findingsByUnit(findings, lang, this.reviewStates);
+      const counts = { met: 0, shortfall: 0, 'no-data': 0, unreviewed: 0 };
       for (const f of findings) counts[f.status]++;
+      for (const g of groups) counts.unreviewed += g.lines.filter(needsReview).length;
       renderFilters(byId('filters', d), this.filter, counts, groups.map((g) => g.unit), lang, {
         toggleStatus: (s) => this.toggleStatus(s),
         chooseUnit: (u) => this.chooseUnit(u),
+        ...(reviews ? { toggleUnreviewed: () => this.toggleUnreviewed() } : {}),
       });
-      renderFindings(byId('units', d), filterGroups(groups, this.filter), lang);
+      renderFindings(byId('units', d), filterGroups(groups, this.filter), lang, reviews ? this.reviewView(reviews.reviewer()) : undefined);
     });
+    const focus = this.pendingFocus;
+    this.pendingFocus = undefined;
+    if (focus !== undefined) d.querySelector<HTMLElement>(`[data-focus-key="${focus}"]`)?.focus();
+  }
+
+  private reviewView(reviewer: string | undefined): ReviewView {
+    return {
+      draft: this.draft,
+      reviewer,
+      busy: this.busy,
+      on: {
+        open: (i) => this.openReview(i),
+        edit: (change) => this.editReview(change),
+        changeName: () => this.changeReviewer(),
+        cancel: () => this.cancelReview(),
+        submit: () => void this.saveReview(),
+      },
+    };
   }
 }

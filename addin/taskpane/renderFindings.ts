@@ -1,6 +1,7 @@
 import { Lang } from '../../src/evaluate/format';
 import { FindingLine, UnitGroup } from './findingsView';
 import { data, el } from './dom';
+import { reviewActions, ReviewView } from './renderReview';
 import { say } from './say';
 import { statusChip } from './statusChip';
 import { FORMATS, STRINGS } from './strings';
@@ -8,10 +9,10 @@ import { FORMATS, STRINGS } from './strings';
 /**
  * The findings grouped by unit. Each finding is a list item whose main part is a real button, so
  * Tab reaches it, Enter and Space activate it, and a click anywhere on the item does the same
- * (`goTo`). The reason is the button's description. `.finding-actions` is left empty for actions
- * that come later (a review per finding), outside the button so they can be buttons themselves.
+ * (`goTo`). The reason is the button's description. `.finding-actions`, outside the button so
+ * it can hold buttons and a form, has the finding's review where the host keeps reviews.
  */
-export function renderFindings(box: HTMLElement, groups: ReadonlyArray<UnitGroup>, lang: Lang): void {
+export function renderFindings(box: HTMLElement, groups: ReadonlyArray<UnitGroup>, lang: Lang, review?: ReviewView): void {
   if (groups.length === 0) {
     box.replaceChildren(el('p', { class: 'empty' }, say(STRINGS.nothingMatches, lang)));
     return;
@@ -19,13 +20,13 @@ export function renderFindings(box: HTMLElement, groups: ReadonlyArray<UnitGroup
   box.replaceChildren(
     ...groups.map((g, i) => {
       const heading = el('h3', { id: `unit-${i}` }, data(g.unit));
-      const list = el('ul', { class: 'findings', 'aria-label': say(FORMATS.findingsOf(g.unit), lang) }, ...g.lines.map((l) => findingItem(l, lang)));
+      const list = el('ul', { class: 'findings', 'aria-label': say(FORMATS.findingsOf(g.unit), lang) }, ...g.lines.map((l) => findingItem(l, lang, review)));
       return el('section', { class: 'unit', 'aria-labelledby': `unit-${i}` }, heading, list);
     }),
   );
 }
 
-function findingItem(line: FindingLine, lang: Lang): HTMLLIElement {
+function findingItem(line: FindingLine, lang: Lang, review: ReviewView | undefined): HTMLLIElement {
   const figures = el('span', { class: 'figures' }, label(STRINGS.actual, lang), data(line.actual, { class: 'figure' }));
   if (line.target) figures.append(' · ', label(STRINGS.target, lang), data(line.target, { class: 'figure' }));
   if (line.gap) figures.append(' · ', label(STRINGS.gap, lang), data(line.gap, { class: 'figure gap' }));
@@ -39,13 +40,14 @@ function findingItem(line: FindingLine, lang: Lang): HTMLLIElement {
       'aria-describedby': line.reason ? reasonId : undefined,
       title: say(STRINGS.goToHint, lang),
     },
-    el('span', { class: 'finding-head' }, statusChip(line.status, lang), el('span', { class: 'finding-title' }, data(line.title))),
+    el('span', { class: 'finding-head' }, statusChip(line.status, lang), el('span', { class: 'finding-title', id: `title-${line.index}` }, data(line.title))),
     figures,
     el('span', { class: 'cell-ref' }, label(STRINGS.cell, lang), data(`${line.sheet}!${line.cell}`)),
   );
-  const item = el('li', { class: `finding ${line.status}`, 'data-finding': String(line.index), 'data-rule': line.ruleId, 'data-unit': line.unit }, main);
+  const reviewed = line.review ? (line.review.changed ? ' reviewed changed' : ' reviewed') : '';
+  const item = el('li', { class: `finding ${line.status}${reviewed}`, 'data-finding': String(line.index), 'data-rule': line.ruleId, 'data-unit': line.unit }, main);
   if (line.reason) item.append(el('p', { class: 'reason', id: reasonId }, data(line.reason)));
-  item.append(el('div', { class: 'finding-actions', 'data-slot': 'review' }));
+  item.append(el('div', { class: 'finding-actions', 'data-slot': 'review' }, ...(review ? reviewActions(line, lang, review) : [])));
   return item;
 }
 

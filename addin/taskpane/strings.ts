@@ -37,6 +37,7 @@ export const STRINGS = {
   clear: { vi: 'Xóa tô màu', en: 'Clear highlights' },
   checking: { vi: 'Đang kiểm tra…', en: 'Checking…' },
   clearing: { vi: 'Đang xóa tô màu…', en: 'Clearing…' },
+  checkAgain: { vi: 'Kiểm tra lại', en: 'Check again' },
 
   stepSheets: { vi: 'Đọc danh sách trang và bảng', en: 'Reading the sheets and tables' },
   stepRanges: { vi: 'Tìm vùng có dữ liệu', en: 'Finding the used ranges' },
@@ -67,6 +68,45 @@ export const STRINGS = {
   cell: { vi: 'Ô', en: 'Cell' },
   percentagePoints: { vi: 'điểm %', en: 'pp' },
   goToHint: { vi: 'Nhấn để chọn ô này trên trang tính.', en: 'Press to select this cell in the sheet.' },
+
+  writeScorecard: { vi: 'Ghi Bảng tổng hợp', en: 'Write scorecard' },
+  writingScorecard: { vi: 'Đang ghi Bảng tổng hợp vào sổ…', en: 'Writing the scorecard into the workbook…' },
+
+  filterUnreviewed: { vi: 'Chưa xét duyệt', en: 'Unreviewed' },
+  filterUnreviewedHint: {
+    vi: 'Chỉ hiện kết quả chưa đạt hoặc không có số liệu chưa được xét duyệt, hay có số liệu đã thay đổi sau khi xét duyệt.',
+    en: 'Only shortfalls and no-data findings that have no review, or whose figures changed since their review.',
+  },
+  reviewOpen: { vi: 'Xét duyệt…', en: 'Review…' },
+  reviewAgain: { vi: 'Xét duyệt lại…', en: 'Review again…' },
+  reviewAccepted: { vi: 'Chấp nhận', en: 'Accepted' },
+  reviewNeedsExplanation: { vi: 'Cần giải trình', en: 'Needs explanation' },
+  reviewDataCorrected: { vi: 'Đã sửa số liệu', en: 'Data corrected' },
+  reviewDecision: { vi: 'Kết luận xét duyệt', en: 'Decision' },
+  reviewComment: { vi: 'Ý kiến (không bắt buộc)', en: 'Comment (optional)' },
+  reviewCommentHint: { vi: 'Ctrl+Enter để lưu, Esc để hủy.', en: 'Ctrl+Enter saves, Esc cancels.' },
+  reviewerName: { vi: 'Họ tên người xét duyệt', en: 'Reviewer’s name' },
+  reviewerNameHint: {
+    vi: 'Chỉ hỏi lần đầu: tên được nhớ trên máy này (không lưu vào cài đặt của sổ) và ghi kèm mỗi xét duyệt.',
+    en: 'Asked the first time only: remembered on this computer (not in the workbook’s settings) and recorded with each review.',
+  },
+  reviewerIs: { vi: 'Người xét duyệt:', en: 'Reviewer:' },
+  reviewerChange: { vi: 'Đổi tên', en: 'Change name' },
+  reviewSave: { vi: 'Lưu xét duyệt', en: 'Save review' },
+  reviewCancel: { vi: 'Hủy', en: 'Cancel' },
+  reviewSaving: { vi: 'Đang lưu xét duyệt vào sổ…', en: 'Saving the review in the workbook…' },
+  reviewChooseDecision: { vi: 'Hãy chọn một kết luận.', en: 'Choose a decision.' },
+  reviewNeedName: { vi: 'Hãy nhập họ tên người xét duyệt.', en: 'Enter the reviewer’s name.' },
+  reviewNameForgotten: {
+    vi: 'Máy này không cho lưu tên người xét duyệt (bộ nhớ trình duyệt bị chặn): tên chỉ được nhớ đến khi đóng ngăn.',
+    en: 'This computer does not let the reviewer’s name be stored (browser storage is blocked): it is remembered until the pane is closed.',
+  },
+  reviewedBy: { vi: 'Xét duyệt bởi', en: 'Reviewed by' },
+  changedSinceReview: { vi: 'Đã thay đổi sau xét duyệt', en: 'Changed since review' },
+  changedSinceReviewHint: {
+    vi: 'Số liệu khác với lúc xét duyệt; kết luận có thể không còn đúng:',
+    en: 'The figures differ from those reviewed; the decision may no longer hold:',
+  },
 
   notInExcel: {
     vi: 'Trang này chạy trong Excel: hãy mở phần bổ trợ từ thẻ Trang đầu.',
@@ -114,4 +154,9 @@ export const FORMATS = {
   readFailed: (file: string, detail: Localized): Localized => ({ vi: `Không đọc được ${file}: ${detail.vi}.`, en: `Could not read ${file}: ${detail.en}.` }),
   copyName: (base: string): Localized => ({ vi: `${base}-kiem-tra.xlsx`, en: `${base}-checked.xlsx` }),
   findingsOf: (unit: string): Localized => ({ vi: `Kết quả của ${unit}`, en: `Findings of ${unit}` }),
+  reviewSaved: (decision: Localized, title: string, unit: string): Localized => ({
+    vi: `Đã lưu xét duyệt "${decision.vi}" cho ${unit} — ${title} vào sổ.`,
+    en: `Review "${decision.en}" saved in the workbook for ${unit} — ${title}.`,
+  }),
+  reviewFormOf: (title: string, unit: string): Localized => ({ vi: `Xét duyệt: ${unit} — ${title}`, en: `Review: ${unit} — ${title}` }),
 } satisfies Record<string, (...args: never[]) => Localized>;

@@ -2,7 +2,7 @@ import { SaxesParser, SaxesTagNS } from 'saxes';
 import { FindingStatus } from '../evaluate/finding';
 import { PeriodRole } from '../tables/periods';
 import { REVIEW_STATUSES, Review, ReviewBook, ReviewedInput, ReviewLogEntry, ReviewStatus } from './review';
-import { encodeXmlAttribute, encodeXmlText } from '../xlsx/byteText';
+import { encodeXmlAttribute, encodeXmlText } from '../xml/encodeXml';
 
 /**
  * The reviews as stored in a workbook: a custom XML part whose root is in this namespace. The

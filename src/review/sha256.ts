@@ -1,5 +1,3 @@
-import { strToU8 } from 'fflate';
-
 /**
  * SHA-256 (FIPS 180-4), synchronous and dependency-free: the core runs in Node, in the browser and
  * in Excel's web view, and digests are computed inside synchronous report code where
@@ -75,8 +73,29 @@ function compress(h: Uint32Array, w: Uint32Array, d: Uint8Array, off: number): v
 
 /** `sha256:` and the lowercase hex digest: the form stored in reviews and audit records. */
 export function sha256Hex(data: Uint8Array | string): string {
-  const bytes = typeof data === 'string' ? strToU8(data) : data;
+  const bytes = typeof data === 'string' ? utf8(data) : data;
   let hex = '';
   for (const b of sha256(bytes)) hex += b.toString(16).padStart(2, '0');
   return `sha256:${hex}`;
+}
+
+const ENCODER = typeof TextEncoder === 'undefined' ? undefined : new TextEncoder();
+
+/**
+ * Text as UTF-8, lone surrogates as U+FFFD (as TextEncoder does). Here rather than from fflate: the
+ * task pane digests reviews, and fflate's module would bring the preview's unzip code with it.
+ */
+function utf8(s: string): Uint8Array {
+  if (ENCODER) return ENCODER.encode(s);
+  const out: number[] = [];
+  for (let i = 0; i < s.length; i++) {
+    let c = s.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) c = 0x10000 + ((c - 0xd800) << 10) + (s.charCodeAt(++i) - 0xdc00);
+    else if (c >= 0xd800 && c <= 0xdfff) c = 0xfffd;
+    if (c < 0x80) out.push(c);
+    else if (c < 0x800) out.push(0xc0 | (c >> 6), 0x80 | (c & 63));
+    else if (c < 0x10000) out.push(0xe0 | (c >> 12), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63));
+    else out.push(0xf0 | (c >> 18), 0x80 | ((c >> 12) & 63), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63));
+  }
+  return Uint8Array.from(out);
 }

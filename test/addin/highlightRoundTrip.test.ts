@@ -71,7 +71,7 @@ describe.each(workbookFiles())('$name: check, then clear', ({ path }) => {
     }
     expect(state.xmlParts).toHaveLength(1);
     expect(state.snapshot()).not.toEqual(before);
-    expect(fake.syncs).toBe(7);
+    expect(fake.syncs).toBe(6);
 
     const { report, fake: clearing } = await clear(state);
     expect(report.restored).toBe(outcome.write.marked);

@@ -46,6 +46,8 @@ describe('the pane texts with figures in them', () => {
     readFailed: ['a.xlsx', { vi: 'hỏng', en: 'damaged' }],
     copyName: ['a'],
     findingsOf: ['Công an tỉnh Hà Tĩnh'],
+    reviewSaved: [{ vi: 'Chấp nhận', en: 'Accepted' }, 'Giảm số vụ', 'Công an tỉnh Hà Tĩnh'],
+    reviewFormOf: ['Giảm số vụ', 'Công an tỉnh Hà Tĩnh'],
   };
   it.each(Object.keys(FORMATS) as (keyof typeof FORMATS)[])('%s is translated into both languages', (key) => {
     const f = FORMATS[key] as (...args: unknown[]) => { vi: string; en: string };

@@ -54,6 +54,7 @@ afterEach(() => {
 describe.each(['vi', 'en'] as const)('pseudo-localised pane (%s)', (lang) => {
   it('in Excel: every text after a check, with a refused pack, filters and a progress bar, is translated', async () => {
     loadPaneMarkup();
+    localStorage.clear(); // the reviewer's name is asked
     const state = fakeFor(gridOf(workbookFiles().find((f) => f.name === 'tong-hop-cum-2025.xlsx')!.path));
     installOffice({ notes: true, comments: true }, lang === 'vi' ? 'vi-VN' : 'en-US');
     installExcel(() => new FakeExcel(state));
@@ -64,6 +65,20 @@ describe.each(['vi', 'en'] as const)('pseudo-localised pane (%s)', (lang) => {
     await until(() => $$('#pack-problems li').length > 0, 'the refusal');
     $('button.toggle.met').click();
     expect(document.title).toMatch(/^⟦/);
+    expect(untranslated(document.body)).toEqual([]);
+    // A review: the form with its name field and an error, then the stored review on the finding.
+    $('li.finding.shortfall button.review-open').click();
+    $<HTMLFormElement>('form.review-form').requestSubmit();
+    expect(untranslated(document.body)).toEqual([]);
+    const radio = $<HTMLInputElement>('form.review-form input[value="accepted"]');
+    radio.checked = true;
+    radio.dispatchEvent(new Event('change', { bubbles: true }));
+    const name = $<HTMLInputElement>('form.review-form input.review-name');
+    name.value = 'Nguyễn Văn A';
+    name.dispatchEvent(new Event('input', { bubbles: true }));
+    $<HTMLFormElement>('form.review-form').requestSubmit();
+    await until(() => $$('.review-state').length > 0 && !$<HTMLButtonElement>('#check').disabled, 'the review');
+    $('li.finding.shortfall button.review-open').click();
     expect(untranslated(document.body)).toEqual([]);
     // The progress bar too, drawn mid-action.
     const progress = $('#progress');

@@ -1,6 +1,6 @@
 import { parseRange, RangeRef, rangeToA1, sheetRef } from '../../../src/grid/address';
 import { CellFill } from '../../../addin/excel/cellFill';
-import { FakeReason, FakeSheet, FakeWorkbook, NO_FILL } from './fakeWorkbook';
+import { FakeCell, FakeReason, FakeSheet, FakeSheetLayout, FakeWorkbook, NO_FILL } from './fakeWorkbook';
 
 /**
  * A purpose-built fake of the parts of Excel's JavaScript API the add-in uses, honest about the
@@ -9,7 +9,9 @@ import { FakeReason, FakeSheet, FakeWorkbook, NO_FILL } from './fakeWorkbook';
  * failed batch are lost); Excel on the web's 5 MB request/response cap; getRanges' area and
  * address limits; the 512-merged-areas limit; protected sheets refusing writes; one note or
  * comment per cell. It counts syncs and logs every command, and any attempt to set a property it
- * was not told is writable (values, formulas, number formats…) is recorded and throws.
+ * was not told is writable (values, formulas, number formats…) is recorded and throws. Values and
+ * layout (fonts, widths, frozen panes, print setup, custom properties) may be written only on a
+ * sheet the add-in made with `worksheets.add` (the scorecard); anywhere else that is a violation too.
  *
  * Why not office-addin-mock's OfficeMockObject for the workbook: it has no collections (a load
  * of `items/name` fails), no objects returned by methods and loaded in a later sync, no
@@ -252,6 +254,8 @@ export class FakeWorkbookProxy extends FakeProxy {
   readonly notes: FakeReasons;
   readonly comments: FakeReasons;
 
+  readonly protection: FakeProxy;
+
   constructor(ctx: FakeExcel) {
     super(ctx, 'workbook');
     this.worksheets = new FakeWorksheets(ctx);
@@ -259,6 +263,26 @@ export class FakeWorkbookProxy extends FakeProxy {
     this.customXmlParts = new FakeXmlParts(ctx);
     this.notes = new FakeReasons(ctx, 'note');
     this.comments = new FakeReasons(ctx, 'comment');
+    this.protection = new (class extends FakeProxy {
+      get protected(): boolean {
+        return this._get('protected');
+      }
+      protected override _read(name: string): unknown {
+        return name === 'protected' ? ctx.state.structureProtected : super._read(name);
+      }
+    })(ctx, 'workbook.protection');
+  }
+
+  get name(): string {
+    return this._get('name');
+  }
+
+  protected override _read(name: string): unknown {
+    return name === 'name' ? this._ctx.state.name : super._read(name);
+  }
+
+  protected override _nav(name: string): FakeProxy | undefined {
+    return name === 'protection' ? this.protection : undefined;
   }
 }
 
@@ -290,10 +314,35 @@ class FakeWorksheets extends FakeCollection<FakeWorksheet> {
     this._call('getItem', name, () => void find());
     return new FakeWorksheet(this._ctx, find, `worksheets.getItem('${name}')`);
   }
+
+  /** A new sheet at the end, as Excel names are checked: unique ignoring case, 31 characters, no []:*?/ or backslash. */
+  add(name: string): FakeWorksheet {
+    const state = this._ctx.state;
+    let made: FakeSheet | undefined;
+    this._call('add', name, () => {
+      if (state.structureProtected) throw new OfficeError('AccessDenied', 'the workbook structure is protected');
+      if (!name || Array.from(name).length > 31 || /[[\]:*?/\\]/.test(name) || /^'|'$/.test(name)) throw new OfficeError('InvalidArgument', `sheet name ${name}`);
+      const lower = (s: string) => s.normalize('NFC').toLocaleLowerCase('vi');
+      if (state.sheets.some((s) => lower(s.name) === lower(name))) throw new OfficeError('ItemAlreadyExists', `a sheet named ${name}`);
+      made = state.addSheet(name);
+      made.addedByAddin = true;
+    });
+    return new FakeWorksheet(
+      this._ctx,
+      () => {
+        if (!made) throw new OfficeError('InvalidObjectPath', `sheet ${name} not added`);
+        return made;
+      },
+      `worksheets.add('${name}')`,
+    );
+  }
 }
 
 class FakeWorksheet extends FakeProxy {
   readonly protection: FakeProxy;
+  readonly customProperties: FakeCustomProperties;
+  readonly freezePanes: FakeFreezePanes;
+  readonly pageLayout: FakePageLayout;
 
   constructor(
     ctx: FakeExcel,
@@ -311,6 +360,21 @@ class FakeWorksheet extends FakeProxy {
         return super._read(name);
       }
     })(ctx, `${path}.protection`);
+    this.customProperties = new FakeCustomProperties(ctx, _sheet, `${path}.customProperties`);
+    this.freezePanes = new FakeFreezePanes(ctx, _sheet, `${path}.freezePanes`);
+    this.pageLayout = new FakePageLayout(ctx, _sheet, `${path}.pageLayout`);
+  }
+
+  /** Only a sheet the add-in made may be deleted; Excel keeps at least one visible sheet. */
+  delete(): void {
+    this._call('delete', undefined, () => {
+      const s = this._sheet();
+      const state = this._ctx.state;
+      if (!s.addedByAddin) madeOnly(this._ctx, s, `${this._path}.delete()`);
+      if (state.structureProtected) throw new OfficeError('AccessDenied', 'the workbook structure is protected');
+      if (!state.sheets.some((x) => x !== s && x.visibility === 'Visible')) throw new OfficeError('InvalidOperation', 'a workbook must keep one visible sheet');
+      state.sheets = state.sheets.filter((x) => x !== s);
+    });
   }
 
   get name(): string {
@@ -393,12 +457,24 @@ function usedArea(sheet: FakeSheet, valuesOnly: boolean): RangeRef | null {
 type Located = { sheet: FakeSheet; area: RangeRef } | null;
 
 class FakeRange extends FakeProxy {
+  private _format: FakeRangeFormat | undefined;
+
   constructor(
     ctx: FakeExcel,
     readonly _where: () => Located,
     path: string,
   ) {
-    super(ctx, path);
+    super(ctx, path, ['values']);
+    // Values may be written only on a sheet the add-in made; anywhere else it is a violation.
+    Object.defineProperty(this, 'values', {
+      configurable: true,
+      get: () => this._get('values'),
+      set: (v: unknown) => this._set('values', v, () => writeValues(ctx, this._at(), v, path)),
+    });
+  }
+
+  get format(): FakeRangeFormat {
+    return (this._format ??= new FakeRangeFormat(this._ctx, () => this._at(), `${this._path}.format`));
   }
 
   _nullable(isNull: () => boolean): void {
@@ -792,3 +868,191 @@ class FakeReasonProxy extends FakeProxy {
   }
 }
 
+
+// --- sheets the add-in makes: values, layout, custom properties ----------------------------------
+
+/** A change only allowed on a sheet the add-in made: anywhere else it is recorded and refused. */
+function madeOnly(ctx: FakeExcel, sheet: FakeSheet, what: string): void {
+  if (sheet.addedByAddin) return;
+  ctx.violations.push(`${what} on the user's sheet "${sheet.name}"`);
+  throw new Error(`FakeExcel: the add-in changed a sheet it did not make: ${what} on "${sheet.name}"`);
+}
+
+function layoutOf(sheet: FakeSheet): FakeSheetLayout {
+  return (sheet.layout ??= { bold: new Set(), wrap: new Set(), columnWidths: new Map(), print: {}, autofits: 0 });
+}
+
+/**
+ * `range.values = …` as Excel takes typed input: a leading apostrophe keeps the rest as text; a
+ * text starting with "=" would become a formula and one that reads as a number would become a
+ * number, so the add-in must never send either bare (recorded as violations).
+ */
+function writeValues(ctx: FakeExcel, at: { sheet: FakeSheet; area: RangeRef }, v: unknown, path: string): void {
+  const { sheet, area } = at;
+  madeOnly(ctx, sheet, `${path}.values`);
+  if (sheet.protected) throw protectedError(sheet);
+  const rows = area.bottom - area.top + 1;
+  const cols = area.right - area.left + 1;
+  if (!Array.isArray(v) || v.length !== rows || v.some((r) => !Array.isArray(r) || r.length !== cols)) {
+    throw new OfficeError('InvalidArgument', `${path}.values: not a ${rows}×${cols} array`);
+  }
+  (v as unknown[][]).forEach((row, i) =>
+    row.forEach((x, j) => {
+      const key = `${area.top + i},${area.left + j}`;
+      const cell = typedInput(ctx, x, `${path}.values[${i}][${j}]`);
+      if (cell) sheet.cells.set(key, cell);
+      else sheet.cells.delete(key);
+    }),
+  );
+}
+
+function typedInput(ctx: FakeExcel, x: unknown, where: string): FakeCell | undefined {
+  if (x === null || x === undefined || x === '') return undefined;
+  if (typeof x === 'number') {
+    if (!Number.isFinite(x)) throw new OfficeError('InvalidArgument', `${where}: ${x}`);
+    return { value: x, type: 'Double' };
+  }
+  if (typeof x === 'boolean') return { value: x, type: 'Boolean' };
+  const s = String(x);
+  if (s.startsWith("'")) return { value: s.slice(1), type: 'String' };
+  if (/^[=+@-]/.test(s) || /^\s*[\d.,]+\s*%?\s*$/.test(s)) {
+    ctx.violations.push(`${where} = ${JSON.stringify(s).slice(0, 60)} would not stay text`);
+    throw new Error(`FakeExcel: ${where} = ${s.slice(0, 60)} would be read as a formula or number`);
+  }
+  return { value: s, type: 'String' };
+}
+
+/** Range.format on a single range: the fill anywhere, everything else only on a sheet the add-in made. */
+class FakeRangeFormat extends FakeProxy {
+  readonly fill: FakeFill;
+  readonly font: FakeProxy;
+
+  constructor(ctx: FakeExcel, where: () => { sheet: FakeSheet; area: RangeRef }, path: string) {
+    super(ctx, path, ['wrapText', 'columnWidth']);
+    this.fill = new FakeFill(ctx, () => ({ sheet: where().sheet, areas: [where().area] }), `${path}.fill`);
+    const cells = (f: (key: string, layout: FakeSheetLayout) => void, what: string) => () => {
+      const { sheet, area } = where();
+      madeOnly(ctx, sheet, what);
+      for (let r = area.top; r <= area.bottom; r++) for (let c = area.left; c <= area.right; c++) f(`${r},${c}`, layoutOf(sheet));
+    };
+    this.font = new (class extends FakeProxy {
+      constructor() {
+        super(ctx, `${path}.font`, ['bold']);
+        Object.defineProperty(this, 'bold', {
+          configurable: true,
+          set: (v: boolean) => this._set('bold', v, cells((k, l) => (v ? l.bold.add(k) : l.bold.delete(k)), `${path}.font.bold`)),
+        });
+      }
+    })();
+    Object.defineProperty(this, 'wrapText', {
+      configurable: true,
+      set: (v: boolean) => this._set('wrapText', v, cells((k, l) => (v ? l.wrap.add(k) : l.wrap.delete(k)), `${path}.wrapText`)),
+    });
+    Object.defineProperty(this, 'columnWidth', {
+      configurable: true,
+      set: (v: number) =>
+        this._set('columnWidth', v, () => {
+          const { sheet, area } = where();
+          madeOnly(ctx, sheet, `${path}.columnWidth`);
+          for (let c = area.left; c <= area.right; c++) layoutOf(sheet).columnWidths.set(c, v);
+        }),
+    });
+    this._autofit = () => {
+      const { sheet } = where();
+      madeOnly(ctx, sheet, `${path}.autofitRows()`);
+      layoutOf(sheet).autofits++;
+    };
+  }
+
+  private _autofit: () => void;
+
+  autofitRows(): void {
+    this._call('autofitRows', undefined, this._autofit);
+  }
+}
+
+class FakeCustomProperties extends FakeProxy {
+  constructor(
+    ctx: FakeExcel,
+    private readonly _sheet: () => FakeSheet,
+    path: string,
+  ) {
+    super(ctx, path);
+  }
+
+  add(key: string, value: string): void {
+    this._call('add', { key, value }, () => {
+      const s = this._sheet();
+      madeOnly(this._ctx, s, `${this._path}.add`);
+      if (key.length > 255) throw new OfficeError('InvalidArgument', 'key longer than 255 characters');
+      (s.customProperties ??= new Map()).set(key.toLowerCase(), value);
+    });
+  }
+
+  getItemOrNullObject(key: string): FakeCustomProperty {
+    const sheet = this._sheet;
+    const p = new FakeCustomProperty(this._ctx, () => sheet().customProperties?.get(key.toLowerCase()), `${this._path}.getItemOrNullObject('${key}')`);
+    p._nullable(() => sheet().customProperties?.get(key.toLowerCase()) === undefined);
+    return p;
+  }
+}
+
+class FakeCustomProperty extends FakeProxy {
+  constructor(
+    ctx: FakeExcel,
+    private readonly _value: () => string | undefined,
+    path: string,
+  ) {
+    super(ctx, path);
+  }
+  _nullable(isNull: () => boolean): void {
+    this._resolveNullAtSync(isNull);
+  }
+  get value(): string {
+    return this._get('value');
+  }
+  protected override _read(name: string): unknown {
+    return name === 'value' ? this._value() : super._read(name);
+  }
+}
+
+class FakeFreezePanes extends FakeProxy {
+  constructor(
+    ctx: FakeExcel,
+    private readonly _sheet: () => FakeSheet,
+    path: string,
+  ) {
+    super(ctx, path);
+  }
+  private _freeze(name: string, args: unknown, rows: () => number, columns: () => number): void {
+    this._call(name, args, () => {
+      const s = this._sheet();
+      madeOnly(this._ctx, s, `${this._path}.${name}`);
+      layoutOf(s).frozen = { rows: rows(), columns: columns() };
+    });
+  }
+  freezeRows(count: number): void {
+    this._freeze('freezeRows', count, () => count, () => 0);
+  }
+  freezeAt(range: FakeRange): void {
+    const at = () => range._where()!.area;
+    this._freeze('freezeAt', range._path, () => at().bottom + 1, () => at().right + 1);
+  }
+}
+
+class FakePageLayout extends FakeProxy {
+  constructor(ctx: FakeExcel, sheet: () => FakeSheet, path: string) {
+    const props = ['orientation', 'paperSize', 'printGridlines'];
+    super(ctx, path, props);
+    for (const prop of props) {
+      Object.defineProperty(this, prop, {
+        configurable: true,
+        set: (v: unknown) =>
+          this._set(prop, v, () => {
+            madeOnly(ctx, sheet(), `${path}.${prop}`);
+            layoutOf(sheet()).print[prop] = v;
+          }),
+      });
+    }
+  }
+}

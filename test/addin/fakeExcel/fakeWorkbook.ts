@@ -29,6 +29,24 @@ export interface FakeSheet {
   readonly fills: Map<string, CellFill>;
   readonly merges: RangeRef[];
   readonly hiddenRows: Set<number>;
+  /** Made by the add-in with `worksheets.add`: the only sheets it may write values or layout into. */
+  addedByAddin?: boolean;
+  /** Worksheet custom properties (keys are case-insensitive in Excel: stored lower-cased). */
+  customProperties?: Map<string, string>;
+  /** Layout the add-in set on a sheet it made. */
+  layout?: FakeSheetLayout;
+}
+
+/** Formatting beyond fills, which the add-in may only set on sheets it made. */
+export interface FakeSheetLayout {
+  /** `row,col` of cells made bold or wrapping. */
+  readonly bold: Set<string>;
+  readonly wrap: Set<string>;
+  /** Column → width in points. */
+  readonly columnWidths: Map<number, number>;
+  frozen?: { rows: number; columns: number };
+  readonly print: Record<string, unknown>;
+  autofits: number;
 }
 
 export interface FakeTable {
@@ -58,6 +76,10 @@ export class FakeWorkbook {
   tables: FakeTable[] = [];
   reasons: FakeReason[] = [];
   xmlParts: FakeXmlPart[] = [];
+  /** `workbook.name`: the file's name as Excel shows it. */
+  name = 'so-lieu.xlsx';
+  /** Review › Protect Workbook: sheets can be neither added nor deleted. */
+  structureProtected = false;
   private nextId = 1;
 
   static fromGrid(grid: WorkbookGrid): FakeWorkbook {
@@ -75,9 +97,13 @@ export class FakeWorkbook {
   }
 
   addSheet(name: string, visibility: SheetVisibility = 'visible'): FakeSheet {
+    // Numbered past any sheet deleted earlier, so ids stay unique.
+    let n = this.sheets.length + 1;
+    const idOf = (i: number) => `{${String(i).padStart(8, '0')}-0001-0000-0000-000000000000}`;
+    while (this.sheets.some((s) => s.id === idOf(n))) n++;
     const sheet: FakeSheet = {
       name,
-      id: `{${String(this.sheets.length + 1).padStart(8, '0')}-0001-0000-0000-000000000000}`,
+      id: idOf(n),
       visibility: ({ visible: 'Visible', hidden: 'Hidden', veryHidden: 'VeryHidden' } as const)[visibility],
       protected: false,
       cells: new Map(),
@@ -108,7 +134,11 @@ export class FakeWorkbook {
       fills: new Map([...s.fills].map(([k, f]) => [k, { ...f }])),
       merges: s.merges.map((m) => ({ ...m })),
       hiddenRows: new Set(s.hiddenRows),
+      ...(s.customProperties ? { customProperties: new Map(s.customProperties) } : {}),
+      ...(s.layout ? { layout: copyLayout(s.layout) } : {}),
     }));
+    wb.name = this.name;
+    wb.structureProtected = this.structureProtected;
     wb.tables = this.tables.map((t) => ({ ...t }));
     wb.reasons = this.reasons.map((r) => ({ ...r }));
     wb.xmlParts = this.xmlParts.map((p) => ({ ...p }));
@@ -131,6 +161,10 @@ export class FakeWorkbook {
   fillAt(sheet: string, row: number, col: number): CellFill {
     return this.sheet(sheet).fills.get(`${row},${col}`) ?? NO_FILL;
   }
+}
+
+function copyLayout(l: FakeSheetLayout): FakeSheetLayout {
+  return { ...l, bold: new Set(l.bold), wrap: new Set(l.wrap), columnWidths: new Map(l.columnWidths), print: { ...l.print }, ...(l.frozen ? { frozen: { ...l.frozen } } : {}) };
 }
 
 function fakeCell(v: CellValue): FakeCell {
