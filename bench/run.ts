@@ -1,7 +1,8 @@
 /**
- * npm run bench [-- --json FILE] [-- --quick]
+ * npm run bench [-- --json FILE] [-- --quick] [-- --only endToEnd,bundleSize]
  * Prints medians of several runs with the targets next to the measured ratios; --json writes every
- * figure as [{ name, measured, target, unit, pass }].
+ * figure as [{ name, measured, target, unit, pass }]. --only runs just the sections named (the
+ * start of a section's name, any case: evaluation, endToEnd, bundleSize, officeRoundTrip).
  */
 import { writeFileSync } from 'fs';
 import { PackEvaluator } from '../src/evaluate/evaluatePack';
@@ -69,9 +70,12 @@ async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const jsonAt = args.indexOf('--json');
   const quick = args.includes('--quick');
+  const onlyAt = args.indexOf('--only');
+  const only = onlyAt >= 0 ? (args[onlyAt + 1] ?? '').split(',').map((x) => x.trim().toLowerCase()).filter(Boolean) : [];
+  const wanted = (name: string) => only.length === 0 || only.some((x) => name.toLowerCase().startsWith(x));
   const figures: Figure[] = [];
-  figures.push(...(await evaluationFigures(quick)));
-  for (const extra of await import('./sections').then((m) => m.sections)) figures.push(...(await extra(quick)));
+  if (wanted('evaluation')) figures.push(...(await evaluationFigures(quick)));
+  for (const extra of await import('./sections').then((m) => m.sections)) if (wanted(extra.name)) figures.push(...(await extra(quick)));
   console.log('');
   console.log('figure'.padEnd(58) + 'measured'.padStart(12) + '  target   pass');
   for (const f of figures.filter((x) => x.target !== null)) {

@@ -1,7 +1,7 @@
-import { existsSync, readdirSync, readFileSync, mkdirSync, realpathSync, rmSync, statSync, writeFileSync, renameSync } from 'fs';
+import { closeSync, existsSync, openSync, readdirSync, readFileSync, mkdirSync, realpathSync, rmSync, statSync, writeFileSync, writeSync, renameSync } from 'fs';
 import { basename, dirname, join, resolve } from 'path';
 import { PledgeChecker } from '../evaluate/checkGrid';
-import { Lang } from '../evaluate/format';
+import { formatNumber, Lang } from '../evaluate/format';
 import { defaultPack } from '../packs/builtinPacks';
 import { loadRulePack, PackFileError } from '../packs/loadRulePack';
 import { problemLine, RulePackError } from '../packs/packProblem';
@@ -19,16 +19,18 @@ import { scorecardSheets } from '../report/scorecardSheets';
 import { statusWord } from '../report/words';
 import { recordReview } from '../review/recordReview';
 import { EMPTY_REVIEW_BOOK, ReviewBook, sameName } from '../review/review';
-import { matchReviews } from '../review/reviewState';
+import { matchReviews, ReviewMatch } from '../review/reviewState';
 import { ReviewFormatError } from '../review/reviewXml';
 import { readPackageReviews, writePackageReviews } from '../review/workbookReviews';
 import { writeNewWorkbook } from '../xlsx/newWorkbook';
 import { openPackage, PACKAGE_LIMITS, WorkbookFormatError, XlsxPackage } from '../xlsx/package';
 import { readPackage } from '../xlsx/readWorkbook';
-import { writeHighlightedCopy } from '../xlsx/writeHighlightedCopy';
+import { MAX_CELL_NOTES, PatchedPackage, patchHighlightedCopy } from '../xlsx/writeHighlightedCopy';
 import { CheckArgs, HELP, parseArgs, ReviewArgs, UsageError } from './args';
 import { EXIT, Io, processIo } from './io';
+import { jsonPieces } from './jsonText';
 import { lintCommand } from './lintCommand';
+import { nodeCompressor } from './nodeCompressor';
 import { testCommand } from './testCommand';
 import { expandWorkbookArgs } from './workbookArgs';
 
@@ -92,6 +94,7 @@ async function check(args: CheckArgs, io: Io): Promise<number> {
   let anyShortfall = false;
   let anyBad = false;
   const documents: unknown[] = [];
+  let copy: PendingCopy | undefined;
   const checked: CheckedWorkbook[] = [];
   const unreadable: UnreadableWorkbook[] = [];
   for (const entry of entries) {
@@ -113,13 +116,15 @@ async function check(args: CheckArgs, io: Io): Promise<number> {
         );
       }
       const book = reviewsOrWarn(file, pkg, args.lang, io);
-      const reviews = matchReviews(findings, book);
+      // A workbook without reviews (the usual case) has nothing to match against each finding.
+      const reviews: ReviewMatch = book.reviews.length === 0 ? { states: new Map(), unmatched: [] } : matchReviews(findings, book);
       const audit = workbookAudit(file, findings, book, bytes);
       io.out(consoleReport(file, tables, findings, args.lang, reviews.states));
       anyShortfall ||= findings.some((f) => f.status === 'shortfall' && f.severity === 'shortfall');
       documents.push(findingsJson(file, pack, findings, args.lang, { reviews, audit, check: checkHeader }));
       checked.push({ workbook: file, findings, reviews, audit });
-      if (args.out) writeCopy(file, bytes, args.out, highlightPlanFor(findings, args.lang), args.lang, io);
+      // Patched now (a part it cannot patch is reported here); compressed on zlib's threads while the JSON is written.
+      if (args.out) copy = startCopy(file, pkg, args.out, highlightPlanFor(findings, args.lang), args.lang);
     } catch (e) {
       if (!(e instanceof InputError) || !batch) throw e;
       // In a batch, one unreadable workbook is reported and the others are still checked.
@@ -129,6 +134,8 @@ async function check(args: CheckArgs, io: Io): Promise<number> {
     }
   }
   const consolidation = consolidate(pack, checkedAt, checked, unreadable);
+  // The JSON is written while the copy is still being compressed, and put in place after it.
+  let jsonTemp: string | undefined;
   if (batch && checked.length > 0) {
     io.out('');
     io.out(consoleRanking(consolidation.scorecard, args.lang));
@@ -145,8 +152,15 @@ async function check(args: CheckArgs, io: Io): Promise<number> {
             unreadable,
             scorecard,
           };
-    writeAtomically(args.json, JSON.stringify(doc, null, 2) + '\n', args.lang);
+    jsonTemp = writeJsonTemp(args.json, doc, args.lang);
   }
+  try {
+    if (copy) await finishCopy(copy, args.lang, io);
+  } catch (e) {
+    if (jsonTemp) removeQuietly(jsonTemp); // a copy that cannot be written leaves no JSON either
+    throw e;
+  }
+  if (args.json && jsonTemp) commitTemp(jsonTemp, args.json, args.lang);
   if (args.scorecard) {
     writeAtomically(args.scorecard, writeNewWorkbook(scorecardSheets(consolidation, args.lang), { creator: 'Pledge Check', created: consolidation.audit.checkedAt }), args.lang);
     io.out(args.lang === 'vi' ? `Đã ghi Bảng tổng hợp: ${args.scorecard} (${consolidation.scorecard.rows.length} đơn vị)` : `Scorecard written: ${args.scorecard} (${consolidation.scorecard.rows.length} units)`);
@@ -314,20 +328,102 @@ function loadPackFile(file: string, lang: Lang): RulePack {
   }
 }
 
-function writeCopy(input: string, bytes: Uint8Array, out: string, plan: ReturnType<typeof highlightPlanFor>, lang: Lang, io: Io): void {
+/** A highlighted copy patched and being compressed. */
+interface PendingCopy {
+  readonly out: string;
+  readonly marks: number;
+  readonly notesOmitted: number;
+  readonly findingsSheetName?: string;
+  readonly zipped: Promise<Uint8Array>;
+}
+
+function startCopy(input: string, pkg: XlsxPackage, out: string, plan: ReturnType<typeof highlightPlanFor>, lang: Lang): PendingCopy {
   if (sameFile(out, input)) {
     throw new InputError(lang === 'vi' ? `${out}: --out không được trùng tệp gốc; tệp gốc không bao giờ bị ghi đè.` : `${out}: --out must not be the input file; the input is never overwritten.`);
   }
-  let copy: Uint8Array;
+  let patched: PatchedPackage;
   try {
-    copy = writeHighlightedCopy(bytes, plan);
+    patched = patchHighlightedCopy(pkg, plan, nodeCompressor());
   } catch (e) {
     // A part the reader could skip but the patcher must edit (UTF-16, malformed): one sentence, nothing written.
     if (e instanceof WorkbookFormatError) throw new InputError(`${input}: ${lang === 'vi' ? e.message : e.messageEn}.`);
     throw e;
   }
-  writeAtomically(out, copy, lang);
-  io.out(lang === 'vi' ? `Đã ghi bản sao tô màu: ${out} (${plan.marks.length} ô được đánh dấu)` : `Highlighted copy written: ${out} (${plan.marks.length} cells marked)`);
+  const zipped = patched.zipAsync();
+  zipped.catch(() => undefined); // awaited in finishCopy; this only keeps an early exit from reporting it as unhandled
+  return { out, marks: plan.marks.length, notesOmitted: patched.notesOmitted, findingsSheetName: patched.findingsSheetName, zipped };
+}
+
+async function finishCopy(copy: PendingCopy, lang: Lang, io: Io): Promise<void> {
+  writeAtomically(copy.out, await copy.zipped, lang);
+  io.out(lang === 'vi' ? `Đã ghi bản sao tô màu: ${copy.out} (${copy.marks} ô được đánh dấu)` : `Highlighted copy written: ${copy.out} (${copy.marks} cells marked)`);
+  if (copy.notesOmitted > 0) {
+    const cap = formatNumber(MAX_CELL_NOTES, lang, 0);
+    const sheet = copy.findingsSheetName ?? '';
+    io.out(
+      lang === 'vi'
+        ? `Vì có hơn ${cap} ô được đánh dấu, lý do không được ghi vào ghi chú của từng ô mà nằm ở trang "${sheet}" của bản sao, mỗi kết quả một dòng kèm liên kết tới ô.`
+        : `With more than ${cap} cells marked, the reasons are not attached as notes to each cell: they are on the copy's "${sheet}" sheet, one row per finding with a link to its cell.`,
+    );
+  }
+}
+
+/**
+ * The JSON document, written in pieces (a national check's is hundreds of megabytes) to a
+ * temporary file beside `path`, which commitTemp then puts in place: the same text as
+ * JSON.stringify(doc, null, 2).
+ */
+function writeJsonTemp(path: string, doc: unknown, lang: Lang): string {
+  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.json.tmp`);
+  let fd: number | undefined;
+  try {
+    mkdirSync(dirname(path), { recursive: true });
+    fd = openSync(tmp, 'w');
+    // Pieces are encoded straight into one reused buffer, written out whenever it is full.
+    const buffer = Buffer.allocUnsafe(1 << 22);
+    let used = 0;
+    const flush = () => {
+      for (let done = 0; done < used; ) done += writeSync(fd as number, buffer, done, used - done);
+      used = 0;
+    };
+    const add = (piece: string) => {
+      if (buffer.length - used < piece.length * 3) flush();
+      if (piece.length * 3 > buffer.length) writeSync(fd as number, piece);
+      else used += buffer.write(piece, used);
+    };
+    for (const piece of jsonPieces(doc)) add(piece);
+    add('\n');
+    flush();
+    closeSync(fd);
+    return tmp;
+  } catch (e) {
+    if (fd !== undefined) closeSync(fd);
+    removeQuietly(tmp); // a failed write leaves nothing behind
+    throw cannotWrite(path, e, lang);
+  }
+}
+
+function commitTemp(tmp: string, path: string, lang: Lang): void {
+  try {
+    renameSync(tmp, path);
+  } catch (e) {
+    removeQuietly(tmp);
+    throw cannotWrite(path, e, lang);
+  }
+}
+
+/** Removes a temporary file if it is there; where it cannot even be looked for (its folder is a file), there is none. */
+function removeQuietly(path: string): void {
+  try {
+    rmSync(path, { force: true });
+  } catch {
+    // nothing was written there
+  }
+}
+
+function cannotWrite(path: string, e: unknown, lang: Lang): InputError {
+  const code = (e as NodeJS.ErrnoException).code ?? 'error';
+  return new InputError(lang === 'vi' ? `${path}: không ghi được tệp (${code}).` : `${path}: cannot write the file (${code}).`);
 }
 
 /** Write to a temporary file and rename, so an interrupted run never leaves half a file behind. */
@@ -338,9 +434,8 @@ function writeAtomically(path: string, data: string | Uint8Array, lang: Lang): v
     writeFileSync(tmp, data);
     renameSync(tmp, path);
   } catch (e) {
-    rmSync(tmp, { force: true }); // a failed write leaves nothing behind
-    const code = (e as NodeJS.ErrnoException).code ?? 'error';
-    throw new InputError(lang === 'vi' ? `${path}: không ghi được tệp (${code}).` : `${path}: cannot write the file (${code}).`);
+    removeQuietly(tmp); // a failed write leaves nothing behind
+    throw cannotWrite(path, e, lang);
   }
 }
 

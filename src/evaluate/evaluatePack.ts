@@ -4,9 +4,9 @@ import { IndicatorTable } from '../tables/indicatorTable';
 import { compileConditions, CompiledConditions, FactRow } from './compileConditions';
 import { factsOfConditions } from './conditionFacts';
 import { ComparedCondition, explainingCondition } from './explain';
-import { Finding, FindingStatus } from './finding';
+import { Finding, FindingInput, FindingStatus } from './finding';
 import { digitsToShow, formatNumber, Lang, OPERATOR_SYMBOL } from './format';
-import { DEFAULT_MESSAGES, fillPlaceholders, noDataReasonText } from './messages';
+import { DEFAULT_MESSAGES, fillTemplate, noDataReasonText } from './messages';
 import { settle } from './precision';
 import { computeFact, factUnit, FactValue, figuresByUnit, indicatorsOfFact, UnitFigures } from './unitFacts';
 
@@ -136,13 +136,26 @@ export class PackEvaluator {
     values: Map<string, FactValue>,
     outcome: Outcome | undefined,
   ): Finding {
-    const missing = p.facts.map((f) => values.get(f)!).find((v) => v.value === undefined);
-    const inputs = dedupe(p.facts.flatMap((f) => values.get(f)!.inputs));
-    const main = inputs.find((i) => i.period === 'current') ?? inputs[0];
+    // Loops rather than map/find/flatMap: a national check makes hundreds of thousands of findings.
+    let missing: FactValue | undefined;
+    let inputs: FindingInput[] = [];
+    for (const f of p.facts) {
+      const v = values.get(f)!;
+      if (missing === undefined && v.value === undefined) missing = v;
+      for (const i of v.inputs) inputs.push(i);
+    }
+    if (inputs.length > 1) inputs = dedupe(inputs);
+    let main: FindingInput | undefined = inputs[0];
+    for (const i of inputs) {
+      if (i.period === 'current') {
+        main = i;
+        break;
+      }
+    }
     // With no data the engine is not asked; the target is still shown, read from the rule itself.
-    const explained = outcome && !missing ? outcome.explained : explainingCondition(p.rule.conditions, true);
+    const explained = outcome && !missing ? outcome.explained : this.ruleExplained(p);
     const fact = explained?.fact ?? p.facts[0];
-    const unitOfFact = factUnit(this.pack, fact);
+    const unitOfFact = this.factUnitOf(fact);
     const status: FindingStatus = missing || !outcome ? 'no-data' : outcome.passed ? 'met' : 'shortfall';
     const actual = status === 'no-data' || typeof explained?.actual !== 'number' ? null : explained.actual;
     // A comparison against another fact has no fixed target until evaluated.
@@ -168,33 +181,59 @@ export class PackEvaluator {
       factUnit: unitOfFact,
       noData: missing?.noData,
     };
-    return new LazyMessageFinding(base, () => this.message(p.rule, base));
+    return new LazyMessageFinding(base, (lang) => this.message(p.rule, base, lang));
+  }
+
+  /** What a rule without data is shown against: worked out once per rule, not per finding. */
+  private readonly explainedByRule = new Map<PreparedRule, ComparedCondition | undefined>();
+
+  private ruleExplained(p: PreparedRule): ComparedCondition | undefined {
+    if (!this.explainedByRule.has(p)) this.explainedByRule.set(p, explainingCondition(p.rule.conditions, true));
+    return this.explainedByRule.get(p);
+  }
+
+  private readonly unitByFact = new Map<string, string>();
+
+  private factUnitOf(fact: string): string {
+    let u = this.unitByFact.get(fact);
+    if (u === undefined) this.unitByFact.set(fact, (u = factUnit(this.pack, fact)));
+    return u;
   }
 
   private factLabel(fact: string): Localized {
     return this.pack.facts?.[fact]?.label ?? this.pack.indicators[fact]?.label ?? { vi: fact, en: fact };
   }
 
-  private message(rule: PackRule, f: Omit<Finding, 'message'>): Localized {
-    const render = (lang: Lang): string => {
-      const key = f.status === 'no-data' ? 'noData' : f.status;
-      const template = rule.messages?.[key]?.[lang] ?? DEFAULT_MESSAGES[key][lang];
-      const pct = f.factUnit === '%';
-      const digits = f.actual !== null && f.target !== null ? digitsToShow(f.actual, f.target) : 2;
-      const qty = (x: number | null, d = 2) => (x === null ? '—' : `${formatNumber(x, lang, d)}${f.factUnit ? ` ${f.factUnit}` : ''}`);
-      const gapUnit = pct ? (lang === 'vi' ? ' điểm %' : ' percentage points') : f.factUnit ? ` ${f.factUnit}` : '';
-      return fillPlaceholders(template, {
-        fact: f.factLabel[lang],
-        actual: qty(f.actual, digits),
-        target: qty(f.target),
-        op: f.operator ? OPERATOR_SYMBOL[f.operator] ?? f.operator : '',
-        gap: f.gap === null ? '—' : `${formatNumber(f.gap, lang, digits)}${gapUnit}`,
-        unit: f.unit,
-        reason: f.noData ? noDataReasonText(this.pack, f.noData, lang) : '',
-        title: f.title[lang],
-      });
-    };
-    return { vi: render('vi'), en: render('en') };
+  private message(rule: PackRule, f: Omit<Finding, 'message'>, lang: Lang): string {
+    const key = f.status === 'no-data' ? 'noData' : f.status;
+    const template = rule.messages?.[key]?.[lang] ?? DEFAULT_MESSAGES[key][lang];
+    const pct = f.factUnit === '%';
+    const digits = f.actual !== null && f.target !== null ? digitsToShow(f.actual, f.target) : 2;
+    const qty = (x: number | null, d = 2) => (x === null ? '—' : `${formatNumber(x, lang, d)}${f.factUnit ? ` ${f.factUnit}` : ''}`);
+    const gapUnit = pct ? (lang === 'vi' ? ' điểm %' : ' percentage points') : f.factUnit ? ` ${f.factUnit}` : '';
+    // Only the placeholders the template uses are worked out.
+    return fillTemplate(template, (name) => {
+      switch (name) {
+        case 'fact':
+          return f.factLabel[lang];
+        case 'actual':
+          return qty(f.actual, digits);
+        case 'target':
+          return qty(f.target);
+        case 'op':
+          return f.operator ? OPERATOR_SYMBOL[f.operator] ?? f.operator : '';
+        case 'gap':
+          return f.gap === null ? '—' : `${formatNumber(f.gap, lang, digits)}${gapUnit}`;
+        case 'unit':
+          return f.unit;
+        case 'reason':
+          return f.noData ? noDataReasonText(this.pack, f.noData, lang) : '';
+        case 'title':
+          return f.title[lang];
+        default:
+          return undefined;
+      }
+    });
   }
 }
 
@@ -207,18 +246,33 @@ class LazyMessageFinding implements Finding {
 
   constructor(
     base: Omit<Finding, 'message'>,
-    private readonly render: () => Localized,
+    private readonly render: (lang: Lang) => string,
   ) {
     Object.assign(this, base);
   }
 
+  /** Each language is rendered when first read: a run reports in one of them. */
   get message(): Localized {
-    return (this.rendered ??= this.render());
+    if (this.rendered === undefined) {
+      const render = this.render;
+      let vi: string | undefined;
+      let en: string | undefined;
+      this.rendered = {
+        get vi() {
+          return (vi ??= render('vi'));
+        },
+        get en() {
+          return (en ??= render('en'));
+        },
+      };
+    }
+    return this.rendered;
   }
 
   toJSON(): Finding {
     const { rendered: _r, render: _f, ...plain } = this as unknown as Record<string, unknown>;
-    return { ...(plain as unknown as Omit<Finding, 'message'>), message: this.message };
+    const message = this.message;
+    return { ...(plain as unknown as Omit<Finding, 'message'>), message: { vi: message.vi, en: message.en } };
   }
 }
 // Declaration merging: the fields are copied from `base` in the constructor.

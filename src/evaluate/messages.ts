@@ -19,8 +19,30 @@ export const DEFAULT_MESSAGES: Record<'met' | 'shortfall' | 'noData', Localized>
 };
 
 export function fillPlaceholders(template: string, values: Record<string, string>): string {
-  return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in values ? values[k] : m));
+  return fillTemplate(template, (k) => (k in values ? values[k] : undefined));
 }
+
+/**
+ * A template with each `{name}` replaced by `value(name)`, or left as written when that is
+ * undefined. Templates are split once and cached: a national check renders hundreds of thousands.
+ */
+export function fillTemplate(template: string, value: (name: string) => string | undefined): string {
+  let parts = templateParts.get(template);
+  if (parts === undefined) {
+    if (templateParts.size > 1000) templateParts.clear();
+    // Odd entries are placeholder names, even entries the text between them.
+    parts = template.split(/\{(\w+)\}/);
+    templateParts.set(template, parts);
+  }
+  let out = parts[0];
+  for (let i = 1; i < parts.length; i += 2) {
+    const v = value(parts[i]);
+    out += (v === undefined ? `{${parts[i]}}` : v) + parts[i + 1];
+  }
+  return out;
+}
+
+const templateParts = new Map<string, string[]>();
 
 const PERIOD_WORD: Record<Lang, Record<string, string>> = {
   vi: { current: 'kỳ này', baseline: 'cùng kỳ' },

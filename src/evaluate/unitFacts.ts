@@ -22,13 +22,21 @@ export interface UnitFigures {
  */
 export function figuresByUnit(tables: ReadonlyArray<IndicatorTable>): UnitFigures[] {
   const units = new Map<string, UnitFigures>();
+  // A row's observations come together: the subject is looked up once per row, not per figure.
+  let lastUnit: string | undefined;
+  let lastPeriod: string | undefined;
+  let u: UnitFigures | undefined;
   for (const t of tables) {
     for (const o of t.observations) {
-      const key = o.subjectPeriod === undefined ? fold(o.unit) : `${fold(o.unit)}\u0000${fold(o.subjectPeriod)}`;
-      let u = units.get(key);
-      if (!u) {
-        u = { unit: o.unit, period: o.subjectPeriod, sheet: o.sheet, byIndicator: new Map() };
-        units.set(key, u);
+      if (u === undefined || o.unit !== lastUnit || o.subjectPeriod !== lastPeriod) {
+        lastUnit = o.unit;
+        lastPeriod = o.subjectPeriod;
+        const key = o.subjectPeriod === undefined ? fold(o.unit) : `${fold(o.unit)}\u0000${fold(o.subjectPeriod)}`;
+        u = units.get(key);
+        if (!u) {
+          u = { unit: o.unit, period: o.subjectPeriod, sheet: o.sheet, byIndicator: new Map() };
+          units.set(key, u);
+        }
       }
       let ind = u.byIndicator.get(o.indicator);
       if (!ind) {

@@ -1,5 +1,5 @@
 import { Finding } from '../evaluate/finding';
-import { Lang, OPERATOR_SYMBOL } from '../evaluate/format';
+import { formatNumber, Lang, OPERATOR_SYMBOL } from '../evaluate/format';
 import { IndicatorTable } from '../tables/indicatorTable';
 import { ReviewState } from '../review/reviewState';
 import { formatDateTime } from './formatTime';
@@ -7,7 +7,22 @@ import { changeText, CHANGED_SINCE_REVIEW, formatFigure, reviewWord, statusWord 
 
 const MARK: Record<Finding['status'], string> = { met: '✓', shortfall: '✗', 'no-data': '?' };
 
-/** A readable table per unit: target, status, actual vs target, and the cell to look at. */
+/**
+ * Past this many findings a table per unit is more than anyone reads on a console (a national
+ * workbook has hundreds of thousands): the report becomes a summary, and the full list is in the
+ * --json document and the --out copy.
+ */
+export const COMPACT_REPORT_FROM = 2000;
+
+/** How many shortfalls and changed reviews the summary lists by name, and how many units. */
+const SUMMARY_ITEMS = 20;
+const SUMMARY_UNITS = 10;
+
+/**
+ * A readable table per unit: target, status, actual vs target, and the cell to look at. From
+ * COMPACT_REPORT_FROM findings on, a summary instead: counts per target, the units with the most
+ * shortfalls, the first shortfalls with their reasons, and where to find the rest.
+ */
 export function consoleReport(
   workbook: string,
   tables: ReadonlyArray<IndicatorTable>,
@@ -22,6 +37,7 @@ export function consoleReport(
     const where = t.tableName ? `${t.sheet}!${t.anchor} (${t.tableName})` : `${t.sheet}!${t.anchor}`;
     lines.push(`  ${vi ? 'Bảng chỉ tiêu' : 'Indicator table'} ${vi ? 'kiểu' : 'layout'} ${t.layout} ${vi ? 'tại' : 'at'} ${where}: ${t.units.length} ${vi ? 'đơn vị' : 'unit(s)'}`);
   }
+  if (findings.length >= COMPACT_REPORT_FROM) return [...lines, ...summaryLines(findings, lang, reviews)].join('\n');
   const subject = (f: Finding) => (f.period === undefined ? f.unit : `${f.unit} — ${f.period}`);
   const bySubject = new Map<string, Finding[]>();
   for (const f of findings) {
@@ -52,14 +68,102 @@ export function consoleReport(
       if (state) lines.push(reviewLine(f, state, lang));
     }
   }
-  const count = (s: Finding['status']) => findings.filter((f) => f.status === s).length;
   lines.push('');
+  lines.push(totalLine(findings, lang));
+  return lines.join('\n');
+}
+
+function totalLine(findings: ReadonlyArray<Finding>, lang: Lang): string {
+  let met = 0;
+  let shortfall = 0;
+  let noData = 0;
+  for (const f of findings) {
+    if (f.status === 'met') met++;
+    else if (f.status === 'shortfall') shortfall++;
+    else noData++;
+  }
+  return lang === 'vi' ? `Tổng cộng: ${met} đạt, ${shortfall} chưa đạt, ${noData} không có số liệu.` : `Total: ${met} met, ${shortfall} shortfall, ${noData} no data.`;
+}
+
+/** The summary of a large check (see COMPACT_REPORT_FROM). */
+function summaryLines(findings: ReadonlyArray<Finding>, lang: Lang, reviews?: ReadonlyMap<Finding, ReviewState>): string[] {
+  const vi = lang === 'vi';
+  const n = (x: number) => formatNumber(x, lang, 0);
+  const subject = (f: Finding) => (f.period === undefined ? f.unit : `${f.unit} — ${f.period}`);
+  const byRule = new Map<string, { title: string; met: number; shortfall: number; noData: number }>();
+  const shortfallsBySubject = new Map<string, number>();
+  const subjects = new Set<string>();
+  const shortfalls: Finding[] = [];
+  let shortfallCount = 0;
+  for (const f of findings) {
+    let r = byRule.get(f.ruleId);
+    if (!r) byRule.set(f.ruleId, (r = { title: f.title[lang], met: 0, shortfall: 0, noData: 0 }));
+    const key = subject(f);
+    subjects.add(key);
+    if (f.status === 'met') r.met++;
+    else if (f.status === 'no-data') r.noData++;
+    else {
+      r.shortfall++;
+      shortfallCount++;
+      if (shortfalls.length < SUMMARY_ITEMS) shortfalls.push(f);
+      shortfallsBySubject.set(key, (shortfallsBySubject.get(key) ?? 0) + 1);
+    }
+  }
+  const lines: string[] = [''];
   lines.push(
     vi
-      ? `Tổng cộng: ${count('met')} đạt, ${count('shortfall')} chưa đạt, ${count('no-data')} không có số liệu.`
-      : `Total: ${count('met')} met, ${count('shortfall')} shortfall, ${count('no-data')} no data.`,
+      ? `${n(findings.length)} kết quả của ${n(subjects.size)} đơn vị (hoặc đơn vị và kỳ), quá nhiều để in từng đơn vị: dưới đây là bản tóm tắt; danh sách đầy đủ kèm lý do có trong tệp --json và bản sao tô màu --out.`
+      : `${n(findings.length)} findings for ${n(subjects.size)} units (or units and periods), too many to print unit by unit: a summary follows; the full list with reasons is in the --json file and the --out highlighted copy.`,
   );
-  return lines.join('\n');
+
+  lines.push('');
+  lines.push(vi ? 'Theo chỉ tiêu:' : 'By target:');
+  const head = vi ? ['Chỉ tiêu', 'Đạt', 'Chưa đạt', 'Không có số liệu'] : ['Target', 'Met', 'Shortfall', 'No data'];
+  const rows = [...byRule.values()].map((r) => [r.title, n(r.met), n(r.shortfall), n(r.noData)]);
+  const widths = head.map((h, i) => rows.reduce((w, c) => Math.max(w, width(c[i])), width(h)));
+  const fmt = (c: string[]) => '  ' + c.map((x, i) => (i === 0 ? pad(x, widths[i]) : padStart(x, widths[i]))).join('  ');
+  lines.push(fmt(head));
+  lines.push('  ' + widths.map((w) => '─'.repeat(w)).join('  '));
+  for (const r of rows) lines.push(fmt(r));
+
+  if (shortfallCount > 0) {
+    const worst = [...shortfallsBySubject].sort((a, b) => b[1] - a[1]).slice(0, SUMMARY_UNITS);
+    lines.push('');
+    lines.push(
+      vi
+        ? `Đơn vị có nhiều chỉ tiêu chưa đạt nhất (${n(shortfallsBySubject.size)} đơn vị có chỉ tiêu chưa đạt):`
+        : `Units with the most shortfalls (${n(shortfallsBySubject.size)} units have a shortfall):`,
+    );
+    for (const [name, count] of worst) lines.push(`  ${name}: ${n(count)} ${vi ? 'chưa đạt' : 'shortfall(s)'}`);
+    lines.push('');
+    lines.push(vi ? `${n(shortfalls.length)} chỉ tiêu chưa đạt đầu tiên:` : `The first ${n(shortfalls.length)} shortfalls:`);
+    for (const f of shortfalls) lines.push(`  ${MARK.shortfall} ${subject(f)} · ${f.title[lang]} (${f.sheet}!${f.cell}): ${f.message[lang]}`);
+    const more = shortfallCount - shortfalls.length;
+    if (more > 0) lines.push(vi ? `  … và ${n(more)} chỉ tiêu chưa đạt khác.` : `  … and ${n(more)} more shortfalls.`);
+  }
+
+  if (reviews && reviews.size > 0) {
+    const changed = [...reviews].filter(([, state]) => state.changed);
+    lines.push('');
+    lines.push(
+      vi
+        ? `Xét duyệt: ${n(reviews.size)} kết quả đã được xét duyệt, ${n(changed.length)} ${CHANGED_SINCE_REVIEW.vi}.`
+        : `Reviews: ${n(reviews.size)} findings reviewed, ${n(changed.length)} ${CHANGED_SINCE_REVIEW.en}.`,
+    );
+    for (const [f, state] of changed.slice(0, SUMMARY_ITEMS)) {
+      lines.push(`  ${subject(f)}`);
+      lines.push(reviewLine(f, state, lang));
+    }
+    if (changed.length > SUMMARY_ITEMS) lines.push(vi ? `  … và ${n(changed.length - SUMMARY_ITEMS)} kết quả khác.` : `  … and ${n(changed.length - SUMMARY_ITEMS)} more.`);
+  }
+
+  lines.push('');
+  lines.push(totalLine(findings, lang));
+  return lines;
+}
+
+function padStart(s: string, w: number): string {
+  return ' '.repeat(Math.max(0, w - width(s))) + s;
 }
 
 /** `✎ <target>: Chấp nhận — Nguyễn Văn A, 05/11/2026 10:00: "…"`, and the warning when the figures changed since. */

@@ -190,9 +190,21 @@ function trendsOf(rows: ReadonlyArray<ScorecardRow>, periodIndex: (p: string | u
 }
 
 function subjectKey(unit: string, period: string | undefined): string {
-  const n = (s: string) => s.normalize('NFC').replace(/\s+/g, ' ').trim().toLocaleLowerCase('vi');
-  return `${n(unit)}\u0000${period === undefined ? '' : n(period)}`;
+  return `${normalSubject(unit)}\u0000${period === undefined ? '' : normalSubject(period)}`;
 }
+
+/** A unit or period name for comparing; memoised, as a national check repeats each on every finding. */
+function normalSubject(s: string): string {
+  let n = normalSubjects.get(s);
+  if (n === undefined) {
+    if (normalSubjects.size > 100_000) normalSubjects.clear();
+    n = s.normalize('NFC').replace(/\s+/g, ' ').trim().toLocaleLowerCase('vi');
+    normalSubjects.set(s, n);
+  }
+  return n;
+}
+
+const normalSubjects = new Map<string, string>();
 
 function severityRank(f: Finding): number {
   return f.status === 'shortfall' ? 2 : f.status === 'no-data' ? 1 : 0;

@@ -46,6 +46,7 @@ export function findIndicatorTables(grid: WorkbookGrid, matcher: LabelMatcher): 
  * (its value is shown across cells it does not own): no data, with the area named, never a guess.
  */
 function withMergedFigures(view: SheetView, table: IndicatorTable): IndicatorTable {
+  if (view.sheet.merges.length === 0) return table; // nothing to look up for each of a national table's figures
   const areaOf = new Map<Observation, RangeRef>();
   const figuresIn = new Map<RangeRef, number>();
   for (const o of table.observations) {

@@ -1,4 +1,4 @@
-import { RangeRef, toA1 } from '../grid/address';
+import { columnName, RangeRef, toA1 } from '../grid/address';
 import { parseVietnameseNumber } from '../grid/vietnameseNumber';
 import { isFreeTextHeader, isSubjectPeriodHeader, isTotalsLabel, isUnitHeader } from './headers';
 import { IndicatorTable, Observation, TableProblem } from './indicatorTable';
@@ -82,6 +82,7 @@ export function readColumnTable(
   const units: string[] = [];
   const seen = new Set<string>(); // `units.includes` would make a table of 50,000 communes quadratic
   const last = opts.lastDataRow ?? area.bottom;
+  const letters = header.columns.map((c) => columnName(c.col)); // cell addresses without a conversion per figure
   for (let r = opts.headerRow + 1; r <= last && r < view.height; r++) {
     if (opts.lastDataRow === undefined && view.isBlankRow(r)) break;
     const unit = view.text(r, unitCol);
@@ -93,7 +94,9 @@ export function readColumnTable(
     // A period cell with no words in it (`—`, `-`) names no period: the row is the unit's own.
     const periodText = header.periodCol === undefined ? '' : view.text(r, header.periodCol);
     const subjectPeriod = fold(periodText) === '' ? undefined : periodText;
-    for (const c of header.columns) {
+    const rowNumber = String(r + 1);
+    for (let i = 0; i < header.columns.length; i++) {
+      const c = header.columns[i];
       const raw = view.value(r, c.col);
       observations.push({
         unit,
@@ -103,7 +106,7 @@ export function readColumnTable(
         periodLabel: c.periodLabel,
         label: c.label,
         sheet: view.sheet.name,
-        cell: toA1(r, c.col),
+        cell: letters[i] + rowNumber,
         raw,
         value: parseVietnameseNumber(raw),
       });

@@ -1,4 +1,3 @@
-import { strToU8 } from 'fflate';
 import { encodeXmlAscii, readXmlPart, textToBytes } from './byteText';
 import { CT } from './contentTypes';
 import { WorkbookFormatError } from './package';
@@ -19,12 +18,12 @@ export function appendWorksheet(
   workbookPath: string,
   existingNames: ReadonlyArray<string>,
   wantedName: string,
-  sheetXml: string,
+  sheetPart: Uint8Array,
 ): string {
   const name = uniqueSheetName(wantedName, existingNames);
   const dir = workbookPath.includes('/') ? workbookPath.slice(0, workbookPath.lastIndexOf('/') + 1) : '';
   const path = unusedPartName(ctx.parts, (n) => `${dir}worksheets/sheet${n}.xml`);
-  ctx.parts.set(path, strToU8(sheetXml));
+  ctx.parts.set(path, sheetPart);
   ctx.contentTypes.addOverride(path, CT.worksheet);
   const relId = addRelationship(ctx.parts, ctx.contentTypes, workbookPath, ctx.dialect.relType('worksheet'), path);
 

@@ -47,7 +47,7 @@ export function withCustomXmlPart(bytes: Uint8Array, namespace: string, xml: str
   const found = findCustomXmlPart(pkg, namespace);
   if (found) {
     parts.set(found.path, data);
-    return zipPackage(parts);
+    return zipPackage(parts, pkg);
   }
   const dialect = detectDialect(pkg);
   const contentTypes = ContentTypes.read(parts);
@@ -65,7 +65,7 @@ export function withCustomXmlPart(bytes: Uint8Array, namespace: string, xml: str
   addRelationship(parts, contentTypes, pkg.workbookPath, `${dialect.relNs}/customXml`, item);
   const ct = contentTypes.result();
   if (ct !== undefined) parts.set(CONTENT_TYPES_PART, textToBytes(ct));
-  return zipPackage(parts);
+  return zipPackage(parts, pkg);
 }
 
 /** The datastore properties Office keeps beside each item: an id and the schema it declares. */

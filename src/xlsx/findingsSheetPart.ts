@@ -1,5 +1,5 @@
 import { columnName, toA1 } from '../grid/address';
-import { encodeXmlText } from './byteText';
+import { encodeXmlText, PartWriter } from './byteText';
 import { FindingsCell, FindingsSheet } from './highlightPlan';
 import { StylesPatch, XfChange } from './patchStyles';
 
@@ -8,81 +8,110 @@ const MAX_WIDTH = 60;
 const MAX_CELL_TEXT = 32767; // Excel's limit for one cell
 
 /**
- * The worksheet XML of the findings sheet. Text is written as inline strings so the workbook's
- * shared-string table is left untouched; numbers are real numbers. The header row (after an
- * optional title row) is bold and frozen, links are internal hyperlinks (no relationship needed).
+ * The worksheet part of the findings sheet, as UTF-8 bytes. Text is written as inline strings so
+ * the workbook's shared-string table is left untouched; numbers are real numbers. The header row
+ * (after an optional title row) is bold and frozen, links are internal hyperlinks (no relationship
+ * needed). Written row by row into byte chunks: a national findings sheet has hundreds of
+ * thousands of rows and would otherwise be one string of a hundred megabytes.
  */
-export function findingsSheetXml(sheet: FindingsSheet, styles: StylesPatch, mainNs: string): string {
+export function findingsSheetPart(sheet: FindingsSheet, styles: StylesPatch, mainNs: string): Uint8Array {
   // A loop, not a spread: a national findings sheet has hundreds of thousands of rows.
   let width = Math.max(1, sheet.header.length);
   for (const r of sheet.rows) if (r.values.length > width) width = r.values.length;
   const cols = columnLayout(sheet, width);
-  const rows: string[] = [];
-  const links: string[] = [];
   const bold = () => styles.xf(0, { font: 'bold' });
+  const headerRow = (sheet.title ? 1 : 0) + (sheet.subtitles?.length ?? 0);
+  const lastRow = Math.max(1, headerRow + 1 + sheet.rows.length);
+  const print = sheet.printLandscape === true;
+
+  const out = new PartWriter('utf8');
+  const links = new PartWriter('utf8');
+  let anyLink = false;
+  out.add(
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
+      `<worksheet xmlns="${mainNs}">` +
+      (print ? `<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>` : '') +
+      `<dimension ref="A1:${columnName(width - 1)}${lastRow}"/>` +
+      `<sheetViews><sheetView workbookViewId="0">${paneXml(headerRow + 1, sheet.frozenColumns ?? 0)}</sheetView></sheetViews>` +
+      `<sheetFormatPr defaultRowHeight="15"/>` +
+      `<cols>${cols.map((c, i) => `<col min="${i + 1}" max="${i + 1}" width="${c.width}" customWidth="1"/>`).join('')}</cols>` +
+      `<sheetData>`,
+  );
 
   let r = 0;
   if (sheet.title) {
-    rows.push(rowXml(r, [cellXml(r, 0, sheet.title, bold()) as string]));
+    out.add(rowXml(r, [cellXml(r, 0, sheet.title, bold()) as string]));
     r++;
   }
   for (const line of sheet.subtitles ?? []) {
     const cell = cellXml(r, 0, line, undefined);
-    rows.push(rowXml(r++, cell ? [cell] : []));
+    out.add(rowXml(r++, cell ? [cell] : []));
   }
-  const headerRow = r;
   // With fixed column widths the header wraps rather than being cut off (all of it, so it aligns alike).
   const headerStyle = () => (sheet.columnWidths !== undefined ? styles.xf(0, { font: 'bold', wrap: true }) : bold());
   // Fixed widths wrap text: the row gets the height of its tallest cell, which not every reader works out itself.
   const sized = sheet.columnWidths !== undefined;
   const headerHeight = sized ? rowHeight(sheet.header, cols, (c) => sheet.columnWidths?.[c] !== undefined) : undefined;
-  rows.push(rowXml(r++, sheet.header.map((h, c) => cellXml(headerRow, c, h, headerStyle())).filter((x): x is string => x !== undefined), headerHeight));
+  out.add(rowXml(r++, sheet.header.map((h, c) => cellXml(headerRow, c, h, headerStyle())).filter((x): x is string => x !== undefined), headerHeight));
+  // Column letters and the few derived styles, worked out once for hundreds of thousands of rows;
+  // styles are still asked for in the order the cells come, so their indices do not change.
+  const letters = Array.from({ length: width }, (_, c) => columnName(c));
+  const styleMemo = new Map<string, number>();
+  const styleOf = (fill: XfChange['fill'], link: boolean, wrap: boolean): number | undefined => {
+    if (fill === undefined && !link && !wrap) return undefined;
+    const key = `${fill ?? ''}|${link ? 1 : 0}|${wrap ? 1 : 0}`;
+    let id = styleMemo.get(key);
+    if (id === undefined) styleMemo.set(key, (id = styles.xf(0, { fill, font: link ? 'link' : undefined, wrap })));
+    return id;
+  };
+  let lastSheet: string | undefined;
+  let quotedSheet = '';
   for (const row of sheet.rows) {
-    const cells: string[] = [];
+    const rowNumber = String(r + 1);
+    let cells = '';
     const flagged = row.status === 'shortfall' || row.status === 'no-data' ? row.status : undefined;
+    const linkColumn = row.link ? row.link.column : -1;
     for (let c = 0; c < width; c++) {
       const value = row.values[c] ?? null;
-      const change: XfChange = {
-        fill: row.cellStatus?.[c] ?? (flagged && (sheet.statusColumn === undefined || sheet.statusColumn === c) ? flagged : undefined),
-        font: row.link && row.link.column === c ? 'link' : undefined,
-        wrap: cols[c].wrap && typeof value === 'string',
-      };
-      const styled = change.fill !== undefined || change.font !== undefined || change.wrap === true;
-      const cell = cellXml(r, c, value, styled ? styles.xf(0, change) : undefined);
-      if (cell) cells.push(cell);
+      const fill = row.cellStatus?.[c] ?? (flagged && (sheet.statusColumn === undefined || sheet.statusColumn === c) ? flagged : undefined);
+      const style = styleOf(fill, linkColumn === c, cols[c].wrap && typeof value === 'string');
+      cells += cellXmlAt(letters[c] + rowNumber, value, style);
     }
     if (row.link) {
       const display = row.values[row.link.column];
-      const location = `'${row.link.sheet.replace(/'/g, "''")}'!${row.link.cell.replace(/\$/g, '')}`;
-      links.push(
-        `<hyperlink ref="${toA1(r, row.link.column)}" location="${encodeXmlText(location)}"` +
+      if (row.link.sheet !== lastSheet) {
+        lastSheet = row.link.sheet;
+        quotedSheet = `'${lastSheet.replace(/'/g, "''")}'!`;
+      }
+      const location = quotedSheet + (row.link.cell.includes('$') ? row.link.cell.replace(/\$/g, '') : row.link.cell);
+      anyLink = true;
+      links.add(
+        `<hyperlink ref="${letters[row.link.column] ?? columnName(row.link.column)}${rowNumber}" location="${encodeXmlText(location)}"` +
           (display !== null && display !== undefined && display !== '' ? ` display="${encodeXmlText(String(display))}"` : '') +
           '/>',
       );
     }
-    rows.push(rowXml(r++, cells, sized ? rowHeight(row.values, cols, (c) => cols[c].wrap) : undefined));
+    const height = sized ? rowHeight(row.values, cols, (c) => cols[c].wrap) : undefined;
+    const ht = height === undefined ? '' : ` ht="${height}" customHeight="1"`;
+    out.add(cells ? `<row r="${rowNumber}"${ht}>${cells}</row>` : `<row r="${rowNumber}"${ht}/>`);
+    r++;
   }
 
-  const lastRow = Math.max(1, r);
-  const firstData = headerRow + 2; // 1-based row below the header
-  const print = sheet.printLandscape === true;
-  return (
-    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
-    `<worksheet xmlns="${mainNs}">` +
-    (print ? `<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>` : '') +
-    `<dimension ref="A1:${columnName(width - 1)}${lastRow}"/>` +
-    `<sheetViews><sheetView workbookViewId="0">${paneXml(headerRow + 1, sheet.frozenColumns ?? 0)}</sheetView></sheetViews>` +
-    `<sheetFormatPr defaultRowHeight="15"/>` +
-    `<cols>${cols.map((c, i) => `<col min="${i + 1}" max="${i + 1}" width="${c.width}" customWidth="1"/>`).join('')}</cols>` +
-    `<sheetData>${rows.join('')}</sheetData>` +
-    (links.length ? `<hyperlinks>${links.join('')}</hyperlinks>` : '') +
+  out.add(`</sheetData>`);
+  if (anyLink) {
+    out.add('<hyperlinks>');
+    out.addBytes(links.bytes());
+    out.add('</hyperlinks>');
+  }
+  out.add(
     // Printed without gridlines a table of fills has no lines to follow the rows by.
     (print ? `<printOptions gridLines="1"/>` : '') +
-    `<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>` +
-    // paperSize 9 is A4; fitToHeight 0 lets a long table run onto more pages.
-    (print ? `<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>` : '') +
-    `</worksheet>`
+      `<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>` +
+      // paperSize 9 is A4; fitToHeight 0 lets a long table run onto more pages.
+      (print ? `<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>` : '') +
+      `</worksheet>`,
   );
+  return out.bytes();
 }
 
 /** Frozen header rows (and optionally leading columns), with the selection below them. */
@@ -129,7 +158,14 @@ function columnLayout(sheet: FindingsSheet, width: number): ColumnLayout[] {
 function textLength(v: FindingsCell): number {
   if (v === null) return 0;
   const s = typeof v === 'number' ? String(v) : v;
-  return Math.max(0, ...s.split('\n').map((line) => Array.from(line).length));
+  if (!s.includes('\n')) return codePoints(s);
+  return Math.max(0, ...s.split('\n').map(codePoints));
+}
+
+const SURROGATE = /[\ud800-\udfff]/;
+
+function codePoints(s: string): number {
+  return SURROGATE.test(s) ? Array.from(s).length : s.length;
 }
 
 function rowXml(r: number, cells: string[], height?: number): string {
@@ -156,13 +192,17 @@ function rowHeight(values: ReadonlyArray<FindingsCell>, cols: ReadonlyArray<Colu
 }
 
 function cellXml(r: number, c: number, value: FindingsCell, style: number | undefined): string | undefined {
-  const ref = toA1(r, c);
+  return cellXmlAt(toA1(r, c), value, style) || undefined;
+}
+
+/** A cell of the findings sheet; '' when there is nothing to write (no value, no style). */
+function cellXmlAt(ref: string, value: FindingsCell, style: number | undefined): string {
   const s = style === undefined ? '' : ` s="${style}"`;
   if (typeof value === 'number' && Number.isFinite(value)) return `<c r="${ref}"${s}><v>${String(value)}</v></c>`;
   const text = value === null ? '' : typeof value === 'number' ? String(value) : value;
-  if (text === '') return style === undefined ? undefined : `<c r="${ref}"${s}/>`;
+  if (text === '') return style === undefined ? '' : `<c r="${ref}"${s}/>`;
   const clipped = text.length > MAX_CELL_TEXT ? `${text.slice(0, MAX_CELL_TEXT - 1)}…` : text;
-  const normal = clipped.replace(/\r\n?/g, '\n');
+  const normal = clipped.includes('\r') ? clipped.replace(/\r\n?/g, '\n') : clipped;
   const space = /^\s|\s$|\n/.test(normal) ? ' xml:space="preserve"' : '';
   return `<c r="${ref}"${s} t="inlineStr"><is><t${space}>${encodeXmlText(normal)}</t></is></c>`;
 }

@@ -2,7 +2,7 @@ import { strToU8 } from 'fflate';
 import { appendWorksheet } from './appendWorksheet';
 import { bytesToText, textToBytes } from './byteText';
 import { CONTENT_TYPES_PART, ContentTypes, CT } from './contentTypes';
-import { findingsSheetXml } from './findingsSheetPart';
+import { findingsSheetPart } from './findingsSheetPart';
 import { FindingsSheet } from './highlightPlan';
 import { PatchContext, TRANSITIONAL } from './patchContext';
 import { StylesPatch } from './patchStyles';
@@ -77,7 +77,7 @@ export function writeNewWorkbook(sheets: ReadonlyArray<FindingsSheet>, options: 
 
   const names: string[] = [];
   for (const sheet of sheets) {
-    names.push(appendWorksheet(ctx, WORKBOOK, names, sheet.name, findingsSheetXml(sheet, styles, TRANSITIONAL.mainNs)));
+    names.push(appendWorksheet(ctx, WORKBOOK, names, sheet.name, findingsSheetPart(sheet, styles, TRANSITIONAL.mainNs)));
   }
 
   parts.set(STYLES, textToBytes(styles.result() ?? STYLESHEET));

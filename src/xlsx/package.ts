@@ -1,4 +1,5 @@
 import { unzipSync, strFromU8 } from 'fflate';
+import { RawZipEntry, readRawEntries } from './zipArchive';
 
 /**
  * An .xlsx package opened in memory: its parts by name, and the few relationships every reader
@@ -9,6 +10,11 @@ export interface XlsxPackage {
   readonly parts: Map<string, Uint8Array>;
   readonly workbookPath: string;
   readonly sheets: PackageSheet[];
+  /**
+   * The zip entries still compressed, by part name: a copy carries the parts it leaves alone over
+   * as they were compressed. Entries that cannot be copied that way are absent.
+   */
+  readonly raw?: ReadonlyMap<string, RawZipEntry>;
 }
 
 export interface PackageSheet {
@@ -90,7 +96,7 @@ export function openPackage(bytes: Uint8Array): XlsxPackage {
       path: isWorksheet && rel && parts.has(rel.target) ? rel.target : undefined,
     });
   }
-  return { parts, workbookPath, sheets };
+  return { parts, workbookPath, sheets, raw: readRawEntries(bytes) };
 }
 
 function refuseOversized(declared: ReadonlyArray<{ name: string; size: number }>): void {

@@ -1,12 +1,11 @@
-import { strToU8 } from 'fflate';
 import { toA1 } from '../grid/address';
-import { ByteText, decodeUtf8, encodeXmlAscii, encodeXmlText, readXmlPart, textToBytes } from './byteText';
+import { ByteText, decodeUtf8, encodeXmlAscii, encodeXmlText, PartWriter, readXmlPart, textToBytes } from './byteText';
 import { CT } from './contentTypes';
 import { decodeXml, readRelationships } from './package';
 import { PatchContext, unusedPartName } from './patchContext';
 import { addRelationship } from './relationshipsPart';
 import { appendNoteShapes, newNotesDrawing, NotePlacement } from './vmlNotes';
-import { insertionOffset, worksheetChildren } from './worksheetOrder';
+import { insertionOffsetAmong, worksheetChildren, WorksheetChildren } from './worksheetOrder';
 import { applyEdits, childElements, Edit, ElementSpan, localName, prefixBoundTo, prefixOf, rootElement, spanAttrs, withPrefix } from './xmlScan';
 
 /** A note to attach to a cell (0-based position). */
@@ -26,11 +25,13 @@ export function addSheetNotes(ctx: PatchContext, sheetPath: string, sheetXml: By
   if (notes.length === 0) return sheetXml;
   const rels = readRelationships(ctx.parts, sheetPath);
   const commentsRel = rels.find((r) => !r.external && /\/comments$/.test(r.type) && ctx.parts.has(r.target));
-  const vmlPath = legacyDrawingPath(ctx, sheetPath, sheetXml, rels);
+  // The sheet's top-level children, found once: a national sheet is tens of megabytes to scan.
+  const sheet = worksheetChildren(sheetXml, sheetPath);
+  const vmlPath = legacyDrawingPath(ctx, sheet, sheetXml, rels);
 
   let commentsXml = commentsRel ? readXmlPart(ctx.parts, commentsRel.target) : undefined;
   const taken = commentsXml !== undefined ? commentedCells(commentsXml) : new Set<string>();
-  const todo = notes.filter((n) => !taken.has(toA1(n.row, n.col)));
+  const todo = taken.size === 0 ? notes : notes.filter((n) => !taken.has(toA1(n.row, n.col)));
   if (todo.length === 0) return sheetXml;
 
   if (commentsRel && commentsXml !== undefined) {
@@ -38,27 +39,27 @@ export function addSheetNotes(ctx: PatchContext, sheetPath: string, sheetXml: By
     ctx.parts.set(commentsRel.target, textToBytes(commentsXml));
   } else {
     const path = unusedPartName(ctx.parts, (n) => `xl/comments${n}.xml`);
-    ctx.parts.set(path, strToU8(newComments(ctx.dialect.mainNs, todo, author)));
+    ctx.parts.set(path, newComments(ctx.dialect.mainNs, todo, author));
     ctx.contentTypes.addOverride(path, CT.comments);
     addRelationship(ctx.parts, ctx.contentTypes, sheetPath, ctx.dialect.relType('comments'), path);
   }
 
-  const placements: NotePlacement[] = todo.map((n) => ({ row: n.row, col: n.col, text: n.text }));
+  const placements: ReadonlyArray<NotePlacement> = todo;
   if (vmlPath) {
     const vml = readXmlPart(ctx.parts, vmlPath) as ByteText;
     ctx.parts.set(vmlPath, textToBytes(appendNoteShapes(vml, placements, ctx.vmlIds)));
     return sheetXml;
   }
   const path = unusedPartName(ctx.parts, (n) => `xl/drawings/vmlDrawing${n}.vml`);
-  ctx.parts.set(path, strToU8(newNotesDrawing(placements, ctx.vmlIds)));
+  ctx.parts.set(path, newNotesDrawing(placements, ctx.vmlIds));
   if (!ctx.contentTypes.covers(path)) ctx.contentTypes.ensureDefault('vml', CT.vmlDrawing);
   const relId = addRelationship(ctx.parts, ctx.contentTypes, sheetPath, ctx.dialect.relType('vmlDrawing'), path);
-  return insertLegacyDrawing(ctx, sheetPath, sheetXml, relId);
+  return insertLegacyDrawing(ctx, sheet, sheetXml, relId);
 }
 
 /** The VML part the sheet's `<legacyDrawing r:id>` points at, if it exists. */
-function legacyDrawingPath(ctx: PatchContext, sheetPath: string, sheetXml: ByteText, rels: ReturnType<typeof readRelationships>): string | undefined {
-  const child = worksheetChildren(sheetXml, sheetPath).children.find((c) => c.localName === 'legacyDrawing');
+function legacyDrawingPath(ctx: PatchContext, sheet: WorksheetChildren, sheetXml: ByteText, rels: ReturnType<typeof readRelationships>): string | undefined {
+  const child = sheet.children.find((c) => c.localName === 'legacyDrawing');
   if (!child) return undefined;
   const attrs = spanAttrs(sheetXml, child.span);
   const id = Object.entries(attrs).find(([k]) => k === 'id' || k.endsWith(':id'))?.[1];
@@ -66,8 +67,8 @@ function legacyDrawingPath(ctx: PatchContext, sheetPath: string, sheetXml: ByteT
   return rel && ctx.parts.has(rel.target) ? rel.target : undefined;
 }
 
-function insertLegacyDrawing(ctx: PatchContext, sheetPath: string, sheetXml: ByteText, relId: string): ByteText {
-  const { root, children } = worksheetChildren(sheetXml, sheetPath);
+function insertLegacyDrawing(ctx: PatchContext, sheet: WorksheetChildren, sheetXml: ByteText, relId: string): ByteText {
+  const { root, children } = sheet;
   const rootTag = sheetXml.slice(root.start, root.openEnd);
   const r = prefixBoundTo(rootTag, ctx.dialect.relNs);
   const idAttr = r ? `${r}id="${relId}"` : `xmlns:r="${ctx.dialect.relNs}" r:id="${relId}"`;
@@ -75,7 +76,7 @@ function insertLegacyDrawing(ctx: PatchContext, sheetPath: string, sheetXml: Byt
   // A <legacyDrawing> whose part is missing is replaced: a sheet may have only one.
   const dangling = children.find((c) => c.localName === 'legacyDrawing');
   if (dangling) return sheetXml.slice(0, dangling.span.start) + el + sheetXml.slice(dangling.span.end);
-  const at = insertionOffset(sheetXml, 'legacyDrawing', sheetPath);
+  const at = insertionOffsetAmong(sheet, 'legacyDrawing');
   return sheetXml.slice(0, at) + el + sheetXml.slice(at);
 }
 
@@ -110,13 +111,16 @@ function appendComments(xml: ByteText, notes: ReadonlyArray<CellNote>, author: s
   return applyEdits(xml, edits);
 }
 
-function newComments(mainNs: string, notes: ReadonlyArray<CellNote>, author: string): string {
-  return (
+/** A new comments part, as UTF-8 bytes written note by note (a national check has 100,000 notes and more). */
+function newComments(mainNs: string, notes: ReadonlyArray<CellNote>, author: string): Uint8Array {
+  const out = new PartWriter('utf8');
+  out.add(
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
-    `<comments xmlns="${mainNs}"><authors><author>${encodeXmlText(author)}</author></authors><commentList>` +
-    notes.map((n) => commentXml(n, 0, encodeXmlText)).join('') +
-    `</commentList></comments>`
+      `<comments xmlns="${mainNs}"><authors><author>${encodeXmlText(author)}</author></authors><commentList>`,
   );
+  for (const n of notes) out.add(commentXml(n, 0, encodeXmlText));
+  out.add(`</commentList></comments>`);
+  return out.bytes();
 }
 
 /** Excel's limit for the text of a cell, which it applies to notes too. */

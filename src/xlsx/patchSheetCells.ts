@@ -1,7 +1,7 @@
-import { columnIndex, parseRange, rangeToA1, RangeRef, toA1 } from '../grid/address';
+import { columnIndex, columnName, parseRange, rangeToA1, RangeRef, toA1 } from '../grid/address';
 import { ByteText } from './byteText';
 import { WorkbookFormatError } from './package';
-import { applyEdits, Edit, prefixOf, setAttr, TokenKind, XmlCursor } from './xmlScan';
+import { applyEdits, Edit, localName, parseAttrList, prefixOf, setAttr, startTagAt, TokenKind, XmlCursor } from './xmlScan';
 
 /** Target cells of one sheet: row index -> column index -> what to do there (0-based). */
 export type CellTargets<T> = ReadonlyMap<number, ReadonlyMap<number, T>>;
@@ -42,9 +42,42 @@ export function patchSheetCells<T>(xml: ByteText, targets: CellTargets<T>, style
   const rowText = (p: string, row: number): string =>
     `<${p}row r="${row + 1}">${cellsText(p, row, sortedEntries(targets.get(row) as ReadonlyMap<number, T>), undefined)}</${p}row>`;
 
+  /**
+   * The usual case in one search per target: every target cell is written with `r="C5"`, so
+   * each is found by its reference instead of by walking the row's cells. Returns false, having
+   * changed nothing, when any target is not found that way (the row is then walked).
+   */
+  const patchRowByReference = (row: number, pending: ReadonlyArray<[number, T]>): boolean => {
+    if (cur.kind !== 'open' || !cur.isPlain()) return false;
+    const rowEnd = xml.indexOf(`</${cur.name}>`, cur.end);
+    if (rowEnd < 0) return false;
+    // Searched within the row only (a slice shares the text's memory): a cell the row lacks
+    // must not send the search through the rest of the sheet.
+    const inRow = xml.slice(cur.end, rowEnd);
+    const found: Array<{ start: number; end: number; base: number; t: T }> = [];
+    for (const [col, t] of pending) {
+      const ref = `${columnName(col)}${row + 1}`;
+      const offset = inRow.indexOf(` r="${ref}"`);
+      if (offset < 0) return false;
+      const at = cur.end + offset;
+      // It must be the `r` of a cell's start tag: the last `<` before it opens <c …> holding it.
+      const lt = xml.lastIndexOf('<', at);
+      const tag = lt > cur.start ? startTagAt(xml, lt) : undefined;
+      if (!tag || localName(tag.name) !== 'c' || at < tag.attrsStart || at >= tag.attrsEnd) return false;
+      const a = parseAttrList(xml.slice(tag.attrsStart, tag.attrsEnd));
+      if (a.r !== ref) return false;
+      found.push({ start: lt, end: tag.end, base: toInt(a.s) ?? 0, t });
+    }
+    // Styles are asked for in column order, as the walk below would.
+    for (const f of found) edits.push({ start: f.start, end: f.end, text: setAttr(xml.slice(f.start, f.end), 's', String(styleFor(f.base, f.t))) });
+    cur.skipNonNesting();
+    return true;
+  };
+
   /** Walks one target row's cells (cursor on the row's start tag). */
   const patchRow = (p: string, row: number, rowStyle: number | undefined, wanted: ReadonlyMap<number, T>): void => {
     const pending = sortedEntries(wanted);
+    if (patchRowByReference(row, pending)) return;
     let next = 0;
     const flushBefore = (col: number, at: number) => {
       const from = next;

@@ -1,8 +1,8 @@
-import { SaxesParser, SaxesTagPlain } from 'saxes';
 import { CellValue, cellError } from '../grid/cell';
 import { ExcelTable, SheetGrid, WorkbookGrid } from '../grid/grid';
-import { columnIndex, parseRange, RangeRef, toA1 } from '../grid/address';
+import { parseRange, RangeRef, toA1 } from '../grid/address';
 import { openPackage, partText, readRelationships, WorkbookFormatError, XlsxPackage } from './package';
+import { parseXml, XmlHandlers } from './xmlEvents';
 
 /**
  * Reads an .xlsx package into the core's grid: computed values (never formulas), merged areas,
@@ -27,63 +27,33 @@ export function readPackage(pkg: XlsxPackage): WorkbookGrid {
   return { sheets };
 }
 
-function localName(name: string): string {
-  const i = name.indexOf(':');
-  return i < 0 ? name : name.slice(i + 1);
-}
-
-function parseXml(xml: string, part: string, handlers: {
-  open: (name: string, attrs: Record<string, string>) => void;
-  text?: (t: string) => void;
-  close?: (name: string) => void;
-}): void {
-  const parser = new SaxesParser({ xmlns: false, position: false });
-  parser.on('opentag', (tag: SaxesTagPlain) => handlers.open(localName(tag.name), tag.attributes as Record<string, string>));
-  if (handlers.text) {
-    const onText = handlers.text;
-    parser.on('text', onText);
-    parser.on('cdata', onText);
-  }
-  if (handlers.close) {
-    const onClose = handlers.close;
-    parser.on('closetag', (tag: SaxesTagPlain) => onClose(localName(tag.name)));
-  }
-  try {
-    parser.write(xml).close();
-  } catch (e) {
-    if (e instanceof WorkbookFormatError) throw e; // thrown by a handler, already one sentence
-    throw new WorkbookFormatError(
-      `phần ${part} trong tệp có XML không hợp lệ (${(e as Error).message.split('\n')[0]})`,
-      `the part ${part} of the file is not valid XML (${(e as Error).message.split('\n')[0]})`,
-    );
-  }
-}
-
 function readSharedStrings(pkg: XlsxPackage): string[] {
   const rel = readRelationships(pkg.parts, pkg.workbookPath).find((r) => /\/sharedStrings$/.test(r.type));
   const path = rel?.target ?? 'xl/sharedStrings.xml';
   const xml = partText(pkg.parts, path);
   if (xml === undefined) return [];
-  const out: string[] = [];
-  let current = '';
-  let inT = false;
-  let phonetic = 0; // <rPh> runs are reading aids, not part of the text
-  parseXml(xml, path, {
-    open(name) {
-      if (name === 'si') current = '';
-      else if (name === 't') inT = true;
-      else if (name === 'rPh') phonetic++;
-    },
-    text(t) {
-      if (inT && phonetic === 0) current += t;
-    },
-    close(name) {
-      if (name === 't') inT = false;
-      else if (name === 'rPh') phonetic--;
-      else if (name === 'si') out.push(current);
-    },
+  return parseXml(xml, path, () => {
+    const out: string[] = [];
+    let current = '';
+    let inT = false;
+    let phonetic = 0; // <rPh> runs are reading aids, not part of the text
+    const handlers: XmlHandlers = {
+      open(name) {
+        if (name === 'si') current = '';
+        else if (name === 't') inT = true;
+        else if (name === 'rPh') phonetic++;
+      },
+      text(t) {
+        if (inT && phonetic === 0) current += t;
+      },
+      close(name) {
+        if (name === 't') inT = false;
+        else if (name === 'rPh') phonetic--;
+        else if (name === 'si') out.push(current);
+      },
+    };
+    return { handlers, result: () => out };
   });
-  return out;
 }
 
 interface ParsedSheet {
@@ -94,6 +64,10 @@ interface ParsedSheet {
 }
 
 function parseWorksheet(xml: string, shared: string[], sheetName: string): ParsedSheet {
+  return parseXml(xml, `worksheet "${sheetName}"`, () => worksheetHandlers(shared, sheetName));
+}
+
+function worksheetHandlers(shared: string[], sheetName: string): { handlers: XmlHandlers; result: () => ParsedSheet } {
   const rows: CellValue[][] = [];
   const merges: RangeRef[] = [];
   const hiddenRows = new Set<number>();
@@ -109,7 +83,7 @@ function parseWorksheet(xml: string, shared: string[], sheetName: string): Parse
   let inCell = false;
   let phonetic = 0;
 
-  parseXml(xml, `worksheet "${sheetName}"`, {
+  const handlers: XmlHandlers = {
     open(name, a) {
       switch (name) {
         case 'row':
@@ -121,10 +95,10 @@ function parseWorksheet(xml: string, shared: string[], sheetName: string): Parse
         case 'c': {
           inCell = true;
           if (a.r) {
-            const m = /^([A-Za-z]+)(\d+)$/.exec(a.r);
-            if (m) {
-              colIdx = columnIndex(m[1]);
-              rowIdx = Number(m[2]) - 1;
+            const ref = cellRef(a.r);
+            if (ref) {
+              colIdx = ref.col;
+              rowIdx = ref.row;
             } else colIdx++;
           } else colIdx++;
           type = a.t ?? 'n';
@@ -172,8 +146,28 @@ function parseWorksheet(xml: string, shared: string[], sheetName: string): Parse
         text = '';
       }
     },
-  });
-  return { rows, merges, hiddenRows, formulaCells };
+  };
+  return { handlers, result: () => ({ rows, merges, hiddenRows, formulaCells }) };
+}
+
+/**
+ * Row and column of a cell reference (`AB12`, letters in either case), or undefined when it is not
+ * letters then digits: the reader's per-cell `/^([A-Za-z]+)(\d+)$/`, without a regex per cell.
+ */
+function cellRef(r: string): { row: number; col: number } | undefined {
+  let i = 0;
+  let col = 0;
+  for (; i < r.length; i++) {
+    const c = r.charCodeAt(i) | 0x20; // lower case
+    if (c < 0x61 || c > 0x7a) break;
+    col = col * 26 + (c - 0x60);
+  }
+  if (i === 0 || i === r.length) return undefined;
+  for (let j = i; j < r.length; j++) {
+    const c = r.charCodeAt(j);
+    if (c < 0x30 || c > 0x39) return undefined;
+  }
+  return { row: Number(r.slice(i)) - 1, col: col - 1 };
 }
 
 /** Excel's grid: 1,048,576 rows by 16,384 columns (XFD). */
@@ -228,17 +222,20 @@ function readTables(pkg: XlsxPackage, sheetPath: string): ExcelTable[] {
     if (!/\/table$/.test(rel.type) || rel.external) continue;
     const xml = partText(pkg.parts, rel.target);
     if (xml === undefined) continue;
-    let table: ExcelTable | undefined;
-    parseXml(xml, rel.target, {
-      open(name, a) {
-        if (name !== 'table' || table || !a.ref) return;
-        table = {
-          name: a.displayName ?? a.name ?? '',
-          range: parseRange(a.ref),
-          headerRows: a.headerRowCount === undefined ? 1 : Number(a.headerRowCount),
-          totalsRows: a.totalsRowCount === undefined ? 0 : Number(a.totalsRowCount),
-        };
-      },
+    const table = parseXml(xml, rel.target, () => {
+      let found: ExcelTable | undefined;
+      const handlers: XmlHandlers = {
+        open(name, a) {
+          if (name !== 'table' || found || !a.ref) return;
+          found = {
+            name: a.displayName ?? a.name ?? '',
+            range: parseRange(a.ref),
+            headerRows: a.headerRowCount === undefined ? 1 : Number(a.headerRowCount),
+            totalsRows: a.totalsRowCount === undefined ? 0 : Number(a.totalsRowCount),
+          };
+        },
+      };
+      return { handlers, result: () => found };
     });
     if (table) tables.push(table);
   }

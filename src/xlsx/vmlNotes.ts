@@ -1,4 +1,4 @@
-import { ByteText } from './byteText';
+import { ByteText, PartWriter } from './byteText';
 import { applyEdits, Edit, prefixBoundTo, rootElement } from './xmlScan';
 
 /**
@@ -42,16 +42,20 @@ export class VmlShapeIds {
   }
 }
 
-/** A new VML drawing holding only our notes. */
-export function newNotesDrawing(notes: ReadonlyArray<NotePlacement>, ids: VmlShapeIds): string {
+/** A new VML drawing holding only our notes (ASCII, written shape by shape into byte chunks). */
+export function newNotesDrawing(notes: ReadonlyArray<NotePlacement>, ids: VmlShapeIds): Uint8Array {
   const blocks: number[] = [];
   const shapeIdList = allocate(notes.length, blocks, new Set(), ids);
-  const shapes = notes.map((n, i) => noteShape(n, shapeIdList[i], i + 1, { v: 'v:', o: 'o:', x: 'x:' }, '')).join('\n');
-  return (
+  const p = { v: 'v:', o: 'o:', x: 'x:' };
+  const out = new PartWriter('latin1');
+  out.add(
     `<xml xmlns:v="${NS.v}" xmlns:o="${NS.o}" xmlns:x="${NS.x}">\n` +
-    ` <o:shapelayout v:ext="edit"><o:idmap v:ext="edit" data="${blocks.join(',')}"/></o:shapelayout>\n` +
-    `${noteShapeType('v:', 'o:', '')}\n${shapes}\n</xml>`
+      ` <o:shapelayout v:ext="edit"><o:idmap v:ext="edit" data="${blocks.join(',')}"/></o:shapelayout>\n` +
+      `${noteShapeType('v:', 'o:', '')}\n`,
   );
+  for (let i = 0; i < notes.length; i++) out.add((i ? '\n' : '') + noteShape(notes[i], shapeIdList[i], i + 1, p, ''));
+  out.add('\n</xml>');
+  return out.bytes();
 }
 
 /**
@@ -131,7 +135,14 @@ function noteShapeType(v: string, o: string, decl: string): string {
 
 /** Rough size of the pop-up box: wide enough for a sentence, tall enough for the text. */
 function boxRows(text: string): number {
-  const lines = text.split('\n').reduce((sum, line) => sum + Math.max(1, Math.ceil(line.length / 40)), 0);
+  let lines = 0;
+  for (let from = 0; ; ) {
+    const nl = text.indexOf('\n', from);
+    const length = (nl < 0 ? text.length : nl) - from;
+    lines += Math.max(1, Math.ceil(length / 40));
+    if (nl < 0 || lines >= 30) break;
+    from = nl + 1;
+  }
   return Math.min(30, Math.max(4, lines + 1));
 }
 

@@ -17,7 +17,12 @@ export interface WorksheetChild {
   readonly localName: string;
 }
 
-export function worksheetChildren(xml: ByteText, partName: string): { root: ElementSpan; children: WorksheetChild[] } {
+export interface WorksheetChildren {
+  readonly root: ElementSpan;
+  readonly children: WorksheetChild[];
+}
+
+export function worksheetChildren(xml: ByteText, partName: string): WorksheetChildren {
   const root = rootElement(xml, partName);
   if (localName(root.name) !== 'worksheet' || root.selfClosing) {
     throw new WorkbookFormatError(
@@ -34,9 +39,8 @@ export function worksheetChildren(xml: ByteText, partName: string): { root: Elem
  * `mc:AlternateContent` wrappers (Excel writes controls and OLE objects inside them) count as the
  * element they wrap.
  */
-export function insertionOffset(xml: ByteText, name: string, partName: string): number {
+export function insertionOffsetAmong({ root, children }: WorksheetChildren, name: string): number {
   const rank = WORKSHEET_ORDER.indexOf(name);
-  const { root, children } = worksheetChildren(xml, partName);
   const later = children.find((c) => WORKSHEET_ORDER.indexOf(c.localName) > rank);
   return later ? later.span.start : root.closeStart;
 }

@@ -2,7 +2,7 @@ import { parseA1 } from '../grid/address';
 import { appendWorksheet } from './appendWorksheet';
 import { bytesToText, readXmlPart, textToBytes } from './byteText';
 import { CONTENT_TYPES_PART, ContentTypes, CT } from './contentTypes';
-import { findingsSheetXml } from './findingsSheetPart';
+import { findingsSheetPart } from './findingsSheetPart';
 import { CellMark, HighlightPlan, MarkStatus } from './highlightPlan';
 import { openPackage, PackageSheet, readRelationships, XlsxPackage } from './package';
 import { CellNote, addSheetNotes } from './patchComments';
@@ -11,36 +11,93 @@ import { CellTargets, patchSheetCells } from './patchSheetCells';
 import { emptyStylesheet, StylesPatch } from './patchStyles';
 import { addRelationship } from './relationshipsPart';
 import { VmlShapeIds } from './vmlNotes';
-import { zipPackage } from './zipPackage';
+import { AsyncZipper, JS_COMPRESSOR, PartCompressor, zipPackage, zipPackageAsync } from './zipPackage';
 
 /**
  * A copy of an .xlsx package with flagged cells filled, their reasons as cell notes, and an
  * optional findings sheet — made by patching the package, never by re-serialising the workbook.
  * Every part this does not need to change is carried over byte for byte (charts, drawings, pivot
- * tables, defined names, validation, conditional formats, tables, calcChain, docProps…); the
- * parts it changes are edited by splicing, so the bytes it does not touch stay as they were.
- * The input array is not modified.
+ * tables, defined names, validation, conditional formats, tables, calcChain, docProps…), still
+ * compressed as it was; the parts it changes are edited by splicing, so the bytes it does not
+ * touch stay as they were. The input array is not modified.
  */
 export function writeHighlightedCopy(pkg: Uint8Array, plan: HighlightPlan): Uint8Array {
-  const source = openPackage(pkg);
+  return patchHighlightedCopy(pkg, plan).zip();
+}
+
+/**
+ * Past this many flagged cells with a reason, the copy carries no notes: the reasons are on the
+ * findings sheet, one row per finding with a link to its cell. A national check flags over a
+ * hundred thousand cells; that many notes would make the copy several times larger and slow to
+ * open, and nobody reads them one cell at a time. The cells are filled either way.
+ */
+export const MAX_CELL_NOTES = 20_000;
+
+/** A patched package not yet zipped: the CLI zips it with Node's zlib while it writes its reports. */
+export interface PatchedPackage {
+  readonly parts: ReadonlyMap<string, Uint8Array>;
+  /** Cells whose reason was not written as a note because there were more than MAX_CELL_NOTES; 0 when none. */
+  readonly notesOmitted: number;
+  /** The findings sheet's name in the copy (made unique against the workbook's own), if one was added. */
+  readonly findingsSheetName?: string;
+  /** With fflate, synchronously (the browser preview). */
+  zip(): Uint8Array;
+  /**
+   * With the compressor given to patchHighlightedCopy (fflate without one); parts are deflated in
+   * parallel, the large ones started while the rest of the copy was being patched.
+   */
+  zipAsync(): Promise<Uint8Array>;
+}
+
+/** Parts at least this large are compressed as soon as they are final, when a background compressor is given. */
+const START_EARLY_FROM = 1 << 20;
+
+/**
+ * Does all the patching of `writeHighlightedCopy` and throws what it throws (a part it must edit
+ * but cannot), leaving only the compression. Takes the file, or the package already opened from
+ * it (whose parts are read, never changed).
+ */
+export function patchHighlightedCopy(pkg: Uint8Array | XlsxPackage, plan: HighlightPlan, compressor?: PartCompressor): PatchedPackage {
+  const source = pkg instanceof Uint8Array ? openPackage(pkg) : pkg;
+  const zipper = compressor ? new AsyncZipper(source, compressor) : undefined;
   const parts = new Map(source.parts); // entries are replaced, never mutated
   const contentTypes = ContentTypes.read(parts);
   const dialect = detectDialect(source);
   const stylesPath = findStylesPath(source);
   const styles = new StylesPatch((stylesPath && readXmlPart(parts, stylesPath)) ?? emptyStylesheet(dialect.mainNs));
   const ctx: PatchContext = { parts, contentTypes, styles, dialect, vmlIds: new VmlShapeIds(parts, bytesToText) };
+  /** Big parts this copy wrote and will not write again go to the compressor now. */
+  const startFinished = (...paths: string[]) => {
+    for (const path of paths) {
+      const data = parts.get(path);
+      if (zipper && data && data.length >= START_EARLY_FROM && data !== source.parts.get(path)) zipper.start(path, data);
+    }
+  };
 
-  for (const [sheet, targets] of groupMarks(plan.marks, source.sheets)) {
+  const grouped = groupMarks(plan.marks, source.sheets);
+  const notes = new Map([...grouped].map(([sheet, targets]) => [sheet, notesOf(targets)]));
+  let noteCount = 0;
+  for (const list of notes.values()) noteCount += list.length;
+  // Past the cap the reasons are on the findings sheet only (which links to every cell).
+  const omitNotes = plan.findingsSheet !== undefined && noteCount > MAX_CELL_NOTES;
+
+  for (const [sheet, targets] of grouped) {
     const path = sheet.path as string;
     let xml = readXmlPart(parts, path) as string;
     xml = patchSheetCells(xml, targets, (base, mark) => styles.markXf(base, mark.status), path);
-    xml = addSheetNotes(ctx, path, xml, notesOf(targets), plan.author);
+    const before = new Set(parts.keys());
+    if (!omitNotes) xml = addSheetNotes(ctx, path, xml, notes.get(sheet) as CellNote[], plan.author);
     parts.set(path, textToBytes(xml));
+    // The sheet and its new notes parts are final (a sheet is patched once).
+    startFinished(path, ...[...parts.keys()].filter((k) => !before.has(k)));
   }
 
+  let findingsSheetName: string | undefined;
   if (plan.findingsSheet) {
-    const sheetXml = findingsSheetXml(plan.findingsSheet, styles, dialect.mainNs);
-    appendWorksheet(ctx, source.workbookPath, source.sheets.map((s) => s.name), plan.findingsSheet.name, sheetXml);
+    const sheetPart = findingsSheetPart(plan.findingsSheet, styles, dialect.mainNs);
+    const before = new Set(parts.keys());
+    findingsSheetName = appendWorksheet(ctx, source.workbookPath, source.sheets.map((s) => s.name), plan.findingsSheet.name, sheetPart);
+    startFinished(...[...parts.keys()].filter((k) => !before.has(k)));
   }
 
   const stylesXml = styles.result();
@@ -57,7 +114,13 @@ export function writeHighlightedCopy(pkg: Uint8Array, plan: HighlightPlan): Uint
   }
   const ctXml = contentTypes.result();
   if (ctXml !== undefined) parts.set(CONTENT_TYPES_PART, textToBytes(ctXml));
-  return zipPackage(parts);
+  return {
+    parts,
+    notesOmitted: omitNotes ? noteCount : 0,
+    findingsSheetName,
+    zip: () => zipPackage(parts, source),
+    zipAsync: () => (zipper ? zipper.zip(parts) : zipPackageAsync(parts, source, JS_COMPRESSOR)),
+  };
 }
 
 /** One flagged cell after merging every mark on it. */

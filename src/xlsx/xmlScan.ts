@@ -126,6 +126,15 @@ export class XmlCursor {
   }
 }
 
+/** The start tag that begins at `at` (a `<`), or undefined when none does. */
+export function startTagAt(xml: string, at: number): { name: string; attrsStart: number; attrsEnd: number; end: number; selfClosing: boolean } | undefined {
+  START_TAG_RE.lastIndex = at;
+  const m = START_TAG_RE.exec(xml);
+  if (!m) return undefined;
+  const attrsStart = at + 1 + m[1].length;
+  return { name: m[1], attrsStart, attrsEnd: attrsStart + m[2].length, end: at + m[0].length, selfClosing: m[3] === '/' };
+}
+
 export function localName(qname: string): string {
   const i = qname.indexOf(':');
   return i < 0 ? qname : qname.slice(i + 1);

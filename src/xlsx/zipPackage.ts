@@ -1,13 +1,97 @@
-import { zipSync, Zippable } from 'fflate';
+import { deflateSync } from 'fflate';
+import { CompressedEntry, crc32, RawZipEntry, writeZip } from './zipArchive';
 
-/** Fixed zip timestamp, so the same input always gives the same bytes. */
-const ZIP_MTIME = new Date(1980, 0, 1, 0, 0, 0);
 /** Already-compressed media are stored, not deflated again. */
 const STORED = /\.(png|jpe?g|gif)$/i;
 
+/**
+ * How parts are compressed. The default is fflate (plain JavaScript, runs in the browser); the CLI
+ * passes Node's zlib, which deflates on worker threads while the CLI goes on with its reports.
+ */
+export interface PartCompressor {
+  /** Raw deflate (no zlib or gzip wrapper). */
+  deflate(data: Uint8Array): Uint8Array | Promise<Uint8Array>;
+  crc32(data: Uint8Array): number;
+}
+
+export const JS_COMPRESSOR: PartCompressor = {
+  deflate: (data) => deflateSync(data, { level: 6 }),
+  crc32: (data) => crc32(data),
+};
+
+/** The package a copy is made from: entries whose part is still the very same array are carried over compressed. */
+export interface ZipSource {
+  readonly parts: ReadonlyMap<string, Uint8Array>;
+  readonly raw?: ReadonlyMap<string, RawZipEntry>;
+}
+
 /** Zips a package's parts as they are: the one way every writer in src/xlsx produces a file. */
-export function zipPackage(parts: ReadonlyMap<string, Uint8Array>): Uint8Array {
-  const files: Zippable = {};
-  for (const [name, data] of parts) files[name] = [data, { level: STORED.test(name) ? 0 : 6, mtime: ZIP_MTIME }];
-  return zipSync(files, { mtime: ZIP_MTIME });
+export function zipPackage(parts: ReadonlyMap<string, Uint8Array>, source?: ZipSource): Uint8Array {
+  const entries: CompressedEntry[] = [];
+  for (const [name, data] of parts) {
+    const raw = carriedOver(name, data, source, JS_COMPRESSOR);
+    if (raw) entries.push(raw);
+    else if (STORED.test(name)) entries.push(stored(name, data, JS_COMPRESSOR));
+    else entries.push({ name, method: 8, crc: JS_COMPRESSOR.crc32(data), size: data.length, data: JS_COMPRESSOR.deflate(data) as Uint8Array });
+  }
+  return writeZip(entries);
+}
+
+/** The same zip, with the parts deflated by `compressor` (all at once, so they can run in parallel). */
+export async function zipPackageAsync(parts: ReadonlyMap<string, Uint8Array>, source: ZipSource | undefined, compressor: PartCompressor): Promise<Uint8Array> {
+  return new AsyncZipper(source, compressor).zip(parts);
+}
+
+/**
+ * Zips with a compressor that works in the background (Node's zlib on its worker threads): a
+ * part can be started as soon as it is final, while the rest of the copy is still being made.
+ */
+export class AsyncZipper {
+  private readonly started = new Map<string, { readonly data: Uint8Array; readonly entry: Promise<CompressedEntry> | CompressedEntry }>();
+
+  constructor(
+    private readonly source: ZipSource | undefined,
+    private readonly compressor: PartCompressor,
+  ) {}
+
+  /** Starts compressing a part; if the part is replaced later, the new bytes are compressed at the end instead. */
+  start(name: string, data: Uint8Array): void {
+    const known = this.started.get(name);
+    if (known?.data === data) return;
+    this.started.set(name, { data, entry: this.entry(name, data) });
+  }
+
+  async zip(parts: ReadonlyMap<string, Uint8Array>): Promise<Uint8Array> {
+    const pending: Array<CompressedEntry | Promise<CompressedEntry>> = [];
+    for (const [name, data] of parts) {
+      const early = this.started.get(name);
+      pending.push(early?.data === data ? early.entry : this.entry(name, data));
+    }
+    this.started.clear();
+    return writeZip(await Promise.all(pending));
+  }
+
+  private entry(name: string, data: Uint8Array): CompressedEntry | Promise<CompressedEntry> {
+    const raw = carriedOver(name, data, this.source, this.compressor);
+    if (raw) return raw;
+    if (STORED.test(name)) return stored(name, data, this.compressor);
+    const crc = this.compressor.crc32(data);
+    return Promise.resolve(this.compressor.deflate(data)).then((deflated) => ({ name, method: 8 as const, crc, size: data.length, data: deflated }));
+  }
+}
+
+function stored(name: string, data: Uint8Array, compressor: PartCompressor): CompressedEntry {
+  return { name, method: 0, crc: compressor.crc32(data), size: data.length, data };
+}
+
+/**
+ * The source's compressed entry for a part the copy leaves as it was (the same array, never
+ * mutated). Its CRC is checked against the part's bytes, so an entry the source zip describes
+ * wrongly is compressed again rather than copied.
+ */
+function carriedOver(name: string, data: Uint8Array, source: ZipSource | undefined, compressor: PartCompressor): CompressedEntry | undefined {
+  const raw = source?.raw?.get(name);
+  if (!raw || source?.parts.get(name) !== data || raw.size !== data.length) return undefined;
+  if (compressor.crc32(data) !== raw.crc) return undefined;
+  return raw;
 }

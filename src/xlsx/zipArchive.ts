@@ -1,0 +1,199 @@
+/**
+ * The zip container itself (PKWARE APPNOTE, the subset .xlsx packages use): reading a package's
+ * central directory to find each entry's compressed bytes without inflating them, and writing a
+ * zip from entries that are either carried over as they were compressed or freshly compressed.
+ * Carrying an entry over copies its compressed bytes and CRC: a part the patch does not change
+ * is neither inflated for writing nor deflated again. No ZIP64, no encryption, no multi-disk.
+ */
+
+/** An entry of an existing zip, as its central directory describes it. */
+export interface RawZipEntry {
+  readonly name: string;
+  /** 0 stored, 8 deflated. */
+  readonly method: 0 | 8;
+  readonly crc: number;
+  /** Uncompressed size. */
+  readonly size: number;
+  /** The entry's compressed bytes (a view into the zip, not a copy). */
+  readonly data: Uint8Array;
+}
+
+/** One entry of a zip to write, already compressed. */
+export interface CompressedEntry {
+  readonly name: string;
+  readonly method: 0 | 8;
+  readonly crc: number;
+  readonly size: number;
+  readonly data: Uint8Array;
+}
+
+const LOCAL_SIG = 0x04034b50;
+const CENTRAL_SIG = 0x02014b50;
+const END_SIG = 0x06054b50;
+const ZIP64_LOCATOR_SIG = 0x07064b50;
+const MAX_U32 = 0xffffffff;
+const MAX_U16 = 0xffff;
+
+const u16 = (d: Uint8Array, at: number) => d[at] | (d[at + 1] << 8);
+const u32 = (d: Uint8Array, at: number) => (d[at] | (d[at + 1] << 8) | (d[at + 2] << 16) | (d[at + 3] << 24)) >>> 0;
+
+/**
+ * The entries of a zip by name (a leading `/` dropped, as the package reader does), read from its
+ * central directory with the same lookup the package reader uses. Entries that cannot be carried
+ * over as they are (encrypted, another compression method, sizes in a ZIP64 field, bytes outside
+ * the file) are left out: a writer then compresses those parts again. Never throws; a zip it
+ * cannot read at all gives an empty map.
+ */
+export function readRawEntries(zip: Uint8Array): Map<string, RawZipEntry> {
+  const out = new Map<string, RawZipEntry>();
+  try {
+    let end = zip.length - 22;
+    while (end >= 0 && u32(zip, end) !== END_SIG) {
+      if (zip.length - end > 65558) return out;
+      end--;
+    }
+    if (end < 0) return out;
+    // A ZIP64 directory means the 32-bit fields cannot be trusted: compress everything again.
+    if (end >= 20 && u32(zip, end - 20) === ZIP64_LOCATOR_SIG) return out;
+    const count = u16(zip, end + 8);
+    let at = u32(zip, end + 16);
+    if (count === MAX_U16 || at === MAX_U32) return out;
+    const decoder = new TextDecoder('utf-8');
+    for (let i = 0; i < count; i++) {
+      if (at + 46 > zip.length || u32(zip, at) !== CENTRAL_SIG) return out;
+      const flags = u16(zip, at + 8);
+      const method = u16(zip, at + 10);
+      const crc = u32(zip, at + 16);
+      const csize = u32(zip, at + 20);
+      const size = u32(zip, at + 24);
+      const nameLen = u16(zip, at + 28);
+      const extraLen = u16(zip, at + 30);
+      const commentLen = u16(zip, at + 32);
+      const local = u32(zip, at + 42);
+      const nameBytes = zip.subarray(at + 46, at + 46 + nameLen);
+      // Bit 11: the name is UTF-8; otherwise read it byte for byte, as the package reader does.
+      const name = (flags & 0x800 ? decoder.decode(nameBytes) : latin1(nameBytes)).replace(/^\//, '');
+      at += 46 + nameLen + extraLen + commentLen;
+      const usable =
+        (method === 0 || method === 8) &&
+        (flags & 0x41) === 0 && // not encrypted (bit 0), not strongly encrypted (bit 6)
+        csize !== MAX_U32 &&
+        size !== MAX_U32 &&
+        local !== MAX_U32 &&
+        local + 30 <= zip.length &&
+        u32(zip, local) === LOCAL_SIG;
+      if (!usable) {
+        out.delete(name);
+        continue;
+      }
+      const start = local + 30 + u16(zip, local + 26) + u16(zip, local + 28);
+      if (start + csize > zip.length || (method === 0 && csize !== size)) {
+        out.delete(name);
+        continue;
+      }
+      out.set(name, { name, method: method as 0 | 8, crc, size, data: zip.subarray(start, start + csize) });
+    }
+  } catch {
+    out.clear();
+  }
+  return out;
+}
+
+function latin1(bytes: Uint8Array): string {
+  let s = '';
+  for (let i = 0; i < bytes.length; i++) s += String.fromCharCode(bytes[i]);
+  return s;
+}
+
+/** Fixed timestamp (1980-01-01 00:00, the first the format can hold): the same input always gives the same bytes. */
+const DOS_TIME = 0;
+const DOS_DATE = (1 << 5) | 1;
+
+/** A zip of the entries in the order given; names are written as UTF-8. */
+export function writeZip(entries: ReadonlyArray<CompressedEntry>): Uint8Array {
+  const encoder = new TextEncoder();
+  const names = entries.map((e) => encoder.encode(e.name));
+  let localBytes = 0;
+  let centralBytes = 0;
+  entries.forEach((e, i) => {
+    localBytes += 30 + names[i].length + e.data.length;
+    centralBytes += 46 + names[i].length;
+  });
+  if (entries.length > MAX_U16 || localBytes + centralBytes > MAX_U32) {
+    throw new Error(`the package is too large for a zip without ZIP64 (${entries.length} entries, ${localBytes + centralBytes} bytes)`);
+  }
+  const out = new Uint8Array(localBytes + centralBytes + 22);
+  const view = new DataView(out.buffer, out.byteOffset, out.byteLength);
+  const offsets: number[] = [];
+  let at = 0;
+  const header = (sig: number, e: CompressedEntry, name: Uint8Array, central: boolean) => {
+    const ascii = name.every((b) => b < 0x80);
+    view.setUint32(at, sig, true);
+    at += 4;
+    if (central) {
+      view.setUint16(at, 20, true); // made by: MS-DOS attributes, spec 2.0
+      at += 2;
+    }
+    view.setUint16(at, 20, true); // needed to extract: 2.0 (deflate)
+    view.setUint16(at + 2, ascii ? 0 : 0x800, true);
+    view.setUint16(at + 4, e.method, true);
+    view.setUint16(at + 6, DOS_TIME, true);
+    view.setUint16(at + 8, DOS_DATE, true);
+    view.setUint32(at + 10, e.crc >>> 0, true);
+    view.setUint32(at + 14, e.data.length, true);
+    view.setUint32(at + 18, e.size, true);
+    view.setUint16(at + 22, name.length, true);
+    view.setUint16(at + 24, 0, true); // extra field length
+    at += 26;
+  };
+  entries.forEach((e, i) => {
+    offsets.push(at);
+    header(LOCAL_SIG, e, names[i], false);
+    out.set(names[i], at);
+    at += names[i].length;
+    out.set(e.data, at);
+    at += e.data.length;
+  });
+  const centralStart = at;
+  entries.forEach((e, i) => {
+    header(CENTRAL_SIG, e, names[i], true);
+    // comment length, disk number, internal attributes: 0; external attributes: 0; local header offset.
+    view.setUint16(at, 0, true);
+    view.setUint16(at + 2, 0, true);
+    view.setUint16(at + 4, 0, true);
+    view.setUint32(at + 6, 0, true);
+    view.setUint32(at + 10, offsets[i], true);
+    at += 14;
+    out.set(names[i], at);
+    at += names[i].length;
+  });
+  view.setUint32(at, END_SIG, true);
+  view.setUint16(at + 4, 0, true);
+  view.setUint16(at + 6, 0, true);
+  view.setUint16(at + 8, entries.length, true);
+  view.setUint16(at + 10, entries.length, true);
+  view.setUint32(at + 12, at - centralStart, true);
+  view.setUint32(at + 16, centralStart, true);
+  view.setUint16(at + 20, 0, true);
+  return out;
+}
+
+let crcTable: Int32Array | undefined;
+
+/** CRC-32 (ISO 3309, the zip and gzip one) of some bytes, optionally continuing a previous value. */
+export function crc32(data: Uint8Array, previous = 0): number {
+  const table = (crcTable ??= makeCrcTable());
+  let c = ~previous;
+  for (let i = 0; i < data.length; i++) c = table[(c ^ data[i]) & 0xff] ^ (c >>> 8);
+  return ~c >>> 0;
+}
+
+function makeCrcTable(): Int32Array {
+  const t = new Int32Array(256);
+  for (let n = 0; n < 256; n++) {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    t[n] = c;
+  }
+  return t;
+}

@@ -1,0 +1,44 @@
+/**
+ * The --json document is written in pieces; joined they must be exactly JSON.stringify(doc, null, 2).
+ */
+import { readFileSync } from 'fs';
+import { join } from 'path';
+import { jsonPieces } from '../../src/cli/jsonText';
+import { SAMPLES } from '../helpers/paths';
+import { runCli, tempDir } from '../helpers/runCli';
+
+const joined = (v: unknown) => [...jsonPieces(v)].join('');
+
+describe('jsonPieces', () => {
+  it.each([
+    ['a primitive', 42],
+    ['a string with line breaks and Vietnamese', 'Chưa đạt\n"còn cách" 2,5 %'],
+    ['null', null],
+    ['an empty object and array', { a: {}, b: [], c: [[]] }],
+    ['undefined, functions and symbols are left out of objects, null in arrays', { a: undefined, b: () => 1, c: Symbol('x'), d: Array.from({ length: 100 }, (_, i) => (i % 3 === 0 ? undefined : i % 3 === 1 ? () => i : i)) }],
+    ['toJSON, dates, null prototypes', { when: new Date(Date.UTC(2026, 10, 22)), own: { toJSON: () => ({ x: [1, 2] }) }, bare: Object.assign(Object.create(null), { k: 'v' }) }],
+    ['a long array at the top', Array.from({ length: 2500 }, (_, i) => ({ i, s: `đơn vị ${i}`, nested: { list: [i, [i]] } }))],
+    ['a long array deep inside short arrays and objects', { workbooks: [{ name: 'a', findings: Array.from({ length: 1500 }, (_, i) => ({ i, inputs: [{ v: i }] })) }, { name: 'b', findings: [] }], tail: { x: 1 } }],
+    ['long arrays of long arrays', Array.from({ length: 70 }, (_, i) => Array.from({ length: 80 }, (_, j) => i * j))],
+    ['a long array of primitives and holes', Object.assign(new Array(200), { 5: 'x', 150: 7 })],
+  ])('%s', (_name, value) => {
+    expect(joined(value)).toBe(JSON.stringify(value, null, 2));
+  });
+
+  it('gives a long array in many pieces, never the whole document in one', () => {
+    const doc = { findings: Array.from({ length: 10_000 }, (_, i) => ({ ruleId: 'r', unit: `Công an xã ${i}`, inputs: [{ cell: `D${i}` }] })) };
+    const pieces = [...jsonPieces(doc)];
+    expect(pieces.length).toBeGreaterThan(10);
+    expect(Math.max(...pieces.map((p) => p.length))).toBeLessThan(JSON.stringify(doc, null, 2).length / 5);
+  });
+
+  it('the CLI writes the same --json text as JSON.stringify would, for one workbook and for several', async () => {
+    const dir = tempDir();
+    for (const files of [['bao-cao-ninh-binh-2025.xlsx'], ['bao-cao-ninh-binh-2025.xlsx', 'cum-thi-dua-2025-bang.xlsx', 'tong-hop-cum-2025.xlsx']]) {
+      const out = join(dir, `kq-${files.length}.json`);
+      await runCli('check', ...files.map((f) => join(SAMPLES, f)), '--json', out);
+      const text = readFileSync(out, 'utf8');
+      expect(text).toBe(JSON.stringify(JSON.parse(text), null, 2) + '\n');
+    }
+  });
+});
