@@ -32,6 +32,7 @@ export interface PackFile {
   readonly description?: Localized;
   readonly abbreviations?: Readonly<Record<string, string>>;
   readonly excludeWords?: ReadonlyArray<string>;
+  readonly qualifierWords?: ReadonlyArray<string>;
   /** Added to the base's catalogue; an id the base has replaces that indicator. */
   readonly indicators?: Readonly<Record<string, Indicator>>;
   readonly facts?: Readonly<Record<string, DerivedFact>>;

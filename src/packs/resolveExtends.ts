@@ -125,6 +125,7 @@ export function applyLayer(base: ResolvedPack | undefined, layer: PackFile, file
     ...(base ? { basedOn: [...(base.pack.basedOn ?? []), { id: base.pack.id, version: base.pack.version }] } : {}),
     abbreviations: Object.fromEntries([...Object.entries(base?.pack.abbreviations ?? {}), ...Object.entries(layer.abbreviations ?? {})]),
     excludeWords: [...new Set([...(base?.pack.excludeWords ?? []), ...(layer.excludeWords ?? [])])],
+    qualifierWords: [...new Set([...(base?.pack.qualifierWords ?? []), ...(layer.qualifierWords ?? [])])],
     indicators: Object.fromEntries(indicators),
     facts: Object.fromEntries(facts),
     rules,

@@ -89,6 +89,8 @@ export interface RulePack {
   readonly abbreviations?: Readonly<Record<string, string>>;
   /** Words that make a label something else (`tỷ lệ`): a label with them matches only patterns that name them too. */
   readonly excludeWords?: ReadonlyArray<string>;
+  /** Words that start a qualifier after a label (`về`, `do`, `đường thủy`): `Số vụ PPHS về ma túy` is another indicator. */
+  readonly qualifierWords?: ReadonlyArray<string>;
   readonly indicators: Readonly<Record<string, Indicator>>;
   readonly facts?: Readonly<Record<string, DerivedFact>>;
   readonly rules: ReadonlyArray<PackRule>;

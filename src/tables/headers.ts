@@ -33,8 +33,3 @@ export function isTotalsLabel(text: string): boolean {
   if (/^(tổng cộng|cộng|tổng|tổng số|toàn cụm|cả cụm|tổng hợp|total)(?=$|[\s:(,.-])/u.test(t)) return true;
   return /^(tong cong|tong so|toan cum)$/.test(fold(text));
 }
-
-/** Words around a period that do not change what the column holds (`Số liệu năm 2024`). */
-export function isFillerOnly(rest: string): boolean {
-  return rest === '' || /^(so lieu|ket qua|thuc hien|uoc|uoc thuc hien|uoc tinh|tong so)( (so lieu|ket qua|thuc hien))*$/.test(rest);
-}

@@ -4,6 +4,7 @@ import { Observation, TableProblem } from './indicatorTable';
 import { LabelMatcher } from './labelMatcher';
 import { PeriodRole } from './periods';
 import { SheetView } from './sheetView';
+import { endsTable } from './tableEdges';
 import { fold, isSectionNumber, isUpperCaseText, stripListMarker } from './text';
 
 /** A column of figures in a layout A or B table: whose figures, and for which period. */
@@ -21,8 +22,6 @@ export interface IndicatorRowsLayout {
   readonly columns: ReadonlyArray<ValueColumn>;
 }
 
-/** Where the signature block starts: nothing below is part of the table. */
-const FOOTER = /^(noi nhan|nguoi lap|nguoi lap bieu|thu truong|giam doc|truong phong|chi huy|ky ten|xac nhan)\b/;
 
 /**
  * Walks the rows of a table whose indicators are rows (layouts A and B). Section rows (`I`, `II`,
@@ -54,12 +53,11 @@ export function readIndicatorRows(
     blankRun = 0;
     const label = view.text(r, layout.labelCol);
     const stt = layout.sttCol === undefined ? '' : view.text(r, layout.sttCol);
-    const rowLead = fold(label || stt || view.rowTexts(r)[0] || '');
-    if (FOOTER.test(rowLead)) break;
-    if (!label) continue;
-
     const figures = layout.columns.map((c) => view.value(r, c.col));
     const noFigures = figures.every((v) => v === null);
+    // Notes, the signature block and narrative paragraphs end the table, even when they quote an indicator.
+    if (noFigures && endsTable(label || stt || view.rowTexts(r)[0] || '')) break;
+    if (!label) continue;
     if ((stt && isSectionNumber(stt)) || (noFigures && isUpperCaseText(label))) {
       section = label;
       parent = undefined;
@@ -79,6 +77,13 @@ export function readIndicatorRows(
       continue;
     }
     if (m.kind === 'none') {
+      if (!marked) parent = undefined;
+      continue;
+    }
+    // A qualified label (`Số vụ PPHS về ma túy`) names a part, and a breakdown row repeating its
+    // parent's words (`- Trong đó: số vụ PPHS do người chưa thành niên gây ra`) is the parent's
+    // child: neither is a second copy of the indicator.
+    if (m.qualified || (marked && !m.viaParent && m.indicator === parent)) {
       if (!marked) parent = undefined;
       continue;
     }

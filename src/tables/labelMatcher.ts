@@ -8,7 +8,11 @@ export interface LabelContext {
 }
 
 export type LabelMatch =
-  | { readonly kind: 'indicator'; readonly indicator: string; readonly viaParent: boolean }
+  /**
+   * `qualified`: words after the indicator's own words narrow it (`Số vụ PPHS về ma túy`,
+   * `Số người chết do TNGT đường thủy`): the label names a part of the indicator, not the indicator.
+   */
+  | { readonly kind: 'indicator'; readonly indicator: string; readonly viaParent: boolean; readonly qualified: boolean }
   | { readonly kind: 'ambiguous'; readonly candidates: string[] }
   | { readonly kind: 'none' };
 
@@ -32,22 +36,43 @@ export class LabelMatcher {
   private readonly patterns: CompiledPattern[] = [];
   private readonly abbreviations = new Map<string, string[]>();
   private readonly exclude: string[][];
+  private readonly qualifiers: string[][];
   /** The first word of every pattern: a label with none of them cannot match (checked first, it is most labels). */
   private readonly firstWords = new Set<string>();
 
-  constructor(pack: Pick<RulePack, 'indicators' | 'abbreviations' | 'excludeWords'>) {
+  /** Abbreviations written as several tokens (`TB-TG`, `TB, TG`), by their first token. */
+  private readonly multiAbbreviations = new Map<string, Array<{ tokens: string[]; full: string[] }>>();
+
+  constructor(pack: Pick<RulePack, 'indicators' | 'abbreviations' | 'excludeWords' | 'qualifierWords'>) {
     for (const [abbr, full] of Object.entries(pack.abbreviations ?? {})) {
-      this.abbreviations.set(fold(abbr), fold(full).split(' '));
+      const tokens = fold(abbr).split(' ').filter(Boolean);
+      const expansion = fold(full).split(' ');
+      if (tokens.length === 1) this.abbreviations.set(tokens[0], expansion);
+      else if (tokens.length > 1) {
+        const list = this.multiAbbreviations.get(tokens[0]) ?? [];
+        list.push({ tokens, full: expansion });
+        this.multiAbbreviations.set(tokens[0], list);
+      }
     }
     this.exclude = (pack.excludeWords ?? []).map((w) => this.words(w));
+    this.qualifiers = (pack.qualifierWords ?? []).map((w) => this.words(w)).filter((w) => w.length > 0);
     for (const [id, ind] of Object.entries(pack.indicators)) this.compile(id, ind);
   }
 
   /** Folded words with abbreviations expanded. */
   words(s: string): string[] {
     const out: string[] = [];
-    for (const w of fold(s).split(' ')) {
+    const ws = fold(s).split(' ');
+    next: for (let i = 0; i < ws.length; i++) {
+      const w = ws[i];
       if (!w) continue;
+      for (const m of this.multiAbbreviations.get(w) ?? []) {
+        if (m.tokens.every((t, j) => ws[i + j] === t)) {
+          out.push(...m.full);
+          i += m.tokens.length - 1;
+          continue next;
+        }
+      }
       const full = this.abbreviations.get(w);
       if (full) out.push(...full);
       else out.push(w);
@@ -76,37 +101,53 @@ export class LabelMatcher {
     const words = this.words(label);
     if (words.length === 0 || !words.some((w) => this.firstWords.has(w))) return { kind: 'none' };
     const sectionWords = ctx.section ? this.words(ctx.section) : [];
-    const best = new Map<string, { score: number; viaParent: boolean }>();
-    const offer = (indicator: string, score: number, viaParent: boolean) => {
+    const best = new Map<string, { score: number; viaParent: boolean; end: number }>();
+    const offer = (indicator: string, score: number, viaParent: boolean, end: number) => {
       const cur = best.get(indicator);
-      if (!cur || score > cur.score) best.set(indicator, { score, viaParent });
+      if (!cur) best.set(indicator, { score, viaParent, end });
+      else {
+        // Where the indicator's own words end, over all its patterns: what follows may qualify it.
+        const far = Math.max(cur.end, end);
+        if (score > cur.score) best.set(indicator, { score, viaParent, end: far });
+        else cur.end = far;
+      }
     };
     for (const p of this.patterns) {
       if (this.excluded(words, p)) continue;
       if (p.parent === undefined && p.section === undefined) {
-        if (findRuns(words, p.runs, 0) >= 0) offer(p.indicator, p.size, false);
+        const end = findRuns(words, p.runs, 0);
+        if (end >= 0) offer(p.indicator, p.size, false, end);
         continue;
       }
       if (p.parent !== undefined) {
         // (a) a sub-row under its parent row
-        if (ctx.parent === p.parent && findRuns(words, p.runs, 0) >= 0) offer(p.indicator, p.size + CONTEXT_BONUS, true);
+        const end = ctx.parent === p.parent ? findRuns(words, p.runs, 0) : -1;
+        if (end >= 0) offer(p.indicator, p.size + CONTEXT_BONUS, true, end);
         // (b) a full label naming the parent and then the sub-item: `Án rất nghiêm trọng … đã khám phá`
         const parentEnd = this.bestParentEnd(words, p.parent);
-        if (parentEnd && findRuns(words, p.runs, parentEnd.end) >= 0) offer(p.indicator, parentEnd.size + p.size, false);
+        const subEnd = parentEnd ? findRuns(words, p.runs, parentEnd.end) : -1;
+        if (parentEnd && subEnd >= 0) offer(p.indicator, parentEnd.size + p.size, false, subEnd);
       }
       if (p.section !== undefined) {
         const inSection = findRuns(sectionWords, p.section, 0) >= 0;
-        const inLabel = findRuns(words, p.section, 0) >= 0;
-        if ((inSection || inLabel) && findRuns(words, p.runs, 0) >= 0) {
-          offer(p.indicator, p.size + CONTEXT_BONUS, false);
-        }
+        const inLabel = findRuns(words, p.section, 0);
+        const end = inSection || inLabel >= 0 ? findRuns(words, p.runs, 0) : -1;
+        if (end >= 0) offer(p.indicator, p.size + CONTEXT_BONUS, false, Math.max(end, inLabel));
       }
     }
     if (best.size === 0) return { kind: 'none' };
     const ranked = [...best.entries()].sort((a, b) => b[1].score - a[1].score);
     const top = ranked.filter(([, v]) => v.score === ranked[0][1].score);
     if (top.length > 1) return { kind: 'ambiguous', candidates: top.map(([k]) => k) };
-    return { kind: 'indicator', indicator: top[0][0], viaParent: top[0][1].viaParent };
+    const [indicator, hit] = top[0];
+    return { kind: 'indicator', indicator, viaParent: hit.viaParent, qualified: this.qualifies(words.slice(hit.end)) };
+  }
+
+  /** Whether the words after an indicator's own words start or hold a qualifier (`về ma túy`, `đường thủy`). */
+  private qualifies(after: string[]): boolean {
+    if (after.length === 0) return false;
+    for (const q of this.qualifiers) if (indexOfRun(after, q, 0) >= 0) return true;
+    return false;
   }
 
   private excluded(words: string[], p: CompiledPattern): boolean {

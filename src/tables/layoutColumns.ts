@@ -1,9 +1,11 @@
 import { columnName, RangeRef, toA1 } from '../grid/address';
 import { parseVietnameseNumber } from '../grid/vietnameseNumber';
-import { isFreeTextHeader, isSubjectPeriodHeader, isTotalsLabel, isUnitHeader } from './headers';
+import { isFreeTextHeader, isSttHeader, isSubjectPeriodHeader, isTotalsLabel, isUnitHeader } from './headers';
+import { columnHeadings, continuesHeader, headerRows, MAX_HEADER_ROWS } from './headerBand';
+import { endsTable, isColumnNumberRow } from './tableEdges';
 import { IndicatorTable, Observation, TableProblem } from './indicatorTable';
 import { LabelMatcher } from './labelMatcher';
-import { assignPeriodRoles, parsePeriod, PeriodRole } from './periods';
+import { assignPeriodRoles, classifyHeader, isFillerOnly, PeriodMention, PeriodRole } from './periods';
 import { SheetView } from './sheetView';
 import { fold } from './text';
 
@@ -23,30 +25,29 @@ interface ColumnHeader {
 }
 
 /**
- * Reads a header row of layout C: one column per indicator and period (`Số vụ PPHS năm 2019`).
- * A column such as `Đã khám phá 2020` is read in the context of the indicator columns before it.
+ * Reads the header of a layout C table: one column per indicator and period, written in one cell
+ * (`Số vụ PPHS năm 2019`) or as a path down a grouped header (`Phạm pháp hình sự` over `2025 | 2024 |
+ * Khám phá`, `Tai nạn giao thông` → `Số người chết` → `2025`). A column such as `Đã khám phá 2020`
+ * is read in the context of the indicator columns before it.
  */
 function readColumnHeader(view: SheetView, matcher: LabelMatcher, row: number, left: number, right: number): ColumnHeader {
   let unitCol: number | undefined;
   let periodCol: number | undefined;
   const problems: TableProblem[] = [];
-  const candidates: { col: number; label: string; rest: string; mention: ReturnType<typeof parsePeriod> }[] = [];
-  for (const c of view.shownCols(row)) {
-    if (c < left) continue;
-    if (c > right) break;
-    const label = view.shownText(row, c);
-    if (!label) continue;
-    if (unitCol === undefined && isUnitHeader(label)) {
-      unitCol = c;
+  const candidates: { col: number; label: string; rest: string; mention: PeriodMention | undefined }[] = [];
+  for (const h of columnHeadings(view, headerRows(view, row, left, right), left, right)) {
+    const leaf = h.path[h.path.length - 1];
+    if (unitCol === undefined && h.path.some(isUnitHeader)) {
+      unitCol = h.col;
       continue;
     }
-    if (periodCol === undefined && isSubjectPeriodHeader(label)) {
-      periodCol = c;
+    if (periodCol === undefined && h.path.length === 1 && isSubjectPeriodHeader(leaf)) {
+      periodCol = h.col;
       continue;
     }
-    if (isFreeTextHeader(label)) continue;
-    const mention = parsePeriod(label);
-    candidates.push({ col: c, label, rest: mention ? mention.rest : label, mention });
+    if (h.path.some((p) => isFreeTextHeader(p) || isSttHeader(p))) continue;
+    const reading = readHeading(h.path);
+    if (reading) candidates.push({ col: h.col, label: h.text, ...reading });
   }
   const roles = assignPeriodRoles(candidates.map((k) => k.mention));
   const columns: IndicatorColumn[] = [];
@@ -67,6 +68,39 @@ function readColumnHeader(view: SheetView, matcher: LabelMatcher, row: number, l
   return { unitCol, periodCol, columns, problems };
 }
 
+/**
+ * Splits a column's heading path into its period and the words naming what it counts. Plan and
+ * assessment columns, and computed columns with nothing else in them (`So sánh (%)`), are not
+ * figures; a computed word inside a longer label (`Tỷ lệ khám phá`) is left to the pack's matching.
+ */
+function readHeading(path: ReadonlyArray<string>): { rest: string; mention: PeriodMention | undefined } | undefined {
+  let mention: PeriodMention | undefined;
+  const words: string[] = [];
+  for (const part of path) {
+    const k = classifyHeader(part);
+    if (k.kind === 'plan' || k.kind === 'assessment') return undefined;
+    if (k.kind === 'computed') {
+      if (isPureComputed(part)) return undefined;
+      words.push(part);
+    } else if (k.kind === 'period') {
+      if (mention) return undefined; // two periods in one heading: not a figure column
+      mention = k.mention;
+      if (!isFillerOnly(k.mention.rest)) words.push(k.mention.rest);
+    } else {
+      words.push(part);
+    }
+  }
+  return { rest: words.join(' '), mention };
+}
+
+const COMPUTED_WORDS = new Set(['so', 'sanh', 'tang', 'giam', 'chenh', 'lech', 'ty', 'ti', 'le', 'trong', 'muc', 'voi', 'cung', 'ky', 'truoc', '%', 'nam']);
+
+function isPureComputed(part: string): boolean {
+  return fold(part)
+    .split(' ')
+    .every((w) => COMPUTED_WORDS.has(w) || isFillerOnly(w) || /^\d+$/.test(w));
+}
+
 /** Reads a layout C table (units as rows) whose header row and extent are known. */
 export function readColumnTable(
   view: SheetView,
@@ -76,7 +110,7 @@ export function readColumnTable(
 ): IndicatorTable | undefined {
   const header = readColumnHeader(view, matcher, opts.headerRow, area.left, area.right);
   if (header.columns.length === 0) return undefined;
-  const unitCol = header.unitCol ?? guessUnitColumn(view, opts.headerRow, area, header.columns);
+  const unitCol = header.unitCol ?? guessUnitColumn(view, opts.headerRow + (isColumnNumberRow(view, opts.headerRow + 1) ? 1 : 0), area, header.columns);
   if (unitCol === undefined) return undefined;
   const observations: Observation[] = [];
   const units: string[] = [];
@@ -86,6 +120,9 @@ export function readColumnTable(
   for (let r = opts.headerRow + 1; r <= last && r < view.height; r++) {
     if (opts.lastDataRow === undefined && view.isBlankRow(r)) break;
     const unit = view.text(r, unitCol);
+    if (r === opts.headerRow + 1 && isColumnNumberRow(view, r)) continue;
+    // Notes and the signature block under a table are not units, even without a blank row before them.
+    if (opts.lastDataRow === undefined && endsTable(unit || view.rowTexts(r)[0] || '')) break;
     if (!unit || isTotalsLabel(unit)) continue;
     if (!seen.has(unit)) {
       seen.add(unit);
@@ -144,8 +181,12 @@ export function findLooseColumnTables(view: SheetView, matcher: LabelMatcher, sk
     if (skipRows.has(r)) continue;
     const header = readColumnHeader(view, matcher, r, 0, view.width - 1);
     if (header.columns.length < 2) continue;
-    const area = { top: r, left: 0, bottom: view.height - 1, right: view.width - 1 };
-    const table = readColumnTable(view, matcher, area, { headerRow: r });
+    // A grouped header goes on below the row where its indicators were first seen (`2025 | 2024` under the group).
+    let bottom = r;
+    const firstCol = view.shownCols(r)[0] ?? 0;
+    while (bottom + 1 < view.height && bottom - r < MAX_HEADER_ROWS - 1 && continuesHeader(view, bottom + 1, firstCol, firstCol + 1, view.width - 1) && !isColumnNumberRow(view, bottom + 1)) bottom++;
+    const area = { top: bottom, left: 0, bottom: view.height - 1, right: view.width - 1 };
+    const table = readColumnTable(view, matcher, area, { headerRow: bottom });
     if (table) {
       tables.push(table);
       while (r + 1 < view.height && !view.isBlankRow(r + 1)) r++;

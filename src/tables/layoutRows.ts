@@ -1,37 +1,91 @@
 import { toA1 } from '../grid/address';
-import { isLabelHeader, isFillerOnly, isSttHeader } from './headers';
+import { isLabelHeader, isSttHeader, isTotalsLabel } from './headers';
+import { ColumnHeading, columnHeadings, continuesHeader, headerRows } from './headerBand';
+import { isColumnNumberRow } from './tableEdges';
 import { IndicatorTable } from './indicatorTable';
 import { readIndicatorRows, ValueColumn } from './indicatorRows';
 import { LabelMatcher } from './labelMatcher';
 import { unitFromLetterhead } from './letterhead';
-import { assignPeriodRoles, parsePeriod, PeriodMention } from './periods';
+import { assignPeriodRoles, classifyHeader, isFillerOnly, PeriodMention } from './periods';
 import { SheetView } from './sheetView';
 import { fold } from './text';
 
-/** A header row whose cells name periods: the start of a layout A or B table. */
+/** A header whose columns name periods: the start of a layout A or B table. */
 interface PeriodRow {
+  /** The header's last row; data starts below it. */
   readonly row: number;
+  readonly headerRows: number[];
   readonly cols: number[];
   readonly mentions: PeriodMention[];
+  /** For each period column, the heading words above and around its period (a unit's name in layout B). */
+  readonly owners: string[];
+  readonly headings: ColumnHeading[];
+}
+
+/**
+ * Cheap test first: a row of a national sheet is almost always data, and only a row where some
+ * cell reads like a period, plan or year can end a header.
+ */
+function mayEndHeader(view: SheetView, r: number): boolean {
+  for (const c of view.cellCols(r)) {
+    const v = view.value(r, c);
+    if (typeof v === 'number') {
+      if (v >= 1900 && v < 2100 && Number.isInteger(v)) return true;
+      continue;
+    }
+    if (classifyHeader(view.text(r, c)).kind !== 'none') return true;
+  }
+  return false;
 }
 
 function periodRowAt(view: SheetView, r: number): PeriodRow | undefined {
+  if (!mayEndHeader(view, r)) return undefined;
+  const own = view.shownCols(r);
+  if (own.length === 0) return undefined;
+  const left = own[0];
+  const right = Math.max(own[own.length - 1], view.width - 1);
+  const rows = headerRows(view, r, left, right);
+  const headings = columnHeadings(view, rows, left, right);
   const cols: number[] = [];
   const mentions: PeriodMention[] = [];
+  const owners: string[] = [];
   let labelHeader = false;
-  for (const c of view.cellCols(r)) {
-    const v = view.value(r, c);
-    // A number names a period only as a year (`2024`): data rows of figures are skipped cheaply.
-    if (typeof v === 'number' && !(Math.abs(v) >= 1900 && Math.abs(v) < 2100)) continue;
-    const t = view.text(r, c);
-    if (isLabelHeader(t)) labelHeader = true;
-    const p = parsePeriod(t);
-    if (p && isFillerOnly(p.rest)) {
-      cols.push(c);
-      mentions.push(p);
-    }
+  for (const h of headings) {
+    if (h.path.some(isLabelHeader)) labelHeader = true;
+    const m = periodOfHeading(h);
+    if (!m) continue;
+    cols.push(h.col);
+    mentions.push(m.mention);
+    owners.push(m.owner);
   }
-  return cols.length >= 2 || (cols.length === 1 && labelHeader) ? { row: r, cols, mentions } : undefined;
+  if (!(cols.length >= 2 || (cols.length === 1 && labelHeader))) return undefined;
+  // The header goes on below (`Năm 2025` over `Kế hoạch | Thực hiện`): read it from its last row.
+  if (r + 1 < view.height && !isColumnNumberRow(view, r + 1) && continuesHeader(view, r + 1, left, Math.min(...cols), right)) return undefined;
+  return { row: r, headerRows: rows, cols, mentions, owners, headings };
+}
+
+/**
+ * The period a column's heading names, read over its whole path (`Thực hiện` over `2025`), and the
+ * words that are not about the period (a unit's name over its columns). Plan and computed columns
+ * are never periods, wherever their words stand in the path.
+ */
+function periodOfHeading(h: ColumnHeading): { mention: PeriodMention; owner: string } | undefined {
+  const whole = classifyHeader(h.text);
+  if (whole.kind === 'plan' || whole.kind === 'computed' || whole.kind === 'assessment') return undefined;
+  let mention: PeriodMention | undefined;
+  const ownerParts: string[] = [];
+  for (const part of h.path) {
+    const k = classifyHeader(part);
+    if (k.kind === 'period' && isFillerOnly(k.mention.rest) && !mention) mention = k.mention;
+    else if (k.kind === 'period' && isFillerOnly(k.mention.rest)) return undefined; // two periods in one path
+    else if (k.kind === 'none' && !isFillerOnly(fold(part)) && !isLabelHeader(part) && !isSttHeader(part)) ownerParts.push(part);
+    else if (k.kind === 'period') ownerParts.push(part);
+  }
+  if (!mention) {
+    if (whole.kind !== 'period' || !isFillerOnly(whole.mention.rest)) return undefined;
+    mention = whole.mention;
+  }
+  return { mention, owner: ownerParts.join(' ') };
 }
 
 /**
@@ -44,7 +98,7 @@ export function findRowTables(view: SheetView, matcher: LabelMatcher, skipRows: 
     if (skipRows.has(r)) continue;
     const pr = periodRowAt(view, r);
     if (!pr) continue;
-    const table = r > 0 ? asLayoutB(view, matcher, pr) ?? asLayoutA(view, matcher, pr) : asLayoutA(view, matcher, pr);
+    const table = asLayoutB(view, matcher, pr) ?? asLayoutA(view, matcher, pr);
     if (table && table.table.observations.length > 0) {
       tables.push(table.table);
       r = table.lastRow;
@@ -108,12 +162,6 @@ function textWeights(view: SheetView, r: number): ReadonlyArray<readonly [number
 
 const weights = new WeakMap<SheetView, Array<Array<readonly [number, number]> | undefined>>();
 
-/** The row of column numbers under a header (`1 | 2 | 3 | 4 | 5 | 6=(5-4)/4 | 7`) is not data. */
-function isColumnNumberRow(view: SheetView, r: number): boolean {
-  const texts = view.rowTexts(r);
-  return texts.length >= 2 && texts.every((t) => /^\(?\d+\)?(\s*=.*)?$/.test(t) || /^[A-Z]$/.test(t));
-}
-
 function firstDataRowAfter(view: SheetView, headerRow: number): number {
   let r = headerRow + 1;
   // One row of column numbers, two at most; a sheet of plain figures must not be skipped whole for every header.
@@ -123,23 +171,33 @@ function firstDataRowAfter(view: SheetView, headerRow: number): number {
 
 function asLayoutA(view: SheetView, matcher: LabelMatcher, pr: PeriodRow) {
   const roles = assignPeriodRoles(pr.mentions);
-  const unit = unitFromLetterhead(view, pr.row) ?? view.sheet.name;
+  // One name over every period column (`Công an tỉnh Ninh Bình` over `2024 | 2025`) names the unit.
+  const named = new Set(pr.owners.filter((o, i) => o && roles[i]));
+  const owner = named.size === 1 ? [...named][0] : undefined;
+  const unit = unitFromLetterhead(view, pr.headerRows[0]) ?? (owner && UNIT_NAME.test(fold(owner)) ? owner : undefined) ?? view.sheet.name;
   const columns: ValueColumn[] = [];
   for (const role of ['current', 'baseline'] as const) {
     roles.forEach((r, i) => {
-      if (r === role) columns.push({ col: pr.cols[i], unit, period: role, periodLabel: view.text(pr.row, pr.cols[i]) });
+      if (r === role) columns.push({ col: pr.cols[i], unit, period: role, periodLabel: periodLabelOf(pr, i) });
     });
   }
   if (!columns.some((c) => c.period === 'current')) return undefined;
-  return readRowTable(view, matcher, pr, 'A', columns, [unit], pr.row);
+  return readRowTable(view, matcher, pr, 'A', columns, [unit], pr.headerRows[0]);
+}
+
+const UNIT_NAME = /^(cong an|ca|cat|catp|cap|caq)\b/;
+
+function periodLabelOf(pr: PeriodRow, i: number): string {
+  return pr.headings.find((h) => h.col === pr.cols[i])!.text;
 }
 
 function asLayoutB(view: SheetView, matcher: LabelMatcher, pr: PeriodRow) {
   // Group the period columns by the unit named above them (a merged cell over the group).
   const groups = new Map<string, number[]>();
   for (let i = 0; i < pr.cols.length; i++) {
-    const name = view.shownText(pr.row - 1, pr.cols[i]);
-    if (!name || parsePeriod(name) || isLabelHeader(name)) return undefined;
+    const name = pr.owners[i];
+    // Columns of the whole cluster (`Tổng cộng`, `Toàn cụm`) are not a unit.
+    if (!name || isTotalsLabel(name)) continue;
     const key = fold(name);
     const idx = groups.get(key) ?? [];
     idx.push(i);
@@ -149,25 +207,24 @@ function asLayoutB(view: SheetView, matcher: LabelMatcher, pr: PeriodRow) {
   const columns: ValueColumn[] = [];
   const units: string[] = [];
   for (const idx of groups.values()) {
-    const unit = view.shownText(pr.row - 1, pr.cols[idx[0]]);
+    const unit = pr.owners[idx[0]];
     units.push(unit);
     const roles = assignPeriodRoles(idx.map((i) => pr.mentions[i]));
     // Every column of a role, not the first: a unit named over two groups of columns has two
     // figures per period, and that ambiguity is reported (no data), never settled by position.
     for (const role of ['current', 'baseline'] as const) {
       roles.forEach((r, j) => {
-        if (r === role) columns.push({ col: pr.cols[idx[j]], unit, period: role, periodLabel: view.text(pr.row, pr.cols[idx[j]]) });
+        if (r === role) columns.push({ col: pr.cols[idx[j]], unit, period: role, periodLabel: periodLabelOf(pr, idx[j]) });
       });
     }
   }
-  return readRowTable(view, matcher, pr, 'B', columns, units, pr.row - 1);
+  return readRowTable(view, matcher, pr, 'B', columns, units, pr.headerRows[0]);
 }
 
 /** Reads the indicator rows under a period header row, once its value columns are known. */
 function readRowTable(view: SheetView, matcher: LabelMatcher, pr: PeriodRow, layout: 'A' | 'B', columns: ValueColumn[], units: string[], anchorRow: number) {
   const firstRow = firstDataRowAfter(view, pr.row);
-  const headerRows = pr.row > 0 ? [pr.row, pr.row - 1] : [pr.row];
-  const { labelCol, sttCol } = labelColumns(view, headerRows, Math.min(...pr.cols), firstRow);
+  const { labelCol, sttCol } = labelColumns(view, pr.headerRows, Math.min(...pr.cols), firstRow);
   if (labelCol === undefined) return undefined;
   const read = readIndicatorRows(view, matcher, { labelCol, sttCol, firstRow, columns });
   const table: IndicatorTable = {

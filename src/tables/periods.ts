@@ -1,79 +1,203 @@
 import { fold } from './text';
 
+/**
+ * Column headers read as a small grammar, the way a person reads them:
+ *
+ *   header  = [qualifier]… [role] [span] [year]        e.g. `Thực hiện 9 tháng năm 2025`, `TH cùng kỳ`,
+ *                                                          `Lũy kế 11 tháng năm 2025`, `Quý III/2025`, `2024`
+ *   role    = cùng kỳ [năm trước] | năm trước | kỳ trước  (baseline) | kỳ này | kỳ báo cáo | năm nay (current)
+ *   span    = N tháng [đầu năm] | tháng N | quý I–IV | từ dd/mm/yyyy đến dd/mm/yyyy | năm
+ *
+ * Plan columns (`Kế hoạch năm 2025`, `Chỉ tiêu giao ước năm 2025`), computed columns (`So sánh (+/-)`,
+ * `Tăng, giảm %`, `Tỷ lệ %`) and self-assessments (`Tự đánh giá`) name a year too, but never hold a
+ * period's figure: they are recognised first.
+ */
+
+/** How long a period is: pairs a current column with the baseline of the same length. */
+export type PeriodSpan = 'year' | 'months' | 'quarter' | 'month' | 'range' | 'unstated';
+
 /** What a column header says about its period. */
 export interface PeriodMention {
   /** Explicit role when the header says so (`Cùng kỳ`, `Kỳ này`); otherwise decided by year. */
   readonly role: 'baseline' | 'current' | 'undecided';
   readonly year?: number;
-  /** The header with the period words taken out (`Số vụ PPHS năm 2019` -> `Số vụ PPHS`). */
+  readonly span: PeriodSpan;
+  /** Months covered: 12 for a year, N for `N tháng`, 3 for a quarter, 1 for a month. */
+  readonly months?: number;
+  /** The header with the period words taken out (`Số vụ PPHS năm 2019` -> `so vu pphs`), folded. */
   readonly rest: string;
 }
 
-const BASELINE = /\b(cung ky(?: nam truoc)?|ky truoc|nam truoc)\b/;
-const CURRENT = /\b(ky nay|ky bao cao|nam nay|thuc hien(?: ky nay)?)\b/;
-const YEAR = /\b(?:(?:\d{1,2} )?thang (?:dau )?(?:nam )?|(?:quy [ivx1-4]+ )(?:nam )?|nam )?((?:19|20)\d\d)\b/;
+export type HeaderKind =
+  | { readonly kind: 'period'; readonly mention: PeriodMention }
+  /** A single month of a monthly series (`Tháng 3`): a period only when nothing longer is there. */
+  | { readonly kind: 'plan' }
+  | { readonly kind: 'computed' }
+  | { readonly kind: 'assessment' }
+  | { readonly kind: 'none' };
 
-/**
- * Reads the period words of a header. Returns undefined when the header names no period.
- * Headers that look like periods but are not values of the period (`Kế hoạch`, `Chỉ tiêu giao`)
- * are not periods.
- */
-export function parsePeriod(header: string): PeriodMention | undefined {
-  let f = fold(header);
-  if (/\b(ke hoach|chi tieu giao|so sanh|tang giam|tang|giam)\b/.test(f) && !YEAR.test(f) && !BASELINE.test(f)) return undefined;
-  let role: PeriodMention['role'] = 'undecided';
-  let year: number | undefined;
-  const b = BASELINE.exec(f);
-  if (b) {
-    role = 'baseline';
-    f = f.replace(BASELINE, ' ');
-  } else {
-    const c = CURRENT.exec(f);
-    if (c) {
-      role = 'current';
-      f = f.replace(CURRENT, ' ');
-    }
-  }
-  const y = YEAR.exec(f);
-  if (y) {
-    year = Number(y[1]);
-    f = f.replace(YEAR, ' ');
-  }
-  if (role === 'undecided' && year === undefined) return undefined;
-  return { role, year, rest: f.replace(/\s+/g, ' ').trim() };
+const PLAN = /\b(ke hoach|kh|giao uoc|muc tieu|phan dau|chi tieu (?:giao|nam|ke hoach|duoc giao|de ra|dat ra|phan dau|thi dua|\d{4}))\b/;
+const COMPUTED = /\b(so sanh|tang giam|giam tang|chenh lech|ty le|ti le|ty trong|muc tang|muc giam|tang so voi|giam so voi|so voi)\b|(?:^| )%(?: |$)/;
+const ONLY_SIGN = /^(tang|giam|tang hoac giam|\+|-)$/;
+const ASSESSMENT = /\b(tu danh gia|danh gia|xep loai|dat khong dat|dat chua dat|ket qua danh gia)\b/;
+
+const BASELINE = /\b(cung ky(?: nam truoc)?|ky truoc|nam truoc|ck)\b/;
+const CURRENT = /\b(ky nay|ky bao cao|nam nay)\b/;
+const RANGE = /\btu (?:ngay )?\d{1,2} \d{1,2} ((?:19|20)\d\d) den (?:ngay )?\d{1,2} \d{1,2} ((?:19|20)\d\d)\b/;
+const MONTHS = /\b(\d{1,2}) thang(?: (?:dau|cuoi))?(?: nam)?\b/;
+const HALF = /\b(?:nua nam|6 thang) (dau|cuoi)(?: nam)?\b/;
+const QUARTER = /\bquy (iv|i{1,3}|[1-4])(?: nam)?\b/;
+const MONTH = /\bthang (\d{1,2})(?: nam)?\b/;
+const YEAR = /(?:\bnam )?\b((?:19|20)\d\d)\b/;
+/** A year written alone with its span word (`Năm 2025`) or after a slash (`III/2025` folds to `iii 2025`). */
+const YEAR_WORD = /\bnam\b/;
+
+/** Words around a period that do not change what the column holds. */
+const FILLER = new Set([
+  'so', 'lieu', 'ket', 'qua', 'thuc', 'hien', 'th', 'uoc', 'tinh', 'luy', 'ke', 'cong', 'don', 'tong', 'den', 'ngay', 'dau', 'nam',
+  'ky', 'giai', 'doan', 'trong', 'da', 'duoc', 'cua', 'toan', 'kq', 'bao', 'cao', 'thoi', 'gian', 'tai', 'thong', 'ke',
+]);
+
+/** True when nothing but filler words is left of a header once its period words are taken out. */
+export function isFillerOnly(rest: string): boolean {
+  if (rest === '') return true;
+  for (const w of rest.split(' ')) if (w && !FILLER.has(w)) return false;
+  return true;
 }
 
 /**
- * Headers such as `Tăng (+), giảm (-) %` or `So sánh` hold a computed change, not a period's
- * value; they are recognised so they are not mistaken for indicators or periods.
+ * Reads the period words of a header. Returns undefined when the header names no period, or is a
+ * plan, computed or assessment column (those name years but hold no period's figure).
  */
-export function isChangeHeader(header: string): boolean {
+export function parsePeriod(header: string): PeriodMention | undefined {
+  const k = classifyHeader(header);
+  return k.kind === 'period' ? k.mention : undefined;
+}
+
+/** What kind of column a header names. Cached: the same headers come back for every table of a sheet. */
+export function classifyHeader(header: string): HeaderKind {
   const f = fold(header);
-  return /\b(tang giam|tang|giam|so sanh|ty le %|%)\b/.test(f) && !YEAR.test(f) && !BASELINE.test(f) && !CURRENT.test(f);
+  let k = kindCache.get(f);
+  if (k === undefined) {
+    if (kindCache.size > 20_000) kindCache.clear();
+    k = classifyFolded(f);
+    kindCache.set(f, k);
+  }
+  return k;
+}
+
+const kindCache = new Map<string, HeaderKind>();
+const NONE: HeaderKind = { kind: 'none' };
+
+function classifyFolded(folded: string): HeaderKind {
+  if (folded === '') return NONE;
+  if (PLAN.test(folded)) return { kind: 'plan' };
+  if (ASSESSMENT.test(folded)) return { kind: 'assessment' };
+  if (COMPUTED.test(folded) || ONLY_SIGN.test(folded)) return { kind: 'computed' };
+  let f = ` ${folded} `;
+  let role: PeriodMention['role'] = 'undecided';
+  let year: number | undefined;
+  let span: PeriodSpan = 'unstated';
+  let months: number | undefined;
+  const take = (re: RegExp): RegExpExecArray | null => {
+    const m = re.exec(f);
+    if (m) f = f.slice(0, m.index) + ' ' + f.slice(m.index + m[0].length);
+    return m;
+  };
+  const range = take(RANGE);
+  if (range) {
+    span = 'range';
+    year = Number(range[2]);
+  }
+  if (take(BASELINE)) role = 'baseline';
+  else if (take(CURRENT)) role = 'current';
+  if (span === 'unstated') {
+    const half = take(HALF);
+    const n = half ? null : take(MONTHS);
+    const q = half || n ? null : take(QUARTER);
+    const m = half || n || q ? null : take(MONTH);
+    if (half) [span, months] = ['months', 6];
+    else if (n && Number(n[1]) >= 1 && Number(n[1]) <= 12) [span, months] = [Number(n[1]) === 12 ? 'year' : 'months', Number(n[1])];
+    else if (q) [span, months] = ['quarter', 3];
+    else if (m && Number(m[1]) >= 1 && Number(m[1]) <= 12) [span, months] = ['month', 1];
+  }
+  if (year === undefined) {
+    const y = take(YEAR);
+    if (y) year = Number(y[1]);
+  }
+  if (span === 'unstated' && year !== undefined) {
+    span = 'year';
+    months = 12;
+  }
+  if (YEAR_WORD.test(f) && span === 'unstated' && role !== 'undecided') [span, months] = ['year', 12];
+  if (role === 'undecided' && year === undefined && span !== 'month') return NONE;
+  const rest = f.replace(/\s+/g, ' ').trim();
+  return { kind: 'period', mention: { role, year, span, months, rest } };
+}
+
+/** True for a single month of a series (`Tháng 3`), which is a period only when nothing longer stands beside it. */
+export function isSingleMonth(m: PeriodMention): boolean {
+  return m.span === 'month';
 }
 
 export type PeriodRole = 'baseline' | 'current';
 
 /**
- * Decides which of several period headers is current and which is the baseline: explicit words
- * win; otherwise the later year is current and the latest earlier year the baseline. Others
- * (older years) get no role.
+ * Decides which of several period headers is current and which is the baseline, as a person does:
+ * explicit words win (`Cùng kỳ`, `Kỳ này`); single months of a series give way to the cumulative
+ * column beside them; otherwise the later year is current and the latest earlier year the
+ * baseline, preferring a baseline of the same length as the current period (`9 tháng 2025` with
+ * `9 tháng 2024`, not with `Quý III/2024`). Others get no role.
  */
 export function assignPeriodRoles(mentions: ReadonlyArray<PeriodMention | undefined>): Array<PeriodRole | undefined> {
-  const years = mentions.filter((m) => m && m.role === 'undecided' && m.year !== undefined).map((m) => m!.year!);
-  const explicitCurrent = mentions.some((m) => m?.role === 'current');
-  const explicitBaseline = mentions.some((m) => m?.role === 'baseline');
-  const maxYear = years.length ? Math.max(...years) : undefined;
-  const earlier = years.filter((y) => y !== maxYear);
-  const baseYear = earlier.length ? Math.max(...earlier) : undefined;
-  return mentions.map((m) => {
+  const longer = mentions.some((m) => m && !isSingleMonth(m));
+  const live = mentions.map((m) => (m && longer && isSingleMonth(m) ? undefined : m));
+  const explicitCurrent = live.filter((m) => m?.role === 'current') as PeriodMention[];
+  const explicitBaseline = live.filter((m) => m?.role === 'baseline') as PeriodMention[];
+  const undecided = live.filter((m) => m && m.role === 'undecided' && m.year !== undefined) as PeriodMention[];
+  let current: PeriodMention[] = [];
+  let baseline: PeriodMention[] = [];
+  if (explicitCurrent.length && explicitBaseline.length) {
+    // Both said in words: years without words are other periods.
+  } else if (explicitBaseline.length) {
+    current = pickLatest(undecided, explicitBaseline[0]);
+  } else if (explicitCurrent.length) {
+    const cy = explicitCurrent[0].year;
+    baseline = pickLatest(undecided.filter((m) => cy === undefined || m.year! < cy), explicitCurrent[0]);
+  } else if (undecided.length) {
+    const maxYear = Math.max(...undecided.map((m) => m.year!));
+    const earlier = undecided.filter((m) => m.year! < maxYear);
+    // Of the latest year's columns, the one whose length an earlier year also has: they compare.
+    const latest = undecided.filter((m) => m.year === maxYear);
+    const paired = latest.filter((m) => earlier.some((e) => sameSpan(e, m)));
+    current = widest(paired.length ? paired : latest);
+    if (current.length) baseline = pickLatest(earlier, current[0]);
+  }
+  return live.map((m) => {
     if (!m) return undefined;
-    if (m.role !== 'undecided') return m.role;
-    if (m.year === undefined) return undefined;
-    if (explicitCurrent && !explicitBaseline) return m.year === maxYear || maxYear === undefined ? 'baseline' : undefined;
-    if (explicitBaseline && !explicitCurrent) return m.year === maxYear ? 'current' : undefined;
-    if (m.year === maxYear) return 'current';
-    if (m.year === baseYear) return 'baseline';
+    if (m.role === 'current' || current.includes(m)) return 'current';
+    if (m.role === 'baseline' || baseline.includes(m)) return 'baseline';
     return undefined;
   });
+}
+
+function sameSpan(a: PeriodMention, b: PeriodMention): boolean {
+  return a.span === b.span && a.months === b.months;
+}
+
+/** The columns of the latest year among `ms`, those of the same length as `like` when there are several. */
+function pickLatest(ms: PeriodMention[], like: PeriodMention): PeriodMention[] {
+  if (ms.length === 0) return [];
+  const maxYear = Math.max(...ms.map((m) => m.year!));
+  const latest = ms.filter((m) => m.year === maxYear);
+  if (latest.length === 1 || like.span === 'unstated') return widest(latest);
+  const same = latest.filter((m) => sameSpan(m, like));
+  return same.length ? same : widest(latest);
+}
+
+/** The longest periods among columns of one year: a cumulative column over a single month. */
+function widest(ms: PeriodMention[]): PeriodMention[] {
+  if (ms.length <= 1) return ms;
+  const most = Math.max(...ms.map((m) => m.months ?? 0));
+  return ms.filter((m) => (m.months ?? 0) === most);
 }

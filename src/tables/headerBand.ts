@@ -1,0 +1,85 @@
+import { SheetView } from './sheetView';
+
+/** What one column's header says, from its top row to the row just above the data. */
+export interface ColumnHeading {
+  readonly col: number;
+  /** The texts shown above the data in this column, top to bottom; a cell merged down several header rows counts once. */
+  readonly path: string[];
+  readonly text: string;
+}
+
+/** Header rows are rarely more than three: group → indicator → period. */
+export const MAX_HEADER_ROWS = 3;
+
+/**
+ * The rows of a header whose last row is `bottom`: that row and up to two rows above that carry
+ * column headings — a group cell merged over sub-columns (`Phạm pháp hình sự` over `2025 | 2024`,
+ * a unit's name over its periods). A title row (one text over the whole table), a blank row or a row
+ * of figures ends the header.
+ */
+export function headerRows(view: SheetView, bottom: number, left: number, right: number): number[] {
+  const rows = [bottom];
+  for (let r = bottom - 1; r >= 0 && rows.length < MAX_HEADER_ROWS; r--) {
+    if (!isHeadingRow(view, r, left, right)) break;
+    rows.unshift(r);
+  }
+  return rows;
+}
+
+export function isHeadingRow(view: SheetView, r: number, left: number, right: number): boolean {
+  const areas: Array<{ text: string; from: number; to: number }> = [];
+  for (const c of view.shownCols(r)) {
+    if (c < left || c > right) continue;
+    const v = view.value(r, c);
+    // A figure (not a year) means the row is data, not a heading.
+    if (typeof v === 'number' && !(Number.isInteger(v) && v >= 1900 && v < 2100)) return false;
+    const text = view.shownText(r, c);
+    const last = areas[areas.length - 1];
+    const m = view.mergeAt(r, c);
+    const from = m ? m.left : c;
+    if (last && last.text === text && last.from === from) last.to = c;
+    else areas.push({ text, from, to: c });
+  }
+  if (areas.length === 0) return false;
+  if (areas.length >= 2) return true;
+  // One text alone: a group over some columns, or a title over the table (starting at its left edge or covering most of it).
+  const a = areas[0];
+  const width = right - left + 1;
+  return a.from > left && a.to - a.from + 1 < width * 0.8;
+}
+
+/** Each column's heading over the given header rows. */
+export function columnHeadings(view: SheetView, rows: ReadonlyArray<number>, left: number, right: number): ColumnHeading[] {
+  const cols = new Set<number>();
+  for (const r of rows) for (const c of view.shownCols(r)) if (c >= left && c <= right) cols.add(c);
+  const out: ColumnHeading[] = [];
+  for (const col of [...cols].sort((a, b) => a - b)) {
+    const path: string[] = [];
+    let lastArea: string | undefined;
+    for (const r of rows) {
+      const text = view.shownText(r, col);
+      if (!text) continue;
+      const m = view.mergeAt(r, col);
+      const area = m ? `${m.top}:${m.left}` : `${r}:${col}`;
+      if (area === lastArea) continue; // one cell merged down several header rows
+      lastArea = area;
+      path.push(text);
+    }
+    if (path.length) out.push({ col, path, text: path.join(' ') });
+  }
+  return out;
+}
+
+/**
+ * Whether the row under a header row still belongs to the header (`2025 | 2024` under a group
+ * cell): it has headings over the figures' columns, and the table's first column is blank there or covered by a cell merged
+ * down from the header, where a data row would name its unit.
+ */
+export function continuesHeader(view: SheetView, row: number, firstCol: number, figuresFrom: number, right: number): boolean {
+  // Sub-headings stand over the figures; a section row's words stand in the label column.
+  if (!view.cellCols(row).some((c) => c >= figuresFrom && c <= right)) return false;
+  if (!isHeadingRow(view, row, firstCol, right)) return false;
+  const m = view.mergeAt(row, firstCol);
+  if (m && m.top < row) return true;
+  return view.text(row, firstCol) === '';
+}
