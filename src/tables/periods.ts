@@ -29,8 +29,8 @@ export interface PeriodMention {
 }
 
 export type HeaderKind =
+  /** A single month of a monthly series (`Tháng 3`) is a period too, used only when nothing longer stands beside it. */
   | { readonly kind: 'period'; readonly mention: PeriodMention }
-  /** A single month of a monthly series (`Tháng 3`): a period only when nothing longer is there. */
   | { readonly kind: 'plan' }
   | { readonly kind: 'computed' }
   | { readonly kind: 'assessment' }

@@ -1,0 +1,193 @@
+import { CellValue } from '../../src/grid/cell';
+import { defaultPack } from '../../src/packs/builtinPacks';
+import { findIndicatorTables } from '../../src/tables/findIndicatorTables';
+import { LabelMatcher } from '../../src/tables/labelMatcher';
+import { sheet, workbook } from '../helpers/grid';
+
+const matcher = new LabelMatcher(defaultPack());
+type Tables = ReturnType<typeof findIndicatorTables>;
+const find = (rows: CellValue[][], merges: string[] = []) => findIndicatorTables(workbook(sheet('Biểu', rows, { merges })), matcher);
+/** `indicator@period` → cell, for every figure read (unit given for tables of several units). */
+const cells = (ts: Tables, unit?: string) => {
+  const out: Record<string, string[]> = {};
+  for (const t of ts) for (const o of t.observations) if (!unit || o.unit === unit) (out[`${o.indicator}@${o.period}`] ??= []).push(o.cell);
+  return out;
+};
+
+const LETTERHEAD: CellValue[][] = [['CÔNG AN TỈNH BẮC NINH'], ['PHÒNG THAM MƯU'], ['BÁO CÁO KẾT QUẢ THỰC HIỆN CHỈ TIÊU THI ĐUA NĂM 2025']];
+
+describe('Kế hoạch / Thực hiện / So sánh', () => {
+  it('reads only the Thực hiện columns, in either order', () => {
+    for (const [h1, h2, cur, base] of [
+      ['Thực hiện năm 2024', 'Thực hiện năm 2025', 'F', 'E'],
+      ['TH 2025', 'TH 2024', 'E', 'F'],
+      ['TH cùng kỳ', 'TH kỳ này', 'F', 'E'],
+    ]) {
+      const ts = find([
+        ...LETTERHEAD,
+        ['STT', 'Nội dung', 'ĐVT', 'Chỉ tiêu giao ước năm 2025', h1, h2, 'So sánh (+/-)', 'Tỷ lệ %', 'Tự đánh giá'],
+        ['1', 'Số vụ phạm pháp hình sự', 'vụ', 'Giảm 5%', 100, 90, -10, '-10%', 'Đạt'],
+        ['2', 'Số người chết do tai nạn giao thông', 'người', 'Giảm 10%', 50, 47, -3, '-6%', 'Không đạt'],
+      ]);
+      expect(ts).toHaveLength(1);
+      expect(ts[0].units).toEqual(['Công an tỉnh Bắc Ninh']);
+      expect(cells(ts)).toEqual({
+        'criminal-cases@current': [`${cur}5`],
+        'criminal-cases@baseline': [`${base}5`],
+        'traffic-deaths@current': [`${cur}6`],
+        'traffic-deaths@baseline': [`${base}6`],
+      });
+    }
+  });
+
+  it('reads a group header over Kế hoạch | Thực hiện', () => {
+    const ts = find(
+      [
+        ...LETTERHEAD,
+        ['STT', 'Chỉ tiêu', 'Năm 2024', null, 'Năm 2025', null, 'So sánh'],
+        [null, null, 'Kế hoạch', 'Thực hiện', 'Kế hoạch', 'Thực hiện', null],
+        ['1', 'Số vụ phạm pháp hình sự', 110, 100, 95, 90, -10],
+      ],
+      ['A4:A5', 'B4:B5', 'C4:D4', 'E4:F4', 'G4:G5'],
+    );
+    expect(cells(ts)).toEqual({ 'criminal-cases@current': ['F6'], 'criminal-cases@baseline': ['D6'] });
+  });
+
+  it('a monthly series compares the cumulative column with the same period', () => {
+    const months = Array.from({ length: 11 }, (_, i) => `Tháng ${i + 1}`);
+    const ts = find([
+      ...LETTERHEAD,
+      ['TT', 'Nội dung', ...months, 'Lũy kế 11 tháng năm 2025', 'Cùng kỳ năm trước', 'Tăng, giảm %'],
+      ['1', 'Số vụ phạm pháp hình sự', ...months.map(() => 9), 99, 110, -10],
+    ]);
+    expect(cells(ts)).toEqual({ 'criminal-cases@current': ['N5'], 'criminal-cases@baseline': ['O5'] });
+  });
+});
+
+describe('breakdown and qualified rows', () => {
+  it('are children of the indicator, never a second copy of it', () => {
+    const ts = find([
+      ...LETTERHEAD,
+      ['STT', 'Nội dung chỉ tiêu', 'Cùng kỳ năm 2024', 'Năm 2025'],
+      ['1', 'Số vụ phạm pháp hình sự', 120, 110],
+      [null, '- Trong đó: số vụ PPHS do người chưa thành niên gây ra', 12, 10],
+      [null, '- Đã điều tra khám phá', 100, 95],
+      ['2', 'Số vụ PPHS về ma túy', 40, 44],
+      ['3', 'Số người chết do TNGT', 60, 50],
+      [null, 'Trong đó: đường bộ', 55, 45],
+      [null, '+ Số người chết do TNGT đường thủy', 5, 5],
+    ]);
+    expect(cells(ts)).toEqual({
+      'criminal-cases@baseline': ['C5'],
+      'criminal-cases@current': ['D5'],
+      'criminal-cases-cleared@baseline': ['C7'],
+      'criminal-cases-cleared@current': ['D7'],
+      'traffic-deaths@baseline': ['C9'],
+      'traffic-deaths@current': ['D9'],
+    });
+  });
+
+  it('a qualified label alone is not the indicator', () => {
+    const ts = find([...LETTERHEAD, ['STT', 'Nội dung chỉ tiêu', 'Năm 2024', 'Năm 2025'], ['1', 'Số vụ tai nạn giao thông đường sắt', 3, 2]]);
+    expect(cells(ts)).toEqual({});
+  });
+});
+
+describe('grouped headers with units in rows', () => {
+  it('reads group → sub-column paths, years typed as numbers, and skips the totals row', () => {
+    const ts = find(
+      [
+        ['BẢNG TỔNG HỢP KẾT QUẢ CÁC XÃ, PHƯỜNG NĂM 2025'],
+        ['STT', 'Đơn vị', 'Phạm pháp hình sự', null, null, 'Tin báo, tố giác', null, 'Tai nạn giao thông — Số người chết', null],
+        [null, null, 2025, 2024, 'Khám phá', 'Tiếp nhận', 'Đã giải quyết', 2025, 2024],
+        [1, 'Công an xã Tân Lập', 20, 25, 17, 30, 28, 2, 3],
+        [2, 'Công an phường Đông Hải', 40, 38, 30, 50, 44, 4, 4],
+        [null, 'Tổng cộng', 60, 63, 47, 80, 72, 6, 7],
+      ],
+      ['A2:A3', 'B2:B3', 'C2:E2', 'F2:G2', 'H2:I2'],
+    );
+    expect(ts).toHaveLength(1);
+    expect(ts[0].layout).toBe('C');
+    expect(ts[0].units).toEqual(['Công an xã Tân Lập', 'Công an phường Đông Hải']);
+    expect(cells(ts, 'Công an xã Tân Lập')).toEqual({
+      'criminal-cases@current': ['C4'],
+      'criminal-cases@baseline': ['D4'],
+      'criminal-cases-cleared@current': ['E4'],
+      'crime-reports-received@current': ['F4'],
+      'crime-reports-resolved@current': ['G4'],
+      'traffic-deaths@current': ['H4'],
+      'traffic-deaths@baseline': ['I4'],
+    });
+  });
+
+  it('reads a three-row header: group → indicator → period', () => {
+    const ts = find(
+      [
+        ['STT', 'Đơn vị', 'Tai nạn giao thông', null, null, null],
+        [null, null, 'Số vụ', null, 'Số người chết', null],
+        [null, null, 'Năm 2025', 'Năm 2024', 'Năm 2025', 'Năm 2024'],
+        [1, 'CAT Bắc Ninh', 100, 110, 40, 50],
+        [2, 'CATP Hải Phòng', 200, 190, 80, 70],
+      ],
+      ['A1:A3', 'B1:B3', 'C1:F1', 'C2:D2', 'E2:F2'],
+    );
+    expect(ts[0].units).toEqual(['CAT Bắc Ninh', 'CATP Hải Phòng']);
+    expect(cells(ts, 'CATP Hải Phòng')).toEqual({
+      'traffic-accidents@current': ['C5'],
+      'traffic-accidents@baseline': ['D5'],
+      'traffic-deaths@current': ['E5'],
+      'traffic-deaths@baseline': ['F5'],
+    });
+  });
+});
+
+describe('around the table', () => {
+  it('notes, narrative and the signature block are not rows of the table', () => {
+    const ts = find([
+      ...LETTERHEAD,
+      ['Trong năm 2025, toàn tỉnh xảy ra 1.234 vụ phạm pháp hình sự, giảm 6,2% so với cùng kỳ; số người chết do tai nạn giao thông giảm 11%.'],
+      ['STT', 'Nội dung chỉ tiêu', 'Năm 2024', 'Năm 2025'],
+      ['1', 'Số vụ phạm pháp hình sự', 1316, 1234],
+      ['2', 'Số vụ án oan', 0, 0],
+      ['Ghi chú: số vụ phạm pháp hình sự năm 2024 đã điều chỉnh theo số liệu thống kê chính thức 1.320 vụ.'],
+      ['* Số vụ phạm pháp hình sự tính từ 15/12/2024'],
+      [null, 'Nơi nhận:', null, 'KT. GIÁM ĐỐC'],
+      [null, '- Như trên;', null, 'PHÓ GIÁM ĐỐC'],
+      [null, 'Số vụ phạm pháp hình sự', 1, 2],
+    ]);
+    expect(cells(ts)).toEqual({
+      'criminal-cases@baseline': ['C6'],
+      'criminal-cases@current': ['D6'],
+      'wrongful-convictions@baseline': ['C7'],
+      'wrongful-convictions@current': ['D7'],
+    });
+  });
+});
+
+describe('spelling', () => {
+  it('labels in capitals without diacritics and legacy abbreviations', () => {
+    const ts = find([
+      ...LETTERHEAD,
+      ['STT', 'NOI DUNG', 'NAM 2024', 'NAM 2025'],
+      ['1', 'SO VU PHAM PHAP HINH SU', 100, 90],
+      ['2', 'TB-TG tiếp nhận', 50, 60],
+      ['3', 'TB, TG đã giải quyết', 45, 58],
+      ['4', 'Án RNT, ĐBNT', 10, 9],
+      ['5', '- ĐTKP', 10, 9],
+    ]);
+    expect(Object.keys(cells(ts)).sort()).toEqual(
+      [
+        'criminal-cases@baseline',
+        'criminal-cases@current',
+        'crime-reports-received@baseline',
+        'crime-reports-received@current',
+        'crime-reports-resolved@baseline',
+        'crime-reports-resolved@current',
+        'serious-cases@baseline',
+        'serious-cases@current',
+        'serious-cases-cleared@baseline',
+        'serious-cases-cleared@current',
+      ].sort(),
+    );
+  });
+});
