@@ -51,9 +51,9 @@ export const STATUSES: ReadonlyArray<FindingStatus> = ['shortfall', 'no-data', '
 
 export const unitOf = (f: Finding): string => (f.period === undefined ? f.unit : `${f.unit} — ${f.period}`);
 
-/** The cell a finding points at, the same one highlightPlanFor marks. */
+/** The cell a finding points at: its `cell`, the same one highlightPlanFor marks and the JSON names. */
 export function cellOf(f: Finding): string {
-  return f.status === 'no-data' && f.noData && 'cell' in f.noData ? f.noData.cell : f.cell;
+  return f.cell;
 }
 
 /** Findings grouped by unit in the order the tables list them: plain data, no DOM, no Office. */

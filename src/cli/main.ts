@@ -11,6 +11,7 @@ import { findingsJson } from '../report/findingsJson';
 import { highlightPlanFor } from '../report/highlightPlan';
 import { checkAudit, workbookAudit } from '../report/audit';
 import { CheckedWorkbook, Consolidation, UnreadableWorkbook } from '../report/consolidation';
+import { checkOutcome, outcomeLine } from '../report/checkOutcome';
 import { consoleRanking } from '../report/consoleRanking';
 import { htmlReport } from '../report/htmlReport';
 import { buildScorecard } from '../report/scorecard';
@@ -91,7 +92,6 @@ async function check(args: CheckArgs, io: Io): Promise<number> {
   }
   const inputs = entries.flatMap((e) => ('file' in e ? [e.file] : []));
   for (const output of [args.scorecard, args.report, args.json]) if (output) refuseInputAsOutput(output, inputs, args.lang);
-  let anyShortfall = false;
   let anyBad = false;
   const documents: unknown[] = [];
   let copy: PendingCopy | undefined;
@@ -120,7 +120,6 @@ async function check(args: CheckArgs, io: Io): Promise<number> {
       const reviews: ReviewMatch = book.reviews.length === 0 ? { states: new Map(), unmatched: [] } : matchReviews(findings, book);
       const audit = workbookAudit(file, findings, book, bytes);
       io.out(consoleReport(file, tables, findings, args.lang, reviews.states));
-      anyShortfall ||= findings.some((f) => f.status === 'shortfall' && f.severity === 'shortfall');
       documents.push(findingsJson(file, pack, findings, args.lang, { reviews, audit, check: checkHeader }));
       checked.push({ workbook: file, findings, reviews, audit });
       // Patched now (a part it cannot patch is reported here); compressed on zlib's threads while the JSON is written.
@@ -169,8 +168,11 @@ async function check(args: CheckArgs, io: Io): Promise<number> {
     writeAtomically(args.report, htmlReport(consolidation, args.lang), args.lang);
     io.out(args.lang === 'vi' ? `Đã ghi báo cáo HTML: ${args.report}` : `HTML report written: ${args.report}`);
   }
+  const outcome = checkOutcome(checked.flatMap((w) => w.findings));
+  io.out('');
+  io.out(outcomeLine(outcome, unreadable.length, args.lang));
   if (anyBad) return EXIT.badInput;
-  return anyShortfall ? EXIT.shortfall : EXIT.ok;
+  return outcome.allMet ? EXIT.ok : EXIT.shortfall;
 }
 
 /** The scorecard, audit and reviews of every workbook checked, for the scorecard, report and JSON. */

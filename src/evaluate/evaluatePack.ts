@@ -170,7 +170,8 @@ export class PackEvaluator {
       ...(unit.period === undefined ? {} : { period: unit.period }),
       status,
       sheet: main?.sheet ?? unit.sheet,
-      cell: main?.cell ?? '',
+      // One cell per finding, everywhere: a no-data finding names (and marks) the cell that holds no number.
+      cell: missing?.noData && 'cell' in missing.noData ? missing.noData.cell : main?.cell ?? '',
       inputs,
       actual,
       target,

@@ -35,7 +35,11 @@ export interface Finding {
   /** The row's period in a table with one row per unit and period; absent otherwise. */
   readonly period?: string;
   readonly status: FindingStatus;
-  /** Sheet and A1 cell of the current-period figure of the first indicator the rule reads. */
+  /**
+   * Sheet and A1 cell the finding marks: the current-period figure of the first indicator the rule
+   * reads, or for no data the cell that holds no number (a blank, a zero denominator). The JSON,
+   * the console, the pane and the copy all name this one cell.
+   */
   readonly sheet: string;
   readonly cell: string;
   readonly inputs: FindingInput[];

@@ -12,7 +12,7 @@ export function highlightPlanFor(findings: ReadonlyArray<Finding>, lang: Lang): 
   const marks = new Map<string, { sheet: string; cell: string; status: MarkStatus; notes: string[] }>();
   for (const f of findings) {
     if (f.status === 'met') continue;
-    const cell = f.status === 'no-data' && f.noData && 'cell' in f.noData ? f.noData.cell : f.cell;
+    const cell = f.cell;
     if (!cell) continue;
     const key = `${f.sheet}!${cell}`;
     const m = marks.get(key) ?? { sheet: f.sheet, cell, status: f.status, notes: [] };

@@ -38,7 +38,7 @@ async function giveFlaggedCellsTheirOwnFills(state: FakeWorkbook): Promise<void>
   ];
   const cells = new Set<string>();
   for (const f of outcome.findings.filter((x) => x.status !== 'met')) {
-    const a1 = f.status === 'no-data' && f.noData && 'cell' in f.noData ? f.noData.cell : f.cell;
+    const a1 = f.cell;
     cells.add(`${f.sheet}!${a1}`);
   }
   [...cells].forEach((key, i) => {
@@ -62,7 +62,7 @@ describe.each(workbookFiles())('$name: check, then clear', ({ path }) => {
     const flagged = outcome.findings.filter((f) => f.status !== 'met');
     expect(outcome.write.marked).toBeGreaterThan(0);
     for (const f of flagged) {
-      const cell = f.status === 'no-data' && f.noData && 'cell' in f.noData ? f.noData.cell : f.cell;
+      const cell = f.cell;
       const { row, col } = parseA1(cell);
       const fill = state.fillAt(f.sheet, row, col);
       // A cell with both a shortfall and a no-data finding is red.

@@ -89,7 +89,7 @@ describe('numbers written as text', () => {
       expect(f.actual).toBeNull();
       expect(f.message).toMatch(/^Không đủ số liệu để đánh giá: ô [A-Z]+\d+ không phải là số \(".+"\)\.$/);
     }
-    expect(r.code).toBe(EXIT.ok); // no data is never a shortfall either: it is its own outcome
+    expect(r.code).toBe(EXIT.shortfall); // no data has not been met: exit 1, though never counted as a shortfall
   });
 });
 
@@ -99,7 +99,7 @@ describe('every Excel error value in indicator cells', () => {
 
   it('each is no data, and each reason names its error', async () => {
     const { findings, r } = await check(xlsxPackage({ sheets: [{ name: 'Cụm', rows }] }));
-    expect(r.code).toBe(EXIT.ok);
+    expect(r.code).toBe(EXIT.shortfall); // no data has not been met
     expect(findings).toHaveLength(EXCEL_ERRORS.length * 2);
     EXCEL_ERRORS.forEach((e, i) => {
       const mine = byRule(findings, `Công an tỉnh số ${i + 1}`);

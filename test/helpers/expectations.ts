@@ -96,7 +96,7 @@ function normalizeRow(r: ReadonlyArray<unknown> | undefined): unknown[] {
 
 /** The `s` attribute of a flagged cell in the copy (undefined when the cell carries no style). */
 function styleOf(parts: Record<string, Uint8Array>, f: Finding): string | undefined {
-  const cell = f.status === 'no-data' && f.noData && 'cell' in f.noData ? f.noData.cell : f.cell;
+  const cell = f.cell;
   for (const [name, data] of Object.entries(parts)) {
     if (!/^xl\/worksheets\/sheet\d+\.xml$/.test(name)) continue;
     const m = new RegExp(`<(?:\\w+:)?c r="${cell}"[^>]*?\\ss="(\\d+)"`).exec(Buffer.from(data).toString('utf8'));

@@ -1,0 +1,43 @@
+import { Lang } from '../evaluate/format';
+import { Finding } from '../evaluate/finding';
+
+/** How a whole check came out: the counts the last console line shows, and whether every binding target was met. */
+export interface CheckOutcome {
+  readonly met: number;
+  readonly shortfall: number;
+  readonly noData: number;
+  /**
+   * True only when at least one binding target was evaluated and every one of them was met: a
+   * target that could not be evaluated (no data) has not been met. Warnings (soft targets) never count.
+   */
+  readonly allMet: boolean;
+}
+
+export function checkOutcome(findings: Iterable<Finding>): CheckOutcome {
+  let met = 0;
+  let shortfall = 0;
+  let noData = 0;
+  let binding = 0;
+  let bindingNotMet = 0;
+  for (const f of findings) {
+    if (f.status === 'met') met++;
+    else if (f.status === 'shortfall') shortfall++;
+    else noData++;
+    if (f.severity === 'shortfall') {
+      binding++;
+      if (f.status !== 'met') bindingNotMet++;
+    }
+  }
+  return { met, shortfall, noData, allMet: binding > 0 && bindingNotMet === 0 };
+}
+
+/** The last line of `check`: how many of each outcome, and what the exit code says. */
+export function outcomeLine(o: CheckOutcome, unreadable: number, lang: Lang): string {
+  const bad = unreadable > 0;
+  if (lang === 'vi') {
+    const why = bad ? 'có sổ không đọc được' : o.allMet ? 'mọi chỉ tiêu đều đạt' : o.met + o.shortfall + o.noData === 0 ? 'không chỉ tiêu nào được đánh giá' : 'có chỉ tiêu chưa đạt hoặc không có số liệu';
+    return `Kết quả: ${o.met} đạt, ${o.shortfall} chưa đạt, ${o.noData} không có số liệu${bad ? `, ${unreadable} sổ không đọc được` : ''} — mã thoát ${bad ? 2 : o.allMet ? 0 : 1} (${why}).`;
+  }
+  const why = bad ? 'a workbook could not be read' : o.allMet ? 'every target met' : o.met + o.shortfall + o.noData === 0 ? 'no target was evaluated' : 'a target is a shortfall or has no data';
+  return `Result: ${o.met} met, ${o.shortfall} shortfall, ${o.noData} no data${bad ? `, ${unreadable} unreadable workbook(s)` : ''} — exit code ${bad ? 2 : o.allMet ? 0 : 1} (${why}).`;
+}
