@@ -918,6 +918,61 @@ function daNang(): Sample {
   };
 }
 
+/** 5b. Monthly series, openpyxl: months, then the same period, then the cumulative (typed sums) — Công an tỉnh An Giang. */
+function anGiang(): Sample {
+  const unit = 'Công an tỉnh An Giang';
+  const sheet = 'Số liệu tháng';
+  const n = 9;
+  const b = new SheetBuilder(sheet, [5, 42, 7, ...Array(n).fill(8), 12, 13, 10, 24], 'landscape');
+  const last = colLetter(3 + n + 4);
+  b.set('A1', 'CÔNG AN TỈNH AN GIANG', { font: { name: FONT, size: 12, bold: true } });
+  b.set('A2', `THỐNG KÊ SỐ LIỆU CHỈ TIÊU THI ĐUA THEO THÁNG - 9 THÁNG NĂM 2025`, S.title);
+  b.spec.merges.push(`A2:${last}2`);
+  b.set('A3', '(Số liệu tháng 01 tính từ 15/12/2024 đến 14/01/2025; số liệu cùng kỳ 2024 gồm Công an tỉnh An Giang và Công an tỉnh Kiên Giang trước hợp nhất)', S.centerItalic);
+  b.spec.merges.push(`A3:${last}3`);
+  b.height(3, 34);
+  const cols: ACol[] = [
+    { kind: 'stt', header: 'TT', width: 5 },
+    { kind: 'label', header: 'Nội dung', width: 42 },
+    { kind: 'uom', header: 'ĐVT', width: 7 },
+    ...Array.from({ length: n }, (_, i): ACol => ({ kind: 'month', index: i + 1, header: `Tháng ${String(i + 1).padStart(2, '0')}`, width: 8 })),
+    { kind: 'base', header: 'Cùng kỳ 2024', width: 12 },
+    { kind: 'cur', header: 'Lũy kế 9 tháng năm 2025', width: 13 },
+    { kind: 'change', header: 'So sánh (%)', width: 10 },
+    { kind: 'note', header: 'Ghi chú', width: 24 },
+  ];
+  const rows: ARow[] = [
+    { roman: 'I', section: 'PHẠM PHÁP HÌNH SỰ' },
+    { stt: 1, label: 'Số vụ phạm pháp hình sự', uom: 'vụ', key: 'pphs', months: months(1375, n, 11), base: num(1402) },
+    { label: '- Trong đó: đã điều tra khám phá', uom: 'vụ', key: 'pphsCleared', months: months(1121, n, 12), base: num(1150) },
+    { label: '- Trong đó: số vụ phạm pháp hình sự trên địa bàn đặc khu Phú Quốc', uom: 'vụ', months: months(96, n, 13), base: num(101) },
+    { stt: 2, label: 'Án nghiêm trọng và đặc biệt nghiêm trọng', uom: 'vụ', key: 'serious', months: months(61, n, 14), base: num(66) },
+    { label: '- Đã điều tra khám phá', uom: 'vụ', key: 'seriousCleared', months: months(58, n, 15), base: num(63) },
+    { roman: 'II', section: 'TIN BÁO, TỐ GIÁC TỘI PHẠM' },
+    { stt: 3, label: 'Tiếp nhận tin báo, tố giác tội phạm, kiến nghị khởi tố', uom: 'tin', key: 'reportsReceived', months: months(3015, n, 16), base: num(2876) },
+    { label: '- Đã giải quyết', uom: 'tin', key: 'reportsResolved', months: months(2741, n, 17), base: num(2610) },
+    { roman: 'III', section: 'TAI NẠN GIAO THÔNG' },
+    { stt: 4, label: 'Số vụ', uom: 'vụ', months: months(388, n, 18), base: num(421) },
+    { stt: 5, label: 'Số người chết', uom: 'người', key: 'trafficDeaths', months: months(246, n, 19), base: num(281), note: 'Đạt chỉ tiêu giảm 10%' },
+    { stt: 6, label: 'Số người bị thương', uom: 'người', months: months(301, n, 20), base: num(333) },
+    { roman: 'IV', section: 'KHÁC' },
+    { stt: 7, label: 'Án oan', uom: 'vụ', key: 'wrongful', months: Array(n).fill(0), base: num(0) },
+  ];
+  const t = writeATable(b, unit, { top: 5, left: 1, cols, rows, formulas: false, changeAs: 'number1', headerHeight: 34 });
+  b.spec.freeze = 'D6';
+  b.set(`B${t.lastRow + 2}`, 'Người lập biểu: Thiếu tá Trần Thị Mỹ Linh - Đội Tổng hợp, PV01', { font: { name: FONT, size: 11, italic: true } });
+  return {
+    file: 'so-lieu-thang-an-giang-9-thang-2025.xlsx',
+    layout: 'A',
+    writer: 'openpyxl',
+    resave: false,
+    sheet,
+    unit,
+    spec: { properties: { creator: 'bao_cao_thang.py', title: 'Số liệu tháng 2025', created: '2025-09-15T10:00:00Z' }, sheets: [b.spec] },
+    units: [t.unit],
+  };
+}
+
 /** 6. Breakdowns and a) b) items, period "Từ 15/12/2024 đến 14/11/2025 | Cùng kỳ" — Công an tỉnh Nghệ An, openpyxl + LibreOffice. */
 function ngheAn(): Sample {
   const unit = 'Công an tỉnh Nghệ An';
@@ -1122,7 +1177,7 @@ function cumQuy3(): Sample {
       row('CAT Quảng Ninh', [318, 326, 261, 720, 655, 3.2, 2.05, 240, 226, 110, 97, 188, 171, 0], 'Cụm trưởng'),
       row('CAT Bắc Ninh', [540, 581, 431, 1105, 986, 12.4, 7.44, 388, 361, 178, 160, 305, 284, 1], '01 vụ án oan đang giải quyết bồi thường'),
       row('CAT Hưng Yên', [433, 470, 366, 905, 830, 4.1, err('#DIV/0!'), 352, 330, 162, 150, 276, 262, 0], 'Số thu hồi dán từ biểu của PC03, lỗi công thức'),
-      row('CAT Thái Nguyên', [287, 301, 238, 610, 540, 1.5, 1.2, 201, 190, 95, 88, 170, 161, 0]),
+      row('CA tỉnh Thái Nguyên', [287, 301, 238, 610, 540, 1.5, 1.2, 201, 190, 95, 88, 170, 161, 0]),
     ],
     totals: 'cached',
   });
@@ -1525,7 +1580,7 @@ interface ExpectedEntry {
   expected: Expectation[];
 }
 
-export const EVERYDAY_SAMPLES = [haTinh, quangNinh, giaLai, lamDong, daNang, ngheAn, haiPhongXa, cumQuy3, khanhHoaB, dongThap];
+export const EVERYDAY_SAMPLES = [haTinh, quangNinh, giaLai, lamDong, daNang, anGiang, ngheAn, haiPhongXa, cumQuy3, khanhHoaB, dongThap];
 
 export async function makeEverydaySamples(outDir = OUT_DIR): Promise<void> {
   fs.mkdirSync(outDir, { recursive: true });
