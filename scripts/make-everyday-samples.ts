@@ -283,6 +283,26 @@ class SheetBuilder {
   }
 }
 
+/**
+ * Gives rows with wrapped text in unmerged cells the height Excel's AutoFit would (no writer
+ * measures text), so the printed page does not overlap. Rough: 1.4 characters of Times New Roman
+ * per width unit, 16 pt a line. Rows with a height already set keep it.
+ */
+function fitRowHeights(sheet: SheetSpec): void {
+  const merged = new Set(sheet.merges.map((m) => m.split(':')[0]));
+  const lines = new Map<number, number>();
+  for (const c of sheet.cells) {
+    if (typeof c.value !== 'string' || !c.style?.alignment?.wrapText || merged.has(c.ref)) continue;
+    const m = /^([A-Z]+)(\d+)$/.exec(c.ref)!;
+    const width = sheet.widths[colIndex(m[1]) - 1] ?? 9;
+    const perLine = width * ((c.style.font?.size ?? 12) <= 11 ? 1.5 : 1.4) * (c.style.font?.bold ? 0.9 : 1);
+    const n = Math.ceil(c.value.length / perLine);
+    const row = Number(m[2]);
+    lines.set(row, Math.max(lines.get(row) ?? 1, n));
+  }
+  for (const [row, n] of lines) if (n > 1 && sheet.heights[row] === undefined) sheet.heights[row] = 16 * n + 2;
+}
+
 function inputValue(input: Input): SpecValue {
   switch (input.kind) {
     case 'number':
@@ -1591,6 +1611,7 @@ export async function makeEverydaySamples(outDir = OUT_DIR): Promise<void> {
   const expected: Record<string, ExpectedEntry> = {};
   for (const make of EVERYDAY_SAMPLES) {
     const s = make();
+    s.spec.sheets.forEach(fitRowHeights);
     const out = path.join(outDir, s.file);
     let writer: string;
     if (s.writer === 'openpyxl' && py) {
