@@ -7,6 +7,7 @@
  *   bao-cao-ninh-binh-2025.xlsx   layout A, one unit's report        ExcelJS
  *   tong-hop-cum-2025.xlsx        layout B, cluster consolidation    openpyxl (else ExcelJS)
  *   cum-thi-dua-2025-bang.xlsx    layout C, Excel table (ListObject) ExcelJS, re-saved by LibreOffice
+ * and then the "everyday template" workbooks in samples/everyday/ (scripts/make-everyday-samples.ts).
  *
  * Every number is defined once, below. The same definitions give the cells written to the
  * workbooks and the statuses in expected.json (computed here, never typed by hand), so the
@@ -23,6 +24,7 @@ import * as os from 'os';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
 import { unzipSync, strFromU8 } from 'fflate';
+import { makeEverydaySamples } from './make-everyday-samples';
 
 const ROOT = path.resolve(__dirname, '..');
 const OUT_DIR = path.join(ROOT, 'samples');
@@ -989,6 +991,10 @@ async function main(): Promise<void> {
       console.log(`  ${e.unit.padEnd(26)} ${e.ruleId.padEnd(34)} ${e.status.padEnd(9)} ${String(e.actual).padStart(7)}  ${e.cells.join(', ')}`);
     }
   }
+
+  // The everyday templates (samples/everyday/), from scripts/make-everyday-samples.ts.
+  console.log('');
+  await makeEverydaySamples();
 }
 
 main().catch((err) => {
