@@ -12,6 +12,20 @@ export interface CheckArgs {
   readonly scorecard?: string;
   /** A self-contained HTML report for print. */
   readonly report?: string;
+  /** `Sheet!B12=criminal-cases`, `Sheet!E5=current`: where a person says a figure or period is. */
+  readonly bind: string[];
+  /** A JSON file of bindings (`{ "bindings": [ { sheet, label | cell, indicator | period } ] }`). */
+  readonly bindings?: string;
+  readonly lang: Lang;
+}
+
+/** `explain`: how the reader understood a workbook, table by table and indicator by indicator. */
+export interface ExplainArgs {
+  readonly command: 'explain';
+  readonly workbooks: string[];
+  readonly rules?: string;
+  readonly bind: string[];
+  readonly bindings?: string;
   readonly lang: Lang;
 }
 
@@ -42,6 +56,7 @@ export interface PackArgs {
 
 export type CliArgs =
   | CheckArgs
+  | ExplainArgs
   | ReviewArgs
   | PackArgs
   | { readonly command: 'demo'; readonly lang: Lang }
@@ -57,10 +72,11 @@ export class UsageError extends Error {
   }
 }
 
-const VALUE_FLAGS = new Set(['--rules', '--json', '--out', '--lang', '--format', '--scorecard', '--report', '--rule', '--unit', '--period', '--status', '--comment', '--reviewer']);
+const VALUE_FLAGS = new Set(['--bind', '--bindings', '--rules', '--json', '--out', '--lang', '--format', '--scorecard', '--report', '--rule', '--unit', '--period', '--status', '--comment', '--reviewer']);
 /** Which options each command understands; anything else is a usage error, not silently ignored. */
 const COMMAND_FLAGS: Record<string, ReadonlySet<string>> = {
-  check: new Set(['--rules', '--json', '--out', '--lang', '--scorecard', '--report']),
+  check: new Set(['--rules', '--json', '--out', '--lang', '--scorecard', '--report', '--bind', '--bindings']),
+  explain: new Set(['--rules', '--lang', '--bind', '--bindings']),
   review: new Set(['--rules', '--rule', '--unit', '--period', '--status', '--comment', '--reviewer', '--out', '--lang']),
   lint: new Set(['--format', '--lang']),
   test: new Set(['--format', '--lang']),
@@ -70,6 +86,7 @@ const COMMAND_FLAGS: Record<string, ReadonlySet<string>> = {
 /** Parses the command line; anything unexpected is a UsageError with one sentence in each language. */
 export function parseArgs(argv: string[]): CliArgs {
   const flags = new Map<string, string>();
+  const bind: string[] = [];
   const positional: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
@@ -80,6 +97,7 @@ export function parseArgs(argv: string[]): CliArgs {
       if (!VALUE_FLAGS.has(name)) throw new UsageError(`không có tùy chọn ${name}`, `unknown option ${name}`);
       const value = inline ?? argv[++i];
       if (value === undefined || value === '') throw new UsageError(`tùy chọn ${name} cần một giá trị`, `option ${name} needs a value`);
+      if (name === '--bind') bind.push(value); // may be given several times
       flags.set(name, value);
     } else positional.push(a);
   }
@@ -88,7 +106,7 @@ export function parseArgs(argv: string[]): CliArgs {
   if (command === undefined || command === 'help') return { command: 'help', lang };
   const allowed = COMMAND_FLAGS[command];
   if (!allowed) {
-    throw new UsageError(`không có lệnh "${command}" (dùng: check, review, lint, test, demo)`, `unknown command "${command}" (use: check, review, lint, test, demo)`);
+    throw new UsageError(`không có lệnh "${command}" (dùng: check, explain, review, lint, test, demo)`, `unknown command "${command}" (use: check, explain, review, lint, test, demo)`);
   }
   for (const name of flags.keys()) {
     if (!allowed.has(name)) throw new UsageError(`lệnh ${command} không dùng tùy chọn ${name}`, `the ${command} command does not take ${name}`);
@@ -102,6 +120,7 @@ export function parseArgs(argv: string[]): CliArgs {
   }
   if (command === 'review') return reviewArgs(rest, flags, lang);
   if (rest.length === 0) throw new UsageError('cần ít nhất một tệp .xlsx để kiểm tra', 'give at least one .xlsx file to check');
+  if (command === 'explain') return { command, workbooks: rest, rules: flags.get('--rules'), bind, bindings: flags.get('--bindings'), lang };
   if (flags.has('--out') && rest.length > 1) {
     throw new UsageError('--out chỉ dùng được khi kiểm tra một tệp', '--out can only be used when checking one file');
   }
@@ -113,6 +132,8 @@ export function parseArgs(argv: string[]): CliArgs {
     out: flags.get('--out'),
     scorecard: flags.get('--scorecard'),
     report: flags.get('--report'),
+    bind,
+    bindings: flags.get('--bindings'),
     lang,
   };
 }
@@ -172,6 +193,10 @@ Cách dùng:
                              [--scorecard tong-hop.xlsx] [--report bao-cao.html] [--lang vi|en]
                              kiểm tra từng sổ (thư mục: mọi tệp .xlsx trong đó); --scorecard ghi sổ Bảng tổng hợp
                              (xếp hạng các đơn vị), --report ghi báo cáo HTML in được trên khổ A4
+                             [--bind "Trang!B12=criminal-cases"]… [--bind "Trang!E5=current"] [--bindings chi-o.json]
+                             chỉ cho chương trình ô số liệu của một chỉ tiêu hay cột kỳ này / cùng kỳ (không đổi giá trị nào)
+  pledge-check explain <tệp.xlsx>… [--rules …] [--bind …] [--bindings …] [--lang vi|en]
+                             giải thích đã đọc sổ thế nào: từng bảng, dòng tiêu đề, cột kỳ, và mỗi chỉ tiêu đọc từ đâu
   pledge-check review <tệp.xlsx> --rule MÃ --unit "ĐƠN VỊ" [--period KỲ] --status accepted|needs-explanation|data-corrected
                              [--comment "…"] --reviewer "Họ tên" --out da-xet-duyet.xlsx [--rules bo-quy-tac.json]
                              ghi xét duyệt một kết quả vào bản sao của sổ (lần kiểm tra sau báo nếu số liệu đã đổi)
@@ -181,7 +206,8 @@ Cách dùng:
                              chạy các ví dụ ("examples") của bộ quy tắc và báo ví dụ nào sai
   pledge-check demo          kiểm tra các sổ mẫu trong samples/ và ghi bản tô màu vào out/demo/
 
-Mã thoát của check: 0 mọi chỉ tiêu đạt, 1 có chỉ tiêu chưa đạt, 2 dữ liệu vào hoặc cách gọi không hợp lệ.
+Mã thoát của check: 0 mọi chỉ tiêu được đánh giá đều đạt, 1 có chỉ tiêu chưa đạt hoặc không có số liệu (hoặc không chỉ tiêu nào
+được đánh giá), 2 dữ liệu vào hoặc cách gọi không hợp lệ.
 Mã thoát của lint và test: 0 không có lỗi (có thể có cảnh báo), 1 có lỗi hoặc ví dụ sai, 2 cách gọi sai hoặc không đọc được tệp.
 Mã thoát của review: 0 đã ghi, 2 dữ liệu vào hoặc cách gọi không hợp lệ.
 Tệp gốc không bao giờ bị ghi đè; --out ghi một bản sao có tô màu và ghi chú. Xem docs/rule-packs.md.`,
@@ -192,6 +218,10 @@ Usage:
                              [--scorecard scorecard.xlsx] [--report report.html] [--lang vi|en]
                              checks each workbook (a folder: every .xlsx in it); --scorecard writes a scorecard
                              workbook ranking the units, --report a self-contained HTML report that prints on A4
+                             [--bind "Sheet!B12=criminal-cases"]… [--bind "Sheet!E5=current"] [--bindings bindings.json]
+                             tells the reader where an indicator's figure or the current/baseline column is (never a value)
+  pledge-check explain <file.xlsx>… [--rules …] [--bind …] [--bindings …] [--lang vi|en]
+                             explains how the workbook was read: tables, header rows, period columns, each indicator's source
   pledge-check review <file.xlsx> --rule ID --unit "UNIT" [--period P] --status accepted|needs-explanation|data-corrected
                              [--comment "…"] --reviewer "Name" --out reviewed.xlsx [--rules pack.json]
                              records a review of one finding in a copy of the workbook (a later check flags changed figures)
@@ -201,7 +231,8 @@ Usage:
                              runs a pack's "examples" and reports those that disagree
   pledge-check demo          checks the sample workbooks in samples/ and writes highlighted copies to out/demo/
 
-check exits 0 when every target is met, 1 when some target falls short, 2 on bad input or usage.
+check exits 0 when every evaluated target is met, 1 when a target is a shortfall or has no data (or none was evaluated),
+2 on bad input or usage.
 lint and test exit 0 with no errors (warnings allowed), 1 on errors or disagreeing examples, 2 on bad usage or unreadable files.
 review exits 0 when the review is written, 2 on bad input or usage.
 The input file is never written; --out writes a copy with highlights and notes. See docs/rule-packs.md.`,

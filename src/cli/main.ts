@@ -27,7 +27,10 @@ import { writeNewWorkbook } from '../xlsx/newWorkbook';
 import { openPackage, PACKAGE_LIMITS, WorkbookFormatError, XlsxPackage } from '../xlsx/package';
 import { readPackage } from '../xlsx/readWorkbook';
 import { MAX_CELL_NOTES, PatchedPackage, patchHighlightedCopy } from '../xlsx/writeHighlightedCopy';
-import { CheckArgs, HELP, parseArgs, ReviewArgs, UsageError } from './args';
+import { BindingInputError, bindingsForWorkbook, readCliBindings } from './bindingArgs';
+import { explainText } from '../report/explainText';
+import { readingOf } from '../tables/workbookReading';
+import { CheckArgs, ExplainArgs, HELP, parseArgs, ReviewArgs, UsageError } from './args';
 import { EXIT, Io, processIo } from './io';
 import { jsonPieces } from './jsonText';
 import { lintCommand } from './lintCommand';
@@ -60,6 +63,8 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
         return await demo(lang, io);
       case 'check':
         return await check(args, io);
+      case 'explain':
+        return await explain(args, io);
       case 'review':
         return await review(args, io);
       case 'lint':
@@ -72,7 +77,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
       io.err(`${lang === 'vi' ? 'Lỗi cách dùng' : 'Usage error'}: ${lang === 'vi' ? e.vi : e.en}. ${lang === 'vi' ? 'Xem: pledge-check --help' : 'See: pledge-check --help'}`);
       return EXIT.badInput;
     }
-    if (e instanceof InputError) {
+    if (e instanceof InputError || e instanceof BindingInputError) {
       io.err(e.text);
       return EXIT.badInput;
     }
@@ -87,6 +92,7 @@ async function check(args: CheckArgs, io: Io): Promise<number> {
   const checkHeader = checkAudit(pack, checkedAt, readVersion(), []);
   const entries = expandWorkbookArgs(args.workbooks, args.lang);
   const batch = entries.length > 1;
+  const cliBindings = readCliBindings(args.bind, args.bindings, args.lang);
   if (args.out && batch) {
     throw new InputError(args.lang === 'vi' ? '--out chỉ dùng được khi kiểm tra một tệp.' : '--out can only be used when checking one file.');
   }
@@ -104,7 +110,8 @@ async function check(args: CheckArgs, io: Io): Promise<number> {
       const bytes = readInput(file, args.lang);
       const pkg = openOrExplain(file, bytes, args.lang);
       const grid = readOrExplain(file, pkg, args.lang);
-      const { tables, findings } = await checker.check(grid);
+      const bindings = await bindingsForWorkbook(file, pkg, grid, checker, cliBindings, batch, args.lang);
+      const { tables, findings } = await checker.check(grid, bindings);
       if (tables.length === 0 && grid.sheets.every((s) => s.rows.every((r) => !r || Object.values(r).every((v) => v === null)))) {
         throw new InputError(args.lang === 'vi' ? `${file}: sổ làm việc trống, không có ô nào có dữ liệu.` : `${file}: the workbook is empty; no cell holds anything.`);
       }
@@ -125,7 +132,7 @@ async function check(args: CheckArgs, io: Io): Promise<number> {
       // Patched now (a part it cannot patch is reported here); compressed on zlib's threads while the JSON is written.
       if (args.out) copy = startCopy(file, pkg, args.out, highlightPlanFor(findings, args.lang), args.lang);
     } catch (e) {
-      if (!(e instanceof InputError) || !batch) throw e;
+      if (!(e instanceof InputError || e instanceof BindingInputError) || !batch) throw e;
       // In a batch, one unreadable workbook is reported and the others are still checked.
       io.err(e.text);
       anyBad = true;
@@ -173,6 +180,24 @@ async function check(args: CheckArgs, io: Io): Promise<number> {
   io.out(outcomeLine(outcome, unreadable.length, args.lang));
   if (anyBad) return EXIT.badInput;
   return outcome.allMet ? EXIT.ok : EXIT.shortfall;
+}
+
+/** `explain`: how each workbook was read, so a person can see why a figure was or was not found. */
+async function explain(args: ExplainArgs, io: Io): Promise<number> {
+  const pack = args.rules ? loadPackFile(args.rules, args.lang) : defaultPack();
+  const checker = new PledgeChecker(pack);
+  const cliBindings = readCliBindings(args.bind, args.bindings, args.lang);
+  const entries = expandWorkbookArgs(args.workbooks, args.lang);
+  for (const entry of entries) {
+    const file = 'file' in entry ? entry.file : entry.arg;
+    if ('problem' in entry) throw new InputError(entry.problem);
+    const pkg = openOrExplain(file, readInput(file, args.lang), args.lang);
+    const grid = readOrExplain(file, pkg, args.lang);
+    const bindings = await bindingsForWorkbook(file, pkg, grid, checker, cliBindings, entries.length > 1, args.lang);
+    const { tables } = await checker.check(grid, bindings);
+    io.out(explainText(readingOf(file, grid, tables, pack, bindings), args.lang));
+  }
+  return EXIT.ok;
 }
 
 /** The scorecard, audit and reviews of every workbook checked, for the scorecard, report and JSON. */
@@ -450,14 +475,14 @@ async function demo(lang: Lang, io: Io): Promise<number> {
   // The cluster view first, shown: every unit's table once, the ranking, the scorecard and the report.
   io.out('');
   let worst = await check(
-    { command: 'check', workbooks: files.map((f) => join(samples, f)), scorecard: join(outDir, 'tong-hop.xlsx'), report: join(outDir, 'bao-cao.html'), lang },
+    { command: 'check', workbooks: files.map((f) => join(samples, f)), scorecard: join(outDir, 'tong-hop.xlsx'), report: join(outDir, 'bao-cao.html'), bind: [], lang },
     io,
   );
   // Then one highlighted copy and JSON per workbook, quietly (the tables were just printed).
   const quiet: Io = { out: () => undefined, err: io.err };
   for (const f of files) {
     const out = join(outDir, f.replace(/\.xlsx$/, '.kiem-tra.xlsx'));
-    const code = await check({ command: 'check', workbooks: [join(samples, f)], out, json: out.replace(/\.xlsx$/, '.json'), lang }, quiet);
+    const code = await check({ command: 'check', workbooks: [join(samples, f)], out, json: out.replace(/\.xlsx$/, '.json'), bind: [], lang }, quiet);
     worst = Math.max(worst, code);
   }
   io.out('');

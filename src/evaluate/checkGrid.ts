@@ -1,3 +1,4 @@
+import { Bindings, NO_BINDINGS } from '../bindings/binding';
 import { WorkbookGrid } from '../grid/grid';
 import { RulePack } from '../packs/rulePack';
 import { findIndicatorTables } from '../tables/findIndicatorTables';
@@ -24,8 +25,9 @@ export class PledgeChecker {
     this.evaluator = new PackEvaluator(pack);
   }
 
-  async check(grid: WorkbookGrid): Promise<CheckResult> {
-    const tables = findIndicatorTables(grid, this.matcher);
+  /** `bindings`: where people said figures are (stored in the workbook, given on the command line). */
+  async check(grid: WorkbookGrid, bindings: Bindings = NO_BINDINGS): Promise<CheckResult> {
+    const tables = findIndicatorTables(grid, this.matcher, bindings);
     const findings = await this.evaluator.evaluate(tables);
     return { tables, findings };
   }

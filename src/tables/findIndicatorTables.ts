@@ -1,3 +1,4 @@
+import { Bindings, NO_BINDINGS } from '../bindings/binding';
 import { parseA1, RangeRef, rangeToA1 } from '../grid/address';
 import { cellText } from '../grid/cell';
 import { cellAt, SheetGrid, WorkbookGrid } from '../grid/grid';
@@ -13,7 +14,7 @@ import { SheetView } from './sheetView';
  * tables. A sheet of instructions or notes yields nothing because no label in it matches the
  * pack's catalogue next to a period header.
  */
-export function findIndicatorTables(grid: WorkbookGrid, matcher: LabelMatcher): IndicatorTable[] {
+export function findIndicatorTables(grid: WorkbookGrid, matcher: LabelMatcher, bindings: Bindings = NO_BINDINGS): IndicatorTable[] {
   const tables: IndicatorTable[] = [];
   for (const sheet of grid.sheets) {
     if (isOwnFindingsSheet(sheet)) continue;
@@ -22,7 +23,7 @@ export function findIndicatorTables(grid: WorkbookGrid, matcher: LabelMatcher): 
     const used = new Set<number>();
     for (const t of sheet.tables) {
       if (t.headerRows < 1) continue;
-      const table = readColumnTable(view, matcher, t.range, {
+      const table = readColumnTable(view, matcher, bindings, t.range, {
         headerRow: t.range.top,
         lastDataRow: t.range.bottom - t.totalsRows,
         tableName: t.name,
@@ -31,10 +32,10 @@ export function findIndicatorTables(grid: WorkbookGrid, matcher: LabelMatcher): 
       for (let r = t.range.top; r <= Math.min(t.range.bottom, view.height - 1); r++) used.add(r);
       if (table) tables.push(table);
     }
-    const rowTables = findRowTables(view, matcher, used);
+    const rowTables = findRowTables(view, matcher, bindings, used);
     tables.push(...rowTables);
     for (const t of rowTables) for (const o of t.observations) used.add(rowOf(o.cell));
-    if (rowTables.length === 0) tables.push(...findLooseColumnTables(view, matcher, used));
+    if (rowTables.length === 0) tables.push(...findLooseColumnTables(view, matcher, bindings, used));
     for (let i = first; i < tables.length; i++) tables[i] = withMergedFigures(view, tables[i]);
   }
   return tables;

@@ -1,7 +1,8 @@
 import { toA1 } from '../grid/address';
 import { parseVietnameseNumber } from '../grid/vietnameseNumber';
-import { Observation, TableProblem } from './indicatorTable';
-import { LabelMatcher } from './labelMatcher';
+import { Observation, SkippedLabel, TableProblem } from './indicatorTable';
+import { Bindings } from '../bindings/binding';
+import { LabelMatch, LabelMatcher } from './labelMatcher';
 import { PeriodRole } from './periods';
 import { SheetView } from './sheetView';
 import { endsTable } from './tableEdges';
@@ -31,10 +32,12 @@ export interface IndicatorRowsLayout {
 export function readIndicatorRows(
   view: SheetView,
   matcher: LabelMatcher,
+  bindings: Bindings,
   layout: IndicatorRowsLayout,
-): { observations: Observation[]; problems: TableProblem[]; lastRow: number } {
+): { observations: Observation[]; problems: TableProblem[]; skipped: SkippedLabel[]; lastRow: number } {
   const observations: Observation[] = [];
   const problems: TableProblem[] = [];
+  const skipped: SkippedLabel[] = [];
   let section: string | undefined;
   let parent: string | undefined;
   let lastRow = layout.firstRow;
@@ -42,7 +45,7 @@ export function readIndicatorRows(
 
   const key = `${layout.labelCol}|${layout.sttCol ?? ''}`;
   const knownEmpty = fruitless.get(view)?.get(key);
-  if (knownEmpty && knownEmpty.from <= layout.firstRow && layout.firstRow <= knownEmpty.to) return { observations, problems, lastRow };
+  if (knownEmpty && knownEmpty.from <= layout.firstRow && layout.firstRow <= knownEmpty.to) return { observations, problems, skipped, lastRow };
 
   let r = layout.firstRow;
   for (; r < view.height; r++) {
@@ -65,7 +68,10 @@ export function readIndicatorRows(
     }
     lastRow = r;
     const { text, marked } = stripListMarker(label);
-    const m = matcher.match(text, { section, parent });
+    const bound = bindings.indicatorFor(view.sheet.name, label) ?? bindings.indicatorFor(view.sheet.name, text);
+    let m: LabelMatch = bound ? { kind: 'indicator', indicator: bound, viaParent: false, qualified: false } : matcher.match(text, { section, parent });
+    // An indicator a person bound to another row of this sheet is read there, not here.
+    if (!bound && m.kind === 'indicator' && bindings.isBoundOn(view.sheet.name, m.indicator)) m = { kind: 'none' };
     if (m.kind === 'ambiguous') {
       problems.push({
         sheet: view.sheet.name,
@@ -84,6 +90,7 @@ export function readIndicatorRows(
     // parent's words (`- Trong đó: số vụ PPHS do người chưa thành niên gây ra`) is the parent's
     // child: neither is a second copy of the indicator.
     if (m.qualified || (marked && !m.viaParent && m.indicator === parent)) {
+      skipped.push({ cell: toA1(r, layout.labelCol), label, indicator: m.indicator, why: m.qualified ? 'qualified' : 'breakdown' });
       if (!marked) parent = undefined;
       continue;
     }
@@ -110,7 +117,7 @@ export function readIndicatorRows(
     if (!byKey) fruitless.set(view, (byKey = new Map()));
     byKey.set(key, { from: layout.firstRow, to: r });
   }
-  return { observations, problems, lastRow };
+  return { observations, problems, skipped, lastRow };
 }
 
 /** Per sheet and label column (and STT column): rows `from`..`to` hold no indicator label. */

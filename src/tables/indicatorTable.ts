@@ -41,4 +41,25 @@ export interface IndicatorTable {
   readonly units: string[];
   readonly observations: Observation[];
   readonly problems: TableProblem[];
+  /** How the header was read, for `explain`: its rows and what each column is. */
+  readonly header?: HeaderReading;
+  /** Rows that matched an indicator's words but were not read as it, and why (for `explain`). */
+  readonly skipped?: SkippedLabel[];
+}
+
+/** What one column of a header was taken to be. */
+export type ColumnRole = 'current' | 'baseline' | 'period-unused' | 'plan' | 'computed' | 'assessment' | 'label' | 'unit' | 'number' | 'other';
+
+export interface HeaderReading {
+  /** Zero-based header rows, top to bottom. */
+  readonly rows: number[];
+  readonly columns: ReadonlyArray<{ readonly cell: string; readonly text: string; readonly role: ColumnRole; readonly indicator?: string; readonly bound?: boolean }>;
+}
+
+export interface SkippedLabel {
+  readonly cell: string;
+  readonly label: string;
+  readonly indicator: string;
+  /** `breakdown`: a child row repeating its parent's words; `qualified`: words after the label narrow it. */
+  readonly why: 'breakdown' | 'qualified';
 }

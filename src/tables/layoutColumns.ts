@@ -3,8 +3,9 @@ import { parseVietnameseNumber } from '../grid/vietnameseNumber';
 import { isFreeTextHeader, isSttHeader, isSubjectPeriodHeader, isTotalsLabel, isUnitHeader } from './headers';
 import { columnHeadings, continuesHeader, headerRows, MAX_HEADER_ROWS } from './headerBand';
 import { endsTable, isColumnNumberRow } from './tableEdges';
-import { IndicatorTable, Observation, TableProblem } from './indicatorTable';
-import { LabelMatcher } from './labelMatcher';
+import { ColumnRole, HeaderReading, IndicatorTable, Observation, TableProblem } from './indicatorTable';
+import { Bindings } from '../bindings/binding';
+import { LabelMatch, LabelMatcher } from './labelMatcher';
 import { assignPeriodRoles, classifyHeader, isFillerOnly, PeriodMention, PeriodRole } from './periods';
 import { SheetView } from './sheetView';
 import { fold } from './text';
@@ -18,6 +19,7 @@ interface IndicatorColumn {
 }
 
 interface ColumnHeader {
+  readonly reading: HeaderReading;
   readonly unitCol: number | undefined;
   readonly periodCol: number | undefined;
   readonly columns: IndicatorColumn[];
@@ -30,12 +32,15 @@ interface ColumnHeader {
  * Khám phá`, `Tai nạn giao thông` → `Số người chết` → `2025`). A column such as `Đã khám phá 2020`
  * is read in the context of the indicator columns before it.
  */
-function readColumnHeader(view: SheetView, matcher: LabelMatcher, row: number, left: number, right: number): ColumnHeader {
+function readColumnHeader(view: SheetView, matcher: LabelMatcher, bindings: Bindings, row: number, left: number, right: number): ColumnHeader {
   let unitCol: number | undefined;
   let periodCol: number | undefined;
   const problems: TableProblem[] = [];
-  const candidates: { col: number; label: string; rest: string; mention: PeriodMention | undefined }[] = [];
-  for (const h of columnHeadings(view, headerRows(view, row, left, right), left, right)) {
+  const sheet = view.sheet.name;
+  const candidates: { col: number; label: string; rest: string; mention: PeriodMention | undefined; bound?: string }[] = [];
+  const rows = headerRows(view, row, left, right);
+  const headings = columnHeadings(view, rows, left, right);
+  for (const h of headings) {
     const leaf = h.path[h.path.length - 1];
     if (unitCol === undefined && h.path.some(isUnitHeader)) {
       unitCol = h.col;
@@ -45,27 +50,57 @@ function readColumnHeader(view: SheetView, matcher: LabelMatcher, row: number, l
       periodCol = h.col;
       continue;
     }
-    if (h.path.some((p) => isFreeTextHeader(p) || isSttHeader(p))) continue;
-    const reading = readHeading(h.path);
-    if (reading) candidates.push({ col: h.col, label: h.text, ...reading });
+    const bound = bindings.indicatorFor(sheet, h.text) ?? bindings.indicatorFor(sheet, leaf);
+    const boundPeriod = bindings.periodFor(sheet, h.text) ?? h.path.map((p) => bindings.periodFor(sheet, p)).find(Boolean);
+    if (!bound && h.path.some((p) => isFreeTextHeader(p) || isSttHeader(p))) continue;
+    const reading = readHeading(h.path) ?? (bound || boundPeriod ? { rest: h.text, mention: undefined } : undefined);
+    if (!reading) continue;
+    // A person's binding says what the column is; it never changes a value.
+    const mention = boundPeriod ? { role: boundPeriod, span: 'unstated' as const, rest: reading.rest } : reading.mention;
+    candidates.push({ col: h.col, label: h.text, rest: reading.rest, mention, ...(bound ? { bound } : {}) });
   }
   const roles = assignPeriodRoles(candidates.map((k) => k.mention));
-  const columns: IndicatorColumn[] = [];
+  const matched: Array<{ k: (typeof candidates)[number]; indicator: string; role: PeriodRole | undefined }> = [];
   let parent: string | undefined;
   candidates.forEach((k, i) => {
-    const m = matcher.match(k.rest, { parent });
+    let m: LabelMatch = k.bound ? { kind: 'indicator', indicator: k.bound, viaParent: false, qualified: false } : matcher.match(k.rest, { parent });
+    // An indicator bound elsewhere on the sheet is read there, not from a column its words happen to match.
+    if (!k.bound && m.kind === 'indicator' && bindings.isBoundOn(sheet, m.indicator)) m = { kind: 'none' };
     if (m.kind === 'ambiguous') {
       problems.push({ sheet: view.sheet.name, cell: toA1(row, k.col), kind: 'ambiguous-label', detail: m.candidates.join(', ') });
       return;
     }
-    if (m.kind === 'none') return;
+    if (m.kind === 'none' || m.qualified) return;
     if (!m.viaParent) parent = m.indicator;
     // A column with no period word holds the current period's figure.
-    const period = k.mention ? roles[i] : 'current';
-    if (!period) return;
-    columns.push({ col: k.col, indicator: m.indicator, period, periodLabel: k.mention ? k.label : '', label: k.label });
+    matched.push({ k, indicator: m.indicator, role: k.mention ? roles[i] : 'current' });
   });
-  return { unitCol, periodCol, columns, problems };
+  // Each group may word its periods its own way (`2025 | 2024` here, `Năm 2025 | Năm trước` there):
+  // a role the whole header left open is settled among the indicator's own columns.
+  const byIndicator = new Map<string, typeof matched>();
+  for (const x of matched) byIndicator.set(x.indicator, [...(byIndicator.get(x.indicator) ?? []), x]);
+  for (const group of byIndicator.values()) {
+    if (!group.some((x) => x.role === undefined)) continue;
+    const local = assignPeriodRoles(group.map((x) => x.k.mention));
+    group.forEach((x, j) => {
+      if (x.role === undefined && local[j] && !group.some((y) => y.role === local[j])) x.role = local[j];
+    });
+  }
+  const columns: IndicatorColumn[] = [];
+  for (const { k, indicator, role } of matched) {
+    if (role) columns.push({ col: k.col, indicator, period: role, periodLabel: k.mention ? k.label : '', label: k.label });
+  }
+  const reading: HeaderReading = {
+    rows,
+    columns: headings.map((h) => {
+      const used = columns.find((c) => c.col === h.col);
+      const kind = classifyHeader(h.text).kind;
+      const role: ColumnRole = used ? used.period : h.col === unitCol ? 'unit' : h.path.some(isSttHeader) ? 'number' : kind === 'period' ? 'period-unused' : kind === 'none' ? 'other' : kind;
+      const bound = candidates.find((k) => k.col === h.col)?.bound !== undefined;
+      return { cell: toA1(row, h.col), text: h.text, role, ...(used ? { indicator: used.indicator } : {}), ...(bound ? { bound } : {}) };
+    }),
+  };
+  return { reading, unitCol, periodCol, columns, problems };
 }
 
 /**
@@ -105,10 +140,11 @@ function isPureComputed(part: string): boolean {
 export function readColumnTable(
   view: SheetView,
   matcher: LabelMatcher,
+  bindings: Bindings,
   area: RangeRef,
   opts: { headerRow: number; lastDataRow?: number; tableName?: string },
 ): IndicatorTable | undefined {
-  const header = readColumnHeader(view, matcher, opts.headerRow, area.left, area.right);
+  const header = readColumnHeader(view, matcher, bindings, opts.headerRow, area.left, area.right);
   if (header.columns.length === 0) return undefined;
   const unitCol = header.unitCol ?? guessUnitColumn(view, opts.headerRow + (isColumnNumberRow(view, opts.headerRow + 1) ? 1 : 0), area, header.columns);
   if (unitCol === undefined) return undefined;
@@ -158,6 +194,7 @@ export function readColumnTable(
     units,
     observations,
     problems: header.problems,
+    header: header.reading,
   };
 }
 
@@ -175,18 +212,18 @@ function guessUnitColumn(view: SheetView, headerRow: number, area: RangeRef, col
  * A layout C table that is not an Excel table: a row with at least two indicator headers and
  * unit rows below it, up to the first blank row.
  */
-export function findLooseColumnTables(view: SheetView, matcher: LabelMatcher, skipRows: ReadonlySet<number>): IndicatorTable[] {
+export function findLooseColumnTables(view: SheetView, matcher: LabelMatcher, bindings: Bindings, skipRows: ReadonlySet<number>): IndicatorTable[] {
   const tables: IndicatorTable[] = [];
   for (let r = 0; r < view.height - 1; r++) {
     if (skipRows.has(r)) continue;
-    const header = readColumnHeader(view, matcher, r, 0, view.width - 1);
+    const header = readColumnHeader(view, matcher, bindings, r, 0, view.width - 1);
     if (header.columns.length < 2) continue;
     // A grouped header goes on below the row where its indicators were first seen (`2025 | 2024` under the group).
     let bottom = r;
     const firstCol = view.shownCols(r)[0] ?? 0;
     while (bottom + 1 < view.height && bottom - r < MAX_HEADER_ROWS - 1 && continuesHeader(view, bottom + 1, firstCol, firstCol + 1, view.width - 1) && !isColumnNumberRow(view, bottom + 1)) bottom++;
     const area = { top: bottom, left: 0, bottom: view.height - 1, right: view.width - 1 };
-    const table = readColumnTable(view, matcher, area, { headerRow: bottom });
+    const table = readColumnTable(view, matcher, bindings, area, { headerRow: bottom });
     if (table) {
       tables.push(table);
       while (r + 1 < view.height && !view.isBlankRow(r + 1)) r++;

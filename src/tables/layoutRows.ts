@@ -2,7 +2,8 @@ import { toA1 } from '../grid/address';
 import { isLabelHeader, isSttHeader, isTotalsLabel } from './headers';
 import { ColumnHeading, columnHeadings, continuesHeader, headerRows } from './headerBand';
 import { isColumnNumberRow } from './tableEdges';
-import { IndicatorTable } from './indicatorTable';
+import { Bindings } from '../bindings/binding';
+import { ColumnRole, HeaderReading, IndicatorTable } from './indicatorTable';
 import { readIndicatorRows, ValueColumn } from './indicatorRows';
 import { LabelMatcher } from './labelMatcher';
 import { unitFromLetterhead } from './letterhead';
@@ -26,20 +27,20 @@ interface PeriodRow {
  * Cheap test first: a row of a national sheet is almost always data, and only a row where some
  * cell reads like a period, plan or year can end a header.
  */
-function mayEndHeader(view: SheetView, r: number): boolean {
+function mayEndHeader(view: SheetView, bindings: Bindings, r: number): boolean {
   for (const c of view.cellCols(r)) {
     const v = view.value(r, c);
     if (typeof v === 'number') {
       if (v >= 1900 && v < 2100 && Number.isInteger(v)) return true;
       continue;
     }
-    if (classifyHeader(view.text(r, c)).kind !== 'none') return true;
+    if (classifyHeader(view.text(r, c)).kind !== 'none' || bindings.periodFor(view.sheet.name, view.text(r, c))) return true;
   }
   return false;
 }
 
-function periodRowAt(view: SheetView, r: number): PeriodRow | undefined {
-  if (!mayEndHeader(view, r)) return undefined;
+function periodRowAt(view: SheetView, bindings: Bindings, r: number): PeriodRow | undefined {
+  if (!mayEndHeader(view, bindings, r)) return undefined;
   const own = view.shownCols(r);
   if (own.length === 0) return undefined;
   const left = own[0];
@@ -52,7 +53,7 @@ function periodRowAt(view: SheetView, r: number): PeriodRow | undefined {
   let labelHeader = false;
   for (const h of headings) {
     if (h.path.some(isLabelHeader)) labelHeader = true;
-    const m = periodOfHeading(h);
+    const m = periodOfHeading(h, bindings, view.sheet.name);
     if (!m) continue;
     cols.push(h.col);
     mentions.push(m.mention);
@@ -69,7 +70,14 @@ function periodRowAt(view: SheetView, r: number): PeriodRow | undefined {
  * words that are not about the period (a unit's name over its columns). Plan and computed columns
  * are never periods, wherever their words stand in the path.
  */
-function periodOfHeading(h: ColumnHeading): { mention: PeriodMention; owner: string } | undefined {
+function periodOfHeading(h: ColumnHeading, bindings: Bindings, sheet: string): { mention: PeriodMention; owner: string } | undefined {
+  // A person said which period this column is (a header the grammar does not know, `Số liệu 11T`).
+  const boundAt = h.path.findIndex((p) => bindings.periodFor(sheet, p));
+  const bound = bindings.periodFor(sheet, h.text) ?? (boundAt >= 0 ? bindings.periodFor(sheet, h.path[boundAt]) : undefined);
+  if (bound) {
+    const owner = h.path.filter((p, i) => i !== boundAt && classifyHeader(p).kind === 'none' && !isFillerOnly(fold(p)) && !isLabelHeader(p) && !isSttHeader(p));
+    return { mention: { role: bound, span: 'unstated', rest: '' }, owner: boundAt >= 0 ? owner.join(' ') : '' };
+  }
   const whole = classifyHeader(h.text);
   if (whole.kind === 'plan' || whole.kind === 'computed' || whole.kind === 'assessment') return undefined;
   let mention: PeriodMention | undefined;
@@ -92,13 +100,13 @@ function periodOfHeading(h: ColumnHeading): { mention: PeriodMention; owner: str
  * Finds tables whose indicators are rows: layout A (one unit, periods as columns) and layout B
  * (a unit's name merged over its period columns: a two-level header).
  */
-export function findRowTables(view: SheetView, matcher: LabelMatcher, skipRows: ReadonlySet<number>): IndicatorTable[] {
+export function findRowTables(view: SheetView, matcher: LabelMatcher, bindings: Bindings, skipRows: ReadonlySet<number>): IndicatorTable[] {
   const tables: IndicatorTable[] = [];
   for (let r = 0; r < view.height; r++) {
     if (skipRows.has(r)) continue;
-    const pr = periodRowAt(view, r);
+    const pr = periodRowAt(view, bindings, r);
     if (!pr) continue;
-    const table = asLayoutB(view, matcher, pr) ?? asLayoutA(view, matcher, pr);
+    const table = asLayoutB(view, matcher, bindings, pr) ?? asLayoutA(view, matcher, bindings, pr);
     if (table && table.table.observations.length > 0) {
       tables.push(table.table);
       r = table.lastRow;
@@ -169,7 +177,7 @@ function firstDataRowAfter(view: SheetView, headerRow: number): number {
   return r;
 }
 
-function asLayoutA(view: SheetView, matcher: LabelMatcher, pr: PeriodRow) {
+function asLayoutA(view: SheetView, matcher: LabelMatcher, bindings: Bindings, pr: PeriodRow) {
   const roles = assignPeriodRoles(pr.mentions);
   // One name over every period column (`Công an tỉnh Ninh Bình` over `2024 | 2025`) names the unit.
   const named = new Set(pr.owners.filter((o, i) => o && roles[i]));
@@ -182,7 +190,7 @@ function asLayoutA(view: SheetView, matcher: LabelMatcher, pr: PeriodRow) {
     });
   }
   if (!columns.some((c) => c.period === 'current')) return undefined;
-  return readRowTable(view, matcher, pr, 'A', columns, [unit], pr.headerRows[0]);
+  return readRowTable(view, matcher, bindings, pr, 'A', columns, [unit], pr.headerRows[0]);
 }
 
 const UNIT_NAME = /^(cong an|ca|cat|catp|cap|caq)\b/;
@@ -191,7 +199,7 @@ function periodLabelOf(pr: PeriodRow, i: number): string {
   return pr.headings.find((h) => h.col === pr.cols[i])!.text;
 }
 
-function asLayoutB(view: SheetView, matcher: LabelMatcher, pr: PeriodRow) {
+function asLayoutB(view: SheetView, matcher: LabelMatcher, bindings: Bindings, pr: PeriodRow) {
   // Group the period columns by the unit named above them (a merged cell over the group).
   const groups = new Map<string, number[]>();
   for (let i = 0; i < pr.cols.length; i++) {
@@ -218,15 +226,15 @@ function asLayoutB(view: SheetView, matcher: LabelMatcher, pr: PeriodRow) {
       });
     }
   }
-  return readRowTable(view, matcher, pr, 'B', columns, units, pr.headerRows[0]);
+  return readRowTable(view, matcher, bindings, pr, 'B', columns, units, pr.headerRows[0]);
 }
 
 /** Reads the indicator rows under a period header row, once its value columns are known. */
-function readRowTable(view: SheetView, matcher: LabelMatcher, pr: PeriodRow, layout: 'A' | 'B', columns: ValueColumn[], units: string[], anchorRow: number) {
+function readRowTable(view: SheetView, matcher: LabelMatcher, bindings: Bindings, pr: PeriodRow, layout: 'A' | 'B', columns: ValueColumn[], units: string[], anchorRow: number) {
   const firstRow = firstDataRowAfter(view, pr.row);
   const { labelCol, sttCol } = labelColumns(view, pr.headerRows, Math.min(...pr.cols), firstRow);
   if (labelCol === undefined) return undefined;
-  const read = readIndicatorRows(view, matcher, { labelCol, sttCol, firstRow, columns });
+  const read = readIndicatorRows(view, matcher, bindings, { labelCol, sttCol, firstRow, columns });
   const table: IndicatorTable = {
     sheet: view.sheet.name,
     layout,
@@ -234,6 +242,31 @@ function readRowTable(view: SheetView, matcher: LabelMatcher, pr: PeriodRow, lay
     units,
     observations: read.observations,
     problems: read.problems,
+    header: headerReading(view, pr, columns, labelCol, sttCol),
+    skipped: read.skipped,
   };
   return { lastRow: read.lastRow, table };
+}
+
+/** What each heading of a row table's header was taken to be, for `explain`. */
+function headerReading(view: SheetView, pr: PeriodRow, columns: ReadonlyArray<ValueColumn>, labelCol: number, sttCol: number | undefined): HeaderReading {
+  return {
+    rows: pr.headerRows,
+    columns: pr.headings.map((h) => {
+      const used = columns.find((c) => c.col === h.col);
+      const kind = classifyHeader(h.text).kind;
+      const role: ColumnRole = used
+        ? used.period
+        : h.col === labelCol
+          ? 'label'
+          : h.col === sttCol
+            ? 'number'
+            : kind === 'period'
+              ? 'period-unused'
+              : kind === 'none'
+                ? 'other'
+                : kind;
+      return { cell: toA1(pr.row, h.col), text: h.text, role };
+    }),
+  };
 }

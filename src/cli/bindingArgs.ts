@@ -1,0 +1,107 @@
+import { readFileSync, statSync } from 'fs';
+import { Binding, Bindings, mergeBindings } from '../bindings/binding';
+import { bindingFromFields, BindingsFormatError } from '../bindings/bindingsXml';
+import { BindingError, BindingRequest, parseBindingRequest, resolveBinding } from '../bindings/resolveBinding';
+import { readPackageBindings } from '../bindings/workbookBindings';
+import { PledgeChecker } from '../evaluate/checkGrid';
+import { Lang } from '../evaluate/format';
+import { WorkbookGrid } from '../grid/grid';
+import { XlsxPackage } from '../xlsx/package';
+
+/** Bindings given on the command line: `--bind` requests and a `--bindings` file, read once for every workbook. */
+export interface CliBindings {
+  readonly bindings: Binding[];
+  readonly requests: BindingRequest[];
+}
+
+/** A bindings file is a few kilobytes; anything far larger is not one. */
+const MAX_BINDINGS_FILE = 1 << 20;
+
+/** Reads `--bind` and `--bindings`; problems are one sentence naming the file or the argument. */
+export function readCliBindings(bind: ReadonlyArray<string>, file: string | undefined, lang: Lang): CliBindings {
+  const say = (e: { vi: string; en: string }) => (lang === 'vi' ? e.vi : e.en);
+  const requests: BindingRequest[] = [];
+  for (const spec of bind) {
+    try {
+      requests.push(parseBindingRequest(spec));
+    } catch (e) {
+      if (e instanceof BindingError) throw new BindingInputError(`--bind: ${say(e)}.`);
+      throw e;
+    }
+  }
+  const bindings: Binding[] = [];
+  if (file) {
+    let doc: unknown;
+    try {
+      if (!statSync(file).isFile() || statSync(file).size > MAX_BINDINGS_FILE) throw new Error('not a small regular file');
+      doc = JSON.parse(readFileSync(file, 'utf8'));
+    } catch (e) {
+      const why = (e as Error).message.split('\n')[0];
+      throw new BindingInputError(lang === 'vi' ? `${file}: không đọc được tệp chỉ ô số liệu (${why}).` : `${file}: cannot read the bindings file (${why}).`);
+    }
+    const list = Array.isArray(doc) ? doc : (doc as { bindings?: unknown })?.bindings;
+    if (!Array.isArray(list)) {
+      throw new BindingInputError(lang === 'vi' ? `${file}: cần { "bindings": [ … ] }.` : `${file}: expected { "bindings": [ … ] }.`);
+    }
+    list.forEach((entry: unknown, i: number) => {
+      const fields = (entry ?? {}) as Record<string, unknown>;
+      const b = bindingFromFields(fields);
+      if (b) bindings.push(b);
+      else if (typeof fields.sheet === 'string' && typeof fields.cell === 'string' && typeof (fields.indicator ?? fields.period) === 'string') {
+        requests.push({ sheet: fields.sheet, cell: fields.cell.toUpperCase(), target: String(fields.indicator ?? fields.period) });
+      } else {
+        throw new BindingInputError(
+          lang === 'vi'
+            ? `${file}: mục ${i + 1} cần "sheet", "label" hoặc "cell", và "indicator" hoặc "period" (current / baseline).`
+            : `${file}: entry ${i + 1} needs "sheet", "label" or "cell", and "indicator" or "period" (current / baseline).`,
+        );
+      }
+    });
+  }
+  return { bindings, requests };
+}
+
+/** A problem with bindings the user gave: reported as one sentence, exit code 2. */
+export class BindingInputError extends Error {
+  constructor(readonly text: string) {
+    super(text);
+  }
+}
+
+/**
+ * The bindings for one workbook: those stored in it (the add-in's), then the file's, then `--bind`
+ * (later ones win). A `--bind` names a cell; the label it stands for is read from this workbook,
+ * so the tables are found once first to know whether the cell's row or column names the figure.
+ * In a batch, a request for a sheet a workbook does not have is for the other workbooks.
+ */
+export async function bindingsForWorkbook(
+  file: string,
+  pkg: XlsxPackage,
+  grid: WorkbookGrid,
+  checker: PledgeChecker,
+  cli: CliBindings,
+  batch: boolean,
+  lang: Lang,
+): Promise<Bindings> {
+  let stored: Binding[] = [];
+  try {
+    stored = readPackageBindings(pkg);
+  } catch (e) {
+    if (!(e instanceof BindingsFormatError)) throw e;
+    throw new BindingInputError(lang === 'vi' ? `${file}: ${e.vi}.` : `${file}: ${e.en}.`);
+  }
+  const known = mergeBindings(stored, cli.bindings);
+  if (cli.requests.length === 0) return new Bindings(known);
+  const { tables } = await checker.check(grid, new Bindings(known));
+  const resolved: Binding[] = [];
+  for (const req of cli.requests) {
+    if (batch && !grid.sheets.some((s) => s.name === req.sheet)) continue;
+    try {
+      resolved.push(resolveBinding(grid, tables, req, Object.keys(checker.pack.indicators)));
+    } catch (e) {
+      if (e instanceof BindingError) throw new BindingInputError(`${file}: --bind ${req.sheet}!${req.cell}=${req.target}: ${lang === 'vi' ? e.vi : e.en}.`);
+      throw e;
+    }
+  }
+  return new Bindings(mergeBindings(known, resolved));
+}
