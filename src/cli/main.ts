@@ -127,7 +127,8 @@ async function check(args: CheckArgs, io: Io): Promise<number> {
       const reviews: ReviewMatch = book.reviews.length === 0 ? { states: new Map(), unmatched: [] } : matchReviews(findings, book);
       const audit = workbookAudit(file, findings, book, bytes);
       io.out(consoleReport(file, tables, findings, args.lang, reviews.states));
-      documents.push(findingsJson(file, pack, findings, args.lang, { reviews, audit, check: checkHeader }));
+      const reading = args.json ? readingOf(file, grid, tables, pack, bindings) : undefined;
+      documents.push(findingsJson(file, pack, findings, args.lang, { reviews, audit, check: checkHeader, ...(reading ? { reading } : {}) }));
       checked.push({ workbook: file, findings, reviews, audit });
       // Patched now (a part it cannot patch is reported here); compressed on zlib's threads while the JSON is written.
       if (args.out) copy = startCopy(file, pkg, args.out, highlightPlanFor(findings, args.lang), args.lang);

@@ -21,6 +21,8 @@ export interface IndicatorRowsLayout {
   readonly sttCol?: number;
   readonly firstRow: number;
   readonly columns: ReadonlyArray<ValueColumn>;
+  /** Plan columns (`Chỉ tiêu giao ước năm 2025`): the target the workbook itself states, never a figure. */
+  readonly planCols?: ReadonlyArray<number>;
 }
 
 
@@ -95,8 +97,10 @@ export function readIndicatorRows(
       continue;
     }
     if (!m.viaParent) parent = m.indicator;
+    const pledged = pledgedOn(view, r, layout.planCols);
     layout.columns.forEach((c, i) => {
       observations.push({
+        ...(pledged && c.period === 'current' ? { pledged } : {}),
         unit: c.unit,
         indicator: m.indicator,
         period: c.period,
@@ -122,3 +126,13 @@ export function readIndicatorRows(
 
 /** Per sheet and label column (and STT column): rows `from`..`to` hold no indicator label. */
 const fruitless = new WeakMap<SheetView, Map<string, { from: number; to: number }>>();
+
+/** The target a row's plan cell states (`Giảm 5%`, `≥ 90%`, `0`), as written: compared with the pack's, never used. */
+function pledgedOn(view: SheetView, r: number, planCols: ReadonlyArray<number> | undefined): Observation['pledged'] {
+  for (const c of planCols ?? []) {
+    const raw = view.value(r, c);
+    if (raw === null || (typeof raw === 'string' && raw.trim() === '')) continue;
+    return { cell: toA1(r, c), raw };
+  }
+  return undefined;
+}
