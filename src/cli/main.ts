@@ -118,8 +118,8 @@ async function check(args: CheckArgs, io: Io): Promise<number> {
       if (tables.length === 0) {
         throw new InputError(
           args.lang === 'vi'
-            ? `${file}: không tìm thấy bảng chỉ tiêu nào (đã tìm các dòng tiêu đề có kỳ báo cáo như "Cùng kỳ năm 2023 | Năm 2024" và nhãn chỉ tiêu của bộ "${pack.id}").`
-            : `${file}: no indicator table found (looked for header rows with periods such as "Cùng kỳ năm 2023 | Năm 2024" and the indicator labels of pack "${pack.id}").`,
+            ? `${file}: không tìm thấy bảng chỉ tiêu nào (đã tìm các dòng tiêu đề có kỳ báo cáo như "Cùng kỳ năm 2023 | Năm 2024" và nhãn chỉ tiêu của bộ "${pack.id}"); "pledge-check explain" cho biết đã đọc những gì, --bind chỉ cột kỳ hay ô số liệu.`
+            : `${file}: no indicator table found (looked for header rows with periods such as "Cùng kỳ năm 2023 | Năm 2024" and the indicator labels of pack "${pack.id}"); "pledge-check explain" shows what was read, --bind points to a period column or a figure.`,
         );
       }
       const book = reviewsOrWarn(file, pkg, args.lang, io);

@@ -49,6 +49,9 @@ export function readIndicatorRows(
   const knownEmpty = fruitless.get(view)?.get(key);
   if (knownEmpty && knownEmpty.from <= layout.firstRow && layout.firstRow <= knownEmpty.to) return { observations, problems, skipped, lastRow };
 
+  // Rows read through a binding, by the cell the person pointed at: two rows with the same words
+  // (a total and its copy in another section) are told apart by the row pointed at.
+  const boundRows = new Map<string, number[]>();
   let r = layout.firstRow;
   for (; r < view.height; r++) {
     if (view.isBlankRow(r)) {
@@ -70,7 +73,10 @@ export function readIndicatorRows(
     }
     lastRow = r;
     const { text, marked } = stripListMarker(label);
-    const bound = bindings.indicatorFor(view.sheet.name, label) ?? bindings.indicatorFor(view.sheet.name, text);
+    const boundLabel = bindings.indicatorFor(view.sheet.name, label) ? label : text;
+    const bound = bindings.indicatorFor(view.sheet.name, boundLabel);
+    const pointed = bound ? bindings.pointedCell(view.sheet.name, boundLabel) : undefined;
+    if (pointed) boundRows.set(pointed, [...(boundRows.get(pointed) ?? []), r]);
     let m: LabelMatch = bound ? { kind: 'indicator', indicator: bound, viaParent: false, qualified: false } : matcher.match(text, { section, parent });
     // An indicator a person bound to another row of this sheet is read there, not here.
     if (!bound && m.kind === 'indicator' && bindings.isBoundOn(view.sheet.name, m.indicator)) m = { kind: 'none' };
@@ -112,6 +118,12 @@ export function readIndicatorRows(
         value: parseVietnameseNumber(figures[i]),
       });
     });
+  }
+  for (const [cell, rows] of boundRows) {
+    const pointedRow = Number(/\d+$/.exec(cell)![0]) - 1;
+    if (rows.length < 2 || !rows.includes(pointedRow)) continue;
+    const others = new Set(rows.filter((x) => x !== pointedRow).map((x) => String(x + 1)));
+    for (let i = observations.length - 1; i >= 0; i--) if (others.has(/\d+$/.exec(observations[i].cell)![0])) observations.splice(i, 1);
   }
   if (observations.length === 0) {
     // Read to the end (or the signature block) and nothing matched: a header further down whose
