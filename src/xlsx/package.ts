@@ -1,4 +1,5 @@
-import { unzipSync, strFromU8 } from 'fflate';
+import { unzipSync } from 'fflate';
+import { decodeXmlPart } from './partEncoding';
 import { RawZipEntry, readRawEntries } from './zipArchive';
 
 /**
@@ -164,9 +165,10 @@ function findWorkbookPath(parts: Map<string, Uint8Array>): string {
   return office && parts.has(office.target) ? office.target : 'xl/workbook.xml';
 }
 
+/** A part's text, decoded as its BOM and XML declaration say (UTF-8 or UTF-16; anything else is refused). */
 export function partText(parts: Map<string, Uint8Array>, path: string): string | undefined {
   const data = parts.get(path);
-  return data === undefined ? undefined : strFromU8(data).replace(/^\uFEFF/, '');
+  return data === undefined ? undefined : decodeXmlPart(data, path);
 }
 
 /** The `_rels/*.rels` part that belongs to a part (`''` = the package root). */
