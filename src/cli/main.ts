@@ -31,6 +31,7 @@ import { EXIT, Io, processIo } from './io';
 import { jsonPieces } from './jsonText';
 import { lintCommand } from './lintCommand';
 import { nodeCompressor } from './nodeCompressor';
+import { nodeCrc32, nodeInflater } from './nodeInflater';
 import { testCommand } from './testCommand';
 import { expandWorkbookArgs } from './workbookArgs';
 
@@ -301,7 +302,7 @@ function readInput(file: string, lang: Lang): Uint8Array {
 
 function openOrExplain(file: string, bytes: Uint8Array, lang: Lang): XlsxPackage {
   try {
-    return openPackage(bytes);
+    return openPackage(bytes, nodeInflater(), nodeCrc32());
   } catch (e) {
     if (e instanceof WorkbookFormatError) throw new InputError(`${file}: ${lang === 'vi' ? e.message : e.messageEn}.`);
     throw new InputError(lang === 'vi' ? `${file}: không đọc được sổ làm việc (${(e as Error).message}).` : `${file}: cannot read the workbook (${(e as Error).message}).`);
