@@ -33,6 +33,7 @@ import { lintCommand } from './lintCommand';
 import { nodeCompressor } from './nodeCompressor';
 import { nodeCrc32, nodeInflater } from './nodeInflater';
 import { InputKind, OutputPathError, OutputPlan } from './outputPlan';
+import { terminalSafeIo } from './terminalText';
 import { NotReadable, readRegularFile } from './regularFile';
 import { testCommand } from './testCommand';
 import { expandWorkbookArgs } from './workbookArgs';
@@ -46,7 +47,8 @@ class InputError extends Error {
   }
 }
 
-export async function main(argv: string[], io: Io = processIo): Promise<number> {
+export async function main(argv: string[], rawIo: Io = processIo): Promise<number> {
+  const io = terminalSafeIo(rawIo); // nothing from a file reaches the terminal as a control sequence
   let lang: Lang = argv.includes('en') && argv.includes('--lang') ? 'en' : 'vi';
   try {
     const args = parseArgs(argv);
