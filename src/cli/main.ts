@@ -25,6 +25,7 @@ import { readPackageReviews, writePackageReviews } from '../review/workbookRevie
 import { writeNewWorkbook } from '../xlsx/newWorkbook';
 import { openPackage, PACKAGE_LIMITS, WorkbookFormatError, XlsxPackage } from '../xlsx/package';
 import { readPackage } from '../xlsx/readWorkbook';
+import { MAX_CELL_XFS } from '../xlsx/patchStyles';
 import { MAX_CELL_NOTES, PatchedPackage, patchHighlightedCopy } from '../xlsx/writeHighlightedCopy';
 import { CheckArgs, HELP, parseArgs, ReviewArgs, UsageError } from './args';
 import { EXIT, Io, processIo } from './io';
@@ -32,6 +33,7 @@ import { jsonPieces } from './jsonText';
 import { lintCommand } from './lintCommand';
 import { nodeCompressor } from './nodeCompressor';
 import { nodeCrc32, nodeInflater } from './nodeInflater';
+import { copyKindProblem } from './copyKind';
 import { InputKind, OutputPathError, OutputPlan } from './outputPlan';
 import { terminalSafeIo } from './terminalText';
 import { NotReadable, readRegularFile } from './regularFile';
@@ -113,6 +115,8 @@ async function check(args: CheckArgs, io: Io): Promise<number> {
       if ('problem' in entry) throw new InputError(entry.problem);
       const bytes = readInput(file, args.lang);
       const pkg = openOrExplain(file, bytes, args.lang);
+      const kindProblem = args.out ? copyKindProblem(args.out, pkg, args.lang) : undefined;
+      if (kindProblem) throw new InputError(kindProblem);
       const grid = readOrExplain(file, pkg, args.lang);
       const { tables, findings } = await checker.check(grid);
       if (tables.length === 0 && grid.sheets.every((s) => s.rows.every((r) => !r || Object.values(r).every((v) => v === null)))) {
@@ -242,6 +246,8 @@ async function review(args: ReviewArgs, io: Io): Promise<number> {
   }
   const bytes = readInput(args.workbook, args.lang);
   const pkg = openOrExplain(args.workbook, bytes, args.lang);
+  const kindProblem = copyKindProblem(args.out, pkg, args.lang);
+  if (kindProblem) throw new InputError(kindProblem);
   const { findings } = await new PledgeChecker(pack).check(readOrExplain(args.workbook, pkg, args.lang));
   const ofRule = findings.filter((f) => f.ruleId === args.rule);
   const ofUnit = ofRule.filter((f) => sameName(f.unit, args.unit));
@@ -316,6 +322,14 @@ function openOrExplain(file: string, bytes: Uint8Array, lang: Lang): XlsxPackage
   try {
     return openPackage(bytes, nodeInflater(), nodeCrc32());
   } catch (e) {
+    if (e instanceof WorkbookFormatError && e.code === 'xls' && !/\.xlsx$/i.test(file)) {
+      // Named .xls: not a renamed file, the old format itself.
+      throw new InputError(
+        lang === 'vi'
+          ? `${file}: tệp là sổ Excel 97-2003 (.xls), định dạng cũ không đọc được; hãy mở bằng Excel và lưu lại dưới dạng Sổ làm việc Excel (.xlsx) (Tệp > Lưu thành), hoặc chuyển bằng LibreOffice: soffice --headless --convert-to xlsx "${file}".`
+          : `${file}: the file is an Excel 97-2003 workbook (.xls), the old format, which is not read; open it in Excel and save it as an Excel Workbook (.xlsx) (File > Save As), or convert it with LibreOffice: soffice --headless --convert-to xlsx "${file}".`,
+      );
+    }
     if (e instanceof WorkbookFormatError) throw new InputError(`${file}: ${lang === 'vi' ? e.message : e.messageEn}.`);
     throw new InputError(lang === 'vi' ? `${file}: không đọc được sổ làm việc (${(e as Error).message}).` : `${file}: cannot read the workbook (${(e as Error).message}).`);
   }
@@ -347,6 +361,7 @@ interface PendingCopy {
   readonly marks: number;
   readonly notesOmitted: number;
   readonly findingsSheetName?: string;
+  readonly formatsUnavailable: number;
   readonly zipped: Promise<Uint8Array>;
 }
 
@@ -364,11 +379,12 @@ function startCopy(input: string, pkg: XlsxPackage, out: string, plan: ReturnTyp
   }
   const zipped = patched.zipAsync();
   zipped.catch(() => undefined); // awaited in finishCopy; this only keeps an early exit from reporting it as unhandled
-  return { out, marks: plan.marks.length, notesOmitted: patched.notesOmitted, findingsSheetName: patched.findingsSheetName, zipped };
+  return { out, marks: plan.marks.length, notesOmitted: patched.notesOmitted, findingsSheetName: patched.findingsSheetName, formatsUnavailable: patched.formatsUnavailable, zipped };
 }
 
 function reportCopy(copy: PendingCopy, lang: Lang, io: Io): void {
   io.out(lang === 'vi' ? `Đã ghi bản sao tô màu: ${copy.out} (${copy.marks} ô được đánh dấu)` : `Highlighted copy written: ${copy.out} (${copy.marks} cells marked)`);
+  if (copy.formatsUnavailable > 0) io.out(formatLimitSentence(copy, lang));
   if (copy.notesOmitted > 0) {
     const cap = formatNumber(MAX_CELL_NOTES, lang, 0);
     const sheet = copy.findingsSheetName ?? '';
@@ -378,6 +394,16 @@ function reportCopy(copy: PendingCopy, lang: Lang, io: Io): void {
         : `With more than ${cap} cells marked, the reasons are not attached as notes to each cell: they are on the copy's "${sheet}" sheet, one row per finding with a link to its cell.`,
     );
   }
+}
+
+/** Said when the workbook has no room for another cell format (Excel's limit, MAX_CELL_XFS). */
+function formatLimitSentence(copy: PendingCopy, lang: Lang): string {
+  const n = formatNumber(copy.formatsUnavailable, lang, 0);
+  const cap = formatNumber(MAX_CELL_XFS, lang, 0);
+  const sheet = copy.findingsSheetName ?? '';
+  return lang === 'vi'
+    ? `Sổ đã có đủ ${cap} định dạng ô, giới hạn của Excel, nên ${n} ô không được tô màu (định dạng của chúng giữ nguyên); lý do của mọi kết quả vẫn nằm ở trang "${sheet}" của bản sao.`
+    : `The workbook already has Excel's limit of ${cap} cell formats, so ${n} cells are not filled (their formats are kept); every finding's reason is still on the copy's "${sheet}" sheet.`;
 }
 
 /** The JSON document in pieces (a national check's is hundreds of megabytes): the text of JSON.stringify(doc, null, 2) and a line end. */

@@ -39,6 +39,8 @@ export class WorkbookFormatError extends Error {
   constructor(
     message: string,
     readonly messageEn: string,
+    /** `xls`: an Excel 97-2003 file. */
+    readonly code?: 'xls',
   ) {
     super(message);
     this.name = 'WorkbookFormatError';
@@ -135,6 +137,7 @@ function rejectNonZip(bytes: Uint8Array): void {
       throw new WorkbookFormatError(
         'tệp là sổ Excel 97-2003 (.xls) đổi đuôi thành .xlsx; hãy mở bằng Excel và lưu lại dưới dạng Sổ làm việc Excel (.xlsx)',
         'the file is an Excel 97-2003 workbook (.xls) renamed to .xlsx; open it in Excel and save it as an Excel Workbook (.xlsx)',
+        'xls',
       );
     }
     throw new WorkbookFormatError(
