@@ -26,7 +26,7 @@ export interface CheckExtras {
   readonly payloadBudget?: number;
 }
 
-const NOTHING_WRITTEN: WriteReport = { marked: 0, attached: 0, attachKind: null, protectedSheets: [], othersReasonsKept: 0, gradientCells: [], attachFailed: false };
+const NOTHING_WRITTEN: WriteReport = { marked: 0, attached: 0, attachKind: null, protectedSheets: [], othersReasonsKept: 0, gradientCells: [], attachFailed: false, threadsKept: [] };
 
 /**
  * The ribbon's and the pane's Check: read the open workbook into the core's grid, run the same

@@ -54,6 +54,11 @@ export interface WriteReport {
   readonly othersReasonsKept: number;
   /** `Sheet!A1` of cells left unmarked because their gradient fill could not be put back. */
   readonly gradientCells: string[];
+  /**
+   * `Sheet!A1` of our earlier comment threads that someone replied under: left as they are (deleting
+   * a thread deletes its replies), so no new reason is attached there.
+   */
+  readonly threadsKept: string[];
   /** Some reasons could not be attached (e.g. an old-style note Excel would not let a comment replace). */
   readonly attachFailed: boolean;
 }
@@ -92,7 +97,7 @@ export async function writeHighlights(context: Excel.RequestContext, plan: Highl
   // 2: the memory and notes are read here, just before writing, not when they were found, so a
   // change made in between (by another Pledge Check) is seen.
   await memory.queueRead(trips);
-  await trips.reserve(reasons.queueLocate());
+  await reasons.queueLocate(trips);
   const marks = plan.marks.filter((m) => writable(m.sheet));
   const fillReads = [];
   for (const [sheet, cells] of groupBy(marks, (m) => m.sheet)) {
@@ -125,7 +130,9 @@ export async function writeHighlights(context: Excel.RequestContext, plan: Highl
     if (attachKind) {
       const there = existing.get(key);
       const ours = there && before?.attached && there.kind === before.attached.kind && there.hash === before.attached.hash;
-      if (!there || ours) {
+      if (ours && there.replies > 0) {
+        // Someone answered under our comment: the thread is theirs too now, and stays; it is no longer ours to remove.
+      } else if (!there || ours) {
         const text = `${plan.author}:\n${m.note}`;
         attached = { kind: attachKind, hash: reasonHash(text) };
         toAttach.push({ mark: m, text });
@@ -152,11 +159,11 @@ export async function writeHighlights(context: Excel.RequestContext, plan: Highl
     othersReasonsKept,
     gradientCells,
   };
-  if (union.length === 0 && !memory.stored) return { ...report, attached: 0, attachFailed: false };
+  if (union.length === 0 && !memory.stored) return { ...report, attached: 0, attachFailed: false, threadsKept: [] };
 
   // 3
   await memory.queueWrite(union, trips);
-  await queueRestore(trips, sheets, restore, existing);
+  const { threadsKept } = await queueRestore(trips, sheets, restore, existing);
   for (const [sheet, cells] of groupBy(toMark, (m) => m.sheet)) {
     for (const [status, group] of groupBy(cells, (m) => m.status)) {
       for (const address of addressChunks(areasForCells(group.map((m) => m.cell)))) {
@@ -182,7 +189,7 @@ export async function writeHighlights(context: Excel.RequestContext, plan: Highl
     attachFailed = true;
   }
 
-  return { ...report, attached: attachFailed ? 0 : toAttach.length, attachFailed };
+  return { ...report, attached: attachFailed ? 0 : toAttach.length, attachFailed, threadsKept };
 }
 
 /** Tab order, then row, then column: the same memory for the same highlights, whatever the order they came in. */

@@ -809,7 +809,33 @@ class FakeReasons extends FakeCollection<FakeReasonProxy> {
   }
 
   protected _list(): FakeReasonProxy[] {
-    return this._ctx.state.reasons.filter((r) => r.kind === this._kind).map((r) => new FakeReasonProxy(this._ctx, r.id));
+    return this._mine().map((r) => new FakeReasonProxy(this._ctx, () => r.id));
+  }
+
+  private _mine(): FakeReason[] {
+    return this._ctx.state.reasons.filter((r) => r.kind === this._kind);
+  }
+
+  getCount(): FakeResult<number> {
+    const result = new FakeResult<number>();
+    this._call('getCount', undefined, () => result._stage(this._mine().length));
+    return result;
+  }
+
+  /**
+   * The item at `index` when the batch runs, and that item from then on (Excel binds the proxy to
+   * the object it found); an index past the end fails the sync, as in Excel.
+   */
+  getItemAt(index: number): FakeReasonProxy {
+    let bound: string | undefined;
+    const id = () => {
+      if (bound) return bound;
+      const r = this._mine()[index];
+      if (!r) throw new OfficeError('ItemNotFound', `${this._path}.getItemAt(${index})`);
+      return (bound = r.id);
+    };
+    this._call('getItemAt', index, () => void id());
+    return new FakeReasonProxy(this._ctx, id, `${this._path}.getItemAt(${index})`);
   }
 
   /** Excel allows one note or one comment thread per cell, on an unprotected sheet. */
@@ -824,20 +850,40 @@ class FakeReasons extends FakeCollection<FakeReasonProxy> {
       if (taken) throw new OfficeError('InvalidArgument', `cell already has a ${taken.kind}`);
       this._ctx.state.reasons.push({ id, kind: this._kind, sheet: w.sheet.name, row: w.area.top, col: w.area.left, content });
     });
-    return new FakeReasonProxy(this._ctx, id);
+    return new FakeReasonProxy(this._ctx, () => id);
   }
 }
 
 class FakeReasonProxy extends FakeProxy {
+  /** A comment's replies (Excel.CommentReplyCollection): counted, and added by the test's "other people". */
+  readonly replies: { getCount(): FakeResult<number> };
+
   constructor(
     ctx: FakeExcel,
-    private readonly _id: string,
+    private readonly _id: () => string,
+    path = `reason('${_id()}')`,
   ) {
-    super(ctx, `reason('${_id}')`);
+    super(ctx, path);
+    const self = this;
+    this.replies = {
+      getCount() {
+        const result = new FakeResult<number>();
+        ctx.enqueue({
+          wire: { op: 'call', target: `${path}.replies`, name: 'getCount' },
+          run: () => {
+            const r = self._r();
+            if (r.kind !== 'comment') throw new OfficeError('InvalidArgument', 'a note has no replies');
+            return result._stage(r.replies?.length ?? 0);
+          },
+        });
+        return result;
+      },
+    };
   }
   private _r(): FakeReason {
-    const r = this._ctx.state.reasons.find((x) => x.id === this._id);
-    if (!r) throw new OfficeError('ItemNotFound', this._id);
+    const id = this._id();
+    const r = this._ctx.state.reasons.find((x) => x.id === id);
+    if (!r) throw new OfficeError('ItemNotFound', id);
     return r;
   }
   get content(): string {
@@ -863,6 +909,7 @@ class FakeReasonProxy extends FakeProxy {
       const r = this._r();
       const sheet = this._ctx.state.sheet(r.sheet);
       if (sheet.protected) throw protectedError(sheet);
+      // Comment.delete(): "Deletes the comment and all the connected replies" — they live in `r`.
       this._ctx.state.reasons = this._ctx.state.reasons.filter((x) => x !== r);
     });
   }
