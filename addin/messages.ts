@@ -1,10 +1,14 @@
 import { RulePack, Localized } from '../src/packs/rulePack';
 import { ReviewFormatError } from '../src/review/reviewXml';
+import { formatNumber } from '../src/evaluate/format';
 import { CheckOutcome } from './excel/checkWorkbook';
 import { ClearReport } from './excel/clearHighlights';
+import { MAX_REASONS } from './excel/writeHighlights';
 import { ScorecardWriteReport } from './excel/writeScorecard';
 
 /** What the add-in tells people after an action, Vietnamese first. Each message is one sentence or two. */
+
+const MAX_REASONS_TEXT = { vi: formatNumber(MAX_REASONS, 'vi', 0), en: formatNumber(MAX_REASONS, 'en', 0) };
 
 const quoted = (names: ReadonlyArray<string>) => names.map((n) => `"${n}"`).join(', ');
 
@@ -66,6 +70,12 @@ export function checkWarnings(o: CheckOutcome): Localized[] {
     });
   }
   if (w.threadsKept.length) out.push(threadsKept(w.threadsKept));
+  if (w.reasonsOmitted) {
+    out.push({
+      vi: `Vì có ${w.reasonsOmitted} ô được đánh dấu (hơn ${MAX_REASONS_TEXT.vi}), lý do không được gắn vào từng ô mà chỉ có trong danh sách bên dưới, kèm liên kết tới ô.`,
+      en: `With ${w.reasonsOmitted} cells marked (more than ${MAX_REASONS_TEXT.en}), the reasons are not attached to each cell: they are in the list below, with a link to each cell.`,
+    });
+  }
   if (w.attachKind === null && w.marked) {
     out.push({
       vi: 'Phiên bản Excel này không hỗ trợ ghi chú hay bình luận qua phần bổ trợ: lý do chỉ có trong danh sách bên dưới.',

@@ -813,7 +813,7 @@ class FakeReasons extends FakeCollection<FakeReasonProxy> {
   }
 
   private _mine(): FakeReason[] {
-    return this._ctx.state.reasons.filter((r) => r.kind === this._kind);
+    return reasonIndex(this._ctx.state)[this._kind];
   }
 
   getCount(): FakeResult<number> {
@@ -854,6 +854,21 @@ class FakeReasons extends FakeCollection<FakeReasonProxy> {
   }
 }
 
+/**
+ * The workbook's notes and comments by kind and id, rebuilt when the list changes (replaced by a
+ * delete, grown by an add), so a test with tens of thousands of notes is not quadratic.
+ */
+const reasonIndexes = new WeakMap<FakeReason[], { length: number; note: FakeReason[]; comment: FakeReason[]; byId: Map<string, FakeReason> }>();
+function reasonIndex(state: FakeWorkbook) {
+  const list = state.reasons;
+  let index = reasonIndexes.get(list);
+  if (!index || index.length !== list.length) {
+    index = { length: list.length, note: list.filter((r) => r.kind === 'note'), comment: list.filter((r) => r.kind === 'comment'), byId: new Map(list.map((r) => [r.id, r])) };
+    reasonIndexes.set(list, index);
+  }
+  return index;
+}
+
 class FakeReasonProxy extends FakeProxy {
   /** A comment's replies (Excel.CommentReplyCollection): counted, and added by the test's "other people". */
   readonly replies: { getCount(): FakeResult<number> };
@@ -882,7 +897,7 @@ class FakeReasonProxy extends FakeProxy {
   }
   private _r(): FakeReason {
     const id = this._id();
-    const r = this._ctx.state.reasons.find((x) => x.id === id);
+    const r = reasonIndex(this._ctx.state).byId.get(id);
     if (!r) throw new OfficeError('ItemNotFound', id);
     return r;
   }
