@@ -20,6 +20,8 @@ import { FakeCell, FakeReason, FakeSheet, FakeSheetLayout, FakeWorkbook, NO_FILL
  */
 
 export const PAYLOAD_LIMIT = 5 * 1024 * 1024;
+/** `getRanges` reads this many characters of its address and silently ignores the rest. */
+export const GETRANGES_MAX_CHARS = 8_192;
 
 export interface LoggedCommand {
   /** The sync (1-based) that sent it. */
@@ -420,11 +422,18 @@ class FakeWorksheet extends FakeProxy {
     return new FakeRange(this._ctx, () => ({ sheet: this._sheet(), area }), `${this._path}.getRange('${address}')`);
   }
 
-  /** Fails at sync past 500 areas or 8,200 address characters, as reported in office-js #5198. */
+  /**
+   * Excel reads at most GETRANGES_MAX_CHARS characters of the address and ignores the rest without
+   * an error, so areas past it are silently not there (an area cut in two is dropped); it fails at
+   * sync past 500 areas (office-js #5198).
+   */
   getRanges(address: string): FakeRangeAreas {
-    const areas = address.split(/[,;]/).map((a) => parseRange(a.trim()));
+    const kept = address.length > GETRANGES_MAX_CHARS ? address.slice(0, GETRANGES_MAX_CHARS) : address;
+    const parts = kept.split(/[,;]/);
+    if (kept.length < address.length && !/[,;]\s*$/.test(kept) && !/^[,;]/.test(address.slice(GETRANGES_MAX_CHARS))) parts.pop();
+    const areas = parts.filter((a) => a.trim()).map((a) => parseRange(a.trim()));
     this._call('getRanges', address, () => {
-      if (areas.length > 500 || address.length > 8200) throw new OfficeError('GeneralException', `getRanges with ${areas.length} areas, ${address.length} chars`);
+      if (areas.length > 500) throw new OfficeError('GeneralException', `getRanges with ${areas.length} areas`);
     });
     return new FakeRangeAreas(this._ctx, () => ({ sheet: this._sheet(), areas }), `${this._path}.getRanges('${address.slice(0, 40)}…')`);
   }
@@ -547,7 +556,9 @@ class FakeRange extends FakeProxy {
   getMergedAreasOrNullObject(): FakeRangeAreas {
     const merges = () => {
       const { sheet, area } = this._at();
-      const found = sheet.merges.filter((m) => m.top >= area.top && m.top <= area.bottom && m.left >= area.left && m.left <= area.right);
+      const found = this._ctx.state.mergesIntersecting
+        ? sheet.merges.filter((m) => m.top <= area.bottom && m.bottom >= area.top && m.left <= area.right && m.right >= area.left)
+        : sheet.merges.filter((m) => m.top >= area.top && m.top <= area.bottom && m.left >= area.left && m.left <= area.right);
       if (found.length > 512) throw new OfficeError('GeneralException', `${found.length} merged areas`);
       return { sheet, areas: found };
     };
@@ -587,6 +598,19 @@ class FakeRange extends FakeProxy {
   }
 }
 
+const LAST_ROW = 1_048_575;
+const LAST_COL = 16_383;
+
+/** As Excel writes an area: a whole row as `1:1`, a whole column as `H:H`. */
+function excelAddress(a: RangeRef): string {
+  if (a.left === 0 && a.right === LAST_COL) return `${a.top + 1}:${a.bottom + 1}`;
+  if (a.top === 0 && a.bottom === LAST_ROW) {
+    const col = (c: number) => rangeToA1({ top: 0, bottom: 0, left: c, right: c }).replace(/\d+$/, '');
+    return `${col(a.left)}:${col(a.right)}`;
+  }
+  return rangeToA1(a);
+}
+
 class FakeRangeAreas extends FakeProxy {
   readonly format: FakeFormat;
 
@@ -610,7 +634,7 @@ class FakeRangeAreas extends FakeProxy {
   protected override _read(name: string): unknown {
     if (name === 'address') {
       const { sheet, areas } = this._where();
-      return areas.map((a) => sheetRef(sheet.name, rangeToA1(a))).join(', ');
+      return areas.map((a) => sheetRef(sheet.name, excelAddress(a))).join(', ');
     }
     return super._read(name);
   }

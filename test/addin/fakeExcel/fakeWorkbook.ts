@@ -80,6 +80,11 @@ export class FakeWorkbook {
   xmlParts: FakeXmlPart[] = [];
   /** `workbook.name`: the file's name as Excel shows it. */
   name = 'so-lieu.xlsx';
+  /**
+   * `getMergedAreasOrNullObject` lists every merged area touching the range, not only those whose
+   * top-left cell is in it (as it would if office-js #3611 were fixed).
+   */
+  mergesIntersecting = false;
   /** Review › Protect Workbook: sheets can be neither added nor deleted. */
   structureProtected = false;
   private nextId = 1;
