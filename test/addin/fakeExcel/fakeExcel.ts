@@ -584,7 +584,7 @@ class FakeRange extends FakeProxy {
       const want = Object.keys(opts.format?.fill ?? {}) as (keyof CellFill)[];
       const rows = Array.from({ length: area.bottom - area.top + 1 }, (_, i) =>
         Array.from({ length: area.right - area.left + 1 }, (_, j) => {
-          const fill = sheet.fills.get(`${area.top + i},${area.left + j}`) ?? NO_FILL;
+          const fill = reportedFill(sheet.fills.get(`${area.top + i},${area.left + j}`) ?? NO_FILL);
           return { format: { fill: Object.fromEntries(want.map((k) => [k, fill[k]])) as Partial<CellFill> } };
         }),
       );
@@ -609,6 +609,16 @@ function excelAddress(a: RangeRef): string {
     return `${col(a.left)}:${col(a.right)}`;
   }
   return rangeToA1(a);
+}
+
+/**
+ * A fill as Excel reports it (office-js #4900): "#FFFFFF" for no fill and for white alike, a null
+ * `tintAndShade` only for no fill, and a null `pattern` for both no fill and a solid fill, so only
+ * the tint tells them apart. A named pattern (Gray25…) is reported as itself.
+ */
+function reportedFill(f: CellFill): Record<keyof CellFill, unknown> {
+  if (f.pattern === 'None') return { pattern: null, color: '#FFFFFF', patternColor: null, tintAndShade: null, patternTintAndShade: null };
+  return { ...f, pattern: f.pattern === 'Solid' ? null : f.pattern };
 }
 
 class FakeRangeAreas extends FakeProxy {
