@@ -12,6 +12,8 @@ export interface CheckArgs {
   readonly scorecard?: string;
   /** A self-contained HTML report for print. */
   readonly report?: string;
+  /** A JSON file with the report's signature block (Nơi nhận, NGƯỜI LẬP BIỂU, THỦ TRƯỞNG ĐƠN VỊ). */
+  readonly signature?: string;
   readonly lang: Lang;
 }
 
@@ -57,10 +59,10 @@ export class UsageError extends Error {
   }
 }
 
-const VALUE_FLAGS = new Set(['--rules', '--json', '--out', '--lang', '--format', '--scorecard', '--report', '--rule', '--unit', '--period', '--status', '--comment', '--reviewer']);
+const VALUE_FLAGS = new Set(['--rules', '--json', '--out', '--lang', '--format', '--scorecard', '--report', '--signature', '--rule', '--unit', '--period', '--status', '--comment', '--reviewer']);
 /** Which options each command understands; anything else is a usage error, not silently ignored. */
 const COMMAND_FLAGS: Record<string, ReadonlySet<string>> = {
-  check: new Set(['--rules', '--json', '--out', '--lang', '--scorecard', '--report']),
+  check: new Set(['--rules', '--json', '--out', '--lang', '--scorecard', '--report', '--signature']),
   review: new Set(['--rules', '--rule', '--unit', '--period', '--status', '--comment', '--reviewer', '--out', '--lang']),
   lint: new Set(['--format', '--lang']),
   test: new Set(['--format', '--lang']),
@@ -113,6 +115,7 @@ export function parseArgs(argv: string[]): CliArgs {
     out: flags.get('--out'),
     scorecard: flags.get('--scorecard'),
     report: flags.get('--report'),
+    signature: flags.get('--signature'),
     lang,
   };
 }
@@ -169,9 +172,10 @@ export const HELP: Record<Lang, string> = {
 
 Cách dùng:
   pledge-check check <tệp.xlsx|thư-mục>… [--rules bo-quy-tac.json] [--json ket-qua.json] [--out ban-to-mau.xlsx]
-                             [--scorecard tong-hop.xlsx] [--report bao-cao.html] [--lang vi|en]
+                             [--scorecard tong-hop.xlsx] [--report bao-cao.html [--signature ky-ten.json]] [--lang vi|en]
                              kiểm tra từng sổ (thư mục: mọi tệp .xlsx trong đó); --scorecard ghi sổ Bảng tổng hợp
-                             (xếp hạng các đơn vị), --report ghi báo cáo HTML in được trên khổ A4
+                             (xếp hạng các đơn vị), --report ghi báo cáo HTML in được trên khổ A4, --signature thay
+                             phần ký (Nơi nhận, NGƯỜI LẬP BIỂU, THỦ TRƯỞNG ĐƠN VỊ) của báo cáo, xem README
   pledge-check review <tệp.xlsx> --rule MÃ --unit "ĐƠN VỊ" [--period KỲ] --status accepted|needs-explanation|data-corrected
                              [--comment "…"] --reviewer "Họ tên" --out da-xet-duyet.xlsx [--rules bo-quy-tac.json]
                              ghi xét duyệt một kết quả vào bản sao của sổ (lần kiểm tra sau báo nếu số liệu đã đổi)
@@ -189,9 +193,10 @@ Tệp gốc không bao giờ bị ghi đè; --out ghi một bản sao có tô m�
 
 Usage:
   pledge-check check <file.xlsx|folder>… [--rules pack.json] [--json findings.json] [--out highlighted.xlsx]
-                             [--scorecard scorecard.xlsx] [--report report.html] [--lang vi|en]
+                             [--scorecard scorecard.xlsx] [--report report.html [--signature signature.json]] [--lang vi|en]
                              checks each workbook (a folder: every .xlsx in it); --scorecard writes a scorecard
-                             workbook ranking the units, --report a self-contained HTML report that prints on A4
+                             workbook ranking the units, --report a self-contained HTML report that prints on A4,
+                             --signature replaces the report's signature block (see the README)
   pledge-check review <file.xlsx> --rule ID --unit "UNIT" [--period P] --status accepted|needs-explanation|data-corrected
                              [--comment "…"] --reviewer "Name" --out reviewed.xlsx [--rules pack.json]
                              records a review of one finding in a copy of the workbook (a later check flags changed figures)

@@ -13,6 +13,7 @@ import { checkAudit, workbookAudit } from '../report/audit';
 import { CheckedWorkbook, Consolidation, UnreadableWorkbook } from '../report/consolidation';
 import { consoleRanking } from '../report/consoleRanking';
 import { htmlReport } from '../report/htmlReport';
+import { parseSignature, SignatureBlock, SignatureError } from '../report/signatureBlock';
 import { buildScorecard } from '../report/scorecard';
 import { scorecardJson } from '../report/scorecardJson';
 import { scorecardSheets } from '../report/scorecardSheets';
@@ -91,6 +92,8 @@ async function check(args: CheckArgs, io: Io): Promise<number> {
   }
   const inputs = entries.flatMap((e) => ('file' in e ? [e.file] : []));
   for (const output of [args.scorecard, args.report, args.json]) if (output) refuseInputAsOutput(output, inputs, args.lang);
+  // Read before any work: a signature file that cannot be used stops the run at once, in one sentence.
+  const signature = args.signature ? loadSignature(args.signature, args.lang) : undefined;
   let anyShortfall = false;
   let anyBad = false;
   const documents: unknown[] = [];
@@ -166,11 +169,22 @@ async function check(args: CheckArgs, io: Io): Promise<number> {
     io.out(args.lang === 'vi' ? `Đã ghi Bảng tổng hợp: ${args.scorecard} (${consolidation.scorecard.rows.length} đơn vị)` : `Scorecard written: ${args.scorecard} (${consolidation.scorecard.rows.length} units)`);
   }
   if (args.report) {
-    writeAtomically(args.report, htmlReport(consolidation, args.lang), args.lang);
+    writeAtomically(args.report, htmlReport(consolidation, args.lang, signature), args.lang);
     io.out(args.lang === 'vi' ? `Đã ghi báo cáo HTML: ${args.report}` : `HTML report written: ${args.report}`);
   }
   if (anyBad) return EXIT.badInput;
   return anyShortfall ? EXIT.shortfall : EXIT.ok;
+}
+
+/** The report's signature block from a JSON file (see parseSignature). */
+function loadSignature(file: string, lang: Lang): SignatureBlock {
+  if (!existsSync(file)) throw new InputError(lang === 'vi' ? `--signature ${file}: không tìm thấy tệp.` : `--signature ${file}: file not found.`);
+  try {
+    return parseSignature(readFileSync(file, 'utf8'), lang);
+  } catch (e) {
+    if (!(e instanceof SignatureError)) throw e;
+    throw new InputError(lang === 'vi' ? `--signature ${file}: ${e.vi}.` : `--signature ${file}: ${e.en}.`);
+  }
 }
 
 /** The scorecard, audit and reviews of every workbook checked, for the scorecard, report and JSON. */
