@@ -14,6 +14,7 @@ import { CheckedWorkbook, Consolidation, UnreadableWorkbook } from '../report/co
 import { checkOutcome, outcomeLine } from '../report/checkOutcome';
 import { consoleRanking } from '../report/consoleRanking';
 import { htmlReport } from '../report/htmlReport';
+import { parseSignature, SignatureBlock, SignatureError } from '../report/signatureBlock';
 import { buildScorecard } from '../report/scorecard';
 import { scorecardJson } from '../report/scorecardJson';
 import { scorecardSheets } from '../report/scorecardSheets';
@@ -110,6 +111,8 @@ async function check(args: CheckArgs, io: Io): Promise<number> {
     ['--scorecard', args.scorecard],
     ['--report', args.report],
   ]);
+  // Read before any work: a signature file that cannot be used stops the run at once, in one sentence.
+  const signature = args.signature ? loadSignature(args.signature, args.lang) : undefined;
   let anyBad = false;
   const documents: unknown[] = [];
   let copy: PendingCopy | undefined;
@@ -185,7 +188,7 @@ async function check(args: CheckArgs, io: Io): Promise<number> {
       plan.stage(args.scorecard, () => [bytes]);
     }
     if (args.report) {
-      const html = htmlReport(consolidation, args.lang);
+      const html = htmlReport(consolidation, args.lang, signature);
       plan.stage(args.report, () => [html]);
     }
     plan.commit();
@@ -221,6 +224,17 @@ async function explain(args: ExplainArgs, io: Io): Promise<number> {
     io.out(explainText(readingOf(file, grid, tables, pack, bindings), args.lang));
   }
   return EXIT.ok;
+}
+
+/** The report's signature block from a JSON file (see parseSignature). */
+function loadSignature(file: string, lang: Lang): SignatureBlock {
+  if (!existsSync(file)) throw new InputError(lang === 'vi' ? `--signature ${file}: không tìm thấy tệp.` : `--signature ${file}: file not found.`);
+  try {
+    return parseSignature(readFileSync(file, 'utf8'), lang);
+  } catch (e) {
+    if (!(e instanceof SignatureError)) throw e;
+    throw new InputError(lang === 'vi' ? `--signature ${file}: ${e.vi}.` : `--signature ${file}: ${e.en}.`);
+  }
 }
 
 /** The scorecard, audit and reviews of every workbook checked, for the scorecard, report and JSON. */

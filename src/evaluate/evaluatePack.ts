@@ -221,6 +221,16 @@ export class PackEvaluator {
     return this.pack.facts?.[fact]?.label ?? this.pack.indicators[fact]?.label ?? { vi: fact, en: fact };
   }
 
+  /**
+   * A finding that crossed a structured clone (the preview's Web Worker) without its message:
+   * gives it back its lazily rendered message, so only the reasons shown are ever written.
+   */
+  relink(base: Omit<Finding, 'message'>): Finding {
+    const rule = this.pack.rules.find((r) => r.id === base.ruleId);
+    if (!rule) throw new Error(`no rule ${base.ruleId} in pack ${this.pack.id}`);
+    return new LazyMessageFinding(base, (lang) => this.message(rule, base, lang));
+  }
+
   private message(rule: PackRule, f: Omit<Finding, 'message'>, lang: Lang): string {
     const key = f.status === 'no-data' ? 'noData' : f.status;
     const template = rule.messages?.[key]?.[lang] ?? DEFAULT_MESSAGES[key][lang];
