@@ -25,6 +25,7 @@ import * as os from 'os';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
 import { unzipSync, strFromU8 } from 'fflate';
+import { findSoffice, resaveWithLibreOffice } from './libreOffice';
 
 const ROOT = path.resolve(__dirname, '..');
 const OUT_DIR = path.join(ROOT, 'samples', 'everyday');
@@ -1430,37 +1431,6 @@ function writeWithOpenpyxl(py: string, spec: WorkbookSpec, file: string): void {
   }
 }
 
-function findSoffice(): string | undefined {
-  const candidates = process.env.SOFFICE ? [process.env.SOFFICE] : ['soffice', '/usr/bin/soffice', '/usr/lib/libreoffice/program/soffice'];
-  for (const s of candidates) {
-    const r = spawnSync(s, ['--version'], { encoding: 'utf8', timeout: 60_000 });
-    if (r.status === 0 && /LibreOffice/.test(r.stdout)) return s;
-  }
-  return undefined;
-}
-
-function resaveWithLibreOffice(soffice: string, file: string): void {
-  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'pledge-everyday-lo-'));
-  try {
-    const profile = path.join(tmp, 'profile');
-    const inDir = path.join(tmp, 'in');
-    const outDir = path.join(tmp, 'out');
-    fs.mkdirSync(inDir);
-    fs.mkdirSync(outDir);
-    const input = path.join(inDir, path.basename(file));
-    fs.copyFileSync(file, input);
-    const r = spawnSync(
-      soffice,
-      [`-env:UserInstallation=file://${profile}`, '--headless', '--norestore', '--convert-to', 'xlsx:Calc MS Excel 2007 XML', '--outdir', outDir, input],
-      { encoding: 'utf8', timeout: 180_000 },
-    );
-    const output = path.join(outDir, path.basename(file));
-    if (r.status !== 0 || !fs.existsSync(output)) throw new Error(`LibreOffice conversion failed: ${r.stderr || r.stdout || r.error}`);
-    fs.copyFileSync(output, file);
-  } finally {
-    fs.rmSync(tmp, { recursive: true, force: true });
-  }
-}
 
 // ───────────────────────────── read back and compare ─────────────────────────────
 

@@ -25,6 +25,7 @@ import * as path from 'path';
 import ExcelJS from 'exceljs';
 import { unzipSync, strFromU8 } from 'fflate';
 import { makeEverydaySamples } from './make-everyday-samples';
+import { findSoffice, resaveWithLibreOffice } from './libreOffice';
 
 const ROOT = path.resolve(__dirname, '..');
 const OUT_DIR = path.join(ROOT, 'samples');
@@ -804,43 +805,15 @@ function writeWithOpenpyxl(spec: WorkbookSpec, file: string): boolean {
   }
 }
 
-function findSoffice(): string | undefined {
-  const candidates = process.env.SOFFICE ? [process.env.SOFFICE] : ['soffice', '/usr/bin/soffice', '/usr/lib/libreoffice/program/soffice'];
-  for (const s of candidates) {
-    const r = spawnSync(s, ['--version'], { encoding: 'utf8', timeout: 60_000 });
-    if (r.status === 0 && /LibreOffice/.test(r.stdout)) return s;
-  }
-  return undefined;
-}
-
 /** Opens the file in LibreOffice and saves it again as .xlsx in place; false when soffice is missing. */
-function resaveWithLibreOffice(file: string): boolean {
+function resaveIfLibreOffice(file: string): boolean {
   const soffice = findSoffice();
   if (!soffice) {
     console.log('  ! LibreOffice (soffice) not found; keeping the ExcelJS file for this sample');
     return false;
   }
-  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'pledge-samples-lo-'));
-  try {
-    const profile = path.join(tmp, 'profile');
-    const inDir = path.join(tmp, 'in');
-    const outDir = path.join(tmp, 'out');
-    fs.mkdirSync(inDir);
-    fs.mkdirSync(outDir);
-    const input = path.join(inDir, path.basename(file));
-    fs.copyFileSync(file, input);
-    const r = spawnSync(
-      soffice,
-      [`-env:UserInstallation=file://${profile}`, '--headless', '--norestore', '--convert-to', 'xlsx:Calc MS Excel 2007 XML', '--outdir', outDir, input],
-      { encoding: 'utf8', timeout: 180_000 },
-    );
-    const output = path.join(outDir, path.basename(file));
-    if (r.status !== 0 || !fs.existsSync(output)) throw new Error(`LibreOffice conversion failed: ${r.stderr || r.stdout || r.error}`);
-    fs.copyFileSync(output, file);
-    return true;
-  } finally {
-    fs.rmSync(tmp, { recursive: true, force: true });
-  }
+  resaveWithLibreOffice(soffice, file);
+  return true;
 }
 
 // ───────────────────────────── read back and compare ─────────────────────────────
@@ -975,7 +948,7 @@ async function main(): Promise<void> {
     await writeWithExcelJS(s.spec, out);
     await verify(out, s.spec);
     let writer = 'ExcelJS';
-    if (resaveWithLibreOffice(out)) {
+    if (resaveIfLibreOffice(out)) {
       writer = 'ExcelJS, re-saved by LibreOffice';
       await verify(out, s.spec);
     }

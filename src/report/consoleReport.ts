@@ -1,3 +1,4 @@
+import { checkOutcome } from './checkOutcome';
 import { Finding } from '../evaluate/finding';
 import { formatNumber, Lang, OPERATOR_SYMBOL } from '../evaluate/format';
 import { IndicatorTable } from '../tables/indicatorTable';
@@ -74,14 +75,7 @@ export function consoleReport(
 }
 
 function totalLine(findings: ReadonlyArray<Finding>, lang: Lang): string {
-  let met = 0;
-  let shortfall = 0;
-  let noData = 0;
-  for (const f of findings) {
-    if (f.status === 'met') met++;
-    else if (f.status === 'shortfall') shortfall++;
-    else noData++;
-  }
+  const { met, shortfall, noData } = checkOutcome(findings);
   return lang === 'vi' ? `Tổng cộng: ${met} đạt, ${shortfall} chưa đạt, ${noData} không có số liệu.` : `Total: ${met} met, ${shortfall} shortfall, ${noData} no data.`;
 }
 

@@ -3,7 +3,7 @@ import { assignPeriodRoles, classifyHeader, parsePeriod } from '../../src/tables
 
 // The period grammar: [qualifier] [role] [span] [year], in any order people write them.
 describe('period headers with words', () => {
-  const cases: Array<[string, Partial<{ role: string; year: number; span: string; months: number }>]> = [
+  const cases: Array<[string, Partial<{ role: string; year: number; span: string; months: number; index: number }>]> = [
     ['Năm 2025', { role: 'undecided', year: 2025, span: 'year' }],
     ['2024', { role: 'undecided', year: 2024, span: 'year' }],
     ['Thực hiện năm 2025', { role: 'undecided', year: 2025, span: 'year' }],
