@@ -98,9 +98,18 @@ export class WorkerRunner implements CheckRunner {
   }
 }
 
-/** A runner still starting (the worker's module loads on demand): requests wait for it. */
+/**
+ * A runner started when first needed: the worker (and its script) only once a workbook is chosen,
+ * so opening the page loads the pane and the preview chunk alone.
+ */
 export class DeferredRunner implements CheckRunner {
-  constructor(private readonly ready: Promise<CheckRunner>) {}
+  private started?: Promise<CheckRunner>;
+
+  constructor(private readonly start: () => Promise<CheckRunner>) {}
+
+  private get ready(): Promise<CheckRunner> {
+    return (this.started ??= this.start());
+  }
 
   async load(bytes: Uint8Array): Promise<void> {
     return (await this.ready).load(bytes);
