@@ -91,6 +91,7 @@ export class WorkerRunner implements CheckRunner {
     // Progress, the start and each batch come while the request is still open.
     if (r.kind === 'progress') return w.progress?.step(r.step);
     if (r.kind === 'started') return w.progress?.start(r);
+    if (r.kind === 'sheet') return w.progress?.sheet(r);
     if (r.kind === 'batch') return w.progress?.batch(r.findings, r.done);
     this.waiting.delete(r.id);
     if (r.kind === 'failed') w.fail(new CheckFailed(r.problem));
