@@ -324,9 +324,11 @@ export class Pane {
       });
       // The preview only reads: checking again costs nothing. In Excel a check writes highlights, so it waits for the button.
       if (this.host.mode === 'preview' && this.host.canCheck()) {
-        if (!commit) this.packCommitPending = true;
-        else this.checkNow();
-        if (commit) return;
+        if (commit) {
+          this.checkNow();
+          return;
+        }
+        this.packCommitPending = true;
       }
     }
     this.render();

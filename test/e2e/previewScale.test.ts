@@ -98,6 +98,13 @@ describeE2e('the preview with a large workbook, and at 350 px', () => {
     await page.locator('li.finding.shortfall button.finding-main').first().focus();
     await page.keyboard.press('Enter');
     expect(await page.evaluate(() => document.activeElement?.getAttribute('data-cell'))).toBe('D29');
+    // The sticky row number beside the cell hides what scrolls under it, right to its edges.
+    const showThrough = await page.evaluate(() => {
+      const th = document.activeElement!.parentElement!.querySelector('th')!;
+      const r = th.getBoundingClientRect();
+      return [r.left + 0.5, r.left + r.width / 2, r.right - 0.5].map((x) => document.elementFromPoint(x, r.top + r.height / 2)).filter((e) => !e || !th.contains(e)).length;
+    });
+    expect(showThrough).toBe(0);
     await page.keyboard.press('Escape');
     expect(await page.evaluate(() => document.activeElement?.closest('li.finding')?.getAttribute('data-rule'))).toBe('traffic-deaths-down-10pct');
     expect(await page.textContent('#file-name')).toBe('bao-cao-ninh-binh-2025.xlsx');
