@@ -91,6 +91,7 @@ export class WorkerRunner implements CheckRunner {
     // Progress, the start and each batch come while the request is still open.
     if (r.kind === 'progress') return w.progress?.step(r.step);
     if (r.kind === 'started') return w.progress?.start(r);
+    if (r.kind === 'sheet') return w.progress?.sheet(r);
     if (r.kind === 'batch') return w.progress?.batch(r.findings, r.done);
     this.waiting.delete(r.id);
     if (r.kind === 'failed') w.fail(new CheckFailed(r.problem));
@@ -98,9 +99,18 @@ export class WorkerRunner implements CheckRunner {
   }
 }
 
-/** A runner still starting (the worker's module loads on demand): requests wait for it. */
+/**
+ * A runner started when first needed: the worker (and its script) only once a workbook is chosen,
+ * so opening the page loads the pane and the preview chunk alone.
+ */
 export class DeferredRunner implements CheckRunner {
-  constructor(private readonly ready: Promise<CheckRunner>) {}
+  private started?: Promise<CheckRunner>;
+
+  constructor(private readonly start: () => Promise<CheckRunner>) {}
+
+  private get ready(): Promise<CheckRunner> {
+    return (this.started ??= this.start());
+  }
 
   async load(bytes: Uint8Array): Promise<void> {
     return (await this.ready).load(bytes);

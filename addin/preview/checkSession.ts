@@ -13,17 +13,22 @@ import { CheckStep, toWire, WireFinding, WireProblem } from './checkProtocol';
 import { percentCells } from './percentCells';
 import { subjectBatches } from './subjectBatches';
 
-/** What the page needs before any finding: the grid to draw, how many tables and subjects there are. */
+/** What the page needs before any finding: how many tables and subjects there are. */
 export interface SessionStart {
-  readonly grid: WorkbookGrid;
   readonly tables: number;
   readonly subjects: number;
+}
+
+/** The sheet to draw: sent after the first findings (copying 40,000 rows to the page takes a while). */
+export interface SessionSheet {
+  readonly grid: WorkbookGrid;
   readonly percentCells: Array<[string, number]>;
 }
 
 export interface SessionProgress {
   /** Called once the tables are found, before the first batch. */
   start(s: SessionStart): void;
+  sheet(s: SessionSheet): void;
   /** Each batch of findings, in order; `done` subjects evaluated so far. */
   batch(findings: WireFinding[], done: number): void;
   step(step: CheckStep): void;
@@ -61,7 +66,7 @@ export class CheckSession {
     const batches = subjectBatches(tables);
     let subjects = 0;
     for (const b of batches) subjects += b.subjects;
-    progress.start({ grid: this.grid, tables: tables.length, subjects, percentCells: this.percent });
+    progress.start({ tables: tables.length, subjects });
     progress.step('evaluate');
     const evaluator = new PackEvaluator(pack);
     this.findings = [];
@@ -71,7 +76,9 @@ export class CheckSession {
       for (const f of found) this.findings.push(f);
       done += b.subjects;
       progress.batch(found.map(toWire), done);
+      if (b === batches[0]) progress.sheet({ grid: this.grid, percentCells: this.percent });
     }
+    if (batches.length === 0) progress.sheet({ grid: this.grid, percentCells: this.percent });
     progress.step('sheet');
   }
 

@@ -26,6 +26,7 @@ scope.onmessage = async (e: MessageEvent<WorkerRequest>) => {
       await session.check(req.pack, {
         step: (step) => reply({ kind: 'progress', id, step, at: Date.now() }),
         start: (s) => reply({ kind: 'started', id, ...s }),
+        sheet: (s) => reply({ kind: 'sheet', id, ...s }),
         batch: (findings, done) => reply({ kind: 'batch', id, findings, done }),
       });
       reply({ kind: 'checked', id });

@@ -101,16 +101,19 @@ export class PreviewHost implements PaneHost {
       start: (s) => {
         tables = s.tables;
         subjects = s.subjects;
+      },
+      // The first findings are drawn before the sheet arrives; the sheet then shows their marks.
+      sheet: (s) => {
         this.grid = s;
+        if (findings.length > 0) {
+          this.view.show(s.grid, findings, this.lang, s.percentCells);
+          shown = true;
+        }
       },
       batch: (wire, done) => {
         for (const w of wire) findings.push(evaluator.relink(w));
         step('evaluate', FORMATS.unitsChecked(done, subjects));
-        if (findings.length === 0) return;
-        // The first units are on screen while the others are still being evaluated.
-        if (!shown && this.grid) this.view.show(this.grid.grid, findings, this.lang, this.grid.percentCells);
-        shown = true;
-        onFindings?.(findings);
+        if (findings.length > 0) onFindings?.(findings);
       },
     });
     mark('checked');

@@ -124,7 +124,11 @@ export class SheetView {
     // (scrollIntoView on the cell laid out the whole page, list included.)
     const box = byId('sheet-grid', this.doc);
     box.scrollTop = Math.max(0, td.offsetTop - box.clientHeight / 2);
-    box.scrollLeft = Math.max(0, td.offsetLeft - box.clientWidth / 2);
+    // Sideways only when the cell is out of view: the labels in the first columns stay on screen.
+    const rowHeader = box.querySelector('tbody th')?.getBoundingClientRect().width ?? 0;
+    if (td.offsetLeft + td.offsetWidth > box.scrollLeft + box.clientWidth || td.offsetLeft - rowHeader < box.scrollLeft) {
+      box.scrollLeft = Math.max(0, td.offsetLeft - rowHeader - (box.clientWidth - rowHeader - td.offsetWidth) / 2);
+    }
     td.setAttribute('tabindex', '0');
     td.focus();
     td.classList.remove('flash');

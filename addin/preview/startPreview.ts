@@ -28,7 +28,7 @@ async function checkRunner(): Promise<CheckRunner> {
 export function startPreview(doc: Document, lang: Lang, runner?: CheckRunner): Pane {
   const download = byId<HTMLButtonElement>('download', doc);
   const view = new SheetView(doc);
-  const host = new PreviewHost(view, () => (download.disabled = !host.hasFindings()), runner ?? new DeferredRunner(checkRunner()));
+  const host = new PreviewHost(view, () => (download.disabled = !host.hasFindings()), runner ?? new DeferredRunner(checkRunner));
   const pane = new Pane(host, lang, doc);
   pane.start();
   byId('drop-section', doc).hidden = false;

@@ -5,7 +5,7 @@
  */
 export function keepTogether(text: string): string {
   return text
-    .replace(/(\d) (?=%|điểm %|pp\b|percentage points|vụ\b|người\b|triệu đồng)/g, '$1\u00a0')
+    .replace(/(\d) (?=%|điểm %|pp(?!\p{L})|percentage points|vụ(?!\p{L})|người(?!\p{L})|triệu đồng)/gu, '$1\u00a0')
     .replace(/điểm %/g, 'điểm\u00a0%')
     .replace(/percentage points/g, 'percentage\u00a0points')
     .replace(/([≥≤<>=≠]) (?=[-−\d])/g, '$1\u00a0');

@@ -324,9 +324,11 @@ export class Pane {
       });
       // The preview only reads: checking again costs nothing. In Excel a check writes highlights, so it waits for the button.
       if (this.host.mode === 'preview' && this.host.canCheck()) {
-        if (!commit) this.packCommitPending = true;
-        else this.checkNow();
-        if (commit) return;
+        if (commit) {
+          this.checkNow();
+          return;
+        }
+        this.packCommitPending = true;
       }
     }
     this.render();
@@ -475,7 +477,11 @@ export class Pane {
       const result = this.result;
       byId('summary', d).hidden = !findings || findings.length === 0;
       byId('results', d).hidden = !findings || findings.length === 0;
-      if (!findings || findings.length === 0 || !result) return;
+      if (!findings || findings.length === 0 || !result) {
+        // Nothing of an earlier result stays in the page, hidden or not.
+        for (const id of ['units', 'summary-table', 'targets-table']) byId(id, d).replaceChildren();
+        return;
+      }
       renderSummary(byId('summary-table', d), result.byUnit, lang);
       renderTargets(byId('targets-table', d), (this.checked?.pack ?? this.pack)?.rules ?? [], result.byTarget, lang);
       const reviews = this.host.reviews;

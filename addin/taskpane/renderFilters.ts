@@ -6,29 +6,49 @@ import { say } from './say';
 import { STATUS_TEXT } from './statusChip';
 import { STRINGS } from './strings';
 
-/**
- * The unit chooser, made once per list of units and kept between redraws: a national check has
- * 40,000 unit rows, and making their options again at every filter click took most of a second.
- */
-let cached: { units: ReadonlyArray<string>; select: HTMLSelectElement } | undefined;
-let chosen: (unit: string | undefined) => void = () => undefined;
-
-function unitSelect(units: ReadonlyArray<string>, lang: Lang): HTMLSelectElement {
-  if (cached?.units !== units || !cached.select.ownerDocument.contains(cached.select)) {
-    const select = el('select', { id: 'unit-filter', 'data-focus-key': 'filter:unit' }, el('option', { value: '' }));
-    for (const u of units) select.append(el('option', { value: u, 'data-source': '' }, u));
-    select.addEventListener('change', () => chosen(select.value === '' ? undefined : select.value));
-    cached = { units, select };
-  }
-  cached.select.options[0].textContent = say(STRINGS.allUnits, lang);
-  return cached.select;
-}
-
 export interface FilterEvents {
   toggleStatus(status: FindingStatus): void;
   chooseUnit(unit: string | undefined): void;
   /** Given when the host keeps reviews: the "Unreviewed" toggle is shown. */
   toggleUnreviewed?(): void;
+}
+
+/** Units listed in a drop-down at most; beyond, a search box with suggestions. */
+const SELECT_UNITS = 200;
+
+/**
+ * The unit chooser, made once per list of units and kept in the page between redraws. Up to 200
+ * units it is a drop-down; a national check has 40,000 unit rows, and a <select> that large made
+ * the browser measure every option at each redraw (4 s a click), so it is then a search box whose
+ * suggestions (a <datalist>, never laid out) are the units.
+ */
+let cached: { units: ReadonlyArray<string>; control: HTMLSelectElement | HTMLInputElement; extra?: HTMLElement } | undefined;
+let chosen: (unit: string | undefined) => void = () => undefined;
+
+function unitChooser(units: ReadonlyArray<string>, lang: Lang): { control: HTMLSelectElement | HTMLInputElement; extra?: HTMLElement } {
+  if (cached?.units !== units || !cached.control.ownerDocument.contains(cached.control)) {
+    if (units.length <= SELECT_UNITS) {
+      const select = el('select', { id: 'unit-filter', 'data-focus-key': 'filter:unit' }, el('option', { value: '' }));
+      for (const u of units) select.append(el('option', { value: u, 'data-source': '' }, u));
+      select.addEventListener('change', () => chosen(select.value === '' ? undefined : select.value));
+      cached = { units, control: select };
+    } else {
+      const known = new Set(units);
+      const list = el('datalist', { id: 'unit-options' });
+      for (const u of units) list.append(el('option', { value: u, 'data-source': '' }));
+      const input = el('input', { id: 'unit-filter', type: 'search', list: 'unit-options', autocomplete: 'off', 'data-focus-key': 'filter:unit' });
+      // Only a whole unit name filters; cleared, the box shows every unit again.
+      input.addEventListener('change', () => {
+        if (input.value === '') chosen(undefined);
+        else if (known.has(input.value)) chosen(input.value);
+      });
+      cached = { units, control: input, extra: list };
+    }
+  }
+  const c = cached.control;
+  if (c instanceof HTMLSelectElement) c.options[0].textContent = say(STRINGS.allUnits, lang);
+  else c.placeholder = say(STRINGS.allUnits, lang);
+  return cached;
 }
 
 /**
@@ -76,7 +96,7 @@ export function renderFilters(
     b.addEventListener('click', () => toggleUnreviewed());
     toggles.push(b);
   }
-  const select = unitSelect(units, lang);
+  const { control: select, extra } = unitChooser(units, lang);
   chosen = on.chooseUnit;
   const heading = el('h3', { id: 'filters-title', class: 'visually-hidden' }, say(STRINGS.filtersTitle, lang));
   const statusRow = el('div', { class: 'filter-row', role: 'group', 'aria-label': say(STRINGS.filterStatus, lang) }, ...toggles);
@@ -88,7 +108,7 @@ export function renderFilters(
     for (const c of [...box.children]) if (c !== unitRow) c.remove();
     unitRow.before(heading, statusRow);
   } else {
-    box.replaceChildren(heading, statusRow, el('div', { class: 'filter-row' }, unitLabel, select));
+    box.replaceChildren(heading, statusRow, el('div', { class: 'filter-row' }, unitLabel, select, ...(extra ? [extra] : [])));
   }
-  select.value = filter.unit ?? '';
+  if (select.value !== (filter.unit ?? '')) select.value = filter.unit ?? '';
 }

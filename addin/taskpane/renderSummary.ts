@@ -37,8 +37,17 @@ export function renderSummary(box: HTMLElement, all: ReadonlyArray<UnitCounts>, 
   box.replaceChildren(table, ...(cut ? [el('p', { class: 'hint' }, say(FORMATS.topUnits(counts.length, all.length), lang))] : []));
 }
 
+/** Ranked once per check, not at every redraw (40,000 units at national size). */
+const ranked = new WeakMap<ReadonlyArray<UnitCounts>, UnitCounts[]>();
+
 /** The units with the most shortfalls, then the most without data; table order among equals. */
 function mostShortfalls(all: ReadonlyArray<UnitCounts>): UnitCounts[] {
+  let top = ranked.get(all);
+  if (!top) ranked.set(all, (top = rank(all)));
+  return top;
+}
+
+function rank(all: ReadonlyArray<UnitCounts>): UnitCounts[] {
   const ranked = all.map((c, i) => ({ c, i }));
   ranked.sort((a, b) => b.c.shortfall - a.c.shortfall || b.c.noData - a.c.noData || a.i - b.i);
   return ranked.slice(0, SUMMARY_UNITS).map((r) => r.c);

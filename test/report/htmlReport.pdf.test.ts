@@ -12,6 +12,7 @@ import { EXIT } from '../../src/cli/main';
 import { hasSharedFixtures, PROJECT_ROOT, SAMPLES, SHARED_FIXTURES } from '../helpers/paths';
 import { runCli, tempDir } from '../helpers/runCli';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import { overlappingWords, pageText, pdfPages, smallestText } from '../helpers/pdfLayout';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const onPath = (cmd: string) => (process.env.PATH ?? '').split(delimiter).map((d) => join(d, cmd)).find((p) => existsSync(p));
@@ -131,5 +132,26 @@ suite('HTML report printed by headless Chromium', () => {
     ]) {
       expect(text).toContain(phrase);
     }
+  });
+
+  (pdftotext ? it : it.skip)('ends with the signature block, numbers every page, and names workbooks without their folders', () => {
+    const pages = pdfPages(pdfPath);
+    expect(pages.length).toBeGreaterThan(1);
+    expect(pages.length).toBeLessThanOrEqual(hasSharedFixtures ? 40 : 20);
+    pages.forEach((p, i) => expect(pageText(p)).toContain(`Trang ${i + 1}/${pages.length}`));
+    const last = pageText(pages[pages.length - 1]);
+    for (const s of ['Nơi nhận:', 'NGƯỜI LẬP BIỂU', 'THỦ TRƯỞNG ĐƠN VỊ', '(Ký tên, đóng dấu)']) expect(last).toContain(s);
+    const all = pages.map(pageText).join(' ');
+    // The temporary folder the workbooks were in (a private path) is nowhere in the report.
+    expect(all).not.toContain(dir);
+    expect(html).not.toContain(dir);
+    expect(all).toContain('bao-cao-ninh-binh-2025.xlsx');
+  });
+
+  (pdftotext ? it : it.skip)('prints no text smaller than 7 points and no text over other text', () => {
+    const pages = pdfPages(pdfPath);
+    // Word boxes are slightly taller than the font size: 7 pt digests measure about 8.
+    expect(smallestText(pages).height).toBeGreaterThanOrEqual(7);
+    expect(overlappingWords(pages)).toEqual([]);
   });
 });
