@@ -101,7 +101,8 @@ describe('a 50 MB rule pack', () => {
     const before = snapshot(dir);
     const t = Date.now();
     const r = await runCli('check', workbook, '--rules', pack);
-    expect(Date.now() - t).toBeLessThan(1000);
+    // A bound that tells "refused unread" from "read 50 MB" even on a loaded machine; speed itself is measured in npm run bench.
+    expect(Date.now() - t).toBeLessThan(10_000);
     expect(r.code).toBe(EXIT.badInput);
     expect(r.err).toBe(`${pack}: tệp quá lớn (52428800 byte) để là một bộ quy tắc.`);
     expect(snapshot(dir)).toEqual(before);

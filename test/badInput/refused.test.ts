@@ -143,12 +143,13 @@ describe.each(CASES)('refused: $name', ({ file, bytes, vi, en }) => {
 });
 
 describe('refusing is fast and reads nothing it should not', () => {
-  it('an entity bomb is refused in well under a second, unexpanded', async () => {
+  it('an entity bomb is refused at once, unexpanded', async () => {
     const dir = tempDir();
     const input = writeInput(dir, 'thuc-the.xlsx', billionLaughsWorkbook());
     const t = Date.now();
     const r = await runCli('check', input);
-    expect(Date.now() - t).toBeLessThan(2000);
+    // Expanded, the entities would take minutes and gigabytes: ten seconds tells the two apart on a loaded machine.
+    expect(Date.now() - t).toBeLessThan(10_000);
     expect(r.code).toBe(EXIT.badInput);
     expect(r.err).not.toContain('lollol');
   });

@@ -40,7 +40,7 @@ describe('zip bombs with lying headers', () => {
     });
     const bomb = buildZip({ entries });
     const heap = process.memoryUsage().arrayBuffers;
-    const { ms } = await refused(bomb, /so\.xlsx: the part xl\/worksheets\/sheet1\.xml unpacks to more than the [\d,]+ bytes the package declares \(a damaged file or a zip bomb\)\./, 3_000);
+    const { ms } = await refused(bomb, /so\.xlsx: the part xl\/worksheets\/sheet1\.xml unpacks to more than the [\d,]+ bytes the package declares \(a damaged file or a zip bomb\)\./, 15_000);
     expect(process.memoryUsage().arrayBuffers - heap).toBeLessThan(128 * 2 ** 20);
     console.log(`3.5 GB bomb behind a ${(bomb.length / 2 ** 20).toFixed(1)} MB file declaring ${SHEET} small: refused in ${ms} ms`);
   });
@@ -49,7 +49,7 @@ describe('zip bombs with lying headers', () => {
     const entries = withEntry(entriesOf(goodReport()), SHEET, (e) => ({ ...e, data: overlongDeflate(readWorkbookPart(goodReport(), SHEET), 1000) }));
     const t = Date.now();
     expect(() => readWorkbook(buildZip({ entries }))).toThrow(/xl\/worksheets\/sheet1\.xml giải nén ra nhiều hơn/);
-    expect(Date.now() - t).toBeLessThan(3_000);
+    expect(Date.now() - t).toBeLessThan(15_000); // inflating it all would take a minute and 3.5 GB
   });
 
   it('several directory entries pointing at the same data are refused before anything is inflated', async () => {
@@ -65,17 +65,17 @@ describe('zip bombs with lying headers', () => {
 
   it('a wrong CRC is one sentence', async () => {
     const entries = withEntry(entriesOf(goodReport()), SHEET, (e) => ({ ...e, crc: e.crc ^ 1 }));
-    await refused(buildZip({ entries }), /so\.xlsx: the part xl\/worksheets\/sheet1\.xml is damaged \(its CRC checksum does not match\)\./, 2_000);
+    await refused(buildZip({ entries }), /so\.xlsx: the part xl\/worksheets\/sheet1\.xml is damaged \(its CRC checksum does not match\)\./, 10_000);
   });
 
   it('a part shorter than it declares is truncated, not "not valid XML"', async () => {
     const entries = withEntry(entriesOf(goodReport()), SHEET, (e) => ({ ...e, size: e.size * 2 }));
-    await refused(buildZip({ entries }), /so\.xlsx: the part xl\/worksheets\/sheet1\.xml is truncated \(it holds less than the package declares\)\./, 2_000);
+    await refused(buildZip({ entries }), /so\.xlsx: the part xl\/worksheets\/sheet1\.xml is truncated \(it holds less than the package declares\)\./, 10_000);
   });
 
   it('a deflate stream cut short is truncated', async () => {
     const entries = withEntry(entriesOf(goodReport()), SHEET, (e) => ({ ...e, data: e.data.subarray(0, e.data.length >> 1) }));
-    await refused(buildZip({ entries }), /so\.xlsx: the part xl\/worksheets\/sheet1\.xml is truncated/, 2_000);
+    await refused(buildZip({ entries }), /so\.xlsx: the part xl\/worksheets\/sheet1\.xml is truncated/, 10_000);
   });
 
   it('a stored part shorter than it declares is truncated', async () => {
@@ -83,13 +83,13 @@ describe('zip bombs with lying headers', () => {
       const content = readWorkbookPart(goodReport(), SHEET);
       return { ...e, method: 0, data: content.subarray(0, 100), size: content.length };
     });
-    await refused(buildZip({ entries }), /so\.xlsx: the part xl\/worksheets\/sheet1\.xml is truncated/, 2_000);
+    await refused(buildZip({ entries }), /so\.xlsx: the part xl\/worksheets\/sheet1\.xml is truncated/, 10_000);
   });
 
   it('two parts of one name are refused', async () => {
     const entries = entriesOf(goodReport());
     const sheet = entries.find((e) => e.name === SHEET) as ZipSpecEntry;
-    await refused(buildZip({ entries: [...entries, { ...sheet, name: 'XL/worksheets/sheet1.xml' }] }), /two parts are named XL\/worksheets\/sheet1\.xml/, 2_000);
+    await refused(buildZip({ entries: [...entries, { ...sheet, name: 'XL/worksheets/sheet1.xml' }] }), /two parts are named XL\/worksheets\/sheet1\.xml/, 10_000);
   });
 });
 
@@ -109,7 +109,7 @@ describe('ZIP64', () => {
     const entries = [...entriesOf(goodReport()), ...Array.from({ length: n }, (_, i) => ({ ...one, name: `customXml/x${i}.bin` }))];
     const bytes = buildZip({ entries, zip64End: true });
     const heap = process.memoryUsage().rss;
-    const { ms } = await refused(bytes, /so\.xlsx: the package has [\d,]+ parts, over the limit of 10,000 for a workbook \(a damaged file or a zip bomb\)\./, 2_000);
+    const { ms } = await refused(bytes, /so\.xlsx: the package has [\d,]+ parts, over the limit of 10,000 for a workbook \(a damaged file or a zip bomb\)\./, 10_000);
     console.log(`${n} parts (ZIP64): refused in ${ms} ms, RSS +${Math.round((process.memoryUsage().rss - heap) / 2 ** 20)} MB`);
   });
 });
