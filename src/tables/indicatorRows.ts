@@ -6,7 +6,7 @@ import { LabelMatch, LabelMatcher } from './labelMatcher';
 import { PeriodRole } from './periods';
 import { SheetView } from './sheetView';
 import { endsTable } from './tableEdges';
-import { fold, isSectionNumber, isUpperCaseText, stripListMarker } from './text';
+import { isSectionNumber, isUpperCaseText, stripListMarker } from './text';
 
 /** A column of figures in a layout A or B table: whose figures, and for which period. */
 export interface ValueColumn {
@@ -24,7 +24,6 @@ export interface IndicatorRowsLayout {
   /** Plan columns (`Chỉ tiêu giao ước năm 2025`): the target the workbook itself states, never a figure. */
   readonly planCols?: ReadonlyArray<number>;
 }
-
 
 /**
  * Walks the rows of a table whose indicators are rows (layouts A and B). Section rows (`I`, `II`,
