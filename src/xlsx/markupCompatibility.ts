@@ -14,12 +14,26 @@ export const SPREADSHEETML = new Set([
 
 export const MARKUP_COMPATIBILITY = 'http://schemas.openxmlformats.org/markup-compatibility/2006';
 
-/** Namespaces whose markup we read or can safely pass over: what a Choice may require. */
+/**
+ * Namespaces a Choice may require and still be taken: ours, and the SpreadsheetML extensions Excel
+ * itself understands (2010–2016), so that of an AlternateContent we take the branch Excel shows.
+ * Their elements are still skipped (only SpreadsheetML cells are read); a Choice requiring
+ * anything else (a made-up namespace) is passed over for the next one or the Fallback.
+ */
 const UNDERSTOOD = new Set([
   ...SPREADSHEETML,
   MARKUP_COMPATIBILITY,
   'http://schemas.openxmlformats.org/officeDocument/2006/relationships',
   'http://purl.oclc.org/ooxml/officeDocument/relationships',
+  'http://schemas.microsoft.com/office/spreadsheetml/2009/9/main', // x14
+  'http://schemas.microsoft.com/office/spreadsheetml/2009/9/ac', // x14ac
+  'http://schemas.microsoft.com/office/spreadsheetml/2010/11/main', // x15
+  'http://schemas.microsoft.com/office/spreadsheetml/2010/11/ac', // x15ac
+  'http://schemas.microsoft.com/office/spreadsheetml/2011/1/ac', // x12ac
+  'http://schemas.microsoft.com/office/spreadsheetml/2015/02/main', // x16r2
+  'http://schemas.microsoft.com/office/spreadsheetml/2014/revision', // xr
+  'http://schemas.microsoft.com/office/spreadsheetml/2015/revision2', // xr2
+  'http://schemas.microsoft.com/office/spreadsheetml/2016/revision3', // xr3
 ]);
 
 const XML_NS = 'http://www.w3.org/XML/1998/namespace';
