@@ -118,3 +118,34 @@ function readWorkbookPart(xlsx: Uint8Array, name: string): Uint8Array {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   return (require('fflate') as typeof import('fflate')).unzipSync(xlsx)[name];
 }
+
+describe('ZIP64 in writing', () => {
+  it('more than 65,534 entries are written with a ZIP64 end record that our reader and fflate both read', () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { writeZip, crc32 } = require('../../src/xlsx/zipArchive') as typeof import('../../src/xlsx/zipArchive');
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { readZipDirectory, entryBytes, JS_INFLATER } = require('../../src/xlsx/zipReader') as typeof import('../../src/xlsx/zipReader');
+    const n = 70_000;
+    const entries = Array.from({ length: n }, (_, i) => {
+      const data = new TextEncoder().encode(String(i));
+      return { name: `p/${i}.txt`, method: 0 as const, crc: crc32(data), size: data.length, data };
+    });
+    const zip = writeZip(entries);
+    const dir = readZipDirectory(zip, { maxParts: 100_000, maxPartBytes: 2 ** 20, maxTotalBytes: 2 ** 30 });
+    expect(dir).toHaveLength(n);
+    expect(new TextDecoder().decode(entryBytes(dir[n - 1], JS_INFLATER))).toBe(String(n - 1));
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const all = (require('fflate') as typeof import('fflate')).unzipSync(zip);
+    expect(Object.keys(all)).toHaveLength(n);
+    expect(new TextDecoder().decode(all['p/69999.txt'])).toBe('69999');
+  });
+
+  it('an ordinary package is still written without any ZIP64 record', () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { writeHighlightedCopy } = require('../../src/xlsx/writeHighlightedCopy') as typeof import('../../src/xlsx/writeHighlightedCopy');
+    const copy = writeHighlightedCopy(goodReport(), { author: 'x', marks: [] });
+    const text = Buffer.from(copy).toString('latin1');
+    expect(text.includes('PK\u0006\u0006')).toBe(false);
+    expect(text.includes('PK\u0006\u0007')).toBe(false);
+  });
+});
