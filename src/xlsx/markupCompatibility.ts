@@ -67,6 +67,8 @@ export function spreadsheetMlOnly(inner: XmlHandlers): XmlHandlers {
     for (let i = scopes.length - 1; i >= 0; i--) if (scopes[i].ignorable) return scopes[i].ignorable;
     return undefined;
   };
+  // Element prefix -> namespace, valid until an element declares or undeclares a namespace.
+  const uriOfPrefix = new Map<string, string>();
   let skipDepth = 0; // > 0 while inside an element skipped with its content
   // Whether each open element was passed on (so its end tag is too).
   const passed: boolean[] = [];
@@ -85,6 +87,7 @@ export function spreadsheetMlOnly(inner: XmlHandlers): XmlHandlers {
       }
       const scope: Scope = { ns };
       scopes.push(scope);
+      if (ns) uriOfPrefix.clear();
       for (const key in attrs) {
         const colon = key.indexOf(':');
         if (colon > 0 && key.slice(colon + 1) === 'Ignorable' && resolvePrefix(key.slice(0, colon)) === MARKUP_COMPATIBILITY) mcPrefixes = attrs[key];
@@ -98,7 +101,9 @@ export function spreadsheetMlOnly(inner: XmlHandlers): XmlHandlers {
         (scope as { ignorable?: Set<string> }).ignorable = set;
       }
       const colon = qname.indexOf(':');
-      const uri = resolvePrefix(colon < 0 ? '' : qname.slice(0, colon)) ?? '';
+      const prefix = colon < 0 ? '' : qname.slice(0, colon);
+      let uri = uriOfPrefix.get(prefix);
+      if (uri === undefined) uriOfPrefix.set(prefix, (uri = resolvePrefix(prefix) ?? ''));
       const parent = scopes[scopes.length - 2];
       if (uri === MARKUP_COMPATIBILITY) {
         let read = false;
@@ -125,10 +130,10 @@ export function spreadsheetMlOnly(inner: XmlHandlers): XmlHandlers {
     },
     close(local, qname) {
       if (skipDepth > 0) {
-        if (--skipDepth === 0) scopes.pop();
+        if (--skipDepth === 0 && scopes.pop()?.ns) uriOfPrefix.clear();
         return;
       }
-      scopes.pop();
+      if (scopes.pop()?.ns) uriOfPrefix.clear();
       if (passed.pop() && inner.close) inner.close(local, qname);
     },
   };

@@ -151,3 +151,22 @@ describe('the copy fills the cell Excel shows', () => {
     expect(snapshot(dir)).toEqual(before);
   });
 });
+
+describe('encodings without a TextDecoder (jsdom), decoded by hand the same way', () => {
+  it.each([
+    ['UTF-16LE', () => utf16Workbook('le', true), 261],
+    ['UTF-16BE', () => utf16Workbook('be', false), 261],
+  ] as const)('%s', async (_n, make, value) => {
+    const { readWorkbook } = await import('../../src/xlsx/readWorkbook');
+    const saved = globalThis.TextDecoder;
+    const bytes = make();
+    try {
+      (globalThis as { TextDecoder?: unknown }).TextDecoder = undefined;
+      const rows = readWorkbook(bytes).sheets[0].rows;
+      expect(rows.some((r) => r?.includes(value))).toBe(true);
+      expect(() => readWorkbook(invalidUtf8Workbook())).toThrow(/không hợp lệ trong mã UTF-8/);
+    } finally {
+      globalThis.TextDecoder = saved;
+    }
+  });
+});
