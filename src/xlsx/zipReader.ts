@@ -166,7 +166,7 @@ export function readZipDirectory(zip: Uint8Array, limits: ZipLimits): ZipEntryIn
 export type BoundedInflater = (data: Uint8Array, size: number, name: string) => Uint8Array;
 
 /** Input fed to the inflater per step: at most ~1032 times as much output (deflate's ceiling) before the size is checked. */
-const STEP = 1 << 15;
+const STEP = 1 << 14;
 
 export const JS_INFLATER: BoundedInflater = (data, size, name) => {
   const out = new Uint8Array(size);

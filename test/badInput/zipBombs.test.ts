@@ -40,16 +40,20 @@ describe('zip bombs with lying headers', () => {
     });
     const bomb = buildZip({ entries });
     const heap = process.memoryUsage().arrayBuffers;
-    const { ms } = await refused(bomb, /so\.xlsx: the part xl\/worksheets\/sheet1\.xml unpacks to more than the [\d,]+ bytes the package declares \(a damaged file or a zip bomb\)\./, 3_000);
+    const { ms } = await refused(bomb, /so\.xlsx: the part xl\/worksheets\/sheet1\.xml unpacks to more than the [\d,]+ bytes the package declares \(a damaged file or a zip bomb\)\./, 5_000);
     expect(process.memoryUsage().arrayBuffers - heap).toBeLessThan(128 * 2 ** 20);
     console.log(`3.5 GB bomb behind a ${(bomb.length / 2 ** 20).toFixed(1)} MB file declaring ${SHEET} small: refused in ${ms} ms`);
   });
 
   it('the same bomb is stopped by the JavaScript inflater too (the add-in’s reader)', () => {
     const entries = withEntry(entriesOf(goodReport()), SHEET, (e) => ({ ...e, data: overlongDeflate(readWorkbookPart(goodReport(), SHEET), 1000) }));
+    const zip = buildZip({ entries });
     const t = Date.now();
-    expect(() => readWorkbook(buildZip({ entries }))).toThrow(/xl\/worksheets\/sheet1\.xml giải nén ra nhiều hơn/);
-    expect(Date.now() - t).toBeLessThan(3_000);
+    expect(() => readWorkbook(zip)).toThrow(/xl\/worksheets\/sheet1\.xml giải nén ra nhiều hơn/);
+    const ms = Date.now() - t;
+    // Inflating the whole gigabyte in JavaScript takes tens of seconds; stopping takes one step.
+    expect(ms).toBeLessThan(10_000);
+    console.log(`1 GB bomb, JavaScript inflater: refused in ${ms} ms`);
   });
 
   it('several directory entries pointing at the same data are refused before anything is inflated', async () => {
@@ -58,7 +62,7 @@ describe('zip bombs with lying headers', () => {
     const { ms } = await refused(
       buildZip({ entries: [...entriesOf(goodReport()), media], aliases }),
       /so\.xlsx: the parts xl\/media\/a\.bin and xl\/media\/b\d\.bin share their data \(a damaged file or a zip bomb\)\./,
-      1_000,
+      5_000,
     );
     console.log(`three entries sharing one 128 MB stream: refused in ${ms} ms`);
   });
@@ -109,7 +113,7 @@ describe('ZIP64', () => {
     const entries = [...entriesOf(goodReport()), ...Array.from({ length: n }, (_, i) => ({ ...one, name: `customXml/x${i}.bin` }))];
     const bytes = buildZip({ entries, zip64End: true });
     const heap = process.memoryUsage().rss;
-    const { ms } = await refused(bytes, /so\.xlsx: the package has [\d,]+ parts, over the limit of 10,000 for a workbook \(a damaged file or a zip bomb\)\./, 2_000);
+    const { ms } = await refused(bytes, /so\.xlsx: the package has [\d,]+ parts, over the limit of 10,000 for a workbook \(a damaged file or a zip bomb\)\./, 5_000);
     console.log(`${n} parts (ZIP64): refused in ${ms} ms, RSS +${Math.round((process.memoryUsage().rss - heap) / 2 ** 20)} MB`);
   });
 });
