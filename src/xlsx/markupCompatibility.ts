@@ -14,12 +14,26 @@ export const SPREADSHEETML = new Set([
 
 export const MARKUP_COMPATIBILITY = 'http://schemas.openxmlformats.org/markup-compatibility/2006';
 
-/** Namespaces whose markup we read or can safely pass over: what a Choice may require. */
+/**
+ * Namespaces a Choice may require and still be taken: ours, and the SpreadsheetML extensions Excel
+ * itself understands (2010–2016), so that of an AlternateContent we take the branch Excel shows.
+ * Their elements are still skipped (only SpreadsheetML cells are read); a Choice requiring
+ * anything else (a made-up namespace) is passed over for the next one or the Fallback.
+ */
 const UNDERSTOOD = new Set([
   ...SPREADSHEETML,
   MARKUP_COMPATIBILITY,
   'http://schemas.openxmlformats.org/officeDocument/2006/relationships',
   'http://purl.oclc.org/ooxml/officeDocument/relationships',
+  'http://schemas.microsoft.com/office/spreadsheetml/2009/9/main', // x14
+  'http://schemas.microsoft.com/office/spreadsheetml/2009/9/ac', // x14ac
+  'http://schemas.microsoft.com/office/spreadsheetml/2010/11/main', // x15
+  'http://schemas.microsoft.com/office/spreadsheetml/2010/11/ac', // x15ac
+  'http://schemas.microsoft.com/office/spreadsheetml/2011/1/ac', // x12ac
+  'http://schemas.microsoft.com/office/spreadsheetml/2015/02/main', // x16r2
+  'http://schemas.microsoft.com/office/spreadsheetml/2014/revision', // xr
+  'http://schemas.microsoft.com/office/spreadsheetml/2015/revision2', // xr2
+  'http://schemas.microsoft.com/office/spreadsheetml/2016/revision3', // xr3
 ]);
 
 const XML_NS = 'http://www.w3.org/XML/1998/namespace';
@@ -53,6 +67,8 @@ export function spreadsheetMlOnly(inner: XmlHandlers): XmlHandlers {
     for (let i = scopes.length - 1; i >= 0; i--) if (scopes[i].ignorable) return scopes[i].ignorable;
     return undefined;
   };
+  // Element prefix -> namespace, valid until an element declares or undeclares a namespace.
+  const uriOfPrefix = new Map<string, string>();
   let skipDepth = 0; // > 0 while inside an element skipped with its content
   // Whether each open element was passed on (so its end tag is too).
   const passed: boolean[] = [];
@@ -71,6 +87,7 @@ export function spreadsheetMlOnly(inner: XmlHandlers): XmlHandlers {
       }
       const scope: Scope = { ns };
       scopes.push(scope);
+      if (ns) uriOfPrefix.clear();
       for (const key in attrs) {
         const colon = key.indexOf(':');
         if (colon > 0 && key.slice(colon + 1) === 'Ignorable' && resolvePrefix(key.slice(0, colon)) === MARKUP_COMPATIBILITY) mcPrefixes = attrs[key];
@@ -84,7 +101,9 @@ export function spreadsheetMlOnly(inner: XmlHandlers): XmlHandlers {
         (scope as { ignorable?: Set<string> }).ignorable = set;
       }
       const colon = qname.indexOf(':');
-      const uri = resolvePrefix(colon < 0 ? '' : qname.slice(0, colon)) ?? '';
+      const prefix = colon < 0 ? '' : qname.slice(0, colon);
+      let uri = uriOfPrefix.get(prefix);
+      if (uri === undefined) uriOfPrefix.set(prefix, (uri = resolvePrefix(prefix) ?? ''));
       const parent = scopes[scopes.length - 2];
       if (uri === MARKUP_COMPATIBILITY) {
         let read = false;
@@ -111,10 +130,10 @@ export function spreadsheetMlOnly(inner: XmlHandlers): XmlHandlers {
     },
     close(local, qname) {
       if (skipDepth > 0) {
-        if (--skipDepth === 0) scopes.pop();
+        if (--skipDepth === 0 && scopes.pop()?.ns) uriOfPrefix.clear();
         return;
       }
-      scopes.pop();
+      if (scopes.pop()?.ns) uriOfPrefix.clear();
       if (passed.pop() && inner.close) inner.close(local, qname);
     },
   };

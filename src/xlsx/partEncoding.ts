@@ -1,3 +1,4 @@
+import { strFromU8 } from 'fflate';
 import { WorkbookFormatError } from './package';
 
 /**
@@ -25,7 +26,7 @@ export function decodeXmlPart(bytes: Uint8Array, part: string): string {
   if (encoding === 'utf-8') refuseDeclared(declaredEncoding(latin1Prefix(bytes.subarray(skip, skip + 256))), encoding, part);
   let text: string;
   try {
-    text = new TextDecoder(encoding, { fatal: true, ignoreBOM: true }).decode(bytes.subarray(skip));
+    text = decode(bytes.subarray(skip), encoding);
   } catch {
     throw new WorkbookFormatError(
       `phần ${part} có byte không hợp lệ trong mã ${encoding.toUpperCase()}; hãy mở tệp bằng Excel và lưu lại`,
@@ -34,6 +35,48 @@ export function decodeXmlPart(bytes: Uint8Array, part: string): string {
   }
   if (encoding !== 'utf-8') refuseDeclared(declaredEncoding(text.slice(0, 256)), encoding, part);
   return text;
+}
+
+type Decoder = new (label: string, options: { fatal: boolean; ignoreBOM: boolean }) => { decode(b: Uint8Array): string };
+
+/** Decodes strictly (throws on invalid bytes); without a TextDecoder (jsdom under jest), by hand. */
+function decode(bytes: Uint8Array, encoding: 'utf-8' | 'utf-16le' | 'utf-16be'): string {
+  const Native = (globalThis as unknown as { TextDecoder?: Decoder }).TextDecoder;
+  if (Native) return new Native(encoding, { fatal: true, ignoreBOM: true }).decode(bytes);
+  if (encoding === 'utf-8') {
+    if (!validUtf8(bytes)) throw new Error('invalid UTF-8');
+    return strFromU8(bytes);
+  }
+  if (bytes.length % 2) throw new Error('odd UTF-16 length');
+  const le = encoding === 'utf-16le';
+  let out = '';
+  const units: number[] = [];
+  for (let i = 0; i < bytes.length; i += 2) {
+    units.push(le ? bytes[i] | (bytes[i + 1] << 8) : (bytes[i] << 8) | bytes[i + 1]);
+    if (units.length === 0x4000) out += String.fromCharCode(...units.splice(0));
+  }
+  return out + String.fromCharCode(...units);
+}
+
+/** Whether bytes are well-formed UTF-8 (no overlongs, surrogates or values past U+10FFFF). */
+function validUtf8(b: Uint8Array): boolean {
+  for (let i = 0; i < b.length; ) {
+    const c = b[i];
+    if (c < 0x80) {
+      i++;
+      continue;
+    }
+    const n = c >= 0xc2 && c <= 0xdf ? 1 : c >= 0xe0 && c <= 0xef ? 2 : c >= 0xf0 && c <= 0xf4 ? 3 : -1;
+    if (n < 0) return false;
+    const c1 = b[i + 1];
+    if (c === 0xe0 && c1 < 0xa0) return false;
+    if (c === 0xed && c1 > 0x9f) return false;
+    if (c === 0xf0 && c1 < 0x90) return false;
+    if (c === 0xf4 && c1 > 0x8f) return false;
+    for (let k = 1; k <= n; k++) if (i + k >= b.length || (b[i + k] & 0xc0) !== 0x80) return false;
+    i += n + 1;
+  }
+  return true;
 }
 
 function latin1Prefix(bytes: Uint8Array): string {

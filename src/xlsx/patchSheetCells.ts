@@ -47,13 +47,15 @@ export function patchSheetCells<T>(xml: ByteText, targets: CellTargets<T>, style
    * each is found by its reference instead of by walking the row's cells. Returns false, having
    * changed nothing, when any target is not found that way (the row is then walked).
    */
-  const patchRowByReference = (row: number, pending: ReadonlyArray<[number, T]>): boolean => {
+  const patchRowByReference = (p: string, row: number, pending: ReadonlyArray<[number, T]>): boolean => {
     if (cur.kind !== 'open' || !cur.isPlain()) return false;
     const rowEnd = xml.indexOf(`</${cur.name}>`, cur.end);
     if (rowEnd < 0) return false;
     // Searched within the row only (a slice shares the text's memory): a cell the row lacks
     // must not send the search through the rest of the sheet.
     const inRow = xml.slice(cur.end, rowEnd);
+    // Markup compatibility inside the row: the walk below decides, as the reader does.
+    if (inRow.includes('AlternateContent')) return false;
     const found: Array<{ start: number; end: number; base: number; t: T }> = [];
     for (const [col, t] of pending) {
       const ref = `${columnName(col)}${row + 1}`;
@@ -63,7 +65,7 @@ export function patchSheetCells<T>(xml: ByteText, targets: CellTargets<T>, style
       // It must be the `r` of a cell's start tag: the last `<` before it opens <c …> holding it.
       const lt = xml.lastIndexOf('<', at);
       const tag = lt > cur.start ? startTagAt(xml, lt) : undefined;
-      if (!tag || localName(tag.name) !== 'c' || at < tag.attrsStart || at >= tag.attrsEnd) return false;
+      if (!tag || localName(tag.name) !== 'c' || prefixOf(tag.name) !== p || at < tag.attrsStart || at >= tag.attrsEnd) return false;
       const a = parseAttrList(xml.slice(tag.attrsStart, tag.attrsEnd));
       if (a.r !== ref) return false;
       found.push({ start: lt, end: tag.end, base: toInt(a.s) ?? 0, t });
@@ -77,7 +79,7 @@ export function patchSheetCells<T>(xml: ByteText, targets: CellTargets<T>, style
   /** Walks one target row's cells (cursor on the row's start tag). */
   const patchRow = (p: string, row: number, rowStyle: number | undefined, wanted: ReadonlyMap<number, T>): void => {
     const pending = sortedEntries(wanted);
-    if (patchRowByReference(row, pending)) return;
+    if (patchRowByReference(p, row, pending)) return;
     let next = 0;
     const flushBefore = (col: number, at: number) => {
       const from = next;
@@ -97,6 +99,18 @@ export function patchSheetCells<T>(xml: ByteText, targets: CellTargets<T>, style
         return;
       }
       if (cur.kind === 'other') continue;
+      if (cur.localName === 'AlternateContent') {
+        // A cell the reader took from an mc:Choice or mc:Fallback cannot be given a fill safely here.
+        throw new WorkbookFormatError(
+          `không tô màu được dòng ${row + 1} của phần ${partName} vì nó dùng khối mc:AlternateContent; hãy mở tệp bằng Excel và lưu lại`,
+          `cannot fill row ${row + 1} of ${partName} because it uses an mc:AlternateContent block; open the file in Excel and save it again`,
+        );
+      }
+      if (cur.localName === 'c' && prefixOf(cur.name) !== p) {
+        // A cell of another namespace (ignorable, or not SpreadsheetML): not a cell Excel shows.
+        if (cur.kind === 'open') cur.skipElement();
+        continue;
+      }
       if (cur.localName !== 'c') {
         // Cells come first in CT_Row; anything else (extLst) goes after them.
         flushBefore(Infinity, cur.start);

@@ -1,4 +1,4 @@
-import { Inflate } from 'fflate';
+import { Inflate, strFromU8 } from 'fflate';
 import { crc32 } from './zipArchive';
 
 /**
@@ -90,7 +90,6 @@ export function readZipDirectory(zip: Uint8Array, limits: ZipLimits): ZipEntryIn
   if (dirAt + dirSize > dirEnd) throw damaged('danh mục của gói nằm ngoài tệp, có thể tệp bị cắt ngắn', 'the package directory lies outside the file; it may be truncated');
   const entries: ZipEntryInfo[] = [];
   const names = new Set<string>();
-  const decoder = new TextDecoder('utf-8');
   let at = dirAt;
   for (let i = 0; i < count; i++) {
     if (at + 46 > dirEnd || u32(zip, at) !== CENTRAL_SIG) throw damaged('danh mục của gói bị hỏng', 'the package directory is broken');
@@ -104,7 +103,7 @@ export function readZipDirectory(zip: Uint8Array, limits: ZipLimits): ZipEntryIn
     const commentLen = u16(zip, at + 32);
     let localOffset = u32(zip, at + 42);
     const nameBytes = zip.subarray(at + 46, at + 46 + nameLen);
-    const name = flags & 0x800 ? decoder.decode(nameBytes) : latin1(nameBytes);
+    const name = flags & 0x800 ? strFromU8(nameBytes) : latin1(nameBytes);
     // ZIP64 extended information: the 64-bit values of the fields set to 0xFFFFFFFF, in this order.
     for (let x = at + 46 + nameLen, xEnd = x + extraLen; x + 4 <= xEnd; ) {
       const id = u16(zip, x);
@@ -167,7 +166,7 @@ export function readZipDirectory(zip: Uint8Array, limits: ZipLimits): ZipEntryIn
 export type BoundedInflater = (data: Uint8Array, size: number, name: string) => Uint8Array;
 
 /** Input fed to the inflater per step: at most ~1032 times as much output (deflate's ceiling) before the size is checked. */
-const STEP = 1 << 15;
+const STEP = 1 << 14;
 
 export const JS_INFLATER: BoundedInflater = (data, size, name) => {
   const out = new Uint8Array(size);

@@ -124,3 +124,49 @@ describe('encodings: UTF-8 and UTF-16 as declared, anything else refused in one 
     expect(r.err.split('\n')).toHaveLength(1);
   });
 });
+
+describe('the copy fills the cell Excel shows', () => {
+  it('a hidden cell of an ignorable namespace before the real one is left alone; the real one is filled', async () => {
+    const { bookOf, deathsSheet, MC } = await import('./hiddenCells');
+    const dir = tempDir();
+    const bytes = bookOf(deathsSheet({ rootAttrs: `xmlns:mc="${MC}" xmlns:ign="urn:x" mc:Ignorable="ign"`, cell: (c) => `<ign:c r="${DEATHS_CELL}"><ign:v>200</ign:v></ign:c>${c}` }));
+    const input = writeInput(dir, 'so.xlsx', bytes);
+    const r = await runCli('check', input, '--out', join(dir, 'copy.xlsx'));
+    expect(r.code).toBe(EXIT.shortfall);
+    const { unzipSync, strFromU8 } = await import('fflate');
+    const sheet = strFromU8(unzipSync(readFileSync(join(dir, 'copy.xlsx')))['xl/worksheets/sheet1.xml']);
+    expect(sheet).toMatch(new RegExp(`<ign:c r="${DEATHS_CELL}"><ign:v>200`));
+    expect(sheet).toMatch(new RegExp(`<c r="${DEATHS_CELL}" s="\\d+"><v>280</v>`));
+    expect(sheet.match(new RegExp(`r="${DEATHS_CELL}"`, 'g'))).toHaveLength(2);
+  });
+
+  it('a marked cell inside an AlternateContent block: the copy is refused in one sentence, never given a second cell', async () => {
+    const dir = tempDir();
+    const input = writeInput(dir, 'so.xlsx', HIDDEN_CELL_CASES['a second Choice and a Fallback after the first understood Choice']());
+    const before = snapshot(dir);
+    const r = await runCli('check', input, '--out', join(dir, 'copy.xlsx'), '--lang', 'en');
+    expect(r.code).toBe(EXIT.badInput);
+    expect(r.err).toMatch(/so\.xlsx: cannot fill row \d+ of xl\/worksheets\/sheet1\.xml because it uses an mc:AlternateContent block/);
+    expect(r.err.split('\n')).toHaveLength(1);
+    expect(snapshot(dir)).toEqual(before);
+  });
+});
+
+describe('encodings without a TextDecoder (jsdom), decoded by hand the same way', () => {
+  it.each([
+    ['UTF-16LE', () => utf16Workbook('le', true), 261],
+    ['UTF-16BE', () => utf16Workbook('be', false), 261],
+  ] as const)('%s', async (_n, make, value) => {
+    const { readWorkbook } = await import('../../src/xlsx/readWorkbook');
+    const saved = globalThis.TextDecoder;
+    const bytes = make();
+    try {
+      (globalThis as { TextDecoder?: unknown }).TextDecoder = undefined;
+      const rows = readWorkbook(bytes).sheets[0].rows;
+      expect(rows.some((r) => r?.includes(value))).toBe(true);
+      expect(() => readWorkbook(invalidUtf8Workbook())).toThrow(/không hợp lệ trong mã UTF-8/);
+    } finally {
+      globalThis.TextDecoder = saved;
+    }
+  });
+});
