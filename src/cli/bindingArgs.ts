@@ -1,4 +1,4 @@
-import { readFileSync, statSync } from 'fs';
+import { parse, ParseError, printParseErrorCode } from 'jsonc-parser';
 import { Binding, Bindings, mergeBindings } from '../bindings/binding';
 import { bindingFromFields, BindingsFormatError } from '../bindings/bindingsXml';
 import { BindingError, BindingRequest, parseBindingRequest, resolveBinding } from '../bindings/resolveBinding';
@@ -6,7 +6,9 @@ import { readPackageBindings } from '../bindings/workbookBindings';
 import { PledgeChecker } from '../evaluate/checkGrid';
 import { Lang } from '../evaluate/format';
 import { WorkbookGrid } from '../grid/grid';
+import { lineColumnAt } from '../packs/jsonLocation';
 import { XlsxPackage } from '../xlsx/package';
+import { NotReadable, readRegularFile } from './regularFile';
 
 /** Bindings given on the command line: `--bind` requests and a `--bindings` file, read once for every workbook. */
 export interface CliBindings {
@@ -31,13 +33,22 @@ export function readCliBindings(bind: ReadonlyArray<string>, file: string | unde
   }
   const bindings: Binding[] = [];
   if (file) {
-    let doc: unknown;
+    let text: string;
     try {
-      if (!statSync(file).isFile() || statSync(file).size > MAX_BINDINGS_FILE) throw new Error('not a small regular file');
-      doc = JSON.parse(readFileSync(file, 'utf8'));
+      // Only a small regular file, checked on what was opened (a FIFO or /dev/zero is never read).
+      text = readRegularFile(file, MAX_BINDINGS_FILE).toString('utf8');
     } catch (e) {
-      const why = (e as Error).message.split('\n')[0];
+      const why = e instanceof NotReadable ? e.reason : (e as Error).message.split('\n')[0];
       throw new BindingInputError(lang === 'vi' ? `${file}: không đọc được tệp chỉ ô số liệu (${why}).` : `${file}: cannot read the bindings file (${why}).`);
+    }
+    const errors: ParseError[] = [];
+    const doc: unknown = parse(text, errors, { disallowComments: true, allowTrailingComma: false });
+    if (errors.length > 0) {
+      const { line, column } = lineColumnAt(text, errors[0].offset);
+      const code = printParseErrorCode(errors[0].error);
+      throw new BindingInputError(
+        lang === 'vi' ? `${file}:${line}:${column}: tệp chỉ ô số liệu không phải JSON hợp lệ (${code}).` : `${file}:${line}:${column}: the bindings file is not valid JSON (${code}).`,
+      );
     }
     const list = Array.isArray(doc) ? doc : (doc as { bindings?: unknown })?.bindings;
     if (!Array.isArray(list)) {

@@ -6,7 +6,7 @@ import { Lang } from '../evaluate/format';
 export type WorkbookArg = { readonly file: string } | { readonly problem: string; readonly arg: string };
 
 /**
- * The files a `check` names: files as given, and for a folder every .xlsx directly in it, sorted by
+ * The files a `check` names: files as given, and for a folder every .xlsx and .xlsm directly in it, sorted by
  * name (Excel's `~$` lock files and hidden files left out). Anything else is left to the reader,
  * which explains missing or unreadable files in one sentence.
  */
@@ -31,9 +31,9 @@ export function expandWorkbookArgs(args: ReadonlyArray<string>, lang: Lang): Wor
       out.push({ arg, problem: lang === 'vi' ? `${arg}: không đọc được thư mục (${code}).` : `${arg}: cannot read the folder (${code}).` });
       continue;
     }
-    const files = names.filter((n) => /\.xlsx$/i.test(n) && !n.startsWith('~$') && !n.startsWith('.')).sort();
+    const files = names.filter((n) => /\.xls[xm]$/i.test(n) && !n.startsWith('~$') && !n.startsWith('.')).sort();
     if (files.length === 0) {
-      out.push({ arg, problem: lang === 'vi' ? `${arg}: thư mục không có tệp .xlsx nào.` : `${arg}: the folder has no .xlsx file.` });
+      out.push({ arg, problem: lang === 'vi' ? `${arg}: thư mục không có tệp .xlsx hay .xlsm nào.` : `${arg}: the folder has no .xlsx or .xlsm file.` });
     }
     for (const f of files) out.push({ file: join(arg, f) });
   }

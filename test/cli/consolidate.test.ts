@@ -51,7 +51,7 @@ describe('check a cluster: several workbooks or a folder', () => {
     const dir = tempDir();
     const r = await runCli('check', dir);
     expect(r.code).toBe(EXIT.badInput);
-    expect(r.err).toBe(`${dir}: thư mục không có tệp .xlsx nào.`);
+    expect(r.err).toBe(`${dir}: thư mục không có tệp .xlsx hay .xlsm nào.`);
   });
 
   it('never writes an output over a workbook being checked', async () => {

@@ -153,3 +153,15 @@ describe('the workbook pledging another target', () => {
     expect(f.message).toMatch(/Sổ ghi chỉ tiêu "Giảm 3%" \(ô [A-Z]+\d+\), bộ quy tắc kiểm tra ≤ -5 %\./);
   });
 });
+
+describe('a bindings file that is not JSON', () => {
+  it('is named with its line and column, exit 2', async () => {
+    const input = join(dir, 'y.xlsx');
+    writeFileSync(input, duplicated());
+    const file = join(dir, 'sai.json');
+    writeFileSync(file, '{ "bindings": [\n  { "sheet": "BC", }\n] }');
+    const r = await runCli('check', input, '--bindings', file);
+    expect(r.code).toBe(EXIT.badInput);
+    expect(r.err).toBe(`${file}:2:20: tệp chỉ ô số liệu không phải JSON hợp lệ (PropertyNameExpected).`);
+  });
+});
