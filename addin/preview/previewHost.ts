@@ -1,15 +1,18 @@
+import { Binding, Bindings } from '../../src/bindings/binding';
+import { BindingsFormatError } from '../../src/bindings/bindingsXml';
+import { readPackageBindings } from '../../src/bindings/workbookBindings';
 import { PledgeChecker } from '../../src/evaluate/checkGrid';
 import { Finding } from '../../src/evaluate/finding';
 import { Lang } from '../../src/evaluate/format';
 import { WorkbookGrid } from '../../src/grid/grid';
 import { Localized } from '../../src/packs/rulePack';
 import { highlightPlanFor } from '../../src/report/highlightPlan';
-import { WorkbookFormatError } from '../../src/xlsx/package';
-import { readWorkbook } from '../../src/xlsx/readWorkbook';
+import { openPackage, WorkbookFormatError } from '../../src/xlsx/package';
+import { readPackage } from '../../src/xlsx/readWorkbook';
 import { writeHighlightedCopy } from '../../src/xlsx/writeHighlightedCopy';
-import { noIndicatorTable } from '../messages';
+import { bindingsUnreadable, noIndicatorTable, outcomeVerdict } from '../messages';
 import { PackChoice } from '../packChoice';
-import { CheckReport, OnProgress, PaneHost } from '../paneHost';
+import { CheckReport, OnProgress, PaneHost, PaneMessage } from '../paneHost';
 import { FORMATS, STRINGS } from '../taskpane/strings';
 import { SheetView } from './sheetView';
 
@@ -17,6 +20,9 @@ interface LoadedWorkbook {
   readonly name: string;
   readonly bytes: Uint8Array;
   grid?: WorkbookGrid;
+  /** The bindings stored in the file (the add-in's "point to the figure"), honoured as the CLI honours them. */
+  bindings?: Binding[];
+  bindingsProblem?: BindingsFormatError;
 }
 
 /** Lets the browser draw the progress bar before a long synchronous step (unzipping, parsing). */
@@ -67,10 +73,21 @@ export class PreviewHost implements PaneHost {
     this.changed();
     onProgress({ step: 1, of: 3, label: STRINGS.stepFile });
     await nextPaint();
-    wb.grid ??= readWorkbook(wb.bytes);
+    if (!wb.grid) {
+      const pkg = openPackage(wb.bytes);
+      wb.grid = readPackage(pkg);
+      try {
+        wb.bindings = readPackageBindings(pkg);
+      } catch (e) {
+        // As in Excel: a damaged bindings part does not stop the check, the figures are found by their labels.
+        if (!(e instanceof BindingsFormatError)) throw e;
+        wb.bindings = [];
+        wb.bindingsProblem = e;
+      }
+    }
     onProgress({ step: 2, of: 3, label: STRINGS.stepEvaluate });
     await nextPaint();
-    const result = await checker.check(wb.grid);
+    const result = await checker.check(wb.grid, new Bindings(wb.bindings));
     this.findings = result.findings;
     this.changed();
     onProgress({ step: 3, of: 3, label: STRINGS.stepSheetView });
@@ -80,8 +97,9 @@ export class PreviewHost implements PaneHost {
     const head =
       result.tables.length === 0
         ? { text: noIndicatorTable(checker.pack), tone: 'warning' as const }
-        : { text: FORMATS.previewChecked(wb.name, result.tables.length, count('shortfall'), count('no-data'), count('met')), tone: 'info' as const };
-    return { findings: result.findings, messages: [head] };
+        : { text: withVerdict(FORMATS.previewChecked(wb.name, result.tables.length, count('shortfall'), count('no-data'), count('met')), result), tone: 'info' as const };
+    const notes: PaneMessage[] = wb.bindingsProblem ? [{ text: bindingsUnreadable(wb.bindingsProblem), tone: 'warning' }] : [];
+    return { findings: result.findings, messages: [head, ...notes] };
   }
 
   /** The highlighted copy in the pane's current language (reasons and findings sheet). */
@@ -119,4 +137,10 @@ export class PreviewHost implements PaneHost {
   get language(): Lang {
     return this.lang;
   }
+}
+
+/** The counts, then whether the pledge is met (no data is not met), as in Excel. */
+function withVerdict(counts: Localized, result: { findings: Finding[] }): Localized {
+  const verdict = outcomeVerdict(result);
+  return verdict ? { vi: `${counts.vi} ${verdict.vi}`, en: `${counts.en} ${verdict.en}` } : counts;
 }
