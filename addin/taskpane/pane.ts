@@ -12,7 +12,9 @@ import { cellOf, countsByUnit, filterGroups, FindingFilter, findingsByUnit, need
 import { readFileText } from './readFile';
 import { renderFilters } from './renderFilters';
 import { renderFindings } from './renderFindings';
+import { bindingSaved } from '../messages';
 import { PackOption, renderPackInfo, renderPackProblems, renderPackSelect } from './renderPack';
+import { PointDraft, PointView } from './renderPointing';
 import { renderProgress } from './renderProgress';
 import { REVIEW_TEXT, ReviewDraft, ReviewView } from './renderReview';
 import { renderStatus } from './renderStatus';
@@ -45,6 +47,8 @@ export class Pane {
   private reviewBook?: ReviewBook;
   private reviewStates?: ReadonlyMap<Finding, ReviewState>;
   private draft?: ReviewDraft;
+  /** "Point to the figure" open on a finding, waiting for the person to select the cell in Excel. */
+  private pointing?: PointDraft;
   /** A control to focus after the next redraw (the form just opened, or the button it closed to). */
   private pendingFocus?: string;
 
@@ -75,17 +79,18 @@ export class Pane {
     this.render();
   }
 
-  /** Check with the chosen pack; the preview calls it when a workbook is dropped. */
-  async check(): Promise<void> {
+  /** Check with the chosen pack; the preview calls it when a workbook is dropped. `notes` go before the check's own messages. */
+  async check(notes: PaneMessage[] = []): Promise<void> {
     if (this.busy || !this.checker || !this.host.canCheck()) return;
     const checker = this.checker;
     this.setBusy(true, [{ text: STRINGS.checking, tone: 'info' }]);
     try {
       const report = await this.host.check(checker, this.lang, (p) => this.showProgress(p));
       this.findings = report.findings;
-      this.messages = report.messages;
+      this.messages = [...notes, ...report.messages];
       this.checked = { pack: checker.pack, at: new Date() };
       this.draft = undefined;
+      this.pointing = undefined;
       this.useReviews(report.reviews);
       // A unit chosen in the filter that this workbook does not have would hide everything.
       if (this.filter.unit !== undefined && !report.findings.some((f) => unitOf(f) === this.filter.unit)) this.filter = { ...this.filter, unit: undefined };
@@ -104,6 +109,7 @@ export class Pane {
       this.messages = await clear((p) => this.showProgress(p));
       this.findings = undefined;
       this.draft = undefined;
+      this.pointing = undefined;
     } catch (e) {
       this.messages = [{ text: this.host.problem(e), tone: 'error' }];
     } finally {
@@ -120,6 +126,54 @@ export class Pane {
     });
   }
 
+  // --- pointing to a figure (bindings) ------------------------------------------------------
+
+  private openPointing(index: number): void {
+    const f = this.findings?.[index];
+    if (!f || !this.host.bindings || this.busy || f.noData?.kind !== 'duplicate' && f.noData?.kind !== 'no-period') return;
+    this.draft = undefined; // one form at a time
+    this.pointing = { index, target: f.noData.indicator };
+    this.pendingFocus = `point-use:${index}`;
+    this.render();
+  }
+
+  private choosePointTarget(target: string): void {
+    // No redraw: the select already shows the choice.
+    if (this.pointing) this.pointing = { ...this.pointing, target };
+  }
+
+  private cancelPointing(): void {
+    if (!this.pointing) return;
+    this.pendingFocus = `point:${this.pointing.index}`;
+    this.pointing = undefined;
+    this.render();
+  }
+
+  /**
+   * Reads the selected cell, stores what it is in the workbook, then checks again so the finding
+   * shows what the stored binding makes of it. On a refusal the line stays open to try another cell.
+   */
+  private async usePointedCell(): Promise<void> {
+    const pointing = this.pointing;
+    const bindings = this.host.bindings;
+    const checker = this.checker;
+    if (!pointing || !bindings || !checker || this.busy) return;
+    this.setBusy(true, [{ text: STRINGS.pointSaving, tone: 'info' }]);
+    let saved: PaneMessage;
+    try {
+      const binding = await bindings.bindSelection(checker, pointing.target);
+      saved = { text: bindingSaved(binding, checker.pack), tone: 'info' };
+    } catch (e) {
+      this.pendingFocus = `point-use:${pointing.index}`;
+      this.messages = [{ text: this.host.problem(e), tone: 'error' }];
+      this.setBusy(false);
+      return;
+    }
+    this.pointing = undefined;
+    this.setBusy(false);
+    await this.check([saved]);
+  }
+
   // --- reviews and the scorecard ---------------------------------------------------------
 
   private useReviews(book: ReviewBook | undefined): void {
@@ -133,6 +187,7 @@ export class Pane {
     if (!f || !reviews || this.busy) return;
     const stored = this.reviewStates?.get(f)?.review;
     const reviewer = reviews.reviewer();
+    this.pointing = undefined; // one form at a time
     this.draft = { index, ...(stored ? { status: stored.status } : {}), comment: stored?.comment ?? '', askName: !reviewer, name: reviewer ?? '' };
     this.pendingFocus = `review-status:${index}:${stored?.status ?? 'accepted'}`;
     this.render();
@@ -376,11 +431,32 @@ export class Pane {
         chooseUnit: (u) => this.chooseUnit(u),
         ...(reviews ? { toggleUnreviewed: () => this.toggleUnreviewed() } : {}),
       });
-      renderFindings(byId('units', d), filterGroups(groups, this.filter), lang, reviews ? this.reviewView(reviews.reviewer()) : undefined);
+      renderFindings(
+        byId('units', d),
+        filterGroups(groups, this.filter),
+        lang,
+        reviews ? this.reviewView(reviews.reviewer()) : undefined,
+        this.host.bindings ? this.pointView() : undefined,
+      );
     });
     const focus = this.pendingFocus;
     this.pendingFocus = undefined;
     if (focus !== undefined) d.querySelector<HTMLElement>(`[data-focus-key="${focus}"]`)?.focus();
+  }
+
+  private pointView(): PointView {
+    const pack = this.checked?.pack ?? this.pack;
+    return {
+      draft: this.pointing,
+      busy: this.busy,
+      label: (id) => pack?.indicators[id]?.label ?? { vi: id, en: id },
+      on: {
+        open: (i) => this.openPointing(i),
+        choose: (target) => this.choosePointTarget(target),
+        use: () => void this.usePointedCell(),
+        cancel: () => this.cancelPointing(),
+      },
+    };
   }
 
   private reviewView(reviewer: string | undefined): ReviewView {
