@@ -332,7 +332,7 @@ describe('the browser preview', () => {
   async function preview(bytes: Uint8Array): Promise<void> {
     loadPaneMarkup();
     startPreview(document, 'vi');
-    pickFile('#file-input', new File([bytes], 'so-lieu.xlsx'));
+    pickFile('#file-input', new File([new Uint8Array(bytes)], 'so-lieu.xlsx'));
     await until(() => !$('#results').hidden && !$<HTMLButtonElement>('#check').disabled, 'the preview');
   }
 
