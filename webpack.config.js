@@ -7,25 +7,10 @@ const HtmlWebpackPlugin = require('html-webpack-plugin');
 const { DEV_URL, PLACEHOLDER_URL, publicUrl, productionManifest } = require('./addin/build/productionManifest');
 const { contentSecurityPolicy } = require('./addin/build/contentSecurityPolicy');
 const { bundleSizes, describeSizes } = require('./addin/build/bundleSizes');
+const { devCertificates } = require('./addin/build/devCertificates');
 
 const OUT = path.resolve(__dirname, 'dist-addin');
 const PORT = 3000;
-
-/** Office only loads add-ins over https; office-addin-dev-certs makes and trusts a localhost certificate. */
-async function devCertificates() {
-  try {
-    const { getHttpsServerOptions } = require('office-addin-dev-certs');
-    const { ca, key, cert } = await getHttpsServerOptions();
-    return { ca, key, cert };
-  } catch (e) {
-    console.warn(
-      `\n[pledge-check] No trusted development certificate (${e.message.split('\n')[0]}).\n` +
-        `[pledge-check] Serving over plain http on port ${PORT}: fine for building and browsing, but Excel will not load the add-in from it.\n` +
-        `[pledge-check] On Windows or Mac run "npx office-addin-dev-certs install" once, then "npm start" again.\n`,
-    );
-    return undefined;
-  }
-}
 
 /** Prints the gzip sizes after a production build and fails it when the pane outgrows its target. */
 class BundleSizePlugin {
@@ -48,6 +33,8 @@ module.exports = async (env, options) => {
     console.warn(`[pledge-check] ADDIN_PUBLIC_URL is not set: the production manifest points at the placeholder ${PLACEHOLDER_URL}`);
   }
 
+  // The dev server's websocket is allowed in development builds only.
+  const csp = contentSecurityPolicy(dev ? { devServerPort: PORT } : {});
   const config = {
     devtool: dev ? 'source-map' : false,
     // The code is ES2022 already (tsconfig); saying so lets webpack's runtime use globalThis
@@ -86,15 +73,17 @@ module.exports = async (env, options) => {
       ],
     },
     plugins: [
-      new HtmlWebpackPlugin({ filename: 'taskpane.html', template: './addin/taskpane/taskpane.html', chunks: ['taskpane'], templateParameters: { csp: contentSecurityPolicy() } }),
+      new HtmlWebpackPlugin({ filename: 'taskpane.html', template: './addin/taskpane/taskpane.html', chunks: ['taskpane'], templateParameters: { csp } }),
       // The help page has no script: the same policy, and no chunk injected.
-      new HtmlWebpackPlugin({ filename: 'help.html', template: './addin/help/help.html', chunks: [], inject: false, templateParameters: { csp: contentSecurityPolicy() } }),
-      new HtmlWebpackPlugin({ filename: 'commands.html', template: './addin/commands/commands.html', chunks: ['commands'], templateParameters: { csp: contentSecurityPolicy() } }),
+      new HtmlWebpackPlugin({ filename: 'help.html', template: './addin/help/help.html', chunks: [], inject: false, templateParameters: { csp } }),
+      new HtmlWebpackPlugin({ filename: 'commands.html', template: './addin/commands/commands.html', chunks: ['commands'], templateParameters: { csp } }),
       new CopyWebpackPlugin({
         patterns: [
           { from: 'addin/assets/*.png', to: 'assets/[name][ext]' },
           { from: 'addin/taskpane/taskpane.css', to: 'taskpane.css' },
           { from: 'addin/help/help.css', to: 'help.css' },
+          // The workbook the preview offers to try ("Dùng thử sổ mẫu").
+          { from: 'samples/bao-cao-ninh-binh-2025.xlsx', to: 'samples/[name][ext]' },
           { from: 'manifest.xml', to: 'manifest.xml', transform: (content) => (dev ? content : productionManifest(content.toString('utf8'), baseUrl)) },
         ],
       }),
@@ -111,6 +100,8 @@ module.exports = async (env, options) => {
       hot: false,
       headers: { 'Access-Control-Allow-Origin': '*' },
       server: https ? { type: 'https', options: https } : 'http',
+      // Reload through the page's own host and port, whichever name (localhost, 127.0.0.1) it was opened with.
+      client: { webSocketURL: 'auto://0.0.0.0:0/ws' },
       static: false,
     };
   }

@@ -4,11 +4,15 @@ import { BindingError } from '../src/bindings/resolveBinding';
 import { RulePack, Localized } from '../src/packs/rulePack';
 import { checkOutcome } from '../src/report/checkOutcome';
 import { ReviewFormatError } from '../src/review/reviewXml';
+import { formatNumber } from '../src/evaluate/format';
 import { CheckOutcome } from './excel/checkWorkbook';
 import { ClearReport } from './excel/clearHighlights';
+import { MAX_REASONS } from './excel/writeHighlights';
 import { ScorecardWriteReport } from './excel/writeScorecard';
 
 /** What the add-in tells people after an action, Vietnamese first. Each message is one sentence or two. */
+
+const MAX_REASONS_TEXT = { vi: formatNumber(MAX_REASONS, 'vi', 0), en: formatNumber(MAX_REASONS, 'en', 0) };
 
 const quoted = (names: ReadonlyArray<string>) => names.map((n) => `"${n}"`).join(', ');
 
@@ -85,6 +89,13 @@ export function checkWarnings(o: CheckOutcome): Localized[] {
       en: 'Excel refused to attach some reasons to their cells (perhaps an old-style note is there); the cells are still highlighted and the reasons are listed below.',
     });
   }
+  if (w.threadsKept.length) out.push(threadsKept(w.threadsKept));
+  if (w.reasonsOmitted) {
+    out.push({
+      vi: `Vì có ${w.reasonsOmitted} ô được đánh dấu (hơn ${MAX_REASONS_TEXT.vi}), lý do không được gắn vào từng ô mà chỉ có trong danh sách bên dưới, kèm liên kết tới ô.`,
+      en: `With ${w.reasonsOmitted} cells marked (more than ${MAX_REASONS_TEXT.en}), the reasons are not attached to each cell: they are in the list below, with a link to each cell.`,
+    });
+  }
   if (w.attachKind === null && w.marked) {
     out.push({
       vi: 'Phiên bản Excel này không hỗ trợ ghi chú hay bình luận qua phần bổ trợ: lý do chỉ có trong danh sách bên dưới.',
@@ -110,6 +121,7 @@ export function clearSummary(r: ClearReport): Localized[] {
       en: `Highlights could not be removed on the protected sheet(s) ${quoted(r.protectedSheets)}; Pledge Check still remembers them: unprotect and press Clear again.`,
     });
   }
+  if (r.threadsKept.length) out.push(threadsKept(r.threadsKept));
   if (r.missingSheets.length) {
     out.push({
       vi: `Không còn trang ${quoted(r.missingSheets)} (đã xóa hoặc đổi tên), nên không trả lại được định dạng ở đó.`,
@@ -117,6 +129,14 @@ export function clearSummary(r: ClearReport): Localized[] {
     });
   }
   return out;
+}
+
+/** Our comment threads that someone answered: deleting one would delete the replies, so they stay. */
+function threadsKept(cells: ReadonlyArray<string>): Localized {
+  return {
+    vi: `Giữ nguyên ${cells.length} bình luận của Pledge Check vì đã có người trả lời bên dưới (xóa bình luận sẽ xóa cả các câu trả lời): ${cells.join(', ')}.`,
+    en: `Kept ${cells.length} Pledge Check comment(s) because someone replied under them (deleting a comment deletes its replies): ${cells.join(', ')}.`,
+  };
 }
 
 /** Reviews stored in the workbook that match no finding of this check. */
@@ -135,7 +155,7 @@ export function reviewsUnreadable(e: unknown): Localized {
 }
 
 /** The bindings part could not be read: the check ran with the labels alone. */
-export function bindingsUnreadable(e: BindingsFormatError): Localized {
+export function bindingsUnreadable(e: Localized): Localized {
   return {
     vi: `Không dùng được các chỉ ô số liệu lưu trong sổ vì ${e.vi}; số liệu được tìm theo nhãn như bình thường.`,
     en: `The figure bindings stored in the workbook are not used because ${e.en}; figures were found by their labels as usual.`,

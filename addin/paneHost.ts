@@ -73,11 +73,18 @@ export interface PaneHost {
   readonly mode: 'excel' | 'preview';
   /** Whether Check can run now (in the preview: once a workbook has been loaded). */
   canCheck(): boolean;
-  check(checker: PledgeChecker, lang: Lang, onProgress: OnProgress): Promise<CheckReport>;
+  /**
+   * Checks the workbook. A host that evaluates in batches (the preview) hands the findings so far
+   * to `onFindings` after each one, so the first units are on screen long before the last.
+   */
+  check(checker: PledgeChecker, lang: Lang, onProgress: OnProgress, onFindings?: (findings: Finding[]) => void): Promise<CheckReport>;
   /** Excel only: take the highlights away again. */
   clear?(onProgress: OnProgress): Promise<PaneMessage[]>;
-  /** Shows a finding's cell: selects it in Excel, scrolls to it in the preview's sheet. */
-  goTo(sheet: string, cell: string): Promise<void>;
+  /**
+   * Shows a finding's cell: selects it in Excel, scrolls to it in the preview's sheet.
+   * `returnKey` names the finding's control (`data-focus-key`), for a way back to the list.
+   */
+  goTo(sheet: string, cell: string, returnKey?: string): Promise<void>;
   /** A failure of this host's work as a sentence people can act on. */
   problem(e: unknown): Localized;
   /** The pack remembered for this workbook, if any. */

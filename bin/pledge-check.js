@@ -5,7 +5,9 @@ require('../dist/src/cli/main.js').main(process.argv.slice(2)).then(
   (code) => { process.exitCode = code; },
   (err) => {
     // Last resort: never show a stack trace to a user.
-    process.stderr.write(`Lỗi không mong đợi / Unexpected error: ${err && err.message ? err.message : String(err)}\n`);
+    // Nor a control character (an escape sequence from a file name or a workbook) to a terminal.
+    const text = String(err && err.message ? err.message : err).replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, '\uFFFD');
+    process.stderr.write(`Lỗi không mong đợi / Unexpected error: ${text}\n`);
     process.exitCode = 2;
   },
 );

@@ -16,8 +16,20 @@ const DIRECTIVES = [
   "form-action 'none'",
 ];
 
-function contentSecurityPolicy() {
-  return DIRECTIVES.join('; ');
+/**
+ * The dev server (npm start) reloads the page through a websocket to itself. The page may be
+ * opened as localhost or 127.0.0.1, so both are named: in development only, a production page
+ * connects to nothing but its own origin.
+ */
+function devConnectSources(port) {
+  return ['localhost', '127.0.0.1'].flatMap((host) => [`ws://${host}:${port}`, `wss://${host}:${port}`]);
+}
+
+/** The policy; `{ devServerPort }` adds the dev server's websocket (development builds only). */
+function contentSecurityPolicy(options = {}) {
+  const directives = [...DIRECTIVES];
+  if (options.devServerPort) directives.push(`connect-src 'self' ${devConnectSources(options.devServerPort).join(' ')}`);
+  return directives.join('; ');
 }
 
 module.exports = { OFFICE_JS_ORIGIN, contentSecurityPolicy };

@@ -2,10 +2,13 @@ import { CellRef, parseA1, rangeToA1, RangeRef } from '../../src/grid/address';
 
 /**
  * `worksheet.getRanges("E9, E12:E14")` formats many areas in one command but fails, undocumented,
- * past roughly 500 areas or 8,200 characters of address (office-js #5198). Stay well under both.
+ * past roughly 500 areas (office-js #5198), and reads at most 8,192 characters of the address,
+ * silently ignoring the rest: cells past it would simply not be marked or restored, with no error
+ * to tell. Stay well under both; addressChunks refuses to be told a longer limit.
  */
 export const MAX_AREAS = 400;
 export const MAX_ADDRESS_CHARS = 8_000;
+export const GETRANGES_MAX_CHARS = 8_192;
 
 /** Cells as few areas: consecutive rows of one column become one area. Sorted, duplicates dropped. */
 export function areasForCells(cells: Iterable<string | CellRef>): RangeRef[] {
@@ -30,7 +33,8 @@ export function areasForCells(cells: Iterable<string | CellRef>): RangeRef[] {
 }
 
 /** Address strings for `getRanges`, each within the limits above. */
-export function addressChunks(areas: ReadonlyArray<RangeRef>, maxAreas = MAX_AREAS, maxChars = MAX_ADDRESS_CHARS): string[] {
+export function addressChunks(areas: ReadonlyArray<RangeRef>, maxAreas = MAX_AREAS, maxChars = MAX_ADDRESS_CHARS, hardLimit = GETRANGES_MAX_CHARS): string[] {
+  if (maxChars > hardLimit) throw new Error(`getRanges ignores an address past ${hardLimit} characters; chunks of ${maxChars} would lose cells silently`);
   const chunks: string[] = [];
   let current: string[] = [];
   let chars = 0;

@@ -1,6 +1,21 @@
 import { MARK_FILL, MarkStatus } from '../../src/xlsx/highlightPlan';
 
 /**
+ * What this file assumes about Excel's fills — the one place they are written down:
+ * - `color` is "#FFFFFF" both for no fill and for a white fill, so it never tells them apart.
+ * - No fill reports `tintAndShade: null`; any fill of a colour, white included, reports a number
+ *   (office-js #4900, answered by Microsoft). `pattern` is "None" for no fill where the host
+ *   reports it, but the same issue shows hosts answering `null` for both no fill and white solid.
+ *   So: a named pattern other than "None" is that pattern; "None" is no fill; a missing pattern is
+ *   no fill when `tintAndShade` is null, else a solid fill.
+ * - A theme colour comes back as its RGB `color` plus its `tintAndShade`; writing both back gives
+ *   the same colour (the link to the theme is lost: Office.js cannot set a theme colour).
+ * - Setting `color` on a cell makes its fill solid and resets its tint; `pattern`, `patternColor`
+ *   and the tints are set after it (queueRestoreFill), and `clear()` is no fill.
+ * - Gradients cannot be written through Office.js at all (isRestorable).
+ */
+
+/**
  * A cell's own fill as Office.js reports it, which is all a highlight changes. The font is never
  * touched, so it is not remembered: restoring it would undo any edit made after the check.
  */
@@ -19,8 +34,10 @@ export const FILL_PROPERTIES: Excel.CellPropertiesLoadOptions = {
 
 export function fillOf(p: Excel.CellProperties): CellFill {
   const f = p.format?.fill ?? {};
+  const pattern = f.pattern ? String(f.pattern) : f.tintAndShade === null || f.tintAndShade === undefined ? 'None' : 'Solid';
+  if (pattern === 'None') return { pattern, color: '', patternColor: '', tintAndShade: 0, patternTintAndShade: 0 };
   return {
-    pattern: f.pattern ?? 'None',
+    pattern,
     color: f.color ?? '',
     patternColor: f.patternColor ?? '',
     tintAndShade: f.tintAndShade ?? 0,

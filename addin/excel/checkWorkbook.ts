@@ -31,9 +31,11 @@ export interface CheckExtras {
   readonly alongside?: ReadonlyArray<ReadsAlong>;
   /** Bytes per sync; Excel on the web's cap unless told otherwise (the bench lifts it). */
   readonly payloadBudget?: number;
+  /** Most reasons attached to cells (writeHighlights' MAX_REASONS unless told otherwise). */
+  readonly maxReasons?: number;
 }
 
-const NOTHING_WRITTEN: WriteReport = { marked: 0, attached: 0, attachKind: null, protectedSheets: [], othersReasonsKept: 0, gradientCells: [], attachFailed: false };
+const NOTHING_WRITTEN: WriteReport = { marked: 0, attached: 0, attachKind: null, protectedSheets: [], othersReasonsKept: 0, gradientCells: [], attachFailed: false, threadsKept: [], reasonsOmitted: 0 };
 
 /**
  * The ribbon's and the pane's Check: read the open workbook into the core's grid, run the same
@@ -69,6 +71,7 @@ export async function checkWorkbook(
     found,
     condition: editedMeanwhile(context, read.grid, result.tables, found.memory),
     budget: extras.payloadBudget,
+    maxReasons: extras.maxReasons,
   });
   const extra = { bindings, ...(unreadable ? { bindingsUnreadable: unreadable } : {}) };
   return write ? { ...result, ...extra, write, edited: false } : { ...result, ...extra, write: NOTHING_WRITTEN, edited: true };

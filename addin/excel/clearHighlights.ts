@@ -13,6 +13,8 @@ export interface ClearReport {
   readonly protectedSheets: string[];
   /** Sheets remembered but no longer in the workbook (deleted or renamed): nothing to restore there. */
   readonly missingSheets: string[];
+  /** `Sheet!A1` of our comment threads kept because someone replied under them (deleting a thread deletes its replies). */
+  readonly threadsKept: string[];
 }
 
 /**
@@ -28,7 +30,7 @@ export async function clearHighlights(context: Excel.RequestContext, support: Re
   await trips.flush();
 
   await memory.queueRead(trips);
-  await trips.reserve(reasons.queueLocate());
+  await reasons.queueLocate(trips);
   await trips.flush();
 
   const cells = memory.cells();
@@ -38,11 +40,11 @@ export async function clearHighlights(context: Excel.RequestContext, support: Re
   const kept = cells.filter((c) => locked.has(c.sheet));
   const missing = [...new Set(cells.filter((c) => !names.has(c.sheet)).map((c) => c.sheet))];
   const report = { restored: restore.length, protectedSheets: [...new Set(kept.map((c) => c.sheet))], missingSheets: missing };
-  if (!memory.stored) return { ...report, removedReasons: 0 };
+  if (!memory.stored) return { ...report, removedReasons: 0, threadsKept: [] };
 
-  const removedReasons = await queueRestore(trips, new SheetProxies(context), restore, reasons.byCell());
+  const { removed: removedReasons, threadsKept } = await queueRestore(trips, new SheetProxies(context), restore, reasons.byCell());
   // Forget last: if restoring fails part-way the memory is still there and Clear can run again.
   await memory.queueWrite(kept, trips);
   await trips.flush();
-  return { ...report, removedReasons };
+  return { ...report, removedReasons, threadsKept };
 }

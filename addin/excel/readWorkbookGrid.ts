@@ -1,7 +1,7 @@
-import { parseRange, RangeRef } from '../../src/grid/address';
+import { parseA1, parseRange, RangeRef } from '../../src/grid/address';
 import { CellValue, cellError } from '../../src/grid/cell';
 import { ExcelTable, SheetGrid, SheetVisibility, WorkbookGrid } from '../../src/grid/grid';
-import { RoundTrips } from './roundTrips';
+import { PAYLOAD_BUDGET, RoundTrips } from './roundTrips';
 
 /** The open workbook as the core sees it, plus what the writer needs to know about each sheet. */
 export interface WorkbookRead {
@@ -45,6 +45,8 @@ interface Block {
   readonly top: number;
   readonly rows: number;
   readonly cols: number;
+  /** Rows of the sheet's used range from row 1: a whole-column merged area is cut there. */
+  readonly sheetRows: number;
   readonly range: Excel.Range;
   readonly merges: Excel.RangeAreas;
   readonly rowProps: OfficeExtension.ClientResult<Excel.RowProperties[]>;
@@ -78,31 +80,7 @@ export async function readWorkbookGrid(context: Excel.RequestContext, onPhase: R
   for (const u of used) if (!u.isNullObject) cells += (u.rowIndex + u.rowCount) * (u.columnIndex + u.columnCount);
   onPhase('cells', { cells, sheets: used.filter((u) => !u.isNullObject).length });
 
-  const blocks: Block[] = [];
-  for (let i = 0; i < sheets.length; i++) {
-    const u = used[i];
-    if (u.isNullObject) continue;
-    const rows = u.rowIndex + u.rowCount;
-    const cols = u.columnIndex + u.columnCount;
-    const step = Math.max(1, Math.min(BLOCK_ROWS, Math.floor(BLOCK_CELLS / cols)));
-    for (let top = 0; top < rows; top += step) {
-      const n = Math.min(step, rows - top);
-      await trips.reserve(n * cols * BYTES_PER_CELL + n * BYTES_PER_ROW);
-      const range = sheets[i].getRangeByIndexes(top, 0, n, cols).load('values,valueTypes');
-      blocks.push({
-        sheet: i,
-        top,
-        rows: n,
-        cols,
-        range,
-        // Only areas whose top-left cell lies in the block are returned (office-js #3611), so the
-        // blocks together list each merged area exactly once.
-        merges: range.getMergedAreasOrNullObject().load('address'),
-        rowProps: range.getRowProperties({ rowHidden: true }),
-      });
-    }
-  }
-  await trips.flush();
+  const blocks = await readBlocks(context, sheets, used, options.budget ?? PAYLOAD_BUDGET);
 
   const grids: SheetBuild[] = sheets.map((s) => ({
     name: s.name,
@@ -112,7 +90,8 @@ export async function readWorkbookGrid(context: Excel.RequestContext, onPhase: R
     hiddenRows: new Set<number>(),
     tables: [],
   }));
-  for (const b of blocks) collectBlock(b, grids[b.sheet]);
+  const mergesSeen = grids.map(() => new Set<string>());
+  for (const b of blocks) collectBlock(b, grids[b.sheet], mergesSeen[b.sheet]);
   tables.items.forEach((t, i) => {
     const sheet = grids.find((g) => g.name === t.worksheet.name);
     const r = tableRanges[i];
@@ -127,6 +106,62 @@ export async function readWorkbookGrid(context: Excel.RequestContext, onPhase: R
   return { grid: { sheets: grids }, protectedSheets };
 }
 
+/** How many times phase 3 is split and sent again before its error is the caller's. */
+const MAX_SPLITS = 6;
+
+/**
+ * Phase 3: every block of rows of every sheet, in as few syncs as the budget allows. Two limits
+ * can only be learnt by hitting them, and both are plain reads, so the phase is split and sent
+ * again instead of failing the check:
+ * - the response exceeds 5 MB (`ResponsePayloadSizeLimitExceeded`): the 30 bytes a cell is reserved
+ *   underestimate long Vietnamese labels (16,000 rows × 7 columns with a 120-character label column
+ *   is 6.6 MB), so the budget per sync is halved: more syncs, same blocks;
+ * - `getMergedAreasOrNullObject` fails when a range holds more than 512 merged areas (documented;
+ *   the error has no code of its own), e.g. a 300-row form with three merges per row: the blocks
+ *   are halved, so each holds fewer merges.
+ */
+async function readBlocks(context: Excel.RequestContext, sheets: Excel.Worksheet[], used: Excel.Range[], budget: number): Promise<Block[]> {
+  let rowsPerBlock = BLOCK_ROWS;
+  for (let attempt = 0; ; attempt++) {
+    const trips = new RoundTrips(context, budget);
+    const blocks: Block[] = [];
+    for (let i = 0; i < sheets.length; i++) {
+      const u = used[i];
+      if (u.isNullObject) continue;
+      const rows = u.rowIndex + u.rowCount;
+      const cols = u.columnIndex + u.columnCount;
+      const step = Math.max(1, Math.min(rowsPerBlock, Math.floor(BLOCK_CELLS / cols)));
+      for (let top = 0; top < rows; top += step) {
+        const n = Math.min(step, rows - top);
+        await trips.reserve(n * cols * BYTES_PER_CELL + n * BYTES_PER_ROW);
+        const range = sheets[i].getRangeByIndexes(top, 0, n, cols).load('values,valueTypes');
+        blocks.push({
+          sheet: i,
+          top,
+          rows: n,
+          cols,
+          sheetRows: rows,
+          range,
+          // Only areas whose top-left cell lies in the block are returned (office-js #3611), so the
+          // blocks together should list each merged area once; collectBlock drops a repeat anyway.
+          merges: range.getMergedAreasOrNullObject().load('address'),
+          rowProps: range.getRowProperties({ rowHidden: true }),
+        });
+      }
+    }
+    try {
+      await trips.flush();
+      return blocks;
+    } catch (e) {
+      const code = (e as { code?: string } | null)?.code ?? '';
+      if (attempt >= MAX_SPLITS) throw e;
+      if (/PayloadSizeLimitExceeded$/.test(code) || /PayloadSizeLimitExceeded/.test(String((e as Error)?.message))) budget = Math.floor(budget / 2);
+      else if (rowsPerBlock > 1) rowsPerBlock = Math.ceil(rowsPerBlock / 2);
+      else throw e;
+    }
+  }
+}
+
 /** A sheet while its blocks arrive; it is a SheetGrid once complete. */
 interface SheetBuild extends SheetGrid {
   readonly rows: (CellValue[] | undefined)[];
@@ -135,7 +170,7 @@ interface SheetBuild extends SheetGrid {
   readonly tables: ExcelTable[];
 }
 
-function collectBlock(b: Block, grid: SheetBuild): void {
+function collectBlock(b: Block, grid: SheetBuild, mergesSeen: Set<string>): void {
   const rows = grid.rows;
   const values = b.range.values;
   const types = b.range.valueTypes;
@@ -152,7 +187,15 @@ function collectBlock(b: Block, grid: SheetBuild): void {
   b.rowProps.value.forEach((p, i) => {
     if (p.rowHidden) grid.hiddenRows.add(b.top + i);
   });
-  if (!b.merges.isNullObject) grid.merges.push(...areasOf(b.merges.address));
+  if (b.merges.isNullObject) return;
+  for (const area of areasOf(b.merges.address)) {
+    // A whole row (`1:1`) or column (`H:H`) merged: only the part inside the read cells matters.
+    const m = { ...area, right: Math.min(area.right, b.cols - 1), bottom: Math.min(area.bottom, b.sheetRows - 1) };
+    const key = `${m.top},${m.left},${m.bottom},${m.right}`;
+    if (mergesSeen.has(key)) continue; // listed by two blocks (office-js #3611, should it be fixed)
+    mergesSeen.add(key);
+    grid.merges.push(m);
+  }
 }
 
 /** Excel gives "" for an empty cell and the error's text for an error; the core wants null and a CellError. */
@@ -169,7 +212,11 @@ function cellValue(v: unknown, type: Excel.RangeValueType | string): CellValue {
   }
 }
 
-/** `'Báo cáo'!A1:C1, 'Báo cáo'!D4` → ranges. Sheet names may hold commas and `!`, inside quotes. */
+/**
+ * `'Báo cáo'!A1:C1, 'Báo cáo'!D4` → ranges. Sheet names may hold commas and `!`, inside quotes.
+ * Excel writes a whole row as `1:1` and a whole column as `H:H` (`RangeAreas.address`): they
+ * reach the sheet's last column (XFD) or row (1,048,576).
+ */
 export function areasOf(address: string): RangeRef[] {
   const out: RangeRef[] = [];
   let part = '';
@@ -178,9 +225,24 @@ export function areasOf(address: string): RangeRef[] {
     if (ch === "'") quoted = !quoted;
     if (ch === ',' && !quoted) {
       const a1 = part.slice(part.lastIndexOf('!') + 1).trim();
-      if (a1) out.push(parseRange(a1));
+      if (a1) out.push(areaOf(a1));
       part = '';
     } else part += ch;
   }
   return out;
+}
+
+const LAST_ROW = 1_048_575;
+const LAST_COL = 16_383;
+
+function areaOf(a1: string): RangeRef {
+  const plain = a1.replace(/\$/g, '');
+  const rows = /^(\d+):(\d+)$/.exec(plain);
+  if (rows) return { top: Math.min(+rows[1], +rows[2]) - 1, bottom: Math.max(+rows[1], +rows[2]) - 1, left: 0, right: LAST_COL };
+  const cols = /^([A-Z]+):([A-Z]+)$/i.exec(plain);
+  if (cols) {
+    const [a, b] = [parseA1(`${cols[1]}1`).col, parseA1(`${cols[2]}1`).col];
+    return { top: 0, bottom: LAST_ROW, left: Math.min(a, b), right: Math.max(a, b) };
+  }
+  return parseRange(plain);
 }

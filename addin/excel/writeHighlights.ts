@@ -23,7 +23,17 @@ export interface WriteOptions {
   readonly condition?: WriteCondition;
   /** Bytes per sync; Excel on the web's cap unless told otherwise. */
   readonly budget?: number;
+  /** Most reasons attached to cells; past it none is (MAX_REASONS unless told otherwise). */
+  readonly maxReasons?: number;
 }
+
+/**
+ * Past this many marked cells no reason is attached to any of them: the pane lists every finding
+ * with its reason and a link to its cell. The CLI's copy has the same cap (MAX_CELL_NOTES, asserted
+ * equal by a test; not imported, so the pane's bundle does not take in the .xlsx patcher). Tens of
+ * thousands of notes make every later read of the workbook's notes slow and many payloads large.
+ */
+export const MAX_REASONS = 20_000;
 
 /** The highlight memory and the workbook's notes and comments, found but not yet read. */
 export interface FoundHighlights {
@@ -54,6 +64,13 @@ export interface WriteReport {
   readonly othersReasonsKept: number;
   /** `Sheet!A1` of cells left unmarked because their gradient fill could not be put back. */
   readonly gradientCells: string[];
+  /**
+   * `Sheet!A1` of our earlier comment threads that someone replied under: left as they are (deleting
+   * a thread deletes its replies), so no new reason is attached there.
+   */
+  readonly threadsKept: string[];
+  /** Marked cells given no reason because there were more than MAX_REASONS; 0 when none. */
+  readonly reasonsOmitted: number;
   /** Some reasons could not be attached (e.g. an old-style note Excel would not let a comment replace). */
   readonly attachFailed: boolean;
 }
@@ -92,7 +109,7 @@ export async function writeHighlights(context: Excel.RequestContext, plan: Highl
   // 2: the memory and notes are read here, just before writing, not when they were found, so a
   // change made in between (by another Pledge Check) is seen.
   await memory.queueRead(trips);
-  await trips.reserve(reasons.queueLocate());
+  await reasons.queueLocate(trips);
   const marks = plan.marks.filter((m) => writable(m.sheet));
   const fillReads = [];
   for (const [sheet, cells] of groupBy(marks, (m) => m.sheet)) {
@@ -113,6 +130,8 @@ export async function writeHighlights(context: Excel.RequestContext, plan: Highl
   const toAttach: { mark: CellMark; text: string }[] = [];
   const gradientCells: string[] = [];
   let othersReasonsKept = 0;
+  const reasonsOmitted = attachKind && marks.length > (options.maxReasons ?? MAX_REASONS) ? marks.length : 0;
+  const attaching = reasonsOmitted ? null : attachKind;
   for (const m of marks) {
     const key = cellKey(m.sheet, m.cell);
     const before = oldByKey.get(key);
@@ -122,12 +141,14 @@ export async function writeHighlights(context: Excel.RequestContext, plan: Highl
       continue;
     }
     let attached: RememberedCell['attached'];
-    if (attachKind) {
+    if (attaching) {
       const there = existing.get(key);
       const ours = there && before?.attached && there.kind === before.attached.kind && there.hash === before.attached.hash;
-      if (!there || ours) {
+      if (ours && there.replies > 0) {
+        // Someone answered under our comment: the thread is theirs too now, and stays; it is no longer ours to remove.
+      } else if (!there || ours) {
         const text = `${plan.author}:\n${m.note}`;
-        attached = { kind: attachKind, hash: reasonHash(text) };
+        attached = { kind: attaching, hash: reasonHash(text) };
         toAttach.push({ mark: m, text });
       } else othersReasonsKept++;
     }
@@ -151,12 +172,13 @@ export async function writeHighlights(context: Excel.RequestContext, plan: Highl
     protectedSheets: options.sheets.filter((s) => blocked.has(s)),
     othersReasonsKept,
     gradientCells,
+    reasonsOmitted,
   };
-  if (union.length === 0 && !memory.stored) return { ...report, attached: 0, attachFailed: false };
+  if (union.length === 0 && !memory.stored) return { ...report, attached: 0, attachFailed: false, threadsKept: [] };
 
   // 3
   await memory.queueWrite(union, trips);
-  await queueRestore(trips, sheets, restore, existing);
+  const { threadsKept } = await queueRestore(trips, sheets, restore, existing);
   for (const [sheet, cells] of groupBy(toMark, (m) => m.sheet)) {
     for (const [status, group] of groupBy(cells, (m) => m.status)) {
       for (const address of addressChunks(areasForCells(group.map((m) => m.cell)))) {
@@ -182,7 +204,7 @@ export async function writeHighlights(context: Excel.RequestContext, plan: Highl
     attachFailed = true;
   }
 
-  return { ...report, attached: attachFailed ? 0 : toAttach.length, attachFailed };
+  return { ...report, attached: attachFailed ? 0 : toAttach.length, attachFailed, threadsKept };
 }
 
 /** Tab order, then row, then column: the same memory for the same highlights, whatever the order they came in. */

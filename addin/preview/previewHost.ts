@@ -1,42 +1,42 @@
-import { Binding, Bindings } from '../../src/bindings/binding';
-import { BindingsFormatError } from '../../src/bindings/bindingsXml';
-import { readPackageBindings } from '../../src/bindings/workbookBindings';
 import { PledgeChecker } from '../../src/evaluate/checkGrid';
+import { PackEvaluator } from '../../src/evaluate/evaluatePack';
 import { Finding } from '../../src/evaluate/finding';
 import { Lang } from '../../src/evaluate/format';
 import { WorkbookGrid } from '../../src/grid/grid';
 import { Localized } from '../../src/packs/rulePack';
-import { highlightPlanFor } from '../../src/report/highlightPlan';
-import { openPackage, WorkbookFormatError } from '../../src/xlsx/package';
-import { readPackage } from '../../src/xlsx/readWorkbook';
-import { writeHighlightedCopy } from '../../src/xlsx/writeHighlightedCopy';
 import { bindingsUnreadable, noIndicatorTable, outcomeVerdict } from '../messages';
 import { PackChoice } from '../packChoice';
 import { CheckReport, OnProgress, PaneHost, PaneMessage } from '../paneHost';
 import { FORMATS, STRINGS } from '../taskpane/strings';
+import { CheckStep } from './checkProtocol';
+import { CheckFailed, CheckRunner, InlineRunner } from './checkRunner';
 import { SheetView } from './sheetView';
 
-interface LoadedWorkbook {
-  readonly name: string;
-  readonly bytes: Uint8Array;
-  grid?: WorkbookGrid;
-  /** The bindings stored in the file (the add-in's "point to the figure"), honoured as the CLI honours them. */
-  bindings?: Binding[];
-  bindingsProblem?: BindingsFormatError;
-}
+const STEPS: Record<CheckStep, { step: number; label: Localized }> = {
+  file: { step: 1, label: STRINGS.stepFile },
+  tables: { step: 2, label: STRINGS.stepTables },
+  evaluate: { step: 3, label: STRINGS.stepTargets },
+  sheet: { step: 4, label: STRINGS.stepSheetView },
+};
 
-/** Lets the browser draw the progress bar before a long synchronous step (unzipping, parsing). */
-const nextPaint = () => new Promise<void>((resolve) => setTimeout(resolve, 16));
+/** Named moments of a check, as Performance marks: the bench and the browser test time the preview with them. */
+export function mark(name: 'file-chosen' | 'workbook-read' | 'checked' | 'first-findings'): void {
+  globalThis.performance?.mark?.(`pledge-check:${name}`);
+}
 
 /**
  * The pane in a plain browser: the workbook is a file the person dropped, read in memory with the
- * same core as the CLI (readWorkbook → PledgeChecker → highlightPlanFor), shown as a table, and
- * given back as a highlighted copy made by writeHighlightedCopy. The file never leaves the page.
+ * same core as the CLI (readWorkbook → tables → PackEvaluator), in a Web Worker where there is one
+ * so the page keeps answering, shown as a table, and given back as a highlighted copy made by
+ * writeHighlightedCopy. The file never leaves the page.
  */
 export class PreviewHost implements PaneHost {
   readonly mode = 'preview' as const;
-  private workbook?: LoadedWorkbook;
+  private name?: string;
+  private loaded?: Promise<void>;
   private findings: Finding[] = [];
+  /** The grid of the workbook being checked, as the worker sent it before the first findings. */
+  private grid?: { grid: WorkbookGrid; percentCells: Array<[string, number]> };
   private lang: Lang = 'vi';
   /** The pack chosen in this page; the preview has no workbook settings to keep it in. */
   private chosen?: PackChoice;
@@ -45,80 +45,109 @@ export class PreviewHost implements PaneHost {
   constructor(
     private readonly view: SheetView,
     private readonly changed: () => void = () => undefined,
+    private readonly runner: CheckRunner = new InlineRunner(),
   ) {}
 
-  load(name: string, bytes: Uint8Array): void {
-    this.workbook = { name, bytes };
+  /** Another file: what was shown of the previous one goes at once, before the new one is read. */
+  forget(name: string): void {
+    this.name = name;
+    this.loaded = undefined;
+    this.grid = undefined;
     this.findings = [];
+    this.view.clear();
+    this.changed();
+  }
+
+  load(name: string, bytes: Uint8Array): void {
+    this.name = name;
+    this.findings = [];
+    this.grid = undefined;
+    this.loaded = this.runner.load(bytes);
     this.changed();
   }
 
   get fileName(): string | undefined {
-    return this.workbook?.name;
+    return this.name;
   }
 
   canCheck(): boolean {
-    return this.workbook !== undefined;
+    return this.loaded !== undefined;
   }
 
   hasFindings(): boolean {
     return this.findings.length > 0;
   }
 
-  async check(checker: PledgeChecker, lang: Lang, onProgress: OnProgress): Promise<CheckReport> {
-    const wb = this.workbook;
-    if (!wb) return { findings: [], messages: [] };
+  async check(checker: PledgeChecker, lang: Lang, onProgress: OnProgress, onFindings?: (findings: Finding[]) => void): Promise<CheckReport> {
+    const loaded = this.loaded;
+    if (!loaded) return { findings: [], messages: [] };
     this.lang = lang;
     this.findings = [];
     this.changed();
-    onProgress({ step: 1, of: 3, label: STRINGS.stepFile });
-    await nextPaint();
-    if (!wb.grid) {
-      const pkg = openPackage(wb.bytes);
-      wb.grid = readPackage(pkg);
-      try {
-        wb.bindings = readPackageBindings(pkg);
-      } catch (e) {
-        // As in Excel: a damaged bindings part does not stop the check, the figures are found by their labels.
-        if (!(e instanceof BindingsFormatError)) throw e;
-        wb.bindings = [];
-        wb.bindingsProblem = e;
-      }
-    }
-    onProgress({ step: 2, of: 3, label: STRINGS.stepEvaluate });
-    await nextPaint();
-    const result = await checker.check(wb.grid, new Bindings(wb.bindings));
-    this.findings = result.findings;
+    await loaded;
+    const of = Object.keys(STEPS).length;
+    const step = (s: CheckStep, detail?: Localized) => onProgress({ step: STEPS[s].step, of, label: STEPS[s].label, ...(detail ? { detail } : {}) });
+    // The worker sends plain data; each finding gets its reason back, written only when shown.
+    const evaluator = new PackEvaluator(checker.pack);
+    const findings: Finding[] = [];
+    let tables = 0;
+    let subjects = 0;
+    let unreadable: Localized | undefined;
+    let shown = false;
+    await this.runner.check(checker.pack, {
+      step: (s) => {
+        if (s === 'tables') mark('workbook-read');
+        step(s);
+      },
+      start: (s) => {
+        tables = s.tables;
+        subjects = s.subjects;
+        unreadable = s.bindingsUnreadable;
+        this.grid = s;
+      },
+      batch: (wire, done) => {
+        for (const w of wire) findings.push(evaluator.relink(w));
+        step('evaluate', FORMATS.unitsChecked(done, subjects));
+        if (findings.length === 0) return;
+        // The first units are on screen while the others are still being evaluated.
+        if (!shown && this.grid) this.view.show(this.grid.grid, findings, this.lang, this.grid.percentCells);
+        shown = true;
+        onFindings?.(findings);
+      },
+    });
+    mark('checked');
+    this.findings = findings;
     this.changed();
-    onProgress({ step: 3, of: 3, label: STRINGS.stepSheetView });
-    await nextPaint();
-    this.view.show(wb.grid, highlightPlanFor(result.findings, lang).marks, lang);
-    const count = (s: Finding['status']) => result.findings.filter((f) => f.status === s).length;
+    if (this.grid) {
+      if (shown) this.view.update(findings);
+      else this.view.show(this.grid.grid, findings, this.lang, this.grid.percentCells);
+    }
+    const counts = { met: 0, shortfall: 0, 'no-data': 0 };
+    for (const f of findings) counts[f.status]++;
     const head =
-      result.tables.length === 0
+      tables === 0
         ? { text: noIndicatorTable(checker.pack), tone: 'warning' as const }
-        : { text: withVerdict(FORMATS.previewChecked(wb.name, result.tables.length, count('shortfall'), count('no-data'), count('met')), result), tone: 'info' as const };
-    const notes: PaneMessage[] = wb.bindingsProblem ? [{ text: bindingsUnreadable(wb.bindingsProblem), tone: 'warning' }] : [];
-    return { findings: result.findings, messages: [head, ...notes] };
+        : { text: withVerdict(FORMATS.previewChecked(this.name ?? '', tables, counts.shortfall, counts['no-data'], counts.met), findings), tone: 'info' as const };
+    const notes: PaneMessage[] = unreadable ? [{ text: bindingsUnreadable(unreadable), tone: 'warning' }] : [];
+    return { findings, messages: [head, ...notes] };
   }
 
   /** The highlighted copy in the pane's current language (reasons and findings sheet). */
-  highlightedCopy(lang: Lang): { name: string; bytes: Uint8Array } | undefined {
-    const wb = this.workbook;
-    if (!wb || this.findings.length === 0) return undefined;
-    const base = wb.name.replace(/\.xlsx$/i, '');
-    return { name: FORMATS.copyName(base)[lang], bytes: writeHighlightedCopy(wb.bytes, highlightPlanFor(this.findings, lang)) };
+  async highlightedCopy(lang: Lang): Promise<{ name: string; bytes: Uint8Array } | undefined> {
+    if (!this.name || this.findings.length === 0) return undefined;
+    const base = this.name.replace(/\.xlsx$/i, '');
+    return { name: FORMATS.copyName(base)[lang], bytes: await this.runner.copy(lang) };
   }
 
-  async goTo(sheet: string, cell: string): Promise<void> {
-    this.view.reveal(sheet, cell);
+  async goTo(sheet: string, cell: string, returnKey?: string): Promise<void> {
+    this.view.reveal(sheet, cell, returnKey);
   }
 
+  /** One sentence: the reader's own for a file that is not a workbook, never a raw engine message. */
   problem(e: unknown): Localized {
-    const name = this.workbook?.name ?? '';
-    if (e instanceof WorkbookFormatError) return FORMATS.readFailed(name, { vi: e.message, en: e.messageEn });
-    const detail = e instanceof Error ? e.message : String(e);
-    return FORMATS.readFailed(name, { vi: detail, en: detail });
+    const name = this.name ?? '';
+    if (e instanceof CheckFailed && e.problem.kind === 'format') return FORMATS.readFailed(name, e.problem.text);
+    return FORMATS.checkFailed(name);
   }
 
   rememberedPack(): PackChoice | undefined {
@@ -131,7 +160,7 @@ export class PreviewHost implements PaneHost {
 
   languageChanged(lang: Lang): void {
     this.lang = lang;
-    if (this.findings.length > 0) this.view.relabel(highlightPlanFor(this.findings, lang).marks, lang);
+    this.view.relabel(lang);
   }
 
   get language(): Lang {
@@ -140,7 +169,7 @@ export class PreviewHost implements PaneHost {
 }
 
 /** The counts, then whether the pledge is met (no data is not met), as in Excel. */
-function withVerdict(counts: Localized, result: { findings: Finding[] }): Localized {
-  const verdict = outcomeVerdict(result);
+function withVerdict(counts: Localized, findings: Finding[]): Localized {
+  const verdict = outcomeVerdict({ findings });
   return verdict ? { vi: `${counts.vi} ${verdict.vi}`, en: `${counts.en} ${verdict.en}` } : counts;
 }

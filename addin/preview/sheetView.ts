@@ -1,71 +1,154 @@
 import { columnName, parseA1, toA1 } from '../../src/grid/address';
 import { CellValue, isCellError } from '../../src/grid/cell';
 import { columnCount, SheetGrid, WorkbookGrid } from '../../src/grid/grid';
+import { Finding } from '../../src/evaluate/finding';
 import { formatNumber, Lang } from '../../src/evaluate/format';
+import { highlightPlanFor } from '../../src/report/highlightPlan';
 import { CellMark } from '../../src/xlsx/highlightPlan';
+import { cellOf } from '../taskpane/findingsView';
 import { byId, data, el } from '../taskpane/dom';
 import { say } from '../taskpane/say';
-import { FORMATS } from '../taskpane/strings';
-
-/** Rows and columns drawn at most: a browser table of a national workbook would freeze the page. */
-const MAX_ROWS = 2000;
-const MAX_COLS = 100;
-/** Drawn beyond the last used or marked cell, so the sheet does not end abruptly. */
-const MARGIN = 2;
+import { FORMATS, STRINGS } from '../taskpane/strings';
 
 /**
- * The preview's rendering of a sheet: an HTML table of the grid as the core read it, with each
- * flagged cell marked red (shortfall) or amber (no data), its reason as a tooltip (`title`) and as
- * its accessible description, and reachable with Tab. Only DOM; the data comes from the host.
+ * Rows drawn at once. A national sheet has 40,000 rows × 40 columns: drawn whole it froze the
+ * page for a minute. A window of rows, moved by "previous / next" or by going to a cell, keeps
+ * every redraw to a few thousand cells.
+ */
+const WINDOW = 40;
+const MAX_COLS = 42;
+
+/**
+ * The preview's rendering of a sheet: a window of the grid as the core read it, each flagged cell
+ * marked red (shortfall) or amber (no data), its reason as a tooltip (`title`) and as its
+ * accessible description, and reachable with Tab. Marks are worked out only for the cells drawn,
+ * from an index of the findings by cell. Only DOM; the data comes from the host.
  */
 export class SheetView {
   private grid?: WorkbookGrid;
-  private marks = new Map<string, CellMark>();
+  private findings: ReadonlyArray<Finding> = [];
+  /** `sheet!A1` → the findings (not met) that mark that cell. */
+  private byCell = new Map<string, number[]>();
+  private percent = new Map<string, number>();
   private sheet = 0;
+  private top = 0;
   private lang: Lang = 'vi';
+  /** The finding the person came from with "go to cell": Escape or the back button returns to it. */
+  private returnKey?: string;
 
   constructor(private readonly doc: Document) {
     byId<HTMLSelectElement>('sheet-select', doc).addEventListener('change', (e) => {
       this.sheet = Number((e.target as HTMLSelectElement).value);
+      this.top = 0;
       this.draw();
+    });
+    byId('sheet-grid', doc).addEventListener('keydown', (e) => {
+      if (e.key === 'Escape' && this.returnKey) {
+        e.preventDefault();
+        this.back();
+      }
+    });
+    byId('sheet-back', doc).addEventListener('click', () => this.back());
+    byId('rows-previous', doc).addEventListener('click', () => this.move(-WINDOW));
+    byId('rows-next', doc).addEventListener('click', () => this.move(WINDOW));
+  }
+
+  show(grid: WorkbookGrid, findings: ReadonlyArray<Finding>, lang: Lang, percentCells: ReadonlyArray<[string, number]> = []): void {
+    this.grid = grid;
+    this.index(findings);
+    this.percent = new Map(percentCells);
+    const marked = new Set<string>();
+    for (const key of this.byCell.keys()) marked.add(key.slice(0, key.lastIndexOf('!')));
+    const firstMarked = grid.sheets.findIndex((s) => marked.has(s.name));
+    const firstTable = grid.sheets.findIndex((s) => s.visibility === 'visible' && s.rows.length > 0);
+    this.sheet = firstMarked >= 0 ? firstMarked : Math.max(0, firstTable);
+    this.top = 0;
+    this.lang = lang;
+    this.draw();
+  }
+
+  /** More findings of the same check (the later batches): the same sheet and rows, their marks added. */
+  update(findings: ReadonlyArray<Finding>): void {
+    if (!this.grid) return;
+    this.index(findings);
+    this.draw();
+  }
+
+  private index(findings: ReadonlyArray<Finding>): void {
+    this.findings = findings;
+    this.byCell = new Map();
+    // One pass, no spreads: 130,000 marked cells were once spread into Math.max and overflowed the stack.
+    findings.forEach((f, i) => {
+      if (f.status === 'met') return;
+      const cell = cellOf(f);
+      if (!cell) return;
+      const key = `${f.sheet}!${cell}`;
+      const list = this.byCell.get(key);
+      if (list) list.push(i);
+      else this.byCell.set(key, [i]);
     });
   }
 
-  show(grid: WorkbookGrid, marks: ReadonlyArray<CellMark>, lang: Lang): void {
-    this.grid = grid;
-    this.marks = new Map(marks.map((m) => [`${m.sheet}!${m.cell}`, m]));
-    const firstMarked = grid.sheets.findIndex((s) => marks.some((m) => m.sheet === s.name));
-    const firstTable = grid.sheets.findIndex((s) => s.visibility === 'visible' && s.rows.length > 0);
-    this.sheet = firstMarked >= 0 ? firstMarked : Math.max(0, firstTable);
-    this.lang = lang;
-    this.draw();
+  /** Forgets the workbook: another file was chosen, its sheet must not stay on screen. */
+  clear(): void {
+    this.grid = undefined;
+    this.findings = [];
+    this.byCell = new Map();
+    this.returnKey = undefined;
+    byId('sheet-view', this.doc).hidden = true;
+    byId('sheet-grid', this.doc).replaceChildren();
+    byId('sheet-grid', this.doc).classList.remove('filled');
   }
 
-  /** Redraws in another language (the reasons come with the marks). */
-  relabel(marks: ReadonlyArray<CellMark>, lang: Lang): void {
-    if (!this.grid) return;
-    this.marks = new Map(marks.map((m) => [`${m.sheet}!${m.cell}`, m]));
+  /** Redraws in another language (the reasons are written in it). */
+  relabel(lang: Lang): void {
     this.lang = lang;
-    this.draw();
+    if (this.grid) this.draw();
   }
 
-  /** Shows a cell: its sheet, scrolled into view, focused and briefly outlined. */
-  reveal(sheetName: string, cell: string): void {
+  /** Shows a cell: its sheet and rows, scrolled into view, focused and briefly outlined. */
+  reveal(sheetName: string, cell: string, returnKey?: string): void {
     if (!this.grid) return;
     const i = this.grid.sheets.findIndex((s) => s.name === sheetName);
     if (i < 0) return;
-    if (i !== this.sheet) {
+    const { row } = parseA1(cell);
+    if (i !== this.sheet || row < this.top || row >= this.top + WINDOW) {
       this.sheet = i;
-      this.draw();
+      this.top = Math.max(0, row - Math.floor(WINDOW / 2));
     }
+    this.returnKey = returnKey;
+    this.draw();
     const td = this.doc.getElementById(cellId(i, cell));
     if (!td) return;
-    td.scrollIntoView({ block: 'center', inline: 'center' });
+    // The sheet's own box is scrolled to centre the cell; focusing then brings the box into the page's view.
+    // (scrollIntoView on the cell laid out the whole page, list included.)
+    const box = byId('sheet-grid', this.doc);
+    box.scrollTop = Math.max(0, td.offsetTop - box.clientHeight / 2);
+    box.scrollLeft = Math.max(0, td.offsetLeft - box.clientWidth / 2);
     td.setAttribute('tabindex', '0');
-    td.focus({ preventScroll: true });
+    td.focus();
     td.classList.remove('flash');
     void td.offsetWidth; // restart the outline animation
     td.classList.add('flash');
+  }
+
+  private back(): void {
+    const key = this.returnKey;
+    if (!key) return;
+    const target = this.doc.querySelector<HTMLElement>(`[data-focus-key="${key}"]`);
+    target?.scrollIntoView?.({ block: 'center' });
+    target?.focus({ preventScroll: true });
+  }
+
+  private move(by: number): void {
+    const sheet = this.grid?.sheets[this.sheet];
+    if (!sheet) return;
+    this.top = Math.max(0, Math.min(this.top + by, Math.max(0, this.rowsOf(sheet) - WINDOW)));
+    this.draw();
+  }
+
+  private rowsOf(sheet: SheetGrid): number {
+    return sheet.rows.length;
   }
 
   private draw(): void {
@@ -78,31 +161,64 @@ export class SheetView {
     select.value = String(this.sheet);
     const sheet = grid.sheets[this.sheet];
     const notes = el('div', { hidden: '' });
-    const { table, rows, shownRows } = this.table(sheet, notes);
-    const cut = shownRows < rows ? [el('p', { class: 'hint' }, say(FORMATS.rowsShown(shownRows, rows), this.lang))] : [];
-    byId('sheet-grid', this.doc).replaceChildren(table, notes, ...cut);
+    const rows = this.rowsOf(sheet);
+    const allCols = columnCount(sheet);
+    const cols = Math.min(allCols + 1, MAX_COLS);
+    const last = Math.min(rows, this.top + WINDOW);
+    const table = this.table(sheet, this.top, last, cols, notes);
+    const box = byId('sheet-grid', this.doc);
+    box.replaceChildren(table, notes);
+    box.classList.add('filled');
+    const windowed = rows > WINDOW || allCols + 1 > MAX_COLS;
+    byId('sheet-window', this.doc).hidden = !windowed;
+    byId('sheet-window-text', this.doc).textContent = say(FORMATS.rowWindow(this.top + 1, Math.max(last, this.top + 1), rows, cols, allCols), this.lang);
+    byId<HTMLButtonElement>('rows-previous', this.doc).disabled = this.top === 0;
+    byId<HTMLButtonElement>('rows-next', this.doc).disabled = last >= rows;
+    byId('sheet-back', this.doc).hidden = !this.returnKey;
   }
 
-  private table(sheet: SheetGrid, notes: HTMLElement): { table: HTMLTableElement; rows: number; shownRows: number } {
-    const own = [...this.marks.values()].filter((m) => m.sheet === sheet.name).map((m) => ({ m, at: parseA1(m.cell) }));
-    const lastMarkRow = Math.max(-1, ...own.map((o) => o.at.row));
-    const lastMarkCol = Math.max(-1, ...own.map((o) => o.at.col));
-    const rows = Math.max(sheet.rows.length, lastMarkRow + 1);
-    const shownRows = Math.min(rows + MARGIN, Math.max(MAX_ROWS, lastMarkRow + 1 + MARGIN));
-    const cols = Math.min(Math.max(columnCount(sheet), lastMarkCol + 1) + 1, Math.max(MAX_COLS, lastMarkCol + 2));
+  /** The marks of the cells in a window, written as the highlighted copy writes them (highlightPlanFor). */
+  private marksOf(sheet: SheetGrid, first: number, last: number, cols: number): Map<string, CellMark> {
+    const chosen: Finding[] = [];
+    for (let r = first; r < last; r++) {
+      for (let c = 0; c < cols; c++) {
+        const list = this.byCell.get(`${sheet.name}!${toA1(r, c)}`);
+        if (list) for (const i of list) chosen.push(this.findings[i]);
+      }
+    }
+    const out = new Map<string, CellMark>();
+    if (chosen.length === 0) return out;
+    for (const m of highlightPlanFor(chosen, this.lang).marks) out.set(m.cell, m);
+    return out;
+  }
 
-    // Merged areas: the top-left cell spans, the others are not drawn.
+  private table(sheet: SheetGrid, first: number, last: number, cols: number, notes: HTMLElement): HTMLTableElement {
+    const marks = this.marksOf(sheet, first, last, cols);
+    // Merged areas that meet the window: the top-left cell (or the window's first row) spans, the others are not drawn.
     const covered = new Set<string>();
     const spans = new Map<string, { rows: number; cols: number }>();
     for (const m of sheet.merges) {
-      spans.set(`${m.top},${m.left}`, { rows: m.bottom - m.top + 1, cols: m.right - m.left + 1 });
-      for (let r = m.top; r <= m.bottom && r < shownRows; r++) for (let c = m.left; c <= m.right && c < cols; c++) if (r !== m.top || c !== m.left) covered.add(`${r},${c}`);
+      if (m.bottom < first || m.top >= last || m.left >= cols) continue;
+      const top = Math.max(m.top, first);
+      spans.set(`${top},${m.left}`, { rows: Math.min(m.bottom, last - 1) - top + 1, cols: Math.min(m.right, cols - 1) - m.left + 1 });
+      for (let r = top; r <= m.bottom && r < last; r++) for (let c = m.left; c <= m.right && c < cols; c++) if (r !== top || c !== m.left) covered.add(`${r},${c}`);
     }
 
+    // Fixed column widths (from the widest text drawn, in characters): a fixed table layout costs a
+    // fraction of an automatic one, and set through the CSSOM they need no inline style the CSP would refuse.
+    const widths = columnWidths(sheet, first, last, cols);
+    const colgroup = el('colgroup', {}, el('col', { class: 'row-number' }));
+    let total = 6;
+    for (const w of widths) {
+      const col = el('col');
+      col.style.width = `${w}ch`;
+      total += w;
+      colgroup.append(col);
+    }
     const head = el('tr', {}, el('th', { class: 'corner', 'aria-hidden': 'true' }));
     for (let c = 0; c < cols; c++) head.append(el('th', { scope: 'col' }, data(columnName(c))));
     const body = el('tbody');
-    for (let r = 0; r < shownRows; r++) {
+    for (let r = first; r < last; r++) {
       const tr = el('tr', sheet.hiddenRows.has(r) ? { class: 'hidden-row' } : {}, el('th', { scope: 'row' }, data(String(r + 1))));
       const row = sheet.rows[r];
       for (let c = 0; c < cols; c++) {
@@ -111,14 +227,14 @@ export class SheetView {
         const value = row?.[c] ?? null;
         const td = el('td', { id: cellId(this.sheet, a1), 'data-cell': a1 });
         const span = spans.get(`${r},${c}`);
-        if (span && span.rows > 1) td.rowSpan = Math.min(span.rows, shownRows - r);
-        if (span && span.cols > 1) td.colSpan = Math.min(span.cols, cols - c);
+        if (span && span.rows > 1) td.rowSpan = span.rows;
+        if (span && span.cols > 1) td.colSpan = span.cols;
         if (value !== null) {
-          td.append(data(shown(value, this.lang)));
+          td.append(data(shown(value, this.lang, this.percent.get(`${sheet.name}!${a1}`))));
           if (typeof value === 'number') td.classList.add('number');
           else if (typeof value === 'string' && value.length > 12) td.classList.add('text'); // labels and unit names get room to wrap by word
         }
-        const mark = this.marks.get(`${sheet.name}!${a1}`);
+        const mark = marks.get(a1);
         if (mark) {
           const noteId = `note-${this.sheet}-${a1}`;
           td.classList.add('mark', mark.status);
@@ -132,20 +248,44 @@ export class SheetView {
       }
       body.append(tr);
     }
-    const table = el('table', { class: 'grid', 'aria-labelledby': 'sheet-title' }, el('thead', {}, head), body);
-    return { table, rows, shownRows: Math.min(shownRows, rows) };
+    const table = el('table', { class: 'grid', 'aria-labelledby': 'sheet-title' }, colgroup, el('thead', {}, head), body);
+    table.style.width = `${total}ch`;
+    return table;
   }
+}
+
+/** Characters per column: the widest value drawn, between 4 and 12 for numbers and short text, up to 24 for labels (they wrap by word). */
+function columnWidths(sheet: SheetGrid, first: number, last: number, cols: number): number[] {
+  const out = new Array<number>(cols).fill(4);
+  for (let r = first; r < last; r++) {
+    const row = sheet.rows[r];
+    if (!row) continue;
+    for (let c = 0; c < cols && c < row.length; c++) {
+      const v = row[c];
+      if (v === null || v === undefined) continue;
+      const len = typeof v === 'string' ? Math.min(v.length, 24) : typeof v === 'number' ? Math.min(String(v).length + 3, 14) : 8;
+      if (len + 1 > out[c]) out[c] = len + 1;
+    }
+  }
+  return out;
 }
 
 function cellId(sheet: number, a1: string): string {
   return `cell-${sheet}-${a1}`;
 }
 
-/** A value as the reader writes it: Vietnamese or English separators, errors as Excel shows them. */
-function shown(v: CellValue, lang: Lang): string {
+/**
+ * A value as the reader writes it: Vietnamese or English separators (thousands grouped everywhere),
+ * percentages as the cell's format shows them (`-4,4 %`, not the stored `-0,0439`), errors as Excel
+ * shows them. A number and its `%` are joined by a no-break space, so they never part at a line end.
+ */
+export function shown(v: CellValue, lang: Lang, percentDecimals?: number): string {
   if (v === null) return '';
   if (isCellError(v)) return v.error;
-  if (typeof v === 'number') return formatNumber(v, lang, 4);
+  if (typeof v === 'number') {
+    if (percentDecimals !== undefined) return `${formatNumber(v * 100, lang, percentDecimals)}\u00a0%`;
+    return formatNumber(v, lang, 4);
+  }
   if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
   return v;
 }

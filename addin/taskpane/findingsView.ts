@@ -4,6 +4,7 @@ import { formatDateTime } from '../../src/report/formatTime';
 import { changeText, formatFigure, statusWord } from '../../src/report/words';
 import { ReviewStatus } from '../../src/review/review';
 import { ReviewState } from '../../src/review/reviewState';
+import { keepTogether } from './keepTogether';
 import { STRINGS } from './strings';
 
 /** One line of the pane's list: what the console report shows, for one target of one unit. */
@@ -73,27 +74,42 @@ export function findingsByUnit(findings: ReadonlyArray<Finding>, lang: Lang, rev
   findings.forEach((f, index) => {
     const unit = unitOf(f);
     const lines = groups.get(unit) ?? [];
-    const gapUnit = f.factUnit === '%' ? STRINGS.percentagePoints[lang] : f.factUnit;
-    const state = reviews?.get(f);
-    lines.push({
-      index,
-      ruleId: f.ruleId,
-      unit,
-      status: f.status,
-      statusText: statusWord(f.status, lang),
-      title: f.title[lang],
-      actual: f.actual === null ? '—' : formatFigure(f.actual, f.factUnit, lang),
-      target: f.target === null ? '' : `${f.operator ? OPERATOR_SYMBOL[f.operator] ?? f.operator : ''} ${formatFigure(f.target, f.factUnit, lang)}`.trim(),
-      gap: f.status === 'shortfall' && f.gap !== null ? formatFigure(Math.abs(f.gap), gapUnit, lang) : '',
-      sheet: f.sheet,
-      cell: cellOf(f),
-      ...(f.status === 'met' ? {} : { reason: f.message[lang] }),
-      ...(state ? { review: reviewLine(state, lang) } : {}),
-      ...pointToOf(f),
-    });
+    lines.push(findingLine(f, index, lang, reviews?.get(f)));
     groups.set(unit, lines);
   });
   return [...groups].map(([unit, lines]) => ({ unit, lines }));
+}
+
+/** One finding as a line of the list; made only for the lines drawn (a national check has 280,000). */
+export function findingLine(f: Finding, index: number, lang: Lang, state?: ReviewState): FindingLine {
+  const gapUnit = f.factUnit === '%' ? STRINGS.percentagePoints[lang] : f.factUnit;
+  return {
+    index,
+    ruleId: f.ruleId,
+    unit: unitOf(f),
+    status: f.status,
+    statusText: statusWord(f.status, lang),
+    title: f.title[lang],
+    actual: f.actual === null ? '—' : keepTogether(formatFigure(f.actual, f.factUnit, lang)),
+    target: f.target === null ? '' : keepTogether(`${f.operator ? OPERATOR_SYMBOL[f.operator] ?? f.operator : ''} ${formatFigure(f.target, f.factUnit, lang)}`.trim()),
+    gap: f.status === 'shortfall' && f.gap !== null ? keepTogether(formatFigure(Math.abs(f.gap), gapUnit, lang)) : '',
+    sheet: f.sheet,
+    cell: cellOf(f),
+    ...(f.status === 'met' ? {} : { reason: keepTogether(f.message[lang]) }),
+    ...(state ? { review: reviewLine(state, lang) } : {}),
+    ...pointToOf(f),
+  };
+}
+
+/** Lines (in list order) gathered under their unit: consecutive lines of one unit make one group. */
+export function groupLines(lines: ReadonlyArray<FindingLine>): UnitGroup[] {
+  const out: { unit: string; lines: FindingLine[] }[] = [];
+  for (const l of lines) {
+    const last = out[out.length - 1];
+    if (last && last.unit === l.unit) last.lines.push(l);
+    else out.push({ unit: l.unit, lines: [l] });
+  }
+  return out;
 }
 
 function pointToOf(f: Finding): { pointTo?: PointTo } {

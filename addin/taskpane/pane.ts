@@ -8,7 +8,7 @@ import { matchReviews, ReviewState } from '../../src/review/reviewState';
 import { builtinChoices, checkPackChoice, choiceKey, DEFAULT_CHOICE, PackChoice } from '../packChoice';
 import { PaneHost, PaneMessage, ProgressStep } from '../paneHost';
 import { byId, keepingFocus } from './dom';
-import { cellOf, countsByUnit, filterGroups, FindingFilter, findingsByUnit, needsReview, SHOW_ALL, unitOf } from './findingsView';
+import { cellOf, FindingFilter, findingLine, groupLines, SHOW_ALL, unitOf } from './findingsView';
 import { readFileText } from './readFile';
 import { renderFilters } from './renderFilters';
 import { renderFindings } from './renderFindings';
@@ -20,8 +20,16 @@ import { REVIEW_TEXT, ReviewDraft, ReviewView } from './renderReview';
 import { renderStatus } from './renderStatus';
 import { renderStrings } from './renderStrings';
 import { renderSummary } from './renderSummary';
+import { renderTargets } from './renderTargets';
+import { indexResult, ResultIndex, stillToReview, visibleIndices } from './resultIndex';
 import { otherLang } from './say';
 import { FORMATS, STRINGS } from './strings';
+
+/** Findings drawn at first, and added by each "Show more": a national check has 280,000. */
+export const PAGE = 100;
+
+/** Tells the bench and the browser test when findings are first on screen. */
+const markFirstFindings = () => globalThis.performance?.mark?.('pledge-check:first-findings');
 
 /**
  * The task pane: its state and what each control does. It draws through the render modules and
@@ -38,6 +46,18 @@ export class Pane {
   private packNotes: PaneMessage[] = [];
   private messages: PaneMessage[] = [];
   private findings?: Finding[];
+  /** Counts and list order of the findings, worked out once per check. */
+  private result?: ResultIndex;
+  /** How many lines of the filtered list are drawn. */
+  private shownCount = PAGE;
+  /** Lines that still need a review, counted when the reviews change. */
+  private unreviewedCount = 0;
+  /** The pack was changed with the arrow keys: check again on Enter or when the chooser loses focus. */
+  private packCommitPending = false;
+  /** A pack was committed while a check ran: check again once it ends. */
+  private checkAgainAfter = false;
+  /** The first findings of the running check were marked on screen already (see markFirstFindings). */
+  private firstMarked = false;
   private filter: FindingFilter = SHOW_ALL;
   private busy = false;
   private progress?: ProgressStep;
@@ -85,8 +105,22 @@ export class Pane {
     const checker = this.checker;
     this.setBusy(true, [{ text: STRINGS.checking, tone: 'info' }]);
     try {
-      const report = await this.host.check(checker, this.lang, (p) => this.showProgress(p));
-      this.findings = report.findings;
+      let first = true;
+      const report = await this.host.check(
+        checker,
+        this.lang,
+        (p) => this.showProgress(p),
+        (partial) => {
+          // The first units' findings, drawn while the rest are still being evaluated.
+          this.useFindings(partial, !first);
+          this.checked = { pack: checker.pack, at: new Date() };
+          this.render();
+          if (first) markFirstFindings();
+          this.firstMarked = true;
+          first = false;
+        },
+      );
+      this.useFindings(report.findings, !first);
       this.messages = [...notes, ...report.messages];
       this.checked = { pack: checker.pack, at: new Date() };
       this.draft = undefined;
@@ -95,10 +129,43 @@ export class Pane {
       // A unit chosen in the filter that this workbook does not have would hide everything.
       if (this.filter.unit !== undefined && !report.findings.some((f) => unitOf(f) === this.filter.unit)) this.filter = { ...this.filter, unit: undefined };
     } catch (e) {
+      // Nothing of an earlier workbook or pack may stay on screen next to this failure.
+      this.useFindings(undefined);
       this.messages = [{ text: this.host.problem(e), tone: 'error' }];
     } finally {
       this.setBusy(false);
     }
+    if (this.findings?.length && !this.firstMarked) markFirstFindings();
+    this.firstMarked = false;
+    if (this.checkAgainAfter) {
+      this.checkAgainAfter = false;
+      await this.check();
+    }
+  }
+
+  /** Another workbook was chosen (preview): the previous one's results go at once. */
+  workbookChanged(): void {
+    this.useFindings(undefined);
+    this.checked = undefined;
+    this.draft = undefined;
+    this.pointing = undefined;
+    this.filter = { ...this.filter, unit: undefined };
+    this.messages = [{ text: STRINGS.stale, tone: 'info' }];
+    this.render();
+  }
+
+  /** A failure outside a check (reading the chosen file, the download) in one sentence. */
+  showProblem(e: unknown): void {
+    this.messages = [{ text: this.host.problem(e), tone: 'error' }];
+    this.render();
+  }
+
+  /** `more`: the same check's findings, grown by a batch; what is drawn and where the person is stay. */
+  private useFindings(findings: Finding[] | undefined, more = false): void {
+    this.findings = findings;
+    this.result = findings ? indexResult(findings) : undefined;
+    if (!more) this.shownCount = PAGE;
+    if (!findings) this.reviewStates = undefined;
   }
 
   private async clear(): Promise<void> {
@@ -107,7 +174,7 @@ export class Pane {
     this.setBusy(true, [{ text: STRINGS.clearing, tone: 'info' }]);
     try {
       this.messages = await clear((p) => this.showProgress(p));
-      this.findings = undefined;
+      this.useFindings(undefined);
       this.draft = undefined;
       this.pointing = undefined;
     } catch (e) {
@@ -120,7 +187,7 @@ export class Pane {
   private goTo(index: number): void {
     const f = this.findings?.[index];
     if (!f || !f.sheet) return;
-    this.host.goTo(f.sheet, cellOf(f)).catch((e: unknown) => {
+    this.host.goTo(f.sheet, cellOf(f), `finding:${index}`).catch((e: unknown) => {
       this.messages = [{ text: this.host.problem(e), tone: 'error' }];
       this.render();
     });
@@ -179,6 +246,9 @@ export class Pane {
   private useReviews(book: ReviewBook | undefined): void {
     this.reviewBook = book;
     this.reviewStates = book && this.findings ? matchReviews(this.findings, book).states : undefined;
+    let n = 0;
+    for (const f of this.findings ?? []) if (stillToReview(f, this.reviewStates?.get(f))) n++;
+    this.unreviewedCount = n;
   }
 
   private openReview(index: number): void {
@@ -294,11 +364,15 @@ export class Pane {
     return true;
   }
 
-  private choose(choice: PackChoice): void {
+  /**
+   * Makes a pack current. In the preview a committed choice checks again; a choice still being
+   * made with the arrow keys (`commit` false) waits for Enter or for the chooser to lose focus.
+   */
+  private choose(choice: PackChoice, commit = true): void {
     const before = choiceKey(this.choice);
     this.packNotes = [];
     if (this.usePack(choice) && choiceKey(choice) !== before) {
-      this.findings = undefined;
+      this.useFindings(undefined);
       this.messages = [];
       this.host.rememberPack(choice).catch(() => {
         this.packNotes = [{ text: STRINGS.packNotRemembered, tone: 'warning' }];
@@ -306,11 +380,24 @@ export class Pane {
       });
       // The preview only reads: checking again costs nothing. In Excel a check writes highlights, so it waits for the button.
       if (this.host.mode === 'preview' && this.host.canCheck()) {
-        void this.check();
-        return;
+        if (!commit) this.packCommitPending = true;
+        else this.checkNow();
+        if (commit) return;
       }
     }
     this.render();
+  }
+
+  private commitPack(): void {
+    if (!this.packCommitPending) return;
+    this.packCommitPending = false;
+    this.checkNow();
+  }
+
+  /** Checks now, or as soon as the running check ends (its result would be for the previous pack). */
+  private checkNow(): void {
+    if (this.busy) this.checkAgainAfter = true;
+    else void this.check();
   }
 
   private async openPackFile(file: File): Promise<void> {
@@ -345,10 +432,19 @@ export class Pane {
       if ((e.target as Element | null)?.closest('[data-action="check-again"]')) void this.check();
     });
     const select = byId<HTMLSelectElement>('pack', d);
+    // On a closed <select> every arrow key fires `change`: those choices wait for a commit (Enter, leaving the chooser).
+    let byKey = false;
+    select.addEventListener('keydown', (e) => {
+      if (e.key === 'Enter') this.commitPack();
+      else if (e.key !== 'Tab' && e.key !== 'Escape') byKey = true;
+    });
     select.addEventListener('change', () => {
       const chosen = this.packOptions().find((o) => choiceKey(o.choice) === select.value);
-      if (chosen) this.choose(chosen.choice);
+      const commit = !byKey;
+      byKey = false;
+      if (chosen) this.choose(chosen.choice, commit);
     });
+    select.addEventListener('blur', () => this.commitPack());
     const input = byId<HTMLInputElement>('pack-file', d);
     byId('pack-open', d).addEventListener('click', () => input.click());
     input.addEventListener('change', () => {
@@ -360,9 +456,21 @@ export class Pane {
     byId('units', d).addEventListener('click', (e) => {
       const target = e.target as Element | null;
       if (!target || target.closest('.finding-actions')) return;
+      if (target.closest('[data-action="more"]')) {
+        this.showMore();
+        return;
+      }
       const item = target.closest('[data-finding]');
       if (item) this.goTo(Number(item.getAttribute('data-finding')));
     });
+  }
+
+  private showMore(): void {
+    const first = this.shownCount;
+    this.shownCount += PAGE;
+    this.render();
+    // The keyboard goes on from the first line just added, as if the list had been there all along.
+    this.doc.querySelectorAll<HTMLElement>('#units button.finding-main')[first]?.focus();
   }
 
   private toggleStatus(s: FindingStatus): void {
@@ -370,16 +478,19 @@ export class Pane {
     if (statuses.has(s)) statuses.delete(s);
     else statuses.add(s);
     this.filter = { ...this.filter, statuses };
+    this.shownCount = PAGE;
     this.render();
   }
 
   private chooseUnit(unit: string | undefined): void {
     this.filter = { ...this.filter, unit };
+    this.shownCount = PAGE;
     this.render();
   }
 
   private toggleUnreviewed(): void {
     this.filter = { ...this.filter, unreviewed: !this.filter.unreviewed };
+    this.shownCount = PAGE;
     this.render();
   }
 
@@ -406,7 +517,7 @@ export class Pane {
       byId<HTMLButtonElement>('check', d).disabled = this.busy || !ready;
       byId<HTMLButtonElement>('clear', d).disabled = this.busy;
       byId<HTMLButtonElement>('scorecard', d).disabled = this.busy || !this.findings?.length;
-      byId<HTMLSelectElement>('pack', d).disabled = this.busy;
+      // The pack chooser stays enabled during a check: disabling it would throw its keyboard focus to <body>.
       byId<HTMLButtonElement>('pack-open', d).disabled = this.busy;
       byId('app', d).setAttribute('aria-busy', String(this.busy));
 
@@ -417,25 +528,28 @@ export class Pane {
       renderStatus(byId('status', d), [...this.packNotes, ...this.messages], lang);
 
       const findings = this.findings;
+      const result = this.result;
       byId('summary', d).hidden = !findings || findings.length === 0;
       byId('results', d).hidden = !findings || findings.length === 0;
-      if (!findings || findings.length === 0) return;
-      renderSummary(byId('summary-table', d), countsByUnit(findings), lang);
+      if (!findings || findings.length === 0 || !result) return;
+      renderSummary(byId('summary-table', d), result.byUnit, lang);
+      renderTargets(byId('targets-table', d), (this.checked?.pack ?? this.pack)?.rules ?? [], result.byTarget, lang);
       const reviews = this.host.reviews;
-      const groups = findingsByUnit(findings, lang, this.reviewStates);
-      const counts = { met: 0, shortfall: 0, 'no-data': 0, unreviewed: 0 };
-      for (const f of findings) counts[f.status]++;
-      for (const g of groups) counts.unreviewed += g.lines.filter(needsReview).length;
-      renderFilters(byId('filters', d), this.filter, counts, groups.map((g) => g.unit), lang, {
+      const counts = { ...result.counts, unreviewed: this.unreviewedCount };
+      renderFilters(byId('filters', d), this.filter, counts, result.units, lang, {
         toggleStatus: (s) => this.toggleStatus(s),
         chooseUnit: (u) => this.chooseUnit(u),
         ...(reviews ? { toggleUnreviewed: () => this.toggleUnreviewed() } : {}),
       });
+      // Only the lines drawn are made: the first pages of the filtered list.
+      const visible = visibleIndices(findings, result, this.filter, this.reviewStates);
+      const drawn = visible.slice(0, this.shownCount).map((i) => findingLine(findings[i], i, lang, this.reviewStates?.get(findings[i])));
       renderFindings(
         byId('units', d),
-        filterGroups(groups, this.filter),
+        groupLines(drawn),
         lang,
         reviews ? this.reviewView(reviews.reviewer()) : undefined,
+        visible.length - drawn.length,
         this.host.bindings ? this.pointView() : undefined,
       );
     });

@@ -1,10 +1,28 @@
 import { FindingStatus } from '../../src/evaluate/finding';
-import { Lang } from '../../src/evaluate/format';
+import { formatNumber, Lang } from '../../src/evaluate/format';
 import { FindingFilter, STATUSES } from './findingsView';
 import { data, el } from './dom';
 import { say } from './say';
 import { STATUS_TEXT } from './statusChip';
 import { STRINGS } from './strings';
+
+/**
+ * The unit chooser, made once per list of units and kept between redraws: a national check has
+ * 40,000 unit rows, and making their options again at every filter click took most of a second.
+ */
+let cached: { units: ReadonlyArray<string>; select: HTMLSelectElement } | undefined;
+let chosen: (unit: string | undefined) => void = () => undefined;
+
+function unitSelect(units: ReadonlyArray<string>, lang: Lang): HTMLSelectElement {
+  if (cached?.units !== units || !cached.select.ownerDocument.contains(cached.select)) {
+    const select = el('select', { id: 'unit-filter', 'data-focus-key': 'filter:unit' }, el('option', { value: '' }));
+    for (const u of units) select.append(el('option', { value: u, 'data-source': '' }, u));
+    select.addEventListener('change', () => chosen(select.value === '' ? undefined : select.value));
+    cached = { units, select };
+  }
+  cached.select.options[0].textContent = say(STRINGS.allUnits, lang);
+  return cached.select;
+}
 
 export interface FilterEvents {
   toggleStatus(status: FindingStatus): void;
@@ -33,7 +51,7 @@ export function renderFilters(
       el('span', { class: 'toggle-mark', 'aria-hidden': 'true' }),
       say(STATUS_TEXT[s], lang),
       ' ',
-      data(String(counts[s]), { class: 'count' }),
+      data(formatNumber(counts[s], lang), { class: 'count' }),
     );
     b.addEventListener('click', () => on.toggleStatus(s));
     return b;
@@ -53,19 +71,24 @@ export function renderFilters(
       el('span', { class: 'toggle-mark', 'aria-hidden': 'true' }),
       say(STRINGS.filterUnreviewed, lang),
       ' ',
-      data(String(counts.unreviewed ?? 0), { class: 'count' }),
+      data(formatNumber(counts.unreviewed ?? 0, lang), { class: 'count' }),
     );
     b.addEventListener('click', () => toggleUnreviewed());
     toggles.push(b);
   }
-  const select = el('select', { id: 'unit-filter', 'data-focus-key': 'filter:unit' }, el('option', { value: '' }, say(STRINGS.allUnits, lang)));
-  for (const u of units) select.append(el('option', { value: u, 'data-source': '' }, u));
+  const select = unitSelect(units, lang);
+  chosen = on.chooseUnit;
+  const heading = el('h3', { id: 'filters-title', class: 'visually-hidden' }, say(STRINGS.filtersTitle, lang));
+  const statusRow = el('div', { class: 'filter-row', role: 'group', 'aria-label': say(STRINGS.filterStatus, lang) }, ...toggles);
+  const unitLabel = el('label', { for: 'unit-filter' }, say(STRINGS.filterUnit, lang));
+  // The unit row stays in the page when it holds this chooser already: re-inserting 40,000 options made the browser restyle them all.
+  const unitRow = select.parentElement?.parentElement === box ? select.parentElement : undefined;
+  if (unitRow) {
+    unitRow.firstElementChild?.replaceWith(unitLabel);
+    for (const c of [...box.children]) if (c !== unitRow) c.remove();
+    unitRow.before(heading, statusRow);
+  } else {
+    box.replaceChildren(heading, statusRow, el('div', { class: 'filter-row' }, unitLabel, select));
+  }
   select.value = filter.unit ?? '';
-  select.addEventListener('change', () => on.chooseUnit(select.value === '' ? undefined : select.value));
-
-  box.replaceChildren(
-    el('h3', { id: 'filters-title', class: 'visually-hidden' }, say(STRINGS.filtersTitle, lang)),
-    el('div', { class: 'filter-row', role: 'group', 'aria-label': say(STRINGS.filterStatus, lang) }, ...toggles),
-    el('div', { class: 'filter-row' }, el('label', { for: 'unit-filter' }, say(STRINGS.filterUnit, lang)), select),
-  );
 }

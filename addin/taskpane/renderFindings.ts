@@ -15,19 +15,25 @@ import { FORMATS, STRINGS } from './strings';
  * "Point to the figure" on a no-data finding whose figure could not be located, where the host
  * stores bindings.
  */
-export function renderFindings(box: HTMLElement, groups: ReadonlyArray<UnitGroup>, lang: Lang, review?: ReviewView, point?: PointView): void {
+export function renderFindings(box: HTMLElement, groups: ReadonlyArray<UnitGroup>, lang: Lang, review?: ReviewView, left = 0, point?: PointView): void {
   if (groups.length === 0) {
     box.replaceChildren(el('p', { class: 'empty' }, say(STRINGS.nothingMatches, lang)));
     return;
   }
+  // Only the first pages of a long list are drawn; "Show more" (a real button, so the keyboard reaches it) adds the next.
+  const more = left > 0 ? [el('button', { type: 'button', class: 'secondary more', 'data-action': 'more', 'data-focus-key': 'more' }, say(FORMATS.moreLeft(Math.min(PAGE_HINT, left), left), lang))] : [];
   box.replaceChildren(
     ...groups.map((g, i) => {
       const heading = el('h3', { id: `unit-${i}` }, data(g.unit));
       const list = el('ul', { class: 'findings', 'aria-label': say(FORMATS.findingsOf(g.unit), lang) }, ...g.lines.map((l) => findingItem(l, lang, review, point)));
       return el('section', { class: 'unit', 'aria-labelledby': `unit-${i}` }, heading, list);
     }),
+    ...more,
   );
 }
+
+/** What one "Show more" adds (the pane's PAGE; repeated here so this module does not import the pane). */
+const PAGE_HINT = 100;
 
 function findingItem(line: FindingLine, lang: Lang, review: ReviewView | undefined, point: PointView | undefined): HTMLLIElement {
   const figures = el('span', { class: 'figures' }, label(STRINGS.actual, lang), data(line.actual, { class: 'figure' }));

@@ -17,13 +17,24 @@ export interface PackOption {
 export function renderPackSelect(select: HTMLSelectElement, options: ReadonlyArray<PackOption>, selected: PackChoice, lang: Lang): void {
   select.replaceChildren(
     ...options.map(({ choice, pack }) => {
-      const name = choice.kind === 'file' ? `${say(STRINGS.packFilePrefix, lang)}: ${choice.name}` : pack ? say(pack.title, lang) : choice.id;
-      const o = el('option', { value: choiceKey(choice) }, name);
+      const full = choice.kind === 'file' ? `${say(STRINGS.packFilePrefix, lang)}: ${choice.name}` : pack ? say(pack.title, lang) : choice.id;
+      const o = el('option', { value: choiceKey(choice), title: full }, choice.kind === 'file' ? full : distinctFirst(full));
       if (choice.kind === 'builtin') o.setAttribute('data-pack-id', choice.id);
       return o;
     }),
   );
   select.value = choiceKey(selected);
+}
+
+/**
+ * A pack title with the part that tells packs apart first: the shipped titles share their start
+ * ("Giao ước thi đua … — Cụm thi đua số 5"), which is all a 350 px pane showed of each.
+ */
+export function distinctFirst(title: string): string {
+  const at = title.lastIndexOf(' — ');
+  if (at < 0) return title;
+  const tail = title.slice(at + 3);
+  return `${tail.charAt(0).toLocaleUpperCase('vi')}${tail.slice(1)} (${title.slice(0, at)})`;
 }
 
 /** One line under the chooser: how many targets, which version. */

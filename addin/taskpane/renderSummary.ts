@@ -1,14 +1,19 @@
-import { Lang } from '../../src/evaluate/format';
+import { formatNumber, Lang } from '../../src/evaluate/format';
 import { UnitCounts } from './findingsView';
 import { data, el } from './dom';
 import { say } from './say';
 import { statusChip } from './statusChip';
-import { STRINGS } from './strings';
+import { FORMATS, STRINGS } from './strings';
+
+/** Units listed at most: beyond, the units with the most shortfalls (a national check has 40,000 unit rows). */
+export const SUMMARY_UNITS = 30;
 
 /** Met / shortfall / no data per unit as a table (a screen reader reads it cell by cell with its headers). */
-export function renderSummary(box: HTMLElement, counts: ReadonlyArray<UnitCounts>, lang: Lang): void {
-  const num = (n: number, cls: string) => el('td', { class: n === 0 ? 'zero' : cls }, data(String(n)));
-  const total = counts.reduce((t, c) => ({ met: t.met + c.met, shortfall: t.shortfall + c.shortfall, noData: t.noData + c.noData }), { met: 0, shortfall: 0, noData: 0 });
+export function renderSummary(box: HTMLElement, all: ReadonlyArray<UnitCounts>, lang: Lang): void {
+  const num = (n: number, cls: string) => el('td', { class: n === 0 ? 'zero' : cls }, data(formatNumber(n, lang)));
+  const cut = all.length > SUMMARY_UNITS;
+  const counts = cut ? mostShortfalls(all) : all;
+  const total = all.reduce((t, c) => ({ met: t.met + c.met, shortfall: t.shortfall + c.shortfall, noData: t.noData + c.noData }), { met: 0, shortfall: 0, noData: 0 });
   const table = el(
     'table',
     { class: 'summary' },
@@ -25,9 +30,16 @@ export function renderSummary(box: HTMLElement, counts: ReadonlyArray<UnitCounts
       ),
     ),
     el('tbody', {}, ...counts.map((c) => el('tr', {}, el('th', { scope: 'row' }, data(c.unit)), num(c.shortfall, 'shortfall'), num(c.noData, 'no-data'), num(c.met, 'met')))),
-    ...(counts.length > 1
+    ...(all.length > 1
       ? [el('tfoot', {}, el('tr', {}, el('th', { scope: 'row' }, say(STRINGS.total, lang)), num(total.shortfall, 'shortfall'), num(total.noData, 'no-data'), num(total.met, 'met')))]
       : []),
   );
-  box.replaceChildren(table);
+  box.replaceChildren(table, ...(cut ? [el('p', { class: 'hint' }, say(FORMATS.topUnits(counts.length, all.length), lang))] : []));
+}
+
+/** The units with the most shortfalls, then the most without data; table order among equals. */
+function mostShortfalls(all: ReadonlyArray<UnitCounts>): UnitCounts[] {
+  const ranked = all.map((c, i) => ({ c, i }));
+  ranked.sort((a, b) => b.c.shortfall - a.c.shortfall || b.c.noData - a.c.noData || a.i - b.i);
+  return ranked.slice(0, SUMMARY_UNITS).map((r) => r.c);
 }

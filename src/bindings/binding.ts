@@ -13,7 +13,7 @@ export type Binding =
 
 /** The bindings of one check, looked up by (sheet, label) as the reader meets labels and headings. */
 export class Bindings {
-  private readonly indicators = new Map<string, string>();
+  private readonly indicators = new Map<string, Extract<Binding, { kind: 'indicator' }>>();
   private readonly periods = new Map<string, PeriodRole>();
   /** Indicators bound somewhere on a sheet: elsewhere on that sheet, their labels are not read by pattern. */
   private readonly boundOnSheet = new Map<string, Set<string>>();
@@ -22,7 +22,7 @@ export class Bindings {
     for (const b of list) {
       const key = keyOf(b.sheet, b.label);
       if (b.kind === 'indicator') {
-        this.indicators.set(key, b.indicator);
+        this.indicators.set(key, b);
         const s = this.boundOnSheet.get(fold(b.sheet)) ?? new Set<string>();
         s.add(b.indicator);
         this.boundOnSheet.set(fold(b.sheet), s);
@@ -35,7 +35,12 @@ export class Bindings {
   }
 
   indicatorFor(sheet: string, label: string): string | undefined {
-    return this.indicators.size === 0 ? undefined : this.indicators.get(keyOf(sheet, label));
+    return this.indicators.size === 0 ? undefined : this.indicators.get(keyOf(sheet, label))?.indicator;
+  }
+
+  /** The cell a person pointed at for this label, to tell apart rows that carry the same words. */
+  pointedCell(sheet: string, label: string): string | undefined {
+    return this.indicators.size === 0 ? undefined : this.indicators.get(keyOf(sheet, label))?.cell;
   }
 
   periodFor(sheet: string, label: string): PeriodRole | undefined {

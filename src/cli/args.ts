@@ -12,6 +12,8 @@ export interface CheckArgs {
   readonly scorecard?: string;
   /** A self-contained HTML report for print. */
   readonly report?: string;
+  /** A JSON file with the report's signature block (Nơi nhận, NGƯỜI LẬP BIỂU, THỦ TRƯỞNG ĐƠN VỊ). */
+  readonly signature?: string;
   /** `Sheet!B12=criminal-cases`, `Sheet!E5=current`: where a person says a figure or period is. */
   readonly bind: string[];
   /** A JSON file of bindings (`{ "bindings": [ { sheet, label | cell, indicator | period } ] }`). */
@@ -72,10 +74,10 @@ export class UsageError extends Error {
   }
 }
 
-const VALUE_FLAGS = new Set(['--bind', '--bindings', '--rules', '--json', '--out', '--lang', '--format', '--scorecard', '--report', '--rule', '--unit', '--period', '--status', '--comment', '--reviewer']);
+const VALUE_FLAGS = new Set(['--bind', '--bindings', '--rules', '--json', '--out', '--lang', '--format', '--scorecard', '--report', '--signature', '--rule', '--unit', '--period', '--status', '--comment', '--reviewer']);
 /** Which options each command understands; anything else is a usage error, not silently ignored. */
 const COMMAND_FLAGS: Record<string, ReadonlySet<string>> = {
-  check: new Set(['--rules', '--json', '--out', '--lang', '--scorecard', '--report', '--bind', '--bindings']),
+  check: new Set(['--rules', '--json', '--out', '--lang', '--scorecard', '--report', '--signature', '--bind', '--bindings']),
   explain: new Set(['--rules', '--lang', '--bind', '--bindings']),
   review: new Set(['--rules', '--rule', '--unit', '--period', '--status', '--comment', '--reviewer', '--out', '--lang']),
   lint: new Set(['--format', '--lang']),
@@ -134,6 +136,7 @@ export function parseArgs(argv: string[]): CliArgs {
     report: flags.get('--report'),
     bind,
     bindings: flags.get('--bindings'),
+    signature: flags.get('--signature'),
     lang,
   };
 }
@@ -190,9 +193,10 @@ export const HELP: Record<Lang, string> = {
 
 Cách dùng:
   pledge-check check <tệp.xlsx|thư-mục>… [--rules bo-quy-tac.json] [--json ket-qua.json] [--out ban-to-mau.xlsx]
-                             [--scorecard tong-hop.xlsx] [--report bao-cao.html] [--lang vi|en]
+                             [--scorecard tong-hop.xlsx] [--report bao-cao.html [--signature ky-ten.json]] [--lang vi|en]
                              kiểm tra từng sổ (thư mục: mọi tệp .xlsx trong đó); --scorecard ghi sổ Bảng tổng hợp
-                             (xếp hạng các đơn vị), --report ghi báo cáo HTML in được trên khổ A4
+                             (xếp hạng các đơn vị), --report ghi báo cáo HTML in được trên khổ A4, --signature thay
+                             phần ký (Nơi nhận, NGƯỜI LẬP BIỂU, THỦ TRƯỞNG ĐƠN VỊ) của báo cáo, xem README
                              [--bind "Trang!B12=criminal-cases"]… [--bind "Trang!E5=current"] [--bindings chi-o.json]
                              chỉ cho chương trình ô số liệu của một chỉ tiêu hay cột kỳ này / cùng kỳ (không đổi giá trị nào)
   pledge-check explain <tệp.xlsx>… [--rules …] [--bind …] [--bindings …] [--lang vi|en]
@@ -215,9 +219,10 @@ Tệp gốc không bao giờ bị ghi đè; --out ghi một bản sao có tô m�
 
 Usage:
   pledge-check check <file.xlsx|folder>… [--rules pack.json] [--json findings.json] [--out highlighted.xlsx]
-                             [--scorecard scorecard.xlsx] [--report report.html] [--lang vi|en]
+                             [--scorecard scorecard.xlsx] [--report report.html [--signature signature.json]] [--lang vi|en]
                              checks each workbook (a folder: every .xlsx in it); --scorecard writes a scorecard
-                             workbook ranking the units, --report a self-contained HTML report that prints on A4
+                             workbook ranking the units, --report a self-contained HTML report that prints on A4,
+                             --signature replaces the report's signature block (see the README)
                              [--bind "Sheet!B12=criminal-cases"]… [--bind "Sheet!E5=current"] [--bindings bindings.json]
                              tells the reader where an indicator's figure or the current/baseline column is (never a value)
   pledge-check explain <file.xlsx>… [--rules …] [--bind …] [--bindings …] [--lang vi|en]

@@ -1,5 +1,5 @@
-import { closeSync, existsSync, openSync, readdirSync, readFileSync, mkdirSync, realpathSync, rmSync, statSync, writeFileSync, writeSync, renameSync } from 'fs';
-import { basename, dirname, join, resolve } from 'path';
+import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'fs';
+import { dirname, join, resolve } from 'path';
 import { PledgeChecker } from '../evaluate/checkGrid';
 import { formatNumber, Lang } from '../evaluate/format';
 import { defaultPack } from '../packs/builtinPacks';
@@ -14,6 +14,7 @@ import { CheckedWorkbook, Consolidation, UnreadableWorkbook } from '../report/co
 import { checkOutcome, outcomeLine } from '../report/checkOutcome';
 import { consoleRanking } from '../report/consoleRanking';
 import { htmlReport } from '../report/htmlReport';
+import { parseSignature, SignatureBlock, SignatureError } from '../report/signatureBlock';
 import { buildScorecard } from '../report/scorecard';
 import { scorecardJson } from '../report/scorecardJson';
 import { scorecardSheets } from '../report/scorecardSheets';
@@ -26,6 +27,7 @@ import { readPackageReviews, writePackageReviews } from '../review/workbookRevie
 import { writeNewWorkbook } from '../xlsx/newWorkbook';
 import { openPackage, PACKAGE_LIMITS, WorkbookFormatError, XlsxPackage } from '../xlsx/package';
 import { readPackage } from '../xlsx/readWorkbook';
+import { MAX_CELL_XFS } from '../xlsx/patchStyles';
 import { MAX_CELL_NOTES, PatchedPackage, patchHighlightedCopy } from '../xlsx/writeHighlightedCopy';
 import { BindingInputError, bindingsForWorkbook, readCliBindings } from './bindingArgs';
 import { explainText } from '../report/explainText';
@@ -35,6 +37,11 @@ import { EXIT, Io, processIo } from './io';
 import { jsonPieces } from './jsonText';
 import { lintCommand } from './lintCommand';
 import { nodeCompressor } from './nodeCompressor';
+import { nodeCrc32, nodeInflater } from './nodeInflater';
+import { copyKindProblem } from './copyKind';
+import { InputKind, OutputPathError, OutputPlan } from './outputPlan';
+import { terminalSafeIo } from './terminalText';
+import { NotReadable, readRegularFile } from './regularFile';
 import { testCommand } from './testCommand';
 import { expandWorkbookArgs } from './workbookArgs';
 
@@ -47,7 +54,8 @@ class InputError extends Error {
   }
 }
 
-export async function main(argv: string[], io: Io = processIo): Promise<number> {
+export async function main(argv: string[], rawIo: Io = processIo): Promise<number> {
+  const io = terminalSafeIo(rawIo); // nothing from a file reaches the terminal as a control sequence
   let lang: Lang = argv.includes('en') && argv.includes('--lang') ? 'en' : 'vi';
   try {
     const args = parseArgs(argv);
@@ -77,7 +85,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
       io.err(`${lang === 'vi' ? 'Lỗi cách dùng' : 'Usage error'}: ${lang === 'vi' ? e.vi : e.en}. ${lang === 'vi' ? 'Xem: pledge-check --help' : 'See: pledge-check --help'}`);
       return EXIT.badInput;
     }
-    if (e instanceof InputError || e instanceof BindingInputError) {
+    if (e instanceof InputError || e instanceof BindingInputError || e instanceof OutputPathError) {
       io.err(e.text);
       return EXIT.badInput;
     }
@@ -97,7 +105,14 @@ async function check(args: CheckArgs, io: Io): Promise<number> {
     throw new InputError(args.lang === 'vi' ? '--out chỉ dùng được khi kiểm tra một tệp.' : '--out can only be used when checking one file.');
   }
   const inputs = entries.flatMap((e) => ('file' in e ? [e.file] : []));
-  for (const output of [args.scorecard, args.report, args.json]) if (output) refuseInputAsOutput(output, inputs, args.lang);
+  const plan = planOutputs(args.lang, [...inputs.map((i) => [i, 'workbook'] as const), ...(args.rules ? [[args.rules, 'rules'] as const] : []), ...(args.bindings ? [[args.bindings, 'bindings'] as const] : [])], [
+    ['--out', args.out],
+    ['--json', args.json],
+    ['--scorecard', args.scorecard],
+    ['--report', args.report],
+  ]);
+  // Read before any work: a signature file that cannot be used stops the run at once, in one sentence.
+  const signature = args.signature ? loadSignature(args.signature, args.lang) : undefined;
   let anyBad = false;
   const documents: unknown[] = [];
   let copy: PendingCopy | undefined;
@@ -109,6 +124,8 @@ async function check(args: CheckArgs, io: Io): Promise<number> {
       if ('problem' in entry) throw new InputError(entry.problem);
       const bytes = readInput(file, args.lang);
       const pkg = openOrExplain(file, bytes, args.lang);
+      const kindProblem = args.out ? copyKindProblem(args.out, pkg, args.lang) : undefined;
+      if (kindProblem) throw new InputError(kindProblem);
       const grid = readOrExplain(file, pkg, args.lang);
       const bindings = await bindingsForWorkbook(file, pkg, grid, checker, cliBindings, batch, args.lang);
       const { tables, findings } = await checker.check(grid, bindings);
@@ -118,8 +135,8 @@ async function check(args: CheckArgs, io: Io): Promise<number> {
       if (tables.length === 0) {
         throw new InputError(
           args.lang === 'vi'
-            ? `${file}: không tìm thấy bảng chỉ tiêu nào (đã tìm các dòng tiêu đề có kỳ báo cáo như "Cùng kỳ năm 2023 | Năm 2024" và nhãn chỉ tiêu của bộ "${pack.id}").`
-            : `${file}: no indicator table found (looked for header rows with periods such as "Cùng kỳ năm 2023 | Năm 2024" and the indicator labels of pack "${pack.id}").`,
+            ? `${file}: không tìm thấy bảng chỉ tiêu nào (đã tìm các dòng tiêu đề có kỳ báo cáo như "Cùng kỳ năm 2023 | Năm 2024" và nhãn chỉ tiêu của bộ "${pack.id}"); "pledge-check explain" cho biết đã đọc những gì, --bind chỉ cột kỳ hay ô số liệu.`
+            : `${file}: no indicator table found (looked for header rows with periods such as "Cùng kỳ năm 2023 | Năm 2024" and the indicator labels of pack "${pack.id}"); "pledge-check explain" shows what was read, --bind points to a period column or a figure.`,
         );
       }
       const book = reviewsOrWarn(file, pkg, args.lang, io);
@@ -127,7 +144,8 @@ async function check(args: CheckArgs, io: Io): Promise<number> {
       const reviews: ReviewMatch = book.reviews.length === 0 ? { states: new Map(), unmatched: [] } : matchReviews(findings, book);
       const audit = workbookAudit(file, findings, book, bytes);
       io.out(consoleReport(file, tables, findings, args.lang, reviews.states));
-      documents.push(findingsJson(file, pack, findings, args.lang, { reviews, audit, check: checkHeader }));
+      const reading = args.json ? readingOf(file, grid, tables, pack, bindings) : undefined;
+      documents.push(findingsJson(file, pack, findings, args.lang, { reviews, audit, check: checkHeader, ...(reading ? { reading } : {}) }));
       checked.push({ workbook: file, findings, reviews, audit });
       // Patched now (a part it cannot patch is reported here); compressed on zlib's threads while the JSON is written.
       if (args.out) copy = startCopy(file, pkg, args.out, highlightPlanFor(findings, args.lang), args.lang);
@@ -140,41 +158,49 @@ async function check(args: CheckArgs, io: Io): Promise<number> {
     }
   }
   const consolidation = consolidate(pack, checkedAt, checked, unreadable);
-  // The JSON is written while the copy is still being compressed, and put in place after it.
-  let jsonTemp: string | undefined;
   if (batch && checked.length > 0) {
     io.out('');
     io.out(consoleRanking(consolidation.scorecard, args.lang));
   }
-  if (args.json) {
-    const scorecard = scorecardJson(consolidation.scorecard);
-    const doc =
-      documents.length === 1 && !batch
-        ? { ...(documents[0] as object), scorecard }
-        : {
-            rulePack: { id: pack.id, version: pack.version },
-            audit: { checkedAt: checkHeader.checkedAt, tool: checkHeader.tool, rulePack: checkHeader.rulePack },
-            workbooks: documents,
-            unreadable,
-            scorecard,
-          };
-    jsonTemp = writeJsonTemp(args.json, doc, args.lang);
-  }
+  // Every output to its temporary file first (the JSON while the copy is still being compressed),
+  // then all put in place together: a run that fails half way leaves nothing, and nothing half written.
   try {
-    if (copy) await finishCopy(copy, args.lang, io);
+    if (args.json) {
+      const scorecard = scorecardJson(consolidation.scorecard);
+      const doc =
+        documents.length === 1 && !batch
+          ? { ...(documents[0] as object), scorecard }
+          : {
+              rulePack: { id: pack.id, version: pack.version },
+              audit: { checkedAt: checkHeader.checkedAt, tool: checkHeader.tool, rulePack: checkHeader.rulePack },
+              workbooks: documents,
+              unreadable,
+              scorecard,
+            };
+      plan.stage(args.json, () => jsonDocument(doc));
+    }
+    if (copy) {
+      const bytes = await copy.zipped;
+      plan.stage(copy.out, () => [bytes]);
+    }
+    if (args.scorecard) {
+      const bytes = writeNewWorkbook(scorecardSheets(consolidation, args.lang), { creator: 'Pledge Check', created: consolidation.audit.checkedAt });
+      plan.stage(args.scorecard, () => [bytes]);
+    }
+    if (args.report) {
+      const html = htmlReport(consolidation, args.lang, signature);
+      plan.stage(args.report, () => [html]);
+    }
+    plan.commit();
   } catch (e) {
-    if (jsonTemp) removeQuietly(jsonTemp); // a copy that cannot be written leaves no JSON either
+    plan.abort();
     throw e;
   }
-  if (args.json && jsonTemp) commitTemp(jsonTemp, args.json, args.lang);
+  if (copy) reportCopy(copy, args.lang, io);
   if (args.scorecard) {
-    writeAtomically(args.scorecard, writeNewWorkbook(scorecardSheets(consolidation, args.lang), { creator: 'Pledge Check', created: consolidation.audit.checkedAt }), args.lang);
     io.out(args.lang === 'vi' ? `Đã ghi Bảng tổng hợp: ${args.scorecard} (${consolidation.scorecard.rows.length} đơn vị)` : `Scorecard written: ${args.scorecard} (${consolidation.scorecard.rows.length} units)`);
   }
-  if (args.report) {
-    writeAtomically(args.report, htmlReport(consolidation, args.lang), args.lang);
-    io.out(args.lang === 'vi' ? `Đã ghi báo cáo HTML: ${args.report}` : `HTML report written: ${args.report}`);
-  }
+  if (args.report) io.out(args.lang === 'vi' ? `Đã ghi báo cáo HTML: ${args.report}` : `HTML report written: ${args.report}`);
   const outcome = checkOutcome(checked.flatMap((w) => w.findings));
   io.out('');
   io.out(outcomeLine(outcome, unreadable.length, args.lang));
@@ -198,6 +224,17 @@ async function explain(args: ExplainArgs, io: Io): Promise<number> {
     io.out(explainText(readingOf(file, grid, tables, pack, bindings), args.lang));
   }
   return EXIT.ok;
+}
+
+/** The report's signature block from a JSON file (see parseSignature). */
+function loadSignature(file: string, lang: Lang): SignatureBlock {
+  if (!existsSync(file)) throw new InputError(lang === 'vi' ? `--signature ${file}: không tìm thấy tệp.` : `--signature ${file}: file not found.`);
+  try {
+    return parseSignature(readFileSync(file, 'utf8'), lang);
+  } catch (e) {
+    if (!(e instanceof SignatureError)) throw e;
+    throw new InputError(lang === 'vi' ? `--signature ${file}: ${e.vi}.` : `--signature ${file}: ${e.en}.`);
+  }
 }
 
 /** The scorecard, audit and reviews of every workbook checked, for the scorecard, report and JSON. */
@@ -235,16 +272,6 @@ function sameFile(a: string, b: string): boolean {
   return sa.ino !== 0 && sa.dev === sb.dev && sa.ino === sb.ino;
 }
 
-/** Never write over a workbook being checked, whatever the output. */
-function refuseInputAsOutput(output: string, inputs: ReadonlyArray<string>, lang: Lang): void {
-  const input = inputs.find((i) => sameFile(output, i));
-  if (input !== undefined) {
-    throw new InputError(
-      lang === 'vi' ? `${output}: tệp ghi ra không được trùng sổ đang kiểm tra; tệp gốc không bao giờ bị ghi đè.` : `${output}: an output must not be a workbook being checked; inputs are never overwritten.`,
-    );
-  }
-}
-
 /**
  * `pledge-check review`: checks the workbook with the pack, finds the one finding named, records
  * the decision with the digest of its figures, and writes a copy whose only change is the reviews
@@ -252,7 +279,7 @@ function refuseInputAsOutput(output: string, inputs: ReadonlyArray<string>, lang
  */
 async function review(args: ReviewArgs, io: Io): Promise<number> {
   const vi = args.lang === 'vi';
-  refuseInputAsOutput(args.out, [args.workbook], args.lang);
+  const plan = planOutputs(args.lang, [[args.workbook, 'workbook'], ...(args.rules ? [[args.rules, 'rules'] as const] : [])], [['--out', args.out]]);
   const pack = args.rules ? loadPackFile(args.rules, args.lang) : defaultPack();
   const rule = pack.rules.find((r) => r.id === args.rule);
   if (!rule) {
@@ -261,6 +288,8 @@ async function review(args: ReviewArgs, io: Io): Promise<number> {
   }
   const bytes = readInput(args.workbook, args.lang);
   const pkg = openOrExplain(args.workbook, bytes, args.lang);
+  const kindProblem = copyKindProblem(args.out, pkg, args.lang);
+  if (kindProblem) throw new InputError(kindProblem);
   const { findings } = await new PledgeChecker(pack).check(readOrExplain(args.workbook, pkg, args.lang));
   const ofRule = findings.filter((f) => f.ruleId === args.rule);
   const ofUnit = ofRule.filter((f) => sameName(f.unit, args.unit));
@@ -294,7 +323,7 @@ async function review(args: ReviewArgs, io: Io): Promise<number> {
   }
   const time = new Date().toISOString();
   const updated = recordReview(book, finding, { status: args.status, comment: args.comment, reviewer: args.reviewer, time, pack: { id: pack.id, version: pack.version } });
-  writeAtomically(args.out, writePackageReviews(bytes, updated), args.lang);
+  writeOutput(plan, args.out, writePackageReviews(bytes, updated));
   const what = `${finding.title[args.lang]} — ${finding.unit}${finding.period !== undefined ? ` (${finding.period})` : ''}`;
   io.out(
     vi
@@ -307,29 +336,42 @@ async function review(args: ReviewArgs, io: Io): Promise<number> {
 function readInput(file: string, lang: Lang): Uint8Array {
   if (!existsSync(file)) throw new InputError(lang === 'vi' ? `${file}: không tìm thấy tệp.` : `${file}: file not found.`);
   try {
-    // The whole file is read into memory: past what a package may unpack to, it is refused unread.
-    const size = statSync(file).size;
-    if (size > PACKAGE_LIMITS.maxTotalBytes) {
-      const mb = Math.round(size / 2 ** 20);
+    // Only a regular file, read whole into memory: past what a package may unpack to, it is refused unread.
+    return readRegularFile(file, PACKAGE_LIMITS.maxTotalBytes);
+  } catch (e) {
+    const code = e instanceof NotReadable ? e.reason : ((e as NodeJS.ErrnoException).code ?? 'error');
+    if (code === 'TOO_LARGE') {
+      const mb = Math.round((e as NotReadable).size / 2 ** 20);
       throw new InputError(
         lang === 'vi'
           ? `${file}: tệp quá lớn (${mb} MB) để là một sổ làm việc, giới hạn là ${PACKAGE_LIMITS.maxTotalBytes / 2 ** 20} MB.`
           : `${file}: the file is too large (${mb} MB) to be a workbook; the limit is ${PACKAGE_LIMITS.maxTotalBytes / 2 ** 20} MB.`,
       );
     }
-    return readFileSync(file);
-  } catch (e) {
-    if (e instanceof InputError) throw e;
-    const code = (e as NodeJS.ErrnoException).code;
     if (code === 'EISDIR') throw new InputError(lang === 'vi' ? `${file}: là một thư mục, không phải tệp .xlsx.` : `${file}: is a folder, not an .xlsx file.`);
-    throw new InputError(lang === 'vi' ? `${file}: không đọc được tệp (${code ?? 'lỗi'}).` : `${file}: cannot read the file (${code ?? 'error'}).`);
+    if (code === 'NOT_REGULAR') {
+      throw new InputError(
+        lang === 'vi'
+          ? `${file}: không phải là một tệp thông thường (thiết bị, ống dẫn hay socket), nên không được đọc như một sổ làm việc.`
+          : `${file}: is not a regular file (a device, pipe or socket), so it is not read as a workbook.`,
+      );
+    }
+    throw new InputError(lang === 'vi' ? `${file}: không đọc được tệp (${code}).` : `${file}: cannot read the file (${code}).`);
   }
 }
 
 function openOrExplain(file: string, bytes: Uint8Array, lang: Lang): XlsxPackage {
   try {
-    return openPackage(bytes);
+    return openPackage(bytes, nodeInflater(), nodeCrc32());
   } catch (e) {
+    if (e instanceof WorkbookFormatError && e.code === 'xls' && !/\.xlsx$/i.test(file)) {
+      // Named .xls: not a renamed file, the old format itself.
+      throw new InputError(
+        lang === 'vi'
+          ? `${file}: tệp là sổ Excel 97-2003 (.xls), định dạng cũ không đọc được; hãy mở bằng Excel và lưu lại dưới dạng Sổ làm việc Excel (.xlsx) (Tệp > Lưu thành), hoặc chuyển bằng LibreOffice: soffice --headless --convert-to xlsx "${file}".`
+          : `${file}: the file is an Excel 97-2003 workbook (.xls), the old format, which is not read; open it in Excel and save it as an Excel Workbook (.xlsx) (File > Save As), or convert it with LibreOffice: soffice --headless --convert-to xlsx "${file}".`,
+      );
+    }
     if (e instanceof WorkbookFormatError) throw new InputError(`${file}: ${lang === 'vi' ? e.message : e.messageEn}.`);
     throw new InputError(lang === 'vi' ? `${file}: không đọc được sổ làm việc (${(e as Error).message}).` : `${file}: cannot read the workbook (${(e as Error).message}).`);
   }
@@ -361,6 +403,7 @@ interface PendingCopy {
   readonly marks: number;
   readonly notesOmitted: number;
   readonly findingsSheetName?: string;
+  readonly formatsUnavailable: number;
   readonly zipped: Promise<Uint8Array>;
 }
 
@@ -378,12 +421,12 @@ function startCopy(input: string, pkg: XlsxPackage, out: string, plan: ReturnTyp
   }
   const zipped = patched.zipAsync();
   zipped.catch(() => undefined); // awaited in finishCopy; this only keeps an early exit from reporting it as unhandled
-  return { out, marks: plan.marks.length, notesOmitted: patched.notesOmitted, findingsSheetName: patched.findingsSheetName, zipped };
+  return { out, marks: plan.marks.length, notesOmitted: patched.notesOmitted, findingsSheetName: patched.findingsSheetName, formatsUnavailable: patched.formatsUnavailable, zipped };
 }
 
-async function finishCopy(copy: PendingCopy, lang: Lang, io: Io): Promise<void> {
-  writeAtomically(copy.out, await copy.zipped, lang);
+function reportCopy(copy: PendingCopy, lang: Lang, io: Io): void {
   io.out(lang === 'vi' ? `Đã ghi bản sao tô màu: ${copy.out} (${copy.marks} ô được đánh dấu)` : `Highlighted copy written: ${copy.out} (${copy.marks} cells marked)`);
+  if (copy.formatsUnavailable > 0) io.out(formatLimitSentence(copy, lang));
   if (copy.notesOmitted > 0) {
     const cap = formatNumber(MAX_CELL_NOTES, lang, 0);
     const sheet = copy.findingsSheetName ?? '';
@@ -395,74 +438,41 @@ async function finishCopy(copy: PendingCopy, lang: Lang, io: Io): Promise<void> 
   }
 }
 
+/** Said when the workbook has no room for another cell format (Excel's limit, MAX_CELL_XFS). */
+function formatLimitSentence(copy: PendingCopy, lang: Lang): string {
+  const n = formatNumber(copy.formatsUnavailable, lang, 0);
+  const cap = formatNumber(MAX_CELL_XFS, lang, 0);
+  const sheet = copy.findingsSheetName ?? '';
+  return lang === 'vi'
+    ? `Sổ đã có đủ ${cap} định dạng ô, giới hạn của Excel, nên ${n} ô không được tô màu (định dạng của chúng giữ nguyên); lý do của mọi kết quả vẫn nằm ở trang "${sheet}" của bản sao.`
+    : `The workbook already has Excel's limit of ${cap} cell formats, so ${n} cells are not filled (their formats are kept); every finding's reason is still on the copy's "${sheet}" sheet.`;
+}
+
+/** The JSON document in pieces (a national check's is hundreds of megabytes): the text of JSON.stringify(doc, null, 2) and a line end. */
+function* jsonDocument(doc: unknown): Generator<string> {
+  yield* jsonPieces(doc);
+  yield '\n';
+}
+
 /**
- * The JSON document, written in pieces (a national check's is hundreds of megabytes) to a
- * temporary file beside `path`, which commitTemp then puts in place: the same text as
- * JSON.stringify(doc, null, 2).
+ * The outputs of a run, refused before anything is read when one would land on an input or on
+ * another output (see OutputPlan).
  */
-function writeJsonTemp(path: string, doc: unknown, lang: Lang): string {
-  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.json.tmp`);
-  let fd: number | undefined;
+function planOutputs(lang: Lang, inputs: ReadonlyArray<readonly [string, InputKind]>, outputs: ReadonlyArray<readonly [string, string | undefined]>): OutputPlan {
+  const plan = new OutputPlan(lang);
+  for (const [path, kind] of inputs) plan.input(path, kind);
+  for (const [flag, path] of outputs) if (path) plan.output(path, flag);
+  return plan;
+}
+
+/** One output written on its own, as the others: temporary file, then put in place. */
+function writeOutput(plan: OutputPlan, path: string, data: string | Uint8Array): void {
   try {
-    mkdirSync(dirname(path), { recursive: true });
-    fd = openSync(tmp, 'w');
-    // Pieces are encoded straight into one reused buffer, written out whenever it is full.
-    const buffer = Buffer.allocUnsafe(1 << 22);
-    let used = 0;
-    const flush = () => {
-      for (let done = 0; done < used; ) done += writeSync(fd as number, buffer, done, used - done);
-      used = 0;
-    };
-    const add = (piece: string) => {
-      if (buffer.length - used < piece.length * 3) flush();
-      if (piece.length * 3 > buffer.length) writeSync(fd as number, piece);
-      else used += buffer.write(piece, used);
-    };
-    for (const piece of jsonPieces(doc)) add(piece);
-    add('\n');
-    flush();
-    closeSync(fd);
-    return tmp;
+    plan.stage(path, () => [data]);
+    plan.commit();
   } catch (e) {
-    if (fd !== undefined) closeSync(fd);
-    removeQuietly(tmp); // a failed write leaves nothing behind
-    throw cannotWrite(path, e, lang);
-  }
-}
-
-function commitTemp(tmp: string, path: string, lang: Lang): void {
-  try {
-    renameSync(tmp, path);
-  } catch (e) {
-    removeQuietly(tmp);
-    throw cannotWrite(path, e, lang);
-  }
-}
-
-/** Removes a temporary file if it is there; where it cannot even be looked for (its folder is a file), there is none. */
-function removeQuietly(path: string): void {
-  try {
-    rmSync(path, { force: true });
-  } catch {
-    // nothing was written there
-  }
-}
-
-function cannotWrite(path: string, e: unknown, lang: Lang): InputError {
-  const code = (e as NodeJS.ErrnoException).code ?? 'error';
-  return new InputError(lang === 'vi' ? `${path}: không ghi được tệp (${code}).` : `${path}: cannot write the file (${code}).`);
-}
-
-/** Write to a temporary file and rename, so an interrupted run never leaves half a file behind. */
-function writeAtomically(path: string, data: string | Uint8Array, lang: Lang): void {
-  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
-  try {
-    mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(tmp, data);
-    renameSync(tmp, path);
-  } catch (e) {
-    removeQuietly(tmp); // a failed write leaves nothing behind
-    throw cannotWrite(path, e, lang);
+    plan.abort();
+    throw e;
   }
 }
 

@@ -5,6 +5,7 @@ import { compileConditions, CompiledConditions, FactRow } from './compileConditi
 import { factsOfConditions } from './conditionFacts';
 import { ComparedCondition, explainingCondition } from './explain';
 import { Finding, FindingInput, FindingStatus } from './finding';
+import { pledgedInWorkbook, TargetKind } from './pledgedTarget';
 import { digitsToShow, formatNumber, Lang, OPERATOR_SYMBOL } from './format';
 import { DEFAULT_MESSAGES, fillTemplate, noDataReasonText } from './messages';
 import { settle } from './precision';
@@ -162,6 +163,15 @@ export class PackEvaluator {
     const target = typeof explained?.target === 'number' ? explained.target : null;
     const operator = explained?.operator ?? null;
     const gap = actual === null || target === null ? null : status === 'met' ? 0 : gapOf(actual, target, operator);
+    // The workbook's own target, from the plan cell of the first figure that has one (the numerator's row first).
+    let pledgedInput: FindingInput | undefined;
+    for (const i of inputs) {
+      if (i.pledged) {
+        pledgedInput = i;
+        break;
+      }
+    }
+    const pledged = pledgedInput?.pledged ? pledgedInWorkbook(pledgedInput.pledged, this.targetKindOf(fact), target) : undefined;
     const base = {
       ruleId: p.rule.id,
       title: p.rule.title,
@@ -181,6 +191,7 @@ export class PackEvaluator {
       factLabel: this.factLabel(fact),
       factUnit: unitOfFact,
       noData: missing?.noData,
+      ...(pledged ? { pledgedInWorkbook: pledged } : {}),
     };
     return new LazyMessageFinding(base, (lang) => this.message(p.rule, base, lang));
   }
@@ -201,8 +212,23 @@ export class PackEvaluator {
     return u;
   }
 
+  private targetKindOf(fact: string): TargetKind {
+    const d = this.pack.facts?.[fact];
+    return d && 'changePercent' in d ? 'change' : d && 'ratioPercent' in d ? 'ratio' : 'count';
+  }
+
   private factLabel(fact: string): Localized {
     return this.pack.facts?.[fact]?.label ?? this.pack.indicators[fact]?.label ?? { vi: fact, en: fact };
+  }
+
+  /**
+   * A finding that crossed a structured clone (the preview's Web Worker) without its message:
+   * gives it back its lazily rendered message, so only the reasons shown are ever written.
+   */
+  relink(base: Omit<Finding, 'message'>): Finding {
+    const rule = this.pack.rules.find((r) => r.id === base.ruleId);
+    if (!rule) throw new Error(`no rule ${base.ruleId} in pack ${this.pack.id}`);
+    return new LazyMessageFinding(base, (lang) => this.message(rule, base, lang));
   }
 
   private message(rule: PackRule, f: Omit<Finding, 'message'>, lang: Lang): string {
@@ -212,7 +238,18 @@ export class PackEvaluator {
     const digits = f.actual !== null && f.target !== null ? digitsToShow(f.actual, f.target) : 2;
     const qty = (x: number | null, d = 2) => (x === null ? '—' : `${formatNumber(x, lang, d)}${f.factUnit ? ` ${f.factUnit}` : ''}`);
     const gapUnit = pct ? (lang === 'vi' ? ' điểm %' : ' percentage points') : f.factUnit ? ` ${f.factUnit}` : '';
+    // The workbook pledging another target is said after the verdict: reported, never used.
+    const p = f.pledgedInWorkbook;
+    const pledgeNote = p?.differs
+      ? lang === 'vi'
+        ? ` Sổ ghi chỉ tiêu "${p.text}" (ô ${p.cell}), bộ quy tắc kiểm tra ${f.operator ? OPERATOR_SYMBOL[f.operator] ?? '' : ''} ${qty(f.target)}.`
+        : ` The workbook pledges "${p.text}" (cell ${p.cell}); the pack checks ${f.operator ? OPERATOR_SYMBOL[f.operator] ?? '' : ''} ${qty(f.target)}.`
+      : '';
     // Only the placeholders the template uses are worked out.
+    return pledgeNote === '' ? this.fill(template, f, lang, qty, digits, gapUnit) : this.fill(template, f, lang, qty, digits, gapUnit) + pledgeNote;
+  }
+
+  private fill(template: string, f: Omit<Finding, 'message'>, lang: Lang, qty: (x: number | null, d?: number) => string, digits: number, gapUnit: string): string {
     return fillTemplate(template, (name) => {
       switch (name) {
         case 'fact':

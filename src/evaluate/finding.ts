@@ -1,5 +1,7 @@
 import { Localized, Severity } from '../packs/rulePack';
+import { CellValue } from '../grid/cell';
 import { PeriodRole } from '../tables/periods';
+import { PledgedInWorkbook } from './pledgedTarget';
 
 /** Three outcomes, never two: no data is never a pass and never zero. */
 export type FindingStatus = 'met' | 'shortfall' | 'no-data';
@@ -14,6 +16,8 @@ export interface FindingInput {
   readonly value: number | null;
   /** The cell as written, for reasons (`chưa thống kê`, `#DIV/0!`, ``). */
   readonly shown: string;
+  /** The plan cell on this figure's row (`Giảm 5%`), when the table has a plan column. */
+  readonly pledged?: { readonly cell: string; readonly raw: CellValue };
 }
 
 export type NoDataReason =
@@ -54,5 +58,7 @@ export interface Finding {
   /** `%` for ratios and changes (gaps are then percentage points), else the indicator's unit. */
   readonly factUnit: string;
   readonly noData?: NoDataReason;
+  /** The target the workbook itself states for this rule (its plan column), reported beside the pack's, never used. */
+  readonly pledgedInWorkbook?: PledgedInWorkbook;
   readonly message: Localized;
 }

@@ -57,7 +57,8 @@ export interface FactValue {
 }
 
 function toInput(o: Observation): FindingInput {
-  return { indicator: o.indicator, period: o.period, sheet: o.sheet, cell: o.cell, value: o.value ?? null, shown: showCell(o.raw) };
+  const input = { indicator: o.indicator, period: o.period, sheet: o.sheet, cell: o.cell, value: o.value ?? null, shown: showCell(o.raw) };
+  return o.pledged ? { ...input, pledged: o.pledged } : input;
 }
 
 function figure(u: UnitFigures, indicator: string, period: PeriodRole): { obs?: Observation; noData?: NoDataReason } {

@@ -94,7 +94,7 @@ function checkSource(src: PackSource, resolve: PackResolver, chain: ReadonlyArra
     const e = errors[0];
     const code = e ? printParseErrorCode(e.error) : 'ValueExpected';
     tree = undefined;
-    atOffset(e?.offset ?? 0, 'json-syntax', { vi: `lỗi cú pháp JSON (${code})`, en: `JSON syntax error (${code})` });
+    atOffset(e?.offset ?? 0, 'json-syntax', { vi: `cú pháp JSON sai (${code})`, en: `invalid JSON syntax (${code})` });
     return done();
   }
   const unsafe = structureProblems(tree);

@@ -1,4 +1,5 @@
-import { existsSync, readFileSync, statSync } from 'fs';
+import { existsSync, statSync } from 'fs';
+import { NotReadable, readRegularFile } from '../cli/regularFile';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'path';
 import { CheckOptions, checkPackSource, PackCheck, PackResolver, PackSource } from './checkRulePack';
 import { RulePackError } from './packProblem';
@@ -39,17 +40,21 @@ function findRulesDir(): string {
 /** Reads a pack file; its display name is the path as given, its identity the absolute path. */
 export function readPackSource(file: string): PackSource {
   if (!existsSync(file)) throw new PackFileError(file, 'không tìm thấy tệp bộ quy tắc', 'rule pack file not found');
-  const stat = statSync(file);
-  if (stat.isDirectory()) throw new PackFileError(file, 'là một thư mục, không phải tệp bộ quy tắc', 'is a folder, not a rule pack file');
-  // Past this many bytes the text is over the character limit whatever the encoding: refuse unread.
-  if (stat.size > PACK_LIMITS.maxBytes * 4) {
-    throw new PackFileError(file, `tệp quá lớn (${stat.size} byte) để là một bộ quy tắc`, `the file is too large (${stat.size} bytes) to be a rule pack`);
-  }
+  // Only a regular file, judged by what is opened (a symlink to /dev/zero is not one), its size before reading.
   try {
-    return { file, key: resolve(file), text: readFileSync(file, 'utf8').replace(/^\uFEFF/, '') };
+    return { file, key: resolve(file), text: readRegularFile(file, PACK_LIMITS.maxBytes * 4).toString('utf8').replace(/^\uFEFF/, '') };
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code ?? 'error';
-    throw new PackFileError(file, `không đọc được tệp (${code})`, `cannot read the file (${code})`);
+    const r = e instanceof NotReadable ? e.reason : ((e as NodeJS.ErrnoException).code ?? 'error');
+    if (r === 'EISDIR') throw new PackFileError(file, 'là một thư mục, không phải tệp bộ quy tắc', 'is a folder, not a rule pack file');
+    if (r === 'NOT_REGULAR') {
+      throw new PackFileError(file, 'không phải là một tệp thông thường (thiết bị, ống dẫn hay socket), không đọc được làm bộ quy tắc', 'is not a regular file (a device, pipe or socket) and is not read as a rule pack');
+    }
+    if (r === 'TOO_LARGE') {
+      // Past this many bytes the text is over the character limit whatever the encoding: refuse unread.
+      const size = (e as NotReadable).size;
+      throw new PackFileError(file, `tệp quá lớn (${size} byte) để là một bộ quy tắc`, `the file is too large (${size} bytes) to be a rule pack`);
+    }
+    throw new PackFileError(file, `không đọc được tệp (${r})`, `cannot read the file (${r})`);
   }
 }
 

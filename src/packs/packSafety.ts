@@ -16,7 +16,7 @@ const CONDITION_CODE_KEYS = new Set(['path', 'params']);
 
 export interface SafetyProblem {
   readonly offset: number;
-  readonly code: 'too-large' | 'too-deep' | 'forbidden-key' | 'forbidden-path';
+  readonly code: 'too-large' | 'too-deep' | 'forbidden-key' | 'forbidden-path' | 'duplicate-key' | 'non-finite-number' | 'control-character';
   readonly message: Localized;
 }
 
@@ -78,9 +78,24 @@ export function structureProblems(root: Node): SafetyProblem[] {
       out.push(tooDeep(n.offset));
       return;
     }
+    valueProblem(n, out);
+    const keys = n.type === 'object' ? new Set<string>() : undefined;
     for (const c of n.children ?? []) {
       if (n.type === 'object' && c.type === 'property') {
         const key = c.children?.[0]?.value;
+        if (c.children?.[0]) valueProblem(c.children[0], out);
+        if (typeof key === 'string' && keys) {
+          // JSON.parse keeps the last of two equal keys: what the author reads first is silently dropped.
+          if (keys.has(key)) {
+            out.push({
+              offset: c.offset,
+              code: 'duplicate-key',
+              message: { vi: `khóa "${printable(key)}" xuất hiện hai lần trong cùng một đối tượng`, en: `the key "${printable(key)}" appears twice in one object` },
+            });
+            continue;
+          }
+          keys.add(key);
+        }
         if (typeof key === 'string' && FORBIDDEN_KEYS.has(key)) {
           out.push({
             offset: c.offset,
@@ -109,4 +124,34 @@ export function structureProblems(root: Node): SafetyProblem[] {
   };
   walk(root, 0, false);
   return out;
+}
+
+/**
+ * Characters that must not reach a terminal: C0 controls but tab and line feed, DEL, C1 controls,
+ * and the bidirectional overrides and isolates that reorder what is shown (U+202A–202E, U+2066–2069).
+ */
+export const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+
+/** A number JSON.parse turns into Infinity (`1e309`), or text with control characters. */
+function valueProblem(n: Node, out: SafetyProblem[]): void {
+  if (n.type === 'number' && typeof n.value === 'number' && !Number.isFinite(n.value)) {
+    out.push({
+      offset: n.offset,
+      code: 'non-finite-number',
+      message: { vi: 'số quá lớn, không biểu diễn được (thành vô cực)', en: 'the number is too large to represent (it becomes infinity)' },
+    });
+  } else if (n.type === 'string' && typeof n.value === 'string' && CONTROL_CHARACTERS.test(n.value)) {
+    out.push({
+      offset: n.offset,
+      code: 'control-character',
+      message: {
+        vi: 'chuỗi có ký tự điều khiển hoặc ký tự đảo chiều văn bản (ESC, BEL, U+202E…); chúng có thể điều khiển màn hình dòng lệnh',
+        en: 'the text has control or bidirectional-override characters (ESC, BEL, U+202E…), which can drive a terminal',
+      },
+    });
+  }
+}
+
+function printable(s: string): string {
+  return s.replace(new RegExp(CONTROL_CHARACTERS.source, 'g'), '\uFFFD');
 }

@@ -2,6 +2,7 @@ import { Finding } from '../evaluate/finding';
 import { digitsToShow, Lang } from '../evaluate/format';
 import { RulePack } from '../packs/rulePack';
 import { ReviewMatch, ReviewState } from '../review/reviewState';
+import { WorkbookReading } from '../tables/workbookReading';
 import { CheckAudit, WorkbookAudit } from './audit';
 
 /** What a check knows beyond the findings, for the JSON document; each part is optional. */
@@ -10,6 +11,8 @@ export interface FindingsJsonExtras {
   readonly audit?: WorkbookAudit;
   /** When, with what tool and which pack (with the packs it extends) the check ran. */
   readonly check?: Pick<CheckAudit, 'checkedAt' | 'tool' | 'rulePack'>;
+  /** How the workbook was read (`explain`): tables, header columns, each indicator's source. */
+  readonly reading?: WorkbookReading;
 }
 
 /**
@@ -32,7 +35,7 @@ export function findingsJson(workbook: string, pack: RulePack, findings: Readonl
         severity: f.severity,
         sheet: f.sheet,
         cell: f.cell,
-        inputs: f.inputs,
+        inputs: f.inputs.map(({ pledged: _p, ...i }) => i),
         // Two decimals, more only where rounding would show a shortfall as exactly on target.
         actual: f.actual === null ? null : roundTo(f.actual, f.target === null ? 2 : digitsToShow(f.actual, f.target)),
         target: f.target,
@@ -40,9 +43,11 @@ export function findingsJson(workbook: string, pack: RulePack, findings: Readonl
         gap: f.gap === null ? null : roundTo(f.gap, 2),
         unitOfMeasure: f.factUnit,
         message: f.message[lang],
+        ...(f.pledgedInWorkbook ? { pledgedInWorkbook: f.pledgedInWorkbook } : {}),
         ...(review ? { review: reviewJson(review) } : {}),
       };
     }),
+    ...(extras.reading ? { reading: readingJson(extras.reading) } : {}),
   };
 }
 
@@ -76,4 +81,10 @@ function auditJson(a: WorkbookAudit, reviews: ReviewMatch | undefined) {
 function roundTo(x: number, digits: number): number {
   const p = 10 ** digits;
   return Math.round(x * p) / p;
+}
+
+/** The reading without the workbook name (the document has it). */
+function readingJson(r: WorkbookReading) {
+  const { workbook: _w, ...rest } = r;
+  return rest;
 }

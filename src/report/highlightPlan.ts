@@ -57,6 +57,9 @@ function findingsSheet(all: ReadonlyArray<Finding>, lang: Lang): FindingsSheet {
       link: f.cell ? { sheet: f.sheet, cell: f.cell, column: 6 } : undefined,
       status: f.status,
     })),
+    // Unit, target and reason wrap in fixed widths (rows get their height): the sheet then prints
+    // one A4 landscape page wide at full size instead of one column a page.
+    columnWidths: [22, 30, 12, 10, 11, 11, 20, 36],
   };
 }
 

@@ -7,6 +7,7 @@ import { html, Html } from './html';
 import { packLine } from './packLine';
 import { ScorecardRow, ScoreStatus } from './scorecard';
 import { fileName, scoringLine } from './scorecardSheets';
+import { DEFAULT_SIGNATURE, SIGNATURE_CSS, SignatureBlock, signatureHtml } from './signatureBlock';
 import { actualText, changeText, CHANGED_SINCE_REVIEW, reviewWord, scoreWord, statusWord, targetText, trendWord } from './words';
 
 /** One mark per outcome, so status never rests on colour alone (grey print, colour-blind readers). */
@@ -18,7 +19,7 @@ const MARK: Record<ScoreStatus, string> = { met: '✓', shortfall: '✗', warnin
  * scripts, no links, images or fonts fetched from anywhere; made for A4 paper (table layout fixed,
  * long words broken, so no column can be cut off). Vietnamese unless `lang` is `en`.
  */
-export function htmlReport(c: Consolidation, lang: Lang): string {
+export function htmlReport(c: Consolidation, lang: Lang, signature: SignatureBlock = DEFAULT_SIGNATURE[lang]): string {
   const vi = lang === 'vi';
   const t = (v: string, e: string) => (vi ? v : e);
   const title = t('Báo cáo kiểm tra chỉ tiêu thi đua', 'Emulation pledge check report');
@@ -35,7 +36,8 @@ ${targetsSection(c, lang)}
 ${scorecardSection(c, lang)}
 ${trendSection(c, lang)}
 ${unitsSection(c, lang)}
-${auditSection(c, lang)}`;
+${auditSection(c, lang)}
+${signatureHtml(signature)}`;
   return `<!DOCTYPE html>
 <html lang="${lang}">
 <head>
@@ -43,7 +45,7 @@ ${auditSection(c, lang)}`;
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="generator" content="Pledge Check">
 <title>${html`${title} — ${c.scorecard.pack.title[lang]}`}</title>
-<style>${CSS}</style>
+<style>${CSS}${SIGNATURE_CSS}${pageNumbers(lang)}</style>
 </head>
 <body>${body}
 </body>
@@ -69,7 +71,7 @@ function totalsLine(c: Consolidation, lang: Lang): Html {
 function unreadableBox(c: Consolidation, lang: Lang): Html | '' {
   if (c.unreadable.length === 0) return '';
   return html`<section class="alert"><h2>${lang === 'vi' ? `Không đọc được ${c.unreadable.length} sổ` : `${c.unreadable.length} workbook(s) could not be read`}</h2>
-<ul>${c.unreadable.map((u) => html`<li>${u.message}</li>`)}</ul></section>`;
+<ul>${c.unreadable.map((u) => html`<li>${u.message.split(u.workbook).join(fileName(u.workbook))}</li>`)}</ul></section>`;
 }
 
 /** `CT1`, `CT2` … (`T1` in English): short names the scorecard's columns use. */
@@ -154,7 +156,7 @@ function unitsSection(c: Consolidation, lang: Lang): Html {
 ${c.scorecard.rows.map((r) => {
     const w = byWorkbook.get(r.workbook) as CheckedWorkbook;
     const findings = r.cells.map((x) => x.finding).filter((f): f is Finding => f !== undefined);
-    const where = html`${vi ? 'Sổ' : 'Workbook'}: ${pathHtml(r.workbook)}${r.period !== undefined ? html` · ${vi ? 'Kỳ' : 'Period'}: ${r.period}` : ''} · ${vi ? 'Hạng' : 'Rank'} ${r.rank}/${r.rankedWith} · ${vi ? 'Điểm' : 'Points'} ${formatNumber(r.points, lang)}/${formatNumber(r.maxPoints, lang)}`;
+    const where = html`${vi ? 'Sổ' : 'Workbook'}: ${pathHtml(fileName(r.workbook))}${r.period !== undefined ? html` · ${vi ? 'Kỳ' : 'Period'}: ${r.period}` : ''} · ${vi ? 'Hạng' : 'Rank'} ${r.rank}/${r.rankedWith} · ${vi ? 'Điểm' : 'Points'} ${formatNumber(r.points, lang)}/${formatNumber(r.maxPoints, lang)}`;
     return html`<div class="unit">
 <h3>${r.unit}${r.period !== undefined ? html` — ${r.period}` : ''}</h3>
 <p class="meta">${where}</p>
@@ -206,7 +208,7 @@ function auditSection(c: Consolidation, lang: Lang): Html {
 <table class="digests">
 <colgroup><col class="w-file"><col><col><col class="w-count"><col class="w-count"></colgroup>
 <thead><tr><th>${vi ? 'Sổ' : 'Workbook'}</th><th>${vi ? 'Mã băm tệp (SHA-256)' : 'File digest (SHA-256)'}</th><th>${vi ? 'Mã băm số liệu đã đọc' : 'Digest of the figures read'}</th><th>${vi ? 'Kết quả' : 'Findings'}</th><th>${vi ? 'Lần xét duyệt' : 'Reviews logged'}</th></tr></thead>
-<tbody>${a.workbooks.map((w) => html`<tr><td>${pathHtml(w.workbook)}</td><td class="mono">${w.fileDigest ?? '—'}</td><td class="mono">${w.inputsDigest}</td><td class="num">${w.findings}</td><td class="num">${w.reviewLog.length}</td></tr>`)}</tbody>
+<tbody>${a.workbooks.map((w) => html`<tr><td>${pathHtml(fileName(w.workbook))}</td><td class="mono">${w.fileDigest ?? '—'}</td><td class="mono">${w.inputsDigest}</td><td class="num">${w.findings}</td><td class="num">${w.reviewLog.length}</td></tr>`)}</tbody>
 </table>
 ${
   log.length
@@ -215,7 +217,7 @@ ${
 <colgroup><col class="w-time"><col class="w-who"><col><col class="w-status"><col></colgroup>
 <thead><tr><th>${vi ? 'Thời gian' : 'Time'}</th><th>${vi ? 'Người xét duyệt' : 'Reviewer'}</th><th>${vi ? 'Đơn vị, chỉ tiêu' : 'Unit, target'}</th><th>${vi ? 'Quyết định' : 'Decision'}</th><th>${vi ? 'Ý kiến' : 'Comment'}</th></tr></thead>
 <tbody>${log.map(
-        ({ w, e }) => html`<tr><td>${formatDateTime(e.time)}</td><td>${e.reviewer}</td><td>${e.unit}${e.period !== undefined ? html` — ${e.period}` : ''}<div class="small">${titles.get(e.ruleId) ?? e.ruleId} · ${w}</div></td>
+        ({ w, e }) => html`<tr><td>${formatDateTime(e.time)}</td><td>${e.reviewer}</td><td>${e.unit}${e.period !== undefined ? html` — ${e.period}` : ''}<div class="small">${titles.get(e.ruleId) ?? e.ruleId} · ${fileName(w)}</div></td>
 <td>${reviewWord(e.status, lang)}${e.previousStatus ? html`<div class="small">${vi ? 'trước đó' : 'was'}: ${reviewWord(e.previousStatus, lang)}</div>` : ''}<div class="small">${vi ? 'kết quả khi xét' : 'outcome then'}: ${statusWord(e.findingStatus, lang)}</div></td><td>${e.comment}</td></tr>`,
       )}</tbody>
 </table>`
@@ -223,10 +225,19 @@ ${
 }
 ${
   unmatched.length
-    ? html`<p class="note">${vi ? 'Xét duyệt không còn khớp kết quả nào (đơn vị hay chỉ tiêu không còn trong lần kiểm tra này)' : 'Reviews that match no finding of this check (unit or target no longer present)'}: ${unmatched.map(({ w, r }) => `${r.unit} / ${titles.get(r.ruleId) ?? r.ruleId} (${w})`).join('; ')}</p>`
+    ? html`<p class="note">${vi ? 'Xét duyệt không còn khớp kết quả nào (đơn vị hay chỉ tiêu không còn trong lần kiểm tra này)' : 'Reviews that match no finding of this check (unit or target no longer present)'}: ${unmatched.map(({ w, r }) => `${r.unit} / ${titles.get(r.ruleId) ?? r.ruleId} (${fileName(w)})`).join('; ')}</p>`
     : ''
 }
 </section>`;
+}
+
+/**
+ * Page numbers in the bottom margin of every printed page (`Trang 2/5`), through CSS page-margin
+ * boxes: Chromium prints them; a browser without them prints no number and loses nothing else.
+ */
+function pageNumbers(lang: Lang): string {
+  const word = lang === 'vi' ? 'Trang ' : 'Page ';
+  return `@page { @bottom-right { content: "${word}" counter(page) "/" counter(pages); font-family: "Noto Sans", "DejaVu Sans", Arial, sans-serif; font-size: 8pt; color: #333; } }`;
 }
 
 /**

@@ -7,8 +7,12 @@ import { packLine } from './packLine';
 import { ScoreStatus } from './scorecard';
 import { actualText, changeText, CHANGED_SINCE_REVIEW, gapText, reviewWord, scoreWord, statusWord, targetText, trendWord } from './words';
 
-/** Width (characters) of a target's column: its title wraps in the header, its cells hold `Chưa đạt (79,15 %)`. */
-const TARGET_COLUMN_WIDTH = 19;
+/**
+ * Width (characters) of a target's column: its title wraps in the header, its cells hold
+ * `Chưa đạt (79,15 %)` on two lines. Narrow enough that seven targets and the counts fit an A4
+ * landscape page wide at 75 % (8-point text): wrapping, not shrinking, makes them fit.
+ */
+const TARGET_COLUMN_WIDTH = 11;
 
 /**
  * The scorecard workbook's sheets, as data: `Bảng tổng hợp` (units × targets, counts, points,
@@ -70,7 +74,7 @@ function scorecardSheet(c: Consolidation, lang: Lang): FindingsSheet {
     ],
     header,
     rows,
-    columnWidths: [...lead.map(() => undefined), ...sc.targets.map(() => TARGET_COLUMN_WIDTH), ...tail.map((_, i) => (i < 5 ? 11 : undefined))],
+    columnWidths: [5, 20, ...(withPeriod ? [9] : []), ...sc.targets.map(() => TARGET_COLUMN_WIDTH), 6, 6, 7, 7, 7, 6, 7, 14, 14],
     frozenColumns: 2,
     printLandscape: true,
   };
@@ -98,7 +102,7 @@ function findingsSheet(c: Consolidation, lang: Lang): FindingsSheet {
       const state: ReviewState | undefined = w.reviews.states.get(f);
       const status: ScoreStatus = f.status === 'shortfall' && f.severity === 'warning' ? 'warning' : f.status;
       const values: FindingsCell[] = [
-        w.workbook,
+        fileName(w.workbook),
         f.unit,
         ...(withPeriod ? [f.period ?? ''] : []),
         f.title[lang],
@@ -125,6 +129,9 @@ function findingsSheet(c: Consolidation, lang: Lang): FindingsSheet {
     title: vi ? 'Kết quả từng chỉ tiêu của từng đơn vị, kèm lý do và xét duyệt' : 'Every target of every unit, with reasons and reviews',
     header,
     rows,
+    // Widths that fit A4 landscape at 75 %; long reasons and titles wrap (rows get their height).
+    columnWidths: [14, 16, ...(withPeriod ? [9] : []), 26, 9, 9, 9, 9, 11, 32, 10, 12, 10, 12, 10],
+    frozenColumns: withPeriod ? 3 : 2,
   };
 }
 
@@ -138,7 +145,7 @@ function trendSheet(c: Consolidation, lang: Lang): FindingsSheet {
       : `Points per period (at most ${formatNumber(c.scorecard.maxPoints, lang)}) and the latest trend`,
     header: [vi ? 'Đơn vị' : 'Unit', vi ? 'Sổ' : 'Workbook', ...periods, vi ? 'Xu hướng' : 'Trend'],
     rows: c.scorecard.trends.map((t) => ({
-      values: [t.unit, t.workbook, ...periods.map((p) => t.steps.find((s) => s.period === p)?.points ?? null), trendWord(t.direction, lang)],
+      values: [t.unit, fileName(t.workbook), ...periods.map((p) => t.steps.find((s) => s.period === p)?.points ?? null), trendWord(t.direction, lang)],
     })),
   };
 }
@@ -146,9 +153,9 @@ function trendSheet(c: Consolidation, lang: Lang): FindingsSheet {
 function auditSheet(c: Consolidation, lang: Lang): FindingsSheet {
   const vi = lang === 'vi';
   const rows: FindingsSheetRow[] = c.audit.workbooks.map((w) => ({
-    values: [w.workbook, w.fileDigest ?? '', w.inputsDigest, w.findings, w.reviewLog.length, ''],
+    values: [fileName(w.workbook), w.fileDigest ?? '', w.inputsDigest, w.findings, w.reviewLog.length, ''],
   }));
-  for (const u of c.unreadable) rows.push({ values: [u.workbook, '', '', null, null, u.message], status: 'no-data' });
+  for (const u of c.unreadable) rows.push({ values: [fileName(u.workbook), '', '', null, null, u.message], status: 'no-data' });
   return {
     name: vi ? 'Nhật ký kiểm tra' : 'Check log',
     title: vi ? 'Nhật ký kiểm tra' : 'Check log',
@@ -174,7 +181,7 @@ function reviewLogSheet(c: Consolidation, lang: Lang): FindingsSheet {
         values: [
           formatDateTime(e.time),
           e.reviewer,
-          w.workbook,
+          fileName(w.workbook),
           e.unit,
           e.period ?? '',
           titles.get(e.ruleId) ?? e.ruleId,

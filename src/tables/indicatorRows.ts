@@ -21,6 +21,8 @@ export interface IndicatorRowsLayout {
   readonly sttCol?: number;
   readonly firstRow: number;
   readonly columns: ReadonlyArray<ValueColumn>;
+  /** Plan columns (`Chỉ tiêu giao ước năm 2025`): the target the workbook itself states, never a figure. */
+  readonly planCols?: ReadonlyArray<number>;
 }
 
 
@@ -47,6 +49,9 @@ export function readIndicatorRows(
   const knownEmpty = fruitless.get(view)?.get(key);
   if (knownEmpty && knownEmpty.from <= layout.firstRow && layout.firstRow <= knownEmpty.to) return { observations, problems, skipped, lastRow };
 
+  // Rows read through a binding, by the cell the person pointed at: two rows with the same words
+  // (a total and its copy in another section) are told apart by the row pointed at.
+  const boundRows = new Map<string, number[]>();
   let r = layout.firstRow;
   for (; r < view.height; r++) {
     if (view.isBlankRow(r)) {
@@ -68,7 +73,10 @@ export function readIndicatorRows(
     }
     lastRow = r;
     const { text, marked } = stripListMarker(label);
-    const bound = bindings.indicatorFor(view.sheet.name, label) ?? bindings.indicatorFor(view.sheet.name, text);
+    const boundLabel = bindings.indicatorFor(view.sheet.name, label) ? label : text;
+    const bound = bindings.indicatorFor(view.sheet.name, boundLabel);
+    const pointed = bound ? bindings.pointedCell(view.sheet.name, boundLabel) : undefined;
+    if (pointed) boundRows.set(pointed, [...(boundRows.get(pointed) ?? []), r]);
     let m: LabelMatch = bound ? { kind: 'indicator', indicator: bound, viaParent: false, qualified: false } : matcher.match(text, { section, parent });
     // An indicator a person bound to another row of this sheet is read there, not here.
     if (!bound && m.kind === 'indicator' && bindings.isBoundOn(view.sheet.name, m.indicator)) m = { kind: 'none' };
@@ -95,8 +103,10 @@ export function readIndicatorRows(
       continue;
     }
     if (!m.viaParent) parent = m.indicator;
+    const pledged = pledgedOn(view, r, layout.planCols);
     layout.columns.forEach((c, i) => {
       observations.push({
+        ...(pledged && c.period === 'current' ? { pledged } : {}),
         unit: c.unit,
         indicator: m.indicator,
         period: c.period,
@@ -108,6 +118,12 @@ export function readIndicatorRows(
         value: parseVietnameseNumber(figures[i]),
       });
     });
+  }
+  for (const [cell, rows] of boundRows) {
+    const pointedRow = Number(/\d+$/.exec(cell)![0]) - 1;
+    if (rows.length < 2 || !rows.includes(pointedRow)) continue;
+    const others = new Set(rows.filter((x) => x !== pointedRow).map((x) => String(x + 1)));
+    for (let i = observations.length - 1; i >= 0; i--) if (others.has(/\d+$/.exec(observations[i].cell)![0])) observations.splice(i, 1);
   }
   if (observations.length === 0) {
     // Read to the end (or the signature block) and nothing matched: a header further down whose
@@ -122,3 +138,13 @@ export function readIndicatorRows(
 
 /** Per sheet and label column (and STT column): rows `from`..`to` hold no indicator label. */
 const fruitless = new WeakMap<SheetView, Map<string, { from: number; to: number }>>();
+
+/** The target a row's plan cell states (`Giảm 5%`, `≥ 90%`, `0`), as written: compared with the pack's, never used. */
+function pledgedOn(view: SheetView, r: number, planCols: ReadonlyArray<number> | undefined): Observation['pledged'] {
+  for (const c of planCols ?? []) {
+    const raw = view.value(r, c);
+    if (raw === null || (typeof raw === 'string' && raw.trim() === '')) continue;
+    return { cell: toA1(r, c), raw };
+  }
+  return undefined;
+}

@@ -22,6 +22,8 @@ export interface Observation {
   readonly value: number | undefined;
   /** The merged area (A1) that makes the figure ambiguous, when it is one; `value` is then undefined. */
   readonly merged?: string;
+  /** The target the workbook's own plan column states on this row (current-period figures only). */
+  readonly pledged?: { readonly cell: string; readonly raw: CellValue };
 }
 
 export interface TableProblem {

@@ -234,7 +234,8 @@ function readRowTable(view: SheetView, matcher: LabelMatcher, bindings: Bindings
   const firstRow = firstDataRowAfter(view, pr.row);
   const { labelCol, sttCol } = labelColumns(view, pr.headerRows, Math.min(...pr.cols), firstRow);
   if (labelCol === undefined) return undefined;
-  const read = readIndicatorRows(view, matcher, bindings, { labelCol, sttCol, firstRow, columns });
+  const planCols = pr.headings.filter((h) => classifyHeader(h.text).kind === 'plan').map((h) => h.col);
+  const read = readIndicatorRows(view, matcher, bindings, { labelCol, sttCol, firstRow, columns, planCols });
   const table: IndicatorTable = {
     sheet: view.sheet.name,
     layout,

@@ -1,7 +1,8 @@
 import { SheetView } from './sheetView';
 import { fold, unitNameFromLetterhead } from './text';
 
-const UNIT_LINE = /^cong an (tinh|thanh pho|tp|quan|huyen|thi xa|xa|phuong|dac khu)\b/;
+/** `CÔNG AN TỈNH …`, `CA TỈNH …`, and the abbreviated `CATP HÀ NỘI`, `CAT BẮC NINH`. */
+const UNIT_LINE = /^(?:(?:cong an|ca) (?:tinh|thanh pho|tp|quan|huyen|thi xa|xa|phuong|dac khu)\b|(?:cat|catp|caq|cap|cax) \S)/;
 
 /**
  * How far each sheet has been searched for its first unit line: a sheet can have thousands of

@@ -60,6 +60,12 @@ const ADMIN_WORDS = ['tỉnh', 'thành phố', 'quận', 'huyện', 'thị xã',
 export function unitNameFromLetterhead(s: string): string {
   const trimmed = s.replace(/\s+/g, ' ').trim();
   if (!isUpperCaseText(trimmed)) return trimmed;
+  // `CATP HÀ NỘI` -> `CATP Hà Nội`: an abbreviation keeps its capitals, the place reads in normal case.
+  const abbr = /^(CA|CAT|CATP|CAQ|CAP|CAX)\s+(.*)$/u.exec(trimmed.normalize('NFC'));
+  if (abbr) {
+    const rest = unitNameFromLetterhead(`CÔNG AN ${abbr[2]}`).replace(/^Công an\s*/u, '');
+    return `${abbr[1]} ${rest}`;
+  }
   const lower = trimmed.normalize('NFC').toLocaleLowerCase('vi');
   let placeStart = -1;
   for (const w of ADMIN_WORDS) {
@@ -67,6 +73,8 @@ export function unitNameFromLetterhead(s: string): string {
     const m = re.exec(lower);
     if (m && (placeStart < 0 || m.index + m[0].length < placeStart)) placeStart = m.index + m[0].length;
   }
+  // `CÔNG AN HÀ NỘI` (no administrative word): the place starts after `công an`.
+  if (placeStart < 0 && lower.startsWith('công an ')) placeStart = 'công an '.length;
   const capital = (w: string) => (w ? w[0].toLocaleUpperCase('vi') + w.slice(1) : w);
   const head = placeStart < 0 ? lower : lower.slice(0, placeStart);
   const place = placeStart < 0 ? '' : lower.slice(placeStart).split(' ').map(capital).join(' ');

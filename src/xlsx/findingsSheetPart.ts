@@ -4,7 +4,8 @@ import { FindingsCell, FindingsSheet } from './highlightPlan';
 import { StylesPatch, XfChange } from './patchStyles';
 
 const MIN_WIDTH = 8;
-const MAX_WIDTH = 60;
+/** Longer text wraps (rows get their height): a 60-character column made a findings sheet too wide to print readably. */
+const MAX_WIDTH = 40;
 const MAX_CELL_TEXT = 32767; // Excel's limit for one cell
 
 /**
@@ -22,7 +23,7 @@ export function findingsSheetPart(sheet: FindingsSheet, styles: StylesPatch, mai
   const bold = () => styles.xf(0, { font: 'bold' });
   const headerRow = (sheet.title ? 1 : 0) + (sheet.subtitles?.length ?? 0);
   const lastRow = Math.max(1, headerRow + 1 + sheet.rows.length);
-  const print = sheet.printLandscape === true;
+  const print = printLayout(cols);
 
   const out = new PartWriter('utf8');
   const links = new PartWriter('utf8');
@@ -30,7 +31,7 @@ export function findingsSheetPart(sheet: FindingsSheet, styles: StylesPatch, mai
   out.add(
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
       `<worksheet xmlns="${mainNs}">` +
-      (print ? `<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>` : '') +
+      (print.fitToWidth ? `<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>` : '') +
       `<dimension ref="A1:${columnName(width - 1)}${lastRow}"/>` +
       `<sheetViews><sheetView workbookViewId="0">${paneXml(headerRow + 1, sheet.frozenColumns ?? 0)}</sheetView></sheetViews>` +
       `<sheetFormatPr defaultRowHeight="15"/>` +
@@ -49,8 +50,9 @@ export function findingsSheetPart(sheet: FindingsSheet, styles: StylesPatch, mai
   }
   // With fixed column widths the header wraps rather than being cut off (all of it, so it aligns alike).
   const headerStyle = () => (sheet.columnWidths !== undefined ? styles.xf(0, { font: 'bold', wrap: true }) : bold());
-  // Fixed widths wrap text: the row gets the height of its tallest cell, which not every reader works out itself.
-  const sized = sheet.columnWidths !== undefined;
+  // Wrapped text needs the row's height set to its tallest cell: not every reader (LibreOffice's
+  // print, Excel's until edited) works it out, and the lines then overlap the next row.
+  const sized = sheet.columnWidths !== undefined || cols.some((c) => c.wrap);
   const headerHeight = sized ? rowHeight(sheet.header, cols, (c) => sheet.columnWidths?.[c] !== undefined) : undefined;
   out.add(rowXml(r++, sheet.header.map((h, c) => cellXml(headerRow, c, h, headerStyle())).filter((x): x is string => x !== undefined), headerHeight));
   // Column letters and the few derived styles, worked out once for hundreds of thousands of rows;
@@ -105,13 +107,63 @@ export function findingsSheetPart(sheet: FindingsSheet, styles: StylesPatch, mai
   }
   out.add(
     // Printed without gridlines a table of fills has no lines to follow the rows by.
-    (print ? `<printOptions gridLines="1"/>` : '') +
-      `<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>` +
-      // paperSize 9 is A4; fitToHeight 0 lets a long table run onto more pages.
-      (print ? `<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>` : '') +
+    `<printOptions gridLines="1"/>` +
+      `<pageMargins left="${PRINT_MARGIN}" right="${PRINT_MARGIN}" top="0.6" bottom="0.6" header="0.3" footer="0.3"/>` +
+      // paperSize 9 is A4; fitToHeight 0 lets a long table run onto more pages. Too wide to fit
+      // at a readable size, it prints at that size across pages, left half then right half.
+      (print.fitToWidth
+        ? `<pageSetup paperSize="9" orientation="landscape" pageOrder="overThenDown" fitToWidth="1" fitToHeight="0"/>`
+        : `<pageSetup paperSize="9" orientation="landscape" pageOrder="overThenDown" scale="${print.scale}"/>`) +
+      // The sheet's name on the left, "page / pages" on the right of every page's footer.
+      `<headerFooter><oddFooter>&amp;L&amp;A&amp;R&amp;P / &amp;N</oddFooter></headerFooter>` +
       `</worksheet>`,
   );
   return out.bytes();
+}
+
+/** Left and right margins (inches): narrow, as official tables are printed, to leave the table its width. */
+const PRINT_MARGIN = 0.4;
+/** The smallest print scale (%): 11-point text printed no smaller than 8.25 points. */
+export const MIN_PRINT_SCALE = 75;
+
+export interface PrintLayout {
+  /** The table fits one A4 landscape page wide at MIN_PRINT_SCALE or more: scale to the width. */
+  readonly fitToWidth: boolean;
+  /** Otherwise the scale it prints at (MIN_PRINT_SCALE). */
+  readonly scale: number;
+}
+
+/**
+ * Whether the columns fit an A4 landscape page wide at a readable scale, worked out as Excel
+ * measures columns: 7 pixels a character of Calibri 11 and 5 of padding, 96 pixels an inch.
+ */
+function printLayout(cols: ReadonlyArray<ColumnLayout>): PrintLayout {
+  let px = 0;
+  for (const c of cols) px += Math.trunc(c.width * 7 + 5);
+  const printable = (11.69 - 2 * PRINT_MARGIN) * 96;
+  const fit = (printable / Math.max(1, px)) * 100;
+  return fit >= MIN_PRINT_SCALE ? { fitToWidth: true, scale: Math.min(100, Math.floor(fit)) } : { fitToWidth: false, scale: MIN_PRINT_SCALE };
+}
+
+/**
+ * The defined names a new workbook gives a findings sheet for printing: the header row repeated
+ * on every page (and the leading columns, when the table prints across pages), and the table as
+ * the print area. `sheetName` is the name the sheet was given.
+ */
+export function printNames(sheet: FindingsSheet, sheetName: string): { name: string; value: string }[] {
+  let width = Math.max(1, sheet.header.length);
+  for (const r of sheet.rows) if (r.values.length > width) width = r.values.length;
+  const cols = columnLayout(sheet, width);
+  const headerRow = (sheet.title ? 1 : 0) + (sheet.subtitles?.length ?? 0) + 1;
+  const lastRow = headerRow + sheet.rows.length;
+  const quoted = `'${sheetName.replace(/'/g, "''")}'`;
+  const repeatCols = Math.max(1, sheet.frozenColumns ?? 1);
+  const titles = [`${quoted}!$${headerRow}:$${headerRow}`];
+  if (!printLayout(cols).fitToWidth) titles.unshift(`${quoted}!$A:$${columnName(repeatCols - 1)}`);
+  return [
+    { name: '_xlnm.Print_Area', value: `${quoted}!$A$1:$${columnName(width - 1)}$${lastRow}` },
+    { name: '_xlnm.Print_Titles', value: titles.join(',') },
+  ];
 }
 
 /** Frozen header rows (and optionally leading columns), with the selection below them. */

@@ -1,5 +1,6 @@
-import { unzipSync, strFromU8 } from 'fflate';
-import { RawZipEntry, readRawEntries } from './zipArchive';
+import { decodeXmlPart } from './partEncoding';
+import { RawZipEntry } from './zipArchive';
+import { BoundedInflater, entryBytes, JS_INFLATER, readZipDirectory, ZipError } from './zipReader';
 
 /**
  * An .xlsx package opened in memory: its parts by name, and the few relationships every reader
@@ -38,6 +39,8 @@ export class WorkbookFormatError extends Error {
   constructor(
     message: string,
     readonly messageEn: string,
+    /** `xls`: an Excel 97-2003 file. */
+    readonly code?: 'xls',
   ) {
     super(message);
     this.name = 'WorkbookFormatError';
@@ -49,29 +52,31 @@ export class WorkbookFormatError extends Error {
  * 40 MB of XML), far below what would exhaust memory: a few kilobytes of zip can declare gigabytes
  * ("zip bomb"), and one part must still fit in a JavaScript string.
  */
-export const PACKAGE_LIMITS = { maxPartBytes: 256 * 2 ** 20, maxTotalBytes: 512 * 2 ** 20 } as const;
+/** `maxParts`: far more than any workbook has (a sheet is a few parts); each part costs a little to look at. */
+export const PACKAGE_LIMITS = { maxPartBytes: 256 * 2 ** 20, maxTotalBytes: 512 * 2 ** 20, maxParts: 10_000 } as const;
 
-export function openPackage(bytes: Uint8Array): XlsxPackage {
+export function openPackage(bytes: Uint8Array, inflate: BoundedInflater = JS_INFLATER, crc?: (d: Uint8Array) => number): XlsxPackage {
   rejectNonZip(bytes);
-  let entries: Record<string, Uint8Array>;
+  const parts = new Map<string, Uint8Array>();
+  const raw = new Map<string, RawZipEntry>();
   try {
-    // First pass: the sizes the zip declares, read from its directory without inflating anything.
-    const declared: Array<{ name: string; size: number }> = [];
-    unzipSync(bytes, { filter: (f) => (declared.push({ name: f.name, size: f.originalSize }), false) });
-    refuseOversized(declared);
-    // fflate inflates each part into a buffer of exactly its declared size, so a part that lies
-    // about its size cannot grow past what was checked here.
-    entries = unzipSync(bytes);
+    // First the sizes the zip declares, read from its directory without inflating anything; then
+    // each part, inflated only up to its declared size and checked against it and its CRC.
+    const entries = readZipDirectory(bytes, PACKAGE_LIMITS);
+    refuseOversized(entries);
+    for (const e of entries) {
+      if (e.name.endsWith('/')) continue;
+      const name = e.name.replace(/^\//, '');
+      parts.set(name, entryBytes(e, inflate, crc));
+      raw.set(name, { name, method: e.method as 0 | 8, crc: e.crc, size: e.size, data: e.data });
+    }
   } catch (e) {
+    if (e instanceof ZipError) throw new WorkbookFormatError(e.vi, e.en);
     if (e instanceof WorkbookFormatError) throw e;
     throw new WorkbookFormatError(
       'tệp bị hỏng hoặc bị cắt ngắn (không giải nén được gói .xlsx)',
       'the file is damaged or truncated (the .xlsx package cannot be unzipped)',
     );
-  }
-  const parts = new Map<string, Uint8Array>();
-  for (const [name, data] of Object.entries(entries)) {
-    if (!name.endsWith('/')) parts.set(name.replace(/^\//, ''), data);
   }
   const workbookPath = findWorkbookPath(parts);
   const wbXml = partText(parts, workbookPath);
@@ -96,7 +101,7 @@ export function openPackage(bytes: Uint8Array): XlsxPackage {
       path: isWorksheet && rel && parts.has(rel.target) ? rel.target : undefined,
     });
   }
-  return { parts, workbookPath, sheets, raw: readRawEntries(bytes) };
+  return { parts, workbookPath, sheets, raw };
 }
 
 function refuseOversized(declared: ReadonlyArray<{ name: string; size: number }>): void {
@@ -132,6 +137,7 @@ function rejectNonZip(bytes: Uint8Array): void {
       throw new WorkbookFormatError(
         'tệp là sổ Excel 97-2003 (.xls) đổi đuôi thành .xlsx; hãy mở bằng Excel và lưu lại dưới dạng Sổ làm việc Excel (.xlsx)',
         'the file is an Excel 97-2003 workbook (.xls) renamed to .xlsx; open it in Excel and save it as an Excel Workbook (.xlsx)',
+        'xls',
       );
     }
     throw new WorkbookFormatError(
@@ -164,9 +170,10 @@ function findWorkbookPath(parts: Map<string, Uint8Array>): string {
   return office && parts.has(office.target) ? office.target : 'xl/workbook.xml';
 }
 
+/** A part's text, decoded as its BOM and XML declaration say (UTF-8 or UTF-16; anything else is refused). */
 export function partText(parts: Map<string, Uint8Array>, path: string): string | undefined {
   const data = parts.get(path);
-  return data === undefined ? undefined : strFromU8(data).replace(/^\uFEFF/, '');
+  return data === undefined ? undefined : decodeXmlPart(data, path);
 }
 
 /** The `_rels/*.rels` part that belongs to a part (`''` = the package root). */

@@ -40,6 +40,13 @@ const SEEDS: Record<CollectionName, string[]> = {
 
 const LINK_COLOR = 'FF0563C1'; // Excel's default hyperlink blue
 
+/**
+ * Excel opens a workbook of at most this many cell formats (`cellXfs`); past it, it repairs the
+ * file by dropping formats. A copy never goes past it: an identical existing format is reused, and
+ * when none is left the cell keeps its own format (no fill) and is counted in `formatsUnavailable`.
+ */
+export const MAX_CELL_XFS = 64_000;
+
 /** A stylesheet for a package that has none; the collections are added as they are needed. */
 export function emptyStylesheet(mainNs: string): string {
   return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<styleSheet xmlns="${mainNs}"></styleSheet>`;
@@ -66,7 +73,12 @@ export class StylesPatch {
   private readonly fillIds = new Map<FillStatus, number>();
   private readonly fontIds = new Map<FontVariant, number>();
   private readonly xfIds = new Map<string, number>();
+  /** The existing entries of a collection by their normalised text, built when first needed. */
+  private readonly known = new Map<CollectionName, Map<string, number>>();
   private changed = false;
+  /** Marked cells left in their own format (no fill) because Excel's format limit was reached. */
+  formatsUnavailable = 0;
+  private exhausted = 0;
 
   constructor(private readonly xml: ByteText) {
     this.root = rootElement(xml, PART);
@@ -81,7 +93,10 @@ export class StylesPatch {
 
   /** Index of a new cell format: `base` with a mark fill. */
   markXf(base: number, status: MarkStatus): number {
-    return this.xf(base, { fill: status });
+    const before = this.exhausted;
+    const id = this.xf(base, { fill: status });
+    if (this.exhausted > before) this.formatsUnavailable++;
+    return id;
   }
 
   /** Index of a cell format derived from `cellXfs[base]` (memoised, so each pair is added once). */
@@ -95,7 +110,13 @@ export class StylesPatch {
     if (change.fill) xf = setStartTagAttrs(xf, { fillId: String(this.fillId(change.fill)), applyFill: '1' });
     if (change.font) xf = setStartTagAttrs(xf, { fontId: String(this.fontId(change.font)), applyFont: '1' });
     if (change.wrap) xf = withWrap(setStartTagAttrs(xf, { applyAlignment: '1' }));
-    const id = this.append(xfs, xf);
+    let id = this.existing('cellXfs', xf);
+    if (id === undefined && xfs.entries.length >= MAX_CELL_XFS) {
+      // No room left: the cell keeps its format; its reason is still in its note and on the findings sheet.
+      this.exhausted++;
+      return base >= 0 && base < xfs.entries.length ? base : 0;
+    }
+    id ??= this.append(xfs, xf);
     this.xfIds.set(key, id);
     return id;
   }
@@ -136,7 +157,9 @@ export class StylesPatch {
     if (id === undefined) {
       const fills = this.collection('fills');
       const argb = STATUS_FILL[status];
-      id = this.append(fills, `<fill><patternFill patternType="solid"><fgColor rgb="${argb}"/><bgColor indexed="64"/></patternFill></fill>`);
+      const fill = `<fill><patternFill patternType="solid"><fgColor rgb="${argb}"/><bgColor indexed="64"/></patternFill></fill>`;
+      // A workbook checked before (or a copy checked again) may hold this very fill already.
+      id = this.existing('fills', fill) ?? this.append(fills, fill);
       this.fillIds.set(status, id);
     }
     return id;
@@ -157,11 +180,27 @@ export class StylesPatch {
     return id;
   }
 
+  /** Index of an entry already in the collection whose text is the same as `entry` (prefixes, attribute order and spacing aside). */
+  private existing(name: CollectionName, entry: string): number | undefined {
+    const c = this.collection(name);
+    let map = this.known.get(name);
+    if (!map) {
+      map = new Map();
+      for (let i = c.entries.length - 1; i >= 0; i--) map.set(normalised(c.entries[i]), i);
+      this.known.set(name, map);
+    }
+    const key = normalised(entry);
+    const id = map.get(key);
+    // Index 0 and 1 of fills are reserved by Excel whatever they say.
+    return id !== undefined && !(name === 'fills' && id < 2) ? id : undefined;
+  }
+
   private append(c: Collection, entry: string): number {
     const prefix = c.span ? prefixOf(c.span.name) : prefixOf(this.root.name);
     // Copies of existing entries already carry their prefix; our own templates get it here.
     c.entries.push(entry.startsWith(`<${prefix}`) && prefix !== '' ? entry : withPrefix(entry, prefix));
     this.changed = true;
+    this.known.get(c.name)?.set(normalised(c.entries[c.entries.length - 1]), c.entries.length - 1);
     return c.entries.length - 1;
   }
 
@@ -197,6 +236,20 @@ export class StylesPatch {
     });
     return later?.start;
   }
+}
+
+/**
+ * An entry's markup in a form where equal entries are equal strings: no prefixes, attributes
+ * sorted, no white space between tags, self-closing tags written one way.
+ */
+function normalised(entry: string): string {
+  return entry
+    .replace(/<(\/?)[A-Za-z_][\w.-]*:/g, '<$1')
+    .replace(/>\s+</g, '><')
+    .replace(/<([A-Za-z_][\w.-]*)((?:\s+[^\s=/>]+\s*=\s*(?:"[^"]*"|'[^']*'))*)\s*(\/?)>/g, (_m, name: string, attrs: string, close: string) => {
+      const list = [...attrs.matchAll(/([^\s=/>]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g)].map((a) => `${a[1]}="${a[2] ?? a[3]}"`).sort();
+      return `<${name}${list.length ? ' ' + list.join(' ') : ''}${close ? '/' : ''}>`;
+    });
 }
 
 function entryName(collection: CollectionName): string {

@@ -2,6 +2,7 @@ import { CellValue, cellError } from '../grid/cell';
 import { ExcelTable, SheetGrid, WorkbookGrid } from '../grid/grid';
 import { parseRange, RangeRef, toA1 } from '../grid/address';
 import { openPackage, partText, readRelationships, WorkbookFormatError, XlsxPackage } from './package';
+import { spreadsheetMlOnly } from './markupCompatibility';
 import { parseXml, XmlHandlers } from './xmlEvents';
 
 /**
@@ -52,7 +53,7 @@ function readSharedStrings(pkg: XlsxPackage): string[] {
         else if (name === 'si') out.push(current);
       },
     };
-    return { handlers, result: () => out };
+    return { handlers: spreadsheetMlOnly(handlers), result: () => out };
   });
 }
 
@@ -64,7 +65,10 @@ interface ParsedSheet {
 }
 
 function parseWorksheet(xml: string, shared: string[], sheetName: string): ParsedSheet {
-  return parseXml(xml, `worksheet "${sheetName}"`, () => worksheetHandlers(shared, sheetName));
+  return parseXml(xml, `worksheet "${sheetName}"`, () => {
+    const { handlers, result } = worksheetHandlers(shared, sheetName);
+    return { handlers: spreadsheetMlOnly(handlers), result };
+  });
 }
 
 function worksheetHandlers(shared: string[], sheetName: string): { handlers: XmlHandlers; result: () => ParsedSheet } {
@@ -82,6 +86,11 @@ function worksheetHandlers(shared: string[], sheetName: string): { handlers: Xml
   let inInline = false;
   let inCell = false;
   let phonetic = 0;
+  // Cells come in order in every file a spreadsheet writes; one that does not is checked against
+  // those already read, so no address can be given two values (the second hidden from view).
+  let lastRow = -1;
+  let lastCol = -1;
+  let outOfOrder: Set<number> | undefined;
 
   const handlers: XmlHandlers = {
     open(name, a) {
@@ -140,6 +149,17 @@ function worksheetHandlers(shared: string[], sheetName: string): { handlers: Xml
       else if (name === 'c') {
         inCell = false;
         if (!inGrid(rowIdx, colIdx)) outsideGrid({ vi: `ô ${toA1Loose(rowIdx, colIdx)}`, en: `cell ${toA1Loose(rowIdx, colIdx)}` }, sheetName);
+        if (rowIdx > lastRow || (rowIdx === lastRow && colIdx > lastCol)) {
+          lastRow = rowIdx;
+          lastCol = colIdx;
+          outOfOrder?.add(rowIdx * MAX_COLS + colIdx);
+        } else {
+          const key = rowIdx * MAX_COLS + colIdx;
+          if (rows[rowIdx]?.[colIdx] !== undefined || formulaCells.has(toA1(rowIdx, colIdx)) || outOfOrder?.has(key) || (rowIdx === lastRow && colIdx === lastCol)) {
+            cellTwice(toA1(rowIdx, colIdx), sheetName);
+          }
+          (outOfOrder ??= new Set()).add(key);
+        }
         const value = cellValue(type, text, inInline, shared);
         if (value !== null) (rows[rowIdx] ??= [])[colIdx] = value;
         if (hasFormula) formulaCells.add(toA1(rowIdx, colIdx));
@@ -189,6 +209,13 @@ function outsideGrid(what: { vi: string; en: string }, sheetName: string): never
   );
 }
 
+function cellTwice(a1: string, sheetName: string): never {
+  throw new WorkbookFormatError(
+    `trang "${sheetName}" có ô ${a1} được ghi hai lần; Excel không tạo ra tệp như vậy và không biết được số nào là số hiển thị, nên tệp không được kiểm tra`,
+    `sheet "${sheetName}" has cell ${a1} written twice; Excel does not make such files and there is no telling which figure is shown, so the file is not checked`,
+  );
+}
+
 function toA1Loose(row: number, col: number): string {
   return Number.isInteger(row) && Number.isInteger(col) && row >= 0 && col >= 0 && col < 1e6 ? toA1(row, col) : `(${row + 1}, ${col + 1})`;
 }
@@ -209,11 +236,24 @@ function cellValue(type: string, raw: string, inline: boolean, shared: string[])
       return cellError(raw.trim());
     case 'd':
       return raw; // ISO date text; never an indicator value
-    default: {
-      const n = Number(raw);
-      return Number.isFinite(n) ? n : raw;
-    }
+    default:
+      return xsdDouble(raw);
   }
+}
+
+/** xsd:double's lexical form (leading and trailing XML white space collapsed), without INF and NaN. */
+const XSD_DOUBLE = /^[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?$/;
+
+/**
+ * A number cell's value as OOXML defines it (xsd:double), never JavaScript's wider Number():
+ * `0x10`, `0b1`, blank or white space, `INF` and `NaN` are no data, not 16, 1, 0 or a figure that
+ * can never be met. Anything else that is not a finite double is no data too.
+ */
+export function xsdDouble(raw: string): number | null {
+  const s = raw.replace(/^[ \t\r\n]+|[ \t\r\n]+$/g, '');
+  if (!XSD_DOUBLE.test(s)) return null;
+  const n = Number(s);
+  return Number.isFinite(n) ? n : null;
 }
 
 function readTables(pkg: XlsxPackage, sheetPath: string): ExcelTable[] {
@@ -235,7 +275,7 @@ function readTables(pkg: XlsxPackage, sheetPath: string): ExcelTable[] {
           };
         },
       };
-      return { handlers, result: () => found };
+      return { handlers: spreadsheetMlOnly(handlers), result: () => found };
     });
     if (table) tables.push(table);
   }

@@ -40,6 +40,8 @@ export interface PatchedPackage {
   readonly notesOmitted: number;
   /** The findings sheet's name in the copy (made unique against the workbook's own), if one was added. */
   readonly findingsSheetName?: string;
+  /** Cells left unfilled because the workbook already has Excel's 64,000 cell formats (MAX_CELL_XFS); 0 when none. */
+  readonly formatsUnavailable: number;
   /** With fflate, synchronously (the browser preview). */
   zip(): Uint8Array;
   /**
@@ -118,6 +120,7 @@ export function patchHighlightedCopy(pkg: Uint8Array | XlsxPackage, plan: Highli
     parts,
     notesOmitted: omitNotes ? noteCount : 0,
     findingsSheetName,
+    formatsUnavailable: styles.formatsUnavailable,
     zip: () => zipPackage(parts, source),
     zipAsync: () => (zipper ? zipper.zip(parts) : zipPackageAsync(parts, source, JS_COMPRESSOR)),
   };

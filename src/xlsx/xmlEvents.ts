@@ -7,9 +7,10 @@ import { WorkbookFormatError } from './package';
  * produce, and saxes for everything else, which also words the errors of a broken part.
  */
 export interface XmlHandlers {
-  open: (name: string, attrs: Record<string, string>) => void;
+  /** `name` is the local name; `qname` the name as written, with its prefix (for namespace-aware readers). */
+  open: (name: string, attrs: Record<string, string>, qname?: string) => void;
   text?: (t: string) => void;
-  close?: (name: string) => void;
+  close?: (name: string, qname?: string) => void;
 }
 
 function localName(name: string): string {
@@ -37,7 +38,7 @@ export function parseXml<R>(xml: string, part: string, start: () => { handlers: 
 
 export function saxesParse(xml: string, part: string, handlers: XmlHandlers): void {
   const parser = new SaxesParser({ xmlns: false, position: false });
-  parser.on('opentag', (tag: SaxesTagPlain) => handlers.open(localName(tag.name), tag.attributes as Record<string, string>));
+  parser.on('opentag', (tag: SaxesTagPlain) => handlers.open(localName(tag.name), tag.attributes as Record<string, string>, tag.name));
   if (handlers.text) {
     const onText = handlers.text;
     parser.on('text', onText);
@@ -45,7 +46,7 @@ export function saxesParse(xml: string, part: string, handlers: XmlHandlers): vo
   }
   if (handlers.close) {
     const onClose = handlers.close;
-    parser.on('closetag', (tag: SaxesTagPlain) => onClose(localName(tag.name)));
+    parser.on('closetag', (tag: SaxesTagPlain) => onClose(localName(tag.name), tag.name));
   }
   try {
     parser.write(xml).close();
@@ -112,7 +113,7 @@ export function fastParse(xml: string, handlers: XmlHandlers): void {
       while (gt < xml.length && isSpace(xml.charCodeAt(gt))) gt++;
       if (xml.charCodeAt(gt) !== 0x3e /* > */) throw NOT_PLAIN;
       if (stack.length === 0) rootDone = true;
-      if (close) close(locals.get(name) as string);
+      if (close) close(locals.get(name) as string, name);
       pos = gt + 1;
       continue;
     }
@@ -125,10 +126,10 @@ export function fastParse(xml: string, handlers: XmlHandlers): void {
       if (!NAME.test(name)) throw NOT_PLAIN;
       locals.set(name, (local = localName(name)));
     }
-    open(local, m[2] ? attributes(m[2], names) : NO_ATTRIBUTES);
+    open(local, m[2] ? attributes(m[2], names) : NO_ATTRIBUTES, name);
     if (m[3]) {
       if (stack.length === 0) rootDone = true;
-      if (close) close(local);
+      if (close) close(local, name);
     } else stack.push(name);
     pos = lt + m[0].length;
   }

@@ -119,7 +119,7 @@ describe('the highlight memory', () => {
     const state = fakeFor(gridOf(workbookFiles()[0].path));
     const before = state.snapshot();
     const { report, fake } = await clear(state);
-    expect(report).toEqual({ restored: 0, removedReasons: 0, protectedSheets: [], missingSheets: [] });
+    expect(report).toEqual({ restored: 0, removedReasons: 0, protectedSheets: [], missingSheets: [], threadsKept: [] });
     expect(state.snapshot()).toEqual(before);
     expect(fake.log.filter((c) => c.op === 'set')).toEqual([]);
   });

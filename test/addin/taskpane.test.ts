@@ -75,7 +75,7 @@ describe('the task pane in Excel', () => {
     expect(units).toEqual(['Công an tỉnh Thanh Hóa', 'Công an tỉnh Nghệ An', 'Công an tỉnh Hà Tĩnh', 'Công an tỉnh Quảng Trị', 'Công an thành phố Huế']);
     const short = $('li.finding.shortfall');
     expect(short.querySelector('.chip')!.textContent).toBe('Chưa đạt');
-    expect(short.querySelector('.figures')!.textContent).toMatch(/^Thực hiện \S+ %.* · Chỉ tiêu [≥≤] \d+ % · Còn thiếu \d+(,\d+)? điểm %$/);
+    expect(short.querySelector('.figures')!.textContent).toMatch(/^Thực hiện \S+\u00a0%.* · Chỉ tiêu [≥≤]\u00a0\d+\u00a0% · Còn thiếu \d+(,\d+)?\u00a0điểm\u00a0%$/) // numbers keep their units on the line;
     expect(short.querySelector('button.finding-main')!.getAttribute('aria-describedby')).toBe(short.querySelector('p.reason')!.id);
     // Summary: one row per unit plus the total, counts matching the list.
     const rows = $$('table.summary tbody tr').map((r) => [...r.querySelectorAll('td')].map((td) => Number(td.textContent)));
@@ -184,7 +184,7 @@ describe('the task pane in Excel', () => {
     await check();
     expect(text('#check')).toBe('Check targets');
     const en = $$('li.finding .figure').map((f) => f.textContent!);
-    expect(en.some((f) => /^-?\d+\.\d+ %$/.test(f))).toBe(true);
+    expect(en.some((f) => /^-?\d+\.\d+\u00a0%$/.test(f))).toBe(true);
     const focusKey = $('li.finding button.finding-main').getAttribute('data-focus-key');
     ($('li.finding button.finding-main') as HTMLButtonElement).focus();
 
@@ -194,7 +194,7 @@ describe('the task pane in Excel', () => {
     expect(text('#language')).toBe('English');
     expect($('#language').getAttribute('aria-label')).toBe('Chuyển sang tiếng Anh');
     const vi = $$('li.finding .figure').map((f) => f.textContent!);
-    expect(vi.some((f) => /^-?\d+,\d+ %$/.test(f))).toBe(true); // 93,1 %
+    expect(vi.some((f) => /^-?\d+,\d+\u00a0%$/.test(f))).toBe(true); // 93,1 %
     expect(vi.some((f) => /\d\.\d+ %$/.test(f))).toBe(false);
     expect($$('li.finding .chip').map((c) => c.textContent)).toContain('Đạt');
     expect(document.activeElement?.getAttribute('data-focus-key')).toBe(focusKey);
@@ -234,7 +234,7 @@ describe('the rule pack chooser', () => {
     await check();
     const cleared = $$('li.finding[data-rule="cases-cleared-80pct"]');
     expect(cleared.length).toBeGreaterThan(0);
-    for (const li of cleared) expect(li.querySelector('.figures')!.textContent).toMatch(/Chỉ tiêu ≥ 99 %/);
+    for (const li of cleared) expect(li.querySelector('.figures')!.textContent).toMatch(/Chỉ tiêu ≥\u00a099\u00a0%/);
   });
 
   it('refuses a broken pack with the same lines as pledge-check lint and keeps the current one', async () => {

@@ -27,9 +27,9 @@ interface PackCase {
 }
 
 const CASES: PackCase[] = [
-  { name: 'an empty file', text: () => '', code: 'json-syntax', vi: /lỗi cú pháp JSON/ },
+  { name: 'an empty file', text: () => '', code: 'json-syntax', vi: /cú pháp JSON sai/ },
   { name: 'an empty object', text: () => '{}', code: 'schema', vi: /thiếu thuộc tính bắt buộc "id"/ },
-  { name: 'not JSON (YAML)', text: () => 'id: cum-1\nrules: []\n', code: 'json-syntax', vi: /lỗi cú pháp JSON \(InvalidSymbol\)/ },
+  { name: 'not JSON (YAML)', text: () => 'id: cum-1\nrules: []\n', code: 'json-syntax', vi: /cú pháp JSON sai \(InvalidSymbol\)/ },
   // Just under the size limit: only the nesting count stands between it and a stack overflow.
   { name: 'a million levels of nesting', text: () => '['.repeat(999_999) + ']'.repeat(999_999), code: 'too-deep', vi: /lồng nhau quá sâu/ },
   { name: 'nesting deep enough to overflow a recursive parser', text: () => '['.repeat(200_000) + ']'.repeat(200_000), code: 'too-deep', vi: /lồng nhau quá sâu \(hơn 40 cấp\)/ },

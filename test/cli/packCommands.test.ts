@@ -48,7 +48,7 @@ describe('pledge-check lint', () => {
     const op = positionOf(brokenPack(), '"operator"');
     expect(lines[0]).toMatch(new RegExp(`^${escape(files['a.json'])}:${op.line}:${op.column}\\s+error\\s+\\$\\.rules\\[0\\]\\.conditions\\.all\\[0\\]\\.operator: unknown operator "atLeast"; .*  unknown-operator$`));
     expect(lines[1]).toBe('');
-    expect(lines[2]).toMatch(new RegExp(`^${escape(files['b.json'])}:3:1\\s+error\\s+JSON syntax error \\(\\w+\\)  json-syntax$`));
+    expect(lines[2]).toMatch(new RegExp(`^${escape(files['b.json'])}:3:1\\s+error\\s+invalid JSON syntax \\(\\w+\\)  json-syntax$`));
     expect(lines[3]).toBe('');
     expect(lines[4]).toBe('✖ 2 problems (2 errors, 0 warnings) in 2 files.');
   });

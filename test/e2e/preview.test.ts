@@ -149,7 +149,7 @@ describeE2e('the pane in a browser without Excel (preview)', () => {
       for (const c of chips) expect(['Đạt', 'Chưa đạt', 'Không có số liệu']).toContain(c);
       const figures = await page.$$eval('.figures .figure', (f) => f.map((x) => x.textContent ?? ''));
       const decimals = figures.filter((f) => /\d[.,]\d/.test(f) && /%$/.test(f));
-      for (const d of decimals) expect(d).toMatch(/^[-−≥≤<>= ]*[\d.]+(,\d+)? (điểm )?%$/); // 93,1 % — comma decimals, dot thousands
+      for (const d of decimals) expect(d).toMatch(/^[-−≥≤<>=\u00a0]*[\d.]+(,\d+)?\u00a0(điểm\u00a0)?%$/); // 93,1 % — comma decimals, dot thousands, no-break spaces
       if (flagged.length > 0) expect(await page.$eval('td[data-mark]', (td) => td.getAttribute('title'))).toMatch(/Chưa đạt|Không có số liệu/);
       await page.screenshot({ path: shotName(file, 'pane-vi-320') });
 

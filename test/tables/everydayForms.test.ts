@@ -191,3 +191,16 @@ describe('spelling', () => {
     );
   });
 });
+
+describe('unit names', () => {
+  it.each([
+    ['CÔNG AN TỈNH BẮC NINH', 'Công an tỉnh Bắc Ninh'],
+    ['CATP HÀ NỘI', 'CATP Hà Nội'],
+    ['CA TỈNH HÀ TĨNH', 'CA tỉnh Hà Tĩnh'],
+    ['CAT QUẢNG NINH', 'CAT Quảng Ninh'],
+    ['Công an thành phố Huế', 'Công an thành phố Huế'],
+  ])('letterhead %s reads as %s', (line, unit) => {
+    const ts = find([[line], ['STT', 'Nội dung chỉ tiêu', 'Năm 2024', 'Năm 2025'], ['1', 'Số vụ phạm pháp hình sự', 10, 9]]);
+    expect(ts[0].units).toEqual([unit]);
+  });
+});

@@ -140,7 +140,7 @@ describe('a highlighted copy carries untouched parts over still compressed', () 
     expect(carried.sort()).toEqual(['_rels/.rels', 'docProps/custom.xml', 'xl/media/image1.png']);
   });
 
-  it('compresses again a part whose stored CRC is wrong, so the copy is sound', () => {
+  it('refuses a part whose stored CRC is wrong (issue #16: a damaged part is never read, nor carried over)', () => {
     const bad = new Uint8Array(source);
     const view = new DataView(bad.buffer);
     // Corrupt the CRC of docProps/custom.xml in its local and central headers (fflate does not check CRCs).
@@ -154,9 +154,7 @@ describe('a highlighted copy carries untouched parts over still compressed', () 
       const crcAt = at + (central ? 16 : 14);
       view.setUint32(crcAt, view.getUint32(crcAt, true) ^ 0xffff, true);
     }
-    const copy = writeHighlightedCopy(bad, plan(sheet, cell));
-    const custom = entriesChecked(copy).find((e) => e.name === 'docProps/custom.xml');
-    expect(custom?.crc).toBe(sourceRaw.get('docProps/custom.xml')?.crc);
+    expect(() => writeHighlightedCopy(bad, plan(sheet, cell))).toThrow(/phần docProps\/custom\.xml bị hỏng \(mã kiểm tra CRC không khớp\)/);
   });
 
   it('reads a part named with a leading slash, and writes it under its part name', () => {

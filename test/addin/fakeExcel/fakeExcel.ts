@@ -20,6 +20,8 @@ import { FakeCell, FakeReason, FakeSheet, FakeSheetLayout, FakeWorkbook, NO_FILL
  */
 
 export const PAYLOAD_LIMIT = 5 * 1024 * 1024;
+/** `getRanges` reads this many characters of its address and silently ignores the rest. */
+export const GETRANGES_MAX_CHARS = 8_192;
 
 export interface LoggedCommand {
   /** The sync (1-based) that sent it. */
@@ -433,11 +435,18 @@ class FakeWorksheet extends FakeProxy {
     return new FakeRange(this._ctx, () => ({ sheet: this._sheet(), area }), `${this._path}.getRange('${address}')`);
   }
 
-  /** Fails at sync past 500 areas or 8,200 address characters, as reported in office-js #5198. */
+  /**
+   * Excel reads at most GETRANGES_MAX_CHARS characters of the address and ignores the rest without
+   * an error, so areas past it are silently not there (an area cut in two is dropped); it fails at
+   * sync past 500 areas (office-js #5198).
+   */
   getRanges(address: string): FakeRangeAreas {
-    const areas = address.split(/[,;]/).map((a) => parseRange(a.trim()));
+    const kept = address.length > GETRANGES_MAX_CHARS ? address.slice(0, GETRANGES_MAX_CHARS) : address;
+    const parts = kept.split(/[,;]/);
+    if (kept.length < address.length && !/[,;]\s*$/.test(kept) && !/^[,;]/.test(address.slice(GETRANGES_MAX_CHARS))) parts.pop();
+    const areas = parts.filter((a) => a.trim()).map((a) => parseRange(a.trim()));
     this._call('getRanges', address, () => {
-      if (areas.length > 500 || address.length > 8200) throw new OfficeError('GeneralException', `getRanges with ${areas.length} areas, ${address.length} chars`);
+      if (areas.length > 500) throw new OfficeError('GeneralException', `getRanges with ${areas.length} areas`);
     });
     return new FakeRangeAreas(this._ctx, () => ({ sheet: this._sheet(), areas }), `${this._path}.getRanges('${address.slice(0, 40)}…')`);
   }
@@ -560,7 +569,9 @@ class FakeRange extends FakeProxy {
   getMergedAreasOrNullObject(): FakeRangeAreas {
     const merges = () => {
       const { sheet, area } = this._at();
-      const found = sheet.merges.filter((m) => m.top >= area.top && m.top <= area.bottom && m.left >= area.left && m.left <= area.right);
+      const found = this._ctx.state.mergesIntersecting
+        ? sheet.merges.filter((m) => m.top <= area.bottom && m.bottom >= area.top && m.left <= area.right && m.right >= area.left)
+        : sheet.merges.filter((m) => m.top >= area.top && m.top <= area.bottom && m.left >= area.left && m.left <= area.right);
       if (found.length > 512) throw new OfficeError('GeneralException', `${found.length} merged areas`);
       return { sheet, areas: found };
     };
@@ -586,7 +597,7 @@ class FakeRange extends FakeProxy {
       const want = Object.keys(opts.format?.fill ?? {}) as (keyof CellFill)[];
       const rows = Array.from({ length: area.bottom - area.top + 1 }, (_, i) =>
         Array.from({ length: area.right - area.left + 1 }, (_, j) => {
-          const fill = sheet.fills.get(`${area.top + i},${area.left + j}`) ?? NO_FILL;
+          const fill = reportedFill(sheet.fills.get(`${area.top + i},${area.left + j}`) ?? NO_FILL);
           return { format: { fill: Object.fromEntries(want.map((k) => [k, fill[k]])) as Partial<CellFill> } };
         }),
       );
@@ -601,6 +612,29 @@ class FakeRange extends FakeProxy {
       this._ctx.state.activeCell = { sheet: sheet.name, row: area.top, col: area.left };
     });
   }
+}
+
+const LAST_ROW = 1_048_575;
+const LAST_COL = 16_383;
+
+/** As Excel writes an area: a whole row as `1:1`, a whole column as `H:H`. */
+function excelAddress(a: RangeRef): string {
+  if (a.left === 0 && a.right === LAST_COL) return `${a.top + 1}:${a.bottom + 1}`;
+  if (a.top === 0 && a.bottom === LAST_ROW) {
+    const col = (c: number) => rangeToA1({ top: 0, bottom: 0, left: c, right: c }).replace(/\d+$/, '');
+    return `${col(a.left)}:${col(a.right)}`;
+  }
+  return rangeToA1(a);
+}
+
+/**
+ * A fill as Excel reports it (office-js #4900): "#FFFFFF" for no fill and for white alike, a null
+ * `tintAndShade` only for no fill, and a null `pattern` for both no fill and a solid fill, so only
+ * the tint tells them apart. A named pattern (Gray25…) is reported as itself.
+ */
+function reportedFill(f: CellFill): Record<keyof CellFill, unknown> {
+  if (f.pattern === 'None') return { pattern: null, color: '#FFFFFF', patternColor: null, tintAndShade: null, patternTintAndShade: null };
+  return { ...f, pattern: f.pattern === 'Solid' ? null : f.pattern };
 }
 
 class FakeRangeAreas extends FakeProxy {
@@ -626,7 +660,7 @@ class FakeRangeAreas extends FakeProxy {
   protected override _read(name: string): unknown {
     if (name === 'address') {
       const { sheet, areas } = this._where();
-      return areas.map((a) => sheetRef(sheet.name, rangeToA1(a))).join(', ');
+      return areas.map((a) => sheetRef(sheet.name, excelAddress(a))).join(', ');
     }
     return super._read(name);
   }
@@ -825,7 +859,33 @@ class FakeReasons extends FakeCollection<FakeReasonProxy> {
   }
 
   protected _list(): FakeReasonProxy[] {
-    return this._ctx.state.reasons.filter((r) => r.kind === this._kind).map((r) => new FakeReasonProxy(this._ctx, r.id));
+    return this._mine().map((r) => new FakeReasonProxy(this._ctx, () => r.id));
+  }
+
+  private _mine(): FakeReason[] {
+    return reasonIndex(this._ctx.state)[this._kind];
+  }
+
+  getCount(): FakeResult<number> {
+    const result = new FakeResult<number>();
+    this._call('getCount', undefined, () => result._stage(this._mine().length));
+    return result;
+  }
+
+  /**
+   * The item at `index` when the batch runs, and that item from then on (Excel binds the proxy to
+   * the object it found); an index past the end fails the sync, as in Excel.
+   */
+  getItemAt(index: number): FakeReasonProxy {
+    let bound: string | undefined;
+    const id = () => {
+      if (bound) return bound;
+      const r = this._mine()[index];
+      if (!r) throw new OfficeError('ItemNotFound', `${this._path}.getItemAt(${index})`);
+      return (bound = r.id);
+    };
+    this._call('getItemAt', index, () => void id());
+    return new FakeReasonProxy(this._ctx, id, `${this._path}.getItemAt(${index})`);
   }
 
   /** Excel allows one note or one comment thread per cell, on an unprotected sheet. */
@@ -840,20 +900,55 @@ class FakeReasons extends FakeCollection<FakeReasonProxy> {
       if (taken) throw new OfficeError('InvalidArgument', `cell already has a ${taken.kind}`);
       this._ctx.state.reasons.push({ id, kind: this._kind, sheet: w.sheet.name, row: w.area.top, col: w.area.left, content });
     });
-    return new FakeReasonProxy(this._ctx, id);
+    return new FakeReasonProxy(this._ctx, () => id);
   }
 }
 
+/**
+ * The workbook's notes and comments by kind and id, rebuilt when the list changes (replaced by a
+ * delete, grown by an add), so a test with tens of thousands of notes is not quadratic.
+ */
+const reasonIndexes = new WeakMap<FakeReason[], { length: number; note: FakeReason[]; comment: FakeReason[]; byId: Map<string, FakeReason> }>();
+function reasonIndex(state: FakeWorkbook) {
+  const list = state.reasons;
+  let index = reasonIndexes.get(list);
+  if (!index || index.length !== list.length) {
+    index = { length: list.length, note: list.filter((r) => r.kind === 'note'), comment: list.filter((r) => r.kind === 'comment'), byId: new Map(list.map((r) => [r.id, r])) };
+    reasonIndexes.set(list, index);
+  }
+  return index;
+}
+
 class FakeReasonProxy extends FakeProxy {
+  /** A comment's replies (Excel.CommentReplyCollection): counted, and added by the test's "other people". */
+  readonly replies: { getCount(): FakeResult<number> };
+
   constructor(
     ctx: FakeExcel,
-    private readonly _id: string,
+    private readonly _id: () => string,
+    path = `reason('${_id()}')`,
   ) {
-    super(ctx, `reason('${_id}')`);
+    super(ctx, path);
+    const self = this;
+    this.replies = {
+      getCount() {
+        const result = new FakeResult<number>();
+        ctx.enqueue({
+          wire: { op: 'call', target: `${path}.replies`, name: 'getCount' },
+          run: () => {
+            const r = self._r();
+            if (r.kind !== 'comment') throw new OfficeError('InvalidArgument', 'a note has no replies');
+            return result._stage(r.replies?.length ?? 0);
+          },
+        });
+        return result;
+      },
+    };
   }
   private _r(): FakeReason {
-    const r = this._ctx.state.reasons.find((x) => x.id === this._id);
-    if (!r) throw new OfficeError('ItemNotFound', this._id);
+    const id = this._id();
+    const r = reasonIndex(this._ctx.state).byId.get(id);
+    if (!r) throw new OfficeError('ItemNotFound', id);
     return r;
   }
   get content(): string {
@@ -879,6 +974,7 @@ class FakeReasonProxy extends FakeProxy {
       const r = this._r();
       const sheet = this._ctx.state.sheet(r.sheet);
       if (sheet.protected) throw protectedError(sheet);
+      // Comment.delete(): "Deletes the comment and all the connected replies" — they live in `r`.
       this._ctx.state.reasons = this._ctx.state.reasons.filter((x) => x !== r);
     });
   }

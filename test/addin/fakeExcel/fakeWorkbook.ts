@@ -64,6 +64,8 @@ export interface FakeReason {
   readonly row: number;
   readonly col: number;
   content: string;
+  /** Replies under a comment thread (people answering it); deleted with the thread, as Excel does. */
+  replies?: string[];
 }
 
 export interface FakeXmlPart {
@@ -78,6 +80,11 @@ export class FakeWorkbook {
   xmlParts: FakeXmlPart[] = [];
   /** `workbook.name`: the file's name as Excel shows it. */
   name = 'so-lieu.xlsx';
+  /**
+   * `getMergedAreasOrNullObject` lists every merged area touching the range, not only those whose
+   * top-left cell is in it (as it would if office-js #3611 were fixed).
+   */
+  mergesIntersecting = false;
   /** Review › Protect Workbook: sheets can be neither added nor deleted. */
   structureProtected = false;
   /** The cell the person has selected (`getActiveCell`); A1 of the first sheet until something is selected. */
@@ -143,7 +150,7 @@ export class FakeWorkbook {
     wb.structureProtected = this.structureProtected;
     wb.activeCell = this.activeCell && { ...this.activeCell };
     wb.tables = this.tables.map((t) => ({ ...t }));
-    wb.reasons = this.reasons.map((r) => ({ ...r }));
+    wb.reasons = this.reasons.map((r) => ({ ...r, ...(r.replies ? { replies: [...r.replies] } : {}) }));
     wb.xmlParts = this.xmlParts.map((p) => ({ ...p }));
     wb.nextId = this.nextId;
     return wb;
@@ -157,7 +164,7 @@ export class FakeWorkbook {
         cells: [...s.cells].sort(),
         fills: [...s.fills].sort(),
       })),
-      reasons: this.reasons.map((r) => ({ kind: r.kind, sheet: r.sheet, row: r.row, col: r.col, content: r.content })),
+      reasons: this.reasons.map((r) => ({ kind: r.kind, sheet: r.sheet, row: r.row, col: r.col, content: r.content, ...(r.replies?.length ? { replies: [...r.replies] } : {}) })),
     };
   }
 

@@ -1,0 +1,55 @@
+import { IndicatorTable, Observation } from '../../src/tables/indicatorTable';
+import { fold } from '../../src/tables/text';
+
+/** Subjects in the first batch (on screen at once), then in each later one. */
+export const FIRST_BATCH = 100;
+export const LATER_BATCH = 3000;
+
+export function batchOfSubject(n: number): number {
+  return n < FIRST_BATCH ? 0 : 1 + Math.floor((n - FIRST_BATCH) / LATER_BATCH);
+}
+
+export interface SubjectBatch {
+  readonly tables: IndicatorTable[];
+  /** Subjects in this batch. */
+  readonly subjects: number;
+}
+
+/**
+ * The indicator tables cut into batches of subjects (a unit, or a unit in one period), so the
+ * preview can show the first units' findings while the rest are evaluated. A subject's
+ * observations all go to one batch, from every table, under the key figuresByUnit gathers them
+ * by, and batches follow the subjects' first appearance: evaluating the batches one after the
+ * other gives the same findings in the same order as evaluating all the tables at once.
+ */
+export function subjectBatches(tables: ReadonlyArray<IndicatorTable>, batchOf: (subject: number) => number = batchOfSubject): SubjectBatch[] {
+  const ordinal = new Map<string, number>();
+  const observations: Observation[][][] = []; // batch → table → observations
+  const subjects: number[] = [];
+  tables.forEach((t, ti) => {
+    let lastUnit: string | undefined;
+    let lastPeriod: string | undefined;
+    let batch = 0;
+    for (const o of t.observations) {
+      if (lastUnit === undefined || o.unit !== lastUnit || o.subjectPeriod !== lastPeriod) {
+        lastUnit = o.unit;
+        lastPeriod = o.subjectPeriod;
+        const key = o.subjectPeriod === undefined ? fold(o.unit) : `${fold(o.unit)}\u0000${fold(o.subjectPeriod)}`;
+        let n = ordinal.get(key);
+        const seen = n !== undefined;
+        if (n === undefined) ordinal.set(key, (n = ordinal.size));
+        batch = batchOf(n);
+        while (observations.length <= batch) {
+          observations.push(tables.map(() => []));
+          subjects.push(0);
+        }
+        if (!seen) subjects[batch]++;
+      }
+      observations[batch][ti].push(o);
+    }
+  });
+  return observations.map((perTable, b) => ({
+    tables: tables.map((t, ti) => ({ ...t, observations: perTable[ti] })).filter((t) => t.observations.length > 0),
+    subjects: subjects[b],
+  }));
+}

@@ -1,0 +1,32 @@
+import * as zlib from 'zlib';
+import { crc32 } from '../xlsx/zipArchive';
+import { BoundedInflater, cannotUnpack, truncated, tooLong } from '../xlsx/zipReader';
+
+/**
+ * Node's native inflate for the CLI's reads, bounded like the JavaScript one: zlib stops as soon
+ * as the output would pass the declared size (`maxOutputLength`), so a part that lies about its
+ * size costs no more than that size. Kept out of src/xlsx so the browser bundle never pulls in `zlib`.
+ */
+export function nodeInflater(): BoundedInflater {
+  return (data, size, name) => {
+    if (data.length === 0 && size === 0) return new Uint8Array(0);
+    let out: Buffer;
+    try {
+      out = zlib.inflateRawSync(data, { maxOutputLength: Math.max(1, size + 1) });
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === 'ERR_BUFFER_TOO_LARGE' || e instanceof RangeError) throw tooLong(name, size);
+      if (code === 'Z_BUF_ERROR') throw truncated(name); // unexpected end of file
+      throw cannotUnpack(name);
+    }
+    if (out.length > size) throw tooLong(name, size);
+    if (out.length < size) throw truncated(name);
+    return out;
+  };
+}
+
+/** zlib's native CRC-32 where this Node has it (20.15+), else the project's own. */
+export function nodeCrc32(): (data: Uint8Array) => number {
+  const nativeCrc = (zlib as { crc32?: (data: Uint8Array) => number }).crc32;
+  return nativeCrc ? (data) => nativeCrc(data) >>> 0 : (data) => crc32(data);
+}
