@@ -1,3 +1,4 @@
+import { parseNumberText } from '../grid/vietnameseNumber';
 import { SheetView } from './sheetView';
 
 /** What one column's header says, from its top row to the row just above the data. */
@@ -31,8 +32,9 @@ export function isHeadingRow(view: SheetView, r: number, left: number, right: nu
   for (const c of view.shownCols(r)) {
     if (c < left || c > right) continue;
     const v = view.value(r, c);
-    // A figure (not a year) means the row is data, not a heading.
-    if (typeof v === 'number' && !(Number.isInteger(v) && v >= 1900 && v < 2100)) return false;
+    // A figure (not a year), typed as a number or as text (`1.245`), means the row is data, not a heading.
+    const n = typeof v === 'number' ? v : typeof v === 'string' ? parseNumberText(v) : undefined;
+    if (n !== undefined && !(Number.isInteger(n) && n >= 1900 && n < 2100)) return false;
     const text = view.shownText(r, c);
     const last = areas[areas.length - 1];
     const m = view.mergeAt(r, c);

@@ -61,7 +61,9 @@ function periodRowAt(view: SheetView, bindings: Bindings, r: number): PeriodRow 
   }
   if (!(cols.length >= 2 || (cols.length === 1 && labelHeader))) return undefined;
   // The header goes on below (`Năm 2025` over `Kế hoạch | Thực hiện`): read it from its last row.
-  if (r + 1 < view.height && !isColumnNumberRow(view, r + 1) && continuesHeader(view, r + 1, left, Math.min(...cols), right)) return undefined;
+  // The table's first column is the leftmost of its header rows (`STT` may stand only in the top one).
+  const firstCol = Math.min(...rows.map((hr) => view.shownCols(hr)[0] ?? left));
+  if (r + 1 < view.height && !isColumnNumberRow(view, r + 1) && continuesHeader(view, r + 1, firstCol, Math.min(...cols), right)) return undefined;
   return { row: r, headerRows: rows, cols, mentions, owners, headings };
 }
 
