@@ -14,7 +14,7 @@ import { renderFilters } from './renderFilters';
 import { renderFindings } from './renderFindings';
 import { bindingSaved } from '../messages';
 import { PackOption, renderPackInfo, renderPackProblems, renderPackSelect } from './renderPack';
-import { PointDraft, PointView } from './renderPointing';
+import { PointDraft, PointView, targetSubject } from './renderPointing';
 import { renderProgress } from './renderProgress';
 import { REVIEW_TEXT, ReviewDraft, ReviewView } from './renderReview';
 import { renderStatus } from './renderStatus';
@@ -195,13 +195,26 @@ export class Pane {
 
   // --- pointing to a figure (bindings) ------------------------------------------------------
 
-  private openPointing(index: number): void {
-    const f = this.findings?.[index];
-    if (!f || !this.host.bindings || this.busy || f.noData?.kind !== 'duplicate' && f.noData?.kind !== 'no-period') return;
+  /** `key`: `finding:<index>` (a no-data finding) or `target:<rule id>` (a target not in the workbook). */
+  private openPointing(key: string): void {
+    const target = this.pointTargetOf(key);
+    if (!target || !this.host.bindings || this.busy) return;
     this.draft = undefined; // one form at a time
-    this.pointing = { index, target: f.noData.indicator };
-    this.pendingFocus = `point-use:${index}`;
+    this.pointing = { key, target };
+    this.pendingFocus = `point-use:${key}`;
     this.render();
+  }
+
+  /** The first choice of what the selected cell is: the indicator whose figure is missing. */
+  private pointTargetOf(key: string): string | undefined {
+    const [kind, id] = [key.slice(0, key.indexOf(':')), key.slice(key.indexOf(':') + 1)];
+    if (kind === 'finding') {
+      const r = this.findings?.[Number(id)]?.noData;
+      return r && (r.kind === 'duplicate' || r.kind === 'no-period') ? r.indicator : undefined;
+    }
+    const pack = this.checked?.pack;
+    const rule = pack?.rules.find((x) => x.id === id);
+    return rule && pack ? targetSubject(rule, pack).indicators[0] : undefined;
   }
 
   private choosePointTarget(target: string): void {
@@ -211,7 +224,7 @@ export class Pane {
 
   private cancelPointing(): void {
     if (!this.pointing) return;
-    this.pendingFocus = `point:${this.pointing.index}`;
+    this.pendingFocus = `point:${this.pointing.key}`;
     this.pointing = undefined;
     this.render();
   }
@@ -231,7 +244,7 @@ export class Pane {
       const binding = await bindings.bindSelection(checker, pointing.target);
       saved = { text: bindingSaved(binding, checker.pack), tone: 'info' };
     } catch (e) {
-      this.pendingFocus = `point-use:${pointing.index}`;
+      this.pendingFocus = `point-use:${pointing.key}`;
       this.messages = [{ text: this.host.problem(e), tone: 'error' }];
       this.setBusy(false);
       return;
@@ -533,7 +546,14 @@ export class Pane {
       byId('results', d).hidden = !findings || findings.length === 0;
       if (!findings || findings.length === 0 || !result) return;
       renderSummary(byId('summary-table', d), result.byUnit, lang);
-      renderTargets(byId('targets-table', d), (this.checked?.pack ?? this.pack)?.rules ?? [], result.byTarget, lang);
+      const checkedPack = this.checked?.pack ?? this.pack;
+      renderTargets(
+        byId('targets-table', d),
+        checkedPack?.rules ?? [],
+        result.byTarget,
+        lang,
+        this.host.bindings && checkedPack ? { view: this.pointView(), pack: checkedPack } : undefined,
+      );
       const reviews = this.host.reviews;
       const counts = { ...result.counts, unreviewed: this.unreviewedCount };
       renderFilters(byId('filters', d), this.filter, counts, result.units, lang, {

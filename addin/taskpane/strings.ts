@@ -113,6 +113,10 @@ export const STRINGS = {
     vi: 'Cho Pledge Check biết số liệu nằm ở ô nào; chỉ lưu chỗ đọc vào sổ, không bao giờ sửa giá trị.',
     en: 'Tell Pledge Check which cell holds the figure; only where to read is stored in the workbook, no value is ever changed.',
   },
+  pointPromptChoose: {
+    vi: 'Chọn trên trang tính ô chứa số liệu (hoặc nhãn dòng, tiêu đề cột của nó), cho biết đó là chỉ tiêu nào, rồi bấm Dùng ô đang chọn; Esc để hủy.',
+    en: 'Select the cell holding the figure in the sheet (or its row label or column heading), say which indicator it is, then press Use selected cell; Esc cancels.',
+  },
   pointUse: { vi: 'Dùng ô đang chọn', en: 'Use selected cell' },
   pointCancel: { vi: 'Hủy', en: 'Cancel' },
   pointTargetLabel: { vi: 'Ô đang chọn là', en: 'The selected cell is' },
@@ -217,4 +221,5 @@ export const FORMATS = {
   }),
   pointIndicator: (indicator: Localized): Localized => ({ vi: `Chỉ tiêu "${indicator.vi}"`, en: `The indicator "${indicator.en}"` }),
   pointFormOf: (title: string, unit: string): Localized => ({ vi: `Chỉ ô số liệu: ${unit} — ${title}`, en: `Point to the figure: ${unit} — ${title}` }),
+  pointTargetFormOf: (title: Localized): Localized => ({ vi: `Chỉ ô số liệu: ${title.vi}`, en: `Point to the figure: ${title.en}` }),
 } satisfies Record<string, (...args: never[]) => Localized>;

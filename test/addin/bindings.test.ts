@@ -307,6 +307,44 @@ describe('"Point to the figure" in the pane', () => {
     expect(bindingsFromXml(bindingParts(state)[0].xml)).toEqual([{ kind: 'period', sheet: 'Cụm', label: 'Đối chiếu', period: 'baseline', cell: 'F1' }]);
   });
 
+  it('on a target listed as not in the workbook: the targets table offers it, and the target is then evaluated', async () => {
+    const state = workbookState();
+    await openPane(state);
+    await check();
+    const row = (rule: string) => $(`#targets-table tr[data-rule="${rule}"]`);
+    expect(row('no-wrongful-convictions').classList.contains('not-in-workbook')).toBe(true);
+    expect($$('li.finding[data-rule="no-wrongful-convictions"]')).toHaveLength(0);
+    // Targets that were evaluated have no such button.
+    expect(row(RULE).querySelector('button.point-open')).toBeNull();
+    const open = row('no-wrongful-convictions').querySelector<HTMLButtonElement>('button.point-open')!;
+    expect(open.getAttribute('aria-describedby')).toBe(row('no-wrongful-convictions').querySelector('th')!.id);
+    open.click();
+    const panel = $('#targets-table tr.point-row[data-rule="no-wrongful-convictions"] .point-panel');
+    expect(panel.getAttribute('aria-label')).toBe('Chỉ ô số liệu: Tuyệt đối không để xảy ra án oan');
+    expect(text(`#${panel.id} .point-prompt`)).toMatch(/^Chọn trên trang tính ô chứa số liệu "Số vụ án oan"/);
+    expect(panel.querySelector('select')).toBeNull(); // one indicator: nothing to choose
+    expect(document.activeElement).toBe(panel.querySelector('button.point-use'));
+
+    // A target reading two indicators: the select says which one the cell is.
+    row('crime-reports-resolved-90pct').querySelector<HTMLButtonElement>('button.point-open')!.click();
+    expect($$('.point-panel')).toHaveLength(1);
+    const two = $('#targets-table tr.point-row[data-rule="crime-reports-resolved-90pct"]');
+    expect([...two.querySelectorAll('select.point-target option')].map((o) => o.getAttribute('value'))).toEqual(['crime-reports-resolved', 'crime-reports-received']);
+    expect(text('#targets-table tr.point-row .point-prompt')).toMatch(/^Chọn trên trang tính ô chứa số liệu \(hoặc nhãn dòng, tiêu đề cột của nó\), cho biết đó là chỉ tiêu nào/);
+    two.querySelector('.point-panel')!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    expect($$('.point-panel')).toHaveLength(0);
+    expect(document.activeElement).toBe(row('crime-reports-resolved-90pct').querySelector('button.point-open'));
+
+    row('no-wrongful-convictions').querySelector<HTMLButtonElement>('button.point-open')!.click();
+    select(state, 'E13');
+    $('#targets-table tr.point-row button.point-use').click();
+    await until(() => /^Đã lưu vào sổ/.test(text('#status')) && !$<HTMLButtonElement>('#check').disabled, 'the binding and the check');
+    expect(text('#status')).toMatch(/^Đã lưu vào sổ: "Số vụ bị kết án sai" \(Báo cáo!E13\) là chỉ tiêu "Số vụ án oan"\./);
+    expect(row('no-wrongful-convictions').classList.contains('not-in-workbook')).toBe(false);
+    expect($('li.finding[data-rule="no-wrongful-convictions"]').classList.contains('met')).toBe(true);
+    expect(bindingsFromXml(bindingParts(state)[0].xml)).toEqual([{ kind: 'indicator', sheet: SHEET, label: 'Số vụ bị kết án sai', indicator: 'wrongful-convictions', cell: 'E13' }]);
+  });
+
   it('opening the review form closes the pointing line, and the other way round', async () => {
     await openPane(workbookState());
     await check();

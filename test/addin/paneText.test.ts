@@ -56,6 +56,7 @@ describe('the pane texts with figures in them', () => {
     pointPrompt: [{ vi: 'Số vụ phạm pháp hình sự', en: 'Criminal offences' }],
     pointIndicator: [{ vi: 'Số vụ phạm pháp hình sự', en: 'Criminal offences' }],
     pointFormOf: ['Giảm số vụ', 'Công an tỉnh Hà Tĩnh'],
+    pointTargetFormOf: [{ vi: 'Giảm số vụ', en: 'Fewer cases' }],
   };
   it.each(Object.keys(FORMATS) as (keyof typeof FORMATS)[])('%s is translated into both languages', (key) => {
     const f = FORMATS[key] as (...args: unknown[]) => { vi: string; en: string };
