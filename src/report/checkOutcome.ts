@@ -7,8 +7,8 @@ export interface CheckOutcome {
   readonly shortfall: number;
   readonly noData: number;
   /**
-   * True only when at least one binding target was evaluated and every one of them was met: a
-   * target that could not be evaluated (no data) has not been met. Warnings (soft targets) never count.
+   * True only when some target was evaluated and every binding one was met: a target that could
+   * not be evaluated (no data) has not been met. Warnings (soft targets) never change it.
    */
   readonly allMet: boolean;
 }
@@ -17,18 +17,14 @@ export function checkOutcome(findings: Iterable<Finding>): CheckOutcome {
   let met = 0;
   let shortfall = 0;
   let noData = 0;
-  let binding = 0;
   let bindingNotMet = 0;
   for (const f of findings) {
     if (f.status === 'met') met++;
     else if (f.status === 'shortfall') shortfall++;
     else noData++;
-    if (f.severity === 'shortfall') {
-      binding++;
-      if (f.status !== 'met') bindingNotMet++;
-    }
+    if (f.severity === 'shortfall' && f.status !== 'met') bindingNotMet++;
   }
-  return { met, shortfall, noData, allMet: binding > 0 && bindingNotMet === 0 };
+  return { met, shortfall, noData, allMet: met + shortfall + noData > 0 && bindingNotMet === 0 };
 }
 
 /** The last line of `check`: how many of each outcome, and what the exit code says. */

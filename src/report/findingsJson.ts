@@ -78,9 +78,10 @@ function auditJson(a: WorkbookAudit, reviews: ReviewMatch | undefined) {
   };
 }
 
+/** Half away from zero, as people and Excel round (−9,375 → −9,38), never toward +∞ as Math.round does. */
 function roundTo(x: number, digits: number): number {
   const p = 10 ** digits;
-  return Math.round(x * p) / p;
+  return (Math.sign(x) * Math.round(Math.abs(x) * p)) / p + 0;
 }
 
 /** The reading without the workbook name (the document has it). */

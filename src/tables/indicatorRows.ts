@@ -41,6 +41,8 @@ export function readIndicatorRows(
   const problems: TableProblem[] = [];
   const skipped: SkippedLabel[] = [];
   let section: string | undefined;
+  /** How the section row was numbered (`I`, `2`, `B`): a later row numbered the same way is its sibling, not inside it. */
+  let sectionNumbering: string | undefined;
   let parent: string | undefined;
   let lastRow = layout.firstRow;
   let blankRun = 0;
@@ -66,10 +68,19 @@ export function readIndicatorRows(
     // Notes, the signature block and narrative paragraphs end the table, even when they quote an indicator.
     if (noFigures && endsTable(label || stt || view.rowTexts(r)[0] || '')) break;
     if (!label) continue;
+    const numbering = numberingOf(stt);
+    if (section !== undefined && sectionNumbering !== undefined && numbering === sectionNumbering) {
+      section = undefined;
+      sectionNumbering = undefined;
+    }
     if ((stt && isSectionNumber(stt)) || (noFigures && isUpperCaseText(label))) {
       section = label;
+      sectionNumbering = numbering;
       parent = undefined;
-      continue;
+      // A numbered row with figures (`V | Số vụ án oan | 0 | 0`) is an indicator as well as a heading.
+      if (noFigures || matcher.match(stripListMarker(label).text).kind !== 'indicator') continue;
+      section = undefined;
+      sectionNumbering = undefined;
     }
     lastRow = r;
     const { text, marked } = stripListMarker(label);
@@ -146,5 +157,14 @@ function pledgedOn(view: SheetView, r: number, planCols: ReadonlyArray<number> |
     if (raw === null || (typeof raw === 'string' && raw.trim() === '')) continue;
     return { cell: toA1(r, c), raw };
   }
+  return undefined;
+}
+
+/** The kind of number in an STT cell: roman (`IV`), arabic (`3`, `3.`), letter (`B`), or none. */
+function numberingOf(stt: string): string | undefined {
+  const t = stt.trim().replace(/[.)]$/, '');
+  if (/^[IVXLC]+$/.test(t)) return 'roman';
+  if (/^\d+$/.test(t)) return 'arabic';
+  if (/^[A-H]$/.test(t)) return 'letter';
   return undefined;
 }

@@ -40,7 +40,8 @@ function mayEndHeader(view: SheetView, bindings: Bindings, r: number): boolean {
 }
 
 function periodRowAt(view: SheetView, bindings: Bindings, r: number): PeriodRow | undefined {
-  if (!mayEndHeader(view, bindings, r)) return undefined;
+  // The periods may stand in a row above the last one (`Năm 2025` merged over units' names).
+  if (!mayEndHeader(view, bindings, r) && !(r > 0 && mayEndHeader(view, bindings, r - 1)) && !(r > 1 && mayEndHeader(view, bindings, r - 2))) return undefined;
   const own = view.shownCols(r);
   if (own.length === 0) return undefined;
   const left = own[0];
@@ -88,7 +89,7 @@ function periodOfHeading(h: ColumnHeading, bindings: Bindings, sheet: string): {
     const k = classifyHeader(part);
     if (k.kind === 'period' && isFillerOnly(k.mention.rest) && !mention) mention = k.mention;
     else if (k.kind === 'period' && isFillerOnly(k.mention.rest)) return undefined; // two periods in one path
-    else if (k.kind === 'none' && !isFillerOnly(fold(part)) && !isLabelHeader(part) && !isSttHeader(part)) ownerParts.push(part);
+    else if (k.kind === 'none' && !isFillerOnly(fold(part)) && !isPeriodWords(part) && !isLabelHeader(part) && !isSttHeader(part)) ownerParts.push(part);
     else if (k.kind === 'period') ownerParts.push(part);
   }
   if (!mention) {
@@ -272,4 +273,12 @@ function headerReading(view: SheetView, pr: PeriodRow, columns: ReadonlyArray<Va
       return { cell: toA1(pr.row, h.col), text: h.text, role };
     }),
   };
+}
+
+/** Words about time with no year (`Trong tháng`, `Lũy kế từ đầu năm`): a group of period columns, not a unit. */
+const PERIOD_WORDS = new Set(['thang', 'quy', 'nam', 'ky', 'luy', 'ke', 'tu', 'dau', 'cuoi', 'den', 'nay', 'truoc', 'cung', 'trong', 'so', 'lieu', 'thuc', 'hien', 'th', 'rieng', 'ca']);
+
+function isPeriodWords(part: string): boolean {
+  const words = fold(part).split(' ').filter(Boolean);
+  return words.length > 0 && words.every((w) => PERIOD_WORDS.has(w));
 }

@@ -27,6 +27,13 @@ export function unitFromLetterhead(view: SheetView, headerRow: number): string |
       }
     }
   }
-  // The first unit line of the sheet, if it stands above this header.
-  return s.found && s.found.row < headerRow ? unitNameFromLetterhead(s.found.text) : undefined;
+  // The first unit line of the sheet, if it stands above this header. A unit line right under it
+  // (`CÔNG AN TỈNH BẮC NINH` over `CÔNG AN XÃ TIÊN DU`) is the reporting unit; the first is its superior.
+  if (!s.found || s.found.row >= headerRow) return undefined;
+  let { row, text } = s.found;
+  for (let r = row + 1; r <= row + 2 && r < headerRow; r++) {
+    const below = view.cellCols(r).map((c) => view.text(r, c)).find((t) => UNIT_LINE.test(fold(t)));
+    if (below) [row, text] = [r, below];
+  }
+  return unitNameFromLetterhead(text);
 }

@@ -24,6 +24,8 @@ export interface PeriodMention {
   readonly span: PeriodSpan;
   /** Months covered: 12 for a year, N for `N tháng`, 3 for a quarter, 1 for a month. */
   readonly months?: number;
+  /** Which quarter or month (`Quý IV` → 4, `Tháng 11` → 11): a quarter compares with the same quarter. */
+  readonly index?: number;
   /** The header with the period words taken out (`Số vụ PPHS năm 2019` -> `so vu pphs`), folded. */
   readonly rest: string;
 }
@@ -43,8 +45,9 @@ const ASSESSMENT = /\b(tu danh gia|danh gia|xep loai|dat khong dat|dat chua dat|
 
 const BASELINE = /\b(cung ky(?: nam truoc)?|ky truoc|nam truoc|ck)\b/;
 const CURRENT = /\b(ky nay|ky bao cao|nam nay)\b/;
-const RANGE = /\btu (?:ngay )?\d{1,2} \d{1,2} ((?:19|20)\d\d) den (?:ngay )?\d{1,2} \d{1,2} ((?:19|20)\d\d)\b/;
-const MONTHS = /\b(\d{1,2}) thang(?: (?:dau|cuoi))?(?: nam)?\b/;
+const RANGE = /\b(?:tu )?(?:ngay )?\d{1,2} \d{1,2} ((?:19|20)\d\d) (?:den )?(?:ngay )?\d{1,2} \d{1,2} ((?:19|20)\d\d)\b/;
+/** `9 tháng`, `9 tháng đầu năm`, and the short `11T/2025`. */
+const MONTHS = /\b(\d{1,2}) ?(?:thang|t)(?: (?:dau|cuoi))?(?: nam)?\b/;
 const HALF = /\b(?:nua nam|6 thang) (dau|cuoi)(?: nam)?\b/;
 const QUARTER = /\bquy (iv|i{1,3}|[1-4])(?: nam)?\b/;
 const MONTH = /\bthang (\d{1,2})(?: nam)?\b/;
@@ -56,6 +59,8 @@ const YEAR_WORD = /\bnam\b/;
 const FILLER = new Set([
   'so', 'lieu', 'ket', 'qua', 'thuc', 'hien', 'th', 'uoc', 'tinh', 'luy', 'ke', 'cong', 'don', 'tong', 'den', 'ngay', 'dau', 'nam',
   'ky', 'giai', 'doan', 'trong', 'da', 'duoc', 'cua', 'toan', 'kq', 'bao', 'cao', 'thoi', 'gian', 'tai', 'thong', 'ke',
+  // `Ước TH cả năm 2025`
+  'ca',
 ]);
 
 /** True when nothing but filler words is left of a header once its period words are taken out. */
@@ -74,14 +79,24 @@ export function parsePeriod(header: string): PeriodMention | undefined {
   return k.kind === 'period' ? k.mention : undefined;
 }
 
-/** What kind of column a header names. Cached: the same headers come back for every table of a sheet. */
+/**
+ * What kind of column a header names. A note in brackets after the period (`Cùng kỳ năm 2024 (số
+ * liệu đã điều chỉnh)`, `Năm 2025 (15/12/2024-14/12/2025)`) does not change it; the brackets are read
+ * only when the words outside them name nothing (`Thực hiện (15/12/2024 - 14/12/2025)`). Cached: the
+ * same headers come back for every table of a sheet.
+ */
 export function classifyHeader(header: string): HeaderKind {
-  const f = fold(header);
-  let k = kindCache.get(f);
+  let k = kindCache.get(header);
   if (k === undefined) {
     if (kindCache.size > 20_000) kindCache.clear();
-    k = classifyFolded(f);
-    kindCache.set(f, k);
+    const whole = classifyFolded(fold(header));
+    const outside = header.includes('(') ? header.replace(/\([^()]*\)/g, ' ') : header;
+    if (whole.kind !== 'period' || outside === header) k = whole;
+    else {
+      const main = classifyFolded(fold(outside));
+      k = main.kind === 'period' ? main : whole;
+    }
+    kindCache.set(header, k);
   }
   return k;
 }
@@ -99,6 +114,7 @@ function classifyFolded(folded: string): HeaderKind {
   let year: number | undefined;
   let span: PeriodSpan = 'unstated';
   let months: number | undefined;
+  let index: number | undefined;
   const take = (re: RegExp): RegExpExecArray | null => {
     const m = re.exec(f);
     if (m) f = f.slice(0, m.index) + ' ' + f.slice(m.index + m[0].length);
@@ -118,8 +134,8 @@ function classifyFolded(folded: string): HeaderKind {
     const m = half || n || q ? null : take(MONTH);
     if (half) [span, months] = ['months', 6];
     else if (n && Number(n[1]) >= 1 && Number(n[1]) <= 12) [span, months] = [Number(n[1]) === 12 ? 'year' : 'months', Number(n[1])];
-    else if (q) [span, months] = ['quarter', 3];
-    else if (m && Number(m[1]) >= 1 && Number(m[1]) <= 12) [span, months] = ['month', 1];
+    else if (q) [span, months, index] = ['quarter', 3, quarterNumber(q[1])];
+    else if (m && Number(m[1]) >= 1 && Number(m[1]) <= 12) [span, months, index] = ['month', 1, Number(m[1])];
   }
   if (year === undefined) {
     const y = take(YEAR);
@@ -132,7 +148,11 @@ function classifyFolded(folded: string): HeaderKind {
   if (YEAR_WORD.test(f) && span === 'unstated' && role !== 'undecided') [span, months] = ['year', 12];
   if (role === 'undecided' && year === undefined && span !== 'month') return NONE;
   const rest = f.replace(/\s+/g, ' ').trim();
-  return { kind: 'period', mention: { role, year, span, months, rest } };
+  return { kind: 'period', mention: { role, year, span, months, ...(index === undefined ? {} : { index }), rest } };
+}
+
+function quarterNumber(q: string): number {
+  return ({ i: 1, ii: 2, iii: 3, iv: 4 } as Record<string, number>)[q] ?? Number(q);
 }
 
 /** True for a single month of a series (`Tháng 3`), which is a period only when nothing longer stands beside it. */
@@ -182,7 +202,7 @@ export function assignPeriodRoles(mentions: ReadonlyArray<PeriodMention | undefi
 }
 
 function sameSpan(a: PeriodMention, b: PeriodMention): boolean {
-  return a.span === b.span && a.months === b.months;
+  return a.span === b.span && a.months === b.months && (a.index === undefined || b.index === undefined || a.index === b.index);
 }
 
 /** The columns of the latest year among `ms`, those of the same length as `like` when there are several. */

@@ -4,7 +4,8 @@ import { fold } from './text';
 /** The row of column numbers under a header (`1 | 2 | 3 | 4 | 5 | 6=(5-4)/4 | 7`, `(A) | (B)`) is not data. */
 export function isColumnNumberRow(view: SheetView, r: number): boolean {
   const texts = view.rowTexts(r);
-  return texts.length >= 2 && texts.every((t) => /^\(?\d+\)?(\s*=.*)?$/.test(t) || /^\(?[A-Z]\)?$/.test(t));
+  // Column numbers are small; `2025 | 2024` under a group is a header row of years, not numbering.
+  return texts.length >= 2 && texts.every((t) => (/^\(?\d+\)?(\s*=.*)?$/.test(t) && Number(/\d+/.exec(t)![0]) < 200) || /^\(?[A-Z]\)?$/.test(t));
 }
 
 /**

@@ -204,3 +204,82 @@ describe('unit names', () => {
     expect(ts[0].units).toEqual([unit]);
   });
 });
+
+// Forms found by a blind test set (each once failed): the reader must read them as a person does.
+describe('more forms', () => {
+  it('periods merged over units, indicators in rows', () => {
+    const ts = find(
+      [
+        ['STT', 'Chỉ tiêu', 'Cùng kỳ năm 2024', null, 'Năm 2025', null],
+        [null, null, 'Công an xã Tân An', 'Công an xã Bình Minh', 'Công an xã Tân An', 'Công an xã Bình Minh'],
+        ['1', 'Số vụ phạm pháp hình sự', 20, 30, 18, 31],
+      ],
+      ['A1:A2', 'B1:B2', 'C1:D1', 'E1:F1'],
+    );
+    expect(ts[0].units).toEqual(['Công an xã Tân An', 'Công an xã Bình Minh']);
+    expect(cells(ts, 'Công an xã Bình Minh')).toEqual({ 'criminal-cases@current': ['F3'], 'criminal-cases@baseline': ['D3'] });
+  });
+
+  it('a numbered row with figures is an indicator; a sibling number closes the section above', () => {
+    const ts = find([
+      ...LETTERHEAD,
+      ['STT', 'Nội dung chỉ tiêu', 'Năm 2024', 'Năm 2025'],
+      ['1', 'Số vụ phạm pháp hình sự', 100, 90],
+      ['2', 'TAI NẠN GIAO THÔNG'],
+      ['a)', 'Số vụ', 50, 40],
+      ['b)', 'Số người chết', 20, 18],
+      ['3', 'Số vụ án oan', 0, 0],
+      ['V', 'Số vụ án oan', 0, 0],
+    ]);
+    const c = cells(ts);
+    expect(c['traffic-accidents@current']).toEqual(['D7']);
+    expect(c['traffic-deaths@current']).toEqual(['D8']);
+    expect(c['wrongful-convictions@current']).toEqual(['D9', 'D10']);
+  });
+
+  it('groups named by time (`Trong tháng`, `Lũy kế từ đầu năm`) are periods of one unit, not units', () => {
+    const ts = find(
+      [
+        ...LETTERHEAD,
+        ['STT', 'Nội dung', 'Trong tháng', null, null, 'Lũy kế từ đầu năm', null, null],
+        [null, null, 'Tháng 11 năm 2025', 'Tháng 11 năm 2024', '+/-', 'Lũy kế 2025', 'Lũy kế CK 2024', '+/-'],
+        ['1', 'Số vụ phạm pháp hình sự', 9, 10, -1, 102, 110, -8],
+      ],
+      ['A4:A5', 'B4:B5', 'C4:E4', 'F4:H4'],
+    );
+    expect(ts[0].units).toEqual(['Công an tỉnh Bắc Ninh']);
+    expect(cells(ts)).toEqual({ 'criminal-cases@current': ['F6'], 'criminal-cases@baseline': ['G6'] });
+  });
+
+  it('a third header row under one group only', () => {
+    const ts = find(
+      [
+        ['STT', 'Đơn vị', 'Phạm pháp hình sự', null, 'Tai nạn giao thông', null],
+        [null, null, 'Năm 2025', 'Năm 2024', 'Số người chết', null],
+        [null, null, null, null, 2025, 2024],
+        [1, 'Công an xã Tiên Du', 10, 12, 9, 10],
+        [2, 'Công an xã Lạc Vệ', 11, 11, 4, 3],
+      ],
+      ['A1:A3', 'B1:B3', 'C1:D1', 'E1:F1', 'E2:F2', 'C2:C3', 'D2:D3'],
+    );
+    expect(cells(ts, 'Công an xã Tiên Du')).toEqual({
+      'criminal-cases@current': ['C4'],
+      'criminal-cases@baseline': ['D4'],
+      'traffic-deaths@current': ['E4'],
+      'traffic-deaths@baseline': ['F4'],
+    });
+  });
+
+  it('the reporting unit is the lower of two letterhead unit lines, and `Toàn tỉnh` is a total', () => {
+    const one = find([['CÔNG AN TỈNH BẮC NINH'], ['CÔNG AN XÃ TIÊN DU'], ['STT', 'Nội dung chỉ tiêu', 'Năm 2024', 'Năm 2025'], ['1', 'Số vụ phạm pháp hình sự', 10, 9]]);
+    expect(one[0].units).toEqual(['Công an xã Tiên Du']);
+    const many = find([
+      ['STT', 'Đơn vị', 'Số vụ PPHS năm 2024', 'Số vụ PPHS năm 2025'],
+      [1, 'Công an xã A', 10, 9],
+      [2, 'Công an xã B', 10, 9],
+      [null, 'Toàn tỉnh (cộng)', 20, 18],
+      [null, 'Toàn thành phố', 20, 18],
+    ]);
+    expect(many[0].units).toEqual(['Công an xã A', 'Công an xã B']);
+  });
+});

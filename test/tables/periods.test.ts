@@ -29,6 +29,17 @@ describe('period headers with words', () => {
     ['Kỳ báo cáo', { role: 'current' }],
     ['CÙNG KỲ NĂM 2024', { role: 'baseline', year: 2024 }],
     ['cung ky nam 2024', { role: 'baseline', year: 2024 }],
+    ['Ước TH cả năm 2025', { role: 'undecided', year: 2025, span: 'year' }],
+    ['11T/2025', { year: 2025, span: 'months', months: 11 }],
+    ['Lũy kế 11T/2025', { year: 2025, span: 'months', months: 11 }],
+    ['CK 11T/2024', { role: 'baseline', year: 2024, months: 11 }],
+    ['6T/2025', { year: 2025, months: 6 }],
+    ['Cùng kỳ năm 2024 (số liệu đã điều chỉnh)', { role: 'baseline', year: 2024 }],
+    ['CK năm 2024 (cộng 2 tỉnh cũ)', { role: 'baseline', year: 2024 }],
+    ['TH năm 2025 (đến 14/12/2025)', { year: 2025, span: 'year' }],
+    ['Năm 2025 (15/12/2024-14/12/2025)', { year: 2025, span: 'year' }],
+    ['Thực hiện (15/12/2024 - 14/12/2025)', { year: 2025 }],
+    ['Quý IV/2025', { year: 2025, span: 'quarter', index: 4 }],
   ];
   it.each(cases)('%s', (header, want) => {
     const m = parsePeriod(header);
@@ -89,6 +100,14 @@ describe('which column is current', () => {
   it('pairs periods of the same length, the longer when both are there', () => {
     expect(roles('Quý III/2025', '9 tháng 2025', 'Quý III/2024', '9 tháng 2024')).toEqual([undefined, 'current', undefined, 'baseline']);
     expect(roles('9 tháng 2025', 'Quý III/2025', '9 tháng 2024')).toEqual(['current', undefined, 'baseline']);
+  });
+
+  it('a quarter compares with the same quarter of last year, not the previous quarter', () => {
+    expect(roles('Quý IV/2025', 'Quý III/2025', 'Quý IV/2024', 'So với quý trước', 'So với CK')).toEqual(['current', undefined, 'baseline', undefined, undefined]);
+  });
+
+  it('a year beside a whole-year estimate is the baseline', () => {
+    expect(roles('Năm 2024', 'Ước TH cả năm 2025')).toEqual(['baseline', 'current']);
   });
 
   it('plan and computed columns get no role', () => {
