@@ -35,7 +35,8 @@ export function outcomeVerdict(o: Pick<CheckOutcome, 'findings'>): Localized | u
   if (o.findings.length === 0) return undefined;
   const outcome = checkOutcome(o.findings);
   if (outcome.allMet) return { vi: 'Mọi chỉ tiêu bắt buộc đều đạt.', en: 'Every required target is met.' };
-  return outcome.noData > 0
+  // Only a required target's missing data decides; a soft target's (a warning's) never does.
+  return o.findings.some((f) => f.severity === 'shortfall' && f.status === 'no-data')
     ? { vi: 'Chưa đạt toàn bộ chỉ tiêu: chỉ tiêu không có số liệu cũng là chưa đạt.', en: 'Not every target is met: a target without data has not been met.' }
     : { vi: 'Chưa đạt toàn bộ chỉ tiêu.', en: 'Not every target is met.' };
 }

@@ -6,7 +6,8 @@ import { BINDINGS_NAMESPACE, bindingsFromXml, bindingsToXml, BindingsFormatError
 import { BindingError } from '../../src/bindings/resolveBinding';
 import { bindSelectedCell, cellOf } from '../../addin/excel/bindSelectedCell';
 import { BindingStore, readBindings } from '../../addin/excel/bindingStore';
-import { checkSummary, excelProblem } from '../../addin/messages';
+import { checkSummary, excelProblem, outcomeVerdict } from '../../addin/messages';
+import { Finding } from '../../src/evaluate/finding';
 import { startPreview } from '../../addin/preview/startPreview';
 import { boot } from '../../addin/taskpane/boot';
 import { xlsxPackage } from '../badInput/corpus';
@@ -160,6 +161,14 @@ describe('the summary says whether the pledge is met: no data is not met', () =>
     const s = checkSummary(outcome);
     expect(s.vi).toMatch(/: 0 chưa đạt, 2 không có số liệu, \d+ đạt\. Chưa đạt toàn bộ chỉ tiêu: chỉ tiêu không có số liệu cũng là chưa đạt\. Đã tô màu/);
     expect(s.en).toMatch(/: 0 shortfall, 2 no data, \d+ met\. Not every target is met: a target without data has not been met\./);
+  });
+
+  it('only a required target decides: a soft target (warning) without data neither fails the pledge nor is named', () => {
+    const f = (severity: Finding['severity'], status: Finding['status']) => ({ severity, status }) as Finding;
+    expect(outcomeVerdict({ findings: [] })).toBeUndefined();
+    expect(outcomeVerdict({ findings: [f('shortfall', 'met'), f('warning', 'no-data')] })?.vi).toBe('Mọi chỉ tiêu bắt buộc đều đạt.');
+    expect(outcomeVerdict({ findings: [f('shortfall', 'shortfall'), f('warning', 'no-data')] })).toEqual({ vi: 'Chưa đạt toàn bộ chỉ tiêu.', en: 'Not every target is met.' });
+    expect(outcomeVerdict({ findings: [f('shortfall', 'met'), f('shortfall', 'no-data')] })?.en).toBe('Not every target is met: a target without data has not been met.');
   });
 
   it('says every required target is met only when each one is', async () => {
