@@ -1,4 +1,8 @@
+import { Binding } from '../src/bindings/binding';
+import { BindingsFormatError } from '../src/bindings/bindingsXml';
+import { BindingError } from '../src/bindings/resolveBinding';
 import { RulePack, Localized } from '../src/packs/rulePack';
+import { checkOutcome } from '../src/report/checkOutcome';
 import { ReviewFormatError } from '../src/review/reviewXml';
 import { formatNumber } from '../src/evaluate/format';
 import { CheckOutcome } from './excel/checkWorkbook';
@@ -15,10 +19,26 @@ const quoted = (names: ReadonlyArray<string>) => names.map((n) => `"${n}"`).join
 export function checkSummary(o: CheckOutcome): Localized {
   const count = (s: string) => o.findings.filter((f) => f.status === s).length;
   const [short, none, met] = [count('shortfall'), count('no-data'), count('met')];
+  const verdict = outcomeVerdict(o);
   return {
-    vi: `Đã kiểm tra ${o.tables.length} bảng chỉ tiêu: ${short} chưa đạt, ${none} không có số liệu, ${met} đạt. Đã tô màu ${o.write.marked} ô.`,
-    en: `Checked ${o.tables.length} indicator table(s): ${short} shortfall, ${none} no data, ${met} met. ${o.write.marked} cell(s) highlighted.`,
+    vi: `Đã kiểm tra ${o.tables.length} bảng chỉ tiêu: ${short} chưa đạt, ${none} không có số liệu, ${met} đạt.${verdict ? ` ${verdict.vi}` : ''} Đã tô màu ${o.write.marked} ô.`,
+    en: `Checked ${o.tables.length} indicator table(s): ${short} shortfall, ${none} no data, ${met} met.${verdict ? ` ${verdict.en}` : ''} ${o.write.marked} cell(s) highlighted.`,
   };
+}
+
+/**
+ * Whether the pledge is met, as the CLI's exit code decides it (checkOutcome): a target that could
+ * not be evaluated has not been met, so "no data" is never read as "nothing wrong". Soft targets
+ * (warnings) do not count. Nothing to say when no target was evaluated.
+ */
+export function outcomeVerdict(o: Pick<CheckOutcome, 'findings'>): Localized | undefined {
+  if (o.findings.length === 0) return undefined;
+  const outcome = checkOutcome(o.findings);
+  if (outcome.allMet) return { vi: 'Mọi chỉ tiêu bắt buộc đều đạt.', en: 'Every required target is met.' };
+  // Only a required target's missing data decides; a soft target's (a warning's) never does.
+  return o.findings.some((f) => f.severity === 'shortfall' && f.status === 'no-data')
+    ? { vi: 'Chưa đạt toàn bộ chỉ tiêu: chỉ tiêu không có số liệu cũng là chưa đạt.', en: 'Not every target is met: a target without data has not been met.' }
+    : { vi: 'Chưa đạt toàn bộ chỉ tiêu.', en: 'Not every target is met.' };
 }
 
 /** No table found: say what was looked for, so people can see why their sheet did not match. */
@@ -45,6 +65,7 @@ export function editedDuringCheck(): Localized {
 export function checkWarnings(o: CheckOutcome): Localized[] {
   const w = o.write;
   const out: Localized[] = [];
+  if (o.bindingsUnreadable) out.push(bindingsUnreadable(o.bindingsUnreadable));
   if (w.protectedSheets.length) {
     out.push({
       vi: `Không tô màu được trên trang đang được bảo vệ ${quoted(w.protectedSheets)}. Kết quả của trang đó vẫn được liệt kê bên dưới; hãy bỏ bảo vệ trang rồi kiểm tra lại.`,
@@ -134,6 +155,26 @@ export function reviewsUnreadable(e: unknown): Localized {
     : { vi: 'Không đọc được các xét duyệt lưu trong sổ; kết quả kiểm tra vẫn đúng.', en: 'The reviews stored in the workbook could not be read; the findings are still right.' };
 }
 
+/** The bindings part could not be read: the check ran with the labels alone. */
+export function bindingsUnreadable(e: Localized): Localized {
+  return {
+    vi: `Không dùng được các chỉ ô số liệu lưu trong sổ vì ${e.vi}; số liệu được tìm theo nhãn như bình thường.`,
+    en: `The figure bindings stored in the workbook are not used because ${e.en}; figures were found by their labels as usual.`,
+  };
+}
+
+/** A binding was stored: what the person said, in the words of the sheet and the pack. */
+export function bindingSaved(b: Binding, pack: RulePack): Localized {
+  const where = `"${b.label}" (${b.sheet}${b.cell ? `!${b.cell}` : ''})`;
+  if (b.kind === 'period') {
+    return b.period === 'current'
+      ? { vi: `Đã lưu vào sổ: cột ${where} là kỳ này.`, en: `Stored in the workbook: the column ${where} is the current period.` }
+      : { vi: `Đã lưu vào sổ: cột ${where} là cùng kỳ.`, en: `Stored in the workbook: the column ${where} is the same period last year.` };
+  }
+  const label = pack.indicators[b.indicator]?.label ?? { vi: b.indicator, en: b.indicator };
+  return { vi: `Đã lưu vào sổ: ${where} là chỉ tiêu "${label.vi}".`, en: `Stored in the workbook: ${where} is the indicator "${label.en}".` };
+}
+
 /** After writing the scorecard: where it went, and why a name differs from the usual one. */
 export function scorecardSummary(r: ScorecardWriteReport, units: number): Localized[] {
   if (r.structureProtected) {
@@ -173,6 +214,10 @@ export function excelProblem(e: unknown): Localized {
   if (e instanceof ReviewFormatError) {
     // Writing over a part that cannot be read would lose its history: nothing was written.
     return { vi: `Không ghi được xét duyệt vì ${e.vi}; không ghi đè để khỏi mất các xét duyệt đã có.`, en: `The review was not recorded because ${e.en}; it was not overwritten, so no earlier review is lost.` };
+  }
+  if (e instanceof BindingError) return { vi: `Không chỉ được ô số liệu: ${e.vi}.`, en: `The figure could not be pointed to: ${e.en}.` };
+  if (e instanceof BindingsFormatError) {
+    return { vi: `Không lưu được chỉ ô số liệu vì ${e.vi}; không ghi đè để khỏi mất các chỉ ô đã có.`, en: `The binding was not stored because ${e.en}; it was not overwritten, so no earlier binding is lost.` };
   }
   const code = (e as { code?: string } | null)?.code;
   switch (code) {

@@ -9,6 +9,7 @@ import { runExcel } from './excel/runExcel';
 import { selectCell } from './excel/selectCell';
 import { writeScorecard } from './excel/writeScorecard';
 import { checkSummary, checkWarnings, clearSummary, editedDuringCheck, excelProblem, noIndicatorTable, scorecardSummary } from './messages';
+import { OfficeBindings } from './officeBindings';
 import { OfficeReviews, ReviewsAlong } from './officeReviews';
 import { PackChoice } from './packChoice';
 import { CheckReport, OnProgress, PaneHost, PaneMessage, ScorecardRequest } from './paneHost';
@@ -28,6 +29,7 @@ const CHECK_LABELS = {
 export class OfficeHost implements PaneHost {
   readonly mode = 'excel' as const;
   readonly reviews = new OfficeReviews();
+  readonly bindings = new OfficeBindings();
 
   canCheck(): boolean {
     return true;

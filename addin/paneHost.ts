@@ -1,3 +1,4 @@
+import { Binding } from '../src/bindings/binding';
 import { PledgeChecker } from '../src/evaluate/checkGrid';
 import { Finding } from '../src/evaluate/finding';
 import { Lang } from '../src/evaluate/format';
@@ -42,6 +43,20 @@ export interface ReviewHost {
   rememberReviewer(name: string): boolean;
 }
 
+/**
+ * People's word on where a figure is, stored in the workbook ("point to the figure"). A host
+ * without it offers no such action.
+ */
+export interface BindingHost {
+  /**
+   * Binds the cell selected in the workbook to `target` (an indicator id of the checker's pack, or
+   * `current` / `baseline` for a period column), stores it in the workbook and returns it.
+   * Rejects with BindingError when the cell names nothing, BindingsFormatError when the stored
+   * part is damaged (it is then left as it is).
+   */
+  bindSelection(checker: PledgeChecker, target: string): Promise<Binding>;
+}
+
 /** What a scorecard is made of: the findings on screen, their reviews, and when they were checked. */
 export interface ScorecardRequest {
   readonly pack: RulePack;
@@ -80,6 +95,8 @@ export interface PaneHost {
   languageChanged?(lang: Lang): void;
   /** Excel only: reviews of findings, stored in the workbook. */
   readonly reviews?: ReviewHost;
+  /** Excel only: "point to the figure", stored in the workbook. */
+  readonly bindings?: BindingHost;
   /** Excel only: writes the scorecard sheets (Bảng tổng hợp…) into the open workbook. */
   writeScorecard?(request: ScorecardRequest, lang: Lang, onProgress: OnProgress): Promise<PaneMessage[]>;
 }

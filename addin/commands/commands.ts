@@ -1,5 +1,6 @@
 import { checkTargets, clearTargets } from '../actions';
 import { languageOf } from '../language';
+import { checkSummary } from '../messages';
 
 /**
  * The ribbon's Check targets and Clear highlights (ExecuteFunction, no pane). Each always ends
@@ -22,9 +23,15 @@ export function command(action: Action): (event: Office.AddinCommands.Event) => 
   };
 }
 
+/**
+ * The outcome goes to the log in Office's language, the pane's summary sentence: with "no data"
+ * counted as not met, so a run with no shortfall but missing figures never reads as all met.
+ */
 async function checkFromRibbon(): Promise<void> {
-  const outcome = await checkTargets(languageOf(Office.context.displayLanguage));
+  const lang = languageOf(Office.context.displayLanguage);
+  const outcome = await checkTargets(lang);
   if (outcome.edited) console.warn('Pledge Check: the workbook kept changing during the check; nothing was highlighted.');
+  else console.info(`Pledge Check: ${checkSummary(outcome)[lang]}`);
 }
 
 export function registerCommands(): void {

@@ -1,6 +1,9 @@
+import { Binding, Bindings } from '../../src/bindings/binding';
+import { BindingsFormatError } from '../../src/bindings/bindingsXml';
 import { CheckResult, PledgeChecker } from '../../src/evaluate/checkGrid';
 import { Lang } from '../../src/evaluate/format';
 import { highlightPlanFor } from '../../src/report/highlightPlan';
+import { BindingStore } from './bindingStore';
 import { ReasonSupport } from './cellReasons';
 import { editedMeanwhile } from './editedMeanwhile';
 import { readWorkbookGrid, ReadsAlong } from './readWorkbookGrid';
@@ -10,6 +13,10 @@ export interface CheckOutcome extends CheckResult {
   readonly write: WriteReport;
   /** The workbook was edited while it was being checked: nothing was written, the findings may be stale. */
   readonly edited: boolean;
+  /** The bindings stored in the workbook that this check honoured. */
+  readonly bindings: ReadonlyArray<Binding>;
+  /** The bindings part could not be read: the check ran without bindings (and a save will not overwrite it). */
+  readonly bindingsUnreadable?: BindingsFormatError;
 }
 
 /** The phases of a check, in order, for a progress bar; `cells` comes with how much is being read. */
@@ -37,7 +44,8 @@ const NOTHING_WRITTEN: WriteReport = { marked: 0, attached: 0, attachKind: null,
  * `onPhase` only reports; it adds no sync.
  *
  * Six syncs whatever the size (more only past a payload, see RoundTrips): the read's three, whose
- * first also finds the highlight memory and the notes, then the write's three. The write's first
+ * first also finds the highlight memory, the notes and the bindings part (its XML comes with the
+ * second), then the write's three. Stored bindings only tell the reader where to look. The write's first
  * also re-reads the figures, and writes nothing if they changed meanwhile (editedMeanwhile).
  */
 export async function checkWorkbook(
@@ -49,9 +57,11 @@ export async function checkWorkbook(
   extras: CheckExtras = {},
 ): Promise<CheckOutcome> {
   const found = queueFindHighlights(context, reasons);
-  const read = await readWorkbookGrid(context, onPhase, { alongside: extras.alongside, budget: extras.payloadBudget });
+  const bindingStore = BindingStore.queueFind(context);
+  const read = await readWorkbookGrid(context, onPhase, { alongside: [bindingStore, ...(extras.alongside ?? [])], budget: extras.payloadBudget });
+  const { bindings, unreadable } = storedBindings(bindingStore);
   onPhase('evaluate');
-  const result = await checker.check(read.grid);
+  const result = await checker.check(read.grid, new Bindings(bindings));
   const plan = highlightPlanFor(result.findings, lang);
   onPhase('highlight');
   const write = await writeHighlights(context, plan, {
@@ -63,5 +73,16 @@ export async function checkWorkbook(
     budget: extras.payloadBudget,
     maxReasons: extras.maxReasons,
   });
-  return write ? { ...result, write, edited: false } : { ...result, write: NOTHING_WRITTEN, edited: true };
+  const extra = { bindings, ...(unreadable ? { bindingsUnreadable: unreadable } : {}) };
+  return write ? { ...result, ...extra, write, edited: false } : { ...result, ...extra, write: NOTHING_WRITTEN, edited: true };
+}
+
+/** A damaged bindings part must not stop the check: the reader then finds figures by their labels alone, and says so. */
+function storedBindings(store: BindingStore): { bindings: Binding[]; unreadable?: BindingsFormatError } {
+  try {
+    return { bindings: store.list() };
+  } catch (e) {
+    if (e instanceof BindingsFormatError) return { bindings: [], unreadable: e };
+    throw e;
+  }
 }

@@ -1,8 +1,11 @@
+import { Binding, Bindings } from '../../src/bindings/binding';
+import { BindingsFormatError } from '../../src/bindings/bindingsXml';
+import { readPackageBindings } from '../../src/bindings/workbookBindings';
 import { PackEvaluator } from '../../src/evaluate/evaluatePack';
 import { Finding } from '../../src/evaluate/finding';
 import { Lang } from '../../src/evaluate/format';
 import { WorkbookGrid } from '../../src/grid/grid';
-import { RulePack } from '../../src/packs/rulePack';
+import { Localized, RulePack } from '../../src/packs/rulePack';
 import { highlightPlanFor } from '../../src/report/highlightPlan';
 import { findIndicatorTables } from '../../src/tables/findIndicatorTables';
 import { LabelMatcher } from '../../src/tables/labelMatcher';
@@ -23,6 +26,8 @@ export interface SessionStart {
 export interface SessionSheet {
   readonly grid: WorkbookGrid;
   readonly percentCells: Array<[string, number]>;
+  /** Why the bindings part stored in the file could not be used (plain text: it crosses from the worker). */
+  readonly bindingsUnreadable?: Localized;
 }
 
 export interface SessionProgress {
@@ -43,12 +48,17 @@ export class CheckSession {
   private bytes?: Uint8Array;
   private grid?: WorkbookGrid;
   private percent?: Array<[string, number]>;
+  /** The bindings stored in the file (the add-in's "point to the figure"), honoured as the CLI honours them. */
+  private bindings: Binding[] = [];
+  private bindingsUnreadable?: Localized;
   private findings: Finding[] = [];
 
   load(bytes: Uint8Array): void {
     this.bytes = bytes;
     this.grid = undefined;
     this.percent = undefined;
+    this.bindings = [];
+    this.bindingsUnreadable = undefined;
     this.findings = [];
   }
 
@@ -60,13 +70,15 @@ export class CheckSession {
       const pkg = openPackage(this.bytes);
       this.grid = readPackage(pkg);
       this.percent = percentCells(pkg);
+      this.readBindings(pkg);
     }
     progress.step('tables');
-    const tables = findIndicatorTables(this.grid, new LabelMatcher(pack));
+    const tables = findIndicatorTables(this.grid, new LabelMatcher(pack), new Bindings(this.bindings));
     const batches = subjectBatches(tables);
     let subjects = 0;
     for (const b of batches) subjects += b.subjects;
     progress.start({ tables: tables.length, subjects });
+    const unreadable = this.bindingsUnreadable ? { bindingsUnreadable: this.bindingsUnreadable } : {};
     progress.step('evaluate');
     const evaluator = new PackEvaluator(pack);
     this.findings = [];
@@ -76,10 +88,20 @@ export class CheckSession {
       for (const f of found) this.findings.push(f);
       done += b.subjects;
       progress.batch(found.map(toWire), done);
-      if (b === batches[0]) progress.sheet({ grid: this.grid, percentCells: this.percent });
+      if (b === batches[0]) progress.sheet({ grid: this.grid, percentCells: this.percent, ...unreadable });
     }
-    if (batches.length === 0) progress.sheet({ grid: this.grid, percentCells: this.percent });
+    if (batches.length === 0) progress.sheet({ grid: this.grid, percentCells: this.percent, ...unreadable });
     progress.step('sheet');
+  }
+
+  /** As in Excel: a damaged bindings part does not stop the check, the figures are then found by their labels. */
+  private readBindings(pkg: ReturnType<typeof openPackage>): void {
+    try {
+      this.bindings = readPackageBindings(pkg);
+    } catch (e) {
+      if (!(e instanceof BindingsFormatError)) throw e;
+      this.bindingsUnreadable = { vi: e.vi, en: e.en };
+    }
   }
 
   /** The highlighted copy of the last check, in one language. */

@@ -4,9 +4,9 @@ import { Finding } from '../../src/evaluate/finding';
 import { Lang } from '../../src/evaluate/format';
 import { WorkbookGrid } from '../../src/grid/grid';
 import { Localized } from '../../src/packs/rulePack';
-import { noIndicatorTable } from '../messages';
+import { bindingsUnreadable, noIndicatorTable, outcomeVerdict } from '../messages';
 import { PackChoice } from '../packChoice';
-import { CheckReport, OnProgress, PaneHost } from '../paneHost';
+import { CheckReport, OnProgress, PaneHost, PaneMessage } from '../paneHost';
 import { FORMATS, STRINGS } from '../taskpane/strings';
 import { CheckStep } from './checkProtocol';
 import { CheckFailed, CheckRunner, InlineRunner } from './checkRunner';
@@ -92,6 +92,7 @@ export class PreviewHost implements PaneHost {
     const findings: Finding[] = [];
     let tables = 0;
     let subjects = 0;
+    let unreadable: Localized | undefined;
     let shown = false;
     await this.runner.check(checker.pack, {
       step: (s) => {
@@ -104,6 +105,7 @@ export class PreviewHost implements PaneHost {
       },
       // The first findings are drawn before the sheet arrives; the sheet then shows their marks.
       sheet: (s) => {
+        unreadable = s.bindingsUnreadable;
         this.grid = s;
         if (findings.length > 0) {
           this.view.show(s.grid, findings, this.lang, s.percentCells);
@@ -128,8 +130,9 @@ export class PreviewHost implements PaneHost {
     const head =
       tables === 0
         ? { text: noIndicatorTable(checker.pack), tone: 'warning' as const }
-        : { text: FORMATS.previewChecked(this.name ?? '', tables, counts.shortfall, counts['no-data'], counts.met), tone: 'info' as const };
-    return { findings, messages: [head] };
+        : { text: withVerdict(FORMATS.previewChecked(this.name ?? '', tables, counts.shortfall, counts['no-data'], counts.met), findings), tone: 'info' as const };
+    const notes: PaneMessage[] = unreadable ? [{ text: bindingsUnreadable(unreadable), tone: 'warning' }] : [];
+    return { findings, messages: [head, ...notes] };
   }
 
   /** The highlighted copy in the pane's current language (reasons and findings sheet). */
@@ -166,4 +169,10 @@ export class PreviewHost implements PaneHost {
   get language(): Lang {
     return this.lang;
   }
+}
+
+/** The counts, then whether the pledge is met (no data is not met), as in Excel. */
+function withVerdict(counts: Localized, findings: Finding[]): Localized {
+  const verdict = outcomeVerdict({ findings });
+  return verdict ? { vi: `${counts.vi} ${verdict.vi}`, en: `${counts.en} ${verdict.en}` } : counts;
 }

@@ -27,6 +27,17 @@ export interface FindingLine {
   readonly reason?: string;
   /** The finding's review stored in the workbook, if any. */
   readonly review?: ReviewLine;
+  /**
+   * No data because the reader could not tell where an indicator's figure is (it appears several
+   * times, or its period column was not identified): a person can point to it.
+   */
+  readonly pointTo?: PointTo;
+}
+
+export interface PointTo {
+  /** The indicator whose figure is missing. */
+  readonly indicator: string;
+  readonly reason: 'duplicate' | 'no-period';
 }
 
 /** A review as the list shows it. */
@@ -86,6 +97,7 @@ export function findingLine(f: Finding, index: number, lang: Lang, state?: Revie
     cell: cellOf(f),
     ...(f.status === 'met' ? {} : { reason: keepTogether(f.message[lang]) }),
     ...(state ? { review: reviewLine(state, lang) } : {}),
+    ...pointToOf(f),
   };
 }
 
@@ -98,6 +110,11 @@ export function groupLines(lines: ReadonlyArray<FindingLine>): UnitGroup[] {
     else out.push({ unit: l.unit, lines: [l] });
   }
   return out;
+}
+
+function pointToOf(f: Finding): { pointTo?: PointTo } {
+  const r = f.status === 'no-data' ? f.noData : undefined;
+  return r && (r.kind === 'duplicate' || r.kind === 'no-period') ? { pointTo: { indicator: r.indicator, reason: r.kind } } : {};
 }
 
 function reviewLine(state: ReviewState, lang: Lang): ReviewLine {

@@ -12,7 +12,9 @@ import { cellOf, FindingFilter, findingLine, groupLines, SHOW_ALL, unitOf } from
 import { readFileText } from './readFile';
 import { renderFilters } from './renderFilters';
 import { renderFindings } from './renderFindings';
+import { bindingSaved } from '../messages';
 import { PackOption, renderPackInfo, renderPackProblems, renderPackSelect } from './renderPack';
+import { PointDraft, PointView, targetSubject } from './renderPointing';
 import { renderProgress } from './renderProgress';
 import { REVIEW_TEXT, ReviewDraft, ReviewView } from './renderReview';
 import { renderStatus } from './renderStatus';
@@ -65,6 +67,8 @@ export class Pane {
   private reviewBook?: ReviewBook;
   private reviewStates?: ReadonlyMap<Finding, ReviewState>;
   private draft?: ReviewDraft;
+  /** "Point to the figure" open on a finding, waiting for the person to select the cell in Excel. */
+  private pointing?: PointDraft;
   /** A control to focus after the next redraw (the form just opened, or the button it closed to). */
   private pendingFocus?: string;
 
@@ -95,8 +99,8 @@ export class Pane {
     this.render();
   }
 
-  /** Check with the chosen pack; the preview calls it when a workbook is dropped. */
-  async check(): Promise<void> {
+  /** Check with the chosen pack; the preview calls it when a workbook is dropped. `notes` go before the check's own messages. */
+  async check(notes: PaneMessage[] = []): Promise<void> {
     if (this.busy || !this.checker || !this.host.canCheck()) return;
     const checker = this.checker;
     this.setBusy(true, [{ text: STRINGS.checking, tone: 'info' }]);
@@ -117,9 +121,10 @@ export class Pane {
         },
       );
       this.useFindings(report.findings, !first);
-      this.messages = report.messages;
+      this.messages = [...notes, ...report.messages];
       this.checked = { pack: checker.pack, at: new Date() };
       this.draft = undefined;
+      this.pointing = undefined;
       this.useReviews(report.reviews);
       // A unit chosen in the filter that this workbook does not have would hide everything.
       if (this.filter.unit !== undefined && !report.findings.some((f) => unitOf(f) === this.filter.unit)) this.filter = { ...this.filter, unit: undefined };
@@ -143,6 +148,7 @@ export class Pane {
     this.useFindings(undefined);
     this.checked = undefined;
     this.draft = undefined;
+    this.pointing = undefined;
     this.filter = { ...this.filter, unit: undefined };
     this.messages = [{ text: STRINGS.stale, tone: 'info' }];
     this.render();
@@ -170,6 +176,7 @@ export class Pane {
       this.messages = await clear((p) => this.showProgress(p));
       this.useFindings(undefined);
       this.draft = undefined;
+      this.pointing = undefined;
     } catch (e) {
       this.messages = [{ text: this.host.problem(e), tone: 'error' }];
     } finally {
@@ -184,6 +191,67 @@ export class Pane {
       this.messages = [{ text: this.host.problem(e), tone: 'error' }];
       this.render();
     });
+  }
+
+  // --- pointing to a figure (bindings) ------------------------------------------------------
+
+  /** `key`: `finding:<index>` (a no-data finding) or `target:<rule id>` (a target not in the workbook). */
+  private openPointing(key: string): void {
+    const target = this.pointTargetOf(key);
+    if (!target || !this.host.bindings || this.busy) return;
+    this.draft = undefined; // one form at a time
+    this.pointing = { key, target };
+    this.pendingFocus = `point-use:${key}`;
+    this.render();
+  }
+
+  /** The first choice of what the selected cell is: the indicator whose figure is missing. */
+  private pointTargetOf(key: string): string | undefined {
+    const [kind, id] = [key.slice(0, key.indexOf(':')), key.slice(key.indexOf(':') + 1)];
+    if (kind === 'finding') {
+      const r = this.findings?.[Number(id)]?.noData;
+      return r && (r.kind === 'duplicate' || r.kind === 'no-period') ? r.indicator : undefined;
+    }
+    const pack = this.checked?.pack;
+    const rule = pack?.rules.find((x) => x.id === id);
+    return rule && pack ? targetSubject(rule, pack).indicators[0] : undefined;
+  }
+
+  private choosePointTarget(target: string): void {
+    // No redraw: the select already shows the choice.
+    if (this.pointing) this.pointing = { ...this.pointing, target };
+  }
+
+  private cancelPointing(): void {
+    if (!this.pointing) return;
+    this.pendingFocus = `point:${this.pointing.key}`;
+    this.pointing = undefined;
+    this.render();
+  }
+
+  /**
+   * Reads the selected cell, stores what it is in the workbook, then checks again so the finding
+   * shows what the stored binding makes of it. On a refusal the line stays open to try another cell.
+   */
+  private async usePointedCell(): Promise<void> {
+    const pointing = this.pointing;
+    const bindings = this.host.bindings;
+    const checker = this.checker;
+    if (!pointing || !bindings || !checker || this.busy) return;
+    this.setBusy(true, [{ text: STRINGS.pointSaving, tone: 'info' }]);
+    let saved: PaneMessage;
+    try {
+      const binding = await bindings.bindSelection(checker, pointing.target);
+      saved = { text: bindingSaved(binding, checker.pack), tone: 'info' };
+    } catch (e) {
+      this.pendingFocus = `point-use:${pointing.key}`;
+      this.messages = [{ text: this.host.problem(e), tone: 'error' }];
+      this.setBusy(false);
+      return;
+    }
+    this.pointing = undefined;
+    this.setBusy(false);
+    await this.check([saved]);
   }
 
   // --- reviews and the scorecard ---------------------------------------------------------
@@ -202,6 +270,7 @@ export class Pane {
     if (!f || !reviews || this.busy) return;
     const stored = this.reviewStates?.get(f)?.review;
     const reviewer = reviews.reviewer();
+    this.pointing = undefined; // one form at a time
     this.draft = { index, ...(stored ? { status: stored.status } : {}), comment: stored?.comment ?? '', askName: !reviewer, name: reviewer ?? '' };
     this.pendingFocus = `review-status:${index}:${stored?.status ?? 'accepted'}`;
     this.render();
@@ -483,7 +552,14 @@ export class Pane {
         return;
       }
       renderSummary(byId('summary-table', d), result.byUnit, lang);
-      renderTargets(byId('targets-table', d), (this.checked?.pack ?? this.pack)?.rules ?? [], result.byTarget, lang);
+      const checkedPack = this.checked?.pack ?? this.pack;
+      renderTargets(
+        byId('targets-table', d),
+        checkedPack?.rules ?? [],
+        result.byTarget,
+        lang,
+        this.host.bindings && checkedPack ? { view: this.pointView(), pack: checkedPack } : undefined,
+      );
       const reviews = this.host.reviews;
       const counts = { ...result.counts, unreviewed: this.unreviewedCount };
       renderFilters(byId('filters', d), this.filter, counts, result.units, lang, {
@@ -494,11 +570,33 @@ export class Pane {
       // Only the lines drawn are made: the first pages of the filtered list.
       const visible = visibleIndices(findings, result, this.filter, this.reviewStates);
       const drawn = visible.slice(0, this.shownCount).map((i) => findingLine(findings[i], i, lang, this.reviewStates?.get(findings[i])));
-      renderFindings(byId('units', d), groupLines(drawn), lang, reviews ? this.reviewView(reviews.reviewer()) : undefined, visible.length - drawn.length);
+      renderFindings(
+        byId('units', d),
+        groupLines(drawn),
+        lang,
+        reviews ? this.reviewView(reviews.reviewer()) : undefined,
+        visible.length - drawn.length,
+        this.host.bindings ? this.pointView() : undefined,
+      );
     });
     const focus = this.pendingFocus;
     this.pendingFocus = undefined;
     if (focus !== undefined) d.querySelector<HTMLElement>(`[data-focus-key="${focus}"]`)?.focus();
+  }
+
+  private pointView(): PointView {
+    const pack = this.checked?.pack ?? this.pack;
+    return {
+      draft: this.pointing,
+      busy: this.busy,
+      label: (id) => pack?.indicators[id]?.label ?? { vi: id, en: id },
+      on: {
+        open: (i) => this.openPointing(i),
+        choose: (target) => this.choosePointTarget(target),
+        use: () => void this.usePointedCell(),
+        cancel: () => this.cancelPointing(),
+      },
+    };
   }
 
   private reviewView(reviewer: string | undefined): ReviewView {

@@ -1,6 +1,7 @@
 import { Lang } from '../../src/evaluate/format';
 import { FindingLine, UnitGroup } from './findingsView';
 import { data, el } from './dom';
+import { pointActions, PointView } from './renderPointing';
 import { reviewActions, ReviewView } from './renderReview';
 import { say } from './say';
 import { statusChip } from './statusChip';
@@ -10,9 +11,11 @@ import { FORMATS, STRINGS } from './strings';
  * The findings grouped by unit. Each finding is a list item whose main part is a real button, so
  * Tab reaches it, Enter and Space activate it, and a click anywhere on the item does the same
  * (`goTo`). The reason is the button's description. `.finding-actions`, outside the button so
- * it can hold buttons and a form, has the finding's review where the host keeps reviews.
+ * it can hold buttons and a form, has the finding's review where the host keeps reviews, and
+ * "Point to the figure" on a no-data finding whose figure could not be located, where the host
+ * stores bindings.
  */
-export function renderFindings(box: HTMLElement, groups: ReadonlyArray<UnitGroup>, lang: Lang, review?: ReviewView, left = 0): void {
+export function renderFindings(box: HTMLElement, groups: ReadonlyArray<UnitGroup>, lang: Lang, review?: ReviewView, left = 0, point?: PointView): void {
   if (groups.length === 0) {
     box.replaceChildren(el('p', { class: 'empty' }, say(STRINGS.nothingMatches, lang)));
     return;
@@ -22,7 +25,7 @@ export function renderFindings(box: HTMLElement, groups: ReadonlyArray<UnitGroup
   box.replaceChildren(
     ...groups.map((g, i) => {
       const heading = el('h3', { id: `unit-${i}` }, data(g.unit));
-      const list = el('ul', { class: 'findings', 'aria-label': say(FORMATS.findingsOf(g.unit), lang) }, ...g.lines.map((l) => findingItem(l, lang, review)));
+      const list = el('ul', { class: 'findings', 'aria-label': say(FORMATS.findingsOf(g.unit), lang) }, ...g.lines.map((l) => findingItem(l, lang, review, point)));
       return el('section', { class: 'unit', 'aria-labelledby': `unit-${i}` }, heading, list);
     }),
     ...more,
@@ -32,7 +35,7 @@ export function renderFindings(box: HTMLElement, groups: ReadonlyArray<UnitGroup
 /** What one "Show more" adds (the pane's PAGE; repeated here so this module does not import the pane). */
 const PAGE_HINT = 100;
 
-function findingItem(line: FindingLine, lang: Lang, review: ReviewView | undefined): HTMLLIElement {
+function findingItem(line: FindingLine, lang: Lang, review: ReviewView | undefined, point: PointView | undefined): HTMLLIElement {
   const figures = el('span', { class: 'figures' }, label(STRINGS.actual, lang), data(line.actual, { class: 'figure' }));
   if (line.target) figures.append(' · ', label(STRINGS.target, lang), data(line.target, { class: 'figure' }));
   if (line.gap) figures.append(' · ', label(STRINGS.gap, lang), data(line.gap, { class: 'figure gap' }));
@@ -53,6 +56,7 @@ function findingItem(line: FindingLine, lang: Lang, review: ReviewView | undefin
   const reviewed = line.review ? (line.review.changed ? ' reviewed changed' : ' reviewed') : '';
   const item = el('li', { class: `finding ${line.status}${reviewed}`, 'data-finding': String(line.index), 'data-rule': line.ruleId, 'data-unit': line.unit }, main);
   if (line.reason) item.append(el('p', { class: 'reason', id: reasonId }, data(line.reason)));
+  if (point && line.pointTo) item.append(el('div', { class: 'finding-actions', 'data-slot': 'point' }, ...pointActions(line, lang, point)));
   item.append(el('div', { class: 'finding-actions', 'data-slot': 'review' }, ...(review ? reviewActions(line, lang, review) : [])));
   return item;
 }

@@ -108,6 +108,22 @@ export const STRINGS = {
     en: 'The figures differ from those reviewed; the decision may no longer hold:',
   },
 
+  pointOpen: { vi: 'Chỉ ô số liệu…', en: 'Point to the figure…' },
+  pointOpenHint: {
+    vi: 'Cho Pledge Check biết số liệu nằm ở ô nào; chỉ lưu chỗ đọc vào sổ, không bao giờ sửa giá trị.',
+    en: 'Tell Pledge Check which cell holds the figure; only where to read is stored in the workbook, no value is ever changed.',
+  },
+  pointPromptChoose: {
+    vi: 'Chọn trên trang tính ô chứa số liệu (hoặc nhãn dòng, tiêu đề cột của nó), cho biết đó là chỉ tiêu nào, rồi bấm Dùng ô đang chọn; Esc để hủy.',
+    en: 'Select the cell holding the figure in the sheet (or its row label or column heading), say which indicator it is, then press Use selected cell; Esc cancels.',
+  },
+  pointUse: { vi: 'Dùng ô đang chọn', en: 'Use selected cell' },
+  pointCancel: { vi: 'Hủy', en: 'Cancel' },
+  pointTargetLabel: { vi: 'Ô đang chọn là', en: 'The selected cell is' },
+  pointCurrent: { vi: 'Cột số liệu kỳ này', en: 'The current period’s column' },
+  pointBaseline: { vi: 'Cột số liệu cùng kỳ', en: 'The comparison period’s column' },
+  pointSaving: { vi: 'Đang lưu chỉ ô số liệu vào sổ…', en: 'Storing where the figure is in the workbook…' },
+
   notInExcel: {
     vi: 'Trang này chạy trong Excel: hãy mở phần bổ trợ từ thẻ Trang đầu.',
     en: 'This page runs inside Excel: open the add-in from the Home tab.',
@@ -199,4 +215,11 @@ export const FORMATS = {
     en: `Review "${decision.en}" saved in the workbook for ${unit} — ${title}.`,
   }),
   reviewFormOf: (title: string, unit: string): Localized => ({ vi: `Xét duyệt: ${unit} — ${title}`, en: `Review: ${unit} — ${title}` }),
+  pointPrompt: (indicator: Localized): Localized => ({
+    vi: `Chọn trên trang tính ô chứa số liệu "${indicator.vi}" (hoặc nhãn dòng, tiêu đề cột của nó), rồi bấm Dùng ô đang chọn; Esc để hủy.`,
+    en: `Select the cell holding the figure for "${indicator.en}" in the sheet (or its row label or column heading), then press Use selected cell; Esc cancels.`,
+  }),
+  pointIndicator: (indicator: Localized): Localized => ({ vi: `Chỉ tiêu "${indicator.vi}"`, en: `The indicator "${indicator.en}"` }),
+  pointFormOf: (title: string, unit: string): Localized => ({ vi: `Chỉ ô số liệu: ${unit} — ${title}`, en: `Point to the figure: ${unit} — ${title}` }),
+  pointTargetFormOf: (title: Localized): Localized => ({ vi: `Chỉ ô số liệu: ${title.vi}`, en: `Point to the figure: ${title.en}` }),
 } satisfies Record<string, (...args: never[]) => Localized>;

@@ -24,9 +24,24 @@ function loadCommands(state: FakeWorkbook, opts: { failWith?: string; displayLan
 const path = workbookFiles()[0].path;
 
 describe('ribbon commands (FunctionFile)', () => {
+  let info: jest.SpyInstance;
+  beforeEach(() => {
+    info = jest.spyOn(console, 'info').mockImplementation(() => undefined);
+  });
   afterEach(() => {
+    info.mockRestore();
     delete (globalThis as Record<string, unknown>).Office;
     delete (globalThis as Record<string, unknown>).Excel;
+  });
+
+  it('says how the check came out, in Office’s language: a target without data is not met', async () => {
+    const state = fakeFor(gridOf(path));
+    await loadCommands(state).run('checkTargets');
+    const said = String(info.mock.calls[0]?.[0]);
+    expect(said).toMatch(/^Pledge Check: Đã kiểm tra \d+ bảng chỉ tiêu: \d+ chưa đạt, [1-9]\d* không có số liệu, \d+ đạt\. Chưa đạt toàn bộ chỉ tiêu: chỉ tiêu không có số liệu cũng là chưa đạt\./);
+    info.mockClear();
+    await loadCommands(fakeFor(gridOf(path)), { displayLanguage: 'en-US' }).run('checkTargets');
+    expect(String(info.mock.calls[0]?.[0])).toMatch(/ no data, \d+ met\. Not every target is met: a target without data has not been met\./);
   });
 
   it('registers checkTargets and clearHighlights with Office.actions.associate', () => {

@@ -53,6 +53,10 @@ describe('the pane texts with figures in them', () => {
     findingsOf: ['Công an tỉnh Hà Tĩnh'],
     reviewSaved: [{ vi: 'Chấp nhận', en: 'Accepted' }, 'Giảm số vụ', 'Công an tỉnh Hà Tĩnh'],
     reviewFormOf: ['Giảm số vụ', 'Công an tỉnh Hà Tĩnh'],
+    pointPrompt: [{ vi: 'Số vụ phạm pháp hình sự', en: 'Criminal offences' }],
+    pointIndicator: [{ vi: 'Số vụ phạm pháp hình sự', en: 'Criminal offences' }],
+    pointFormOf: ['Giảm số vụ', 'Công an tỉnh Hà Tĩnh'],
+    pointTargetFormOf: [{ vi: 'Giảm số vụ', en: 'Fewer cases' }],
   };
   it.each(Object.keys(FORMATS) as (keyof typeof FORMATS)[])('%s is translated into both languages', (key) => {
     const f = FORMATS[key] as (...args: unknown[]) => { vi: string; en: string };

@@ -9,6 +9,7 @@ import { Localized } from '../../src/packs/rulePack';
 import { boot } from '../../addin/taskpane/boot';
 import { startPreview } from '../../addin/preview/startPreview';
 import { FakeExcel } from './fakeExcel/fakeExcel';
+import { workbookState } from './bindingsWorkbook';
 import { fakeFor, gridOf, installExcel, installOffice, workbookFiles } from './helpers';
 import { $, $$, loadPaneMarkup, pickFile, until } from './paneDom';
 import { PROJECT_ROOT } from '../helpers/paths';
@@ -86,6 +87,24 @@ describe.each(['vi', 'en'] as const)('pseudo-localised pane (%s)', (lang) => {
     const { renderProgress } = await import('../../addin/taskpane/renderProgress');
     renderProgress(progress, { step: 3, of: 5, label: { vi: 'a', en: 'a' }, detail: { vi: 'b', en: 'b' } }, lang);
     expect(untranslated(progress)).toEqual([]);
+  });
+
+  it('in Excel: "Point to the figure", open on a finding and on a target with a choice of indicators, is translated', async () => {
+    loadPaneMarkup();
+    const state = workbookState(); // an indicator twice, and targets the workbook seems not to have
+    installOffice({ notes: true, comments: true }, lang === 'vi' ? 'vi-VN' : 'en-US');
+    installExcel(() => new FakeExcel(state));
+    await boot(document);
+    $('#check').click();
+    await until(() => !$('#results').hidden && !$<HTMLButtonElement>('#check').disabled, 'the findings');
+    expect($$('button.point-open').length).toBeGreaterThan(1);
+    expect(untranslated(document.body)).toEqual([]);
+    $('li.finding.no-data button.point-open').click();
+    expect($$('.point-panel')).toHaveLength(1);
+    expect(untranslated(document.body)).toEqual([]);
+    $('#targets-table tr[data-rule="crime-reports-resolved-90pct"] button.point-open').click();
+    expect($$('.point-panel select')).toHaveLength(1);
+    expect(untranslated(document.body)).toEqual([]);
   });
 
   it('in a plain browser: the preview with a workbook, its sheet and marks, is translated', async () => {

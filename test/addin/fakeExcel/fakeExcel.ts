@@ -279,6 +279,19 @@ export class FakeWorkbookProxy extends FakeProxy {
     return this._get('name');
   }
 
+  /** The selected cell: where the person clicked last, or what the add-in selected. */
+  getActiveCell(): FakeRange {
+    const state = this._ctx.state;
+    const where = () => {
+      const a = state.activeCell ?? { sheet: state.sheets[0].name, row: 0, col: 0 };
+      const sheet = state.sheets.find((s) => s.name === a.sheet);
+      if (!sheet) throw new OfficeError('ItemNotFound', `worksheet ${a.sheet}`);
+      return { sheet, area: { top: a.row, left: a.col, bottom: a.row, right: a.col } };
+    };
+    this._call('getActiveCell', undefined, () => void where());
+    return new FakeRange(this._ctx, where, 'workbook.getActiveCell()');
+  }
+
   protected override _read(name: string): unknown {
     return name === 'name' ? this._ctx.state.name : super._read(name);
   }
@@ -594,7 +607,10 @@ class FakeRange extends FakeProxy {
   }
 
   select(): void {
-    this._call('select', undefined, () => void this._at());
+    this._call('select', undefined, () => {
+      const { sheet, area } = this._at();
+      this._ctx.state.activeCell = { sheet: sheet.name, row: area.top, col: area.left };
+    });
   }
 }
 

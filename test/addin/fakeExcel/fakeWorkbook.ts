@@ -87,6 +87,8 @@ export class FakeWorkbook {
   mergesIntersecting = false;
   /** Review › Protect Workbook: sheets can be neither added nor deleted. */
   structureProtected = false;
+  /** The cell the person has selected (`getActiveCell`); A1 of the first sheet until something is selected. */
+  activeCell?: { sheet: string; row: number; col: number };
   private nextId = 1;
 
   static fromGrid(grid: WorkbookGrid): FakeWorkbook {
@@ -146,6 +148,7 @@ export class FakeWorkbook {
     }));
     wb.name = this.name;
     wb.structureProtected = this.structureProtected;
+    wb.activeCell = this.activeCell && { ...this.activeCell };
     wb.tables = this.tables.map((t) => ({ ...t }));
     wb.reasons = this.reasons.map((r) => ({ ...r, ...(r.replies ? { replies: [...r.replies] } : {}) }));
     wb.xmlParts = this.xmlParts.map((p) => ({ ...p }));
