@@ -82,15 +82,16 @@ export function resolveBinding(
   return isPeriod ? { kind: 'period', ...base, period: req.target as 'current' | 'baseline' } : { kind: 'indicator', ...base, indicator: req.target };
 }
 
-/** True when a table with units as rows reads the cell's column. */
+/** True when a table with units as rows reads the cell's column, or has a unit on the cell's row. */
 function unitsAreRows(tables: ReadonlyArray<IndicatorTable>, sheet: string, cell: string): boolean {
-  const letters = cell.replace(/\d+$/, '');
-  const rowNumber = cell.slice(letters.length);
+  const at = parseA1(cell);
   for (const t of tables) {
     if (t.sheet !== sheet) continue;
     for (const o of t.observations) {
-      if (t.layout === 'C' && o.cell.replace(/\d+$/, '') === letters) return true;
-      if (t.layout !== 'C' && o.cell.endsWith(rowNumber) && /^[A-Z]+$/.test(o.cell.slice(0, -rowNumber.length))) return false;
+      const { row, col } = parseA1(o.cell);
+      // A column the reader did not recognise still stands on a row of the table's units.
+      if (t.layout === 'C' && (col === at.col || row === at.row)) return true;
+      if (t.layout !== 'C' && row === at.row) return false;
     }
   }
   return false;

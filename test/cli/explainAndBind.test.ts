@@ -165,3 +165,30 @@ describe('a bindings file that is not JSON', () => {
     expect(r.err).toBe(`${file}:2:20: tệp chỉ ô số liệu không phải JSON hợp lệ (PropertyNameExpected).`);
   });
 });
+
+describe('pointing at a figure in a column the reader did not recognise', () => {
+  it('binds the column heading, not the unit on the row', async () => {
+    const input = join(dir, 'cot.xlsx');
+    writeFileSync(
+      input,
+      xlsxPackage({
+        sheets: [
+          {
+            name: 'Cụm',
+            rows: [
+              ['STT', 'Đơn vị', 'Số vụ PPHS năm 2024', 'Số vụ PPHS năm 2025', 'Số vụ đã làm rõ (đối chiếu)'],
+              [1, 'Công an tỉnh A', 100, 90, 80],
+              [2, 'Công an tỉnh B', 100, 98, 70],
+            ],
+          },
+        ],
+      }),
+    );
+    const r = await runCli('explain', input, '--bind', 'Cụm!E3=criminal-cases-cleared');
+    expect(r.out).toMatch(/Cụm: "Số vụ đã làm rõ \(đối chiếu\)" → criminal-cases-cleared \(E3\)/);
+    const json = join(dir, 'cot.json');
+    await runCli('check', input, '--bind', 'Cụm!E3=criminal-cases-cleared', '--json', json);
+    const f = JSON.parse(readFileSync(json, 'utf8')).findings.filter((x: { ruleId: string }) => x.ruleId === 'cases-cleared-80pct');
+    expect(f.map((x: { unit: string; status: string }) => `${x.unit}: ${x.status}`)).toEqual(['Công an tỉnh A: met', 'Công an tỉnh B: shortfall']);
+  });
+});
