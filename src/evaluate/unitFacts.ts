@@ -64,8 +64,11 @@ function toInput(o: Observation): FindingInput {
 function figure(u: UnitFigures, indicator: string, period: PeriodRole): { obs?: Observation; noData?: NoDataReason } {
   const list = u.byIndicator.get(indicator)?.[period] ?? [];
   if (list.length === 0) return { noData: { kind: 'no-period', indicator, period } };
+  // The same figure in several places (a cluster's summary sheet and the unit's own sheet) agrees with
+  // itself: any copy gives the same verdict, and the first is named.
+  if (list.length > 1 && list[0].value !== undefined && list.every((o) => o.value === list[0].value)) return { obs: list[0] };
   if (list.length > 1) {
-    // The same indicator twice: report the ambiguity instead of picking one.
+    // The same indicator twice with different figures: report the ambiguity instead of picking one.
     // Copies on different sheets (a hidden one, say) are named with their sheet.
     const sheets = new Set(list.map((o) => o.sheet));
     const cells = list.map((o) => (sheets.size > 1 ? sheetRef(o.sheet, o.cell) : o.cell));

@@ -16,8 +16,15 @@ export function parseVietnameseNumber(v: CellValue | undefined): number | undefi
 
 const SPACES = /[\s\u00a0\u202f\u2007]+/g;
 
+/**
+ * A unit of measure typed after the figure (`226 vụ`, `4,35 tỷ đồng`, `54 người`) is part of how the
+ * figure is written, not a reason to drop it. A fraction (`51/61 vụ`) or a percentage is still not one number.
+ */
+const UNIT_SUFFIX = /\s+(?:vụ|người|tin|đối tượng|trường hợp|lượt|tỷ đồng|tỷ|triệu đồng|triệu|nghìn đồng|đồng|tr\.?đ|ha)\.?$/iu;
+
 export function parseNumberText(raw: string): number | undefined {
-  let s = raw.normalize('NFC').replace(SPACES, ' ').trim();
+  // A leading apostrophe is how a figure is forced to text (pasted from a script, or typed): not part of it.
+  let s = raw.normalize('NFC').replace(SPACES, ' ').trim().replace(/^'/, '').replace(UNIT_SUFFIX, '');
   if (s === '') return undefined;
   let sign = 1;
   if (/^[-−–]/.test(s)) {

@@ -60,6 +60,8 @@ export function readIndicatorRows(
       continue;
     }
     blankRun = 0;
+    // A hidden row (superseded figures, a helper line) is not what the sheet shows.
+    if (view.sheet.hiddenRows.has(r)) continue;
     const label = view.text(r, layout.labelCol);
     const stt = layout.sttCol === undefined ? '' : view.text(r, layout.sttCol);
     const figures = layout.columns.map((c) => view.value(r, c.col));

@@ -110,6 +110,7 @@ function readColumnHeader(view: SheetView, matcher: LabelMatcher, bindings: Bind
  */
 function readHeading(path: ReadonlyArray<string>): { rest: string; mention: PeriodMention | undefined } | undefined {
   let mention: PeriodMention | undefined;
+  let mentionText = '';
   const words: string[] = [];
   for (const part of path) {
     const k = classifyHeader(part);
@@ -118,8 +119,15 @@ function readHeading(path: ReadonlyArray<string>): { rest: string; mention: Peri
       if (isPureComputed(part)) return undefined;
       words.push(part);
     } else if (k.kind === 'period') {
-      if (mention) return undefined; // two periods in one heading: not a figure column
+      if (mention) {
+        // `Cùng kỳ` over `năm 2024` is one period; two years in one heading is not a figure column.
+        const joined = classifyHeader(`${mentionText} ${part}`);
+        if (joined.kind !== 'period' || (mention.year !== undefined && k.mention.year !== undefined)) return undefined;
+        mention = joined.mention;
+        continue;
+      }
       mention = k.mention;
+      mentionText = part;
       if (!isFillerOnly(k.mention.rest)) words.push(k.mention.rest);
     } else {
       words.push(part);
@@ -155,10 +163,16 @@ export function readColumnTable(
   const letters = header.columns.map((c) => columnName(c.col)); // cell addresses without a conversion per figure
   for (let r = opts.headerRow + 1; r <= last && r < view.height; r++) {
     if (opts.lastDataRow === undefined && view.isBlankRow(r)) break;
-    const unit = view.text(r, unitCol);
+    if (view.sheet.hiddenRows.has(r)) continue; // not what the sheet shows
+    // A unit's name merged down over its rows (one row per sub-period) names each of them.
+    const unit = view.shownText(r, unitCol);
     if (r === opts.headerRow + 1 && isColumnNumberRow(view, r)) continue;
     // Notes and the signature block under a table are not units, even without a blank row before them.
-    if (opts.lastDataRow === undefined && endsTable(unit || view.rowTexts(r)[0] || '')) break;
+    if (opts.lastDataRow === undefined && endsTable(unit || view.rowTexts(r)[0] || '')) {
+      // A note between units (`Ghi chú: … sáp nhập …`) with more units below it does not end the table.
+      if (unitRowFollows(view, r, unitCol, header.columns)) continue;
+      break;
+    }
     if (!unit || isTotalsLabel(unit)) continue;
     if (!seen.has(unit)) {
       seen.add(unit);
@@ -230,4 +244,15 @@ export function findLooseColumnTables(view: SheetView, matcher: LabelMatcher, bi
     }
   }
   return tables;
+}
+
+/** Whether a unit with figures stands in the next few rows below a note. */
+function unitRowFollows(view: SheetView, r: number, unitCol: number, columns: ReadonlyArray<IndicatorColumn>): boolean {
+  for (let next = r + 1; next <= r + 3 && next < view.height; next++) {
+    if (view.isBlankRow(next)) continue;
+    const unit = view.text(next, unitCol);
+    if (!unit || endsTable(unit)) return false;
+    return columns.some((c) => parseVietnameseNumber(view.value(next, c.col)) !== undefined);
+  }
+  return false;
 }

@@ -54,6 +54,10 @@ function periodRowAt(view: SheetView, bindings: Bindings, r: number): PeriodRow 
   let labelHeader = false;
   for (const h of headings) {
     if (h.path.some(isLabelHeader)) labelHeader = true;
+    // A heading merged across columns on the last header row (a title such as `Kỳ báo cáo: năm 2025`
+    // over the whole form) names one column at most, never each column under it.
+    const wide = view.mergeAt(r, h.col);
+    if (wide && wide.right > wide.left && h.col !== wide.left) continue;
     const m = periodOfHeading(h, bindings, view.sheet.name);
     if (!m) continue;
     cols.push(h.col);
@@ -84,12 +88,20 @@ function periodOfHeading(h: ColumnHeading, bindings: Bindings, sheet: string): {
   const whole = classifyHeader(h.text);
   if (whole.kind === 'plan' || whole.kind === 'computed' || whole.kind === 'assessment') return undefined;
   let mention: PeriodMention | undefined;
+  const periodParts: string[] = [];
   const ownerParts: string[] = [];
   for (const part of h.path) {
     const k = classifyHeader(part);
-    if (k.kind === 'period' && isFillerOnly(k.mention.rest) && !mention) mention = k.mention;
-    else if (k.kind === 'period' && isFillerOnly(k.mention.rest)) return undefined; // two periods in one path
-    else if (k.kind === 'none' && !isFillerOnly(fold(part)) && !isPeriodWords(part) && !isLabelHeader(part) && !isSttHeader(part)) ownerParts.push(part);
+    if (k.kind === 'period' && isFillerOnly(k.mention.rest)) {
+      // `Cùng kỳ` over `năm 2024` (two unmerged rows) is one period; `Năm 2024` over `Năm 2025` is none.
+      periodParts.push(part);
+      if (!mention) mention = k.mention;
+      else {
+        const joined = classifyHeader(periodParts.join(' '));
+        if (joined.kind !== 'period' || !isFillerOnly(joined.mention.rest) || (mention.year !== undefined && k.mention.year !== undefined)) return undefined;
+        mention = joined.mention;
+      }
+    } else if (k.kind === 'none' && !isFillerOnly(fold(part)) && !isPeriodWords(part) && !isLabelHeader(part) && !isSttHeader(part)) ownerParts.push(part);
     else if (k.kind === 'period') ownerParts.push(part);
   }
   if (!mention) {

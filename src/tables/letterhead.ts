@@ -4,6 +4,12 @@ import { fold, unitNameFromLetterhead } from './text';
 /** `CÔNG AN TỈNH …`, `CA TỈNH …`, and the abbreviated `CATP HÀ NỘI`, `CAT BẮC NINH`. */
 const UNIT_LINE = /^(?:(?:cong an|ca) (?:tinh|thanh pho|tp|quan|huyen|thi xa|xa|phuong|dac khu)\b|(?:cat|catp|caq|cap|cax) \S)/;
 
+/** `Đơn vị báo cáo: Công an tỉnh Hà Tĩnh` on a statistical form. */
+const REPORTING_UNIT = /^\s*(?:Đơn vị báo cáo|Đơn vị)\s*:\s*(.+)$/iu;
+
+/** A letterhead stands just above its table: a unit line farther up belongs to something else. */
+const LETTERHEAD_ROWS = 15;
+
 /**
  * How far each sheet has been searched for its first unit line: a sheet can have thousands of
  * header-like rows, and searching from the top for each would cost the square of its size.
@@ -12,28 +18,32 @@ const search = new WeakMap<SheetView, { scannedTo: number; found?: { row: number
 
 /**
  * The unit a one-unit report belongs to, from its letterhead (`CÔNG AN TỈNH THANH HÓA` above
- * `PHÒNG THAM MƯU`). The Ministry line `BỘ CÔNG AN` is the parent body, not the unit.
+ * `PHÒNG THAM MƯU`). The Ministry line `BỘ CÔNG AN` is the parent body, not the unit. The nearest
+ * unit line above the header wins, so reports stacked on one sheet each keep their own unit, and
+ * of two unit lines (`CÔNG AN TỈNH BẮC NINH` over `CÔNG AN XÃ TIÊN DU`) the lower one reports.
  */
 export function unitFromLetterhead(view: SheetView, headerRow: number): string | undefined {
+  for (let r = headerRow - 1; r >= Math.max(0, headerRow - LETTERHEAD_ROWS); r--) {
+    const found = unitLineIn(view, r);
+    if (found) return found;
+  }
+  // Farther up: the sheet's first unit line, when it stands above this header.
   let s = search.get(view);
   if (!s) search.set(view, (s = { scannedTo: 0 }));
   for (; !s.found && s.scannedTo < Math.min(headerRow, view.height); s.scannedTo++) {
-    const r = s.scannedTo;
-    for (const c of view.cellCols(r)) {
-      const t = view.text(r, c);
-      if (UNIT_LINE.test(fold(t))) {
-        s.found = { row: r, text: t };
-        break;
-      }
-    }
+    const text = unitLineIn(view, s.scannedTo);
+    if (text) s.found = { row: s.scannedTo, text };
   }
-  // The first unit line of the sheet, if it stands above this header. A unit line right under it
-  // (`CÔNG AN TỈNH BẮC NINH` over `CÔNG AN XÃ TIÊN DU`) is the reporting unit; the first is its superior.
-  if (!s.found || s.found.row >= headerRow) return undefined;
-  let { row, text } = s.found;
-  for (let r = row + 1; r <= row + 2 && r < headerRow; r++) {
-    const below = view.cellCols(r).map((c) => view.text(r, c)).find((t) => UNIT_LINE.test(fold(t)));
-    if (below) [row, text] = [r, below];
+  return s.found && s.found.row < headerRow ? s.found.text : undefined;
+}
+
+/** The unit a row's letterhead line names, if it has one. */
+function unitLineIn(view: SheetView, r: number): string | undefined {
+  for (const c of view.cellCols(r)) {
+    const t = view.text(r, c);
+    if (UNIT_LINE.test(fold(t))) return unitNameFromLetterhead(t);
+    const named = REPORTING_UNIT.exec(t.normalize('NFC'));
+    if (named && UNIT_LINE.test(fold(named[1]))) return unitNameFromLetterhead(named[1]);
   }
-  return unitNameFromLetterhead(text);
+  return undefined;
 }

@@ -38,22 +38,22 @@ export type HeaderKind =
   | { readonly kind: 'assessment' }
   | { readonly kind: 'none' };
 
-const PLAN = /\b(ke hoach|kh|giao uoc|muc tieu|phan dau|chi tieu (?:giao|nam|ke hoach|duoc giao|de ra|dat ra|phan dau|thi dua|\d{4}))\b/;
-const COMPUTED = /\b(so sanh|tang giam|giam tang|chenh lech|ty le|ti le|ty trong|muc tang|muc giam|tang so voi|giam so voi|so voi)\b|(?:^| )%(?: |$)/;
+const PLAN = /\b(ke hoach|kh|giao uoc|muc tieu|phan dau|chi tieu (?:giao|nam|ke hoach|duoc giao|de ra|dat ra|phan dau|thi dua|\d{4})|plan|target|pledged?)\b/;
+const COMPUTED = /\b(so sanh|tang giam|giam tang|chenh lech|ty le|ti le|ty trong|muc tang|muc giam|tang so voi|giam so voi|so voi|change|compared|difference|growth|vs)\b|(?:^| )%(?: |$)/;
 const ONLY_SIGN = /^(tang|giam|tang hoac giam|\+|-)$/;
-const ASSESSMENT = /\b(tu danh gia|danh gia|xep loai|dat khong dat|dat chua dat|ket qua danh gia)\b/;
+const ASSESSMENT = /\b(tu danh gia|danh gia|xep loai|dat khong dat|dat chua dat|ket qua danh gia|assessment|self assessment)\b/;
 
-const BASELINE = /\b(cung ky(?: nam truoc)?|ky truoc|nam truoc|ck)\b/;
-const CURRENT = /\b(ky nay|ky bao cao|nam nay)\b/;
+const BASELINE = /\b(cung ky(?: nam truoc)?|ky truoc|nam truoc|ck|same period(?: of)?(?: last year| previous year| the previous year)?|last year|previous year|prior year|previous period)\b/;
+const CURRENT = /\b(ky nay|ky bao cao|nam nay|this year|current year|current period|reporting period|this period)\b/;
 const RANGE = /\b(?:tu )?(?:ngay )?\d{1,2} \d{1,2} ((?:19|20)\d\d) (?:den )?(?:ngay )?\d{1,2} \d{1,2} ((?:19|20)\d\d)\b/;
 /** `9 tháng`, `9 tháng đầu năm`, and the short `11T/2025`. */
 const MONTHS = /\b(\d{1,2}) ?(?:thang|t)(?: (?:dau|cuoi))?(?: nam)?\b/;
 const HALF = /\b(?:nua nam|6 thang) (dau|cuoi)(?: nam)?\b/;
-const QUARTER = /\bquy (iv|i{1,3}|[1-4])(?: nam)?\b/;
+const QUARTER = /\b(?:quy|quarter|q) ?(iv|i{1,3}|[1-4])(?: nam)?\b/;
 const MONTH = /\bthang (\d{1,2})(?: nam)?\b/;
-const YEAR = /(?:\bnam )?\b((?:19|20)\d\d)\b/;
+const YEAR = /(?:\b(?:nam|year) )?\b((?:19|20)\d\d)\b/;
 /** A year written alone with its span word (`Năm 2025`) or after a slash (`III/2025` folds to `iii 2025`). */
-const YEAR_WORD = /\bnam\b/;
+const YEAR_WORD = /\b(nam|year)\b/;
 
 /** Words around a period that do not change what the column holds. */
 const FILLER = new Set([
@@ -61,6 +61,8 @@ const FILLER = new Set([
   'ky', 'giai', 'doan', 'trong', 'da', 'duoc', 'cua', 'toan', 'kq', 'bao', 'cao', 'thoi', 'gian', 'tai', 'thong', 'ke',
   // `Ước TH cả năm 2025`
   'ca',
+  // English headers (`Actual 2025`, `Same period 2024`, `Year 2025 figures`)
+  'actual', 'year', 'figures', 'figure', 'data', 'result', 'results', 'ytd', 'cumulative', 'total', 'of', 'the', 'in',
 ]);
 
 /** True when nothing but filler words is left of a header once its period words are taken out. */

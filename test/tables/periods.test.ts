@@ -129,3 +129,18 @@ describe('which column is current', () => {
     );
   });
 });
+
+describe('period headers in English', () => {
+  const roles = (...hs: string[]) => assignPeriodRoles(hs.map((h) => parsePeriod(h)));
+  it.each([
+    [['Same period 2024', 'Year 2025'], ['baseline', 'current']],
+    [['Last year', 'This year'], ['baseline', 'current']],
+    [['2025 actual', '2024 actual'], ['current', 'baseline']],
+    [['Q4 2025', 'Q4 2024'], ['current', 'baseline']],
+  ])('%j', (headers, want) => {
+    expect(roles(...headers)).toEqual(want);
+  });
+  it.each([['Plan 2025', 'plan'], ['Change (%)', 'computed'], ['% change vs 2024', 'computed']])('%s is %s', (h, kind) => {
+    expect(classifyHeader(h).kind).toBe(kind);
+  });
+});
