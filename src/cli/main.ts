@@ -30,6 +30,7 @@ import { CheckArgs, HELP, parseArgs, ReviewArgs, UsageError } from './args';
 import { EXIT, Io, processIo } from './io';
 import { jsonPieces } from './jsonText';
 import { lintCommand } from './lintCommand';
+import { serveCommand } from './serveCommand';
 import { nodeCompressor } from './nodeCompressor';
 import { testCommand } from './testCommand';
 import { expandWorkbookArgs } from './workbookArgs';
@@ -45,6 +46,7 @@ class InputError extends Error {
 
 export async function main(argv: string[], io: Io = processIo): Promise<number> {
   let lang: Lang = argv.includes('en') && argv.includes('--lang') ? 'en' : 'vi';
+  if (argv[0] === 'serve') return serveCommand(argv.slice(1), io);
   try {
     const args = parseArgs(argv);
     lang = args.lang;
