@@ -6,6 +6,7 @@ const CopyWebpackPlugin = require('copy-webpack-plugin');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const { DEV_URL, PLACEHOLDER_URL, publicUrl, productionManifest } = require('./addin/build/productionManifest');
 const { contentSecurityPolicy } = require('./addin/build/contentSecurityPolicy');
+const { officeJsMode, officeJsSrc, officeJsCopyPatterns } = require('./addin/build/officeJs');
 const { bundleSizes, describeSizes } = require('./addin/build/bundleSizes');
 const { devCertificates } = require('./addin/build/devCertificates');
 
@@ -33,8 +34,12 @@ module.exports = async (env, options) => {
     console.warn(`[pledge-check] ADDIN_PUBLIC_URL is not set: the production manifest points at the placeholder ${PLACEHOLDER_URL}`);
   }
 
+  // OFFICE_JS=self: Office.js served with the add-in, for networks without Microsoft's CDN (addin/build/officeJs.js).
   // The dev server's websocket is allowed in development builds only.
-  const csp = contentSecurityPolicy(dev ? { devServerPort: PORT } : {});
+  const officeJs = officeJsMode();
+  const page = { csp: contentSecurityPolicy(officeJs, dev ? { devServerPort: PORT } : {}), officeJs: officeJsSrc(officeJs) };
+  if (officeJs === 'self') console.log(`[pledge-check] Office.js is copied into dist-addin/ and loaded from there (OFFICE_JS=self)`);
+
   const config = {
     devtool: dev ? 'source-map' : false,
     // The code is ES2022 already (tsconfig); saying so lets webpack's runtime use globalThis
@@ -43,6 +48,7 @@ module.exports = async (env, options) => {
     entry: {
       taskpane: './addin/taskpane/taskpane.ts',
       commands: './addin/commands/commands.ts',
+      outcome: './addin/outcome/outcome.ts',
     },
     output: {
       path: OUT,
@@ -56,7 +62,7 @@ module.exports = async (env, options) => {
       // the stub keeps its `new Function` out of pages whose CSP forbids eval.
       alias: { 'jsonpath-plus': path.resolve(__dirname, 'addin/build/jsonPathRefused.js') },
     },
-    // Two entries and one lazy chunk, a file each: the Office pane loads exactly taskpane.js, and the
+    // Three entries and one lazy chunk, a file each: the Office pane loads exactly taskpane.js, and the
     // preview (the .xlsx reader and patcher) arrives as preview.js only in a plain browser.
     optimization: { splitChunks: false },
     module: {
@@ -73,10 +79,12 @@ module.exports = async (env, options) => {
       ],
     },
     plugins: [
-      new HtmlWebpackPlugin({ filename: 'taskpane.html', template: './addin/taskpane/taskpane.html', chunks: ['taskpane'], templateParameters: { csp } }),
+      new HtmlWebpackPlugin({ filename: 'taskpane.html', template: './addin/taskpane/taskpane.html', chunks: ['taskpane'], templateParameters: page }),
       // The help page has no script: the same policy, and no chunk injected.
-      new HtmlWebpackPlugin({ filename: 'help.html', template: './addin/help/help.html', chunks: [], inject: false, templateParameters: { csp } }),
-      new HtmlWebpackPlugin({ filename: 'commands.html', template: './addin/commands/commands.html', chunks: ['commands'], templateParameters: { csp } }),
+      new HtmlWebpackPlugin({ filename: 'help.html', template: './addin/help/help.html', chunks: [], inject: false, templateParameters: page }),
+      new HtmlWebpackPlugin({ filename: 'commands.html', template: './addin/commands/commands.html', chunks: ['commands'], templateParameters: page }),
+      // The ribbon commands' outcome dialog.
+      new HtmlWebpackPlugin({ filename: 'outcome.html', template: './addin/outcome/outcome.html', chunks: ['outcome'], templateParameters: page }),
       new CopyWebpackPlugin({
         patterns: [
           { from: 'addin/assets/*.png', to: 'assets/[name][ext]' },
@@ -84,11 +92,13 @@ module.exports = async (env, options) => {
           { from: 'addin/help/help.css', to: 'help.css' },
           // The workbook the preview offers to try ("Dùng thử sổ mẫu").
           { from: 'samples/bao-cao-ninh-binh-2025.xlsx', to: 'samples/[name][ext]' },
+          ...officeJsCopyPatterns(officeJs),
           { from: 'manifest.xml', to: 'manifest.xml', transform: (content) => (dev ? content : productionManifest(content.toString('utf8'), baseUrl)) },
         ],
       }),
     ],
-    performance: { maxAssetSize: 600_000, maxEntrypointSize: 600_000 },
+    // Office.js's own files (OFFICE_JS=self) are Microsoft's size, not ours to warn about.
+    performance: { maxAssetSize: 600_000, maxEntrypointSize: 600_000, assetFilter: (name) => !name.startsWith('office-js/') },
   };
   if (!dev) config.plugins.push(new BundleSizePlugin());
 

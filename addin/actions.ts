@@ -1,7 +1,7 @@
 import { PledgeChecker } from '../src/evaluate/checkGrid';
 import { Lang } from '../src/evaluate/format';
 import { RulePackError } from '../src/packs/packProblem';
-import { checkWorkbook, CheckOutcome } from './excel/checkWorkbook';
+import { checkWorkbook, CheckOutcome, OnCheckPhase } from './excel/checkWorkbook';
 import { clearHighlights, ClearReport } from './excel/clearHighlights';
 import { reasonSupport } from './excel/hostSupport';
 import { readPackSetting } from './excel/packSetting';
@@ -30,10 +30,10 @@ export function pledgeChecker(): PledgeChecker {
 }
 
 /** The ribbon has nowhere to ask "check again?": when the workbook was edited during the check, it checks again, once. */
-export async function checkTargets(lang: Lang): Promise<CheckOutcome> {
+export async function checkTargets(lang: Lang, onPhase?: OnCheckPhase): Promise<CheckOutcome> {
   const reasons = reasonSupport();
   const checker = pledgeChecker();
-  const check = () => runExcel((context) => checkWorkbook(context, checker, lang, reasons));
+  const check = () => runExcel((context) => checkWorkbook(context, checker, lang, reasons, onPhase));
   const outcome = await check();
   return outcome.edited ? check() : outcome;
 }

@@ -91,6 +91,13 @@ export function checkWarnings(o: CheckOutcome): Localized[] {
     });
   }
   if (w.threadsKept.length) out.push(threadsKept(w.threadsKept));
+  if (w.conditionalCells.length) {
+    const how = w.attached ? { vi: 'ghi chú của ô nói rõ điều này', en: 'the cell’s note says so' } : { vi: 'hãy xem danh sách bên dưới', en: 'see the list below' };
+    out.push({
+      vi: `${w.conditionalCells.length} ô được đánh dấu có định dạng có điều kiện, có thể che màu tô (${how.vi}): ${w.conditionalCells.join(', ')}.`,
+      en: `${w.conditionalCells.length} marked cell(s) have a conditional format that may hide the fill (${how.en}): ${w.conditionalCells.join(', ')}.`,
+    });
+  }
   if (w.reasonsOmitted) {
     out.push({
       vi: `Vì có ${w.reasonsOmitted} ô được đánh dấu (hơn ${MAX_REASONS_TEXT.vi}), lý do không được gắn vào từng ô mà chỉ có trong danh sách bên dưới, kèm liên kết tới ô.`,

@@ -19,11 +19,11 @@ function measure(dir, files) {
   return { files, bytes, gzip };
 }
 
-/** Local scripts an HTML page loads (the CDN's Office.js is not ours to count). */
+/** Local scripts an HTML page loads; Office.js, from the CDN or copied into office-js/, is not ours to count. */
 function scriptsOf(dir, html) {
   const text = readFileSync(join(dir, html), 'utf8');
   // The built HTML is minified: attribute values may or may not be quoted.
-  return [...text.matchAll(/<script\b[^>]*?\ssrc=(?:"([^"]+)"|'([^']+)'|([^\s>]+))/g)].map((m) => m[1] ?? m[2] ?? m[3]).filter((src) => !/^https?:/.test(src));
+  return [...text.matchAll(/<script\b[^>]*?\ssrc=(?:"([^"]+)"|'([^']+)'|([^\s>]+))/g)].map((m) => m[1] ?? m[2] ?? m[3]).filter((src) => !/^https?:/.test(src) && !src.startsWith('office-js/'));
 }
 
 /** Sizes of a built dist-addin/, or undefined when there is no build there. */

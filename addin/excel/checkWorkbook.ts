@@ -35,7 +35,7 @@ export interface CheckExtras {
   readonly maxReasons?: number;
 }
 
-const NOTHING_WRITTEN: WriteReport = { marked: 0, attached: 0, attachKind: null, protectedSheets: [], othersReasonsKept: 0, gradientCells: [], attachFailed: false, threadsKept: [], reasonsOmitted: 0 };
+const NOTHING_WRITTEN: WriteReport = { marked: 0, attached: 0, attachKind: null, protectedSheets: [], othersReasonsKept: 0, gradientCells: [], attachFailed: false, threadsKept: [], reasonsOmitted: 0, conditionalCells: [] };
 
 /**
  * The ribbon's and the pane's Check: read the open workbook into the core's grid, run the same
@@ -72,6 +72,7 @@ export async function checkWorkbook(
     condition: editedMeanwhile(context, read.grid, result.tables, found.memory),
     budget: extras.payloadBudget,
     maxReasons: extras.maxReasons,
+    lang,
   });
   const extra = { bindings, ...(unreadable ? { bindingsUnreadable: unreadable } : {}) };
   return write ? { ...result, ...extra, write, edited: false } : { ...result, ...extra, write: NOTHING_WRITTEN, edited: true };

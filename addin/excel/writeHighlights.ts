@@ -1,4 +1,5 @@
-import { parseA1 } from '../../src/grid/address';
+import { parseA1, RangeRef, rangeToA1, toA1 } from '../../src/grid/address';
+import { Lang } from '../../src/evaluate/format';
 import { CellMark, HighlightPlan, MarkStatus } from '../../src/xlsx/highlightPlan';
 import { addressChunks, areasForCells } from './addressList';
 import { CellFill, isRestorable, queueMarkFill } from './cellFill';
@@ -23,6 +24,8 @@ export interface WriteOptions {
   readonly condition?: WriteCondition;
   /** Bytes per sync; Excel on the web's cap unless told otherwise. */
   readonly budget?: number;
+  /** The language of the reasons (the highlight plan's notes are already in it). */
+  readonly lang?: Lang;
   /** Most reasons attached to cells; past it none is (MAX_REASONS unless told otherwise). */
   readonly maxReasons?: number;
 }
@@ -69,6 +72,11 @@ export interface WriteReport {
    * a thread deletes its replies), so no new reason is attached there.
    */
   readonly threadsKept: string[];
+  /**
+   * `Sheet!A1` of marked cells under a conditional format, whose fill Excel paints over ours: the
+   * mark may not show, so their reason (note or comment) says so, and the pane lists them.
+   */
+  readonly conditionalCells: string[];
   /** Marked cells given no reason because there were more than MAX_REASONS; 0 when none. */
   readonly reasonsOmitted: number;
   /** Some reasons could not be attached (e.g. an old-style note Excel would not let a comment replace). */
@@ -115,9 +123,11 @@ export async function writeHighlights(context: Excel.RequestContext, plan: Highl
   for (const [sheet, cells] of groupBy(marks, (m) => m.sheet)) {
     fillReads.push({ sheet, read: await queueReadFills(trips, sheets.get(sheet), cells.map((m) => m.cell)) });
   }
+  const conditional = await queueFindConditional(trips, sheets, marks);
   await options.condition?.queue(trips);
   await trips.flush();
   if (options.condition && !options.condition.holds()) return null;
+  const conditionalKeys = conditional();
 
   const old = memory.cells();
   const oldByKey = new Map(old.map((c) => [cellKey(c.sheet, c.cell), c]));
@@ -147,7 +157,7 @@ export async function writeHighlights(context: Excel.RequestContext, plan: Highl
       if (ours && there.replies > 0) {
         // Someone answered under our comment: the thread is theirs too now, and stays; it is no longer ours to remove.
       } else if (!there || ours) {
-        const text = `${plan.author}:\n${m.note}`;
+        const text = `${plan.author}:\n${conditionalKeys.has(key) ? `${CONDITIONAL_NOTE[options.lang ?? 'vi']}\n` : ''}${m.note}`;
         attached = { kind: attaching, hash: reasonHash(text) };
         toAttach.push({ mark: m, text });
       } else othersReasonsKept++;
@@ -173,6 +183,7 @@ export async function writeHighlights(context: Excel.RequestContext, plan: Highl
     othersReasonsKept,
     gradientCells,
     reasonsOmitted,
+    conditionalCells: toMark.map((m) => cellKey(m.sheet, m.cell)).filter((k) => conditionalKeys.has(k)),
   };
   if (union.length === 0 && !memory.stored) return { ...report, attached: 0, attachFailed: false, threadsKept: [] };
 
@@ -205,6 +216,36 @@ export async function writeHighlights(context: Excel.RequestContext, plan: Highl
   }
 
   return { ...report, attached: attachFailed ? 0 : toAttach.length, attachFailed, threadsKept };
+}
+
+/** First line of the reason on a cell whose conditional format hides the mark. */
+const CONDITIONAL_NOTE = {
+  vi: '(Ô có định dạng có điều kiện nên màu tô của Pledge Check có thể bị che.)',
+  en: '(This cell has a conditional format, which may hide Pledge Check’s fill.)',
+};
+
+/**
+ * Queue asking, for each run of marked cells, whether a conditional format covers it (one
+ * `conditionalFormats.getCount()` per area, ExcelApi 1.6); after the sync, the keys of the marked
+ * cells under one. A run of several cells with a format anywhere in it counts whole: better a note
+ * too many than a mark nobody sees.
+ */
+async function queueFindConditional(trips: RoundTrips, sheets: SheetProxies, marks: ReadonlyArray<CellMark>): Promise<() => Set<string>> {
+  const asked: { sheet: string; area: RangeRef; count: OfficeExtension.ClientResult<number> }[] = [];
+  for (const [sheet, cells] of groupBy(marks, (m) => m.sheet)) {
+    for (const area of areasForCells(cells.map((m) => m.cell))) {
+      await trips.reserve(150);
+      asked.push({ sheet, area, count: sheets.get(sheet).getRange(rangeToA1(area)).conditionalFormats.getCount() });
+    }
+  }
+  return () => {
+    const keys = new Set<string>();
+    for (const { sheet, area, count } of asked) {
+      if (count.value === 0) continue;
+      for (let r = area.top; r <= area.bottom; r++) keys.add(cellKey(sheet, toA1(r, area.left)));
+    }
+    return keys;
+  };
 }
 
 /** Tab order, then row, then column: the same memory for the same highlights, whatever the order they came in. */

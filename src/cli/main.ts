@@ -36,6 +36,7 @@ import { CheckArgs, ExplainArgs, HELP, parseArgs, ReviewArgs, UsageError } from 
 import { EXIT, Io, processIo } from './io';
 import { jsonPieces } from './jsonText';
 import { lintCommand } from './lintCommand';
+import { serveCommand } from './serveCommand';
 import { nodeCompressor } from './nodeCompressor';
 import { nodeCrc32, nodeInflater } from './nodeInflater';
 import { copyKindProblem } from './copyKind';
@@ -57,6 +58,7 @@ class InputError extends Error {
 export async function main(argv: string[], rawIo: Io = processIo): Promise<number> {
   const io = terminalSafeIo(rawIo); // nothing from a file reaches the terminal as a control sequence
   let lang: Lang = argv.includes('en') && argv.includes('--lang') ? 'en' : 'vi';
+  if (argv[0] === 'serve') return serveCommand(argv.slice(1), io);
   try {
     const args = parseArgs(argv);
     lang = args.lang;

@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'fs';
 import { join } from 'path';
 import { bundleSizes, PANE_TARGET_GZIP } from '../../addin/build/bundleSizes';
 import { contentSecurityPolicy, OFFICE_JS_ORIGIN } from '../../addin/build/contentSecurityPolicy';
+import { CDN_OFFICE_JS, officeJsSrc } from '../../addin/build/officeJs';
 import { PROJECT_ROOT } from '../helpers/paths';
 
 /**
@@ -15,7 +16,9 @@ const describeBuilt = built ? describe : describe.skip;
 if (!built) console.warn('bundle tests skipped: no dist-addin/ (npm run build)');
 
 const read = (f: string) => readFileSync(join(DIST, f), 'utf8');
-const scripts = () => (built ? readdirSync(DIST).filter((f) => f.endsWith('.js')) : []);
+/** Which Office.js the build uses: the CDN (default) or its own copy (OFFICE_JS=self). Both are tested, one build at a time. */
+const mode = (): 'cdn' | 'self' => (existsSync(join(DIST, 'office-js', 'office.js')) ? 'self' : 'cdn');
+const scripts = () => (built ? readdirSync(DIST).filter((f) => f.endsWith('.js')) : []); // our bundles (office-js/ is Microsoft's)
 
 describeBuilt('the production bundle', () => {
   it('has no eval and no new Function: the pack validator is compiled at build time, jsonpath-plus is not bundled', () => {
@@ -30,14 +33,16 @@ describeBuilt('the production bundle', () => {
     }
   });
 
-  it('carries the Content-Security-Policy in the pane, the commands page and the help page: self and the Office.js CDN only', () => {
-    const csp = contentSecurityPolicy();
+  it('carries the Content-Security-Policy in every page: self, and the Office.js CDN only when Office.js comes from it', () => {
+    const csp = contentSecurityPolicy(mode());
     expect(csp).toContain("default-src 'self'");
-    expect(csp).toContain(`script-src 'self' ${OFFICE_JS_ORIGIN}`);
+    expect(csp).toContain(mode() === 'cdn' ? `script-src 'self' ${OFFICE_JS_ORIGIN}` : "script-src 'self';");
     expect(csp).toContain("style-src 'self'");
     expect(csp).not.toMatch(/unsafe-eval|unsafe-inline|\*|data:|blob:/);
-    for (const page of ['taskpane.html', 'commands.html', 'help.html']) {
+    for (const page of ['taskpane.html', 'commands.html', 'outcome.html', 'help.html']) {
       const html = read(page);
+      if (page !== 'help.html') expect({ page, officeJs: /<script src="?([^"\s>]*office\.js)/.exec(html)?.[1] }).toEqual({ page, officeJs: officeJsSrc(mode()) });
+      if (mode() === 'self') expect(html).not.toContain(CDN_OFFICE_JS);
       const meta = /<meta http-equiv="?Content-Security-Policy"? content="([^"]+)"/i.exec(html);
       expect({ page, csp: meta?.[1] }).toEqual({ page, csp });
       // Nothing inline for the policy to refuse: every script has a src, no style element or attribute.
@@ -56,6 +61,14 @@ describeBuilt('the production bundle', () => {
     for (const marker of ['sharedStrings', 'xl/workbook.xml', 'Content_Types']) {
       expect({ marker, inPane: pane.includes(marker), inPreview: preview.includes(marker) }).toEqual({ marker, inPane: false, inPreview: true });
     }
+  });
+
+  it('self-hosted: Office.js, its Excel scripts and strings are in office-js/, and not counted as the pane’s own size', () => {
+    if (mode() !== 'self') return;
+    const files = readdirSync(join(DIST, 'office-js'));
+    expect(files).toEqual(expect.arrayContaining(['office.js', 'excel-win32-16.01.js', 'excel-web-16.00.js', 'LICENSE.md', 'vi-vn', 'en-us']));
+    expect(files.filter((f) => f.endsWith('.debug.js'))).toEqual([]);
+    expect(bundleSizes(DIST)!.pane.files.every((f) => !f.startsWith('office-js/'))).toBe(true);
   });
 
   it('keeps the Office pane’s first load within the target', () => {

@@ -2,6 +2,8 @@ import { FakeExcel, OfficeError } from './fakeExcel/fakeExcel';
 import { FakeWorkbook } from './fakeExcel/fakeWorkbook';
 import { PACK_SETTING } from '../../addin/excel/packSetting';
 import { FakeSettings, fakeFor, gridOf, installExcel, installOffice, workbookFiles } from './helpers';
+import { command, COMMAND_TIME_LIMIT_MS, RIBBON_MAX_CELLS } from '../../addin/commands/ribbonCommand';
+import { linesOfFragment } from '../../addin/outcome/outcomeLines';
 
 /** The ribbon's FunctionFile, with `Office` and `Excel` from office-addin-mock around the fake workbook. */
 function loadCommands(state: FakeWorkbook, opts: { failWith?: string; displayLanguage?: string; settings?: FakeSettings } = {}) {
@@ -104,5 +106,65 @@ describe('ribbon commands (FunctionFile)', () => {
     expect(String(spy.mock.calls[0]?.[1])).toMatch(/x\.json:1:\d+/);
     expect(state.snapshot()).toEqual(before);
     spy.mockRestore();
+  });
+});
+
+describe('ribbon commands tell the person what happened (issue #13, 7)', () => {
+  afterEach(() => {
+    delete (globalThis as Record<string, unknown>).Office;
+    delete (globalThis as Record<string, unknown>).Excel;
+  });
+
+  const shown = (url: string) => linesOfFragment(new URL(url).hash);
+
+  it('Check and Clear show their outcome in a dialog, Vietnamese and English', async () => {
+    const state = fakeFor(gridOf(path));
+    const { run, office } = loadCommands(state);
+    await run('checkTargets');
+    await run('clearHighlights');
+    expect(office.dialogs).toHaveLength(2);
+    expect(office.dialogs[0]).toMatch(/^https:\/\/[^#]*outcome\.html#/);
+    expect(shown(office.dialogs[0])[0].vi).toMatch(/^Đã kiểm tra \d+ bảng chỉ tiêu/);
+    expect(shown(office.dialogs[0])[0].en).toMatch(/^Checked \d+ indicator table/);
+    expect(shown(office.dialogs[1])[0].vi).toMatch(/^Đã trả lại định dạng ban đầu/);
+  });
+
+  it('an error is shown in the dialog in one sentence, not only on the console', async () => {
+    const state = fakeFor(gridOf(path));
+    const { run, office } = loadCommands(state, { failWith: 'InvalidOperationInCellEditMode' });
+    const spy = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    const event = await run('checkTargets');
+    expect(event.completed).toHaveBeenCalledTimes(1);
+    expect(shown(office.dialogs[0])).toEqual([{ vi: 'Excel đang ở chế độ sửa ô: nhấn Enter hoặc Esc rồi thử lại.', en: 'Excel is in cell edit mode: press Enter or Esc, then try again.' }]);
+    spy.mockRestore();
+  });
+
+  it('a workbook too large for the 5-minute limit is not checked from the ribbon: the dialog sends the person to the pane', async () => {
+    // Two cells, A1 and J100001: a used range of over a million cells, cheap to fake.
+    const rows: (number | null)[][] = [];
+    rows[0] = [1];
+    rows[Math.ceil(RIBBON_MAX_CELLS / 10)] = [null, null, null, null, null, null, null, null, null, 2];
+    const state = FakeWorkbook.fromGrid({ sheets: [{ name: 'Lớn', visibility: 'visible', rows, merges: [], hiddenRows: new Set(), tables: [] }] });
+    const { run, office } = loadCommands(state);
+    const spy = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    const before = state.snapshot();
+    const event = await run('checkTargets');
+    spy.mockRestore();
+    expect(event.completed).toHaveBeenCalledTimes(1);
+    expect(shown(office.dialogs[0])[0].vi).toContain('Mở ngăn kết quả');
+    expect(state.snapshot()).toEqual(before);
+  });
+
+  it('gives the dialog only the time left before Office’s 5-minute cut-off, then completes', async () => {
+    let t = 0;
+    const handler = command(async () => {
+      t = COMMAND_TIME_LIMIT_MS; // the check took all the time there was
+      return [{ vi: 'xong', en: 'done' }];
+    }, () => t);
+    installOffice();
+    (globalThis as { Office: { context: { ui: unknown } } }).Office.context.ui = { displayDialogAsync: () => undefined }; // a dialog nobody closes
+    const event = { completed: jest.fn() };
+    await handler(event as unknown as Office.AddinCommands.Event);
+    expect(event.completed).toHaveBeenCalledTimes(1);
   });
 });

@@ -7,7 +7,7 @@ import { devCertificates } from '../../addin/build/devCertificates';
 /** `npm start`: the dev server's websocket under the CSP, and certificates where they can be made. */
 describe('the dev server', () => {
   it('allows its websocket (localhost and 127.0.0.1) in development only', () => {
-    const dev = contentSecurityPolicy({ devServerPort: 3000 });
+    const dev = contentSecurityPolicy('cdn', { devServerPort: 3000 });
     const connect = /connect-src ([^;]+)/.exec(dev)?.[1] ?? '';
     for (const origin of ['ws://localhost:3000', 'wss://localhost:3000', 'ws://127.0.0.1:3000', 'wss://127.0.0.1:3000']) expect(connect).toContain(origin);
     expect(dev).not.toMatch(/unsafe-eval|unsafe-inline/);

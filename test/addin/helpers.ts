@@ -80,6 +80,14 @@ export function installOffice(
 ) {
   const associated = new Map<string, (event: { completed(): void }) => Promise<void>>();
   const settings = opts.settings ?? new FakeSettings();
+  // Dialogs opened (their URLs); each is closed by "the person" right after it opens.
+  const dialogs: string[] = [];
+  const displayDialogAsync = (url: string, _opts: unknown, cb: (r: { status: string; value: unknown }) => void) => {
+    dialogs.push(url);
+    const handlers: ((arg: unknown) => void)[] = [];
+    cb({ status: 'succeeded', value: { addEventHandler: (_type: string, h: (arg: unknown) => void) => handlers.push(h), close: () => undefined } });
+    setTimeout(() => handlers.forEach((h) => h({ error: 12006 })), 0);
+  };
   const mock = new OfficeMockObject({
     host: 'outlook',
     context: {
@@ -90,6 +98,7 @@ export function installOffice(
       },
       // The mock copies own properties only: hand it the settings' methods bound to the fake.
       document: { settings: { get: settings.get.bind(settings), set: settings.set.bind(settings), saveAsync: settings.saveAsync.bind(settings) } },
+      ui: { displayDialogAsync },
       ...(opts.officeTheme ? { officeTheme: opts.officeTheme } : {}),
     },
     actions: { associate: (id: string, fn: (event: { completed(): void }) => Promise<void>) => associated.set(id, fn) },
@@ -98,9 +107,11 @@ export function installOffice(
       return Promise.resolve({ host: 'Excel' });
     },
     HostType: { Excel: 'Excel' },
+    AsyncResultStatus: { Succeeded: 'succeeded', Failed: 'failed' },
+    EventType: { DialogMessageReceived: 'dialogMessageReceived', DialogEventReceived: 'dialogEventReceived' },
   });
   (globalThis as Record<string, unknown>).Office = mock;
-  return { mock, associated, settings };
+  return { mock, associated, settings, dialogs };
 }
 
 /**

@@ -565,6 +565,27 @@ class FakeRange extends FakeProxy {
     return super._read(name);
   }
 
+  /** `Range.conditionalFormats` (ExcelApi 1.6): the conditional formats that intersect this range; only counted. */
+  get conditionalFormats(): { getCount(): FakeResult<number> } {
+    const ctx = this._ctx;
+    const at = () => this._at();
+    const path = `${this._path}.conditionalFormats`;
+    return {
+      getCount() {
+        const result = new FakeResult<number>();
+        ctx.enqueue({
+          wire: { op: 'call', target: path, name: 'getCount' },
+          run: () => {
+            const { sheet, area } = at();
+            const hits = (sheet.conditionalFormats ?? []).filter((m) => m.top <= area.bottom && m.bottom >= area.top && m.left <= area.right && m.right >= area.left);
+            return result._stage(hits.length);
+          },
+        });
+        return result;
+      },
+    };
+  }
+
   /** Merged areas whose top-left cell lies in this range (office-js #3611); fails past 512. */
   getMergedAreasOrNullObject(): FakeRangeAreas {
     const merges = () => {

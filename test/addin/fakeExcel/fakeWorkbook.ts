@@ -29,6 +29,8 @@ export interface FakeSheet {
   readonly fills: Map<string, CellFill>;
   readonly merges: RangeRef[];
   readonly hiddenRows: Set<number>;
+  /** Areas with a conditional format: Excel paints its format over the cell's own fill. */
+  conditionalFormats?: RangeRef[];
   /** Made by the add-in with `worksheets.add`: the only sheets it may write values or layout into. */
   addedByAddin?: boolean;
   /** Worksheet custom properties (keys are case-insensitive in Excel: stored lower-cased). */
