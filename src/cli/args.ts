@@ -208,6 +208,8 @@ Cách dùng:
                              kiểm tra bộ quy tắc: cú pháp, lược đồ, tên chỉ tiêu, ngưỡng, "extends"
   pledge-check test <bo-quy-tac.json>… [--format stylish|json] [--lang vi|en]
                              chạy các ví dụ ("examples") của bộ quy tắc và báo ví dụ nào sai
+  pledge-check serve dist-addin/ --cert chung-chi.pem --key khoa.pem [--port 443] [--host …] [--frame-ancestor …]
+                             [--print-config nginx|iis]  phục vụ phần bổ trợ trong mạng nội bộ (xem docs/deploy.md)
   pledge-check demo          kiểm tra các sổ mẫu trong samples/ và ghi bản tô màu vào out/demo/
 
 Mã thoát của check: 0 mọi chỉ tiêu được đánh giá đều đạt, 1 có chỉ tiêu chưa đạt hoặc không có số liệu (hoặc không chỉ tiêu nào
@@ -234,6 +236,8 @@ Usage:
                              checks rule packs: syntax, schema, names, thresholds, "extends"
   pledge-check test <pack.json>… [--format stylish|json] [--lang vi|en]
                              runs a pack's "examples" and reports those that disagree
+  pledge-check serve dist-addin/ --cert cert.pem --key key.pem [--port 443] [--host …] [--frame-ancestor …]
+                             [--print-config nginx|iis]  serves the add-in on an intranet (see docs/deploy.md)
   pledge-check demo          checks the sample workbooks in samples/ and writes highlighted copies to out/demo/
 
 check exits 0 when every evaluated target is met, 1 when a target is a shortfall or has no data (or none was evaluated),
