@@ -17,10 +17,11 @@ export function parseVietnameseNumber(v: CellValue | undefined): number | undefi
 const SPACES = /[\s\u00a0\u202f\u2007]+/g;
 
 /**
- * A unit of measure typed after the figure (`226 vụ`, `4,35 tỷ đồng`, `54 người`) is part of how the
- * figure is written, not a reason to drop it. A fraction (`51/61 vụ`) or a percentage is still not one number.
+ * A count's unit typed after the figure (`226 vụ`, `54 người`) is part of how the figure is written,
+ * not a reason to drop it. Money units are not taken off (`4,35 tỷ` beside `7.250 triệu` would make a
+ * wrong ratio), and a fraction (`51/61 vụ`) or a percentage is still not one number.
  */
-const UNIT_SUFFIX = /\s+(?:vụ|người|tin|đối tượng|trường hợp|lượt|tỷ đồng|tỷ|triệu đồng|triệu|nghìn đồng|đồng|tr\.?đ|ha)\.?$/iu;
+const UNIT_SUFFIX = /\s+(?:vụ|người|tin|đối tượng|trường hợp|lượt)\.?$/iu;
 
 export function parseNumberText(raw: string): number | undefined {
   // A leading apostrophe is how a figure is forced to text (pasted from a script, or typed): not part of it.

@@ -103,9 +103,15 @@ describe('Vietnamese number text: never a silently wrong number', () => {
     fc.assert(
       fc.property(
         fc.integer({ min: 0, max: 100_000 }),
-        fc.constantFrom('%', ' vụ', '/61', ' tỷ', 'x', ' người', '*'),
+        fc.constantFrom('%', '/61', ' tỷ', ' triệu đồng', 'x', '*', ' vụ/61'),
         (n, suffix) => parseVietnameseNumber(`${n}${suffix}`) === undefined,
       ),
+    );
+  });
+
+  it("a count's unit after the figure is how it is written: the figure is read", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 100_000 }), fc.constantFrom(' vụ', ' người', ' tin', ' đối tượng'), (n, unit) => parseVietnameseNumber(`${n}${unit}`) === n),
     );
   });
 
