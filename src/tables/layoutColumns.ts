@@ -173,7 +173,9 @@ export function readColumnTable(
       if (unitRowFollows(view, r, unitCol, header.columns)) continue;
       break;
     }
-    if (!unit || isTotalsLabel(unit)) continue;
+    // A period or a computed line in the unit column (`Cùng kỳ năm 2024`, `Tăng, giảm %`: a table
+    // turned on its side) is not a unit: no verdict rather than a wrong one.
+    if (!unit || isTotalsLabel(unit) || notAUnit(unit)) continue;
     if (!seen.has(unit)) {
       seen.add(unit);
       units.push(unit);
@@ -255,4 +257,9 @@ function unitRowFollows(view: SheetView, r: number, unitCol: number, columns: Re
     return columns.some((c) => parseVietnameseNumber(view.value(next, c.col)) !== undefined);
   }
   return false;
+}
+
+function notAUnit(text: string): boolean {
+  const k = classifyHeader(text);
+  return (k.kind === 'period' && isFillerOnly(k.mention.rest)) || k.kind === 'computed' || k.kind === 'plan';
 }
