@@ -36,14 +36,12 @@ describe('ribbon commands (FunctionFile)', () => {
     delete (globalThis as Record<string, unknown>).Excel;
   });
 
-  it('says how the check came out, in Office’s language: a target without data is not met', async () => {
-    const state = fakeFor(gridOf(path));
-    await loadCommands(state).run('checkTargets');
-    const said = String(info.mock.calls[0]?.[0]);
-    expect(said).toMatch(/^Pledge Check: Đã kiểm tra \d+ bảng chỉ tiêu: \d+ chưa đạt, [1-9]\d* không có số liệu, \d+ đạt\. Chưa đạt toàn bộ chỉ tiêu: chỉ tiêu không có số liệu cũng là chưa đạt\./);
-    info.mockClear();
-    await loadCommands(fakeFor(gridOf(path)), { displayLanguage: 'en-US' }).run('checkTargets');
-    expect(String(info.mock.calls[0]?.[0])).toMatch(/ no data, \d+ met\. Not every target is met: a target without data has not been met\./);
+  it('says how the check came out in its dialog: a target without data is not met', async () => {
+    const shownIn = (url: string) => linesOfFragment(new URL(url).hash);
+    const vi = loadCommands(fakeFor(gridOf(path)));
+    await vi.run('checkTargets');
+    expect(shownIn(vi.office.dialogs[0])[0].vi).toMatch(/^Đã kiểm tra \d+ bảng chỉ tiêu: \d+ chưa đạt, [1-9]\d* không có số liệu, \d+ đạt\. Chưa đạt toàn bộ chỉ tiêu: chỉ tiêu không có số liệu cũng là chưa đạt\./);
+    expect(shownIn(vi.office.dialogs[0])[0].en).toMatch(/ no data, \d+ met\. Not every target is met: a target without data has not been met\./);
   });
 
   it('registers checkTargets and clearHighlights with Office.actions.associate', () => {
