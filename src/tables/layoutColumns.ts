@@ -6,7 +6,7 @@ import { endsTable, isColumnNumberRow } from './tableEdges';
 import { ColumnRole, HeaderReading, IndicatorTable, Observation, TableProblem } from './indicatorTable';
 import { Bindings } from '../bindings/binding';
 import { LabelMatch, LabelMatcher } from './labelMatcher';
-import { assignPeriodRoles, classifyHeader, isFillerOnly, PeriodMention, PeriodRole } from './periods';
+import { assignPeriodRoles, classifyHeader, isFillerOnly, parsePeriod, PeriodMention, PeriodRole } from './periods';
 import { SheetView } from './sheetView';
 import { fold } from './text';
 
@@ -208,10 +208,39 @@ export function readColumnTable(
     tableName: opts.tableName,
     anchor: toA1(opts.headerRow, area.left),
     units,
-    observations,
+    observations: header.periodCol === undefined ? observations : pairPeriodRows(observations),
     problems: header.problems,
     header: header.reading,
   };
+}
+
+/**
+ * A table with one row per unit and period (`Đơn vị | Kỳ | …`) whose rows for a unit are a current
+ * period and its same period last year (`Năm 2025` and `Năm 2024`, `Kỳ này` and `Cùng kỳ`) is read
+ * as a person reads it: the baseline row gives the current row's baseline figures. A series of
+ * months stays a series (no single current row to pair with).
+ */
+function pairPeriodRows(observations: Observation[]): Observation[] {
+  const periodsOf = new Map<string, string[]>();
+  for (const o of observations) {
+    if (o.subjectPeriod === undefined) continue;
+    const list = periodsOf.get(o.unit) ?? [];
+    if (!list.includes(o.subjectPeriod)) list.push(o.subjectPeriod);
+    periodsOf.set(o.unit, list);
+  }
+  const baselineOf = new Map<string, { baseline: string; current: string }>();
+  for (const [unit, texts] of periodsOf) {
+    const roles = assignPeriodRoles(texts.map((t) => parsePeriod(t)));
+    const cur = roles.filter((r) => r === 'current').length;
+    const base = roles.filter((r) => r === 'baseline').length;
+    if (cur === 1 && base === 1) baselineOf.set(unit, { baseline: texts[roles.indexOf('baseline')], current: texts[roles.indexOf('current')] });
+  }
+  if (baselineOf.size === 0) return observations;
+  return observations.map((o) => {
+    const pair = baselineOf.get(o.unit);
+    if (!pair || o.subjectPeriod !== pair.baseline || o.period !== 'current') return o;
+    return { ...o, period: 'baseline', periodLabel: pair.baseline, subjectPeriod: pair.current };
+  });
 }
 
 function guessUnitColumn(view: SheetView, headerRow: number, area: RangeRef, columns: IndicatorColumn[]): number | undefined {

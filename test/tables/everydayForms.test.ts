@@ -283,3 +283,32 @@ describe('more forms', () => {
     expect(many[0].units).toEqual(['Công an xã A', 'Công an xã B']);
   });
 });
+
+describe('one row per unit and period', () => {
+  it('a unit’s `Năm 2024` row is the baseline of its `Năm 2025` row; a month series stays a series', () => {
+    const ts = find([
+      ['Đơn vị', 'Kỳ', 'Số vụ PPHS', 'Số người chết do TNGT'],
+      ['Công an xã A', 'Năm 2024', 100, 20],
+      ['Công an xã A', 'Năm 2025', 90, 18],
+      ['Công an xã B', 'Cùng kỳ', 50, 10],
+      ['Công an xã B', 'Kỳ này', 49, 9],
+      ['Công an xã C', 'Tháng 01/2025', 5, 1],
+      ['Công an xã C', 'Tháng 02/2025', 6, 1],
+    ]);
+    const a = ts[0].observations.filter((o) => o.unit === 'Công an xã A' && o.indicator === 'criminal-cases');
+    expect(a.map((o) => [o.period, o.subjectPeriod, o.cell])).toEqual([
+      ['baseline', 'Năm 2025', 'C2'],
+      ['current', 'Năm 2025', 'C3'],
+    ]);
+    const b = ts[0].observations.filter((o) => o.unit === 'Công an xã B' && o.indicator === 'traffic-deaths');
+    expect(b.map((o) => [o.period, o.subjectPeriod])).toEqual([
+      ['baseline', 'Kỳ này'],
+      ['current', 'Kỳ này'],
+    ]);
+    const c = ts[0].observations.filter((o) => o.unit === 'Công an xã C' && o.indicator === 'criminal-cases');
+    expect(c.map((o) => [o.period, o.subjectPeriod])).toEqual([
+      ['current', 'Tháng 01/2025'],
+      ['current', 'Tháng 02/2025'],
+    ]);
+  });
+});
