@@ -1,3 +1,4 @@
+import { RangeRef } from '../grid/address';
 import { parseNumberText } from '../grid/vietnameseNumber';
 import { SheetView } from './sheetView';
 
@@ -7,6 +8,8 @@ export interface ColumnHeading {
   /** The texts shown above the data in this column, top to bottom; a cell merged down several header rows counts once. */
   readonly path: string[];
   readonly text: string;
+  /** The merged area of the path's last text, when it is merged: a leaf over several columns names none of them alone. */
+  readonly leafArea?: RangeRef;
 }
 
 /** Header rows are rarely more than three: group → indicator → period. */
@@ -58,6 +61,7 @@ export function columnHeadings(view: SheetView, rows: ReadonlyArray<number>, lef
   for (const col of [...cols].sort((a, b) => a - b)) {
     const path: string[] = [];
     let lastArea: string | undefined;
+    let leafArea: RangeRef | undefined;
     for (const r of rows) {
       const text = view.shownText(r, col);
       if (!text) continue;
@@ -65,9 +69,10 @@ export function columnHeadings(view: SheetView, rows: ReadonlyArray<number>, lef
       const area = m ? `${m.top}:${m.left}` : `${r}:${col}`;
       if (area === lastArea) continue; // one cell merged down several header rows
       lastArea = area;
+      leafArea = m;
       path.push(text);
     }
-    if (path.length) out.push({ col, path, text: path.join(' ') });
+    if (path.length) out.push({ col, path, text: path.join(' '), ...(leafArea ? { leafArea } : {}) });
   }
   return out;
 }

@@ -56,7 +56,7 @@ function periodRowAt(view: SheetView, bindings: Bindings, r: number): PeriodRow 
     if (h.path.some(isLabelHeader)) labelHeader = true;
     // A heading merged across columns on the last header row (a title such as `Kỳ báo cáo: năm 2025`
     // over the whole form) names one column at most, never each column under it.
-    const wide = view.mergeAt(r, h.col);
+    const wide = h.leafArea;
     if (wide && wide.right > wide.left && h.col !== wide.left) continue;
     const m = periodOfHeading(h, bindings, view.sheet.name);
     if (!m) continue;

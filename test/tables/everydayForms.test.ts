@@ -312,3 +312,21 @@ describe('one row per unit and period', () => {
     ]);
   });
 });
+
+describe('a statistical form (Biểu số 01/TK)', () => {
+  it('a title merged over the form is not a header; the unit comes from `Đơn vị báo cáo:`', () => {
+    const ts = find(
+      [
+        ['Biểu số 01/TK', null, 'SỐ LIỆU THỐNG KÊ TỘI PHẠM', null, null, null, 'Đơn vị báo cáo: Công an tỉnh Hà Tĩnh'],
+        ['Ban hành kèm theo Thông tư số 62/2020/TT-BCA', null, 'Kỳ báo cáo: năm 2025 (từ 15/12/2024 đến 14/12/2025)', null, null, null, 'Đơn vị nhận báo cáo: Cục Kế hoạch và tài chính'],
+        [],
+        ['Tên chỉ tiêu', 'Mã số', 'Đơn vị tính', 'Kỳ báo cáo', 'Cùng kỳ năm trước', 'Kỳ báo cáo so với cùng kỳ (%)'],
+        ['A', 'B', 'C', '1', '2', '3=1/2'],
+        ['1. Số vụ phạm pháp hình sự', '01', 'vụ', 590, 612, 96.4],
+      ],
+      ['C1:F1', 'C2:F2'],
+    );
+    expect(ts[0].units).toEqual(['Công an tỉnh Hà Tĩnh']);
+    expect(cells(ts)).toEqual({ 'criminal-cases@current': ['D6'], 'criminal-cases@baseline': ['E6'] });
+  });
+});
