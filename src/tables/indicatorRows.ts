@@ -74,7 +74,8 @@ export function readIndicatorRows(
       section = undefined;
       sectionNumbering = undefined;
     }
-    if ((stt && isSectionNumber(stt)) || (noFigures && isUpperCaseText(label))) {
+    // A heading in capitals may carry a translation or a note in brackets: `TAI NẠN GIAO THÔNG (Traffic accidents)`.
+    if ((stt && isSectionNumber(stt)) || (noFigures && isUpperCaseText(label.replace(/\([^()]*\)/g, ' ')))) {
       section = label;
       sectionNumbering = numbering;
       parent = undefined;

@@ -330,3 +330,22 @@ describe('a statistical form (Biểu số 01/TK)', () => {
     expect(cells(ts)).toEqual({ 'criminal-cases@current': ['D6'], 'criminal-cases@baseline': ['E6'] });
   });
 });
+
+describe('a heading in capitals with a translation in brackets', () => {
+  it('is a section, so its rows read in its context', () => {
+    const ts = find([
+      ...LETTERHEAD,
+      ['No.', 'Indicator', 'Same period 2024', '2025'],
+      ['I', 'PHẠM PHÁP HÌNH SỰ (Criminal offences)'],
+      ['1', 'Số vụ PPHS (Number of criminal offences)', 100, 94],
+      ['II', 'TAI NẠN GIAO THÔNG (Traffic accidents)'],
+      ['1', 'Số người chết (Deaths)', 50, 45],
+    ]);
+    expect(cells(ts)).toEqual({
+      'criminal-cases@baseline': ['C6'],
+      'criminal-cases@current': ['D6'],
+      'traffic-deaths@baseline': ['C8'],
+      'traffic-deaths@current': ['D8'],
+    });
+  });
+});
