@@ -15,6 +15,11 @@ import { fold } from './text';
 interface PeriodRow {
   /** The header's last row; data starts below it. */
   readonly row: number;
+  /** The columns of this table: the whole row, or one of several reports side by side. */
+  readonly left: number;
+  readonly right: number;
+  /** Set when the table is one of several side by side: its letterhead is looked for above its own columns. */
+  readonly sideBySide: boolean;
   readonly headerRows: number[];
   readonly cols: number[];
   readonly mentions: PeriodMention[];
@@ -39,13 +44,13 @@ function mayEndHeader(view: SheetView, bindings: Bindings, r: number): boolean {
   return false;
 }
 
-function periodRowAt(view: SheetView, bindings: Bindings, r: number): PeriodRow | undefined {
+function periodRowAt(view: SheetView, bindings: Bindings, r: number, block?: { left: number; right: number }): PeriodRow | undefined {
   // The periods may stand in a row above the last one (`Năm 2025` merged over units' names).
   if (!mayEndHeader(view, bindings, r) && !(r > 0 && mayEndHeader(view, bindings, r - 1)) && !(r > 1 && mayEndHeader(view, bindings, r - 2))) return undefined;
-  const own = view.shownCols(r);
+  const own = view.shownCols(r).filter((c) => !block || (c >= block.left && c <= block.right));
   if (own.length === 0) return undefined;
-  const left = own[0];
-  const right = Math.max(own[own.length - 1], view.width - 1);
+  const left = block ? block.left : own[0];
+  const right = block ? block.right : Math.max(own[own.length - 1], view.width - 1);
   const rows = headerRows(view, r, left, right);
   const headings = columnHeadings(view, rows, left, right);
   const cols: number[] = [];
@@ -69,7 +74,7 @@ function periodRowAt(view: SheetView, bindings: Bindings, r: number): PeriodRow 
   // The table's first column is the leftmost of its header rows (`STT` may stand only in the top one).
   const firstCol = Math.min(...rows.map((hr) => view.shownCols(hr)[0] ?? left));
   if (r + 1 < view.height && !isColumnNumberRow(view, r + 1) && continuesHeader(view, r + 1, firstCol, Math.min(...cols), right)) return undefined;
-  return { row: r, headerRows: rows, cols, mentions, owners, headings };
+  return { row: r, left, right, sideBySide: block !== undefined, headerRows: rows, cols, mentions, owners, headings };
 }
 
 /**
@@ -119,22 +124,49 @@ export function findRowTables(view: SheetView, matcher: LabelMatcher, bindings: 
   const tables: IndicatorTable[] = [];
   for (let r = 0; r < view.height; r++) {
     if (skipRows.has(r)) continue;
-    const pr = periodRowAt(view, bindings, r);
-    if (!pr) continue;
-    const table = asLayoutB(view, matcher, bindings, pr) ?? asLayoutA(view, matcher, bindings, pr);
-    if (table && table.table.observations.length > 0) {
-      tables.push(table.table);
-      r = table.lastRow;
+    let lastRow = -1;
+    for (const block of reportBlocks(view, r)) {
+      const pr = periodRowAt(view, bindings, r, block);
+      if (!pr) continue;
+      const table = asLayoutB(view, matcher, bindings, pr) ?? asLayoutA(view, matcher, bindings, pr);
+      if (table && table.table.observations.length > 0) {
+        tables.push(table.table);
+        lastRow = Math.max(lastRow, table.lastRow);
+      }
     }
+    if (lastRow >= 0) r = lastRow;
   }
   return tables;
 }
 
-function labelColumns(view: SheetView, headerRows: number[], firstPeriodCol: number, firstDataRow: number) {
+/**
+ * Reports side by side on one sheet (`Nội dung | 2024 | 2025` in A–F and again in H–M) are separate
+ * tables: a header row with the label heading twice is split before the second. Otherwise the
+ * whole row is one block.
+ */
+function reportBlocks(view: SheetView, r: number): Array<{ left: number; right: number } | undefined> {
+  const starts: number[] = [];
+  for (let hr = Math.max(0, r - 2); hr <= r; hr++) {
+    for (const c of view.cellCols(hr)) {
+      // `Chỉ tiêu giao ước năm 2025` starts like a label heading but is a plan column.
+      const t = view.text(hr, c);
+      if (!isLabelHeader(t) || classifyHeader(t).kind !== 'none') continue;
+      // The block starts at its STT column when one stands just left of the label heading.
+      const start = c > 0 && isSttHeader(view.shownText(hr, c - 1)) ? c - 1 : c;
+      if (!starts.includes(start)) starts.push(start);
+    }
+  }
+  if (starts.length < 2) return [undefined];
+  starts.sort((a, b) => a - b);
+  return starts.map((left, i) => ({ left, right: i + 1 < starts.length ? starts[i + 1] - 1 : view.width - 1 }));
+}
+
+function labelColumns(view: SheetView, headerRows: number[], firstCol: number, firstPeriodCol: number, firstDataRow: number) {
   let labelCol: number | undefined;
   let sttCol: number | undefined;
   for (const hr of headerRows) {
     for (const c of view.shownCols(hr)) {
+      if (c < firstCol) continue;
       if (c >= firstPeriodCol) break;
       const t = view.shownText(hr, c);
       if (labelCol === undefined && isLabelHeader(t)) labelCol = c;
@@ -147,6 +179,7 @@ function labelColumns(view: SheetView, headerRows: number[], firstPeriodCol: num
     const textIn = new Map<number, number>();
     for (let r = firstDataRow; r < Math.min(view.height, firstDataRow + 60); r++) {
       for (const [c, n] of textWeights(view, r)) {
+        if (c < firstCol) continue;
         if (c >= firstPeriodCol) break;
         textIn.set(c, (textIn.get(c) ?? 0) + n);
       }
@@ -159,7 +192,7 @@ function labelColumns(view: SheetView, headerRows: number[], firstPeriodCol: num
       }
     }
     // With no text at all the leftmost column is taken, as before.
-    if (labelCol === undefined && firstPeriodCol > 0) labelCol = 0;
+    if (labelCol === undefined && firstPeriodCol > firstCol) labelCol = firstCol;
   }
   return { labelCol, sttCol: sttCol === labelCol ? undefined : sttCol };
 }
@@ -197,7 +230,7 @@ function asLayoutA(view: SheetView, matcher: LabelMatcher, bindings: Bindings, p
   // One name over every period column (`Công an tỉnh Ninh Bình` over `2024 | 2025`) names the unit.
   const named = new Set(pr.owners.filter((o, i) => o && roles[i]));
   const owner = named.size === 1 ? [...named][0] : undefined;
-  const unit = unitFromLetterhead(view, pr.headerRows[0]) ?? (owner && UNIT_NAME.test(fold(owner)) ? owner : undefined) ?? view.sheet.name;
+  const unit = unitFromLetterhead(view, pr.headerRows[0], pr.sideBySide ? pr : undefined) ?? (owner && UNIT_NAME.test(fold(owner)) ? owner : undefined) ?? view.sheet.name;
   const columns: ValueColumn[] = [];
   for (const role of ['current', 'baseline'] as const) {
     roles.forEach((r, i) => {
@@ -247,7 +280,7 @@ function asLayoutB(view: SheetView, matcher: LabelMatcher, bindings: Bindings, p
 /** Reads the indicator rows under a period header row, once its value columns are known. */
 function readRowTable(view: SheetView, matcher: LabelMatcher, bindings: Bindings, pr: PeriodRow, layout: 'A' | 'B', columns: ValueColumn[], units: string[], anchorRow: number) {
   const firstRow = firstDataRowAfter(view, pr.row);
-  const { labelCol, sttCol } = labelColumns(view, pr.headerRows, Math.min(...pr.cols), firstRow);
+  const { labelCol, sttCol } = labelColumns(view, pr.headerRows, pr.sideBySide ? pr.left : 0, Math.min(...pr.cols), firstRow);
   if (labelCol === undefined) return undefined;
   const planCols = pr.headings.filter((h) => classifyHeader(h.text).kind === 'plan').map((h) => h.col);
   const read = readIndicatorRows(view, matcher, bindings, { labelCol, sttCol, firstRow, columns, planCols });

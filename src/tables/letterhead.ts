@@ -22,11 +22,13 @@ const search = new WeakMap<SheetView, { scannedTo: number; found?: { row: number
  * unit line above the header wins, so reports stacked on one sheet each keep their own unit, and
  * of two unit lines (`CÔNG AN TỈNH BẮC NINH` over `CÔNG AN XÃ TIÊN DU`) the lower one reports.
  */
-export function unitFromLetterhead(view: SheetView, headerRow: number): string | undefined {
+export function unitFromLetterhead(view: SheetView, headerRow: number, block?: { left: number; right: number }): string | undefined {
   for (let r = headerRow - 1; r >= Math.max(0, headerRow - LETTERHEAD_ROWS); r--) {
-    const found = unitLineIn(view, r);
+    const found = unitLineIn(view, r, block);
     if (found) return found;
   }
+  // Reports side by side: only a letterhead above this one's own columns names it.
+  if (block) return undefined;
   // Farther up: the sheet's first unit line, when it stands above this header.
   let s = search.get(view);
   if (!s) search.set(view, (s = { scannedTo: 0 }));
@@ -38,8 +40,9 @@ export function unitFromLetterhead(view: SheetView, headerRow: number): string |
 }
 
 /** The unit a row's letterhead line names, if it has one. */
-function unitLineIn(view: SheetView, r: number): string | undefined {
+function unitLineIn(view: SheetView, r: number, block?: { left: number; right: number }): string | undefined {
   for (const c of view.cellCols(r)) {
+    if (block && (c < block.left || c > block.right)) continue;
     const t = view.text(r, c);
     if (UNIT_LINE.test(fold(t))) return unitNameFromLetterhead(t);
     const named = REPORTING_UNIT.exec(t.normalize('NFC'));

@@ -349,3 +349,17 @@ describe('a heading in capitals with a translation in brackets', () => {
     });
   });
 });
+
+describe('two reports side by side on one sheet', () => {
+  it('are two tables, each with its own letterhead', () => {
+    const ts = find([
+      ['CÔNG AN XÃ YÊN PHONG', null, null, null, null, null, 'CÔNG AN XÃ QUẾ VÕ'],
+      [],
+      ['STT', 'Nội dung', 'Cùng kỳ 2024', 'Năm 2025', null, null, 'STT', 'Nội dung', 'Cùng kỳ 2024', 'Năm 2025'],
+      ['1', 'Số vụ phạm pháp hình sự', 40, 36, null, null, '1', 'Số vụ phạm pháp hình sự', 30, 31],
+    ]);
+    expect(ts.map((t) => t.units[0])).toEqual(['Công an xã Yên Phong', 'Công an xã Quế Võ']);
+    expect(cells(ts, 'Công an xã Quế Võ')).toEqual({ 'criminal-cases@baseline': ['I4'], 'criminal-cases@current': ['J4'] });
+    expect(cells(ts, 'Công an xã Yên Phong')).toEqual({ 'criminal-cases@baseline': ['C4'], 'criminal-cases@current': ['D4'] });
+  });
+});
