@@ -59,6 +59,13 @@ function readColumnHeader(view: SheetView, matcher: LabelMatcher, bindings: Bind
     const mention = boundPeriod ? { role: boundPeriod, span: 'unstated' as const, rest: reading.rest } : reading.mention;
     candidates.push({ col: h.col, label: h.text, rest: reading.rest, mention, ...(bound ? { bound } : {}) });
   }
+  // Columns that are only periods (`Cùng kỳ năm 2024 | Năm 2025`) under a title naming one indicator
+  // (`SỐ NGƯỜI CHẾT DO TAI NẠN GIAO THÔNG CÁC CÔNG AN PHƯỜNG`) count that indicator — only when no
+  // column names an indicator of its own, so a general title never lends its words to a real table.
+  if (candidates.length > 0 && candidates.every((k) => k.mention && isFillerOnly(k.rest) && !k.bound)) {
+    const title = titleAbove(view, rows[0], left, right);
+    if (title) for (const k of candidates) k.rest = title;
+  }
   const roles = assignPeriodRoles(candidates.map((k) => k.mention));
   const matched: Array<{ k: (typeof candidates)[number]; indicator: string; role: PeriodRole | undefined }> = [];
   let parent: string | undefined;
@@ -291,4 +298,14 @@ function unitRowFollows(view: SheetView, r: number, unitCol: number, columns: Re
 function notAUnit(text: string): boolean {
   const k = classifyHeader(text);
   return (k.kind === 'period' && isFillerOnly(k.mention.rest)) || k.kind === 'computed' || k.kind === 'plan';
+}
+
+/** The title line just above a header (one text over the table), within two rows. */
+function titleAbove(view: SheetView, headerTop: number, left: number, right: number): string | undefined {
+  for (let r = headerTop - 1; r >= Math.max(0, headerTop - 3); r--) {
+    const texts = view.shownCols(r).filter((c) => c >= left && c <= right).map((c) => view.shownText(r, c));
+    if (texts.length === 0) continue;
+    return new Set(texts).size === 1 ? texts[0] : undefined;
+  }
+  return undefined;
 }

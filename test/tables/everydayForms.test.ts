@@ -363,3 +363,25 @@ describe('two reports side by side on one sheet', () => {
     expect(cells(ts, 'Công an xã Yên Phong')).toEqual({ 'criminal-cases@baseline': ['C4'], 'criminal-cases@current': ['D4'] });
   });
 });
+
+describe('a title naming the one indicator of a units-as-rows table', () => {
+  it('counts for columns that are only periods', () => {
+    const ts = find([
+      ['SỐ NGƯỜI CHẾT DO TAI NẠN GIAO THÔNG CÁC CÔNG AN PHƯỜNG'],
+      [],
+      ['TT', 'Đơn vị', 'Cùng kỳ năm 2024', 'Năm 2025', 'Tăng, giảm (%)'],
+      [1, 'Công an phường Kiến An', 12, 10, -16.7],
+      [2, 'Công an phường Lê Chân', 25, 23, -8],
+    ]);
+    expect(cells(ts, 'Công an phường Lê Chân')).toEqual({ 'traffic-deaths@baseline': ['C5'], 'traffic-deaths@current': ['D5'] });
+  });
+
+  it('never lends its words to a table whose columns name their own indicators', () => {
+    const ts = find([
+      ['TỔNG HỢP SỐ VỤ PHẠM PHÁP HÌNH SỰ VÀ TAI NẠN GIAO THÔNG'],
+      ['Đơn vị', 'Số vụ PPHS năm 2024', 'Số vụ PPHS năm 2025', 'Năm 2025'],
+      ['Công an xã A', 10, 9, 5],
+    ]);
+    expect(cells(ts)).toEqual({ 'criminal-cases@baseline': ['B3'], 'criminal-cases@current': ['C3'] });
+  });
+});
