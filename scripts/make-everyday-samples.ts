@@ -26,6 +26,7 @@ import * as path from 'path';
 import ExcelJS from 'exceljs';
 import { unzipSync, strFromU8 } from 'fflate';
 import { findSoffice, resaveWithLibreOffice } from './libreOffice';
+import { IndicatorKey as Key, RuleId, Target, TARGETS } from './sampleTargets';
 
 const ROOT = path.resolve(__dirname, '..');
 const OUT_DIR = path.join(ROOT, 'samples', 'everyday');
@@ -76,42 +77,6 @@ function viThousands(n: number, sep: '.' | ' ' | typeof NBSP): string {
 
 // ───────────────────────────── the default pack's targets ─────────────────────────────
 
-type Key =
-  | 'pphs'
-  | 'pphsCleared'
-  | 'serious'
-  | 'seriousCleared'
-  | 'reportsReceived'
-  | 'reportsResolved'
-  | 'assetsLost'
-  | 'assetsRecovered'
-  | 'trafficDeaths'
-  | 'wrongful';
-
-type RuleId =
-  | 'criminal-cases-down-5pct'
-  | 'cases-cleared-80pct'
-  | 'serious-cases-cleared-95pct'
-  | 'crime-reports-resolved-90pct'
-  | 'corruption-assets-recovered-60pct'
-  | 'traffic-deaths-down-10pct'
-  | 'no-wrongful-convictions';
-
-type Target =
-  | { ruleId: RuleId; kind: 'change'; of: Key; atMost: number }
-  | { ruleId: RuleId; kind: 'ratio'; num: Key; den: Key; atLeast: number }
-  | { ruleId: RuleId; kind: 'count'; of: Key; atMost: number };
-
-/** The seven targets of rules/default.json, in the order samples/expected.json lists them. */
-const TARGETS: Target[] = [
-  { ruleId: 'criminal-cases-down-5pct', kind: 'change', of: 'pphs', atMost: -5 },
-  { ruleId: 'cases-cleared-80pct', kind: 'ratio', num: 'pphsCleared', den: 'pphs', atLeast: 80 },
-  { ruleId: 'serious-cases-cleared-95pct', kind: 'ratio', num: 'seriousCleared', den: 'serious', atLeast: 95 },
-  { ruleId: 'crime-reports-resolved-90pct', kind: 'ratio', num: 'reportsResolved', den: 'reportsReceived', atLeast: 90 },
-  { ruleId: 'corruption-assets-recovered-60pct', kind: 'ratio', num: 'assetsRecovered', den: 'assetsLost', atLeast: 60 },
-  { ruleId: 'traffic-deaths-down-10pct', kind: 'change', of: 'trafficDeaths', atMost: -10 },
-  { ruleId: 'no-wrongful-convictions', kind: 'count', of: 'wrongful', atMost: 0 },
-];
 
 /** The row whose plan cell states a unit's own target for a rule (numerator row for a ratio). */
 const PLAN_ROW_OF: Record<RuleId, Key> = {

@@ -26,6 +26,7 @@ import ExcelJS from 'exceljs';
 import { unzipSync, strFromU8 } from 'fflate';
 import { makeEverydaySamples } from './make-everyday-samples';
 import { findSoffice, resaveWithLibreOffice } from './libreOffice';
+import { IndicatorKey, Target, TARGETS } from './sampleTargets';
 
 const ROOT = path.resolve(__dirname, '..');
 const OUT_DIR = path.join(ROOT, 'samples');
@@ -67,17 +68,6 @@ function viDecimal(x: number, digits = 2): string {
 
 // ───────────────────────────── targets of the default pack ─────────────────────────────
 
-type IndicatorKey =
-  | 'pphs'
-  | 'pphsCleared'
-  | 'serious'
-  | 'seriousCleared'
-  | 'reportsReceived'
-  | 'reportsResolved'
-  | 'assetsLost'
-  | 'assetsRecovered'
-  | 'trafficDeaths'
-  | 'wrongful';
 
 interface Located {
   ref: string;
@@ -93,21 +83,6 @@ interface UnitFigures {
   figures: Partial<Record<IndicatorKey, Figure>>;
 }
 
-type Target =
-  | { ruleId: string; kind: 'change'; of: IndicatorKey; atMost: number }
-  | { ruleId: string; kind: 'ratio'; num: IndicatorKey; den: IndicatorKey; atLeast: number }
-  | { ruleId: string; kind: 'count'; of: IndicatorKey; atMost: number };
-
-/** The seven targets of the default pack, in the order the fixtures list them. */
-const TARGETS: Target[] = [
-  { ruleId: 'criminal-cases-down-5pct', kind: 'change', of: 'pphs', atMost: -5 },
-  { ruleId: 'cases-cleared-80pct', kind: 'ratio', num: 'pphsCleared', den: 'pphs', atLeast: 80 },
-  { ruleId: 'serious-cases-cleared-95pct', kind: 'ratio', num: 'seriousCleared', den: 'serious', atLeast: 95 },
-  { ruleId: 'crime-reports-resolved-90pct', kind: 'ratio', num: 'reportsResolved', den: 'reportsReceived', atLeast: 90 },
-  { ruleId: 'corruption-assets-recovered-60pct', kind: 'ratio', num: 'assetsRecovered', den: 'assetsLost', atLeast: 60 },
-  { ruleId: 'traffic-deaths-down-10pct', kind: 'change', of: 'trafficDeaths', atMost: -10 },
-  { ruleId: 'no-wrongful-convictions', kind: 'count', of: 'wrongful', atMost: 0 },
-];
 
 type Status = 'met' | 'shortfall' | 'no-data';
 interface Expectation {
