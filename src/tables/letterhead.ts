@@ -1,8 +1,8 @@
 import { SheetView } from './sheetView';
 import { fold, unitNameFromLetterhead } from './text';
 
-/** `CÔNG AN TỈNH …`, `CA TỈNH …`, and the abbreviated `CATP HÀ NỘI`, `CAT BẮC NINH`. */
-const UNIT_LINE = /^(?:(?:cong an|ca) (?:tinh|thanh pho|tp|quan|huyen|thi xa|xa|phuong|dac khu)\b|(?:cat|catp|caq|cap|cax) \S)/;
+/** `CÔNG AN TỈNH …`, `CA TỈNH …`, the abbreviated `CATP HÀ NỘI`, `CAT BẮC NINH`, and an English `Ho Chi Minh City Police`. */
+const UNIT_LINE = /^(?:(?:cong an|ca) (?:tinh|thanh pho|tp|quan|huyen|thi xa|xa|phuong|dac khu)\b|(?:cat|catp|caq|cap|cax) \S|[a-z ]{2,60} police$)/;
 
 /** `Đơn vị báo cáo: Công an tỉnh Hà Tĩnh` on a statistical form. */
 const REPORTING_UNIT = /^\s*(?:Đơn vị báo cáo|Đơn vị)\s*:\s*(.+)$/iu;

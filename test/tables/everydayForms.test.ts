@@ -385,3 +385,21 @@ describe('a title naming the one indicator of a units-as-rows table', () => {
     expect(cells(ts)).toEqual({ 'criminal-cases@baseline': ['B3'], 'criminal-cases@current': ['C3'] });
   });
 });
+
+describe('a report in English', () => {
+  it('reads English labels and headers, and the unit from an English letterhead', () => {
+    const ts = find([
+      ['Ho Chi Minh City Police'],
+      ['No.', 'Indicator', 'Unit', 'Same period last year', 'This period', 'Change (%)'],
+      ['1', 'Criminal offences', 'cases', 5200, 5050, -2.88],
+      [null, '- of which cleared', 'cases', 4100, 4200],
+      ['2', 'Traffic deaths', 'persons', 700, 620, -11.43],
+      ['3', 'Wrongful convictions', 'cases', 0, 0],
+    ]);
+    expect(ts[0].units).toEqual(['Ho Chi Minh City Police']);
+    expect(Object.keys(cells(ts)).sort()).toEqual(
+      ['criminal-cases', 'criminal-cases-cleared', 'traffic-deaths', 'wrongful-convictions'].flatMap((i) => [`${i}@baseline`, `${i}@current`]).sort(),
+    );
+    expect(cells(ts)['criminal-cases@current']).toEqual(['E3']);
+  });
+});
