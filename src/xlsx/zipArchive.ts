@@ -1,7 +1,6 @@
 /**
- * The zip container itself (PKWARE APPNOTE, the subset .xlsx packages use): reading a package's
- * central directory to find each entry's compressed bytes without inflating them, and writing a
- * zip from entries that are either carried over as they were compressed or freshly compressed.
+ * Writing the zip container (PKWARE APPNOTE, the subset .xlsx packages use) from entries that
+ * are either carried over as they were compressed or freshly compressed (reading: zipReader.ts).
  * Carrying an entry over copies its compressed bytes and CRC: a part the patch does not change
  * is neither inflated for writing nor deflated again. ZIP64 where needed; no encryption, no multi-disk.
  */
@@ -35,76 +34,6 @@ const ZIP64_END_SIG = 0x06064b50;
 const MAX_U32 = 0xffffffff;
 const MAX_U16 = 0xffff;
 
-const u16 = (d: Uint8Array, at: number) => d[at] | (d[at + 1] << 8);
-const u32 = (d: Uint8Array, at: number) => (d[at] | (d[at + 1] << 8) | (d[at + 2] << 16) | (d[at + 3] << 24)) >>> 0;
-
-/**
- * The entries of a zip by name (a leading `/` dropped, as the package reader does), read from its
- * central directory with the same lookup the package reader uses. Entries that cannot be carried
- * over as they are (encrypted, another compression method, sizes in a ZIP64 field, bytes outside
- * the file) are left out: a writer then compresses those parts again. Never throws; a zip it
- * cannot read at all gives an empty map.
- */
-export function readRawEntries(zip: Uint8Array): Map<string, RawZipEntry> {
-  const out = new Map<string, RawZipEntry>();
-  try {
-    let end = zip.length - 22;
-    while (end >= 0 && u32(zip, end) !== END_SIG) {
-      if (zip.length - end > 65558) return out;
-      end--;
-    }
-    if (end < 0) return out;
-    // A ZIP64 directory means the 32-bit fields cannot be trusted: compress everything again.
-    if (end >= 20 && u32(zip, end - 20) === ZIP64_LOCATOR_SIG) return out;
-    const count = u16(zip, end + 8);
-    let at = u32(zip, end + 16);
-    if (count === MAX_U16 || at === MAX_U32) return out;
-    const decoder = new TextDecoder('utf-8');
-    for (let i = 0; i < count; i++) {
-      if (at + 46 > zip.length || u32(zip, at) !== CENTRAL_SIG) return out;
-      const flags = u16(zip, at + 8);
-      const method = u16(zip, at + 10);
-      const crc = u32(zip, at + 16);
-      const csize = u32(zip, at + 20);
-      const size = u32(zip, at + 24);
-      const nameLen = u16(zip, at + 28);
-      const extraLen = u16(zip, at + 30);
-      const commentLen = u16(zip, at + 32);
-      const local = u32(zip, at + 42);
-      const nameBytes = zip.subarray(at + 46, at + 46 + nameLen);
-      // Bit 11: the name is UTF-8; otherwise read it byte for byte, as the package reader does.
-      const name = (flags & 0x800 ? decoder.decode(nameBytes) : latin1(nameBytes)).replace(/^\//, '');
-      at += 46 + nameLen + extraLen + commentLen;
-      const usable =
-        (method === 0 || method === 8) &&
-        (flags & 0x41) === 0 && // not encrypted (bit 0), not strongly encrypted (bit 6)
-        csize !== MAX_U32 &&
-        size !== MAX_U32 &&
-        local !== MAX_U32 &&
-        local + 30 <= zip.length &&
-        u32(zip, local) === LOCAL_SIG;
-      if (!usable) {
-        out.delete(name);
-        continue;
-      }
-      const start = local + 30 + u16(zip, local + 26) + u16(zip, local + 28);
-      if (start + csize > zip.length || (method === 0 && csize !== size)) {
-        out.delete(name);
-        continue;
-      }
-      out.set(name, { name, method: method as 0 | 8, crc, size, data: zip.subarray(start, start + csize) });
-    }
-  } catch {
-    out.clear();
-  }
-  return out;
-}
-
-function latin1(bytes: Uint8Array): string {
-  let s = '';
-  for (let i = 0; i < bytes.length; i++) s += String.fromCharCode(bytes[i]);
-  return s;
-}
 
 /** Fixed timestamp (1980-01-01 00:00, the first the format can hold): the same input always gives the same bytes. */
 const DOS_TIME = 0;
