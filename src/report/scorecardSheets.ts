@@ -76,7 +76,6 @@ function scorecardSheet(c: Consolidation, lang: Lang): FindingsSheet {
     rows,
     columnWidths: [5, 20, ...(withPeriod ? [9] : []), ...sc.targets.map(() => TARGET_COLUMN_WIDTH), 6, 6, 7, 7, 7, 6, 7, 14, 14],
     frozenColumns: 2,
-    printLandscape: true,
   };
 }
 
