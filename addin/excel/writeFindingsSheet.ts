@@ -56,8 +56,13 @@ export async function queueFindingsSheet(ws: Excel.Worksheet, sheet: FindingsShe
       if (run.value) ws.getRangeByIndexes(headerRow + 1, run.start, dataRows, run.count).format.wrapText = true;
     }
   }
-  // Excel measures wrapped text itself: the rows grow to their lines, which never overlap.
-  if (layout.sized) ws.getRangeByIndexes(headerRow, 0, dataRows + 1, width).format.autofitRows();
+  if (layout.sized) {
+    const table = ws.getRangeByIndexes(headerRow, 0, dataRows + 1, width);
+    // Rows several lines tall read from their top line, as the CLI's sheets do.
+    table.format.verticalAlignment = 'Top';
+    // Excel measures wrapped text itself: the rows grow to their lines, which never overlap.
+    table.format.autofitRows();
+  }
 
   for (const [status, cells] of groupBy(statusCells(sheet, headerRow + 1, width), (c) => c.status)) {
     const color = `#${STATUS_FILL[status as FillStatus].slice(2)}`;
@@ -88,8 +93,9 @@ function queuePageSetup(page: Excel.PageLayout, layout: SheetLayout): void {
   page.printGridlines = true;
   page.setPrintMargins('Inches', { ...PRINT_MARGINS });
   // Set as one object (the reference forbids `zoom.scale = …`). verticalFitToPages 0 leaves the
-  // height free, as Excel's own "Fit All Columns on One Page" records it.
-  page.zoom = layout.print.fitToWidth ? { horizontalFitToPages: 1, verticalFitToPages: 0 } : { scale: layout.print.scale };
+  // height free, as Excel's own "Fit All Columns on One Page" records it. (The CLI's package
+  // writes the same fit as a scale, for readers without Calibri; Excel has it.)
+  page.zoom = layout.print.onePageWide ? { horizontalFitToPages: 1, verticalFitToPages: 0 } : { scale: layout.print.scale };
   page.setPrintArea(printAreaA1(layout));
   page.setPrintTitleRows(printTitleRowsA1(layout));
   const columns = printTitleColumnsA1(layout);

@@ -74,7 +74,7 @@ function scorecardSheet(c: Consolidation, lang: Lang): FindingsSheet {
     ],
     header,
     rows,
-    columnWidths: [5, 20, ...(withPeriod ? [9] : []), ...sc.targets.map(() => TARGET_COLUMN_WIDTH), 6, 6, 7, 7, 7, 6, 7, 14, 14],
+    columnWidths: [5, 18, ...(withPeriod ? [9] : []), ...sc.targets.map(() => TARGET_COLUMN_WIDTH), 6, 6, 7, 7, 7, 6, 7, 10, 12],
     frozenColumns: 2,
   };
 }
@@ -128,8 +128,9 @@ function findingsSheet(c: Consolidation, lang: Lang): FindingsSheet {
     title: vi ? 'Kết quả từng chỉ tiêu của từng đơn vị, kèm lý do và xét duyệt' : 'Every target of every unit, with reasons and reviews',
     header,
     rows,
-    // Widths that fit A4 landscape at 75 %; long reasons and titles wrap (rows get their height).
-    columnWidths: [14, 16, ...(withPeriod ? [9] : []), 26, 9, 9, 9, 9, 11, 32, 10, 12, 10, 12, 10],
+    // Widths that fit A4 landscape at 75 % with room to spare (see WIDTH_ROOM), with or without
+    // the period column (at most 181 characters); long reasons and titles wrap (rows get their height).
+    columnWidths: withPeriod ? [12, 15, 9, 20, 9, 9, 9, 9, 10, 28, 10, 10, 10, 10, 10] : [14, 16, 22, 9, 9, 9, 9, 11, 29, 10, 11, 10, 12, 10],
     frozenColumns: withPeriod ? 3 : 2,
   };
 }

@@ -26,7 +26,6 @@ export function findingsSheetPart(sheet: FindingsSheet, styles: StylesPatch, mai
   out.add(
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
       `<worksheet xmlns="${mainNs}">` +
-      (print.fitToWidth ? `<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>` : '') +
       `<dimension ref="A1:${columnName(width - 1)}${lastRow}"/>` +
       `<sheetViews><sheetView workbookViewId="0">${paneXml(headerRow + 1, sheet.frozenColumns ?? 0)}</sheetView></sheetViews>` +
       `<sheetFormatPr defaultRowHeight="15"/>` +
@@ -51,11 +50,14 @@ export function findingsSheetPart(sheet: FindingsSheet, styles: StylesPatch, mai
   // styles are still asked for in the order the cells come, so their indices do not change.
   const letters = Array.from({ length: width }, (_, c) => columnName(c));
   const styleMemo = new Map<string, number>();
-  const styleOf = (fill: XfChange['fill'], link: boolean, wrap: boolean): number | undefined => {
-    if (fill === undefined && !link && !wrap) return undefined;
-    const key = `${fill ?? ''}|${link ? 1 : 0}|${wrap ? 1 : 0}`;
+  // Rows several lines tall read from their top line: every cell of such a sheet is aligned to the top.
+  // (Empty cells are left out rather than written only to carry the alignment.)
+  const styleOf = (fill: XfChange['fill'], link: boolean, wrap: boolean, filled: boolean): number | undefined => {
+    const top = layout.sized && filled;
+    if (fill === undefined && !link && !wrap && !top) return undefined;
+    const key = `${fill ?? ''}|${link ? 1 : 0}|${wrap ? 1 : 0}|${top ? 1 : 0}`;
     let id = styleMemo.get(key);
-    if (id === undefined) styleMemo.set(key, (id = styles.xf(0, { fill, font: link ? 'link' : undefined, wrap })));
+    if (id === undefined) styleMemo.set(key, (id = styles.xf(0, { fill, font: link ? 'link' : undefined, wrap, top })));
     return id;
   };
   let lastSheet: string | undefined;
@@ -68,7 +70,7 @@ export function findingsSheetPart(sheet: FindingsSheet, styles: StylesPatch, mai
     for (let c = 0; c < width; c++) {
       const value = row.values[c] ?? null;
       const fill = row.cellStatus?.[c] ?? (flagged && (sheet.statusColumn === undefined || sheet.statusColumn === c) ? flagged : undefined);
-      const style = styleOf(fill, linkColumn === c, cols[c].wrap && typeof value === 'string');
+      const style = styleOf(fill, linkColumn === c, cols[c].wrap && typeof value === 'string', value !== null && value !== '');
       cells += cellXmlAt(letters[c] + rowNumber, value, style);
     }
     if (row.link) {
@@ -101,11 +103,11 @@ export function findingsSheetPart(sheet: FindingsSheet, styles: StylesPatch, mai
     // Printed without gridlines a table of fills has no lines to follow the rows by.
     `<printOptions gridLines="1"/>` +
       `<pageMargins left="${PRINT_MARGINS.left}" right="${PRINT_MARGINS.right}" top="${PRINT_MARGINS.top}" bottom="${PRINT_MARGINS.bottom}" header="${PRINT_MARGINS.header}" footer="${PRINT_MARGINS.footer}"/>` +
-      // paperSize 9 is A4; fitToHeight 0 lets a long table run onto more pages. Too wide to fit
-      // at a readable size, it prints at that size across pages, left half then right half.
-      (print.fitToWidth
-        ? `<pageSetup paperSize="9" orientation="landscape" pageOrder="overThenDown" fitToWidth="1" fitToHeight="0"/>`
-        : `<pageSetup paperSize="9" orientation="landscape" pageOrder="overThenDown" scale="${print.scale}"/>`) +
+      // paperSize 9 is A4. The scale that fits the width, written as a scale rather than "fit to
+      // one page wide": a reader without Calibri's metrics then prints the same readable size
+      // across more pages instead of shrinking the text (LibreOffice set it at 5 to 6.5 points with
+      // DejaVu Sans), and LibreOffice's fit-to-width added a blank last page to long sheets.
+      `<pageSetup paperSize="9" orientation="landscape" pageOrder="overThenDown" scale="${print.scale}"/>` +
       // The sheet's name on the left, "page / pages" on the right of every page's footer.
       `<headerFooter><oddFooter>${encodeXmlText(`&L${PRINT_FOOTER.left}&R${PRINT_FOOTER.right}`)}</oddFooter></headerFooter>` +
       `</worksheet>`,

@@ -233,7 +233,7 @@ describe('writing the scorecard sheets with Office.js', () => {
         printOrder: 'OverThenDown',
         printGridlines: true,
         margins: { unit: 'Inches', left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
-        zoom: layout.print.fitToWidth ? { horizontalFitToPages: 1, verticalFitToPages: 0 } : { scale: MIN_PRINT_SCALE },
+        zoom: layout.print.onePageWide ? { horizontalFitToPages: 1, verticalFitToPages: 0 } : { scale: MIN_PRINT_SCALE },
         printArea: names.get('_xlnm.Print_Area'),
         titleRows: titles[titles.length - 1],
         ...(titles.length > 1 ? { titleColumns: titles[0] } : {}),
@@ -242,12 +242,17 @@ describe('writing the scorecard sheets with Office.js', () => {
       });
     }
     // The scorecard fits one page wide at a readable size: its labels wrap (header and cells), nothing shrinks below 75 %.
-    expect(sheetLayout(sheets[0]).print).toEqual({ fitToWidth: true, scale: expect.any(Number) });
+    expect(sheetLayout(sheets[0]).print).toEqual({ onePageWide: true, scale: expect.any(Number) });
     expect(sheetLayout(sheets[0]).print.scale).toBeGreaterThanOrEqual(MIN_PRINT_SCALE);
     const h = headerRowOf(sheets[0]);
     const wrapped = state.sheet('Bảng tổng hợp').layout!.wrap;
     sheets[0].header.forEach((_, c) => expect(wrapped.has(`${h},${c}`)).toBe(true));
     expect(state.sheet('Bảng tổng hợp').layout!.autofits).toBeGreaterThan(0);
+    // Every cell of the table reads from the top of its row.
+    const top = state.sheet('Kết quả chi tiết').layout!.top;
+    const f = sheets[1];
+    expect(top.size).toBe((f.rows.length + 1) * sheetLayout(f).width);
+    expect(top.has(`${headerRowOf(f) + f.rows.length},0`)).toBe(true);
   });
 
   it('on an Excel without ExcelApi 1.9 (Office 2016) the sheets are written without page setup, and nothing fails', async () => {
@@ -255,7 +260,7 @@ describe('writing the scorecard sheets with Office.js', () => {
     const { sheets } = await sheetsFor(gridOf(CLUSTER));
     const fake = new FakeExcel(state);
     fake.excelApi = '1.8';
-    const support = scorecardSupport({ isSetSupported: (name: string, version?: string) => name === 'ExcelApi' && Number(String(version ?? '1.1').split('.')[1]) <= 8 });
+    const support = scorecardSupport({ isSetSupported: (name: string, version?: string | number) => name === 'ExcelApi' && Number(String(version ?? '1.1').split('.')[1]) <= 8 });
     expect(support).toEqual({ marks: false, pageLayout: false });
     const report = await writeScorecard(fake.context, () => sheets, support);
     expect(fake.violations).toEqual([]);

@@ -52,12 +52,13 @@ describe('the findings sheet of a highlighted copy, on paper', () => {
     expect(wb.indexOf('<definedNames>')).toBeGreaterThan(wb.indexOf('</sheets>'));
   });
 
-  it('prints A4 landscape, fit to one page wide and unlimited pages tall, with heights for wrapped reasons and numbered pages', () => {
+  it('prints A4 landscape at the scale that fits one page wide (never under 75 %), with heights for wrapped reasons and numbered pages', () => {
     const sheet = findings(40);
     const after = unzip(writeHighlightedCopy(minimalPackage({ sheet: SHEET }), plan(sheet)));
     const part = text(after, 'xl/worksheets/sheet2.xml');
-    expect(tags(part, 'pageSetup')).toEqual([{ paperSize: '9', orientation: 'landscape', pageOrder: 'overThenDown', fitToWidth: '1', fitToHeight: '0' }]);
-    expect(tags(part, 'pageSetUpPr')).toEqual([{ fitToPage: '1' }]);
+    const scale = sheetLayout(sheet).print.scale;
+    expect(scale).toBeGreaterThanOrEqual(75);
+    expect(tags(part, 'pageSetup')).toEqual([{ paperSize: '9', orientation: 'landscape', pageOrder: 'overThenDown', scale: String(scale) }]);
     expect(part).toContain('<oddFooter>&amp;L&amp;A&amp;R&amp;P / &amp;N</oddFooter>');
     // Every data row holds the long reason in a wrapped column: each has a height of several lines.
     const rows = tags(part, 'row').filter((r) => Number(r.r) > 3);
@@ -90,7 +91,7 @@ describe('the findings sheet of a highlighted copy, on paper', () => {
 
   it('repeats the leading columns too when the table is too wide for one page at a readable size', () => {
     const wide: FindingsSheet = { ...findings(5), header: Array.from({ length: 14 }, (_, i) => `Cột ${i + 1}`), rows: findings(5).rows.map((r) => ({ values: [...r.values, ...Array(9).fill(REASON)] })) };
-    expect(sheetLayout(wide).print.fitToWidth).toBe(false);
+    expect(sheetLayout(wide).print.onePageWide).toBe(false);
     expect(printNames(wide, 'Kết quả')).toEqual([
       { name: '_xlnm.Print_Area', value: "'Kết quả'!$A$1:$N$8" },
       { name: '_xlnm.Print_Titles', value: "'Kết quả'!$A:$A,'Kết quả'!$3:$3" },

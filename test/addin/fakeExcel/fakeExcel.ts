@@ -1014,7 +1014,7 @@ function madeOnly(ctx: FakeExcel, sheet: FakeSheet, what: string): void {
 }
 
 function layoutOf(sheet: FakeSheet): FakeSheetLayout {
-  return (sheet.layout ??= { bold: new Set(), wrap: new Set(), columnWidths: new Map(), print: {}, autofits: 0 });
+  return (sheet.layout ??= { bold: new Set(), wrap: new Set(), top: new Set(), columnWidths: new Map(), print: {}, autofits: 0 });
 }
 
 /**
@@ -1063,7 +1063,7 @@ class FakeRangeFormat extends FakeProxy {
   readonly font: FakeProxy;
 
   constructor(ctx: FakeExcel, where: () => { sheet: FakeSheet; area: RangeRef }, path: string) {
-    super(ctx, path, ['wrapText', 'columnWidth']);
+    super(ctx, path, ['wrapText', 'columnWidth', 'verticalAlignment']);
     this.fill = new FakeFill(ctx, () => ({ sheet: where().sheet, areas: [where().area] }), `${path}.fill`);
     const cells = (f: (key: string, layout: FakeSheetLayout) => void, what: string) => () => {
       const { sheet, area } = where();
@@ -1082,6 +1082,14 @@ class FakeRangeFormat extends FakeProxy {
     Object.defineProperty(this, 'wrapText', {
       configurable: true,
       set: (v: boolean) => this._set('wrapText', v, cells((k, l) => (v ? l.wrap.add(k) : l.wrap.delete(k)), `${path}.wrapText`)),
+    });
+    Object.defineProperty(this, 'verticalAlignment', {
+      configurable: true,
+      set: (v: string) =>
+        this._set('verticalAlignment', v, () => {
+          if (!['Top', 'Center', 'Bottom', 'Justify', 'Distributed'].includes(v)) throw invalid(ctx, `${path}.verticalAlignment = ${JSON.stringify(v)}`);
+          cells((k, l) => (v === 'Top' ? l.top.add(k) : l.top.delete(k)), `${path}.verticalAlignment`)();
+        }),
     });
     Object.defineProperty(this, 'columnWidth', {
       configurable: true,
