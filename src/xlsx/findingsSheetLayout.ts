@@ -52,7 +52,16 @@ export interface SheetLayout {
   readonly repeatColumns: number;
 }
 
+/** Worked out once per sheet: the part, its print names and the add-in all ask, and a national sheet is long. */
+const layouts = new WeakMap<FindingsSheet, SheetLayout>();
+
 export function sheetLayout(sheet: FindingsSheet): SheetLayout {
+  let layout = layouts.get(sheet);
+  if (!layout) layouts.set(sheet, (layout = computeLayout(sheet)));
+  return layout;
+}
+
+function computeLayout(sheet: FindingsSheet): SheetLayout {
   // A loop, not a spread: a national findings sheet has hundreds of thousands of rows.
   let width = Math.max(1, sheet.header.length);
   for (const r of sheet.rows) if (r.values.length > width) width = r.values.length;
