@@ -5,7 +5,7 @@ import { Consolidation } from './consolidation';
 import { formatDateTime } from './formatTime';
 import { packLine } from './packLine';
 import { ScoreStatus } from './scorecard';
-import { actualText, changeText, CHANGED_SINCE_REVIEW, gapText, reviewWord, scoreWord, statusWord, targetText, trendWord } from './words';
+import { actualText, changeText, CHANGED_SINCE_REVIEW, gapText, reviewWord, scoreWord, statusWord, targetText, trendWord, unbrokenFigure } from './words';
 
 /**
  * Width (characters) of a target's column: its title wraps in the header, its cells hold
@@ -41,7 +41,7 @@ function scorecardSheet(c: Consolidation, lang: Lang): FindingsSheet {
   const header = [...lead, ...sc.targets.map((t, i) => `${i + 1}. ${t.title[lang]}${t.scored ? '' : vi ? ' (chỉ tiêu mềm)' : ' (soft target)'}`), ...tail];
   const rows: FindingsSheetRow[] = sc.rows.map((r) => {
     const cells = r.cells.map((cell) => {
-      const value = cell.finding ? actualText(cell.finding, lang) : '';
+      const value = cell.finding ? unbrokenFigure(actualText(cell.finding, lang)) : '';
       return cell.status === 'not-reported' ? '—' : `${scoreWord(cell.status, lang)}${value ? ` (${value})` : ''}`;
     });
     const n = r.counts;
@@ -106,9 +106,9 @@ function findingsSheet(c: Consolidation, lang: Lang): FindingsSheet {
         ...(withPeriod ? [f.period ?? ''] : []),
         f.title[lang],
         scoreWord(status, lang),
-        actualText(f, lang),
-        targetText(f, lang),
-        gapText(f, lang),
+        unbrokenFigure(actualText(f, lang)),
+        unbrokenFigure(targetText(f, lang)),
+        unbrokenFigure(gapText(f, lang)),
         `${f.sheet}!${f.cell}`,
         f.message[lang],
         state ? reviewWord(state.review.status, lang) : '',

@@ -296,7 +296,7 @@ describe('writing the scorecard sheets with Office.js', () => {
     await write(state, sheets); // the fake refuses any text sent bare that Excel would turn into a formula or a number
     const values = [...state.sheet('Bảng tổng hợp').cells.values()];
     expect(values).toContainEqual({ value: '=HYPERLINK("http://x","bấm")', type: 'String' });
-    const figures = [...state.sheet('Kết quả chi tiết').cells.values()].filter((v) => v.type === 'String' && /^-?[\d.]+(,\d+)? %$/.test(v.value as string));
+    const figures = [...state.sheet('Kết quả chi tiết').cells.values()].filter((v) => v.type === 'String' && /^-?[\d.]+(,\d+)?[ \u00a0]%$/.test(v.value as string));
     expect(figures.length).toBeGreaterThan(0);
   });
 });
