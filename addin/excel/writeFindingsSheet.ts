@@ -18,12 +18,7 @@ const MAX_CELL_TEXT = 32767; // Excel's limit for one cell
 /** A block of values well under one request's budget, so a sheet needs more than one only when it is huge. */
 const BLOCK_BYTES = 1_500_000;
 
-export interface SheetWriteOptions {
-  /** ExcelApi 1.9: the page setup (paper, orientation, fit, print titles and area, footer). Without it the sheet prints as Excel's defaults. */
-  readonly pageLayout: boolean;
-}
-
-export async function queueFindingsSheet(ws: Excel.Worksheet, sheet: FindingsSheet, trips: RoundTrips, options: SheetWriteOptions): Promise<void> {
+export async function queueFindingsSheet(ws: Excel.Worksheet, sheet: FindingsSheet, trips: RoundTrips): Promise<void> {
   const layout = sheetLayout(sheet);
   const { width } = layout;
   const lead: FindingsCell[][] = [];
@@ -75,8 +70,6 @@ export async function queueFindingsSheet(ws: Excel.Worksheet, sheet: FindingsShe
   const frozenColumns = sheet.frozenColumns ?? 0;
   if (frozenColumns > 0) ws.freezePanes.freezeAt(ws.getRangeByIndexes(0, 0, headerRow + 1, frozenColumns));
   else ws.freezePanes.freezeRows(headerRow + 1);
-
-  if (options.pageLayout) queuePageSetup(ws.pageLayout, layout);
 }
 
 /**
@@ -85,7 +78,9 @@ export async function queueFindingsSheet(ws: Excel.Worksheet, sheet: FindingsShe
  * repeated; the header row on every page, the table as the print area, and the sheet's name and
  * "page / pages" in the footer: the CLI's sheets' page setup, in Office.js (ExcelApi 1.9).
  */
-function queuePageSetup(page: Excel.PageLayout, layout: SheetLayout): void {
+export function queuePageSetup(ws: Excel.Worksheet, sheet: FindingsSheet): void {
+  const page = ws.pageLayout;
+  const layout: SheetLayout = sheetLayout(sheet);
   page.orientation = 'Landscape';
   page.paperSize = 'A4';
   page.printOrder = 'OverThenDown';
