@@ -275,11 +275,11 @@ th { background: #e8e8e8; font-size: 8pt; }
 thead { display: table-header-group; }
 tr { break-inside: avoid; page-break-inside: avoid; }
 td.num { text-align: right; }
-td.cell { text-align: center; }
+td.cell { text-align: center; padding-left: 0.4mm; padding-right: 0.4mm; }
 .scorecard { font-size: 8pt; }
 .scorecard th { text-align: center; font-size: 8pt; }
 .scorecard tr.group th { text-align: left; background: #d8d8d8; }
-.w-rank { width: 12mm; } .w-unit { width: 32mm; } .w-count { width: 8mm; } .w-points { width: 13mm; }
+.w-rank { width: 11mm; } .w-unit { width: 26mm; } .w-count { width: 8mm; } .w-points { width: 13mm; }
 .scorecard .value { font-size: 8pt; }
 .digests .w-count { width: 14mm; }
 .w-code { width: 10mm; } .w-kind { width: 30mm; } .w-weight { width: 16mm; }
