@@ -259,7 +259,7 @@ describe('writing the scorecard sheets with Office.js', () => {
     expect(top.has(`${headerRowOf(f) + f.rows.length},0`)).toBe(true);
   });
 
-  it('on an Excel without ExcelApi 1.9 (Office 2016) the sheets are written without page setup, and nothing fails', async () => {
+  it('where Excel answers that it lacks ExcelApi 1.9 (the manifest asks 1.13; checked anyway) the sheets are written without page setup, and nothing fails', async () => {
     const state = fakeFor(gridOf(CLUSTER));
     const { sheets } = await sheetsFor(gridOf(CLUSTER));
     const fake = new FakeExcel(state);

@@ -1185,8 +1185,9 @@ class FakeFreezePanes extends FakeProxy {
 
 /**
  * `Worksheet.pageLayout` (ExcelApi 1.9, like every member used here): what the Office.js reference
- * documents, enforced. On a host below 1.9 each command fails at sync with ApiNotFound and is
- * recorded as a violation. `zoom` must be set as a whole object (`x.zoom = {...}`, never
+ * documents, enforced. With `excelApi` below 1.9 each command fails at sync with ApiNotFound and is
+ * recorded as a violation (only these members check the requirement set: the add-in asks for it
+ * with isSetSupported only here, everything else being within the manifest's 1.13). `zoom` must be set as a whole object (`x.zoom = {...}`, never
  * `x.zoom.scale = …`), its scale between 10 and 400 and never together with fit-to-pages;
  * `setPrintTitleRows` and `setPrintTitleColumns` take whole rows and whole columns; footers use
  * only Excel's header and footer codes. Everything set is kept in the sheet's `layout.print`.
