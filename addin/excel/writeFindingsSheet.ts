@@ -1,4 +1,5 @@
 import { CellRef } from '../../src/grid/address';
+import { columnPoints, PRINT_FOOTER, PRINT_MARGINS, printAreaA1, printTitleColumnsA1, printTitleRowsA1, SheetLayout, sheetLayout } from '../../src/xlsx/findingsSheetLayout';
 import { FillStatus, FindingsCell, FindingsSheet, STATUS_FILL } from '../../src/xlsx/highlightPlan';
 import { addressChunks, areasForCells } from './addressList';
 import { groupBy } from './groupBy';
@@ -8,23 +9,18 @@ import { jsonBytes, RoundTrips } from './roundTrips';
  * Queues one generated sheet (a FindingsSheet, the data the CLI writes into its scorecard
  * workbook) onto a worksheet the add-in has just made: title, subtitles, bold header and rows as
  * values in one block (more only past a payload), fills grouped by status with `getRanges`,
- * column widths, wrapping, the frozen header, and A4 landscape printing where asked. Only ever
- * called on sheets Pledge Check created: this is the one place the add-in writes values.
+ * column widths, wrapping, the frozen header, and the page setup the CLI's sheets have (see
+ * findingsSheetLayout, which both writers share). Only ever called on sheets Pledge Check created:
+ * this is the one place the add-in writes values.
  */
 
-const MIN_WIDTH = 8;
-const MAX_WIDTH = 60;
 const MAX_CELL_TEXT = 32767; // Excel's limit for one cell
 /** A block of values well under one request's budget, so a sheet needs more than one only when it is huge. */
 const BLOCK_BYTES = 1_500_000;
 
-export interface SheetWriteOptions {
-  /** ExcelApi 1.9: print orientation, paper and gridlines. */
-  readonly pageLayout: boolean;
-}
-
-export async function queueFindingsSheet(ws: Excel.Worksheet, sheet: FindingsSheet, trips: RoundTrips, options: SheetWriteOptions): Promise<void> {
-  const width = sheetWidth(sheet);
+export async function queueFindingsSheet(ws: Excel.Worksheet, sheet: FindingsSheet, trips: RoundTrips): Promise<void> {
+  const layout = sheetLayout(sheet);
+  const { width } = layout;
   const lead: FindingsCell[][] = [];
   if (sheet.title) lead.push([sheet.title]);
   for (const line of sheet.subtitles ?? []) lead.push([line]);
@@ -42,20 +38,26 @@ export async function queueFindingsSheet(ws: Excel.Worksheet, sheet: FindingsShe
     top = end;
   }
 
-  const cols = columnLayout(sheet, width);
+  const cols = layout.columns;
   if (sheet.title) ws.getRangeByIndexes(0, 0, 1, 1).format.font.bold = true;
   const header = ws.getRangeByIndexes(headerRow, 0, 1, width);
   header.format.font.bold = true;
   // With fixed widths the header wraps rather than widening the column (as the CLI's sheet does).
   if (sheet.columnWidths !== undefined) header.format.wrapText = true;
-  for (const run of runsOf(cols.map((c) => c.width))) ws.getRangeByIndexes(0, run.start, 1, run.count).format.columnWidth = pointsFor(run.value);
+  for (const run of runsOf(cols.map((c) => c.width))) ws.getRangeByIndexes(0, run.start, 1, run.count).format.columnWidth = columnPoints(run.value);
   const dataRows = sheet.rows.length;
   if (dataRows > 0) {
     for (const run of runsOf(cols.map((c) => c.wrap))) {
       if (run.value) ws.getRangeByIndexes(headerRow + 1, run.start, dataRows, run.count).format.wrapText = true;
     }
   }
-  if (sheet.columnWidths !== undefined || cols.some((c) => c.wrap)) ws.getRangeByIndexes(headerRow, 0, dataRows + 1, width).format.autofitRows();
+  if (layout.sized) {
+    const table = ws.getRangeByIndexes(headerRow, 0, dataRows + 1, width);
+    // Rows several lines tall read from their top line, as the CLI's sheets do.
+    table.format.verticalAlignment = 'Top';
+    // Excel measures wrapped text itself: the rows grow to their lines, which never overlap.
+    table.format.autofitRows();
+  }
 
   for (const [status, cells] of groupBy(statusCells(sheet, headerRow + 1, width), (c) => c.status)) {
     const color = `#${STATUS_FILL[status as FillStatus].slice(2)}`;
@@ -68,20 +70,33 @@ export async function queueFindingsSheet(ws: Excel.Worksheet, sheet: FindingsShe
   const frozenColumns = sheet.frozenColumns ?? 0;
   if (frozenColumns > 0) ws.freezePanes.freezeAt(ws.getRangeByIndexes(0, 0, headerRow + 1, frozenColumns));
   else ws.freezePanes.freezeRows(headerRow + 1);
-
-  if (sheet.printLandscape && options.pageLayout) {
-    ws.pageLayout.orientation = 'Landscape';
-    ws.pageLayout.paperSize = 'A4';
-    // Without gridlines a printed table of fills has no lines to follow the rows by.
-    ws.pageLayout.printGridlines = true;
-  }
 }
 
-function sheetWidth(sheet: FindingsSheet): number {
-  // A loop, not a spread: a national findings sheet has hundreds of thousands of rows.
-  let width = Math.max(1, sheet.header.length);
-  for (const r of sheet.rows) if (r.values.length > width) width = r.values.length;
-  return width;
+/**
+ * A4 landscape, narrow margins, gridlines; fit to one page wide and as many tall as it takes when
+ * that keeps the text readable, else at MIN_PRINT_SCALE across pages with the leading columns
+ * repeated; the header row on every page, the table as the print area, and the sheet's name and
+ * "page / pages" in the footer: the CLI's sheets' page setup, in Office.js (ExcelApi 1.9).
+ */
+export function queuePageSetup(ws: Excel.Worksheet, sheet: FindingsSheet): void {
+  const page = ws.pageLayout;
+  const layout: SheetLayout = sheetLayout(sheet);
+  page.orientation = 'Landscape';
+  page.paperSize = 'A4';
+  page.printOrder = 'OverThenDown';
+  // Without gridlines a printed table of fills has no lines to follow the rows by.
+  page.printGridlines = true;
+  page.setPrintMargins('Inches', { ...PRINT_MARGINS });
+  // Set as one object (the reference forbids `zoom.scale = …`). verticalFitToPages 0 leaves the
+  // height free, as Excel's own "Fit All Columns on One Page" records it. (The CLI's package
+  // writes the same fit as a scale, for readers without Calibri; Excel has it.)
+  page.zoom = layout.print.onePageWide ? { horizontalFitToPages: 1, verticalFitToPages: 0 } : { scale: layout.print.scale };
+  page.setPrintArea(printAreaA1(layout));
+  page.setPrintTitleRows(printTitleRowsA1(layout));
+  const columns = printTitleColumnsA1(layout);
+  if (columns) page.setPrintTitleColumns(columns);
+  page.headersFooters.defaultForAllPages.leftFooter = PRINT_FOOTER.left;
+  page.headersFooters.defaultForAllPages.rightFooter = PRINT_FOOTER.right;
 }
 
 /**
@@ -107,43 +122,6 @@ function rowBytes(values: ReadonlyArray<FindingsCell>, width: number): number {
   let n = width + 2;
   for (const v of values) n += v === null ? 2 : typeof v === 'number' ? String(v).length : jsonBytes(v) + 1;
   return n;
-}
-
-interface ColumnLayout {
-  /** Characters of the default font, as Excel's own column widths count them. */
-  readonly width: number;
-  /** Some text is longer than the widest column allowed: it wraps instead of being cut off. */
-  readonly wrap: boolean;
-}
-
-/** The same sizing as the CLI's scorecard workbook: fixed widths where given, else fit to the text within 8–60. */
-function columnLayout(sheet: FindingsSheet, width: number): ColumnLayout[] {
-  const out: ColumnLayout[] = [];
-  for (let c = 0; c < width; c++) {
-    const fixed = sheet.columnWidths?.[c];
-    let longest = fixed === undefined ? textLength(sheet.header[c] ?? null) : 0;
-    let multiline = false;
-    for (const row of sheet.rows) {
-      const v = row.values[c] ?? null;
-      longest = Math.max(longest, textLength(v));
-      if (typeof v === 'string' && v.includes('\n')) multiline = true;
-    }
-    const w = fixed ?? Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, Math.ceil(longest * 1.1) + 2));
-    out.push({ width: w, wrap: multiline || longest * 1.1 + 2 > w });
-  }
-  return out;
-}
-
-function textLength(v: FindingsCell): number {
-  if (v === null) return 0;
-  let longest = 0;
-  for (const line of (typeof v === 'number' ? String(v) : v).split('\n')) longest = Math.max(longest, Array.from(line).length);
-  return longest;
-}
-
-/** Office.js sets widths in points; Excel's unit is a character of 11-point Calibri, 7 pixels plus 5 of padding. */
-export function pointsFor(characters: number): number {
-  return Math.round((characters * 7 + 5) * 0.75 * 100) / 100;
 }
 
 /** Consecutive equal values as runs, so neighbouring columns alike take one command. */

@@ -2,7 +2,7 @@ import { FindingsSheet } from '../../src/xlsx/highlightPlan';
 import { ScorecardSupport } from './hostSupport';
 import { RoundTrips } from './roundTrips';
 import { ExistingSheet, planScorecardSheets, SHEET_MARK_KEY, sheetMarkValue } from './scorecardSheetPlan';
-import { queueFindingsSheet } from './writeFindingsSheet';
+import { queueFindingsSheet, queuePageSetup } from './writeFindingsSheet';
 
 export interface ScorecardWriteReport {
   /** Review › Protect Workbook is on: no sheet can be added, nothing was written. */
@@ -57,9 +57,12 @@ export async function writeScorecard(
   for (const [i, target] of plan.add.entries()) {
     const ws = workbook.worksheets.add(target.name);
     if (support.marks) ws.customProperties.add(SHEET_MARK_KEY, sheetMarkValue(target.name));
-    await queueFindingsSheet(ws, sheets[i], trips, { pageLayout: support.pageLayout });
+    await queueFindingsSheet(ws, sheets[i], trips);
     added.push(ws);
   }
+  // Page setup (ExcelApi 1.9) last, once every value and fill is queued: nothing a host might
+  // refuse in it can keep the sheets from being written.
+  if (support.pageLayout) added.forEach((ws, i) => queuePageSetup(ws, sheets[i]));
   added[0]?.activate();
   await trips.flush();
   return { structureProtected: false, sheets: plan.add, replaced: plan.remove };

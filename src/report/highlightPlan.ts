@@ -1,7 +1,7 @@
 import { Lang } from '../evaluate/format';
 import { Finding } from '../evaluate/finding';
 import { CellMark, FindingsSheet, HighlightPlan, MarkStatus } from '../xlsx/highlightPlan';
-import { formatFigure, statusWord } from './words';
+import { formatFigure, statusWord, unbrokenFigure } from './words';
 
 /**
  * Which cells to mark and why. A shortfall marks the current-period figure the target reads; a
@@ -48,9 +48,9 @@ function findingsSheet(all: ReadonlyArray<Finding>, lang: Lang): FindingsSheet {
         f.unit,
         f.title[lang],
         statusWord(f.status, lang),
-        f.actual === null ? '' : formatFigure(f.actual, f.factUnit, lang),
-        f.target === null ? '' : `${f.operator ? opSymbol(f.operator) : ''} ${formatFigure(f.target, f.factUnit, lang)}`.trim(),
-        f.gap === null || f.status === 'met' ? '' : formatFigure(f.gap, f.factUnit === '%' ? (vi ? 'điểm %' : 'pp') : f.factUnit, lang),
+        f.actual === null ? '' : unbrokenFigure(formatFigure(f.actual, f.factUnit, lang)),
+        f.target === null ? '' : unbrokenFigure(`${f.operator ? opSymbol(f.operator) : ''} ${formatFigure(f.target, f.factUnit, lang)}`.trim()),
+        f.gap === null || f.status === 'met' ? '' : unbrokenFigure(formatFigure(f.gap, f.factUnit === '%' ? (vi ? 'điểm %' : 'pp') : f.factUnit, lang)),
         `${f.sheet}!${f.cell}`,
         f.message[lang],
       ],

@@ -37,7 +37,7 @@ ${scorecardSection(c, lang)}
 ${trendSection(c, lang)}
 ${unitsSection(c, lang)}
 ${auditSection(c, lang)}
-${signatureHtml(signature)}`;
+${signatureHtml(signature, closingLine(c, lang))}`;
   return `<!DOCTYPE html>
 <html lang="${lang}">
 <head>
@@ -51,6 +51,16 @@ ${signatureHtml(signature)}`;
 </body>
 </html>
 `;
+}
+
+/** The sentence a Vietnamese report closes with, above the signatures: what was checked, against which pack. */
+function closingLine(c: Consolidation, lang: Lang): string {
+  const units = c.scorecard.rows.length;
+  const books = c.workbooks.length;
+  const pack = c.scorecard.pack.title[lang];
+  return lang === 'vi'
+    ? `Trên đây là kết quả kiểm tra việc thực hiện chỉ tiêu thi đua của ${units} đơn vị trong ${books} sổ theo bộ chỉ tiêu “${pack}”./.`
+    : `This concludes the check of ${units} unit(s) in ${books} workbook(s) against the pack “${pack}”.`;
 }
 
 function totalsLine(c: Consolidation, lang: Lang): Html {
@@ -257,20 +267,20 @@ h3 { font-size: 10.5pt; margin: 4mm 0 1mm; break-after: avoid; page-break-after:
 p { margin: 1mm 0; }
 .pack { font-size: 11pt; font-weight: bold; }
 .meta, .note, .legend { color: #333; font-size: 8.5pt; }
-.small { font-size: 7.5pt; color: #333; }
-.mono { font-family: "DejaVu Sans Mono", "Noto Sans Mono", Consolas, monospace; font-size: 7pt; word-break: break-all; }
+.small { font-size: 8pt; color: #333; }
+.mono { font-family: "DejaVu Sans Mono", "Noto Sans Mono", Consolas, monospace; font-size: 8pt; word-break: break-all; }
 table { width: 100%; max-width: 100%; border-collapse: collapse; table-layout: fixed; margin: 1mm 0 2mm; }
 th, td { border: 0.25mm solid #888; padding: 0.8mm 1mm; vertical-align: top; text-align: left; overflow-wrap: anywhere; word-break: break-word; hyphens: auto; }
 th { background: #e8e8e8; font-size: 8pt; }
 thead { display: table-header-group; }
 tr { break-inside: avoid; page-break-inside: avoid; }
 td.num { text-align: right; }
-td.cell { text-align: center; }
+td.cell { text-align: center; padding-left: 0.4mm; padding-right: 0.4mm; }
 .scorecard { font-size: 8pt; }
-.scorecard th { text-align: center; font-size: 7.5pt; }
+.scorecard th { text-align: center; font-size: 8pt; }
 .scorecard tr.group th { text-align: left; background: #d8d8d8; }
-.w-rank { width: 12mm; } .w-unit { width: 32mm; } .w-count { width: 8mm; } .w-points { width: 13mm; }
-.scorecard .value { font-size: 7pt; }
+.w-rank { width: 11mm; } .w-unit { width: 26mm; } .w-count { width: 8mm; } .w-points { width: 13mm; }
+.scorecard .value { font-size: 8pt; }
 .digests .w-count { width: 14mm; }
 .w-code { width: 10mm; } .w-kind { width: 30mm; } .w-weight { width: 16mm; }
 .w-title { width: 46mm; } .w-status { width: 24mm; } .w-figure { width: 24mm; } .w-trend { width: 22mm; }

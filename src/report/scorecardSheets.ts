@@ -5,7 +5,7 @@ import { Consolidation } from './consolidation';
 import { formatDateTime } from './formatTime';
 import { packLine } from './packLine';
 import { ScoreStatus } from './scorecard';
-import { actualText, changeText, CHANGED_SINCE_REVIEW, gapText, reviewWord, scoreWord, statusWord, targetText, trendWord } from './words';
+import { actualText, changeText, CHANGED_SINCE_REVIEW, gapText, reviewWord, scoreWord, statusWord, targetText, trendWord, unbrokenFigure } from './words';
 
 /**
  * Width (characters) of a target's column: its title wraps in the header, its cells hold
@@ -41,7 +41,7 @@ function scorecardSheet(c: Consolidation, lang: Lang): FindingsSheet {
   const header = [...lead, ...sc.targets.map((t, i) => `${i + 1}. ${t.title[lang]}${t.scored ? '' : vi ? ' (chỉ tiêu mềm)' : ' (soft target)'}`), ...tail];
   const rows: FindingsSheetRow[] = sc.rows.map((r) => {
     const cells = r.cells.map((cell) => {
-      const value = cell.finding ? actualText(cell.finding, lang) : '';
+      const value = cell.finding ? unbrokenFigure(actualText(cell.finding, lang)) : '';
       return cell.status === 'not-reported' ? '—' : `${scoreWord(cell.status, lang)}${value ? ` (${value})` : ''}`;
     });
     const n = r.counts;
@@ -74,9 +74,8 @@ function scorecardSheet(c: Consolidation, lang: Lang): FindingsSheet {
     ],
     header,
     rows,
-    columnWidths: [5, 20, ...(withPeriod ? [9] : []), ...sc.targets.map(() => TARGET_COLUMN_WIDTH), 6, 6, 7, 7, 7, 6, 7, 14, 14],
+    columnWidths: [5, 18, ...(withPeriod ? [9] : []), ...sc.targets.map(() => TARGET_COLUMN_WIDTH), 6, 6, 7, 7, 7, 6, 7, 10, 12],
     frozenColumns: 2,
-    printLandscape: true,
   };
 }
 
@@ -107,9 +106,9 @@ function findingsSheet(c: Consolidation, lang: Lang): FindingsSheet {
         ...(withPeriod ? [f.period ?? ''] : []),
         f.title[lang],
         scoreWord(status, lang),
-        actualText(f, lang),
-        targetText(f, lang),
-        gapText(f, lang),
+        unbrokenFigure(actualText(f, lang)),
+        unbrokenFigure(targetText(f, lang)),
+        unbrokenFigure(gapText(f, lang)),
         `${f.sheet}!${f.cell}`,
         f.message[lang],
         state ? reviewWord(state.review.status, lang) : '',
@@ -129,8 +128,9 @@ function findingsSheet(c: Consolidation, lang: Lang): FindingsSheet {
     title: vi ? 'Kết quả từng chỉ tiêu của từng đơn vị, kèm lý do và xét duyệt' : 'Every target of every unit, with reasons and reviews',
     header,
     rows,
-    // Widths that fit A4 landscape at 75 %; long reasons and titles wrap (rows get their height).
-    columnWidths: [14, 16, ...(withPeriod ? [9] : []), 26, 9, 9, 9, 9, 11, 32, 10, 12, 10, 12, 10],
+    // Widths that fit A4 landscape at 75 % with room to spare (see WIDTH_ROOM), with or without
+    // the period column (at most 181 characters); long reasons and titles wrap (rows get their height).
+    columnWidths: withPeriod ? [12, 15, 9, 20, 9, 9, 9, 9, 10, 28, 10, 10, 10, 10, 10] : [14, 16, 22, 9, 9, 9, 9, 11, 29, 10, 11, 10, 12, 10],
     frozenColumns: withPeriod ? 3 : 2,
   };
 }

@@ -14,6 +14,12 @@ export interface Signer {
  * replaced (`pledge-check check … --signature ky-ten.json`); what is not given keeps the default.
  */
 export interface SignatureBlock {
+  /**
+   * The closing sentence above the block (`Trên đây là …./.`); the report words one from what was
+   * checked when none is given. It is printed on the same page as the block, so the block never
+   * stands alone on a last page.
+   */
+  readonly closing?: string;
   /** `Ninh Bình, ngày … tháng … năm 2025`; dotted blanks to fill in by hand when not given. */
   readonly placeDate: string;
   readonly preparer: Signer;
@@ -51,7 +57,7 @@ export class SignatureError extends Error {
 
 /**
  * Reads a signature file: a JSON object whose fields, all optional, replace the defaults:
- * `{ "placeDate": "…", "preparer": { "title", "note", "name" }, "head": { … }, "recipientsLabel": "…", "recipients": ["…"] }`.
+ * `{ "closing": "…", "placeDate": "…", "preparer": { "title", "note", "name" }, "head": { … }, "recipientsLabel": "…", "recipients": ["…"] }`.
  */
 export function parseSignature(text: string, lang: Lang): SignatureBlock {
   let data: unknown;
@@ -62,7 +68,7 @@ export function parseSignature(text: string, lang: Lang): SignatureBlock {
   }
   const base = DEFAULT_SIGNATURE[lang];
   if (!isObject(data)) throw new SignatureError('tệp chữ ký phải là một đối tượng JSON', 'the signature file must be a JSON object');
-  const known = new Set(['placeDate', 'preparer', 'head', 'recipientsLabel', 'recipients']);
+  const known = new Set(['closing', 'placeDate', 'preparer', 'head', 'recipientsLabel', 'recipients']);
   const unknown = Object.keys(data).filter((k) => !known.has(k));
   if (unknown.length) throw new SignatureError(`tệp chữ ký có trường không dùng: ${unknown.join(', ')}`, `the signature file has unknown fields: ${unknown.join(', ')}`);
   const text_ = (v: unknown, field: string, fallback: string | undefined): string | undefined => {
@@ -82,7 +88,9 @@ export function parseSignature(text: string, lang: Lang): SignatureBlock {
   if (recipients !== undefined && (!Array.isArray(recipients) || recipients.some((r) => typeof r !== 'string'))) {
     throw new SignatureError('trường recipients của tệp chữ ký phải là danh sách chuỗi', "the signature file's recipients must be a list of strings");
   }
+  const closing = text_(data.closing, 'closing', base.closing);
   return {
+    ...(closing !== undefined ? { closing } : {}),
     placeDate: text_(data.placeDate, 'placeDate', base.placeDate) as string,
     preparer: signer(data.preparer, 'preparer', base.preparer),
     head: signer(data.head, 'head', base.head),
@@ -95,19 +103,28 @@ function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-/** The block as the report's last part: it is never split across pages. */
-export function signatureHtml(s: SignatureBlock): Html {
+/**
+ * The report's end: the closing sentence, then the block. Both are kept on one page and that page
+ * is not left to them alone: the end may not start a page (`break-before: avoid`), so when it
+ * does not fit below the last table the last rows of that table come over with it.
+ */
+export function signatureHtml(s: SignatureBlock, closing: string): Html {
   const signer = (x: Signer) => html`<div class="signer"><p class="signer-title">${x.title}</p>${x.note ? html`<p class="signer-note">${x.note}</p>` : ''}<div class="signature-space"></div>${x.name ? html`<p class="signer-name">${x.name}</p>` : ''}</div>`;
-  return html`<section class="signature">
+  return html`<div class="report-end">
+<p class="closing">${s.closing ?? closing}</p>
+<section class="signature">
 <p class="place-date">${s.placeDate}</p>
 <div class="signers">${signer(s.preparer)}${signer(s.head)}</div>
 <div class="recipients"><p class="recipients-label">${s.recipientsLabel}</p>${s.recipients.map((r) => html`<p>${r}</p>`)}</div>
-</section>`;
+</section>
+</div>`;
 }
 
 /** The block's print style (added to the report's CSS). */
 export const SIGNATURE_CSS = `
-.signature { break-inside: avoid; page-break-inside: avoid; margin-top: 8mm; font-size: 10pt; }
+.report-end { break-inside: avoid; page-break-inside: avoid; break-before: avoid; page-break-before: avoid; margin-top: 4mm; }
+.closing { font-size: 9.5pt; text-indent: 8mm; margin: 0; }
+.signature { break-inside: avoid; page-break-inside: avoid; margin-top: 4mm; font-size: 10pt; }
 .place-date { text-align: right; font-style: italic; margin-right: 6mm; }
 .signers { display: flex; justify-content: space-between; gap: 10mm; margin-top: 2mm; }
 .signer { flex: 1; text-align: center; }

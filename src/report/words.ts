@@ -74,3 +74,11 @@ export function gapText(f: Finding, lang: Lang): string {
 export function actualText(f: Finding, lang: Lang): string {
   return f.actual === null ? '' : formatFigure(f.actual, f.factUnit, lang);
 }
+
+/**
+ * A figure for a narrow printed column: the space before `%` made a no-break space, so a wrapped
+ * cell reads `88,59 %` or `4,81 / điểm %` and never leaves the `%` alone on a line.
+ */
+export function unbrokenFigure(text: string): string {
+  return text.includes(' %') ? text.replace(/ %/g, '\u00a0%') : text;
+}

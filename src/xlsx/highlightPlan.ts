@@ -47,8 +47,6 @@ export interface FindingsSheet {
   readonly columnWidths?: ReadonlyArray<number | undefined>;
   /** Columns kept in view when scrolling right (the unit's name). */
   readonly frozenColumns?: number;
-  /** Print on A4 landscape, scaled to one page wide (a scorecard is wider than it is long). */
-  readonly printLandscape?: boolean;
 }
 
 export interface HighlightPlan {

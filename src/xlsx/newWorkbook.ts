@@ -1,12 +1,13 @@
-import { strFromU8, strToU8 } from 'fflate';
+import { strToU8 } from 'fflate';
 import { appendWorksheet } from './appendWorksheet';
-import { bytesToText, encodeXmlText, textToBytes } from './byteText';
+import { bytesToText, textToBytes } from './byteText';
 import { CONTENT_TYPES_PART, ContentTypes, CT } from './contentTypes';
 import { findingsSheetPart, printNames } from './findingsSheetPart';
 import { FindingsSheet } from './highlightPlan';
 import { PatchContext, TRANSITIONAL } from './patchContext';
 import { StylesPatch } from './patchStyles';
 import { addRelationship } from './relationshipsPart';
+import { addSheetDefinedNames } from './sheetDefinedNames';
 import { VmlShapeIds } from './vmlNotes';
 import { zipPackage } from './zipPackage';
 
@@ -80,11 +81,7 @@ export function writeNewWorkbook(sheets: ReadonlyArray<FindingsSheet>, options: 
     names.push(appendWorksheet(ctx, WORKBOOK, names, sheet.name, findingsSheetPart(sheet, styles, TRANSITIONAL.mainNs)));
   }
   // Each sheet's print area and the rows (and columns) repeated on every printed page.
-  const defined = sheets.flatMap((sheet, i) =>
-    printNames(sheet, names[i]).map((n) => `<definedName name="${n.name}" localSheetId="${i}">${encodeXmlText(n.value)}</definedName>`),
-  );
-  const workbookXml = strFromU8(parts.get(WORKBOOK)!);
-  parts.set(WORKBOOK, strToU8(workbookXml.replace('</sheets>', `</sheets><definedNames>${defined.join('')}</definedNames>`)));
+  sheets.forEach((sheet, i) => addSheetDefinedNames(parts, WORKBOOK, names[i], printNames(sheet, names[i])));
 
   parts.set(STYLES, textToBytes(styles.result() ?? STYLESHEET));
   contentTypes.addOverride(STYLES, CT.styles);

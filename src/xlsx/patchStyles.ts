@@ -20,6 +20,8 @@ export interface XfChange {
   readonly fill?: FillStatus;
   readonly font?: FontVariant;
   readonly wrap?: boolean;
+  /** Aligned to the top of its row (implied by wrap): a row several lines tall reads from its top line. */
+  readonly top?: boolean;
 }
 
 const PART = 'xl/styles.xml';
@@ -101,7 +103,7 @@ export class StylesPatch {
 
   /** Index of a cell format derived from `cellXfs[base]` (memoised, so each pair is added once). */
   xf(base: number, change: XfChange): number {
-    const key = `${base}|${change.fill ?? ''}|${change.font ?? ''}|${change.wrap ? 1 : 0}`;
+    const key = `${base}|${change.fill ?? ''}|${change.font ?? ''}|${change.wrap ? 1 : change.top ? 't' : 0}`;
     const known = this.xfIds.get(key);
     if (known !== undefined) return known;
     const xfs = this.collection('cellXfs');
@@ -109,7 +111,7 @@ export class StylesPatch {
     let xf = baseXf;
     if (change.fill) xf = setStartTagAttrs(xf, { fillId: String(this.fillId(change.fill)), applyFill: '1' });
     if (change.font) xf = setStartTagAttrs(xf, { fontId: String(this.fontId(change.font)), applyFont: '1' });
-    if (change.wrap) xf = withWrap(setStartTagAttrs(xf, { applyAlignment: '1' }));
+    if (change.wrap || change.top) xf = withAlignment(setStartTagAttrs(xf, { applyAlignment: '1' }), change.wrap === true);
     let id = this.existing('cellXfs', xf);
     if (id === undefined && xfs.entries.length >= MAX_CELL_XFS) {
       // No room left: the cell keeps its format; its reason is still in its note and on the findings sheet.
@@ -264,17 +266,17 @@ function setStartTagAttrs(element: string, attrs: Record<string, string>): strin
   return open + element.slice(span.openEnd);
 }
 
-/** An `<xf>` with `wrapText` and top alignment, keeping any other alignment it had. */
-function withWrap(xf: string): string {
+/** An `<xf>` aligned to the top (and wrapping its text when asked), keeping any other alignment it had. */
+function withAlignment(xf: string, wrap: boolean): string {
   const span = rootElement(xf, PART);
   const prefix = prefixOf(span.name);
   const align = childElements(xf, span, PART).find((e) => localName(e.name) === 'alignment');
   if (align) {
     let open = xf.slice(align.start, align.openEnd);
-    open = setAttr(setAttr(open, 'wrapText', '1'), 'vertical', 'top');
+    open = setAttr(wrap ? setAttr(open, 'wrapText', '1') : open, 'vertical', 'top');
     return xf.slice(0, align.start) + open + xf.slice(align.openEnd);
   }
-  const alignment = `<${prefix}alignment vertical="top" wrapText="1"/>`;
+  const alignment = `<${prefix}alignment vertical="top"${wrap ? ' wrapText="1"' : ''}/>`;
   // CT_Xf: alignment is the first child.
   if (span.selfClosing) return `${xf.slice(0, span.end).replace(/\s*\/>$/, '>')}${alignment}</${span.name}>`;
   return xf.slice(0, span.openEnd) + alignment + xf.slice(span.openEnd);

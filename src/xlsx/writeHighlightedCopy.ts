@@ -2,7 +2,7 @@ import { parseA1 } from '../grid/address';
 import { appendWorksheet } from './appendWorksheet';
 import { bytesToText, readXmlPart, textToBytes } from './byteText';
 import { CONTENT_TYPES_PART, ContentTypes, CT } from './contentTypes';
-import { findingsSheetPart } from './findingsSheetPart';
+import { findingsSheetPart, printNames } from './findingsSheetPart';
 import { CellMark, HighlightPlan, MarkStatus } from './highlightPlan';
 import { openPackage, PackageSheet, readRelationships, XlsxPackage } from './package';
 import { CellNote, addSheetNotes } from './patchComments';
@@ -10,6 +10,7 @@ import { detectDialect, PatchContext, unusedPartName } from './patchContext';
 import { CellTargets, patchSheetCells } from './patchSheetCells';
 import { emptyStylesheet, StylesPatch } from './patchStyles';
 import { addRelationship } from './relationshipsPart';
+import { addSheetDefinedNames } from './sheetDefinedNames';
 import { VmlShapeIds } from './vmlNotes';
 import { AsyncZipper, JS_COMPRESSOR, PartCompressor, zipPackage, zipPackageAsync } from './zipPackage';
 
@@ -99,6 +100,8 @@ export function patchHighlightedCopy(pkg: Uint8Array | XlsxPackage, plan: Highli
     const sheetPart = findingsSheetPart(plan.findingsSheet, styles, dialect.mainNs);
     const before = new Set(parts.keys());
     findingsSheetName = appendWorksheet(ctx, source.workbookPath, source.sheets.map((s) => s.name), plan.findingsSheet.name, sheetPart);
+    // Its header on every printed page, and the table as the print area.
+    addSheetDefinedNames(parts, source.workbookPath, findingsSheetName, printNames(plan.findingsSheet, findingsSheetName));
     startFinished(...[...parts.keys()].filter((k) => !before.has(k)));
   }
 

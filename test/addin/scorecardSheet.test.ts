@@ -11,8 +11,11 @@ import { scorecardSheets } from '../../src/report/scorecardSheets';
 import { EMPTY_REVIEW_BOOK } from '../../src/review/review';
 import { FindingsSheet, STATUS_FILL } from '../../src/xlsx/highlightPlan';
 import { planScorecardSheets, SHEET_MARK_KEY, sheetMarkValue } from '../../addin/excel/scorecardSheetPlan';
-import { pointsFor } from '../../addin/excel/writeFindingsSheet';
+import { columnPoints } from '../../src/xlsx/findingsSheetLayout';
 import { writeScorecard } from '../../addin/excel/writeScorecard';
+import { scorecardSupport } from '../../addin/excel/hostSupport';
+import { printNames } from '../../src/xlsx/findingsSheetPart';
+import { MIN_PRINT_SCALE, sheetLayout } from '../../src/xlsx/findingsSheetLayout';
 import { boot } from '../../addin/taskpane/boot';
 import { startPreview } from '../../addin/preview/startPreview';
 import { workbookConsolidation } from '../../addin/workbookConsolidation';
@@ -99,10 +102,10 @@ describe('writing the scorecard sheets with Office.js', () => {
         }),
       );
       expect(new Map([...written.fills].map(([k, f]) => [k, f.color]))).toEqual(fills);
-      (s.columnWidths ?? []).forEach((w, c) => w !== undefined && expect(written.layout!.columnWidths.get(c)).toBe(pointsFor(w)));
+      (s.columnWidths ?? []).forEach((w, c) => w !== undefined && expect(written.layout!.columnWidths.get(c)).toBe(columnPoints(w)));
     }
     const scorecard = state.sheet('Bảng tổng hợp');
-    expect(scorecard.layout!.print).toEqual({ orientation: 'Landscape', paperSize: 'A4', printGridlines: true });
+    expect(scorecard.layout!.print).toMatchObject({ orientation: 'Landscape', paperSize: 'A4', printGridlines: true, zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 } });
     expect([...scorecard.layout!.wrap].some((k) => k.startsWith(`${headerRowOf(sheets[0])},`))).toBe(true);
     // The person's own sheets are exactly as they were.
     const mine = (snap: unknown) => (snap as { sheets: { name: string }[] }).sheets.filter((s) => !sheets.some((x) => x.name === s.name));
@@ -215,6 +218,81 @@ describe('writing the scorecard sheets with Office.js', () => {
     expect(state.sheet('Bảng tổng hợp').layout!.print).toEqual({});
   });
 
+  it('gives every sheet the page setup of the CLI’s workbook: A4 landscape, fit to width, header rows repeated, print area, numbered footer', async () => {
+    const state = fakeFor(gridOf(CLUSTER));
+    const { sheets } = await sheetsFor(gridOf(CLUSTER));
+    const { fake } = await write(state, sheets);
+    // Queued after every value and fill of every sheet: a host refusing part of it cannot keep the sheets from being written.
+    const firstPage = fake.log.findIndex((c) => c.target.includes('pageLayout'));
+    const lastData = fake.log.map((c, i) => (c.name === 'values' || c.target.includes('fill') ? i : -1)).reduce((a, b) => Math.max(a, b), -1);
+    expect(firstPage).toBeGreaterThan(lastData);
+    for (const s of sheets) {
+      const layout = sheetLayout(s);
+      // The CLI's defined names for the same sheet, as the add-in's calls should read.
+      const names = new Map(printNames(s, s.name).map((n) => [n.name, n.value.replace(/^'[^']*'!/, '').replace(/,'[^']*'!/g, ',').replace(/\$/g, '')]));
+      const titles = (names.get('_xlnm.Print_Titles') as string).split(',');
+      expect(state.sheet(s.name).layout!.print).toEqual({
+        orientation: 'Landscape',
+        paperSize: 'A4',
+        printOrder: 'OverThenDown',
+        printGridlines: true,
+        margins: { unit: 'Inches', left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+        zoom: layout.print.onePageWide ? { horizontalFitToPages: 1, verticalFitToPages: 0 } : { scale: MIN_PRINT_SCALE },
+        printArea: names.get('_xlnm.Print_Area'),
+        titleRows: titles[titles.length - 1],
+        ...(titles.length > 1 ? { titleColumns: titles[0] } : {}),
+        'footer.leftFooter': '&A',
+        'footer.rightFooter': '&P / &N',
+      });
+    }
+    // The scorecard fits one page wide at a readable size: its labels wrap (header and cells), nothing shrinks below 75 %.
+    expect(sheetLayout(sheets[0]).print).toEqual({ onePageWide: true, scale: expect.any(Number) });
+    expect(sheetLayout(sheets[0]).print.scale).toBeGreaterThanOrEqual(MIN_PRINT_SCALE);
+    const h = headerRowOf(sheets[0]);
+    const wrapped = state.sheet('Bảng tổng hợp').layout!.wrap;
+    sheets[0].header.forEach((_, c) => expect(wrapped.has(`${h},${c}`)).toBe(true));
+    expect(state.sheet('Bảng tổng hợp').layout!.autofits).toBeGreaterThan(0);
+    // Every cell of the table reads from the top of its row.
+    const top = state.sheet('Kết quả chi tiết').layout!.top;
+    const f = sheets[1];
+    expect(top.size).toBe((f.rows.length + 1) * sheetLayout(f).width);
+    expect(top.has(`${headerRowOf(f) + f.rows.length},0`)).toBe(true);
+  });
+
+  it('where Excel answers that it lacks ExcelApi 1.9 (the manifest asks 1.13; checked anyway) the sheets are written without page setup, and nothing fails', async () => {
+    const state = fakeFor(gridOf(CLUSTER));
+    const { sheets } = await sheetsFor(gridOf(CLUSTER));
+    const fake = new FakeExcel(state);
+    fake.excelApi = '1.8';
+    const support = scorecardSupport({ isSetSupported: (name: string, version?: string | number) => name === 'ExcelApi' && Number(String(version ?? '1.1').split('.')[1]) <= 8 });
+    expect(support).toEqual({ marks: false, pageLayout: false });
+    const report = await writeScorecard(fake.context, () => sheets, support);
+    expect(fake.violations).toEqual([]);
+    expect(report.sheets.map((x) => x.name)).toEqual(sheets.map((x) => x.name));
+    for (const s of sheets) expect(state.sheet(s.name).layout!.print).toEqual({});
+    expect(fake.commands((c) => c.target.includes('pageLayout'))).toEqual([]);
+  });
+
+  it('the fake Excel holds the add-in to the reference: page setup below 1.9 fails with ApiNotFound, zoom only as a whole object', async () => {
+    const { sheets } = await sheetsFor(gridOf(CLUSTER));
+    const old = new FakeExcel(fakeFor(gridOf(CLUSTER)));
+    old.excelApi = '1.8';
+    await expect(writeScorecard(old.context, () => sheets, ALL)).rejects.toThrow(/ApiNotFound/);
+    expect(old.violations[0]).toMatch(/needs ExcelApi 1\.9; this Excel has 1\.8/);
+
+    const fake = new FakeExcel(fakeFor(gridOf(CLUSTER)));
+    const ws = fake.context.workbook.worksheets.add('Thử');
+    expect(() => {
+      ws.pageLayout.zoom.scale = 80;
+    }).toThrow(/PropertyNotLoaded/);
+    ws.pageLayout.zoom = { scale: 80, horizontalFitToPages: 1 };
+    await expect(fake.sync()).rejects.toThrow(/InvalidArgument/);
+    ws.pageLayout.setPrintTitleRows('A3:C3');
+    await expect(fake.sync()).rejects.toThrow(/not whole rows/);
+    ws.pageLayout.headersFooters.defaultForAllPages.rightFooter = 'Trang &Q';
+    await expect(fake.sync()).rejects.toThrow(/not a header\/footer code/);
+  });
+
   it('texts that Excel would take for a formula or a number stay text', async () => {
     const grid = clusterTable(3, (i) => (i === 0 ? '=HYPERLINK("http://x","bấm")' : `Công an đơn vị số ${i + 1}`));
     const { sheets } = await sheetsFor(grid);
@@ -222,7 +300,7 @@ describe('writing the scorecard sheets with Office.js', () => {
     await write(state, sheets); // the fake refuses any text sent bare that Excel would turn into a formula or a number
     const values = [...state.sheet('Bảng tổng hợp').cells.values()];
     expect(values).toContainEqual({ value: '=HYPERLINK("http://x","bấm")', type: 'String' });
-    const figures = [...state.sheet('Kết quả chi tiết').cells.values()].filter((v) => v.type === 'String' && /^-?[\d.]+(,\d+)? %$/.test(v.value as string));
+    const figures = [...state.sheet('Kết quả chi tiết').cells.values()].filter((v) => v.type === 'String' && /^-?[\d.]+(,\d+)?[ \u00a0]%$/.test(v.value as string));
     expect(figures.length).toBeGreaterThan(0);
   });
 });

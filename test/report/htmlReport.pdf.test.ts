@@ -12,7 +12,7 @@ import { EXIT } from '../../src/cli/main';
 import { hasSharedFixtures, PROJECT_ROOT, SAMPLES, SHARED_FIXTURES } from '../helpers/paths';
 import { runCli, tempDir } from '../helpers/runCli';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
-import { overlappingWords, pageText, pdfPages, smallestText } from '../helpers/pdfLayout';
+import { overlappingWords, pageText, PdfPage, pdfPages, pdfTextSizes } from '../helpers/pdfLayout';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const onPath = (cmd: string) => (process.env.PATH ?? '').split(delimiter).map((d) => join(d, cmd)).find((p) => existsSync(p));
@@ -35,6 +35,13 @@ async function reportInputs(dir: string): Promise<string[]> {
   writeFileSync(reviewed, zipSync(parts));
   const fixtures = hasSharedFixtures ? ['ca-thanh-hoa-2024.xlsx', 'cum-1-cac-thanh-pho-2020.xlsx', 'cum-5-tong-hop-6-thang-2020.xlsx'].map((f) => join(SHARED_FIXTURES, f)) : [];
   return [...fixtures, reviewed, join(SAMPLES, 'cum-thi-dua-2025-bang.xlsx'), join(SAMPLES, 'tong-hop-cum-2025.xlsx')];
+}
+
+/** Words on a page above the report's closing sentence (the page's own number aside): the lines the end was kept with. */
+function alongsideTheEnd(page: PdfPage): string[] {
+  const words = page.words.filter((w) => !/^(Trang|\d+\/\d+)$/.test(w.text));
+  const closing = words.findIndex((w, i) => w.text === 'Trên' && words[i + 1]?.text === 'đây');
+  return closing < 0 ? [] : words.slice(0, closing).map((w) => w.text);
 }
 
 suite('HTML report printed by headless Chromium', () => {
@@ -140,7 +147,8 @@ suite('HTML report printed by headless Chromium', () => {
     expect(pages.length).toBeLessThanOrEqual(hasSharedFixtures ? 40 : 20);
     pages.forEach((p, i) => expect(pageText(p)).toContain(`Trang ${i + 1}/${pages.length}`));
     const last = pageText(pages[pages.length - 1]);
-    for (const s of ['Nơi nhận:', 'NGƯỜI LẬP BIỂU', 'THỦ TRƯỞNG ĐƠN VỊ', '(Ký tên, đóng dấu)']) expect(last).toContain(s);
+    for (const s of ['Trên đây là kết quả kiểm tra', 'Nơi nhận:', 'NGƯỜI LẬP BIỂU', 'THỦ TRƯỞNG ĐƠN VỊ', '(Ký tên, đóng dấu)']) expect(last).toContain(s);
+    expect(alongsideTheEnd(pages[pages.length - 1])).not.toEqual([]);
     const all = pages.map(pageText).join(' ');
     // The temporary folder the workbooks were in (a private path) is nowhere in the report.
     expect(all).not.toContain(dir);
@@ -148,10 +156,68 @@ suite('HTML report printed by headless Chromium', () => {
     expect(all).toContain('bao-cao-ninh-binh-2025.xlsx');
   });
 
-  (pdftotext ? it : it.skip)('prints no text smaller than 7 points and no text over other text', () => {
-    const pages = pdfPages(pdfPath);
-    // Word boxes are slightly taller than the font size: 7 pt digests measure about 8.
-    expect(smallestText(pages).height).toBeGreaterThanOrEqual(7);
-    expect(overlappingWords(pages)).toEqual([]);
+  (pdftotext ? it : it.skip)('prints no text smaller than 8 points and no text over other text', () => {
+    // The sizes the PDF draws its text at (not word boxes, which are taller than the text).
+    const sizes = pdfTextSizes(pdfPath);
+    expect(sizes.length).toBeGreaterThan(1000);
+    expect(Math.min(...sizes.map((x) => x.size))).toBeGreaterThanOrEqual(7.95);
+    expect(overlappingWords(pdfPages(pdfPath))).toEqual([]);
+  });
+});
+
+/**
+ * Wherever the pages happen to break, the report's end (closing sentence, place and date, the two
+ * signers, Nơi nhận) is printed whole on the last page and never alone there: it brings the last
+ * lines of the report with it. The report is pushed down a little more each time by a blank block
+ * at its top, so the break before the end falls everywhere across one page.
+ */
+(pdftotext ? suite : describe.skip)('the end of the HTML report on paper', () => {
+  const ends: { shift: number; pages: number; last: string; alongside: string[] }[] = [];
+
+  beforeAll(async () => {
+    const dir = tempDir('pledge-report-end-');
+    const inputs = await reportInputs(dir);
+    const report = join(dir, 'bao-cao.html');
+    // The reviewed workbook alone: a short report that ends with the review log, a table.
+    expect((await runCli('check', inputs.find((f) => f.startsWith(dir)) as string, '--report', report)).code).toBe(EXIT.shortfall);
+    const html = readFileSync(report, 'utf8');
+    const { chromium } = await import('playwright-core');
+    const profile = mkdtempSync(join(tmpdir(), 'pledge-check-chromium-'));
+    const context = await chromium.launchPersistentContext(profile, {
+      executablePath: CHROMIUM,
+      headless: true,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+    try {
+      const page = await context.newPage();
+      await page.route('**/*', (route) => route.abort());
+      // A4 less the top and bottom margins is 269 mm: steps of 11.5 mm cross one page.
+      for (let shift = 0; shift < 270; shift += 11.5) {
+        await page.setContent(html.replace('<body>', `<body><div style="height:${shift}mm"></div>`), { waitUntil: 'load' });
+        const pdf = join(dir, `end-${shift}.pdf`);
+        writeFileSync(pdf, await page.pdf({ preferCSSPageSize: true, printBackground: true }));
+        const pages = pdfPages(pdf);
+        const last = pages[pages.length - 1];
+        ends.push({ shift, pages: pages.length, last: pageText(last), alongside: alongsideTheEnd(last) });
+      }
+    } finally {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    }
+  }, 120_000);
+
+  it('prints the closing sentence and the whole signature block together on the last page', () => {
+    expect(ends.length).toBeGreaterThanOrEqual(20);
+    for (const e of ends) {
+      for (const s of ['Trên đây là kết quả kiểm tra', '…………, ngày', 'NGƯỜI LẬP BIỂU', 'THỦ TRƯỞNG ĐƠN VỊ', '(Ký, ghi rõ họ tên)', 'Nơi nhận:', '- Lưu: VT.']) {
+        expect({ shift: e.shift, has: s, last: e.last.includes(s) }).toEqual({ shift: e.shift, has: s, last: true });
+      }
+    }
+  });
+
+  it('never leaves the end alone on the last page, even where it would just not fit below the last table', () => {
+    for (const e of ends) expect({ shift: e.shift, alone: e.alongside.length === 0 }).toEqual({ shift: e.shift, alone: false });
+    // The shifts did move the break: the report took more pages at some shifts than at others.
+    expect(new Set(ends.map((e) => e.pages)).size).toBeGreaterThan(1);
   });
 });

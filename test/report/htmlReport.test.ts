@@ -2,6 +2,7 @@ import { readFileSync } from 'fs';
 import { join } from 'path';
 import { defaultPack } from '../../src/packs/builtinPacks';
 import { htmlReport } from '../../src/report/htmlReport';
+import { parseSignature, SignatureError } from '../../src/report/signatureBlock';
 import { recordReview } from '../../src/review/recordReview';
 import { EMPTY_REVIEW_BOOK } from '../../src/review/review';
 import { readWorkbook } from '../../src/xlsx/readWorkbook';
@@ -78,5 +79,37 @@ describe('HTML report', () => {
     expect(page).toContain('Scorecard and ranking');
     expect(page).toContain('Công an tỉnh Nghệ An');
     expect(page).not.toContain('Bảng tổng hợp và xếp hạng');
+  });
+});
+
+describe('the report’s end', () => {
+  const grid = workbook(sheet('Cụm 1', [
+    ['Đơn vị', 'Số vụ PPHS năm 2024', 'Số vụ PPHS năm 2025', 'Đã khám phá năm 2025'],
+    ['Công an tỉnh Hà Nam', 100, 90, 80],
+    ['Công an tỉnh Nam Định', 100, 99, 70],
+  ]));
+
+  it('closes with a sentence naming what was checked, then place and date, the signers and Nơi nhận, kept on one page and not starting one', async () => {
+    const c = await consolidationOf(defaultPack(), [{ name: '/home/ai/bí mật/cum-1.xlsx', grid }]);
+    const page = htmlReport(c, 'vi');
+    const end = /<div class="report-end">([\s\S]*?)<\/section>\s*<\/div>/.exec(page)?.[1] ?? '';
+    expect(end).toMatch(/^\s*<p class="closing">Trên đây là kết quả kiểm tra việc thực hiện chỉ tiêu thi đua của 2 đơn vị trong 1 sổ theo bộ chỉ tiêu “[^”]+”\.\/\.<\/p>\s*<section class="signature">/);
+    for (const s of ['NGƯỜI LẬP BIỂU', 'THỦ TRƯỞNG ĐƠN VỊ', 'Nơi nhận:']) expect(end).toContain(s);
+    // Nothing after it but the closing tags; the private folder nowhere.
+    expect(page.slice(page.indexOf('<div class="report-end">'))).toMatch(/<\/div>\s*<\/body>\s*<\/html>\s*$/);
+    expect(page).not.toContain('/home/ai');
+    expect(page.replace(/<wbr>/g, '')).toContain('cum-1.xlsx');
+    expect(page).toMatch(/\.report-end \{[^}]*break-inside: avoid;[^}]*break-before: avoid;/);
+    expect(htmlReport(c, 'en')).toContain('<p class="closing">This concludes the check of 2 unit(s) in 1 workbook(s) against the pack “');
+  });
+
+  it('takes its closing sentence from the signature file when given', async () => {
+    const c = await consolidationOf(defaultPack(), [{ name: 'cum-1.xlsx', grid }]);
+    const signature = parseSignature(JSON.stringify({ closing: 'Đề nghị các đơn vị khắc phục các chỉ tiêu chưa đạt./.', head: { title: 'GIÁM ĐỐC', name: 'Đại tá Nguyễn Văn A' } }), 'vi');
+    const page = htmlReport(c, 'vi', signature);
+    expect(page).toContain('<p class="closing">Đề nghị các đơn vị khắc phục các chỉ tiêu chưa đạt./.</p>');
+    expect(page).not.toContain('Trên đây là');
+    expect(page).toContain('Đại tá Nguyễn Văn A');
+    expect(() => parseSignature('{"closing": 5}', 'vi')).toThrow(SignatureError);
   });
 });

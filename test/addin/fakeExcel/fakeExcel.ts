@@ -57,6 +57,8 @@ export class FakeExcel {
   readonly log: LoggedCommand[] = [];
   readonly payloads: { request: number; response: number }[] = [];
   readonly violations: string[] = [];
+  /** The ExcelApi requirement set this Excel has: members of a later set fail at sync (ApiNotFound). */
+  excelApi = '1.18';
   private queue: Op[] = [];
 
   constructor(
@@ -1012,7 +1014,7 @@ function madeOnly(ctx: FakeExcel, sheet: FakeSheet, what: string): void {
 }
 
 function layoutOf(sheet: FakeSheet): FakeSheetLayout {
-  return (sheet.layout ??= { bold: new Set(), wrap: new Set(), columnWidths: new Map(), print: {}, autofits: 0 });
+  return (sheet.layout ??= { bold: new Set(), wrap: new Set(), top: new Set(), columnWidths: new Map(), print: {}, autofits: 0 });
 }
 
 /**
@@ -1061,7 +1063,7 @@ class FakeRangeFormat extends FakeProxy {
   readonly font: FakeProxy;
 
   constructor(ctx: FakeExcel, where: () => { sheet: FakeSheet; area: RangeRef }, path: string) {
-    super(ctx, path, ['wrapText', 'columnWidth']);
+    super(ctx, path, ['wrapText', 'columnWidth', 'verticalAlignment']);
     this.fill = new FakeFill(ctx, () => ({ sheet: where().sheet, areas: [where().area] }), `${path}.fill`);
     const cells = (f: (key: string, layout: FakeSheetLayout) => void, what: string) => () => {
       const { sheet, area } = where();
@@ -1080,6 +1082,14 @@ class FakeRangeFormat extends FakeProxy {
     Object.defineProperty(this, 'wrapText', {
       configurable: true,
       set: (v: boolean) => this._set('wrapText', v, cells((k, l) => (v ? l.wrap.add(k) : l.wrap.delete(k)), `${path}.wrapText`)),
+    });
+    Object.defineProperty(this, 'verticalAlignment', {
+      configurable: true,
+      set: (v: string) =>
+        this._set('verticalAlignment', v, () => {
+          if (!['Top', 'Center', 'Bottom', 'Justify', 'Distributed'].includes(v)) throw invalid(ctx, `${path}.verticalAlignment = ${JSON.stringify(v)}`);
+          cells((k, l) => (v === 'Top' ? l.top.add(k) : l.top.delete(k)), `${path}.verticalAlignment`)();
+        }),
     });
     Object.defineProperty(this, 'columnWidth', {
       configurable: true,
@@ -1173,19 +1183,159 @@ class FakeFreezePanes extends FakeProxy {
   }
 }
 
+/**
+ * `Worksheet.pageLayout` (ExcelApi 1.9, like every member used here): what the Office.js reference
+ * documents, enforced. With `excelApi` below 1.9 each command fails at sync with ApiNotFound and is
+ * recorded as a violation (only these members check the requirement set: the add-in asks for it
+ * with isSetSupported only here, everything else being within the manifest's 1.13). `zoom` must be set as a whole object (`x.zoom = {...}`, never
+ * `x.zoom.scale = …`), its scale between 10 and 400 and never together with fit-to-pages;
+ * `setPrintTitleRows` and `setPrintTitleColumns` take whole rows and whole columns; footers use
+ * only Excel's header and footer codes. Everything set is kept in the sheet's `layout.print`.
+ */
 class FakePageLayout extends FakeProxy {
+  readonly headersFooters: FakeProxy & { readonly defaultForAllPages: FakeProxy };
+
   constructor(ctx: FakeExcel, sheet: () => FakeSheet, path: string) {
-    const props = ['orientation', 'paperSize', 'printGridlines'];
+    const props = ['orientation', 'paperSize', 'printGridlines', 'printOrder', 'zoom'];
     super(ctx, path, props);
+    const record = (name: string, v: unknown, check: () => void = () => undefined) => () => {
+      requireExcelApi(ctx, '1.9', `${path}.${name}`);
+      madeOnly(ctx, sheet(), `${path}.${name}`);
+      check();
+      layoutOf(sheet()).print[name] = v;
+    };
+    const oneOf = (name: string, v: unknown, allowed: string[]) => () => {
+      if (!allowed.includes(v as string)) throw invalid(ctx, `${path}.${name} = ${JSON.stringify(v)}`);
+    };
+    const checks: Record<string, (v: unknown) => () => void> = {
+      orientation: (v) => oneOf('orientation', v, ['Portrait', 'Landscape']),
+      paperSize: (v) => oneOf('paperSize', v, ['A3', 'A4', 'A5', 'Letter', 'Legal']),
+      printOrder: (v) => oneOf('printOrder', v, ['DownThenOver', 'OverThenDown']),
+      printGridlines: (v) => () => {
+        if (typeof v !== 'boolean') throw invalid(ctx, `${path}.printGridlines = ${JSON.stringify(v)}`);
+      },
+      zoom: (v) => () => checkZoom(ctx, v, `${path}.zoom`),
+    };
     for (const prop of props) {
       Object.defineProperty(this, prop, {
         configurable: true,
-        set: (v: unknown) =>
-          this._set(prop, v, () => {
-            madeOnly(ctx, sheet(), `${path}.${prop}`);
-            layoutOf(sheet()).print[prop] = v;
-          }),
+        // Reading zoom to set one of its fields (`zoom.scale = …`) is what the reference forbids.
+        get: () => this._get(prop),
+        set: (v: unknown) => this._set(prop, v, record(prop, v, checks[prop](v))),
       });
     }
+    const footer = (slot: FakeProxy, slotPath: string) => {
+      const fields = ['leftFooter', 'centerFooter', 'rightFooter', 'leftHeader', 'centerHeader', 'rightHeader'];
+      for (const f of fields) {
+        Object.defineProperty(slot, f, {
+          configurable: true,
+          set: (v: unknown) =>
+            this._set(`headersFooters.defaultForAllPages.${f}`, v, record(`footer.${f}`, v, () => checkHeaderCodes(ctx, v, `${slotPath}.${f}`))),
+        });
+      }
+      return fields;
+    };
+    const group = new (class extends FakeProxy {
+      readonly defaultForAllPages: FakeProxy;
+      constructor() {
+        super(ctx, `${path}.headersFooters`);
+        const slotPath = `${path}.headersFooters.defaultForAllPages`;
+        const slot = new (class extends FakeProxy {
+          constructor() {
+            super(ctx, slotPath, ['leftFooter', 'centerFooter', 'rightFooter', 'leftHeader', 'centerHeader', 'rightHeader']);
+          }
+        })();
+        footer(slot, slotPath);
+        this.defaultForAllPages = slot;
+      }
+    })();
+    this.headersFooters = group;
+    this._sheet = sheet;
   }
+
+  private _sheet: () => FakeSheet;
+
+  setPrintArea(area: string): void {
+    this._call('setPrintArea', area, () => {
+      requireExcelApi(this._ctx, '1.9', `${this._path}.setPrintArea`);
+      madeOnly(this._ctx, this._sheet(), `${this._path}.setPrintArea`);
+      if (typeof area !== 'string' || !/^\$?[A-Z]{1,3}\$?\d+:\$?[A-Z]{1,3}\$?\d+$/.test(area)) throw invalid(this._ctx, `${this._path}.setPrintArea(${JSON.stringify(area)})`);
+      layoutOf(this._sheet()).print.printArea = area.replace(/\$/g, '');
+    });
+  }
+
+  /** "The range must span the entire row to be valid." */
+  setPrintTitleRows(rows: string): void {
+    this._call('setPrintTitleRows', rows, () => {
+      requireExcelApi(this._ctx, '1.9', `${this._path}.setPrintTitleRows`);
+      madeOnly(this._ctx, this._sheet(), `${this._path}.setPrintTitleRows`);
+      if (typeof rows !== 'string' || !/^\$?\d+:\$?\d+$/.test(rows)) throw invalid(this._ctx, `${this._path}.setPrintTitleRows(${JSON.stringify(rows)}): not whole rows`);
+      layoutOf(this._sheet()).print.titleRows = rows.replace(/\$/g, '');
+    });
+  }
+
+  /** "The range must span the entire column to be valid." */
+  setPrintTitleColumns(columns: string): void {
+    this._call('setPrintTitleColumns', columns, () => {
+      requireExcelApi(this._ctx, '1.9', `${this._path}.setPrintTitleColumns`);
+      madeOnly(this._ctx, this._sheet(), `${this._path}.setPrintTitleColumns`);
+      if (typeof columns !== 'string' || !/^\$?[A-Z]{1,3}:\$?[A-Z]{1,3}$/.test(columns)) throw invalid(this._ctx, `${this._path}.setPrintTitleColumns(${JSON.stringify(columns)}): not whole columns`);
+      layoutOf(this._sheet()).print.titleColumns = columns.replace(/\$/g, '');
+    });
+  }
+
+  setPrintMargins(unit: string, margins: Record<string, number>): void {
+    this._call('setPrintMargins', { unit, margins }, () => {
+      requireExcelApi(this._ctx, '1.9', `${this._path}.setPrintMargins`);
+      madeOnly(this._ctx, this._sheet(), `${this._path}.setPrintMargins`);
+      const known = ['top', 'bottom', 'left', 'right', 'header', 'footer'];
+      if (!['Points', 'Inches', 'Centimeters'].includes(unit) || Object.entries(margins).some(([k, v]) => !known.includes(k) || typeof v !== 'number' || v < 0)) {
+        throw invalid(this._ctx, `${this._path}.setPrintMargins(${JSON.stringify(unit)}, ${JSON.stringify(margins)})`);
+      }
+      layoutOf(this._sheet()).print.margins = { unit, ...margins };
+    });
+  }
+}
+
+function invalid(ctx: FakeExcel, what: string): OfficeError {
+  ctx.violations.push(`invalid argument: ${what}`);
+  return new OfficeError('InvalidArgument', what);
+}
+
+/** A member of a requirement set the host does not have fails at sync, as Excel answers: ApiNotFound. */
+function requireExcelApi(ctx: FakeExcel, version: string, what: string): void {
+  if (versionAtLeast(ctx.excelApi, version)) return;
+  ctx.violations.push(`${what} needs ExcelApi ${version}; this Excel has ${ctx.excelApi}`);
+  throw new OfficeError('ApiNotFound', `${what} (ExcelApi ${version})`);
+}
+
+function versionAtLeast(have: string, need: string): boolean {
+  const [a, b] = [have, need].map((v) => v.split('.').map(Number));
+  return a[0] > b[0] || (a[0] === b[0] && (a[1] ?? 0) >= (b[1] ?? 0));
+}
+
+/** PageLayoutZoomOptions: `scale` 10–400 "can be null if fit to page tall or wide is specified"; pages are counts. */
+function checkZoom(ctx: FakeExcel, v: unknown, what: string): void {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) throw invalid(ctx, `${what} = ${JSON.stringify(v)}: not an object`);
+  const z = v as Record<string, unknown>;
+  const unknown = Object.keys(z).filter((k) => !['scale', 'horizontalFitToPages', 'verticalFitToPages'].includes(k));
+  const count = (x: unknown) => x === undefined || x === null || (Number.isInteger(x) && (x as number) >= 0);
+  const fit = (z.horizontalFitToPages ?? null) !== null || (z.verticalFitToPages ?? null) !== null;
+  const scale = z.scale ?? null;
+  if (
+    unknown.length ||
+    !count(z.horizontalFitToPages) ||
+    !count(z.verticalFitToPages) ||
+    (scale !== null && (typeof scale !== 'number' || scale < 10 || scale > 400 || fit)) ||
+    (scale === null && !fit)
+  ) {
+    throw invalid(ctx, `${what} = ${JSON.stringify(v)}`);
+  }
+}
+
+/** Only the codes of "Formatting and VBA codes for headers and footers" (&P page, &N pages, &A sheet…). */
+function checkHeaderCodes(ctx: FakeExcel, v: unknown, what: string): void {
+  if (typeof v !== 'string') throw invalid(ctx, `${what} = ${JSON.stringify(v)}`);
+  const rest = v.replace(/&(?:[LCRPNADTFZGBIUSEXY&]|"[^"]*"|\d{1,2}|K[0-9A-Fa-f]{6})/g, '');
+  if (rest.includes('&')) throw invalid(ctx, `${what} = ${JSON.stringify(v)}: not a header/footer code`);
 }

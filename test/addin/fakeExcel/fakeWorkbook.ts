@@ -44,6 +44,8 @@ export interface FakeSheetLayout {
   /** `row,col` of cells made bold or wrapping. */
   readonly bold: Set<string>;
   readonly wrap: Set<string>;
+  /** `row,col` of cells aligned to the top of their row. */
+  readonly top: Set<string>;
   /** Column → width in points. */
   readonly columnWidths: Map<number, number>;
   frozen?: { rows: number; columns: number };
@@ -176,7 +178,7 @@ export class FakeWorkbook {
 }
 
 function copyLayout(l: FakeSheetLayout): FakeSheetLayout {
-  return { ...l, bold: new Set(l.bold), wrap: new Set(l.wrap), columnWidths: new Map(l.columnWidths), print: { ...l.print }, ...(l.frozen ? { frozen: { ...l.frozen } } : {}) };
+  return { ...l, bold: new Set(l.bold), wrap: new Set(l.wrap), top: new Set(l.top), columnWidths: new Map(l.columnWidths), print: { ...l.print }, ...(l.frozen ? { frozen: { ...l.frozen } } : {}) };
 }
 
 function fakeCell(v: CellValue): FakeCell {

@@ -1,0 +1,217 @@
+import { columnName } from '../grid/address';
+import { FindingsCell, FindingsSheet } from './highlightPlan';
+
+/**
+ * How a generated sheet (a FindingsSheet) is laid out and printed, worked out once for both of its
+ * writers: the CLI's package writer (findingsSheetPart) and the add-in's Office.js writer
+ * (addin/excel/writeFindingsSheet). Column widths, which columns wrap, row heights for wrapped
+ * text, whether the table fits an A4 landscape page wide at a readable scale, the rows repeated on
+ * every printed page and the print area. Pure: no XML, no Office.js.
+ */
+
+const MIN_WIDTH = 8;
+/** Longer text wraps (rows get their height): a 60-character column made a findings sheet too wide to print readably. */
+const MAX_WIDTH = 40;
+
+/** Left and right margins (inches): narrow, as official tables are printed, to leave the table its width. */
+export const PRINT_MARGINS = { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 } as const;
+/** The smallest print scale (%): 11-point text printed no smaller than 8.25 points. */
+export const MIN_PRINT_SCALE = 75;
+/** Footer of every printed page: the sheet's name on the left, "page / pages" on the right (Excel's header codes). */
+export const PRINT_FOOTER = { left: '&A', right: '&P / &N' } as const;
+
+export interface ColumnLayout {
+  /** Characters of the default font (Calibri 11), as Excel counts column widths. */
+  readonly width: number;
+  /** Some text is longer than the widest column allowed: it wraps instead of being cut off. */
+  readonly wrap: boolean;
+}
+
+export interface PrintLayout {
+  /** The table fits one A4 landscape page wide at MIN_PRINT_SCALE or more (in Calibri, as Excel sets it). */
+  readonly onePageWide: boolean;
+  /**
+   * The scale (%) that fits it to the width, at most 100; MIN_PRINT_SCALE when it does not fit,
+   * and it then prints across pages with the leading columns repeated.
+   */
+  readonly scale: number;
+}
+
+export interface SheetLayout {
+  /** Columns written: the header's or the widest row's, whichever is more. */
+  readonly width: number;
+  readonly columns: ReadonlyArray<ColumnLayout>;
+  /** 0-based row of the header (after the title and subtitles). */
+  readonly headerRow: number;
+  /** 0-based last row written (the header when there are no rows). */
+  readonly lastRow: number;
+  /** Row heights are set: fixed widths wrap the header, or some column wraps its values. */
+  readonly sized: boolean;
+  readonly print: PrintLayout;
+  /** Columns repeated at the left of every page when the table prints across pages (0 when it fits). */
+  readonly repeatColumns: number;
+}
+
+/** Worked out once per sheet: the part, its print names and the add-in all ask, and a national sheet is long. */
+const layouts = new WeakMap<FindingsSheet, SheetLayout>();
+
+export function sheetLayout(sheet: FindingsSheet): SheetLayout {
+  let layout = layouts.get(sheet);
+  if (!layout) layouts.set(sheet, (layout = computeLayout(sheet)));
+  return layout;
+}
+
+function computeLayout(sheet: FindingsSheet): SheetLayout {
+  // A loop, not a spread: a national findings sheet has hundreds of thousands of rows.
+  let width = Math.max(1, sheet.header.length);
+  for (const r of sheet.rows) if (r.values.length > width) width = r.values.length;
+  const columns = columnLayout(sheet, width);
+  const headerRow = (sheet.title ? 1 : 0) + (sheet.subtitles?.length ?? 0);
+  const print = printLayout(columns);
+  return {
+    width,
+    columns,
+    headerRow,
+    lastRow: headerRow + sheet.rows.length,
+    sized: sheet.columnWidths !== undefined || columns.some((c) => c.wrap),
+    print,
+    repeatColumns: print.onePageWide ? 0 : Math.max(1, sheet.frozenColumns ?? 1),
+  };
+}
+
+/** The print area in A1 form with absolute references (`$A$1:$O$240`). */
+export function printAreaA1(layout: SheetLayout): string {
+  return `$A$1:$${columnName(layout.width - 1)}$${layout.lastRow + 1}`;
+}
+
+/** The header row, repeated at the top of every printed page (`$4:$4`). */
+export function printTitleRowsA1(layout: SheetLayout): string {
+  return `$${layout.headerRow + 1}:$${layout.headerRow + 1}`;
+}
+
+/** The leading columns repeated at the left of every page when the table prints across pages (`$A:$B`), else undefined. */
+export function printTitleColumnsA1(layout: SheetLayout): string | undefined {
+  return layout.repeatColumns > 0 ? `$A:$${columnName(layout.repeatColumns - 1)}` : undefined;
+}
+
+/**
+ * LibreOffice, even with Calibri's metrics (Carlito), lays the same columns out some 3 % wider
+ * than Excel: the scale leaves that much room, so the last column never goes to a page of its own.
+ */
+const WIDTH_ROOM = 1.04;
+
+/**
+ * Whether the columns fit an A4 landscape page wide at a readable scale, worked out as Excel
+ * measures columns: 7 pixels a character of Calibri 11 and 5 of padding, 96 pixels an inch.
+ */
+function printLayout(cols: ReadonlyArray<ColumnLayout>): PrintLayout {
+  let px = 0;
+  for (const c of cols) px += Math.trunc(c.width * 7 + 5);
+  const printable = (11.69 - PRINT_MARGINS.left - PRINT_MARGINS.right) * 96;
+  const fit = (printable / (Math.max(1, px) * WIDTH_ROOM)) * 100;
+  return fit >= MIN_PRINT_SCALE ? { onePageWide: true, scale: Math.min(100, Math.floor(fit)) } : { onePageWide: false, scale: MIN_PRINT_SCALE };
+}
+
+/** Fixed widths where given, else fit to the text within 8–40 characters; longer text wraps. */
+function columnLayout(sheet: FindingsSheet, width: number): ColumnLayout[] {
+  const out: ColumnLayout[] = [];
+  for (let c = 0; c < width; c++) {
+    const fixed = sheet.columnWidths?.[c];
+    // A fixed-width column's header wraps on its own; only its values decide whether they wrap.
+    let longest = fixed === undefined ? textLength(sheet.header[c] ?? null) : 0;
+    let multiline = false;
+    for (const row of sheet.rows) {
+      const v = row.values[c] ?? null;
+      longest = Math.max(longest, textLength(v));
+      if (typeof v === 'string' && v.includes('\n')) multiline = true;
+    }
+    const w = fixed ?? Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, Math.ceil(longest * 1.1) + 2));
+    out.push({ width: w, wrap: multiline || longest * 1.1 + 2 > w });
+  }
+  return out;
+}
+
+/** Length of the longest line, as a person reads it (code points). */
+function textLength(v: FindingsCell): number {
+  if (v === null) return 0;
+  const s = typeof v === 'number' ? String(v) : v;
+  if (!s.includes('\n')) return codePoints(s);
+  let longest = 0;
+  for (const line of s.split('\n')) longest = Math.max(longest, codePoints(line));
+  return longest;
+}
+
+const SURROGATE = /[\ud800-\udfff]/;
+
+function codePoints(s: string): number {
+  return SURROGATE.test(s) ? Array.from(s).length : s.length;
+}
+
+/** Points per line of 11-point Calibri. */
+export const LINE_HEIGHT = 15;
+
+/**
+ * Height (points) for a row whose wrapped cells need more than one line; undefined when one line
+ * does. Wrapped text needs its row's height set: not every reader (LibreOffice's print, Excel's
+ * until edited) works it out, and the lines then overlap the next row.
+ */
+export function rowHeight(values: ReadonlyArray<FindingsCell>, cols: ReadonlyArray<ColumnLayout>, wraps: (c: number) => boolean): number | undefined {
+  let lines = 1;
+  values.forEach((v, c) => {
+    const col = cols[c];
+    if (!col || !wraps(c) || typeof v !== 'string') return;
+    let cell = 0;
+    for (const line of v.split('\n')) cell += wrappedLines(line, lineRoom(line, col.width));
+    lines = Math.max(lines, cell);
+  });
+  return lines > 1 ? lines * LINE_HEIGHT : undefined;
+}
+
+/**
+ * Characters a line of a column holds. A width counts digits of Calibri 11; lower-case letters
+ * average a little narrower (a 36-wide column prints some 40 of them a line), capitals wider.
+ */
+function lineRoom(line: string, width: number): number {
+  const capitals = line === line.toLocaleUpperCase('vi') && line !== line.toLocaleLowerCase('vi');
+  return Math.max(1, Math.floor(width * (capitals ? 0.8 : 1.05)));
+}
+
+/** Lines a text takes wrapped at `room` characters a line, whole words at a time, as Excel wraps. */
+function wrappedLines(line: string, room: number): number {
+  if (codePoints(line) <= room) return 1;
+  let lines = 1;
+  let used = 0;
+  for (const word of line.split(' ')) {
+    let n = codePoints(word);
+    if (used > 0 && used + 1 + n <= room) {
+      used += 1 + n;
+      continue;
+    }
+    if (used > 0) {
+      lines++;
+      used = 0;
+    }
+    // A word longer than a line is broken where the line ends.
+    while (n > room) {
+      lines++;
+      n -= room;
+    }
+    used = n;
+  }
+  return lines;
+}
+
+/** The header row's height: fixed-width columns wrap their titles, others only when they wrap at all. */
+export function headerHeight(sheet: FindingsSheet, layout: SheetLayout): number | undefined {
+  return layout.sized ? rowHeight(sheet.header, layout.columns, (c) => sheet.columnWidths?.[c] !== undefined) : undefined;
+}
+
+/** A data row's height, when it needs more than one line. */
+export function dataRowHeight(values: ReadonlyArray<FindingsCell>, layout: SheetLayout): number | undefined {
+  return layout.sized ? rowHeight(values, layout.columns, (c) => layout.columns[c].wrap) : undefined;
+}
+
+/** Excel's width unit (a character of 11-point Calibri: 7 pixels plus 5 of padding) in points, as Office.js sets widths. */
+export function columnPoints(characters: number): number {
+  return Math.round((characters * 7 + 5) * 0.75 * 100) / 100;
+}
