@@ -1,7 +1,7 @@
 import { Finding } from '../../src/evaluate/finding';
-import { WorkbookGrid } from '../../src/grid/grid';
 import { Lang } from '../../src/evaluate/format';
 import { Localized, RulePack } from '../../src/packs/rulePack';
+import { PackedSheet } from './packedSheet';
 
 /**
  * What the preview's page and its check worker say to each other. Everything here survives a
@@ -24,7 +24,7 @@ export type WireProblem = { readonly kind: 'format'; readonly text: Localized } 
 export type WorkerReply =
   | { readonly kind: 'progress'; readonly id: number; readonly step: CheckStep; readonly at: number }
   | { readonly kind: 'started'; readonly id: number; readonly tables: number; readonly subjects: number }
-  | { readonly kind: 'sheet'; readonly id: number; readonly grid: WorkbookGrid; readonly percentCells: Array<[string, number]>; readonly bindingsUnreadable?: Localized }
+  | { readonly kind: 'sheet'; readonly id: number; readonly sheets: ReadonlyArray<PackedSheet>; readonly percentCells: Array<[string, number]>; readonly bindingsUnreadable?: Localized }
   | { readonly kind: 'batch'; readonly id: number; readonly findings: WireFinding[]; readonly done: number }
   | { readonly kind: 'checked'; readonly id: number }
   | { readonly kind: 'copied'; readonly id: number; readonly bytes: Uint8Array }

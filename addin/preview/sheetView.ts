@@ -1,11 +1,11 @@
 import { columnName, parseA1, toA1 } from '../../src/grid/address';
 import { CellValue, isCellError } from '../../src/grid/cell';
-import { columnCount, SheetGrid, WorkbookGrid } from '../../src/grid/grid';
 import { Finding } from '../../src/evaluate/finding';
 import { formatNumber, Lang } from '../../src/evaluate/format';
 import { highlightPlanFor } from '../../src/report/highlightPlan';
 import { CellMark } from '../../src/xlsx/highlightPlan';
 import { cellOf } from '../taskpane/findingsView';
+import { SheetCells } from './packedSheet';
 import { byId, data, el } from '../taskpane/dom';
 import { say } from '../taskpane/say';
 import { FORMATS, STRINGS } from '../taskpane/strings';
@@ -25,7 +25,7 @@ const MAX_COLS = 42;
  * from an index of the findings by cell. Only DOM; the data comes from the host.
  */
 export class SheetView {
-  private grid?: WorkbookGrid;
+  private grid?: { readonly sheets: ReadonlyArray<SheetCells> };
   private findings: ReadonlyArray<Finding> = [];
   /** `sheet!A1` → the findings (not met) that mark that cell. */
   private byCell = new Map<string, number[]>();
@@ -53,17 +53,20 @@ export class SheetView {
     byId('rows-next', doc).addEventListener('click', () => this.move(WINDOW));
   }
 
-  show(grid: WorkbookGrid, findings: ReadonlyArray<Finding>, lang: Lang, percentCells: ReadonlyArray<[string, number]> = []): void {
+  show(grid: { readonly sheets: ReadonlyArray<SheetCells> }, findings: ReadonlyArray<Finding>, lang: Lang, percentCells: ReadonlyArray<[string, number]> = []): void {
     this.grid = grid;
     this.index(findings);
     this.percent = new Map(percentCells);
     const marked = new Set<string>();
     for (const key of this.byCell.keys()) marked.add(key.slice(0, key.lastIndexOf('!')));
     const firstMarked = grid.sheets.findIndex((s) => marked.has(s.name));
-    const firstTable = grid.sheets.findIndex((s) => s.visibility === 'visible' && s.rows.length > 0);
+    const firstTable = grid.sheets.findIndex((s) => s.visibility === 'visible' && s.rows > 0);
     this.sheet = firstMarked >= 0 ? firstMarked : Math.max(0, firstTable);
     this.top = 0;
     this.lang = lang;
+    // The sheet chooser is filled once per workbook, not at each redraw.
+    const select = byId<HTMLSelectElement>('sheet-select', this.doc);
+    select.replaceChildren(...grid.sheets.map((s, i) => el('option', { value: String(i), 'data-source': '' }, s.name)));
     this.draw();
   }
 
@@ -112,12 +115,15 @@ export class SheetView {
     const i = this.grid.sheets.findIndex((s) => s.name === sheetName);
     if (i < 0) return;
     const { row } = parseA1(cell);
-    if (i !== this.sheet || row < this.top || row >= this.top + WINDOW) {
+    const elsewhere = i !== this.sheet || row < this.top || row >= this.top + WINDOW;
+    if (elsewhere) {
       this.sheet = i;
       this.top = Math.max(0, row - Math.floor(WINDOW / 2));
     }
     this.returnKey = returnKey;
-    this.draw();
+    // A cell already drawn is only shown: the window is redrawn when the cell is outside it.
+    if (elsewhere || !this.doc.getElementById(cellId(i, cell))) this.draw();
+    else byId('sheet-back', this.doc).hidden = !this.returnKey;
     const td = this.doc.getElementById(cellId(i, cell));
     if (!td) return;
     // The sheet's own box is scrolled to centre the cell; focusing then brings the box into the page's view.
@@ -147,12 +153,8 @@ export class SheetView {
   private move(by: number): void {
     const sheet = this.grid?.sheets[this.sheet];
     if (!sheet) return;
-    this.top = Math.max(0, Math.min(this.top + by, Math.max(0, this.rowsOf(sheet) - WINDOW)));
+    this.top = Math.max(0, Math.min(this.top + by, Math.max(0, sheet.rows - WINDOW)));
     this.draw();
-  }
-
-  private rowsOf(sheet: SheetGrid): number {
-    return sheet.rows.length;
   }
 
   private draw(): void {
@@ -160,13 +162,11 @@ export class SheetView {
     if (!grid) return;
     const section = byId('sheet-view', this.doc);
     section.hidden = false;
-    const select = byId<HTMLSelectElement>('sheet-select', this.doc);
-    select.replaceChildren(...grid.sheets.map((s, i) => el('option', { value: String(i), 'data-source': '' }, s.name)));
-    select.value = String(this.sheet);
+    byId<HTMLSelectElement>('sheet-select', this.doc).value = String(this.sheet);
     const sheet = grid.sheets[this.sheet];
     const notes = el('div', { hidden: '' });
-    const rows = this.rowsOf(sheet);
-    const allCols = columnCount(sheet);
+    const rows = sheet.rows;
+    const allCols = sheet.columns;
     const cols = Math.min(allCols + 1, MAX_COLS);
     const last = Math.min(rows, this.top + WINDOW);
     const table = this.table(sheet, this.top, last, cols, notes);
@@ -182,7 +182,7 @@ export class SheetView {
   }
 
   /** The marks of the cells in a window, written as the highlighted copy writes them (highlightPlanFor). */
-  private marksOf(sheet: SheetGrid, first: number, last: number, cols: number): Map<string, CellMark> {
+  private marksOf(sheet: SheetCells, first: number, last: number, cols: number): Map<string, CellMark> {
     const chosen: Finding[] = [];
     for (let r = first; r < last; r++) {
       for (let c = 0; c < cols; c++) {
@@ -196,7 +196,7 @@ export class SheetView {
     return out;
   }
 
-  private table(sheet: SheetGrid, first: number, last: number, cols: number, notes: HTMLElement): HTMLTableElement {
+  private table(sheet: SheetCells, first: number, last: number, cols: number, notes: HTMLElement): HTMLTableElement {
     const marks = this.marksOf(sheet, first, last, cols);
     // Merged areas that meet the window: the top-left cell (or the window's first row) spans, the others are not drawn.
     const covered = new Set<string>();
@@ -224,11 +224,10 @@ export class SheetView {
     const body = el('tbody');
     for (let r = first; r < last; r++) {
       const tr = el('tr', sheet.hiddenRows.has(r) ? { class: 'hidden-row' } : {}, el('th', { scope: 'row' }, data(String(r + 1))));
-      const row = sheet.rows[r];
       for (let c = 0; c < cols; c++) {
         if (covered.has(`${r},${c}`)) continue;
         const a1 = toA1(r, c);
-        const value = row?.[c] ?? null;
+        const value = sheet.value(r, c);
         const td = el('td', { id: cellId(this.sheet, a1), 'data-cell': a1 });
         const span = spans.get(`${r},${c}`);
         if (span && span.rows > 1) td.rowSpan = span.rows;
@@ -259,14 +258,13 @@ export class SheetView {
 }
 
 /** Characters per column: the widest value drawn, between 4 and 12 for numbers and short text, up to 24 for labels (they wrap by word). */
-function columnWidths(sheet: SheetGrid, first: number, last: number, cols: number): number[] {
+function columnWidths(sheet: SheetCells, first: number, last: number, cols: number): number[] {
   const out = new Array<number>(cols).fill(4);
   for (let r = first; r < last; r++) {
-    const row = sheet.rows[r];
-    if (!row) continue;
-    for (let c = 0; c < cols && c < row.length; c++) {
-      const v = row[c];
-      if (v === null || v === undefined) continue;
+    const width = Math.min(cols, sheet.width(r));
+    for (let c = 0; c < width; c++) {
+      const v = sheet.value(r, c);
+      if (v === null) continue;
       const len = typeof v === 'string' ? Math.min(v.length, 24) : typeof v === 'number' ? Math.min(String(v).length + 3, 14) : 8;
       if (len + 1 > out[c]) out[c] = len + 1;
     }
