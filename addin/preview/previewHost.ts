@@ -20,7 +20,7 @@ const STEPS: Record<CheckStep, { step: number; label: Localized }> = {
 };
 
 /** Named moments of a check, as Performance marks: the bench and the browser test time the preview with them. */
-export function mark(name: 'file-chosen' | 'workbook-read' | 'checked' | 'first-findings'): void {
+export function mark(name: 'file-chosen' | 'workbook-read' | 'tables-found' | 'checked' | 'first-findings'): void {
   globalThis.performance?.mark?.(`pledge-check:${name}`);
 }
 
@@ -100,6 +100,7 @@ export class PreviewHost implements PaneHost {
         step(s);
       },
       start: (s) => {
+        mark('tables-found');
         tables = s.tables;
         subjects = s.subjects;
       },

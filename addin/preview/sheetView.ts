@@ -35,6 +35,8 @@ export class SheetView {
   private lang: Lang = 'vi';
   /** The finding the person came from with "go to cell": Escape or the back button returns to it. */
   private returnKey?: string;
+  /** The window on screen, as last drawn. */
+  private drawn?: { sheet: number; first: number; last: number; cols: number };
 
   constructor(private readonly doc: Document) {
     byId<HTMLSelectElement>('sheet-select', doc).addEventListener('change', (e) => {
@@ -98,6 +100,7 @@ export class SheetView {
     this.findings = [];
     this.byCell = new Map();
     this.returnKey = undefined;
+    this.drawn = undefined;
     byId('sheet-view', this.doc).hidden = true;
     byId('sheet-grid', this.doc).replaceChildren();
     byId('sheet-grid', this.doc).classList.remove('filled');
@@ -106,7 +109,26 @@ export class SheetView {
   /** Redraws in another language (the reasons are written in it). */
   relabel(lang: Lang): void {
     this.lang = lang;
-    if (this.grid) this.draw();
+    const drawn = this.drawn;
+    const sheet = drawn && this.grid?.sheets[drawn.sheet];
+    if (!drawn || !sheet) {
+      if (this.grid) this.draw();
+      return;
+    }
+    // Only words change: the numbers (their separators) and the marks' reasons are written again
+    // in the cells already drawn; a thousand cells made again cost more than the switch itself.
+    const marks = this.marksOf(sheet, drawn.first, drawn.last, drawn.cols);
+    for (const td of byId('sheet-grid', this.doc).querySelectorAll<HTMLTableCellElement>('td.number, td.mark')) {
+      const a1 = td.getAttribute('data-cell') ?? '';
+      const { row, col } = parseA1(a1);
+      const value = sheet.value(row, col);
+      if (typeof value === 'number') td.textContent = shown(value, lang, this.percent.get(`${sheet.name}!${a1}`));
+      const mark = marks.get(a1);
+      const note = this.doc.getElementById(`note-${drawn.sheet}-${a1}`)?.firstElementChild;
+      if (mark) td.title = mark.note;
+      if (mark && note) note.textContent = mark.note;
+    }
+    this.windowText(sheet, drawn.last);
   }
 
   /** Shows a cell: its sheet and rows, scrolled into view, focused and briefly outlined. */
@@ -175,10 +197,16 @@ export class SheetView {
     box.classList.add('filled');
     const windowed = rows > WINDOW || allCols + 1 > MAX_COLS;
     byId('sheet-window', this.doc).hidden = !windowed;
-    byId('sheet-window-text', this.doc).textContent = say(FORMATS.rowWindow(this.top + 1, Math.max(last, this.top + 1), rows, cols, allCols), this.lang);
+    this.drawn = { sheet: this.sheet, first: this.top, last, cols };
+    this.windowText(sheet, last);
     byId<HTMLButtonElement>('rows-previous', this.doc).disabled = this.top === 0;
     byId<HTMLButtonElement>('rows-next', this.doc).disabled = last >= rows;
     byId('sheet-back', this.doc).hidden = !this.returnKey;
+  }
+
+  private windowText(sheet: SheetCells, last: number): void {
+    const cols = Math.min(sheet.columns + 1, MAX_COLS);
+    byId('sheet-window-text', this.doc).textContent = say(FORMATS.rowWindow(this.top + 1, Math.max(last, this.top + 1), sheet.rows, cols, sheet.columns), this.lang);
   }
 
   /** The marks of the cells in a window, written as the highlighted copy writes them (highlightPlanFor). */
@@ -233,7 +261,9 @@ export class SheetView {
         if (span && span.rows > 1) td.rowSpan = span.rows;
         if (span && span.cols > 1) td.colSpan = span.cols;
         if (value !== null) {
-          td.append(data(shown(value, this.lang, this.percent.get(`${sheet.name}!${a1}`))));
+          // The text straight in the cell, no span: a thousand fewer boxes to lay out at each redraw.
+          td.setAttribute('data-source', '');
+          td.textContent = shown(value, this.lang, this.percent.get(`${sheet.name}!${a1}`));
           if (typeof value === 'number') td.classList.add('number');
           else if (typeof value === 'string' && value.length > 12) td.classList.add('text'); // labels and unit names get room to wrap by word
         }

@@ -3,7 +3,8 @@ import { fold } from '../../src/tables/text';
 
 /** Subjects in the first batch (on screen at once), then in each later one. */
 export const FIRST_BATCH = 100;
-export const LATER_BATCH = 3000;
+/** A batch's findings are copied to the page in one task: 1,000 units (7,000 findings) keep it short. */
+export const LATER_BATCH = 1000;
 
 export function batchOfSubject(n: number): number {
   return n < FIRST_BATCH ? 0 : 1 + Math.floor((n - FIRST_BATCH) / LATER_BATCH);

@@ -11,7 +11,7 @@ import { byId, keepingFocus } from './dom';
 import { cellOf, FindingFilter, findingLine, groupLines, SHOW_ALL, unitOf } from './findingsView';
 import { readFileText } from './readFile';
 import { renderFilters } from './renderFilters';
-import { renderFindings } from './renderFindings';
+import { appendFindings, renderFindings } from './renderFindings';
 import { bindingSaved } from '../messages';
 import { PackOption, renderPackInfo, renderPackProblems, renderPackSelect } from './renderPack';
 import { PointDraft, PointView, targetSubject } from './renderPointing';
@@ -27,6 +27,9 @@ import { FORMATS, STRINGS } from './strings';
 
 /** Findings drawn at first, and added by each "Show more": a national check has 280,000. */
 export const PAGE = 100;
+
+/** While a check runs, its later batches redraw the summaries and the list at most this often. */
+const REDRAW_MS = 500;
 
 /**
  * Tells the bench and the browser test when findings are first on screen: after the next frame is
@@ -114,6 +117,7 @@ export class Pane {
     this.setBusy(true, [{ text: STRINGS.checking, tone: 'info' }]);
     try {
       let first = true;
+      let drawnAt = 0;
       const report = await this.host.check(
         checker,
         this.lang,
@@ -122,6 +126,10 @@ export class Pane {
           // The first units' findings, drawn while the rest are still being evaluated.
           this.useFindings(partial, !first);
           this.checked = { pack: checker.pack, at: new Date() };
+          // Later batches are counted at once but drawn at most every REDRAW_MS: the page stays free to answer.
+          const now = Date.now();
+          if (!first && now - drawnAt < REDRAW_MS) return;
+          drawnAt = now;
           this.render();
           if (first) markFirstFindings();
           this.firstMarked = true;
@@ -493,7 +501,21 @@ export class Pane {
   private showMore(): void {
     const first = this.shownCount;
     this.shownCount += PAGE;
-    this.renderList();
+    const findings = this.findings;
+    const result = this.result;
+    if (!findings?.length || !result) return this.render();
+    // Only the new page is made; the lines drawn stay.
+    const page = visiblePage(result, this.filter, this.shownCount, this.reviewStates);
+    const added = page.shown.slice(first).map((i) => findingLine(findings[i], i, this.lang, this.reviewStates?.get(findings[i])));
+    const reviews = this.host.reviews;
+    appendFindings(
+      byId('units', this.doc),
+      groupLines(added),
+      this.lang,
+      reviews ? this.reviewView(reviews.reviewer()) : undefined,
+      page.total - page.shown.length,
+      this.host.bindings ? this.pointView() : undefined,
+    );
     // The keyboard goes on from the first line just added, as if the list had been there all along.
     this.doc.querySelectorAll<HTMLElement>('#units button.finding-main')[first]?.focus();
   }

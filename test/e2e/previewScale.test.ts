@@ -82,7 +82,7 @@ describeE2e('the preview with a large workbook, and at 350 px', () => {
     const check = await page.evaluate(() => {
       const broken: string[] = [];
       for (const td of document.querySelectorAll('#sheet-grid td')) {
-        const node = td.querySelector('span')?.firstChild;
+        const node = td.firstChild;
         if (!node || node.nodeType !== Node.TEXT_NODE) continue;
         const textOf = node.textContent ?? '';
         for (const m of textOf.matchAll(/\S+/g)) {
