@@ -1,5 +1,6 @@
 import { CheckSession, wireProblem } from './checkSession';
 import { WorkerReply, WorkerRequest } from './checkProtocol';
+import { columnsTransfer, toColumns } from './findingColumns';
 
 /**
  * The preview's check, off the page's thread (webpack chunk of its own): reading a national
@@ -27,7 +28,10 @@ scope.onmessage = async (e: MessageEvent<WorkerRequest>) => {
         step: (step) => reply({ kind: 'progress', id, step, at: Date.now() }),
         start: (s) => reply({ kind: 'started', id, ...s }),
         sheet: (s) => reply({ kind: 'sheet', id, ...s }),
-        batch: (findings, done) => reply({ kind: 'batch', id, findings, done }),
+        batch: (findings, done) => {
+          const columns = toColumns(findings);
+          reply({ kind: 'batch', id, columns, done }, columnsTransfer(columns));
+        },
       });
       reply({ kind: 'checked', id });
     } else {

@@ -6,7 +6,11 @@ import { Finding, FindingStatus } from '../../src/evaluate/finding';
 import { cellAt, SheetGrid } from '../../src/grid/grid';
 import { cellError } from '../../src/grid/cell';
 import { defaultPack } from '../../src/packs/builtinPacks';
+import { builtinChoices, checkPackChoice } from '../../addin/packChoice';
+import { readdirSync } from 'fs';
 import { readWorkbook } from '../../src/xlsx/readWorkbook';
+import { toWire } from '../../addin/preview/checkProtocol';
+import { columnsTransfer, fromColumns, toColumns } from '../../addin/preview/findingColumns';
 import { packSheet, SheetCells } from '../../addin/preview/packedSheet';
 import { FindingFilter, STATUSES, unitOf } from '../../addin/taskpane/findingsView';
 import { ResultIndex, visiblePage } from '../../addin/taskpane/resultIndex';
@@ -107,5 +111,37 @@ describe('the result index', () => {
     const page = visiblePage(index, filter, 10, reviews);
     expect(page.total).toBe(national.filter((f) => f.status !== 'met').length - 1);
     expect(page.shown.map((i) => national[i])).not.toContain(reviewed);
+  });
+});
+
+describe('findings sent in columns', () => {
+  it('come back equal, field for field, at national layout and on every sample with every shipped pack', async () => {
+    const batches = [national.map(toWire)];
+    for (const name of readdirSync(join(PROJECT_ROOT, 'samples')).filter((n) => n.endsWith('.xlsx'))) {
+      const grid = readWorkbook(readFileSync(join(PROJECT_ROOT, 'samples', name)));
+      for (const pack of builtinChoices().map((c) => checkPackChoice(c).pack!)) batches.push((await new PledgeChecker(pack).check(grid)).findings.map(toWire));
+    }
+    const all = batches.flat();
+    // What the columns must carry beyond plain fields: no-data reasons, and at least one kind of extra.
+    expect(all.some((f) => f.noData)).toBe(true);
+    expect(all.some((f) => f.period !== undefined) && all.some((f) => f.period === undefined)).toBe(true);
+    for (const wire of batches) {
+      const columns = toColumns(wire);
+      // Through a structured clone with the buffers transferred, as between the worker and the page.
+      const sent = structuredClone(columns, { transfer: columnsTransfer(columns) });
+      const back = fromColumns(sent);
+      expect(back).toEqual(wire);
+      const keys = (o: object) => Object.entries(o).filter(([, v]) => v !== undefined).map(([k]) => k).sort();
+      expect(back.map(keys)).toEqual(wire.map(keys));
+      expect(back.map((f) => f.inputs.map(keys))).toEqual(wire.map((f) => f.inputs.map(keys)));
+    }
+  });
+
+  it('keeps fields it does not know as they are', () => {
+    const f = { ...national.map(toWire)[0], somethingNew: { a: [1, 2] } };
+    const input = { ...f.inputs[0], pledged: { cell: 'E5', raw: 'Giảm 5%' } };
+    const back = fromColumns(toColumns([{ ...f, inputs: [input] }]))[0] as unknown as Record<string, unknown>;
+    expect(back.somethingNew).toEqual({ a: [1, 2] });
+    expect((back.inputs as Array<Record<string, unknown>>)[0].pledged).toEqual({ cell: 'E5', raw: 'Giảm 5%' });
   });
 });
