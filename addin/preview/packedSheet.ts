@@ -20,7 +20,12 @@ export interface PackedSheet {
   readonly values: Float64Array;
   readonly texts: string[];
   readonly columns: number;
+  /** `vi` when the sheet's text is Vietnamese (letters only Vietnamese has), else unknown. */
+  readonly language?: 'vi';
 }
+
+/** Letters only Vietnamese writes (ă đ ơ ư, and vowels with the dot below or stacked marks), once composed (NFC). */
+const VIETNAMESE = /[ăđơưĂĐƠƯ\u1ea0-\u1ef9]/u;
 
 /** Kinds of cell; 0 is a blank. */
 const NUMBER = 1;
@@ -64,7 +69,8 @@ export function packSheet(sheet: SheetGrid): PackedSheet {
       else if (isCellError(v)) (kinds[at] = ERROR), (values[at] = text(v.error));
     }
   }
-  return { name: sheet.name, visibility: sheet.visibility, merges: sheet.merges, hiddenRows: [...sheet.hiddenRows], rowStart, kinds, values, texts, columns };
+  const language = texts.some((t) => VIETNAMESE.test(t.normalize('NFC'))) ? { language: 'vi' as const } : {};
+  return { name: sheet.name, visibility: sheet.visibility, merges: sheet.merges, hiddenRows: [...sheet.hiddenRows], rowStart, kinds, values, texts, columns, ...language };
 }
 
 /** The buffers to transfer with a packed sheet. */
@@ -80,8 +86,10 @@ export class SheetCells {
   readonly hiddenRows: ReadonlySet<number>;
   readonly rows: number;
   readonly columns: number;
+  readonly language?: 'vi';
 
   constructor(private readonly packed: PackedSheet) {
+    this.language = packed.language;
     this.name = packed.name;
     this.visibility = packed.visibility;
     this.merges = packed.merges;

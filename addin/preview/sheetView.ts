@@ -281,7 +281,9 @@ export class SheetView {
       }
       body.append(tr);
     }
-    const table = el('table', { class: 'grid', 'aria-labelledby': 'sheet-title' }, colgroup, el('thead', {}, head), body);
+    // The cells are the workbook's text, in its language whatever the pane's: a screen reader reads
+    // them in it, and switching the pane's language does not lay the whole sheet out again.
+    const table = el('table', { class: 'grid', 'aria-labelledby': 'sheet-title', lang: sheet.language }, colgroup, el('thead', {}, head), body);
     table.style.width = `${total}ch`;
     return table;
   }

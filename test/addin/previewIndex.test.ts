@@ -55,6 +55,13 @@ describe('a sheet packed for the page', () => {
     });
   });
 
+  it('says the sheet is in Vietnamese when its text is, composed or decomposed, and nothing otherwise', () => {
+    const sheet = (texts: string[]): SheetGrid => ({ name: 'S', visibility: 'visible', rows: texts.map((t) => [t, 1]), merges: [], hiddenRows: new Set(), tables: [] });
+    expect(packSheet(sheet(['Đơn vị', 'Số vụ'])).language).toBe('vi');
+    expect(packSheet(sheet(['Số vụ'.normalize('NFD')])).language).toBe('vi');
+    expect(packSheet(sheet(['Unit', 'Criminal cases', 'Café'])).language).toBeUndefined();
+  });
+
   it('reads back the shipped samples cell for cell, with their merges and hidden rows', () => {
     for (const name of ['bao-cao-ninh-binh-2025.xlsx', 'tong-hop-cum-2025.xlsx']) {
       const grid = readWorkbook(readFileSync(join(PROJECT_ROOT, 'samples', name)));

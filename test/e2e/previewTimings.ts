@@ -12,7 +12,7 @@ export interface PreviewTimings {
   firstFindingsAfterReadMs: number;
   /** From choosing the file to the first findings on screen. */
   firstFindingsMs: number;
-  /** Each interaction, from the event to the next frame drawn: the 100 ms goal. */
+  /** Each interaction, from the event to the next frame drawn (the median of three): the 100 ms goal. */
   filterMs: number;
   unfilterMs: number;
   languageMs: number;
@@ -44,10 +44,24 @@ export async function timePreview(page: Page, file: string, timeoutMs = 240_000)
       await new Promise<void>((ok) => requestAnimationFrame(() => setTimeout(ok, 0)));
       return performance.now() - t0;
     }, selector);
-  const filterMs = await interact('button.toggle.met');
-  const unfilterMs = await interact('button.toggle.met');
-  const languageMs = await interact('#language');
-  const clickFindingMs = await interact('li.finding.shortfall button.finding-main, li.finding.no-data button.finding-main, li.finding button.finding-main');
+  // Each interaction three times, the median kept: the machines these run on are shared, one slow frame is noise.
+  // (An odd number of language switches: the page ends in the other language, as after one.)
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  const filters: number[] = [];
+  const unfilters: number[] = [];
+  const languages: number[] = [];
+  const clicks: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    filters.push(await interact('button.toggle.met'));
+    unfilters.push(await interact('button.toggle.met'));
+    languages.push(await interact('#language'));
+  }
+  // A finding of each status (its cell is elsewhere in the sheet each time), those the list has.
+  for (const status of ['shortfall', 'no-data', 'met']) {
+    const sel = `li.finding.${status} button.finding-main`;
+    if (await page.$(sel)) clicks.push(await interact(sel));
+  }
+  const [filterMs, unfilterMs, languageMs, clickFindingMs] = [filters, unfilters, languages, clicks].map(median);
   const showMoreMs = (await page.$('button.more')) ? await interact('button.more') : 0;
   const counts = await page.evaluate(() => ({ findingsDrawn: document.querySelectorAll('li.finding').length, elements: document.getElementsByTagName('*').length }));
   return {
