@@ -39,8 +39,10 @@ scope.onmessage = async (e: MessageEvent<WorkerRequest>) => {
       reply({ kind: 'copied', id: req.id, bytes }, [bytes.buffer as ArrayBuffer]);
     }
   } catch (err) {
-    // The page shows one sentence; the details stay in the worker's console for a developer.
-    console.error(err);
-    reply({ kind: 'failed', id: req.id, problem: wireProblem(err) });
+    // The page shows one sentence; a program error's details stay in the worker's console for a
+    // developer (a file that is not a workbook is the person's, said on the page, not an error here).
+    const problem = wireProblem(err);
+    if (problem.kind === 'internal') console.error(err);
+    reply({ kind: 'failed', id: req.id, problem });
   }
 };

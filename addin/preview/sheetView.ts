@@ -29,6 +29,8 @@ export class SheetView {
   private findings: ReadonlyArray<Finding> = [];
   /** `sheet!A1` → the findings (not met) that mark that cell. */
   private byCell = new Map<string, number[]>();
+  /** Findings indexed in byCell so far. */
+  private indexed = 0;
   private percent = new Map<string, number>();
   private sheet = 0;
   private top = 0;
@@ -79,19 +81,25 @@ export class SheetView {
     this.draw();
   }
 
+  /** The same check's findings, grown by later batches, are indexed from where the last call stopped. */
   private index(findings: ReadonlyArray<Finding>): void {
-    this.findings = findings;
-    this.byCell = new Map();
+    if (findings !== this.findings) {
+      this.findings = findings;
+      this.byCell = new Map();
+      this.indexed = 0;
+    }
     // One pass, no spreads: 130,000 marked cells were once spread into Math.max and overflowed the stack.
-    findings.forEach((f, i) => {
-      if (f.status === 'met') return;
+    for (let i = this.indexed; i < findings.length; i++) {
+      const f = findings[i];
+      if (f.status === 'met') continue;
       const cell = cellOf(f);
-      if (!cell) return;
+      if (!cell) continue;
       const key = `${f.sheet}!${cell}`;
       const list = this.byCell.get(key);
       if (list) list.push(i);
       else this.byCell.set(key, [i]);
-    });
+    }
+    this.indexed = findings.length;
   }
 
   /** Forgets the workbook: another file was chosen, its sheet must not stay on screen. */
@@ -99,6 +107,7 @@ export class SheetView {
     this.grid = undefined;
     this.findings = [];
     this.byCell = new Map();
+    this.indexed = 0;
     this.returnKey = undefined;
     this.drawn = undefined;
     byId('sheet-view', this.doc).hidden = true;

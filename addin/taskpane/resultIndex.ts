@@ -35,15 +35,24 @@ export class ResultIndex {
   extend(): void {
     const findings = this.findings;
     if (this.indexed === findings.length) return;
+    // A unit's findings come one after the other: its name (with the row's period) is made once per run, not per finding.
+    let lastUnit: string | undefined;
+    let lastPeriod: string | undefined;
+    let n = -1;
     for (let i = this.indexed; i < findings.length; i++) {
       const f = findings[i];
-      const unit = unitOf(f);
-      let n = this.unitNumber.get(unit);
-      if (n === undefined) {
-        this.unitNumber.set(unit, (n = this.units.length));
-        this.units.push(unit);
-        this.members.push([]);
-        this.unitCounts.push({ unit, met: 0, shortfall: 0, noData: 0 });
+      if (n < 0 || f.unit !== lastUnit || f.period !== lastPeriod) {
+        lastUnit = f.unit;
+        lastPeriod = f.period;
+        const unit = unitOf(f);
+        const known = this.unitNumber.get(unit);
+        if (known !== undefined) n = known;
+        else {
+          this.unitNumber.set(unit, (n = this.units.length));
+          this.units.push(unit);
+          this.members.push([]);
+          this.unitCounts.push({ unit, met: 0, shortfall: 0, noData: 0 });
+        }
       }
       this.members[n].push(i);
       this.counts[f.status]++;
