@@ -115,6 +115,8 @@ export class PreviewHost implements PaneHost {
       },
       batch: (wire, done) => {
         for (const w of wire) findings.push(evaluator.relink(w));
+        // The sheet's marks are indexed batch by batch (drawn once the check ends), not all at the end in one long task.
+        if (shown) this.view.grow(findings);
         step('evaluate', FORMATS.unitsChecked(done, subjects));
         if (findings.length > 0) onFindings?.(findings);
       },

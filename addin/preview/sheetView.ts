@@ -81,6 +81,11 @@ export class SheetView {
     this.draw();
   }
 
+  /** More findings of the same check, indexed now and marked at the next redraw. */
+  grow(findings: ReadonlyArray<Finding>): void {
+    if (this.grid) this.index(findings);
+  }
+
   /** The same check's findings, grown by later batches, are indexed from where the last call stopped. */
   private index(findings: ReadonlyArray<Finding>): void {
     if (findings !== this.findings) {

@@ -14,6 +14,7 @@ import { columnsTransfer, fromColumns, toColumns } from '../../addin/preview/fin
 import { packSheet, SheetCells } from '../../addin/preview/packedSheet';
 import { FindingFilter, STATUSES, unitOf } from '../../addin/taskpane/findingsView';
 import { ResultIndex, visiblePage } from '../../addin/taskpane/resultIndex';
+import { rank, SUMMARY_UNITS } from '../../addin/taskpane/renderSummary';
 import { writeNationalWorkbook } from '../../bench/endToEnd';
 import { PROJECT_ROOT } from '../helpers/paths';
 
@@ -108,6 +109,15 @@ describe('the result index', () => {
         }
       }
     }
+  });
+
+  it('ranks the units with the most shortfalls, then the most without data, in table order among equals', () => {
+    const byUnit = new ResultIndex(national).byUnit;
+    const sorted = byUnit.map((c, i) => ({ c, i })).sort((a, b) => b.c.shortfall - a.c.shortfall || b.c.noData - a.c.noData || a.i - b.i);
+    expect(rank(byUnit)).toEqual(sorted.slice(0, SUMMARY_UNITS).map((r) => r.c));
+    const ties = Array.from({ length: 50 }, (_, i) => ({ unit: `u${i}`, met: 0, shortfall: i % 3, noData: i % 2 }));
+    const tiesSorted = ties.map((c, i) => ({ c, i })).sort((a, b) => b.c.shortfall - a.c.shortfall || b.c.noData - a.c.noData || a.i - b.i);
+    expect(rank(ties)).toEqual(tiesSorted.slice(0, SUMMARY_UNITS).map((r) => r.c));
   });
 
   it('walks the findings for "still to review", as the list always did', () => {
