@@ -136,11 +136,13 @@ export class SheetView {
       const a1 = td.getAttribute('data-cell') ?? '';
       const { row, col } = parseA1(a1);
       const value = sheet.value(row, col);
-      if (typeof value === 'number') td.textContent = shown(value, lang, this.percent.get(`${sheet.name}!${a1}`));
+      // Written only when it reads differently (`1.234,5` / `1,234.5`; a small whole number is the same): an unchanged cell is not laid out again.
+      const text = typeof value === 'number' ? shown(value, lang, this.percent.get(`${sheet.name}!${a1}`)) : undefined;
+      if (text !== undefined && td.textContent !== text) td.textContent = text;
       const mark = marks.get(a1);
       const note = this.doc.getElementById(`note-${drawn.sheet}-${a1}`)?.firstElementChild;
-      if (mark) td.title = mark.note;
-      if (mark && note) note.textContent = mark.note;
+      if (mark && td.title !== mark.note) td.title = mark.note;
+      if (mark && note && note.textContent !== mark.note) note.textContent = mark.note;
     }
     this.windowText(sheet, drawn.last);
   }
