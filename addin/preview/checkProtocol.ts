@@ -1,12 +1,13 @@
 import { Finding } from '../../src/evaluate/finding';
-import { WorkbookGrid } from '../../src/grid/grid';
 import { Lang } from '../../src/evaluate/format';
 import { Localized, RulePack } from '../../src/packs/rulePack';
+import { FindingColumns } from './findingColumns';
+import { PackedSheet } from './packedSheet';
 
 /**
  * What the preview's page and its check worker say to each other. Everything here survives a
  * structured clone: findings travel without their messages (rendered again, lazily, on the page),
- * because writing 280,000 reasons nobody reads costs seconds.
+ * because writing 280,000 reasons nobody reads costs seconds, and in columns (FindingColumns).
  */
 export type WireFinding = Omit<Finding, 'message'>;
 
@@ -24,8 +25,8 @@ export type WireProblem = { readonly kind: 'format'; readonly text: Localized } 
 export type WorkerReply =
   | { readonly kind: 'progress'; readonly id: number; readonly step: CheckStep; readonly at: number }
   | { readonly kind: 'started'; readonly id: number; readonly tables: number; readonly subjects: number }
-  | { readonly kind: 'sheet'; readonly id: number; readonly grid: WorkbookGrid; readonly percentCells: Array<[string, number]>; readonly bindingsUnreadable?: Localized }
-  | { readonly kind: 'batch'; readonly id: number; readonly findings: WireFinding[]; readonly done: number }
+  | { readonly kind: 'sheet'; readonly id: number; readonly sheets: ReadonlyArray<PackedSheet>; readonly percentCells: Array<[string, number]>; readonly bindingsUnreadable?: Localized }
+  | { readonly kind: 'batch'; readonly id: number; readonly columns: FindingColumns; readonly done: number }
   | { readonly kind: 'checked'; readonly id: number }
   | { readonly kind: 'copied'; readonly id: number; readonly bytes: Uint8Array }
   | { readonly kind: 'done'; readonly id: number }

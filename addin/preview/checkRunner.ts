@@ -2,6 +2,7 @@ import { Lang } from '../../src/evaluate/format';
 import { RulePack } from '../../src/packs/rulePack';
 import { WireProblem, WorkerReply, WorkerRequest } from './checkProtocol';
 import { CheckSession, SessionProgress, wireProblem } from './checkSession';
+import { fromColumns } from './findingColumns';
 
 /** A check that failed, said the way the page may show it (see wireProblem). */
 export class CheckFailed extends Error {
@@ -92,7 +93,7 @@ export class WorkerRunner implements CheckRunner {
     if (r.kind === 'progress') return w.progress?.step(r.step);
     if (r.kind === 'started') return w.progress?.start(r);
     if (r.kind === 'sheet') return w.progress?.sheet(r);
-    if (r.kind === 'batch') return w.progress?.batch(r.findings, r.done);
+    if (r.kind === 'batch') return w.progress?.batch(fromColumns(r.columns), r.done);
     this.waiting.delete(r.id);
     if (r.kind === 'failed') w.fail(new CheckFailed(r.problem));
     else w.ok(r);

@@ -13,6 +13,7 @@ import { openPackage, WorkbookFormatError } from '../../src/xlsx/package';
 import { readPackage } from '../../src/xlsx/readWorkbook';
 import { writeHighlightedCopy } from '../../src/xlsx/writeHighlightedCopy';
 import { CheckStep, toWire, WireFinding, WireProblem } from './checkProtocol';
+import { PackedSheet, packSheet } from './packedSheet';
 import { percentCells } from './percentCells';
 import { subjectBatches } from './subjectBatches';
 
@@ -22,9 +23,9 @@ export interface SessionStart {
   readonly subjects: number;
 }
 
-/** The sheet to draw: sent after the first findings (copying 40,000 rows to the page takes a while). */
+/** The sheets to draw, packed (see PackedSheet): sent after the first findings. */
 export interface SessionSheet {
-  readonly grid: WorkbookGrid;
+  readonly sheets: ReadonlyArray<PackedSheet>;
   readonly percentCells: Array<[string, number]>;
   /** Why the bindings part stored in the file could not be used (plain text: it crosses from the worker). */
   readonly bindingsUnreadable?: Localized;
@@ -47,6 +48,8 @@ export interface SessionProgress {
 export class CheckSession {
   private bytes?: Uint8Array;
   private grid?: WorkbookGrid;
+  /** The grid as the page draws it, packed once per workbook. */
+  private packed?: PackedSheet[];
   private percent?: Array<[string, number]>;
   /** The bindings stored in the file (the add-in's "point to the figure"), honoured as the CLI honours them. */
   private bindings: Binding[] = [];
@@ -56,6 +59,7 @@ export class CheckSession {
   load(bytes: Uint8Array): void {
     this.bytes = bytes;
     this.grid = undefined;
+    this.packed = undefined;
     this.percent = undefined;
     this.bindings = [];
     this.bindingsUnreadable = undefined;
@@ -72,8 +76,9 @@ export class CheckSession {
       this.percent = percentCells(pkg);
       this.readBindings(pkg);
     }
+    const grid = this.grid;
     progress.step('tables');
-    const tables = findIndicatorTables(this.grid, new LabelMatcher(pack), new Bindings(this.bindings));
+    const tables = findIndicatorTables(grid, new LabelMatcher(pack), new Bindings(this.bindings));
     const batches = subjectBatches(tables);
     let subjects = 0;
     for (const b of batches) subjects += b.subjects;
@@ -88,10 +93,14 @@ export class CheckSession {
       for (const f of found) this.findings.push(f);
       done += b.subjects;
       progress.batch(found.map(toWire), done);
-      if (b === batches[0]) progress.sheet({ grid: this.grid, percentCells: this.percent, ...unreadable });
+      if (b === batches[0]) progress.sheet({ sheets: this.packedSheets(grid), percentCells: this.percent, ...unreadable });
     }
-    if (batches.length === 0) progress.sheet({ grid: this.grid, percentCells: this.percent, ...unreadable });
+    if (batches.length === 0) progress.sheet({ sheets: this.packedSheets(grid), percentCells: this.percent, ...unreadable });
     progress.step('sheet');
+  }
+
+  private packedSheets(grid: WorkbookGrid): PackedSheet[] {
+    return (this.packed ??= grid.sheets.map(packSheet));
   }
 
   /** As in Excel: a damaged bindings part does not stop the check, the figures are then found by their labels. */

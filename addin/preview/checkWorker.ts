@@ -1,5 +1,6 @@
 import { CheckSession, wireProblem } from './checkSession';
 import { WorkerReply, WorkerRequest } from './checkProtocol';
+import { columnsTransfer, toColumns } from './findingColumns';
 
 /**
  * The preview's check, off the page's thread (webpack chunk of its own): reading a national
@@ -27,7 +28,10 @@ scope.onmessage = async (e: MessageEvent<WorkerRequest>) => {
         step: (step) => reply({ kind: 'progress', id, step, at: Date.now() }),
         start: (s) => reply({ kind: 'started', id, ...s }),
         sheet: (s) => reply({ kind: 'sheet', id, ...s }),
-        batch: (findings, done) => reply({ kind: 'batch', id, findings, done }),
+        batch: (findings, done) => {
+          const columns = toColumns(findings);
+          reply({ kind: 'batch', id, columns, done }, columnsTransfer(columns));
+        },
       });
       reply({ kind: 'checked', id });
     } else {
@@ -35,8 +39,10 @@ scope.onmessage = async (e: MessageEvent<WorkerRequest>) => {
       reply({ kind: 'copied', id: req.id, bytes }, [bytes.buffer as ArrayBuffer]);
     }
   } catch (err) {
-    // The page shows one sentence; the details stay in the worker's console for a developer.
-    console.error(err);
-    reply({ kind: 'failed', id: req.id, problem: wireProblem(err) });
+    // The page shows one sentence; a program error's details stay in the worker's console for a
+    // developer (a file that is not a workbook is the person's, said on the page, not an error here).
+    const problem = wireProblem(err);
+    if (problem.kind === 'internal') console.error(err);
+    reply({ kind: 'failed', id: req.id, problem });
   }
 };

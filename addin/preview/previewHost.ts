@@ -2,7 +2,6 @@ import { PledgeChecker } from '../../src/evaluate/checkGrid';
 import { PackEvaluator } from '../../src/evaluate/evaluatePack';
 import { Finding } from '../../src/evaluate/finding';
 import { Lang } from '../../src/evaluate/format';
-import { WorkbookGrid } from '../../src/grid/grid';
 import { Localized } from '../../src/packs/rulePack';
 import { bindingsUnreadable, noIndicatorTable, outcomeVerdict } from '../messages';
 import { PackChoice } from '../packChoice';
@@ -10,6 +9,7 @@ import { CheckReport, OnProgress, PaneHost, PaneMessage } from '../paneHost';
 import { FORMATS, STRINGS } from '../taskpane/strings';
 import { CheckStep } from './checkProtocol';
 import { CheckFailed, CheckRunner, InlineRunner } from './checkRunner';
+import { SheetCells } from './packedSheet';
 import { SheetView } from './sheetView';
 
 const STEPS: Record<CheckStep, { step: number; label: Localized }> = {
@@ -20,7 +20,7 @@ const STEPS: Record<CheckStep, { step: number; label: Localized }> = {
 };
 
 /** Named moments of a check, as Performance marks: the bench and the browser test time the preview with them. */
-export function mark(name: 'file-chosen' | 'workbook-read' | 'checked' | 'first-findings'): void {
+export function mark(name: 'file-chosen' | 'workbook-read' | 'tables-found' | 'checked' | 'first-findings'): void {
   globalThis.performance?.mark?.(`pledge-check:${name}`);
 }
 
@@ -35,8 +35,8 @@ export class PreviewHost implements PaneHost {
   private name?: string;
   private loaded?: Promise<void>;
   private findings: Finding[] = [];
-  /** The grid of the workbook being checked, as the worker sent it before the first findings. */
-  private grid?: { grid: WorkbookGrid; percentCells: Array<[string, number]> };
+  /** The sheets of the workbook being checked, as the worker sent them after the first findings. */
+  private grid?: { sheets: SheetCells[]; percentCells: Array<[string, number]> };
   private lang: Lang = 'vi';
   /** The pack chosen in this page; the preview has no workbook settings to keep it in. */
   private chosen?: PackChoice;
@@ -100,20 +100,23 @@ export class PreviewHost implements PaneHost {
         step(s);
       },
       start: (s) => {
+        mark('tables-found');
         tables = s.tables;
         subjects = s.subjects;
       },
       // The first findings are drawn before the sheet arrives; the sheet then shows their marks.
       sheet: (s) => {
         unreadable = s.bindingsUnreadable;
-        this.grid = s;
+        this.grid = { sheets: s.sheets.map((p) => new SheetCells(p)), percentCells: s.percentCells };
         if (findings.length > 0) {
-          this.view.show(s.grid, findings, this.lang, s.percentCells);
+          this.view.show(this.grid, findings, this.lang, s.percentCells);
           shown = true;
         }
       },
       batch: (wire, done) => {
         for (const w of wire) findings.push(evaluator.relink(w));
+        // The sheet's marks are indexed batch by batch (drawn once the check ends), not all at the end in one long task.
+        if (shown) this.view.grow(findings);
         step('evaluate', FORMATS.unitsChecked(done, subjects));
         if (findings.length > 0) onFindings?.(findings);
       },
@@ -123,7 +126,7 @@ export class PreviewHost implements PaneHost {
     this.changed();
     if (this.grid) {
       if (shown) this.view.update(findings);
-      else this.view.show(this.grid.grid, findings, this.lang, this.grid.percentCells);
+      else this.view.show(this.grid, findings, this.lang, this.grid.percentCells);
     }
     const counts = { met: 0, shortfall: 0, 'no-data': 0 };
     for (const f of findings) counts[f.status]++;

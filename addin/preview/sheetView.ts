@@ -1,11 +1,11 @@
 import { columnName, parseA1, toA1 } from '../../src/grid/address';
 import { CellValue, isCellError } from '../../src/grid/cell';
-import { columnCount, SheetGrid, WorkbookGrid } from '../../src/grid/grid';
 import { Finding } from '../../src/evaluate/finding';
 import { formatNumber, Lang } from '../../src/evaluate/format';
 import { highlightPlanFor } from '../../src/report/highlightPlan';
 import { CellMark } from '../../src/xlsx/highlightPlan';
 import { cellOf } from '../taskpane/findingsView';
+import { SheetCells } from './packedSheet';
 import { byId, data, el } from '../taskpane/dom';
 import { say } from '../taskpane/say';
 import { FORMATS, STRINGS } from '../taskpane/strings';
@@ -25,16 +25,20 @@ const MAX_COLS = 42;
  * from an index of the findings by cell. Only DOM; the data comes from the host.
  */
 export class SheetView {
-  private grid?: WorkbookGrid;
+  private grid?: { readonly sheets: ReadonlyArray<SheetCells> };
   private findings: ReadonlyArray<Finding> = [];
   /** `sheet!A1` → the findings (not met) that mark that cell. */
   private byCell = new Map<string, number[]>();
+  /** Findings indexed in byCell so far. */
+  private indexed = 0;
   private percent = new Map<string, number>();
   private sheet = 0;
   private top = 0;
   private lang: Lang = 'vi';
   /** The finding the person came from with "go to cell": Escape or the back button returns to it. */
   private returnKey?: string;
+  /** The window on screen, as last drawn. */
+  private drawn?: { sheet: number; first: number; last: number; cols: number };
 
   constructor(private readonly doc: Document) {
     byId<HTMLSelectElement>('sheet-select', doc).addEventListener('change', (e) => {
@@ -53,17 +57,20 @@ export class SheetView {
     byId('rows-next', doc).addEventListener('click', () => this.move(WINDOW));
   }
 
-  show(grid: WorkbookGrid, findings: ReadonlyArray<Finding>, lang: Lang, percentCells: ReadonlyArray<[string, number]> = []): void {
+  show(grid: { readonly sheets: ReadonlyArray<SheetCells> }, findings: ReadonlyArray<Finding>, lang: Lang, percentCells: ReadonlyArray<[string, number]> = []): void {
     this.grid = grid;
     this.index(findings);
     this.percent = new Map(percentCells);
     const marked = new Set<string>();
     for (const key of this.byCell.keys()) marked.add(key.slice(0, key.lastIndexOf('!')));
     const firstMarked = grid.sheets.findIndex((s) => marked.has(s.name));
-    const firstTable = grid.sheets.findIndex((s) => s.visibility === 'visible' && s.rows.length > 0);
+    const firstTable = grid.sheets.findIndex((s) => s.visibility === 'visible' && s.rows > 0);
     this.sheet = firstMarked >= 0 ? firstMarked : Math.max(0, firstTable);
     this.top = 0;
     this.lang = lang;
+    // The sheet chooser is filled once per workbook, not at each redraw.
+    const select = byId<HTMLSelectElement>('sheet-select', this.doc);
+    select.replaceChildren(...grid.sheets.map((s, i) => el('option', { value: String(i), 'data-source': '' }, s.name)));
     this.draw();
   }
 
@@ -74,19 +81,30 @@ export class SheetView {
     this.draw();
   }
 
+  /** More findings of the same check, indexed now and marked at the next redraw. */
+  grow(findings: ReadonlyArray<Finding>): void {
+    if (this.grid) this.index(findings);
+  }
+
+  /** The same check's findings, grown by later batches, are indexed from where the last call stopped. */
   private index(findings: ReadonlyArray<Finding>): void {
-    this.findings = findings;
-    this.byCell = new Map();
+    if (findings !== this.findings) {
+      this.findings = findings;
+      this.byCell = new Map();
+      this.indexed = 0;
+    }
     // One pass, no spreads: 130,000 marked cells were once spread into Math.max and overflowed the stack.
-    findings.forEach((f, i) => {
-      if (f.status === 'met') return;
+    for (let i = this.indexed; i < findings.length; i++) {
+      const f = findings[i];
+      if (f.status === 'met') continue;
       const cell = cellOf(f);
-      if (!cell) return;
+      if (!cell) continue;
       const key = `${f.sheet}!${cell}`;
       const list = this.byCell.get(key);
       if (list) list.push(i);
       else this.byCell.set(key, [i]);
-    });
+    }
+    this.indexed = findings.length;
   }
 
   /** Forgets the workbook: another file was chosen, its sheet must not stay on screen. */
@@ -94,7 +112,9 @@ export class SheetView {
     this.grid = undefined;
     this.findings = [];
     this.byCell = new Map();
+    this.indexed = 0;
     this.returnKey = undefined;
+    this.drawn = undefined;
     byId('sheet-view', this.doc).hidden = true;
     byId('sheet-grid', this.doc).replaceChildren();
     byId('sheet-grid', this.doc).classList.remove('filled');
@@ -103,7 +123,28 @@ export class SheetView {
   /** Redraws in another language (the reasons are written in it). */
   relabel(lang: Lang): void {
     this.lang = lang;
-    if (this.grid) this.draw();
+    const drawn = this.drawn;
+    const sheet = drawn && this.grid?.sheets[drawn.sheet];
+    if (!drawn || !sheet) {
+      if (this.grid) this.draw();
+      return;
+    }
+    // Only words change: the numbers (their separators) and the marks' reasons are written again
+    // in the cells already drawn; a thousand cells made again cost more than the switch itself.
+    const marks = this.marksOf(sheet, drawn.first, drawn.last, drawn.cols);
+    for (const td of byId('sheet-grid', this.doc).querySelectorAll<HTMLTableCellElement>('td.number, td.mark')) {
+      const a1 = td.getAttribute('data-cell') ?? '';
+      const { row, col } = parseA1(a1);
+      const value = sheet.value(row, col);
+      // Written only when it reads differently (`1.234,5` / `1,234.5`; a small whole number is the same): an unchanged cell is not laid out again.
+      const text = typeof value === 'number' ? shown(value, lang, this.percent.get(`${sheet.name}!${a1}`)) : undefined;
+      if (text !== undefined && td.textContent !== text) td.textContent = text;
+      const mark = marks.get(a1);
+      const note = this.doc.getElementById(`note-${drawn.sheet}-${a1}`)?.firstElementChild;
+      if (mark && td.title !== mark.note) td.title = mark.note;
+      if (mark && note && note.textContent !== mark.note) note.textContent = mark.note;
+    }
+    this.windowText(sheet, drawn.last);
   }
 
   /** Shows a cell: its sheet and rows, scrolled into view, focused and briefly outlined. */
@@ -112,12 +153,15 @@ export class SheetView {
     const i = this.grid.sheets.findIndex((s) => s.name === sheetName);
     if (i < 0) return;
     const { row } = parseA1(cell);
-    if (i !== this.sheet || row < this.top || row >= this.top + WINDOW) {
+    const elsewhere = i !== this.sheet || row < this.top || row >= this.top + WINDOW;
+    if (elsewhere) {
       this.sheet = i;
       this.top = Math.max(0, row - Math.floor(WINDOW / 2));
     }
     this.returnKey = returnKey;
-    this.draw();
+    // A cell already drawn is only shown: the window is redrawn when the cell is outside it.
+    if (elsewhere || !this.doc.getElementById(cellId(i, cell))) this.draw();
+    else byId('sheet-back', this.doc).hidden = !this.returnKey;
     const td = this.doc.getElementById(cellId(i, cell));
     if (!td) return;
     // The sheet's own box is scrolled to centre the cell; focusing then brings the box into the page's view.
@@ -147,12 +191,8 @@ export class SheetView {
   private move(by: number): void {
     const sheet = this.grid?.sheets[this.sheet];
     if (!sheet) return;
-    this.top = Math.max(0, Math.min(this.top + by, Math.max(0, this.rowsOf(sheet) - WINDOW)));
+    this.top = Math.max(0, Math.min(this.top + by, Math.max(0, sheet.rows - WINDOW)));
     this.draw();
-  }
-
-  private rowsOf(sheet: SheetGrid): number {
-    return sheet.rows.length;
   }
 
   private draw(): void {
@@ -160,13 +200,11 @@ export class SheetView {
     if (!grid) return;
     const section = byId('sheet-view', this.doc);
     section.hidden = false;
-    const select = byId<HTMLSelectElement>('sheet-select', this.doc);
-    select.replaceChildren(...grid.sheets.map((s, i) => el('option', { value: String(i), 'data-source': '' }, s.name)));
-    select.value = String(this.sheet);
+    byId<HTMLSelectElement>('sheet-select', this.doc).value = String(this.sheet);
     const sheet = grid.sheets[this.sheet];
     const notes = el('div', { hidden: '' });
-    const rows = this.rowsOf(sheet);
-    const allCols = columnCount(sheet);
+    const rows = sheet.rows;
+    const allCols = sheet.columns;
     const cols = Math.min(allCols + 1, MAX_COLS);
     const last = Math.min(rows, this.top + WINDOW);
     const table = this.table(sheet, this.top, last, cols, notes);
@@ -175,14 +213,20 @@ export class SheetView {
     box.classList.add('filled');
     const windowed = rows > WINDOW || allCols + 1 > MAX_COLS;
     byId('sheet-window', this.doc).hidden = !windowed;
-    byId('sheet-window-text', this.doc).textContent = say(FORMATS.rowWindow(this.top + 1, Math.max(last, this.top + 1), rows, cols, allCols), this.lang);
+    this.drawn = { sheet: this.sheet, first: this.top, last, cols };
+    this.windowText(sheet, last);
     byId<HTMLButtonElement>('rows-previous', this.doc).disabled = this.top === 0;
     byId<HTMLButtonElement>('rows-next', this.doc).disabled = last >= rows;
     byId('sheet-back', this.doc).hidden = !this.returnKey;
   }
 
+  private windowText(sheet: SheetCells, last: number): void {
+    const cols = Math.min(sheet.columns + 1, MAX_COLS);
+    byId('sheet-window-text', this.doc).textContent = say(FORMATS.rowWindow(this.top + 1, Math.max(last, this.top + 1), sheet.rows, cols, sheet.columns), this.lang);
+  }
+
   /** The marks of the cells in a window, written as the highlighted copy writes them (highlightPlanFor). */
-  private marksOf(sheet: SheetGrid, first: number, last: number, cols: number): Map<string, CellMark> {
+  private marksOf(sheet: SheetCells, first: number, last: number, cols: number): Map<string, CellMark> {
     const chosen: Finding[] = [];
     for (let r = first; r < last; r++) {
       for (let c = 0; c < cols; c++) {
@@ -196,7 +240,7 @@ export class SheetView {
     return out;
   }
 
-  private table(sheet: SheetGrid, first: number, last: number, cols: number, notes: HTMLElement): HTMLTableElement {
+  private table(sheet: SheetCells, first: number, last: number, cols: number, notes: HTMLElement): HTMLTableElement {
     const marks = this.marksOf(sheet, first, last, cols);
     // Merged areas that meet the window: the top-left cell (or the window's first row) spans, the others are not drawn.
     const covered = new Set<string>();
@@ -224,17 +268,18 @@ export class SheetView {
     const body = el('tbody');
     for (let r = first; r < last; r++) {
       const tr = el('tr', sheet.hiddenRows.has(r) ? { class: 'hidden-row' } : {}, el('th', { scope: 'row' }, data(String(r + 1))));
-      const row = sheet.rows[r];
       for (let c = 0; c < cols; c++) {
         if (covered.has(`${r},${c}`)) continue;
         const a1 = toA1(r, c);
-        const value = row?.[c] ?? null;
+        const value = sheet.value(r, c);
         const td = el('td', { id: cellId(this.sheet, a1), 'data-cell': a1 });
         const span = spans.get(`${r},${c}`);
         if (span && span.rows > 1) td.rowSpan = span.rows;
         if (span && span.cols > 1) td.colSpan = span.cols;
         if (value !== null) {
-          td.append(data(shown(value, this.lang, this.percent.get(`${sheet.name}!${a1}`))));
+          // The text straight in the cell, no span: a thousand fewer boxes to lay out at each redraw.
+          td.setAttribute('data-source', '');
+          td.textContent = shown(value, this.lang, this.percent.get(`${sheet.name}!${a1}`));
           if (typeof value === 'number') td.classList.add('number');
           else if (typeof value === 'string' && value.length > 12) td.classList.add('text'); // labels and unit names get room to wrap by word
         }
@@ -252,21 +297,22 @@ export class SheetView {
       }
       body.append(tr);
     }
-    const table = el('table', { class: 'grid', 'aria-labelledby': 'sheet-title' }, colgroup, el('thead', {}, head), body);
+    // The cells are the workbook's text, in its language whatever the pane's: a screen reader reads
+    // them in it, and switching the pane's language does not lay the whole sheet out again.
+    const table = el('table', { class: 'grid', 'aria-labelledby': 'sheet-title', lang: sheet.language }, colgroup, el('thead', {}, head), body);
     table.style.width = `${total}ch`;
     return table;
   }
 }
 
 /** Characters per column: the widest value drawn, between 4 and 12 for numbers and short text, up to 24 for labels (they wrap by word). */
-function columnWidths(sheet: SheetGrid, first: number, last: number, cols: number): number[] {
+function columnWidths(sheet: SheetCells, first: number, last: number, cols: number): number[] {
   const out = new Array<number>(cols).fill(4);
   for (let r = first; r < last; r++) {
-    const row = sheet.rows[r];
-    if (!row) continue;
-    for (let c = 0; c < cols && c < row.length; c++) {
-      const v = row[c];
-      if (v === null || v === undefined) continue;
+    const width = Math.min(cols, sheet.width(r));
+    for (let c = 0; c < width; c++) {
+      const v = sheet.value(r, c);
+      if (v === null) continue;
       const len = typeof v === 'string' ? Math.min(v.length, 24) : typeof v === 'number' ? Math.min(String(v).length + 3, 14) : 8;
       if (len + 1 > out[c]) out[c] = len + 1;
     }

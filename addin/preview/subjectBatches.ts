@@ -3,7 +3,8 @@ import { fold } from '../../src/tables/text';
 
 /** Subjects in the first batch (on screen at once), then in each later one. */
 export const FIRST_BATCH = 100;
-export const LATER_BATCH = 3000;
+/** A batch's findings are copied to the page in one task: 1,000 units (7,000 findings) keep it short. */
+export const LATER_BATCH = 1000;
 
 export function batchOfSubject(n: number): number {
   return n < FIRST_BATCH ? 0 : 1 + Math.floor((n - FIRST_BATCH) / LATER_BATCH);
@@ -24,32 +25,51 @@ export interface SubjectBatch {
  */
 export function subjectBatches(tables: ReadonlyArray<IndicatorTable>, batchOf: (subject: number) => number = batchOfSubject): SubjectBatch[] {
   const ordinal = new Map<string, number>();
-  const observations: Observation[][][] = []; // batch → table → observations
+  // batch → table → runs of consecutive observations (sliced, not copied one by one: a national
+  // workbook has a million observations, and the first batch waits for this cut).
+  const runs: Observation[][][][] = [];
   const subjects: number[] = [];
   tables.forEach((t, ti) => {
+    const all = t.observations;
     let lastUnit: string | undefined;
     let lastPeriod: string | undefined;
-    let batch = 0;
-    for (const o of t.observations) {
-      if (lastUnit === undefined || o.unit !== lastUnit || o.subjectPeriod !== lastPeriod) {
-        lastUnit = o.unit;
-        lastPeriod = o.subjectPeriod;
-        const key = o.subjectPeriod === undefined ? fold(o.unit) : `${fold(o.unit)}\u0000${fold(o.subjectPeriod)}`;
-        let n = ordinal.get(key);
-        const seen = n !== undefined;
-        if (n === undefined) ordinal.set(key, (n = ordinal.size));
-        batch = batchOf(n);
-        while (observations.length <= batch) {
-          observations.push(tables.map(() => []));
-          subjects.push(0);
-        }
-        if (!seen) subjects[batch]++;
+    let batch = -1;
+    let runStart = 0;
+    const flush = (end: number) => {
+      if (batch >= 0 && end > runStart) runs[batch][ti].push(all.slice(runStart, end));
+      runStart = end;
+    };
+    for (let k = 0; k < all.length; k++) {
+      const o = all[k];
+      if (o.unit === lastUnit && o.subjectPeriod === lastPeriod) continue;
+      lastUnit = o.unit;
+      lastPeriod = o.subjectPeriod;
+      const key = o.subjectPeriod === undefined ? fold(o.unit) : `${fold(o.unit)}\u0000${fold(o.subjectPeriod)}`;
+      let n = ordinal.get(key);
+      const seen = n !== undefined;
+      if (n === undefined) ordinal.set(key, (n = ordinal.size));
+      const next = batchOf(n);
+      while (runs.length <= next) {
+        runs.push(tables.map(() => []));
+        subjects.push(0);
       }
-      observations[batch][ti].push(o);
+      if (!seen) subjects[next]++;
+      if (next !== batch) {
+        flush(k);
+        batch = next;
+      }
     }
+    flush(all.length);
   });
-  return observations.map((perTable, b) => ({
-    tables: tables.map((t, ti) => ({ ...t, observations: perTable[ti] })).filter((t) => t.observations.length > 0),
+  return runs.map((perTable, b) => ({
+    tables: tables.map((t, ti) => ({ ...t, observations: joined(perTable[ti]) })).filter((t) => t.observations.length > 0),
     subjects: subjects[b],
   }));
+}
+
+function joined(runs: Observation[][]): Observation[] {
+  if (runs.length === 1) return runs[0];
+  const out: Observation[] = [];
+  for (const r of runs) for (const o of r) out.push(o);
+  return out;
 }

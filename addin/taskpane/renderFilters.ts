@@ -5,6 +5,7 @@ import { data, el } from './dom';
 import { say } from './say';
 import { STATUS_TEXT } from './statusChip';
 import { STRINGS } from './strings';
+import { fold } from '../../src/tables/text';
 
 export interface FilterEvents {
   toggleStatus(status: FindingStatus): void;
@@ -15,40 +16,60 @@ export interface FilterEvents {
 
 /** Units listed in a drop-down at most; beyond, a search box with suggestions. */
 const SELECT_UNITS = 200;
+/** Suggestions offered at once under the search box. */
+const SUGGESTIONS = 30;
 
 /**
- * The unit chooser, made once per list of units and kept in the page between redraws. Up to 200
- * units it is a drop-down; a national check has 40,000 unit rows, and a <select> that large made
- * the browser measure every option at each redraw (4 s a click), so it is then a search box whose
- * suggestions (a <datalist>, never laid out) are the units.
+ * The unit chooser, made once per check and kept in the page between redraws. Up to 200 units it
+ * is a drop-down; a national check has 40,000 unit rows, and a <select> that large made the
+ * browser measure every option at each redraw (4 s a click), so it is then a search box whose
+ * suggestions (a <datalist>) are the first units that contain what was typed, found as it is
+ * typed: 40,000 options in the page, even never drawn, made every restyle of the pane slower.
  */
-let cached: { units: ReadonlyArray<string>; control: HTMLSelectElement | HTMLInputElement; extra?: HTMLElement } | undefined;
+let cached: { units: ReadonlyArray<string>; count: number; control: HTMLSelectElement | HTMLInputElement; extra?: HTMLElement } | undefined;
 let chosen: (unit: string | undefined) => void = () => undefined;
 
 function unitChooser(units: ReadonlyArray<string>, lang: Lang): { control: HTMLSelectElement | HTMLInputElement; extra?: HTMLElement } {
-  if (cached?.units !== units || !cached.control.ownerDocument.contains(cached.control)) {
+  const stale =
+    !cached ||
+    cached.units !== units ||
+    !cached.control.ownerDocument.contains(cached.control) ||
+    // The same check's later batches add units: a drop-down is made again, or becomes a search box.
+    (cached.count !== units.length && (cached.control instanceof HTMLSelectElement || units.length <= SELECT_UNITS));
+  if (stale) {
     if (units.length <= SELECT_UNITS) {
       const select = el('select', { id: 'unit-filter', 'data-focus-key': 'filter:unit' }, el('option', { value: '' }));
       for (const u of units) select.append(el('option', { value: u, 'data-source': '' }, u));
       select.addEventListener('change', () => chosen(select.value === '' ? undefined : select.value));
-      cached = { units, control: select };
+      cached = { units, count: units.length, control: select };
     } else {
-      const known = new Set(units);
       const list = el('datalist', { id: 'unit-options' });
-      for (const u of units) list.append(el('option', { value: u, 'data-source': '' }));
       const input = el('input', { id: 'unit-filter', type: 'search', list: 'unit-options', autocomplete: 'off', 'data-focus-key': 'filter:unit' });
+      input.addEventListener('input', () => suggest(list, units, input.value));
       // Only a whole unit name filters; cleared, the box shows every unit again.
       input.addEventListener('change', () => {
         if (input.value === '') chosen(undefined);
-        else if (known.has(input.value)) chosen(input.value);
+        else if (units.includes(input.value)) chosen(input.value);
       });
-      cached = { units, control: input, extra: list };
+      suggest(list, units, '');
+      cached = { units, count: units.length, control: input, extra: list };
     }
   }
-  const c = cached.control;
-  if (c instanceof HTMLSelectElement) c.options[0].textContent = say(STRINGS.allUnits, lang);
-  else c.placeholder = say(STRINGS.allUnits, lang);
-  return cached;
+  const c = cached!;
+  c.count = units.length;
+  if (c.control instanceof HTMLSelectElement) c.control.options[0].textContent = say(STRINGS.allUnits, lang);
+  else c.control.placeholder = say(STRINGS.allUnits, lang);
+  return c;
+}
+
+/** The first units whose name contains the typed text (case and accents aside), as the datalist's options. */
+function suggest(list: HTMLElement, units: ReadonlyArray<string>, typed: string): void {
+  const want = fold(typed);
+  const options: HTMLOptionElement[] = [];
+  for (let i = 0; i < units.length && options.length < SUGGESTIONS; i++) {
+    if (want === '' || fold(units[i]).includes(want)) options.push(el('option', { value: units[i], 'data-source': '' }));
+  }
+  list.replaceChildren(...options);
 }
 
 /**

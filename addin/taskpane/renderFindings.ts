@@ -20,16 +20,34 @@ export function renderFindings(box: HTMLElement, groups: ReadonlyArray<UnitGroup
     box.replaceChildren(el('p', { class: 'empty' }, say(STRINGS.nothingMatches, lang)));
     return;
   }
-  // Only the first pages of a long list are drawn; "Show more" (a real button, so the keyboard reaches it) adds the next.
-  const more = left > 0 ? [el('button', { type: 'button', class: 'secondary more', 'data-action': 'more', 'data-focus-key': 'more' }, say(FORMATS.moreLeft(Math.min(PAGE_HINT, left), left), lang))] : [];
-  box.replaceChildren(
-    ...groups.map((g, i) => {
-      const heading = el('h3', { id: `unit-${i}` }, data(g.unit));
-      const list = el('ul', { class: 'findings', 'aria-label': say(FORMATS.findingsOf(g.unit), lang) }, ...g.lines.map((l) => findingItem(l, lang, review, point)));
-      return el('section', { class: 'unit', 'aria-labelledby': `unit-${i}` }, heading, list);
-    }),
-    ...more,
-  );
+  box.replaceChildren(...groups.map((g, i) => unitSection(g, i, lang, review, point)), ...moreButton(left, lang));
+}
+
+/**
+ * "Show more": the next page's lines added after those drawn, which stay as they are (a redraw of
+ * every page shown would grow with each click). A unit cut by the page goes on in its own list.
+ */
+export function appendFindings(box: HTMLElement, groups: ReadonlyArray<UnitGroup>, lang: Lang, review?: ReviewView, left = 0, point?: PointView): void {
+  box.querySelector('[data-action="more"]')?.remove();
+  const sections = box.querySelectorAll('section.unit');
+  const lastList = sections[sections.length - 1]?.querySelector('ul.findings');
+  let rest = groups;
+  if (lastList && groups.length > 0 && lastList.lastElementChild?.getAttribute('data-unit') === groups[0].unit) {
+    lastList.append(...groups[0].lines.map((l) => findingItem(l, lang, review, point)));
+    rest = groups.slice(1);
+  }
+  box.append(...rest.map((g, i) => unitSection(g, sections.length + i, lang, review, point)), ...moreButton(left, lang));
+}
+
+function unitSection(g: UnitGroup, i: number, lang: Lang, review: ReviewView | undefined, point: PointView | undefined): HTMLElement {
+  const heading = el('h3', { id: `unit-${i}` }, data(g.unit));
+  const list = el('ul', { class: 'findings', 'aria-label': say(FORMATS.findingsOf(g.unit), lang) }, ...g.lines.map((l) => findingItem(l, lang, review, point)));
+  return el('section', { class: 'unit', 'aria-labelledby': `unit-${i}` }, heading, list);
+}
+
+/** Only the first pages of a long list are drawn; "Show more" (a real button, so the keyboard reaches it) adds the next. */
+function moreButton(left: number, lang: Lang): HTMLElement[] {
+  return left > 0 ? [el('button', { type: 'button', class: 'secondary more', 'data-action': 'more', 'data-focus-key': 'more' }, say(FORMATS.moreLeft(Math.min(PAGE_HINT, left), left), lang))] : [];
 }
 
 /** What one "Show more" adds (the pane's PAGE; repeated here so this module does not import the pane). */

@@ -13,7 +13,8 @@ export function renderStrings(root: Document, lang: Lang): void {
   const text = (key: string | null) => (key && key in STRINGS ? say(STRINGS[key as StringKey], lang) : undefined);
   for (const e of root.querySelectorAll<HTMLElement>('[data-l10n]')) {
     const t = text(e.getAttribute('data-l10n'));
-    if (t !== undefined) e.textContent = t;
+    // Written only when it changes: an unchanged text rewritten still makes the browser restyle it.
+    if (t !== undefined && e.textContent !== t) e.textContent = t;
   }
   for (const [attr, target] of [
     ['data-l10n-aria-label', 'aria-label'],
@@ -21,7 +22,7 @@ export function renderStrings(root: Document, lang: Lang): void {
   ] as const) {
     for (const e of root.querySelectorAll<HTMLElement>(`[${attr}]`)) {
       const t = text(e.getAttribute(attr));
-      if (t !== undefined) e.setAttribute(target, t);
+      if (t !== undefined && e.getAttribute(target) !== t) e.setAttribute(target, t);
     }
   }
   // The language switch names the other language in that language.

@@ -47,8 +47,17 @@ function mostShortfalls(all: ReadonlyArray<UnitCounts>): UnitCounts[] {
   return top;
 }
 
-function rank(all: ReadonlyArray<UnitCounts>): UnitCounts[] {
-  const ranked = all.map((c, i) => ({ c, i }));
-  ranked.sort((a, b) => b.c.shortfall - a.c.shortfall || b.c.noData - a.c.noData || a.i - b.i);
-  return ranked.slice(0, SUMMARY_UNITS).map((r) => r.c);
+/** One pass keeping the best SUMMARY_UNITS in order (no sort of 40,000 units for 30 of them). */
+export function rank(all: ReadonlyArray<UnitCounts>): UnitCounts[] {
+  const top: UnitCounts[] = [];
+  const before = (a: UnitCounts, b: UnitCounts) => a.shortfall > b.shortfall || (a.shortfall === b.shortfall && a.noData > b.noData);
+  for (const c of all) {
+    if (top.length === SUMMARY_UNITS && !before(c, top[top.length - 1])) continue;
+    // After every unit it does not come before: among equals, table order.
+    let at = top.length;
+    while (at > 0 && before(c, top[at - 1])) at--;
+    top.splice(at, 0, c);
+    if (top.length > SUMMARY_UNITS) top.pop();
+  }
+  return top;
 }

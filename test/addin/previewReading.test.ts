@@ -2,8 +2,10 @@
  * @jest-environment jsdom
  * @jest-environment-options {"customExportConditions": ["node", "node-addons"]}
  */
-import { readFileSync } from 'fs';
+import { mkdtempSync, readFileSync, rmSync } from 'fs';
+import { tmpdir } from 'os';
 import { join } from 'path';
+import { writeNationalWorkbook } from '../../bench/endToEnd';
 import { RulePack } from '../../src/packs/rulePack';
 import { CheckFailed, CheckRunner, InlineRunner } from '../../addin/preview/checkRunner';
 import { SessionProgress } from '../../addin/preview/checkSession';
@@ -137,4 +139,48 @@ describe('the preview', () => {
     expect($('#help-link').getAttribute('href')).toBe('help.html');
     expect(text('#help-link')).toBe('Hướng dẫn sử dụng');
   });
+
+  it('adds the next page with "Show more", keeping the lines drawn and the focus on the first new one', async () => {
+    startPreview(document, 'vi');
+    await loaded(await nationalFile(20));
+    const before = $$('li.finding');
+    expect(before.length).toBe(100);
+    $('button.more').click();
+    const after = $$('li.finding');
+    expect(after.length).toBe(200);
+    expect(after.slice(0, 100)).toEqual(before); // the same elements, not drawn again
+    expect(document.activeElement).toBe(after[100].querySelector('button.finding-main'));
+    // Each unit's lines are listed once, under one heading, across the pages.
+    const units = $$('section.unit h3').map((h) => h.textContent);
+    expect(new Set(units).size).toBe(units.length);
+  });
+
+  it('switches the sheet’s numbers and reasons to the other language in place', async () => {
+    startPreview(document, 'vi');
+    await loaded(sample('tong-hop-cum-2025.xlsx'));
+    const marked = $('td[data-mark]');
+    const number = $$('#sheet-grid td.number').find((td) => /\d\.\d{3}|,\d/.test(td.textContent ?? ''))!;
+    const viTitle = marked.title;
+    const viNumber = number.textContent!;
+    $('#language').click();
+    await settle();
+    expect($('td[data-mark]')).toBe(marked); // the cell stayed, its words changed
+    expect(marked.title).not.toBe(viTitle);
+    expect(marked.title).toMatch(/[A-Za-z]{3,}/);
+    expect(document.getElementById(marked.getAttribute('aria-describedby')!)!.textContent).toBe(marked.title);
+    expect(number.textContent).toBe(viNumber.replace(/[.,]/g, (c) => (c === '.' ? ',' : '.')));
+    expect(text('#sheet-window-text')).toMatch(/^Rows 1–/);
+  });
 });
+
+/** The bench's national layout, small: enough units for several pages of findings. */
+async function nationalFile(units: number): Promise<File> {
+  const dir = mkdtempSync(join(tmpdir(), 'pledge-preview-pages-'));
+  try {
+    const file = join(dir, 'toan-quoc.xlsx');
+    await writeNationalWorkbook(file, units);
+    return new File([readFileSync(file)], 'toan-quoc.xlsx');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
