@@ -1,7 +1,7 @@
 import { Binding } from '../src/bindings/binding';
 import { BindingsFormatError } from '../src/bindings/bindingsXml';
 import { BindingError } from '../src/bindings/resolveBinding';
-import { RulePack, Localized } from '../src/packs/rulePack';
+import { RulePack } from '../src/packs/rulePack';
 import { checkOutcome } from '../src/report/checkOutcome';
 import { ReviewFormatError } from '../src/review/reviewXml';
 import { formatNumber } from '../src/evaluate/format';
@@ -9,6 +9,7 @@ import { CheckOutcome } from './excel/checkWorkbook';
 import { ClearReport } from './excel/clearHighlights';
 import { MAX_REASONS } from './excel/writeHighlights';
 import { ScorecardWriteReport } from './excel/writeScorecard';
+import { Localized } from '../src/words/lang';
 
 /** What the add-in tells people after an action, Vietnamese first. Each message is one sentence or two. */
 

@@ -1,5 +1,4 @@
 import { parseA1, RangeRef, rangeToA1, toA1 } from '../../src/grid/address';
-import { Lang } from '../../src/evaluate/format';
 import { CellMark, HighlightPlan, MarkStatus } from '../../src/xlsx/highlightPlan';
 import { addressChunks, areasForCells } from './addressList';
 import { CellFill, isRestorable, queueMarkFill } from './cellFill';
@@ -11,6 +10,7 @@ import { queueReadFills } from './readFills';
 import { queueRestore } from './restoreCells';
 import { RoundTrips } from './roundTrips';
 import { SheetProxies } from './sheetProxies';
+import { Lang } from '../../src/words/lang';
 
 export interface WriteOptions {
   /** Where reasons can go on this host. */

@@ -1,7 +1,7 @@
 import { Finding } from '../../src/evaluate/finding';
 import { WorkbookGrid } from '../../src/grid/grid';
-import { Lang } from '../../src/evaluate/format';
-import { Localized, RulePack } from '../../src/packs/rulePack';
+import { RulePack } from '../../src/packs/rulePack';
+import { Lang, Localized } from '../../src/words/lang';
 
 /**
  * What the preview's page and its check worker say to each other. Everything here survives a

@@ -1,9 +1,7 @@
 import { PledgeChecker } from '../../src/evaluate/checkGrid';
 import { PackEvaluator } from '../../src/evaluate/evaluatePack';
 import { Finding } from '../../src/evaluate/finding';
-import { Lang } from '../../src/evaluate/format';
 import { WorkbookGrid } from '../../src/grid/grid';
-import { Localized } from '../../src/packs/rulePack';
 import { bindingsUnreadable, noIndicatorTable, outcomeVerdict } from '../messages';
 import { PackChoice } from '../packChoice';
 import { CheckReport, OnProgress, PaneHost, PaneMessage } from '../paneHost';
@@ -11,6 +9,7 @@ import { FORMATS, STRINGS } from '../taskpane/strings';
 import { CheckStep } from './checkProtocol';
 import { CheckFailed, CheckRunner, InlineRunner } from './checkRunner';
 import { SheetView } from './sheetView';
+import { Lang, Localized } from '../../src/words/lang';
 
 const STEPS: Record<CheckStep, { step: number; label: Localized }> = {
   file: { step: 1, label: STRINGS.stepFile },

@@ -1,11 +1,12 @@
 import { Finding, FindingStatus } from '../../src/evaluate/finding';
-import { Lang, OPERATOR_SYMBOL } from '../../src/evaluate/format';
+import { OPERATOR_SYMBOL } from '../../src/evaluate/format';
 import { formatDateTime } from '../../src/report/formatTime';
 import { changeText, formatFigure, statusWord } from '../../src/report/words';
 import { ReviewStatus } from '../../src/review/review';
 import { ReviewState } from '../../src/review/reviewState';
 import { keepTogether } from './keepTogether';
 import { STRINGS } from './strings';
+import { Lang } from '../../src/words/lang';
 
 /** One line of the pane's list: what the console report shows, for one target of one unit. */
 export interface FindingLine {

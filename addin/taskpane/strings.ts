@@ -1,5 +1,5 @@
 import { formatNumber } from '../../src/evaluate/format';
-import { Localized } from '../../src/packs/rulePack';
+import { Localized } from '../../src/words/lang';
 
 /**
  * Every fixed text of the pane, Vietnamese first. Two tests keep them honest: each has both

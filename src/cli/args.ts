@@ -1,5 +1,5 @@
-import { Lang } from '../evaluate/format';
 import { REVIEW_STATUSES, ReviewStatus } from '../review/review';
+import { Lang } from '../words/lang';
 
 export interface CheckArgs {
   readonly command: 'check';

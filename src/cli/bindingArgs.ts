@@ -4,11 +4,11 @@ import { bindingFromFields, BindingsFormatError } from '../bindings/bindingsXml'
 import { BindingError, BindingRequest, parseBindingRequest, resolveBinding } from '../bindings/resolveBinding';
 import { readPackageBindings } from '../bindings/workbookBindings';
 import { PledgeChecker } from '../evaluate/checkGrid';
-import { Lang } from '../evaluate/format';
 import { WorkbookGrid } from '../grid/grid';
 import { lineColumnAt } from '../packs/jsonLocation';
 import { XlsxPackage } from '../xlsx/package';
-import { NotReadable, readRegularFile } from './regularFile';
+import { NotReadable, readRegularFile } from '../files/regularFile';
+import { Lang } from '../words/lang';
 
 /** Bindings given on the command line: `--bind` requests and a `--bindings` file, read once for every workbook. */
 export interface CliBindings {

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'fs';
 import { dirname, join, resolve } from 'path';
 import { PledgeChecker } from '../evaluate/checkGrid';
-import { formatNumber, Lang } from '../evaluate/format';
+import { formatNumber } from '../evaluate/format';
 import { defaultPack } from '../packs/builtinPacks';
 import { loadRulePack, PackFileError } from '../packs/loadRulePack';
 import { problemLine, RulePackError } from '../packs/packProblem';
@@ -42,9 +42,10 @@ import { nodeCrc32, nodeInflater } from './nodeInflater';
 import { copyKindProblem } from './copyKind';
 import { InputKind, OutputPathError, OutputPlan } from './outputPlan';
 import { terminalSafeIo } from './terminalText';
-import { NotReadable, readRegularFile } from './regularFile';
+import { NotReadable, readRegularFile } from '../files/regularFile';
 import { testCommand } from './testCommand';
 import { expandWorkbookArgs } from './workbookArgs';
+import { Lang } from '../words/lang';
 
 export { EXIT };
 

@@ -1,15 +1,16 @@
 import { Engine, Rule } from 'json-rules-engine';
-import { Localized, PackRule, RulePack } from '../packs/rulePack';
+import { PackRule, RulePack } from '../packs/rulePack';
 import { IndicatorTable } from '../tables/indicatorTable';
 import { compileConditions, CompiledConditions, FactRow } from './compileConditions';
-import { factsOfConditions } from './conditionFacts';
+import { factsOfConditions } from '../packs/conditionFacts';
 import { ComparedCondition, explainingCondition } from './explain';
 import { Finding, FindingInput, FindingStatus } from './finding';
 import { pledgedInWorkbook, TargetKind } from './pledgedTarget';
-import { digitsToShow, formatNumber, Lang, OPERATOR_SYMBOL } from './format';
+import { digitsToShow, formatNumber, OPERATOR_SYMBOL } from './format';
 import { DEFAULT_MESSAGES, fillTemplate, noDataReasonText } from './messages';
 import { settle } from './precision';
 import { computeFact, factUnit, FactValue, figuresByUnit, indicatorsOfFact, UnitFigures } from './unitFacts';
+import { Lang, Localized } from '../words/lang';
 
 interface PreparedRule {
   readonly rule: PackRule;

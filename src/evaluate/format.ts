@@ -1,4 +1,4 @@
-export type Lang = 'vi' | 'en';
+import { Lang } from '../words/lang';
 
 const SEPARATORS: Record<Lang, { group: string; decimal: string }> = {
   vi: { group: '.', decimal: ',' },

@@ -1,4 +1,5 @@
-import { Localized, RulePack } from './rulePack';
+import { RulePack } from './rulePack';
+import { Localized } from '../words/lang';
 
 /**
  * The values a fact can take, so a threshold no unit could ever meet (or that every unit always

@@ -1,10 +1,11 @@
 import { checkOutcome } from './checkOutcome';
 import { Finding } from '../evaluate/finding';
-import { formatNumber, Lang, OPERATOR_SYMBOL } from '../evaluate/format';
+import { formatNumber, OPERATOR_SYMBOL } from '../evaluate/format';
 import { IndicatorTable } from '../tables/indicatorTable';
 import { ReviewState } from '../review/reviewState';
 import { formatDateTime } from './formatTime';
 import { changeText, CHANGED_SINCE_REVIEW, formatFigure, reviewWord, statusWord } from './words';
+import { Lang } from '../words/lang';
 
 const MARK: Record<Finding['status'], string> = { met: '✓', shortfall: '✗', 'no-data': '?' };
 

@@ -1,7 +1,7 @@
-import { Lang } from '../evaluate/format';
 import { Finding } from '../evaluate/finding';
 import { CellMark, FindingsSheet, HighlightPlan, MarkStatus } from '../xlsx/highlightPlan';
 import { formatFigure, statusWord } from './words';
+import { Lang } from '../words/lang';
 
 /**
  * Which cells to mark and why. A shortfall marks the current-period figure the target reads; a

@@ -1,5 +1,5 @@
 import { Finding } from '../evaluate/finding';
-import { formatNumber, Lang } from '../evaluate/format';
+import { formatNumber } from '../evaluate/format';
 import { ReviewState } from '../review/reviewState';
 import { CheckedWorkbook, Consolidation } from './consolidation';
 import { formatDateTime } from './formatTime';
@@ -9,6 +9,7 @@ import { ScorecardRow, ScoreStatus } from './scorecard';
 import { fileName, scoringLine } from './scorecardSheets';
 import { DEFAULT_SIGNATURE, SIGNATURE_CSS, SignatureBlock, signatureHtml } from './signatureBlock';
 import { actualText, changeText, CHANGED_SINCE_REVIEW, reviewWord, scoreWord, statusWord, targetText, trendWord } from './words';
+import { Lang } from '../words/lang';
 
 /** One mark per outcome, so status never rests on colour alone (grey print, colour-blind readers). */
 const MARK: Record<ScoreStatus, string> = { met: '✓', shortfall: '✗', warning: '!', 'no-data': '?', 'not-reported': '–' };

@@ -1,4 +1,4 @@
-import { formatNumber, Lang } from '../evaluate/format';
+import { formatNumber } from '../evaluate/format';
 import { ReviewState } from '../review/reviewState';
 import { FillStatus, FindingsCell, FindingsSheet, FindingsSheetRow } from '../xlsx/highlightPlan';
 import { Consolidation } from './consolidation';
@@ -6,6 +6,7 @@ import { formatDateTime } from './formatTime';
 import { packLine } from './packLine';
 import { ScoreStatus } from './scorecard';
 import { actualText, changeText, CHANGED_SINCE_REVIEW, gapText, reviewWord, scoreWord, statusWord, targetText, trendWord } from './words';
+import { Lang } from '../words/lang';
 
 /**
  * Width (characters) of a target's column: its title wraps in the header, its cells hold

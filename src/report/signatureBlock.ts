@@ -1,5 +1,5 @@
-import { Lang } from '../evaluate/format';
 import { html, Html } from './html';
+import { Lang } from '../words/lang';
 
 /** One signer of a report: the title in capitals, what the signature stands for, the name once known. */
 export interface Signer {

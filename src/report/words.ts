@@ -1,8 +1,9 @@
 import { Finding, FindingStatus } from '../evaluate/finding';
-import { formatNumber, Lang, OPERATOR_SYMBOL } from '../evaluate/format';
+import { formatNumber, OPERATOR_SYMBOL } from '../evaluate/format';
 import { ReviewStatus } from '../review/review';
 import { FigureThen, InputChange } from '../review/reviewState';
 import { ScoreStatus, TrendDirection } from './scorecard';
+import { Lang } from '../words/lang';
 
 const STATUS: Record<Lang, Record<FindingStatus, string>> = {
   vi: { met: 'Đạt', shortfall: 'Chưa đạt', 'no-data': 'Không có số liệu' },
