@@ -1,6 +1,7 @@
 import { strFromU8, strToU8 } from 'fflate';
 import { appendWorksheet } from './appendWorksheet';
-import { bytesToText, encodeXmlText, textToBytes } from './byteText';
+import { bytesToText, textToBytes } from './byteText';
+import { encodeXmlText } from '../xml/encodeXml';
 import { CONTENT_TYPES_PART, ContentTypes, CT } from './contentTypes';
 import { findingsSheetPart, printNames } from './findingsSheetPart';
 import { FindingsSheet } from './highlightPlan';
