@@ -6,7 +6,8 @@ import { factsOfConditions } from '../packs/conditionFacts';
 import { ComparedCondition, explainingCondition } from './explain';
 import { Finding, FindingInput, FindingStatus } from './finding';
 import { pledgedInWorkbook, TargetKind } from './pledgedTarget';
-import { digitsToShow, formatNumber, OPERATOR_SYMBOL } from './format';
+import { digitsToShow, formatNumber } from './format';
+import { distanceToTarget, operatorOf, operatorSymbol } from '../packs/operators';
 import { DEFAULT_MESSAGES, fillTemplate, noDataReasonText } from './messages';
 import { settle } from './precision';
 import { computeFact, factUnit, FactValue, figuresByUnit, indicatorsOfFact, UnitFigures } from './unitFacts';
@@ -243,8 +244,8 @@ export class PackEvaluator {
     const p = f.pledgedInWorkbook;
     const pledgeNote = p?.differs
       ? lang === 'vi'
-        ? ` Sổ ghi chỉ tiêu "${p.text}" (ô ${p.cell}), bộ quy tắc kiểm tra ${f.operator ? OPERATOR_SYMBOL[f.operator] ?? '' : ''} ${qty(f.target)}.`
-        : ` The workbook pledges "${p.text}" (cell ${p.cell}); the pack checks ${f.operator ? OPERATOR_SYMBOL[f.operator] ?? '' : ''} ${qty(f.target)}.`
+        ? ` Sổ ghi chỉ tiêu "${p.text}" (ô ${p.cell}), bộ quy tắc kiểm tra ${f.operator ? operatorOf(f.operator)?.symbol ?? '' : ''} ${qty(f.target)}.`
+        : ` The workbook pledges "${p.text}" (cell ${p.cell}); the pack checks ${f.operator ? operatorOf(f.operator)?.symbol ?? '' : ''} ${qty(f.target)}.`
       : '';
     // Only the placeholders the template uses are worked out.
     return pledgeNote === '' ? this.fill(template, f, lang, qty, digits, gapUnit) : this.fill(template, f, lang, qty, digits, gapUnit) + pledgeNote;
@@ -260,7 +261,7 @@ export class PackEvaluator {
         case 'target':
           return qty(f.target);
         case 'op':
-          return f.operator ? OPERATOR_SYMBOL[f.operator] ?? f.operator : '';
+          return f.operator ? operatorSymbol(f.operator) : '';
         case 'gap':
           return f.gap === null ? '—' : `${formatNumber(f.gap, lang, digits)}${gapUnit}`;
         case 'unit':
@@ -347,16 +348,7 @@ export function engineRule(rule: PackRule): Rule {
 }
 
 function gapOf(actual: number, target: number, operator: string | null): number {
-  switch (operator) {
-    case 'greaterThanInclusive':
-    case 'greaterThan':
-      return settle(Math.max(0, target - actual));
-    case 'lessThanInclusive':
-    case 'lessThan':
-      return settle(Math.max(0, actual - target));
-    default:
-      return settle(Math.abs(actual - target));
-  }
+  return settle(distanceToTarget(actual, target, operator));
 }
 
 function dedupe<T extends { sheet: string; cell: string }>(xs: T[]): T[] {

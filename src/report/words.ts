@@ -1,5 +1,6 @@
 import { Finding, FindingStatus } from '../evaluate/finding';
-import { formatNumber, OPERATOR_SYMBOL } from '../evaluate/format';
+import { formatNumber } from '../evaluate/format';
+import { operatorSymbol } from '../packs/operators';
 import { ReviewStatus } from '../review/review';
 import { FigureThen, InputChange } from '../review/reviewState';
 import { ScoreStatus, TrendDirection } from './scorecard';
@@ -63,7 +64,7 @@ export function changeText(c: InputChange, lang: Lang): string {
 /** `≥ 90 %`, the target a finding was judged against; '' when it has none. */
 export function targetText(f: Finding, lang: Lang): string {
   if (f.target === null) return '';
-  return `${f.operator ? (OPERATOR_SYMBOL[f.operator] ?? f.operator) + ' ' : ''}${formatFigure(f.target, f.factUnit, lang)}`;
+  return `${f.operator ? operatorSymbol(f.operator) + ' ' : ''}${formatFigure(f.target, f.factUnit, lang)}`;
 }
 
 /** How far a shortfall is from its target (`2,48 điểm %`); '' when met or without data. */
