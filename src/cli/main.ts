@@ -28,7 +28,8 @@ import { openPackage, PACKAGE_LIMITS, WorkbookFormatError, XlsxPackage } from '.
 import { readPackage } from '../xlsx/readWorkbook';
 import { MAX_CELL_XFS } from '../xlsx/patchStyles';
 import { MAX_CELL_NOTES, PatchedPackage, patchHighlightedCopy } from '../xlsx/writeHighlightedCopy';
-import { BindingInputError, bindingsForWorkbook, readCliBindings } from './bindingArgs';
+import { bindingsForWorkbook, readCliBindings } from './bindingArgs';
+import { InputError } from './inputError';
 import { explainText } from '../report/explainText';
 import { readingOf } from '../tables/workbookReading';
 import { CheckArgs, ExplainArgs, HELP, parseArgs, ReviewArgs, UsageError } from './args';
@@ -48,13 +49,6 @@ import { expandWorkbookArgs } from './workbookArgs';
 import { Lang } from '../words/lang';
 
 export { EXIT };
-
-/** A problem with the user's input: reported as one sentence, exit code 2, never a stack trace. */
-class InputError extends Error {
-  constructor(readonly text: string) {
-    super(text);
-  }
-}
 
 export async function main(argv: string[], rawIo: Io = processIo): Promise<number> {
   const io = terminalSafeIo(rawIo); // nothing from a file reaches the terminal as a control sequence
@@ -88,7 +82,7 @@ export async function main(argv: string[], rawIo: Io = processIo): Promise<numbe
       io.err(messages.usageError(e)[lang]);
       return EXIT.badInput;
     }
-    if (e instanceof InputError || e instanceof BindingInputError || e instanceof OutputPathError) {
+    if (e instanceof InputError || e instanceof OutputPathError) {
       io.err(e.text);
       return EXIT.badInput;
     }
@@ -149,7 +143,7 @@ async function check(args: CheckArgs, io: Io): Promise<number> {
       // Patched now (a part it cannot patch is reported here); compressed on zlib's threads while the JSON is written.
       if (args.out) copy = startCopy(file, pkg, args.out, highlightPlanFor(findings, args.lang), args.lang);
     } catch (e) {
-      if (!(e instanceof InputError || e instanceof BindingInputError) || !batch) throw e;
+      if (!(e instanceof InputError) || !batch) throw e;
       // In a batch, one unreadable workbook is reported and the others are still checked.
       io.err(e.text);
       anyBad = true;
