@@ -10,7 +10,8 @@ const { officeJsMode, officeJsSrc, officeJsCopyPatterns } = require('./addin/bui
 const { bundleSizes, describeSizes } = require('./addin/build/bundleSizes');
 const { devCertificates } = require('./addin/build/devCertificates');
 
-const OUT = path.resolve(__dirname, 'dist-addin');
+// ADDIN_DIST: another folder, so CI can keep a self-hosted build (OFFICE_JS=self) beside the default one.
+const OUT = path.resolve(__dirname, process.env.ADDIN_DIST || 'dist-addin');
 const PORT = 3000;
 
 /** Prints the gzip sizes after a production build and fails it when the pane outgrows its target. */
@@ -37,7 +38,9 @@ module.exports = async (env, options) => {
   // OFFICE_JS=self: Office.js served with the add-in, for networks without Microsoft's CDN (addin/build/officeJs.js).
   // The dev server's websocket is allowed in development builds only.
   const officeJs = officeJsMode();
-  const page = { csp: contentSecurityPolicy(officeJs, dev ? { devServerPort: PORT } : {}), officeJs: officeJsSrc(officeJs) };
+  const fixed = { csp: contentSecurityPolicy(officeJs, dev ? { devServerPort: PORT } : {}), officeJs: officeJsSrc(officeJs) };
+  // Each page names the loader's hashed file itself (it is a blocking script in <head>, not an injected deferred one).
+  const page = (compilation) => ({ ...fixed, officeLoader: compilation.entrypoints.get('office-loader').getFiles().find((f) => f.endsWith('.js')) });
   if (officeJs === 'self') console.log(`[pledge-check] Office.js is copied into dist-addin/ and loaded from there (OFFICE_JS=self)`);
 
   const config = {
@@ -49,6 +52,8 @@ module.exports = async (env, options) => {
       taskpane: './addin/taskpane/taskpane.ts',
       commands: './addin/commands/commands.ts',
       outcome: './addin/outcome/outcome.ts',
+      // The first script of each page: loads Office.js only when Office opened the page (addin/officeSigns.ts).
+      'office-loader': './addin/officeLoader.ts',
     },
     output: {
       path: OUT,
@@ -62,7 +67,7 @@ module.exports = async (env, options) => {
       // the stub keeps its `new Function` out of pages whose CSP forbids eval.
       alias: { 'jsonpath-plus': path.resolve(__dirname, 'addin/build/jsonPathRefused.js') },
     },
-    // Three entries and one lazy chunk, a file each: the Office pane loads exactly taskpane.js, and the
+    // Four entries and one lazy chunk, a file each: the Office pane loads exactly office-loader.js and taskpane.js, and the
     // preview (the .xlsx reader and patcher) arrives as preview.js only in a plain browser.
     optimization: { splitChunks: false },
     module: {

@@ -1,3 +1,5 @@
+import { OPENED_BY_OFFICE_KEY } from './officeSigns';
+
 /** Where the page runs: in Excel, in another Office application, or in a plain browser (the preview). */
 export type Where = 'excel' | 'other-office' | 'browser';
 
@@ -10,23 +12,6 @@ export const OFFICE_READY_TIMEOUT_MS = 3000;
  * preview inside Excel would offer a file picker where the open workbook should be.
  */
 export const OFFICE_HOSTED_TIMEOUT_MS = 30_000;
-
-/** Set for the rest of the session when Office answered after the page had given up on it. */
-const HOSTED_KEY = 'pledge-check:opened-by-office';
-
-/**
- * Signs that Office opened this page: Office adds `_host_Info=Excel$Win32$…` (or `…$Web$…`) to the
- * URL of an add-in's pages. It is not a documented contract, so it only lengthens the wait; it
- * never decides the mode by itself. The session flag is set when Office answered late (lateOffice).
- */
-export function openedByOffice(location: { search: string } | undefined, storage: Pick<Storage, 'getItem'> | undefined): boolean {
-  if (location && /[?&]_host_Info=/i.test(location.search)) return true;
-  try {
-    return storage?.getItem(HOSTED_KEY) === '1';
-  } catch {
-    return false; // storage blocked
-  }
-}
 
 /**
  * Asks Office.js where it is. A plain browser shows up three ways, all treated alike: the script
@@ -58,7 +43,7 @@ export function lateOffice(restart: () => void, storage: Pick<Storage, 'setItem'
     .then((info) => {
       if (hostOf(info) !== 'excel') return;
       try {
-        storage?.setItem(HOSTED_KEY, '1');
+        storage?.setItem(OPENED_BY_OFFICE_KEY, '1');
       } catch {
         // storage blocked: the reload waits the usual time, and Office, now started, answers in it
       }

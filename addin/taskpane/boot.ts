@@ -1,6 +1,7 @@
 import { browserLanguage, languageOf } from '../language';
 import { OfficeHost, officeDisplay } from '../officeHost';
-import { lateOffice, OFFICE_HOSTED_TIMEOUT_MS, OFFICE_READY_TIMEOUT_MS, openedByOffice, whereAmI } from '../officeReady';
+import { lateOffice, OFFICE_HOSTED_TIMEOUT_MS, OFFICE_READY_TIMEOUT_MS, whereAmI } from '../officeReady';
+import { openedByOffice } from '../officeSigns';
 import { byId } from './dom';
 import { Pane } from './pane';
 import { renderStatus } from './renderStatus';
@@ -18,7 +19,7 @@ import { applyTheme } from './theme';
 export async function boot(doc: Document = document): Promise<Pane | undefined> {
   const win = doc.defaultView ?? undefined;
   const storage = sessionStorageOf(win);
-  const where = await whereAmI(openedByOffice(win?.location, storage) ? OFFICE_HOSTED_TIMEOUT_MS : OFFICE_READY_TIMEOUT_MS);
+  const where = await whereAmI(openedByOffice(win as Parameters<typeof openedByOffice>[0] | undefined) ? OFFICE_HOSTED_TIMEOUT_MS : OFFICE_READY_TIMEOUT_MS);
   if (where === 'excel') {
     const { displayLanguage, theme } = officeDisplay();
     applyTheme(doc.documentElement, theme);

@@ -10,17 +10,17 @@ import { PROJECT_ROOT } from '../helpers/paths';
  * built; CI builds first): no eval anywhere, the CSP in both pages, the preview's code only in its
  * chunk, and the pane within its size target.
  */
-const DIST = join(PROJECT_ROOT, 'dist-addin');
-const built = existsSync(join(DIST, 'taskpane.html'));
-const describeBuilt = built ? describe : describe.skip;
-if (!built) console.warn('bundle tests skipped: no dist-addin/ (npm run build)');
+/** The default build, and the self-hosted one CI also makes (OFFICE_JS=self ADDIN_DIST=dist-addin-self). */
+const builds = ['dist-addin', 'dist-addin-self'].map((d) => join(PROJECT_ROOT, d)).filter((d) => existsSync(join(d, 'taskpane.html')));
+if (!builds.length) console.warn('bundle tests skipped: no dist-addin/ (npm run build)');
+const describeBuilt = builds.length ? describe.each(builds) : (name: string, fn: (dist: string) => void) => describe.skip(name, () => fn(''));
 
-const read = (f: string) => readFileSync(join(DIST, f), 'utf8');
-/** Which Office.js the build uses: the CDN (default) or its own copy (OFFICE_JS=self). Both are tested, one build at a time. */
-const mode = (): 'cdn' | 'self' => (existsSync(join(DIST, 'office-js', 'office.js')) ? 'self' : 'cdn');
-const scripts = () => (built ? readdirSync(DIST).filter((f) => f.endsWith('.js')) : []); // our bundles (office-js/ is Microsoft's)
+describeBuilt('the production bundle in %s', (DIST: string) => {
+  const read = (f: string) => readFileSync(join(DIST, f), 'utf8');
+  /** Which Office.js the build uses: the CDN (default) or its own copy (OFFICE_JS=self). */
+  const mode = (): 'cdn' | 'self' => (existsSync(join(DIST, 'office-js', 'office.js')) ? 'self' : 'cdn');
+  const scripts = () => readdirSync(DIST).filter((f) => f.endsWith('.js')); // our bundles (office-js/ is Microsoft's)
 
-describeBuilt('the production bundle', () => {
   it('has no eval and no new Function: the pack validator is compiled at build time, jsonpath-plus is not bundled', () => {
     for (const f of scripts()) {
       const code = read(f);
@@ -41,7 +41,7 @@ describeBuilt('the production bundle', () => {
     expect(csp).not.toMatch(/unsafe-eval|unsafe-inline|\*|data:|blob:/);
     for (const page of ['taskpane.html', 'commands.html', 'outcome.html', 'help.html']) {
       const html = read(page);
-      if (page !== 'help.html') expect({ page, officeJs: /<script src="?([^"\s>]*office\.js)/.exec(html)?.[1] }).toEqual({ page, officeJs: officeJsSrc(mode()) });
+      if (page !== 'help.html') expect({ page, officeJs: /data-office-js="?([^"\s>]*office\.js)/.exec(html)?.[1] }).toEqual({ page, officeJs: officeJsSrc(mode()) });
       if (mode() === 'self') expect(html).not.toContain(CDN_OFFICE_JS);
       const meta = /<meta http-equiv="?Content-Security-Policy"? content="([^"]+)"/i.exec(html);
       expect({ page, csp: meta?.[1] }).toEqual({ page, csp });

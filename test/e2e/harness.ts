@@ -9,6 +9,8 @@ import { PROJECT_ROOT } from '../helpers/paths';
 /** Debian's Chromium (apt-get install chromium; .ci/run installs it in CI). */
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const DIST = resolve(PROJECT_ROOT, 'dist-addin');
+/** The build with Office.js served with the add-in (`OFFICE_JS=self ADDIN_DIST=dist-addin-self npm run build`; CI makes both). */
+export const DIST_SELF = resolve(PROJECT_ROOT, 'dist-addin-self');
 export const ARTIFACTS = resolve(PROJECT_ROOT, 'test-artifacts/e2e');
 
 /** Why the end-to-end suite cannot run here, or undefined when it can. */

@@ -2,7 +2,8 @@
  * @jest-environment jsdom
  * @jest-environment-options {"customExportConditions": ["node", "node-addons"], "url": "https://pledge-check.example/taskpane.html?_host_Info=Excel$Win32$16.01$vi-VN$$$$0"}
  */
-import { lateOffice, openedByOffice, whereAmI } from '../../../addin/officeReady';
+import { lateOffice, whereAmI } from '../../../addin/officeReady';
+import { openedByOffice } from '../../../addin/officeSigns';
 import { boot } from '../../../addin/taskpane/boot';
 import { FakeExcel } from '../fakeExcel/fakeExcel';
 import { fakeFor, gridOf, installExcel, installOffice, workbookFiles } from '../helpers';
@@ -38,19 +39,12 @@ describe('start-up inside Excel', () => {
     expect(document.getElementById('drop-section')!.hidden).toBe(true);
   }, 20_000);
 
-  it('the hint is Office’s `_host_Info` in the URL, or Office having answered late earlier in the session', () => {
-    expect(openedByOffice({ search: '?_host_Info=Excel$Web$16.00$vi-VN$$$$0' }, undefined)).toBe(true);
-    expect(openedByOffice({ search: '' }, { getItem: () => null })).toBe(false);
-    expect(openedByOffice({ search: '' }, { getItem: () => '1' })).toBe(true);
-    expect(openedByOffice({ search: '' }, { getItem: () => { throw new Error('blocked'); } })).toBe(false);
-  });
-
   it('when Office answers after the page gave up, the page restarts as the pane and waits longer next time', async () => {
     slowOffice(200);
     expect(await whereAmI(20)).toBe('browser');
     const restarted = new Promise<void>((resolve) => lateOffice(resolve, sessionStorage));
     await restarted;
-    expect(openedByOffice({ search: '' }, sessionStorage)).toBe(true);
+    expect(openedByOffice({ location: { search: '' }, sessionStorage })).toBe(true);
   });
 
   it('in a plain browser, where Office never answers, nothing restarts', async () => {
