@@ -1,4 +1,5 @@
 import { formatNumber } from '../evaluate/format';
+import { PERIOD_HEADER_EXAMPLE } from '../words/glossary';
 import { Localized } from '../words/lang';
 
 /**
@@ -28,8 +29,8 @@ export function workbookEmpty(file: string): Localized {
 /** No table found: what was looked for, and the two ways to find out why. */
 export function noIndicatorTable(file: string, packId: string): Localized {
   return {
-    vi: `${file}: không tìm thấy bảng chỉ tiêu nào (đã tìm các dòng tiêu đề có kỳ báo cáo như "Cùng kỳ năm 2023 | Năm 2024" và nhãn chỉ tiêu của bộ "${packId}"); "pledge-check explain" cho biết đã đọc những gì, --bind chỉ cột kỳ hay ô số liệu.`,
-    en: `${file}: no indicator table found (looked for header rows with periods such as "Cùng kỳ năm 2023 | Năm 2024" and the indicator labels of pack "${packId}"); "pledge-check explain" shows what was read, --bind points to a period column or a figure.`,
+    vi: `${file}: không tìm thấy bảng chỉ tiêu nào (đã tìm các dòng tiêu đề có kỳ báo cáo như ${PERIOD_HEADER_EXAMPLE} và nhãn chỉ tiêu của bộ "${packId}"); "pledge-check explain" cho biết đã đọc những gì, --bind chỉ cột kỳ hay ô số liệu.`,
+    en: `${file}: no indicator table found (looked for header rows with periods such as ${PERIOD_HEADER_EXAMPLE} and the indicator labels of pack "${packId}"); "pledge-check explain" shows what was read, --bind points to a period column or a figure.`,
   };
 }
 

@@ -29,3 +29,9 @@ export const SCORE_STATUS_WORDS = {
 
 /** The unit of a gap between two percentages: `2,48 điểm %`, `2.48 pp`. */
 export const PERCENTAGE_POINTS: Localized = { vi: 'điểm %', en: 'pp' };
+
+/**
+ * The header row an indicator table is found by, as both explanations of "no indicator table"
+ * (the CLI's and the add-in's) show it: Vietnamese in either language, as the workbooks write it.
+ */
+export const PERIOD_HEADER_EXAMPLE = '"Cùng kỳ năm 2023 | Năm 2024"';
