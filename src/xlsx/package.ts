@@ -250,13 +250,3 @@ export function decodeXml(s: string): string {
     return { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" }[e] as string;
   });
 }
-
-export function encodeXml(s: string): string {
-  return s
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    // Control characters are not allowed in XML 1.0 text.
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '');
-}
