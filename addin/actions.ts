@@ -1,5 +1,4 @@
 import { PledgeChecker } from '../src/evaluate/checkGrid';
-import { Lang } from '../src/evaluate/format';
 import { RulePackError } from '../src/packs/packProblem';
 import { checkWorkbook, CheckOutcome, OnCheckPhase } from './excel/checkWorkbook';
 import { clearHighlights, ClearReport } from './excel/clearHighlights';
@@ -7,6 +6,7 @@ import { reasonSupport } from './excel/hostSupport';
 import { readPackSetting } from './excel/packSetting';
 import { runExcel } from './excel/runExcel';
 import { checkPackChoice, choiceKey, DEFAULT_CHOICE } from './packChoice';
+import { Lang } from '../src/words/lang';
 
 /** The ribbon's actions (the pane works through OfficeHost). No UI here. */
 

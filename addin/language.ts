@@ -1,4 +1,4 @@
-import { Lang } from '../src/evaluate/format';
+import { Lang } from '../src/words/lang';
 
 /**
  * The language of the pane and of the reasons written on cells, from Office's display language.

@@ -1,7 +1,7 @@
 import { Binding } from '../src/bindings/binding';
 import { BindingsFormatError } from '../src/bindings/bindingsXml';
 import { BindingError } from '../src/bindings/resolveBinding';
-import { RulePack, Localized } from '../src/packs/rulePack';
+import { RulePack } from '../src/packs/rulePack';
 import { checkOutcome } from '../src/report/checkOutcome';
 import { ReviewFormatError } from '../src/review/reviewXml';
 import { formatNumber } from '../src/evaluate/format';
@@ -9,6 +9,8 @@ import { CheckOutcome } from './excel/checkWorkbook';
 import { ClearReport } from './excel/clearHighlights';
 import { MAX_REASONS } from './excel/writeHighlights';
 import { ScorecardWriteReport } from './excel/writeScorecard';
+import { Localized } from '../src/words/lang';
+import { PERIOD_HEADER_EXAMPLE } from '../src/words/glossary';
 
 /** What the add-in tells people after an action, Vietnamese first. Each message is one sentence or two. */
 
@@ -47,11 +49,11 @@ export function noIndicatorTable(pack: RulePack): Localized {
   return {
     vi:
       `Không tìm thấy bảng chỉ tiêu nào trong sổ (đã tìm trên mọi trang, kể cả trang ẩn): một dòng tiêu đề có hai kỳ như ` +
-      `"Cùng kỳ năm 2023 | Năm 2024" hoặc "6 tháng 2019 | 6 tháng 2020", hay một Bảng Excel có năm trong tên cột như ` +
+      `${PERIOD_HEADER_EXAMPLE} hoặc "6 tháng 2019 | 6 tháng 2020", hay một Bảng Excel có năm trong tên cột như ` +
       `"Số vụ PPHS năm 2019", cùng các nhãn chỉ tiêu của bộ quy tắc "${pack.id}" như ${quoted(labels.map((l) => l.label.vi))}.`,
     en:
       `No indicator table found in the workbook (every sheet was searched, hidden ones too): a header row with two periods such as ` +
-      `"Cùng kỳ năm 2023 | Năm 2024" or "6 tháng 2019 | 6 tháng 2020", or an Excel table with the year in its column names such as ` +
+      `${PERIOD_HEADER_EXAMPLE} or "6 tháng 2019 | 6 tháng 2020", or an Excel table with the year in its column names such as ` +
       `"Số vụ PPHS năm 2019", next to indicator labels of rule pack "${pack.id}" such as ${quoted(labels.map((l) => l.label.vi))}.`,
   };
 }

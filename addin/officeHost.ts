@@ -1,5 +1,4 @@
 import { PledgeChecker } from '../src/evaluate/checkGrid';
-import { Lang } from '../src/evaluate/format';
 import { scorecardSheets } from '../src/report/scorecardSheets';
 import { checkWorkbook, CheckPhase } from './excel/checkWorkbook';
 import { clearHighlights } from './excel/clearHighlights';
@@ -15,6 +14,7 @@ import { PackChoice } from './packChoice';
 import { CheckReport, OnProgress, PaneHost, PaneMessage, ScorecardRequest } from './paneHost';
 import { FORMATS, STRINGS } from './taskpane/strings';
 import { workbookConsolidation } from './workbookConsolidation';
+import { Lang } from '../src/words/lang';
 
 const CHECK_STEPS: Record<CheckPhase, number> = { sheets: 1, ranges: 2, cells: 3, evaluate: 4, highlight: 5 };
 const CHECK_LABELS = {

@@ -1,6 +1,7 @@
 import { PackProblem } from '../src/packs/packProblem';
 import { builtinPackIds, builtinPackSource, resolveBuiltinPack } from '../src/packs/builtinPackTexts';
-import { checkPackSource, PackResolver } from '../src/packs/checkRulePack';
+import { checkPackSource } from '../src/packs/checkRulePack';
+import { PackResolver } from '../src/packs/packSource';
 import { PACK_LIMITS } from '../src/packs/packSafety';
 import { RulePack } from '../src/packs/rulePack';
 

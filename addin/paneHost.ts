@@ -1,11 +1,11 @@
 import { Binding } from '../src/bindings/binding';
 import { PledgeChecker } from '../src/evaluate/checkGrid';
 import { Finding } from '../src/evaluate/finding';
-import { Lang } from '../src/evaluate/format';
-import { Localized, RulePack } from '../src/packs/rulePack';
+import { RulePack } from '../src/packs/rulePack';
 import { ReviewDecision } from '../src/review/recordReview';
 import { ReviewBook } from '../src/review/review';
 import { PackChoice } from './packChoice';
+import { Lang, Localized } from '../src/words/lang';
 
 export type Tone = 'info' | 'warning' | 'error';
 

@@ -1,9 +1,9 @@
-import { Localized } from '../../src/packs/rulePack';
 import { checkTargets, clearTargets } from '../actions';
 import { CheckPhase } from '../excel/checkWorkbook';
 import { languageOf } from '../language';
 import { checkSummary, checkWarnings, clearSummary } from '../messages';
 import { command, RIBBON_MAX_CELLS, TooLargeForRibbon } from './ribbonCommand';
+import { Localized } from '../../src/words/lang';
 
 /**
  * The ribbon's Check targets and Clear highlights, each run by `command` (ribbonCommand.ts: a dialog

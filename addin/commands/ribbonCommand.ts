@@ -1,7 +1,7 @@
 import { formatNumber } from '../../src/evaluate/format';
-import { Localized } from '../../src/packs/rulePack';
 import { excelProblem } from '../messages';
 import { showOutcome } from './showOutcome';
+import { Localized } from '../../src/words/lang';
 
 /**
  * One ribbon command (ExecuteFunction, no pane). Office runs it in a runtime of its own and cuts it

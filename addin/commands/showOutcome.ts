@@ -1,5 +1,5 @@
-import { Localized } from '../../src/packs/rulePack';
 import { outcomeFragment } from '../outcome/outcomeLines';
+import { Localized } from '../../src/words/lang';
 
 /**
  * A ribbon command runs without a pane, so its outcome — or its error — is shown in a small dialog

@@ -1,13 +1,13 @@
 import { Binding, Bindings } from '../../src/bindings/binding';
 import { BindingsFormatError } from '../../src/bindings/bindingsXml';
 import { CheckResult, PledgeChecker } from '../../src/evaluate/checkGrid';
-import { Lang } from '../../src/evaluate/format';
 import { highlightPlanFor } from '../../src/report/highlightPlan';
 import { BindingStore } from './bindingStore';
 import { ReasonSupport } from './cellReasons';
 import { editedMeanwhile } from './editedMeanwhile';
 import { readWorkbookGrid, ReadsAlong } from './readWorkbookGrid';
 import { queueFindHighlights, writeHighlights, WriteReport } from './writeHighlights';
+import { Lang } from '../../src/words/lang';
 
 export interface CheckOutcome extends CheckResult {
   readonly write: WriteReport;

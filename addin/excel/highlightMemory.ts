@@ -1,4 +1,5 @@
 import { MEMORY_NAMESPACE, memoryXml, parseMemoryXml, RememberedCell } from './memoryXml';
+import { NamespaceParts } from './namespaceParts';
 import { jsonBytes, RoundTrips } from './roundTrips';
 
 /**
@@ -15,27 +16,16 @@ export const PART_BYTES = 1_500_000;
  * kept in several parts of at most PART_BYTES, so each fits a payload (RoundTrips).
  */
 export class HighlightMemory {
-  private parts: Excel.CustomXmlPart[] = [];
-  private xml: OfficeExtension.ClientResult<string>[] = [];
-
-  private constructor(
-    private readonly context: Excel.RequestContext,
-    private readonly found: Excel.CustomXmlPartScopedCollection,
-  ) {}
+  private constructor(private readonly parts: NamespaceParts) {}
 
   /** Step 1, before a sync: look for our parts. */
   static queueFind(context: Excel.RequestContext): HighlightMemory {
-    return new HighlightMemory(context, context.workbook.customXmlParts.getByNamespace(MEMORY_NAMESPACE).load('items/id'));
+    return new HighlightMemory(NamespaceParts.queueFind(context, MEMORY_NAMESPACE));
   }
 
   /** Step 2, after that sync and before the next: ask for their XML. A part's size is unknown until read, so each reserves the most it can be. */
-  async queueRead(trips: RoundTrips): Promise<void> {
-    this.parts = this.found.items.slice();
-    this.xml = [];
-    for (const p of this.parts) {
-      await trips.reserve(PART_BYTES);
-      this.xml.push(p.getXml());
-    }
+  queueRead(trips: RoundTrips): Promise<void> {
+    return this.parts.queueReadWithin(trips, PART_BYTES);
   }
 
   /**
@@ -43,22 +33,20 @@ export class HighlightMemory {
    * answer says whether they changed meanwhile (another Pledge Check wrote or cleared highlights).
    */
   queueRecount(): () => boolean {
-    const again = this.context.workbook.customXmlParts.getByNamespace(MEMORY_NAMESPACE).load('items/id');
-    const ids = (c: Excel.CustomXmlPartScopedCollection) => c.items.map((p) => p.id).join('\n');
-    return () => ids(again) !== ids(this.found);
+    return this.parts.queueRecount();
   }
 
   /** Whether the workbook holds a memory part (after step 2's sync, or after a write). */
   get stored(): boolean {
-    return this.parts.length > 0;
+    return this.parts.stored;
   }
 
   /** After the second sync: every remembered cell. If a copy-paste left several parts, the first mention of a cell wins. */
   cells(): RememberedCell[] {
     const seen = new Set<string>();
     const out: RememberedCell[] = [];
-    for (const x of this.xml) {
-      for (const c of parseMemoryXml(x.value)) {
+    for (const x of this.parts.texts()) {
+      for (const c of parseMemoryXml(x)) {
         const key = `${c.sheet}!${c.cell}`;
         if (seen.has(key)) continue;
         seen.add(key);
@@ -69,20 +57,8 @@ export class HighlightMemory {
   }
 
   /** Queue replacing the memory with `cells` (removing it when empty): the parts there are reused in order, extra ones deleted. */
-  async queueWrite(cells: ReadonlyArray<RememberedCell>, trips: RoundTrips): Promise<void> {
-    const xmls = partsOf(cells);
-    const kept: Excel.CustomXmlPart[] = [];
-    for (let i = 0; i < xmls.length; i++) {
-      await trips.reserve(jsonBytes(xmls[i]) + 100);
-      const part = this.parts[i];
-      if (part) part.setXml(xmls[i]);
-      kept.push(part ?? this.context.workbook.customXmlParts.add(xmls[i]));
-    }
-    for (const p of this.parts.slice(xmls.length)) {
-      await trips.reserve(100);
-      p.delete();
-    }
-    this.parts = kept;
+  queueWrite(cells: ReadonlyArray<RememberedCell>, trips: RoundTrips): Promise<void> {
+    return this.parts.queueReplaceAll(partsOf(cells), trips);
   }
 }
 

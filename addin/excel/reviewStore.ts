@@ -2,37 +2,30 @@ import { Finding } from '../../src/evaluate/finding';
 import { recordReview, ReviewDecision } from '../../src/review/recordReview';
 import { EMPTY_REVIEW_BOOK, Review, ReviewBook, reviewKeyOf } from '../../src/review/review';
 import { REVIEWS_NAMESPACE, reviewsFromXml, reviewsToXml } from '../../src/review/reviewXml';
-import { jsonBytes } from './roundTrips';
+import { NamespaceParts } from './namespaceParts';
 
 /**
  * The supervisors' reviews as the workbook stores them: the custom XML part the CLI's `review`
  * command writes (same namespace, same text), so a review made in Excel is read by the CLI and the
- * other way round. Modelled on HighlightMemory: reading takes two syncs (find the parts, then
- * their XML) and the caller owns them, so they can share syncs with other work.
+ * other way round.
+ * Kept as NamespaceParts: reading takes two syncs and the caller owns them.
  */
 export class ReviewStore {
-  private parts: Excel.CustomXmlPart[] = [];
-  private xml: OfficeExtension.ClientResult<string>[] = [];
-
-  private constructor(
-    private readonly context: Excel.RequestContext,
-    private readonly found: Excel.CustomXmlPartScopedCollection,
-  ) {}
+  private constructor(private readonly parts: NamespaceParts) {}
 
   /** Step 1, before a sync: look for the reviews parts. */
   static queueFind(context: Excel.RequestContext): ReviewStore {
-    return new ReviewStore(context, context.workbook.customXmlParts.getByNamespace(REVIEWS_NAMESPACE).load('items/id'));
+    return new ReviewStore(NamespaceParts.queueFind(context, REVIEWS_NAMESPACE));
   }
 
   /** Step 2, after that sync and before the next: ask for their XML. */
   queueRead(): void {
-    this.parts = this.found.items.slice();
-    this.xml = this.parts.map((p) => p.getXml());
+    this.parts.queueRead();
   }
 
   /** Whether the workbook holds a reviews part (after step 2's sync, or after a write). */
   get stored(): boolean {
-    return this.parts.length > 0;
+    return this.parts.stored;
   }
 
   /**
@@ -41,18 +34,13 @@ export class ReviewStore {
    * decision on a finding wins) and their logs joined in time order.
    */
   book(): ReviewBook {
-    const books = this.xml.map((x) => reviewsFromXml(x.value));
+    const books = this.parts.texts().map(reviewsFromXml);
     return books.length <= 1 ? (books[0] ?? EMPTY_REVIEW_BOOK) : mergeBooks(books);
   }
 
   /** Queue replacing the stored reviews with `book` (in the first part, removing any others); returns the request's size in bytes. */
   queueWrite(book: ReviewBook): number {
-    const xml = reviewsToXml(book);
-    const [first, ...extra] = this.parts;
-    if (first) first.setXml(xml);
-    for (const p of extra) p.delete();
-    this.parts = [first ?? this.context.workbook.customXmlParts.add(xml)];
-    return jsonBytes(xml) + 100;
+    return this.parts.queueReplace(reviewsToXml(book));
   }
 }
 

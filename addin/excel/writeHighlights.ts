@@ -1,9 +1,8 @@
 import { parseA1, RangeRef, rangeToA1, toA1 } from '../../src/grid/address';
-import { Lang } from '../../src/evaluate/format';
 import { CellMark, HighlightPlan, MarkStatus } from '../../src/xlsx/highlightPlan';
 import { addressChunks, areasForCells } from './addressList';
 import { CellFill, isRestorable, queueMarkFill } from './cellFill';
-import { CellReasons, cellKey, queueAttach, ReasonSupport, reasonHash } from './cellReasons';
+import { CellReasons, cellKey, ExistingReason, queueAttach, ReasonSupport, reasonHash } from './cellReasons';
 import { groupBy } from './groupBy';
 import { HighlightMemory } from './highlightMemory';
 import { AttachedKind, RememberedCell } from './memoryXml';
@@ -11,6 +10,7 @@ import { queueReadFills } from './readFills';
 import { queueRestore } from './restoreCells';
 import { RoundTrips } from './roundTrips';
 import { SheetProxies } from './sheetProxies';
+import { Lang } from '../../src/words/lang';
 
 export interface WriteOptions {
   /** Where reasons can go on this host. */
@@ -106,35 +106,95 @@ export async function writeHighlights(context: Excel.RequestContext, plan: Highl
   const writable = (sheet: string) => order.has(sheet) && !options.protectedSheets.has(sheet);
   const attachKind: AttachedKind | null = options.reasons.notes ? 'note' : options.reasons.comments ? 'comment' : null;
 
-  // 1
-  let found = options.found;
-  if (!found) {
-    found = queueFindHighlights(context, options.reasons);
-    await trips.flush();
-  }
-  const { memory, reasons } = found;
+  const { memory, reasons } = await findHighlights(context, trips, options);
+  const marks = plan.marks.filter((m) => writable(m.sheet));
+  const seen = await readBeforeWriting(trips, sheets, memory, reasons, marks, options.condition);
+  if (!seen) return null;
+  const chosen = chooseMarks(plan, marks, seen, attachKind, options);
 
-  // 2: the memory and notes are read here, just before writing, not when they were found, so a
-  // change made in between (by another Pledge Check) is seen.
+  // Old marks: restored where the sheet can be written, kept in memory where it is protected,
+  // forgotten where the sheet is gone.
+  const restore = seen.old.filter((c) => writable(c.sheet));
+  const keptOld = seen.old.filter((c) => order.has(c.sheet) && options.protectedSheets.has(c.sheet));
+  const sort = (cells: RememberedCell[]) => sortCells(cells, order);
+  const final = sort([...chosen.next, ...keptOld]);
+  const nextKeys = new Set(chosen.next.map((c) => cellKey(c.sheet, c.cell)));
+  const union = sort([...final, ...restore.filter((c) => !nextKeys.has(cellKey(c.sheet, c.cell)))]);
+
+  const blocked = new Set([...plan.marks, ...seen.old].filter((c) => options.protectedSheets.has(c.sheet)).map((c) => c.sheet));
+  const report = {
+    marked: chosen.toMark.length,
+    attachKind,
+    protectedSheets: options.sheets.filter((s) => blocked.has(s)),
+    othersReasonsKept: chosen.othersReasonsKept,
+    gradientCells: chosen.gradientCells,
+    reasonsOmitted: chosen.reasonsOmitted,
+    conditionalCells: chosen.toMark.map((m) => cellKey(m.sheet, m.cell)).filter((k) => seen.conditionalKeys.has(k)),
+  };
+  if (union.length === 0 && !memory.stored) return { ...report, attached: 0, attachFailed: false, threadsKept: [] };
+
+  const { threadsKept } = await restoreAndMark(trips, sheets, memory, union, restore, chosen.toMark, seen.existing);
+  const attachFailed = await attachReasons(context, trips, sheets, memory, final, chosen.toAttach, attachKind);
+  return { ...report, attached: attachFailed ? 0 : chosen.toAttach.length, attachFailed, threadsKept };
+}
+
+/** Phase 1: the memory and the workbook's notes/comments, found with an earlier sync or one here. */
+async function findHighlights(context: Excel.RequestContext, trips: RoundTrips, options: WriteOptions): Promise<FoundHighlights> {
+  if (options.found) return options.found;
+  const found = queueFindHighlights(context, options.reasons);
+  await trips.flush();
+  return found;
+}
+
+/** What phase 2 read: the memory, the reasons there are, the fills of the cells to mark, and which sit under a conditional format. */
+interface SeenBeforeWriting {
+  readonly old: RememberedCell[];
+  readonly existing: Map<string, ExistingReason>;
+  readonly live: ReadonlyMap<string, CellFill>;
+  readonly conditionalKeys: ReadonlySet<string>;
+}
+
+/**
+ * Phase 2: the memory and notes are read here, just before writing, not when they were found, so
+ * a change made in between (by another Pledge Check) is seen. Undefined when the condition fails.
+ */
+async function readBeforeWriting(
+  trips: RoundTrips,
+  sheets: SheetProxies,
+  memory: HighlightMemory,
+  reasons: CellReasons,
+  marks: ReadonlyArray<CellMark>,
+  condition: WriteCondition | undefined,
+): Promise<SeenBeforeWriting | undefined> {
   await memory.queueRead(trips);
   await reasons.queueLocate(trips);
-  const marks = plan.marks.filter((m) => writable(m.sheet));
   const fillReads = [];
   for (const [sheet, cells] of groupBy(marks, (m) => m.sheet)) {
     fillReads.push({ sheet, read: await queueReadFills(trips, sheets.get(sheet), cells.map((m) => m.cell)) });
   }
   const conditional = await queueFindConditional(trips, sheets, marks);
-  await options.condition?.queue(trips);
+  await condition?.queue(trips);
   await trips.flush();
-  if (options.condition && !options.condition.holds()) return null;
+  if (condition && !condition.holds()) return undefined;
   const conditionalKeys = conditional();
-
-  const old = memory.cells();
-  const oldByKey = new Map(old.map((c) => [cellKey(c.sheet, c.cell), c]));
-  const existing = reasons.byCell();
   const live = new Map<string, CellFill>();
   for (const { sheet, read } of fillReads) for (const [a1, fill] of read.collect()) live.set(cellKey(sheet, a1), fill);
+  return { old: memory.cells(), existing: reasons.byCell(), live, conditionalKeys };
+}
 
+/** Which marks are written and which get a reason: no sync, only the decisions. */
+interface ChosenMarks {
+  /** The memory of the new marks: each cell's own fill (the one remembered the first time, if marked before). */
+  readonly next: RememberedCell[];
+  readonly toMark: CellMark[];
+  readonly toAttach: { mark: CellMark; text: string }[];
+  readonly gradientCells: string[];
+  readonly othersReasonsKept: number;
+  readonly reasonsOmitted: number;
+}
+
+function chooseMarks(plan: HighlightPlan, marks: ReadonlyArray<CellMark>, seen: SeenBeforeWriting, attachKind: AttachedKind | null, options: WriteOptions): ChosenMarks {
+  const oldByKey = new Map(seen.old.map((c) => [cellKey(c.sheet, c.cell), c]));
   const next: RememberedCell[] = [];
   const toMark: CellMark[] = [];
   const toAttach: { mark: CellMark; text: string }[] = [];
@@ -145,19 +205,19 @@ export async function writeHighlights(context: Excel.RequestContext, plan: Highl
   for (const m of marks) {
     const key = cellKey(m.sheet, m.cell);
     const before = oldByKey.get(key);
-    const fill = before?.fill ?? live.get(key);
+    const fill = before?.fill ?? seen.live.get(key);
     if (!fill || !isRestorable(fill)) {
       gradientCells.push(key);
       continue;
     }
     let attached: RememberedCell['attached'];
     if (attaching) {
-      const there = existing.get(key);
+      const there = seen.existing.get(key);
       const ours = there && before?.attached && there.kind === before.attached.kind && there.hash === before.attached.hash;
       if (ours && there.replies > 0) {
         // Someone answered under our comment: the thread is theirs too now, and stays; it is no longer ours to remove.
       } else if (!there || ours) {
-        const text = `${plan.author}:\n${conditionalKeys.has(key) ? `${CONDITIONAL_NOTE[options.lang ?? 'vi']}\n` : ''}${m.note}`;
+        const text = `${plan.author}:\n${seen.conditionalKeys.has(key) ? `${CONDITIONAL_NOTE[options.lang ?? 'vi']}\n` : ''}${m.note}`;
         attached = { kind: attaching, hash: reasonHash(text) };
         toAttach.push({ mark: m, text });
       } else othersReasonsKept++;
@@ -165,29 +225,19 @@ export async function writeHighlights(context: Excel.RequestContext, plan: Highl
     next.push({ sheet: m.sheet, cell: m.cell, fill, ...(attached ? { attached } : {}) });
     toMark.push(m);
   }
+  return { next, toMark, toAttach, gradientCells, othersReasonsKept, reasonsOmitted };
+}
 
-  // Old marks: restored where the sheet can be written, kept in memory where it is protected,
-  // forgotten where the sheet is gone.
-  const restore = old.filter((c) => writable(c.sheet));
-  const keptOld = old.filter((c) => order.has(c.sheet) && options.protectedSheets.has(c.sheet));
-  const sort = (cells: RememberedCell[]) => sortCells(cells, order);
-  const final = sort([...next, ...keptOld]);
-  const nextKeys = new Set(next.map((c) => cellKey(c.sheet, c.cell)));
-  const union = sort([...final, ...restore.filter((c) => !nextKeys.has(cellKey(c.sheet, c.cell)))]);
-
-  const blocked = new Set([...plan.marks, ...old].filter((c) => options.protectedSheets.has(c.sheet)).map((c) => c.sheet));
-  const report = {
-    marked: toMark.length,
-    attachKind,
-    protectedSheets: options.sheets.filter((s) => blocked.has(s)),
-    othersReasonsKept,
-    gradientCells,
-    reasonsOmitted,
-    conditionalCells: toMark.map((m) => cellKey(m.sheet, m.cell)).filter((k) => conditionalKeys.has(k)),
-  };
-  if (union.length === 0 && !memory.stored) return { ...report, attached: 0, attachFailed: false, threadsKept: [] };
-
-  // 3
+/** Phase 3: remember old and new cells, restore the old marks, apply the new ones, remove our old reasons. */
+async function restoreAndMark(
+  trips: RoundTrips,
+  sheets: SheetProxies,
+  memory: HighlightMemory,
+  union: ReadonlyArray<RememberedCell>,
+  restore: RememberedCell[],
+  toMark: ReadonlyArray<CellMark>,
+  existing: Map<string, ExistingReason>,
+): Promise<{ threadsKept: string[] }> {
   await memory.queueWrite(union, trips);
   const { threadsKept } = await queueRestore(trips, sheets, restore, existing);
   for (const [sheet, cells] of groupBy(toMark, (m) => m.sheet)) {
@@ -199,23 +249,35 @@ export async function writeHighlights(context: Excel.RequestContext, plan: Highl
     }
   }
   await trips.flush();
+  return { threadsKept };
+}
 
-  // 4
+/**
+ * Phase 4: shrink the memory to the new cells and attach the new reasons — last, because Excel
+ * can refuse one, which stops the rest of the batch. Whether some reason could not be attached.
+ */
+async function attachReasons(
+  context: Excel.RequestContext,
+  trips: RoundTrips,
+  sheets: SheetProxies,
+  memory: HighlightMemory,
+  final: ReadonlyArray<RememberedCell>,
+  toAttach: ReadonlyArray<{ mark: CellMark; text: string }>,
+  attachKind: AttachedKind | null,
+): Promise<boolean> {
   await memory.queueWrite(final, trips);
-  let attachFailed = false;
   try {
     for (const { mark, text } of toAttach) {
       await trips.reserve(text.length * 3 + 200);
       queueAttach(context, sheets.get(mark.sheet).getRange(mark.cell), attachKind!, text);
     }
     await trips.flush();
+    return false;
   } catch (e) {
     // The memory went first in this batch and the fills are done; only reasons are missing.
     if (toAttach.length === 0) throw e;
-    attachFailed = true;
+    return true;
   }
-
-  return { ...report, attached: attachFailed ? 0 : toAttach.length, attachFailed, threadsKept };
 }
 
 /** First line of the reason on a cell whose conditional format hides the mark. */

@@ -1,4 +1,4 @@
-import { Localized } from '../../src/packs/rulePack';
+import { Localized } from '../../src/words/lang';
 
 /**
  * The ribbon's outcome travels to its dialog page in the URL's fragment: the fragment never leaves

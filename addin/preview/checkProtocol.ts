@@ -1,6 +1,7 @@
 import { Finding } from '../../src/evaluate/finding';
-import { Lang } from '../../src/evaluate/format';
-import { Localized, RulePack } from '../../src/packs/rulePack';
+import { WorkbookGrid } from '../../src/grid/grid';
+import { RulePack } from '../../src/packs/rulePack';
+import { Lang, Localized } from '../../src/words/lang';
 import { FindingColumns } from './findingColumns';
 import { PackedSheet } from './packedSheet';
 

@@ -1,8 +1,8 @@
-import { Lang } from '../../src/evaluate/format';
 import { RulePack } from '../../src/packs/rulePack';
 import { WireProblem, WorkerReply, WorkerRequest } from './checkProtocol';
 import { CheckSession, SessionProgress, wireProblem } from './checkSession';
 import { fromColumns } from './findingColumns';
+import { Lang } from '../../src/words/lang';
 
 /** A check that failed, said the way the page may show it (see wireProblem). */
 export class CheckFailed extends Error {

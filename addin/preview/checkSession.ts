@@ -3,9 +3,8 @@ import { BindingsFormatError } from '../../src/bindings/bindingsXml';
 import { readPackageBindings } from '../../src/bindings/workbookBindings';
 import { PackEvaluator } from '../../src/evaluate/evaluatePack';
 import { Finding } from '../../src/evaluate/finding';
-import { Lang } from '../../src/evaluate/format';
 import { WorkbookGrid } from '../../src/grid/grid';
-import { Localized, RulePack } from '../../src/packs/rulePack';
+import { RulePack } from '../../src/packs/rulePack';
 import { highlightPlanFor } from '../../src/report/highlightPlan';
 import { findIndicatorTables } from '../../src/tables/findIndicatorTables';
 import { LabelMatcher } from '../../src/tables/labelMatcher';
@@ -16,6 +15,7 @@ import { CheckStep, toWire, WireFinding, WireProblem } from './checkProtocol';
 import { PackedSheet, packSheet } from './packedSheet';
 import { percentCells } from './percentCells';
 import { subjectBatches } from './subjectBatches';
+import { Lang, Localized } from '../../src/words/lang';
 
 /** What the page needs before any finding: how many tables and subjects there are. */
 export interface SessionStart {

@@ -1,8 +1,8 @@
 import { PledgeChecker } from '../../src/evaluate/checkGrid';
 import { PackEvaluator } from '../../src/evaluate/evaluatePack';
 import { Finding } from '../../src/evaluate/finding';
-import { Lang } from '../../src/evaluate/format';
-import { Localized } from '../../src/packs/rulePack';
+import { WorkbookGrid } from '../../src/grid/grid';
+import { Lang, Localized } from '../../src/words/lang';
 import { bindingsUnreadable, noIndicatorTable, outcomeVerdict } from '../messages';
 import { PackChoice } from '../packChoice';
 import { CheckReport, OnProgress, PaneHost, PaneMessage } from '../paneHost';

@@ -1,7 +1,7 @@
 import { columnName, parseA1, toA1 } from '../../src/grid/address';
 import { CellValue, isCellError } from '../../src/grid/cell';
 import { Finding } from '../../src/evaluate/finding';
-import { formatNumber, Lang } from '../../src/evaluate/format';
+import { formatNumber } from '../../src/evaluate/format';
 import { highlightPlanFor } from '../../src/report/highlightPlan';
 import { CellMark } from '../../src/xlsx/highlightPlan';
 import { cellOf } from '../taskpane/findingsView';
@@ -9,6 +9,7 @@ import { SheetCells } from './packedSheet';
 import { byId, data, el } from '../taskpane/dom';
 import { say } from '../taskpane/say';
 import { FORMATS, STRINGS } from '../taskpane/strings';
+import { Lang } from '../../src/words/lang';
 
 /**
  * Rows drawn at once. A national sheet has 40,000 rows × 40 columns: drawn whole it froze the

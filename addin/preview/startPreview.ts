@@ -1,4 +1,3 @@
-import { Lang } from '../../src/evaluate/format';
 import { byId } from '../taskpane/dom';
 import { Pane } from '../taskpane/pane';
 import { readFileBytes } from '../taskpane/readFile';
@@ -6,6 +5,7 @@ import { CheckRunner, DeferredRunner, InlineRunner, WorkerRunner } from './check
 import { downloadBytes } from './download';
 import { mark, PreviewHost } from './previewHost';
 import { SheetView } from './sheetView';
+import { Lang } from '../../src/words/lang';
 
 /** The sample offered to try the preview without a workbook of one's own (copied next to the page by the build). */
 export const SAMPLE_WORKBOOK = 'samples/bao-cao-ninh-binh-2025.xlsx';

@@ -1,11 +1,11 @@
 import { Finding, FindingStatus } from '../../src/evaluate/finding';
-import { Lang, OPERATOR_SYMBOL } from '../../src/evaluate/format';
 import { formatDateTime } from '../../src/report/formatTime';
-import { changeText, formatFigure, statusWord } from '../../src/report/words';
+import { actualText, changeText, gapText, statusWord, targetText } from '../../src/report/words';
 import { ReviewStatus } from '../../src/review/review';
 import { ReviewState } from '../../src/review/reviewState';
 import { keepTogether } from './keepTogether';
 import { STRINGS } from './strings';
+import { Lang } from '../../src/words/lang';
 
 /** One line of the pane's list: what the console report shows, for one target of one unit. */
 export interface FindingLine {
@@ -82,7 +82,6 @@ export function findingsByUnit(findings: ReadonlyArray<Finding>, lang: Lang, rev
 
 /** One finding as a line of the list; made only for the lines drawn (a national check has 280,000). */
 export function findingLine(f: Finding, index: number, lang: Lang, state?: ReviewState): FindingLine {
-  const gapUnit = f.factUnit === '%' ? STRINGS.percentagePoints[lang] : f.factUnit;
   return {
     index,
     ruleId: f.ruleId,
@@ -90,9 +89,9 @@ export function findingLine(f: Finding, index: number, lang: Lang, state?: Revie
     status: f.status,
     statusText: statusWord(f.status, lang),
     title: f.title[lang],
-    actual: f.actual === null ? '—' : keepTogether(formatFigure(f.actual, f.factUnit, lang)),
-    target: f.target === null ? '' : keepTogether(`${f.operator ? OPERATOR_SYMBOL[f.operator] ?? f.operator : ''} ${formatFigure(f.target, f.factUnit, lang)}`.trim()),
-    gap: f.status === 'shortfall' && f.gap !== null ? keepTogether(formatFigure(Math.abs(f.gap), gapUnit, lang)) : '',
+    actual: f.actual === null ? '—' : keepTogether(actualText(f, lang)),
+    target: f.target === null ? '' : keepTogether(targetText(f, lang)),
+    gap: f.status === 'shortfall' && f.gap !== null ? keepTogether(gapText(f, lang)) : '',
     sheet: f.sheet,
     cell: cellOf(f),
     ...(f.status === 'met' ? {} : { reason: keepTogether(f.message[lang]) }),

@@ -1,6 +1,5 @@
 import { PledgeChecker } from '../../src/evaluate/checkGrid';
 import { Finding, FindingStatus } from '../../src/evaluate/finding';
-import { Lang } from '../../src/evaluate/format';
 import { PackProblem } from '../../src/packs/packProblem';
 import { RulePack } from '../../src/packs/rulePack';
 import { EMPTY_REVIEW_BOOK, ReviewBook } from '../../src/review/review';
@@ -24,6 +23,7 @@ import { renderTargets } from './renderTargets';
 import { ResultIndex, stillToReview, visiblePage } from './resultIndex';
 import { otherLang } from './say';
 import { FORMATS, STRINGS } from './strings';
+import { Lang } from '../../src/words/lang';
 
 /** Findings drawn at first, and added by each "Show more": a national check has 280,000. */
 export const PAGE = 100;

@@ -1,11 +1,12 @@
 import { FindingStatus } from '../../src/evaluate/finding';
-import { formatNumber, Lang } from '../../src/evaluate/format';
+import { formatNumber } from '../../src/evaluate/format';
 import { FindingFilter, STATUSES } from './findingsView';
 import { data, el } from './dom';
 import { say } from './say';
 import { STATUS_TEXT } from './statusChip';
 import { STRINGS } from './strings';
 import { fold } from '../../src/tables/text';
+import { Lang } from '../../src/words/lang';
 
 export interface FilterEvents {
   toggleStatus(status: FindingStatus): void;

@@ -1,4 +1,3 @@
-import { Lang } from '../../src/evaluate/format';
 import { FindingLine, UnitGroup } from './findingsView';
 import { data, el } from './dom';
 import { pointActions, PointView } from './renderPointing';
@@ -6,6 +5,7 @@ import { reviewActions, ReviewView } from './renderReview';
 import { say } from './say';
 import { statusChip } from './statusChip';
 import { FORMATS, STRINGS } from './strings';
+import { Lang } from '../../src/words/lang';
 
 /**
  * The findings grouped by unit. Each finding is a list item whose main part is a real button, so

@@ -1,11 +1,11 @@
-import { Lang } from '../../src/evaluate/format';
-import { problemLines } from '../../src/packs/lintReport';
+import { problemLines } from '../../src/authoring/lintReport';
 import { PackProblem } from '../../src/packs/packProblem';
 import { RulePack } from '../../src/packs/rulePack';
 import { choiceKey, PackChoice } from '../packChoice';
 import { data, el } from './dom';
 import { say } from './say';
 import { FORMATS, STRINGS } from './strings';
+import { Lang } from '../../src/words/lang';
 
 export interface PackOption {
   readonly choice: PackChoice;

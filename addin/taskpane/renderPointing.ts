@@ -1,11 +1,11 @@
-import { factsOfConditions } from '../../src/evaluate/conditionFacts';
-import { Lang } from '../../src/evaluate/format';
+import { factsOfConditions } from '../../src/packs/conditionFacts';
 import { indicatorsOfFact } from '../../src/evaluate/unitFacts';
-import { Localized, PackRule, RulePack } from '../../src/packs/rulePack';
+import { PackRule, RulePack } from '../../src/packs/rulePack';
 import { el } from './dom';
 import { FindingLine } from './findingsView';
 import { say } from './say';
 import { FORMATS, STRINGS } from './strings';
+import { Lang, Localized } from '../../src/words/lang';
 
 /** "Point to the figure" under way: kept by the pane, so a redraw (another language) keeps the choice. */
 export interface PointDraft {

@@ -1,7 +1,7 @@
-import { Lang } from '../../src/evaluate/format';
 import { ProgressStep } from '../paneHost';
 import { say } from './say';
 import { FORMATS } from './strings';
+import { Lang } from '../../src/words/lang';
 
 /** The progress bar of a long action (reading a large workbook): which step, of how many, and what it is doing. */
 export function renderProgress(box: HTMLElement, step: ProgressStep | undefined, lang: Lang): void {

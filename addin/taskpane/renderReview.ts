@@ -1,10 +1,9 @@
-import { Lang } from '../../src/evaluate/format';
-import { Localized } from '../../src/packs/rulePack';
 import { REVIEW_STATUSES, ReviewStatus } from '../../src/review/review';
 import { data, el } from './dom';
 import { FindingLine } from './findingsView';
 import { say } from './say';
 import { FORMATS, STRINGS } from './strings';
+import { Lang, Localized } from '../../src/words/lang';
 
 export const REVIEW_TEXT: Record<ReviewStatus, Localized> = {
   accepted: STRINGS.reviewAccepted,

@@ -1,8 +1,8 @@
-import { Lang } from '../../src/evaluate/format';
 import { PaneMessage } from '../paneHost';
 import { el } from './dom';
 import { say } from './say';
 import { STRINGS } from './strings';
+import { Lang } from '../../src/words/lang';
 
 /** Status messages in the pane's language: a live region, so a screen reader hears the outcome of each action. */
 export function renderStatus(box: HTMLElement, messages: ReadonlyArray<PaneMessage>, lang: Lang): void {

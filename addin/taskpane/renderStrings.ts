@@ -1,6 +1,6 @@
-import { Lang } from '../../src/evaluate/format';
 import { say } from './say';
 import { STRINGS, StringKey } from './strings';
+import { Lang } from '../../src/words/lang';
 
 /**
  * The fixed texts of the page's markup in `lang`: elements name their string with `data-l10n`

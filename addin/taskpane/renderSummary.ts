@@ -1,9 +1,10 @@
-import { formatNumber, Lang } from '../../src/evaluate/format';
+import { formatNumber } from '../../src/evaluate/format';
 import { UnitCounts } from './findingsView';
 import { data, el } from './dom';
 import { say } from './say';
 import { statusChip } from './statusChip';
 import { FORMATS, STRINGS } from './strings';
+import { Lang } from '../../src/words/lang';
 
 /** Units listed at most: beyond, the units with the most shortfalls (a national check has 40,000 unit rows). */
 export const SUMMARY_UNITS = 30;

@@ -1,4 +1,4 @@
-import { formatNumber, Lang } from '../../src/evaluate/format';
+import { formatNumber } from '../../src/evaluate/format';
 import { PackRule, RulePack } from '../../src/packs/rulePack';
 import { data, el } from './dom';
 import { pointControls, PointView, targetSubject, targetTitleId } from './renderPointing';
@@ -6,6 +6,7 @@ import { TargetCounts } from './resultIndex';
 import { say } from './say';
 import { statusChip } from './statusChip';
 import { STRINGS } from './strings';
+import { Lang } from '../../src/words/lang';
 
 /**
  * Every target of the pack with its counts, in the pack's order. A target the workbook has no

@@ -1,5 +1,4 @@
-import { Lang } from '../../src/evaluate/format';
-import { Localized } from '../../src/packs/rulePack';
+import { Lang, Localized } from '../../src/words/lang';
 
 /**
  * The one way the pane turns a text into words on screen. Everything it shows is either passed

@@ -1,9 +1,8 @@
 import { FindingStatus } from '../../src/evaluate/finding';
-import { Lang } from '../../src/evaluate/format';
-import { Localized } from '../../src/packs/rulePack';
 import { el } from './dom';
 import { say } from './say';
 import { STRINGS } from './strings';
+import { Lang, Localized } from '../../src/words/lang';
 
 export const STATUS_TEXT: Record<FindingStatus, Localized> = {
   met: STRINGS.statusMet,

@@ -1,8 +1,10 @@
 import { formatNumber } from '../../src/evaluate/format';
-import { Localized } from '../../src/packs/rulePack';
+import { FINDING_STATUS_WORDS, REVIEW_STATUS_WORDS } from '../../src/words/glossary';
+import { Localized } from '../../src/words/lang';
 
 /**
- * Every fixed text of the pane, Vietnamese first. Two tests keep them honest: each has both
+ * Every fixed text of the pane, Vietnamese first; the domain's words (statuses, decisions) come
+ * from the glossary the reports and the CLI use (src/words/glossary.ts). Two tests keep them honest: each has both
  * languages (paneText.test.ts), and a pseudo-localised render finds any text that did not come
  * from here or from the data (pseudoLocale.test.ts).
  */
@@ -51,9 +53,9 @@ export const STRINGS = {
   summaryTitle: { vi: 'Tổng hợp theo đơn vị', en: 'Summary by unit' },
   unit: { vi: 'Đơn vị', en: 'Unit' },
   total: { vi: 'Cộng', en: 'Total' },
-  statusMet: { vi: 'Đạt', en: 'Met' },
-  statusShortfall: { vi: 'Chưa đạt', en: 'Shortfall' },
-  statusNoData: { vi: 'Không có số liệu', en: 'No data' },
+  statusMet: FINDING_STATUS_WORDS.met,
+  statusShortfall: FINDING_STATUS_WORDS.shortfall,
+  statusNoData: FINDING_STATUS_WORDS['no-data'],
 
   filtersTitle: { vi: 'Lọc kết quả', en: 'Filter findings' },
   filterStatus: { vi: 'Kết quả', en: 'Status' },
@@ -66,7 +68,6 @@ export const STRINGS = {
   target: { vi: 'Chỉ tiêu', en: 'Target' },
   gap: { vi: 'Còn thiếu', en: 'Gap' },
   cell: { vi: 'Ô', en: 'Cell' },
-  percentagePoints: { vi: 'điểm %', en: 'pp' },
   goToHint: { vi: 'Nhấn để chọn ô này trên trang tính.', en: 'Press to select this cell in the sheet.' },
 
   writeScorecard: { vi: 'Ghi Bảng tổng hợp', en: 'Write scorecard' },
@@ -79,9 +80,9 @@ export const STRINGS = {
   },
   reviewOpen: { vi: 'Xét duyệt…', en: 'Review…' },
   reviewAgain: { vi: 'Xét duyệt lại…', en: 'Review again…' },
-  reviewAccepted: { vi: 'Chấp nhận', en: 'Accepted' },
-  reviewNeedsExplanation: { vi: 'Cần giải trình', en: 'Needs explanation' },
-  reviewDataCorrected: { vi: 'Đã sửa số liệu', en: 'Data corrected' },
+  reviewAccepted: REVIEW_STATUS_WORDS.accepted,
+  reviewNeedsExplanation: REVIEW_STATUS_WORDS['needs-explanation'],
+  reviewDataCorrected: REVIEW_STATUS_WORDS['data-corrected'],
   reviewDecision: { vi: 'Kết luận xét duyệt', en: 'Decision' },
   reviewComment: { vi: 'Ý kiến (không bắt buộc)', en: 'Comment (optional)' },
   reviewCommentHint: { vi: 'Ctrl+Enter để lưu, Esc để hủy.', en: 'Ctrl+Enter saves, Esc cancels.' },

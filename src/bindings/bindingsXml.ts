@@ -1,6 +1,7 @@
 import { SaxesParser, SaxesTagNS } from 'saxes';
 import { encodeXmlAttribute } from '../xml/encodeXml';
 import { Binding } from './binding';
+import { errorKind } from '../words/localizedError';
 
 /**
  * Bindings as stored in a workbook: a custom XML part like the reviews part, its version in the
@@ -15,15 +16,8 @@ import { Binding } from './binding';
 export const BINDINGS_NAMESPACE = 'urn:pledge-check:bindings:v1';
 
 /** The part could not be read as bindings: one sentence in each language. */
-export class BindingsFormatError extends Error {
-  constructor(
-    readonly vi: string,
-    readonly en: string,
-  ) {
-    super(en);
-    this.name = 'BindingsFormatError';
-  }
-}
+export const BindingsFormatError = errorKind('bindings-part', 'BindingsFormatError');
+export type BindingsFormatError = InstanceType<typeof BindingsFormatError>;
 
 export function bindingsToXml(list: ReadonlyArray<Binding>): string {
   const out = [`<bindings xmlns="${BINDINGS_NAMESPACE}">`];

@@ -6,6 +6,7 @@ import { isHeadingRow } from '../tables/headerBand';
 import { SheetView } from '../tables/sheetView';
 import { fold } from '../tables/text';
 import { Binding } from './binding';
+import { errorKind } from '../words/localizedError';
 
 /** What a person points at and says: `Biểu 01!B12=criminal-cases`, `'Tổng hợp 6 tháng'!E5=current`. */
 export interface BindingRequest {
@@ -16,15 +17,8 @@ export interface BindingRequest {
 }
 
 /** A request that cannot be turned into a binding: one sentence in each language. */
-export class BindingError extends Error {
-  constructor(
-    readonly vi: string,
-    readonly en: string,
-  ) {
-    super(en);
-    this.name = 'BindingError';
-  }
-}
+export const BindingError = errorKind('binding', 'BindingError');
+export type BindingError = InstanceType<typeof BindingError>;
 
 /** Parses `Sheet!A1=target`; the sheet may be quoted and may itself hold `!` or `=`. */
 export function parseBindingRequest(spec: string): BindingRequest {

@@ -1,5 +1,6 @@
-import { Lang } from '../evaluate/format';
 import { REVIEW_STATUSES, ReviewStatus } from '../review/review';
+import { Lang } from '../words/lang';
+import { errorKind } from '../words/localizedError';
 
 export interface CheckArgs {
   readonly command: 'check';
@@ -65,14 +66,9 @@ export type CliArgs =
   | { readonly command: 'help'; readonly lang: Lang }
   | { readonly command: 'version'; readonly lang: Lang };
 
-export class UsageError extends Error {
-  constructor(
-    readonly vi: string,
-    readonly en: string,
-  ) {
-    super(en);
-  }
-}
+/** A command line that cannot be run: one sentence in each language. */
+export const UsageError = errorKind('usage', 'UsageError');
+export type UsageError = InstanceType<typeof UsageError>;
 
 const VALUE_FLAGS = new Set(['--bind', '--bindings', '--rules', '--json', '--out', '--lang', '--format', '--scorecard', '--report', '--signature', '--rule', '--unit', '--period', '--status', '--comment', '--reviewer']);
 /** Which options each command understands; anything else is a usage error, not silently ignored. */

@@ -4,11 +4,12 @@ import { bindingFromFields, BindingsFormatError } from '../bindings/bindingsXml'
 import { BindingError, BindingRequest, parseBindingRequest, resolveBinding } from '../bindings/resolveBinding';
 import { readPackageBindings } from '../bindings/workbookBindings';
 import { PledgeChecker } from '../evaluate/checkGrid';
-import { Lang } from '../evaluate/format';
 import { WorkbookGrid } from '../grid/grid';
 import { lineColumnAt } from '../packs/jsonLocation';
 import { XlsxPackage } from '../xlsx/package';
-import { NotReadable, readRegularFile } from './regularFile';
+import { NotReadable, readRegularFile } from '../files/regularFile';
+import { Lang } from '../words/lang';
+import { InputError } from './inputError';
 
 /** Bindings given on the command line: `--bind` requests and a `--bindings` file, read once for every workbook. */
 export interface CliBindings {
@@ -27,7 +28,7 @@ export function readCliBindings(bind: ReadonlyArray<string>, file: string | unde
     try {
       requests.push(parseBindingRequest(spec));
     } catch (e) {
-      if (e instanceof BindingError) throw new BindingInputError(`--bind: ${say(e)}.`);
+      if (e instanceof BindingError) throw new InputError(`--bind: ${say(e)}.`);
       throw e;
     }
   }
@@ -39,20 +40,20 @@ export function readCliBindings(bind: ReadonlyArray<string>, file: string | unde
       text = readRegularFile(file, MAX_BINDINGS_FILE).toString('utf8');
     } catch (e) {
       const why = e instanceof NotReadable ? e.reason : (e as Error).message.split('\n')[0];
-      throw new BindingInputError(lang === 'vi' ? `${file}: không đọc được tệp chỉ ô số liệu (${why}).` : `${file}: cannot read the bindings file (${why}).`);
+      throw new InputError(lang === 'vi' ? `${file}: không đọc được tệp chỉ ô số liệu (${why}).` : `${file}: cannot read the bindings file (${why}).`);
     }
     const errors: ParseError[] = [];
     const doc: unknown = parse(text, errors, { disallowComments: true, allowTrailingComma: false });
     if (errors.length > 0) {
       const { line, column } = lineColumnAt(text, errors[0].offset);
       const code = printParseErrorCode(errors[0].error);
-      throw new BindingInputError(
+      throw new InputError(
         lang === 'vi' ? `${file}:${line}:${column}: tệp chỉ ô số liệu không phải JSON hợp lệ (${code}).` : `${file}:${line}:${column}: the bindings file is not valid JSON (${code}).`,
       );
     }
     const list = Array.isArray(doc) ? doc : (doc as { bindings?: unknown })?.bindings;
     if (!Array.isArray(list)) {
-      throw new BindingInputError(lang === 'vi' ? `${file}: cần { "bindings": [ … ] }.` : `${file}: expected { "bindings": [ … ] }.`);
+      throw new InputError(lang === 'vi' ? `${file}: cần { "bindings": [ … ] }.` : `${file}: expected { "bindings": [ … ] }.`);
     }
     list.forEach((entry: unknown, i: number) => {
       const fields = (entry ?? {}) as Record<string, unknown>;
@@ -61,7 +62,7 @@ export function readCliBindings(bind: ReadonlyArray<string>, file: string | unde
       else if (typeof fields.sheet === 'string' && typeof fields.cell === 'string' && typeof (fields.indicator ?? fields.period) === 'string') {
         requests.push({ sheet: fields.sheet, cell: fields.cell.toUpperCase(), target: String(fields.indicator ?? fields.period) });
       } else {
-        throw new BindingInputError(
+        throw new InputError(
           lang === 'vi'
             ? `${file}: mục ${i + 1} cần "sheet", "label" hoặc "cell", và "indicator" hoặc "period" (current / baseline).`
             : `${file}: entry ${i + 1} needs "sheet", "label" or "cell", and "indicator" or "period" (current / baseline).`,
@@ -70,13 +71,6 @@ export function readCliBindings(bind: ReadonlyArray<string>, file: string | unde
     });
   }
   return { bindings, requests };
-}
-
-/** A problem with bindings the user gave: reported as one sentence, exit code 2. */
-export class BindingInputError extends Error {
-  constructor(readonly text: string) {
-    super(text);
-  }
 }
 
 /**
@@ -99,7 +93,7 @@ export async function bindingsForWorkbook(
     stored = readPackageBindings(pkg);
   } catch (e) {
     if (!(e instanceof BindingsFormatError)) throw e;
-    throw new BindingInputError(lang === 'vi' ? `${file}: ${e.vi}.` : `${file}: ${e.en}.`);
+    throw new InputError(lang === 'vi' ? `${file}: ${e.vi}.` : `${file}: ${e.en}.`);
   }
   const known = mergeBindings(stored, cli.bindings);
   if (cli.requests.length === 0) return new Bindings(known);
@@ -110,7 +104,7 @@ export async function bindingsForWorkbook(
     try {
       resolved.push(resolveBinding(grid, tables, req, Object.keys(checker.pack.indicators)));
     } catch (e) {
-      if (e instanceof BindingError) throw new BindingInputError(`${file}: --bind ${req.sheet}!${req.cell}=${req.target}: ${lang === 'vi' ? e.vi : e.en}.`);
+      if (e instanceof BindingError) throw new InputError(`${file}: --bind ${req.sheet}!${req.cell}=${req.target}: ${lang === 'vi' ? e.vi : e.en}.`);
       throw e;
     }
   }

@@ -1,6 +1,6 @@
 import { extname } from 'path';
-import { Lang } from '../evaluate/format';
 import { findTags, partText, XlsxPackage } from '../xlsx/package';
+import { Lang } from '../words/lang';
 
 /**
  * A copy is the same kind of workbook as its input (issue #16, point 12): the patch keeps every

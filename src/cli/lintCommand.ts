@@ -1,4 +1,4 @@
-import { FileProblems, eslintJson, stylishProblems } from '../packs/lintReport';
+import { FileProblems, eslintJson, stylishProblems } from '../authoring/lintReport';
 import { checkRulePackFile, PackFileError } from '../packs/loadRulePack';
 import { PackArgs } from './args';
 import { EXIT, Io } from './io';

@@ -1,7 +1,6 @@
 import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'fs';
 import { dirname, join, resolve } from 'path';
 import { PledgeChecker } from '../evaluate/checkGrid';
-import { formatNumber, Lang } from '../evaluate/format';
 import { defaultPack } from '../packs/builtinPacks';
 import { loadRulePack, PackFileError } from '../packs/loadRulePack';
 import { problemLine, RulePackError } from '../packs/packProblem';
@@ -29,7 +28,8 @@ import { openPackage, PACKAGE_LIMITS, WorkbookFormatError, XlsxPackage } from '.
 import { readPackage } from '../xlsx/readWorkbook';
 import { MAX_CELL_XFS } from '../xlsx/patchStyles';
 import { MAX_CELL_NOTES, PatchedPackage, patchHighlightedCopy } from '../xlsx/writeHighlightedCopy';
-import { BindingInputError, bindingsForWorkbook, readCliBindings } from './bindingArgs';
+import { bindingsForWorkbook, readCliBindings } from './bindingArgs';
+import { InputError } from './inputError';
 import { explainText } from '../report/explainText';
 import { readingOf } from '../tables/workbookReading';
 import { CheckArgs, ExplainArgs, HELP, parseArgs, ReviewArgs, UsageError } from './args';
@@ -41,19 +41,14 @@ import { nodeCompressor } from './nodeCompressor';
 import { nodeCrc32, nodeInflater } from './nodeInflater';
 import { copyKindProblem } from './copyKind';
 import { InputKind, OutputPathError, OutputPlan } from './outputPlan';
+import * as messages from './messages';
 import { terminalSafeIo } from './terminalText';
-import { NotReadable, readRegularFile } from './regularFile';
+import { NotReadable, readRegularFile } from '../files/regularFile';
 import { testCommand } from './testCommand';
 import { expandWorkbookArgs } from './workbookArgs';
+import { Lang } from '../words/lang';
 
 export { EXIT };
-
-/** A problem with the user's input: reported as one sentence, exit code 2, never a stack trace. */
-class InputError extends Error {
-  constructor(readonly text: string) {
-    super(text);
-  }
-}
 
 export async function main(argv: string[], rawIo: Io = processIo): Promise<number> {
   const io = terminalSafeIo(rawIo); // nothing from a file reaches the terminal as a control sequence
@@ -84,10 +79,10 @@ export async function main(argv: string[], rawIo: Io = processIo): Promise<numbe
     }
   } catch (e) {
     if (e instanceof UsageError) {
-      io.err(`${lang === 'vi' ? 'Lỗi cách dùng' : 'Usage error'}: ${lang === 'vi' ? e.vi : e.en}. ${lang === 'vi' ? 'Xem: pledge-check --help' : 'See: pledge-check --help'}`);
+      io.err(messages.usageError(e)[lang]);
       return EXIT.badInput;
     }
-    if (e instanceof InputError || e instanceof BindingInputError || e instanceof OutputPathError) {
+    if (e instanceof InputError || e instanceof OutputPathError) {
       io.err(e.text);
       return EXIT.badInput;
     }
@@ -104,7 +99,7 @@ async function check(args: CheckArgs, io: Io): Promise<number> {
   const batch = entries.length > 1;
   const cliBindings = readCliBindings(args.bind, args.bindings, args.lang);
   if (args.out && batch) {
-    throw new InputError(args.lang === 'vi' ? '--out chỉ dùng được khi kiểm tra một tệp.' : '--out can only be used when checking one file.');
+    throw new InputError(messages.outNeedsOneFile()[args.lang]);
   }
   const inputs = entries.flatMap((e) => ('file' in e ? [e.file] : []));
   const plan = planOutputs(args.lang, [...inputs.map((i) => [i, 'workbook'] as const), ...(args.rules ? [[args.rules, 'rules'] as const] : []), ...(args.bindings ? [[args.bindings, 'bindings'] as const] : [])], [
@@ -132,14 +127,10 @@ async function check(args: CheckArgs, io: Io): Promise<number> {
       const bindings = await bindingsForWorkbook(file, pkg, grid, checker, cliBindings, batch, args.lang);
       const { tables, findings } = await checker.check(grid, bindings);
       if (tables.length === 0 && grid.sheets.every((s) => s.rows.every((r) => !r || Object.values(r).every((v) => v === null)))) {
-        throw new InputError(args.lang === 'vi' ? `${file}: sổ làm việc trống, không có ô nào có dữ liệu.` : `${file}: the workbook is empty; no cell holds anything.`);
+        throw new InputError(messages.workbookEmpty(file)[args.lang]);
       }
       if (tables.length === 0) {
-        throw new InputError(
-          args.lang === 'vi'
-            ? `${file}: không tìm thấy bảng chỉ tiêu nào (đã tìm các dòng tiêu đề có kỳ báo cáo như "Cùng kỳ năm 2023 | Năm 2024" và nhãn chỉ tiêu của bộ "${pack.id}"); "pledge-check explain" cho biết đã đọc những gì, --bind chỉ cột kỳ hay ô số liệu.`
-            : `${file}: no indicator table found (looked for header rows with periods such as "Cùng kỳ năm 2023 | Năm 2024" and the indicator labels of pack "${pack.id}"); "pledge-check explain" shows what was read, --bind points to a period column or a figure.`,
-        );
+        throw new InputError(messages.noIndicatorTable(file, pack.id)[args.lang]);
       }
       const book = reviewsOrWarn(file, pkg, args.lang, io);
       // A workbook without reviews (the usual case) has nothing to match against each finding.
@@ -152,7 +143,7 @@ async function check(args: CheckArgs, io: Io): Promise<number> {
       // Patched now (a part it cannot patch is reported here); compressed on zlib's threads while the JSON is written.
       if (args.out) copy = startCopy(file, pkg, args.out, highlightPlanFor(findings, args.lang), args.lang);
     } catch (e) {
-      if (!(e instanceof InputError || e instanceof BindingInputError) || !batch) throw e;
+      if (!(e instanceof InputError) || !batch) throw e;
       // In a batch, one unreadable workbook is reported and the others are still checked.
       io.err(e.text);
       anyBad = true;
@@ -200,9 +191,9 @@ async function check(args: CheckArgs, io: Io): Promise<number> {
   }
   if (copy) reportCopy(copy, args.lang, io);
   if (args.scorecard) {
-    io.out(args.lang === 'vi' ? `Đã ghi Bảng tổng hợp: ${args.scorecard} (${consolidation.scorecard.rows.length} đơn vị)` : `Scorecard written: ${args.scorecard} (${consolidation.scorecard.rows.length} units)`);
+    io.out(messages.scorecardWritten(args.scorecard, consolidation.scorecard.rows.length)[args.lang]);
   }
-  if (args.report) io.out(args.lang === 'vi' ? `Đã ghi báo cáo HTML: ${args.report}` : `HTML report written: ${args.report}`);
+  if (args.report) io.out(messages.reportWritten(args.report)[args.lang]);
   const outcome = checkOutcome(checked.flatMap((w) => w.findings));
   io.out('');
   io.out(outcomeLine(outcome, unreadable.length, args.lang));
@@ -230,12 +221,12 @@ async function explain(args: ExplainArgs, io: Io): Promise<number> {
 
 /** The report's signature block from a JSON file (see parseSignature). */
 function loadSignature(file: string, lang: Lang): SignatureBlock {
-  if (!existsSync(file)) throw new InputError(lang === 'vi' ? `--signature ${file}: không tìm thấy tệp.` : `--signature ${file}: file not found.`);
+  if (!existsSync(file)) throw new InputError(messages.signatureNotFound(file)[lang]);
   try {
     return parseSignature(readFileSync(file, 'utf8'), lang);
   } catch (e) {
     if (!(e instanceof SignatureError)) throw e;
-    throw new InputError(lang === 'vi' ? `--signature ${file}: ${e.vi}.` : `--signature ${file}: ${e.en}.`);
+    throw new InputError(messages.signatureUnusable(file, e)[lang]);
   }
 }
 
@@ -256,7 +247,7 @@ function reviewsOrWarn(file: string, pkg: XlsxPackage, lang: Lang, io: Io): Revi
     return readPackageReviews(pkg);
   } catch (e) {
     if (!(e instanceof ReviewFormatError)) throw e;
-    io.err(lang === 'vi' ? `${file}: bỏ qua phần xét duyệt vì ${e.vi}.` : `${file}: reviews ignored because ${e.en}.`);
+    io.err(messages.reviewsIgnored(file, e)[lang]);
     return EMPTY_REVIEW_BOOK;
   }
 }
@@ -280,13 +271,12 @@ function sameFile(a: string, b: string): boolean {
  * part (the input is never written).
  */
 async function review(args: ReviewArgs, io: Io): Promise<number> {
-  const vi = args.lang === 'vi';
   const plan = planOutputs(args.lang, [[args.workbook, 'workbook'], ...(args.rules ? [[args.rules, 'rules'] as const] : [])], [['--out', args.out]]);
   const pack = args.rules ? loadPackFile(args.rules, args.lang) : defaultPack();
   const rule = pack.rules.find((r) => r.id === args.rule);
   if (!rule) {
     const ids = pack.rules.map((r) => r.id).join(', ');
-    throw new InputError(vi ? `--rule: bộ quy tắc "${pack.id}" không có chỉ tiêu "${args.rule}" (có: ${ids}).` : `--rule: pack "${pack.id}" has no target "${args.rule}" (it has: ${ids}).`);
+    throw new InputError(messages.noSuchTarget(pack.id, args.rule, ids)[args.lang]);
   }
   const bytes = readInput(args.workbook, args.lang);
   const pkg = openOrExplain(args.workbook, bytes, args.lang);
@@ -297,20 +287,14 @@ async function review(args: ReviewArgs, io: Io): Promise<number> {
   const ofUnit = ofRule.filter((f) => sameName(f.unit, args.unit));
   const candidates = args.period === undefined ? ofUnit : ofUnit.filter((f) => f.period !== undefined && sameName(f.period, args.period as string));
   if (candidates.length !== 1) {
-    const list = (xs: Array<string | undefined>) => [...new Set(xs.filter((x): x is string => x !== undefined))].join(', ') || (vi ? 'không có' : 'none');
+    const list = (xs: Array<string | undefined>) => [...new Set(xs.filter((x): x is string => x !== undefined))].join(', ') || messages.NONE[args.lang];
     let text: string;
     if (ofUnit.length === 0) {
-      text = vi
-        ? `${args.workbook}: không có kết quả chỉ tiêu "${args.rule}" của đơn vị "${args.unit}" (các đơn vị có: ${list(ofRule.map((f) => f.unit))}).`
-        : `${args.workbook}: no finding of target "${args.rule}" for unit "${args.unit}" (units found: ${list(ofRule.map((f) => f.unit))}).`;
+      text = messages.noFindingOfUnit(args.workbook, args.rule, args.unit, list(ofRule.map((f) => f.unit)))[args.lang];
     } else if (candidates.length === 0) {
-      text = vi
-        ? `${args.workbook}: đơn vị "${args.unit}" không có kỳ "${args.period}" (các kỳ có: ${list(ofUnit.map((f) => f.period))}).`
-        : `${args.workbook}: unit "${args.unit}" has no period "${args.period}" (periods found: ${list(ofUnit.map((f) => f.period))}).`;
+      text = messages.noSuchPeriod(args.workbook, args.unit, args.period, list(ofUnit.map((f) => f.period)))[args.lang];
     } else {
-      text = vi
-        ? `${args.workbook}: đơn vị "${args.unit}" có nhiều kỳ; chọn một bằng --period (${list(candidates.map((f) => f.period))}).`
-        : `${args.workbook}: unit "${args.unit}" has several periods; pick one with --period (${list(candidates.map((f) => f.period))}).`;
+      text = messages.severalPeriods(args.workbook, args.unit, list(candidates.map((f) => f.period)))[args.lang];
     }
     throw new InputError(text);
   }
@@ -321,22 +305,18 @@ async function review(args: ReviewArgs, io: Io): Promise<number> {
   } catch (e) {
     if (!(e instanceof ReviewFormatError)) throw e;
     // Writing over a part we cannot read would lose its history: refuse instead.
-    throw new InputError(vi ? `${args.workbook}: không ghi được xét duyệt vì ${e.vi}.` : `${args.workbook}: cannot record the review because ${e.en}.`);
+    throw new InputError(messages.reviewNotRecorded(args.workbook, e)[args.lang]);
   }
   const time = new Date().toISOString();
   const updated = recordReview(book, finding, { status: args.status, comment: args.comment, reviewer: args.reviewer, time, pack: { id: pack.id, version: pack.version } });
   writeOutput(plan, args.out, writePackageReviews(bytes, updated));
   const what = `${finding.title[args.lang]} — ${finding.unit}${finding.period !== undefined ? ` (${finding.period})` : ''}`;
-  io.out(
-    vi
-      ? `Đã ghi xét duyệt "${args.status}" cho ${what} [${statusWord(finding.status, args.lang)}], người xét duyệt ${args.reviewer}, vào ${args.out} (${updated.log.length} mục trong nhật ký).`
-      : `Review "${args.status}" recorded for ${what} [${statusWord(finding.status, args.lang)}] by ${args.reviewer} in ${args.out} (${updated.log.length} log entries).`,
-  );
+  io.out(messages.reviewRecorded(args.status, what, statusWord(finding.status, args.lang), args.reviewer, args.out, updated.log.length)[args.lang]);
   return EXIT.ok;
 }
 
 function readInput(file: string, lang: Lang): Uint8Array {
-  if (!existsSync(file)) throw new InputError(lang === 'vi' ? `${file}: không tìm thấy tệp.` : `${file}: file not found.`);
+  if (!existsSync(file)) throw new InputError(messages.fileNotFound(file)[lang]);
   try {
     // Only a regular file, read whole into memory: past what a package may unpack to, it is refused unread.
     return readRegularFile(file, PACKAGE_LIMITS.maxTotalBytes);
@@ -344,21 +324,13 @@ function readInput(file: string, lang: Lang): Uint8Array {
     const code = e instanceof NotReadable ? e.reason : ((e as NodeJS.ErrnoException).code ?? 'error');
     if (code === 'TOO_LARGE') {
       const mb = Math.round((e as NotReadable).size / 2 ** 20);
-      throw new InputError(
-        lang === 'vi'
-          ? `${file}: tệp quá lớn (${mb} MB) để là một sổ làm việc, giới hạn là ${PACKAGE_LIMITS.maxTotalBytes / 2 ** 20} MB.`
-          : `${file}: the file is too large (${mb} MB) to be a workbook; the limit is ${PACKAGE_LIMITS.maxTotalBytes / 2 ** 20} MB.`,
-      );
+      throw new InputError(messages.fileTooLarge(file, mb, PACKAGE_LIMITS.maxTotalBytes / 2 ** 20)[lang]);
     }
-    if (code === 'EISDIR') throw new InputError(lang === 'vi' ? `${file}: là một thư mục, không phải tệp .xlsx.` : `${file}: is a folder, not an .xlsx file.`);
+    if (code === 'EISDIR') throw new InputError(messages.isFolder(file)[lang]);
     if (code === 'NOT_REGULAR') {
-      throw new InputError(
-        lang === 'vi'
-          ? `${file}: không phải là một tệp thông thường (thiết bị, ống dẫn hay socket), nên không được đọc như một sổ làm việc.`
-          : `${file}: is not a regular file (a device, pipe or socket), so it is not read as a workbook.`,
-      );
+      throw new InputError(messages.notRegularFile(file)[lang]);
     }
-    throw new InputError(lang === 'vi' ? `${file}: không đọc được tệp (${code}).` : `${file}: cannot read the file (${code}).`);
+    throw new InputError(messages.cannotReadFile(file, code)[lang]);
   }
 }
 
@@ -368,14 +340,10 @@ function openOrExplain(file: string, bytes: Uint8Array, lang: Lang): XlsxPackage
   } catch (e) {
     if (e instanceof WorkbookFormatError && e.code === 'xls' && !/\.xlsx$/i.test(file)) {
       // Named .xls: not a renamed file, the old format itself.
-      throw new InputError(
-        lang === 'vi'
-          ? `${file}: tệp là sổ Excel 97-2003 (.xls), định dạng cũ không đọc được; hãy mở bằng Excel và lưu lại dưới dạng Sổ làm việc Excel (.xlsx) (Tệp > Lưu thành), hoặc chuyển bằng LibreOffice: soffice --headless --convert-to xlsx "${file}".`
-          : `${file}: the file is an Excel 97-2003 workbook (.xls), the old format, which is not read; open it in Excel and save it as an Excel Workbook (.xlsx) (File > Save As), or convert it with LibreOffice: soffice --headless --convert-to xlsx "${file}".`,
-      );
+      throw new InputError(messages.oldExcelFormat(file)[lang]);
     }
-    if (e instanceof WorkbookFormatError) throw new InputError(`${file}: ${lang === 'vi' ? e.message : e.messageEn}.`);
-    throw new InputError(lang === 'vi' ? `${file}: không đọc được sổ làm việc (${(e as Error).message}).` : `${file}: cannot read the workbook (${(e as Error).message}).`);
+    if (e instanceof WorkbookFormatError) throw new InputError(messages.fileRefused(file, { vi: e.message, en: e.messageEn })[lang]);
+    throw new InputError(messages.cannotReadWorkbook(file, (e as Error).message)[lang]);
   }
 }
 
@@ -383,8 +351,8 @@ function readOrExplain(file: string, pkg: XlsxPackage, lang: Lang) {
   try {
     return readPackage(pkg);
   } catch (e) {
-    if (e instanceof WorkbookFormatError) throw new InputError(`${file}: ${lang === 'vi' ? e.message : e.messageEn}.`);
-    throw new InputError(lang === 'vi' ? `${file}: không đọc được sổ làm việc (${(e as Error).message}).` : `${file}: cannot read the workbook (${(e as Error).message}).`);
+    if (e instanceof WorkbookFormatError) throw new InputError(messages.fileRefused(file, { vi: e.message, en: e.messageEn })[lang]);
+    throw new InputError(messages.cannotReadWorkbook(file, (e as Error).message)[lang]);
   }
 }
 
@@ -393,7 +361,7 @@ function loadPackFile(file: string, lang: Lang): RulePack {
   try {
     return loadRulePack(file);
   } catch (e) {
-    if (e instanceof PackFileError) throw new InputError(`${file}: ${lang === 'vi' ? e.vi : e.en}.`);
+    if (e instanceof PackFileError) throw new InputError(messages.fileRefused(file, e)[lang]);
     if (e instanceof RulePackError) throw new InputError(e.problems.map((p) => problemLine(p, lang)).join('\n'));
     throw e;
   }
@@ -411,14 +379,14 @@ interface PendingCopy {
 
 function startCopy(input: string, pkg: XlsxPackage, out: string, plan: ReturnType<typeof highlightPlanFor>, lang: Lang): PendingCopy {
   if (sameFile(out, input)) {
-    throw new InputError(lang === 'vi' ? `${out}: --out không được trùng tệp gốc; tệp gốc không bao giờ bị ghi đè.` : `${out}: --out must not be the input file; the input is never overwritten.`);
+    throw new InputError(messages.outIsInput(out)[lang]);
   }
   let patched: PatchedPackage;
   try {
     patched = patchHighlightedCopy(pkg, plan, nodeCompressor());
   } catch (e) {
     // A part the reader could skip but the patcher must edit (UTF-16, malformed): one sentence, nothing written.
-    if (e instanceof WorkbookFormatError) throw new InputError(`${input}: ${lang === 'vi' ? e.message : e.messageEn}.`);
+    if (e instanceof WorkbookFormatError) throw new InputError(messages.fileRefused(input, { vi: e.message, en: e.messageEn })[lang]);
     throw e;
   }
   const zipped = patched.zipAsync();
@@ -427,27 +395,14 @@ function startCopy(input: string, pkg: XlsxPackage, out: string, plan: ReturnTyp
 }
 
 function reportCopy(copy: PendingCopy, lang: Lang, io: Io): void {
-  io.out(lang === 'vi' ? `Đã ghi bản sao tô màu: ${copy.out} (${copy.marks} ô được đánh dấu)` : `Highlighted copy written: ${copy.out} (${copy.marks} cells marked)`);
+  io.out(messages.copyWritten(copy.out, copy.marks)[lang]);
   if (copy.formatsUnavailable > 0) io.out(formatLimitSentence(copy, lang));
-  if (copy.notesOmitted > 0) {
-    const cap = formatNumber(MAX_CELL_NOTES, lang, 0);
-    const sheet = copy.findingsSheetName ?? '';
-    io.out(
-      lang === 'vi'
-        ? `Vì có hơn ${cap} ô được đánh dấu, lý do không được ghi vào ghi chú của từng ô mà nằm ở trang "${sheet}" của bản sao, mỗi kết quả một dòng kèm liên kết tới ô.`
-        : `With more than ${cap} cells marked, the reasons are not attached as notes to each cell: they are on the copy's "${sheet}" sheet, one row per finding with a link to its cell.`,
-    );
-  }
+  if (copy.notesOmitted > 0) io.out(messages.reasonsOnFindingsSheet(MAX_CELL_NOTES, copy.findingsSheetName ?? '')[lang]);
 }
 
 /** Said when the workbook has no room for another cell format (Excel's limit, MAX_CELL_XFS). */
 function formatLimitSentence(copy: PendingCopy, lang: Lang): string {
-  const n = formatNumber(copy.formatsUnavailable, lang, 0);
-  const cap = formatNumber(MAX_CELL_XFS, lang, 0);
-  const sheet = copy.findingsSheetName ?? '';
-  return lang === 'vi'
-    ? `Sổ đã có đủ ${cap} định dạng ô, giới hạn của Excel, nên ${n} ô không được tô màu (định dạng của chúng giữ nguyên); lý do của mọi kết quả vẫn nằm ở trang "${sheet}" của bản sao.`
-    : `The workbook already has Excel's limit of ${cap} cell formats, so ${n} cells are not filled (their formats are kept); every finding's reason is still on the copy's "${sheet}" sheet.`;
+  return messages.cellFormatLimit(copy.formatsUnavailable, MAX_CELL_XFS, copy.findingsSheetName ?? '')[lang];
 }
 
 /** The JSON document in pieces (a national check's is hundreds of megabytes): the text of JSON.stringify(doc, null, 2) and a line end. */
@@ -482,7 +437,7 @@ async function demo(lang: Lang, io: Io): Promise<number> {
   const root = resolve(__dirname, '../../..');
   const samples = join(root, 'samples');
   const files = existsSync(samples) ? readdirSync(samples).filter((f) => f.endsWith('.xlsx')).sort() : [];
-  if (files.length === 0) throw new InputError(lang === 'vi' ? `${samples}: không có sổ mẫu nào.` : `${samples}: no sample workbooks.`);
+  if (files.length === 0) throw new InputError(messages.noSamples(samples)[lang]);
   const outDir = join(root, 'out', 'demo');
   // The cluster view first, shown: every unit's table once, the ranking, the scorecard and the report.
   io.out('');
@@ -498,11 +453,7 @@ async function demo(lang: Lang, io: Io): Promise<number> {
     worst = Math.max(worst, code);
   }
   io.out('');
-  io.out(
-    lang === 'vi'
-      ? `Bảng tổng hợp (tong-hop.xlsx), báo cáo HTML (bao-cao.html), bản sao tô màu và kết quả JSON nằm trong ${outDir}`
-      : `The scorecard (tong-hop.xlsx), the HTML report (bao-cao.html), highlighted copies and JSON findings are in ${outDir}`,
-  );
+  io.out(messages.demoWritten(outDir)[lang]);
   return worst === EXIT.badInput ? EXIT.badInput : EXIT.ok;
 }
 

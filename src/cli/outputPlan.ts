@@ -1,7 +1,7 @@
 import { randomBytes } from 'crypto';
 import { closeSync, constants, fchmodSync, fstatSync, lstatSync, mkdirSync, openSync, readlinkSync, realpathSync, renameSync, rmSync, statSync, writeSync } from 'fs';
 import { basename, dirname, isAbsolute, join, resolve } from 'path';
-import { Lang } from '../evaluate/format';
+import { Lang } from '../words/lang';
 
 /**
  * Every file a command writes, planned before anything is written (issue #16, points 7–10):

@@ -5,6 +5,7 @@ import { metaPolicy, OFFICE_FRAME_ANCESTORS } from '../serve/headers';
 import { iisConfig, nginxConfig } from '../serve/serverConfigs';
 import { createStaticServer } from '../serve/staticServer';
 import { EXIT, Io } from './io';
+import { errorKind } from '../words/localizedError';
 
 /**
  * `pledge-check serve <folder> --cert <pem> --key <pem> [--port 443] [--host 0.0.0.0]
@@ -22,14 +23,9 @@ export interface ServeArgs {
   readonly printConfig?: 'nginx' | 'iis';
 }
 
-export class ServeUsageError extends Error {
-  constructor(
-    readonly vi: string,
-    readonly en: string,
-  ) {
-    super(en);
-  }
-}
+/** A command line that cannot be run: one sentence in each language. */
+export const ServeUsageError = errorKind('serve-usage', 'ServeUsageError');
+export type ServeUsageError = InstanceType<typeof ServeUsageError>;
 
 export function parseServeArgs(argv: ReadonlyArray<string>): ServeArgs {
   let folder: string | undefined;

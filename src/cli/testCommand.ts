@@ -1,6 +1,6 @@
-import { packTestFailed, PackTestResult, stylishTestResults, testResultsJson } from '../packs/exampleReport';
+import { packTestFailed, PackTestResult, stylishTestResults, testResultsJson } from '../authoring/exampleReport';
 import { checkRulePackFile, PackFileError } from '../packs/loadRulePack';
-import { runExamples } from '../packs/runExamples';
+import { runExamples } from '../authoring/runExamples';
 import { PackArgs } from './args';
 import { EXIT, Io } from './io';
 

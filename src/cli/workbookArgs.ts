@@ -1,6 +1,6 @@
 import { readdirSync, statSync } from 'fs';
 import { join } from 'path';
-import { Lang } from '../evaluate/format';
+import { Lang } from '../words/lang';
 
 /** A workbook to check, or why an argument gave none (reported like an unreadable workbook). */
 export type WorkbookArg = { readonly file: string } | { readonly problem: string; readonly arg: string };

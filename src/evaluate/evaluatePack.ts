@@ -1,15 +1,17 @@
 import { Engine, Rule } from 'json-rules-engine';
-import { Localized, PackRule, RulePack } from '../packs/rulePack';
+import { PackRule, RulePack } from '../packs/rulePack';
 import { IndicatorTable } from '../tables/indicatorTable';
 import { compileConditions, CompiledConditions, FactRow } from './compileConditions';
-import { factsOfConditions } from './conditionFacts';
+import { factsOfConditions } from '../packs/conditionFacts';
 import { ComparedCondition, explainingCondition } from './explain';
 import { Finding, FindingInput, FindingStatus } from './finding';
 import { pledgedInWorkbook, TargetKind } from './pledgedTarget';
-import { digitsToShow, formatNumber, Lang, OPERATOR_SYMBOL } from './format';
+import { digitsToShow, formatNumber } from './format';
+import { distanceToTarget, operatorOf, operatorSymbol } from '../packs/operators';
 import { DEFAULT_MESSAGES, fillTemplate, noDataReasonText } from './messages';
 import { settle } from './precision';
 import { computeFact, factUnit, FactValue, figuresByUnit, indicatorsOfFact, UnitFigures } from './unitFacts';
+import { Lang, Localized } from '../words/lang';
 
 interface PreparedRule {
   readonly rule: PackRule;
@@ -242,8 +244,8 @@ export class PackEvaluator {
     const p = f.pledgedInWorkbook;
     const pledgeNote = p?.differs
       ? lang === 'vi'
-        ? ` Sổ ghi chỉ tiêu "${p.text}" (ô ${p.cell}), bộ quy tắc kiểm tra ${f.operator ? OPERATOR_SYMBOL[f.operator] ?? '' : ''} ${qty(f.target)}.`
-        : ` The workbook pledges "${p.text}" (cell ${p.cell}); the pack checks ${f.operator ? OPERATOR_SYMBOL[f.operator] ?? '' : ''} ${qty(f.target)}.`
+        ? ` Sổ ghi chỉ tiêu "${p.text}" (ô ${p.cell}), bộ quy tắc kiểm tra ${f.operator ? operatorOf(f.operator)?.symbol ?? '' : ''} ${qty(f.target)}.`
+        : ` The workbook pledges "${p.text}" (cell ${p.cell}); the pack checks ${f.operator ? operatorOf(f.operator)?.symbol ?? '' : ''} ${qty(f.target)}.`
       : '';
     // Only the placeholders the template uses are worked out.
     return pledgeNote === '' ? this.fill(template, f, lang, qty, digits, gapUnit) : this.fill(template, f, lang, qty, digits, gapUnit) + pledgeNote;
@@ -259,7 +261,7 @@ export class PackEvaluator {
         case 'target':
           return qty(f.target);
         case 'op':
-          return f.operator ? OPERATOR_SYMBOL[f.operator] ?? f.operator : '';
+          return f.operator ? operatorSymbol(f.operator) : '';
         case 'gap':
           return f.gap === null ? '—' : `${formatNumber(f.gap, lang, digits)}${gapUnit}`;
         case 'unit':
@@ -346,16 +348,7 @@ export function engineRule(rule: PackRule): Rule {
 }
 
 function gapOf(actual: number, target: number, operator: string | null): number {
-  switch (operator) {
-    case 'greaterThanInclusive':
-    case 'greaterThan':
-      return settle(Math.max(0, target - actual));
-    case 'lessThanInclusive':
-    case 'lessThan':
-      return settle(Math.max(0, actual - target));
-    default:
-      return settle(Math.abs(actual - target));
-  }
+  return settle(distanceToTarget(actual, target, operator));
 }
 
 function dedupe<T extends { sheet: string; cell: string }>(xs: T[]): T[] {

@@ -1,7 +1,8 @@
-import { Localized, Severity } from '../packs/rulePack';
+import { Severity } from '../packs/rulePack';
 import { CellValue } from '../grid/cell';
 import { PeriodRole } from '../tables/periods';
 import { PledgedInWorkbook } from './pledgedTarget';
+import { Localized } from '../words/lang';
 
 /** Three outcomes, never two: no data is never a pass and never zero. */
 export type FindingStatus = 'met' | 'shortfall' | 'no-data';

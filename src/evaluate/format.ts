@@ -1,4 +1,4 @@
-export type Lang = 'vi' | 'en';
+import { Lang } from '../words/lang';
 
 const SEPARATORS: Record<Lang, { group: string; decimal: string }> = {
   vi: { group: '.', decimal: ',' },
@@ -43,12 +43,3 @@ export function formatQuantity(x: number, unit: string, lang: Lang, digits = 2):
   const n = formatNumber(x, lang, digits);
   return unit ? `${n} ${unit}` : n;
 }
-
-export const OPERATOR_SYMBOL: Record<string, string> = {
-  greaterThanInclusive: '≥',
-  greaterThan: '>',
-  lessThanInclusive: '≤',
-  lessThan: '<',
-  equal: '=',
-  notEqual: '≠',
-};

@@ -1,6 +1,6 @@
-import { Localized, RulePack } from '../packs/rulePack';
+import { RulePack } from '../packs/rulePack';
 import { NoDataReason } from './finding';
-import { Lang } from './format';
+import { Lang, Localized } from '../words/lang';
 
 /** Default wording; a rule may override any of them in its pack (`messages`). Vietnamese first. */
 export const DEFAULT_MESSAGES: Record<'met' | 'shortfall' | 'noData', Localized> = {

@@ -33,12 +33,42 @@ export function toA1(row: number, col: number): string {
   return `${columnName(col)}${row + 1}`;
 }
 
-const A1_RE = /^\$?([A-Za-z]{1,3})\$?(\d{1,7})$/;
+/** A cell reference as written, with how many letters and digits it had. */
+export interface ScannedA1 extends CellRef {
+  readonly letters: number;
+  readonly digits: number;
+}
 
+/**
+ * The one reader of cell references: `AB12` (letters in either case, then digits) → row and
+ * column; with `absolute`, a `$` may stand before the letters and before the digits (`$AB$12`).
+ * Undefined for anything else. A loop over characters, no regex: the workbook reader calls it for
+ * every cell of every sheet.
+ */
+export function scanA1(text: string, absolute = false): ScannedA1 | undefined {
+  let i = absolute && text.charCodeAt(0) === 0x24 /* $ */ ? 1 : 0;
+  const lettersFrom = i;
+  let col = 0;
+  for (; i < text.length; i++) {
+    const c = text.charCodeAt(i) | 0x20; // lower case
+    if (c < 0x61 || c > 0x7a) break;
+    col = col * 26 + (c - 0x60);
+  }
+  const letters = i - lettersFrom;
+  if (absolute && letters > 0 && text.charCodeAt(i) === 0x24) i++;
+  if (letters === 0 || i === text.length) return undefined;
+  for (let j = i; j < text.length; j++) {
+    const c = text.charCodeAt(j);
+    if (c < 0x30 || c > 0x39) return undefined;
+  }
+  return { row: Number(text.slice(i)) - 1, col: col - 1, letters, digits: text.length - i };
+}
+
+/** `B12`, `$B$12` or ` b12 `: at most three letters (XFD) and seven digits; throws on anything else. */
 export function parseA1(a1: string): CellRef {
-  const m = A1_RE.exec(a1.trim());
-  if (!m) throw new Error(`Not an A1 cell address: ${a1}`);
-  return { row: Number(m[2]) - 1, col: columnIndex(m[1]) };
+  const ref = scanA1(a1.trim(), true);
+  if (!ref || ref.letters > 3 || ref.digits > 7) throw new Error(`Not an A1 cell address: ${a1}`);
+  return { row: ref.row, col: ref.col };
 }
 
 export function parseRange(ref: string): RangeRef {

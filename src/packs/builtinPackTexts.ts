@@ -2,7 +2,7 @@ import cum1of2020 from '../../rules/cum-1-2020.json';
 import cum5of2020 from '../../rules/cum-5-2020.json';
 import cum6of2024 from '../../rules/cum-6-2024.json';
 import defaultJson from '../../rules/default.json';
-import type { PackResolver, PackSource } from './checkRulePack';
+import type { PackResolver, PackSource } from './packSource';
 
 /**
  * The packs shipped in rules/, bundled as data so the browser and the add-in can resolve

@@ -2,28 +2,13 @@ import { Node, parseTree, ParseError, printParseErrorCode } from 'jsonc-parser';
 import { resolveBuiltinPack } from './builtinPackTexts';
 import { lineColumnAt, nodeAt } from './jsonLocation';
 import { PackFile } from './packFile';
+import { PackResolver, PackSource } from './packSource';
 import { PackProblem, problemLine, RulePackError } from './packProblem';
 import { nestingProblem, PACK_LIMITS, sizeProblem, structureProblems } from './packSafety';
 import { schemaViolations } from './packSchema';
 import { semanticProblems } from './packSemantics';
 import { applyLayer, ResolvedPack } from './resolveExtends';
 import { RulePack } from './rulePack';
-
-/** A pack file's text and where it came from. */
-export interface PackSource {
-  /** As shown to the author (`rules/cum-5-2020.json`). */
-  readonly file: string;
-  readonly text: string;
-  /** Identity for cycle detection (an absolute path); `file` when absent. */
-  readonly key?: string;
-}
-
-/**
- * Finds the base a pack `extends`: `ref` is a pack id (`default`) or a path relative to `from`.
- * Node reads files (loadRulePack.ts); the browser answers from packs it already holds.
- * Returns undefined when there is no such pack; may throw with a reason.
- */
-export type PackResolver = (ref: string, from: PackSource) => PackSource | undefined;
 
 export interface CheckOptions {
   /** Defaults to the packs shipped in rules/, by id. */

@@ -1,7 +1,8 @@
 import { existsSync, statSync } from 'fs';
-import { NotReadable, readRegularFile } from '../cli/regularFile';
+import { NotReadable, readRegularFile } from '../files/regularFile';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'path';
-import { CheckOptions, checkPackSource, PackCheck, PackResolver, PackSource } from './checkRulePack';
+import { CheckOptions, checkPackSource, PackCheck } from './checkRulePack';
+import { PackResolver, PackSource } from './packSource';
 import { RulePackError } from './packProblem';
 import { PACK_LIMITS } from './packSafety';
 import { RulePack } from './rulePack';

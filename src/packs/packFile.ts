@@ -1,5 +1,6 @@
 import type { TopLevelCondition } from 'json-rules-engine';
-import { DerivedFact, Indicator, Localized, PackExample, PackRule, RuleMessages, Severity } from './rulePack';
+import { DerivedFact, Indicator, PackExample, PackRule, RuleMessages, Severity } from './rulePack';
+import { Localized } from '../words/lang';
 
 /**
  * A new threshold for a rule from the base pack: the `value` of its one numeric comparison, or,

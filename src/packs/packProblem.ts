@@ -1,5 +1,4 @@
-import type { Lang } from '../evaluate/format';
-import { Localized } from './rulePack';
+import { Lang, Localized } from '../words/lang';
 
 /** A problem in a rule pack, located the way an editor shows it (1-based line and column). */
 export interface PackProblem {

@@ -1,5 +1,5 @@
 import { Node } from 'jsonc-parser';
-import { Localized } from './rulePack';
+import { Localized } from '../words/lang';
 
 /** Packs are data typed by people; these bounds keep a mistaken or hostile file from hurting anyone. */
 export const PACK_LIMITS = { maxBytes: 2_000_000, maxDepth: 40, maxExtendsDepth: 8 } as const;

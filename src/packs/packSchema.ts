@@ -2,7 +2,7 @@ import type { ErrorObject, ValidateFunction } from 'ajv';
 import schema from '../../rules/rule-pack.schema.json';
 import generatedValidator from './generated/packSchemaValidator';
 import { jsonPathText, pointer, segmentsOf } from './jsonLocation';
-import { Localized } from './rulePack';
+import { Localized } from '../words/lang';
 
 /** A schema violation, located by JSON Pointer and explained in both languages. */
 export interface SchemaViolation {

@@ -1,9 +1,10 @@
-import { factsOfConditions } from '../evaluate/conditionFacts';
+import { factsOfConditions } from './conditionFacts';
 import { pointer } from './jsonLocation';
 import { PackFile } from './packFile';
 import { LayerProblem, Origin, ResolvedPack } from './resolveExtends';
-import { Localized, RuleMessages } from './rulePack';
+import { RuleMessages } from './rulePack';
 import { factKind, judgeThreshold, rangeText } from './thresholdRange';
+import { Localized } from '../words/lang';
 
 /** Placeholders the evaluator fills in messages (src/evaluate/messages.ts). */
 export const PLACEHOLDERS = ['fact', 'actual', 'target', 'op', 'gap', 'unit', 'reason', 'title'] as const;

@@ -1,7 +1,8 @@
 import type { TopLevelCondition } from 'json-rules-engine';
 import { pointer } from './jsonLocation';
 import { PackFile, RuleOverride, ThresholdOverride } from './packFile';
-import { DerivedFact, Indicator, Localized, PackRule, RulePack } from './rulePack';
+import { DerivedFact, Indicator, PackRule, RulePack } from './rulePack';
+import { Localized } from '../words/lang';
 
 /** Where something in a resolved pack was written: a file and a JSON Pointer into it. */
 export interface Origin {

@@ -1,10 +1,6 @@
 import type { TopLevelCondition } from 'json-rules-engine';
+import { Localized } from '../words/lang';
 
-/** Text in both languages the product speaks: Vietnamese first. */
-export interface Localized {
-  readonly vi: string;
-  readonly en: string;
-}
 
 /**
  * How a row or column label is recognised as an indicator. A plain string matches the label

@@ -1,4 +1,6 @@
-import { Localized, RulePack } from './rulePack';
+import { operatorOf, operatorSymbol } from './operators';
+import { RulePack } from './rulePack';
+import { Localized } from '../words/lang';
 
 /**
  * The values a fact can take, so a threshold no unit could ever meet (or that every unit always
@@ -30,24 +32,6 @@ export function factKind(pack: Pick<RulePack, 'indicators' | 'facts'>, fact: str
   return ind.unit?.trim() === '%' ? 'share' : 'count';
 }
 
-const NEGATED: Record<string, string> = {
-  equal: 'notEqual',
-  notEqual: 'equal',
-  lessThan: 'greaterThanInclusive',
-  lessThanInclusive: 'greaterThan',
-  greaterThan: 'lessThanInclusive',
-  greaterThanInclusive: 'lessThan',
-};
-
-export const SYMBOL: Record<string, string> = {
-  equal: '=',
-  notEqual: '≠',
-  lessThan: '<',
-  lessThanInclusive: '≤',
-  greaterThan: '>',
-  greaterThanInclusive: '≥',
-};
-
 export type ThresholdVerdict = 'impossible' | 'always' | 'ok';
 
 /**
@@ -56,7 +40,7 @@ export type ThresholdVerdict = 'impossible' | 'always' | 'ok';
  * so it is judged negated.
  */
 export function judgeThreshold(kind: FactKind, operator: string, value: number, negated: boolean): ThresholdVerdict {
-  const op = negated ? NEGATED[operator] ?? operator : operator;
+  const op = negated ? operatorOf(operator)?.negation ?? operator : operator;
   const { lo, loOpen, hi } = RANGES[kind];
   const inRange = (v: number) => (loOpen ? v > lo : v >= lo) && v <= hi;
   switch (op) {
@@ -79,7 +63,7 @@ export function judgeThreshold(kind: FactKind, operator: string, value: number, 
 
 /** Why, in words an author recognises: what range the fact lives in. */
 export function rangeText(kind: FactKind, fact: string, operator: string, value: number, verdict: 'impossible' | 'always'): Localized {
-  const cmp = `"${SYMBOL[operator] ?? operator} ${value}"`;
+  const cmp = `"${operatorSymbol(operator)} ${value}"`;
   const range: Localized =
     kind === 'share'
       ? { vi: `"${fact}" là một tỷ lệ, chỉ từ 0 đến 100 %`, en: `"${fact}" is a share, between 0 and 100 %` }

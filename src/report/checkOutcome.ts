@@ -1,5 +1,5 @@
-import { Lang } from '../evaluate/format';
 import { Finding } from '../evaluate/finding';
+import { Lang } from '../words/lang';
 
 /** How a whole check came out: the counts the last console line shows, and whether every binding target was met. */
 export interface CheckOutcome {

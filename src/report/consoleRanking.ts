@@ -1,6 +1,7 @@
-import { formatNumber, Lang } from '../evaluate/format';
+import { formatNumber } from '../evaluate/format';
 import { packLine } from './packLine';
 import { Scorecard } from './scorecard';
+import { Lang } from '../words/lang';
 
 /** After a cluster's workbooks: the ranking in a few lines, one unit a line, best first. */
 export function consoleRanking(s: Scorecard, lang: Lang): string {

@@ -1,10 +1,11 @@
 import { checkOutcome } from './checkOutcome';
 import { Finding } from '../evaluate/finding';
-import { formatNumber, Lang, OPERATOR_SYMBOL } from '../evaluate/format';
+import { formatNumber } from '../evaluate/format';
 import { IndicatorTable } from '../tables/indicatorTable';
 import { ReviewState } from '../review/reviewState';
 import { formatDateTime } from './formatTime';
-import { changeText, CHANGED_SINCE_REVIEW, formatFigure, reviewWord, statusWord } from './words';
+import { actualText, changeText, CHANGED_SINCE_REVIEW, reviewWord, statusWord, targetText } from './words';
+import { Lang } from '../words/lang';
 
 const MARK: Record<Finding['status'], string> = { met: '✓', shortfall: '✗', 'no-data': '?' };
 
@@ -53,8 +54,8 @@ export function consoleReport(
     const cells = rows.map((f) => [
       `${MARK[f.status]} ${statusWord(f.status, lang)}`,
       f.title[lang],
-      f.actual === null ? '—' : formatFigure(f.actual, f.factUnit, lang),
-      f.target === null ? '' : `${f.operator ? OPERATOR_SYMBOL[f.operator] ?? f.operator : ''} ${formatFigure(f.target, f.factUnit, lang)}`,
+      actualText(f, lang) || '—',
+      targetText(f, lang),
       `${f.sheet}!${f.cell}`,
     ]);
     const head = vi ? ['Kết quả', 'Chỉ tiêu', 'Thực hiện', 'Chỉ tiêu đặt ra', 'Ô'] : ['Status', 'Target', 'Actual', 'Target value', 'Cell'];

@@ -1,6 +1,6 @@
-import { Lang } from '../evaluate/format';
 import { ColumnRole } from '../tables/indicatorTable';
 import { WorkbookReading } from '../tables/workbookReading';
+import { Lang } from '../words/lang';
 
 const ROLE: Record<ColumnRole, { vi: string; en: string }> = {
   current: { vi: 'kỳ này (số thực hiện)', en: 'current period (the figure)' },

@@ -1,9 +1,10 @@
 import { Finding } from '../evaluate/finding';
-import { digitsToShow, Lang } from '../evaluate/format';
+import { digitsToShow } from '../evaluate/format';
 import { RulePack } from '../packs/rulePack';
 import { ReviewMatch, ReviewState } from '../review/reviewState';
 import { WorkbookReading } from '../tables/workbookReading';
 import { CheckAudit, WorkbookAudit } from './audit';
+import { Lang } from '../words/lang';
 
 /** What a check knows beyond the findings, for the JSON document; each part is optional. */
 export interface FindingsJsonExtras {

@@ -1,7 +1,7 @@
-import { Lang } from '../evaluate/format';
 import { Finding } from '../evaluate/finding';
 import { CellMark, FindingsSheet, HighlightPlan, MarkStatus } from '../xlsx/highlightPlan';
-import { formatFigure, statusWord, unbrokenFigure } from './words';
+import { actualText, gapText, statusWord, targetText, unbrokenFigure } from './words';
+import { Lang } from '../words/lang';
 
 /**
  * Which cells to mark and why. A shortfall marks the current-period figure the target reads; a
@@ -48,9 +48,9 @@ function findingsSheet(all: ReadonlyArray<Finding>, lang: Lang): FindingsSheet {
         f.unit,
         f.title[lang],
         statusWord(f.status, lang),
-        f.actual === null ? '' : unbrokenFigure(formatFigure(f.actual, f.factUnit, lang)),
-        f.target === null ? '' : unbrokenFigure(`${f.operator ? opSymbol(f.operator) : ''} ${formatFigure(f.target, f.factUnit, lang)}`.trim()),
-        f.gap === null || f.status === 'met' ? '' : unbrokenFigure(formatFigure(f.gap, f.factUnit === '%' ? (vi ? 'điểm %' : 'pp') : f.factUnit, lang)),
+        unbrokenFigure(actualText(f, lang)),
+        unbrokenFigure(targetText(f, lang)),
+        unbrokenFigure(gapText(f, lang)),
         `${f.sheet}!${f.cell}`,
         f.message[lang],
       ],
@@ -61,8 +61,4 @@ function findingsSheet(all: ReadonlyArray<Finding>, lang: Lang): FindingsSheet {
     // one A4 landscape page wide at full size instead of one column a page.
     columnWidths: [22, 30, 12, 10, 11, 11, 20, 36],
   };
-}
-
-function opSymbol(op: string): string {
-  return ({ greaterThanInclusive: '≥', greaterThan: '>', lessThanInclusive: '≤', lessThan: '<', equal: '=', notEqual: '≠' } as Record<string, string>)[op] ?? op;
 }

@@ -1,5 +1,5 @@
 import { Finding } from '../evaluate/finding';
-import { formatNumber, Lang } from '../evaluate/format';
+import { formatNumber } from '../evaluate/format';
 import { ReviewState } from '../review/reviewState';
 import { CheckedWorkbook, Consolidation } from './consolidation';
 import { formatDateTime } from './formatTime';
@@ -9,9 +9,59 @@ import { ScorecardRow, ScoreStatus } from './scorecard';
 import { fileName, scoringLine } from './scorecardSheets';
 import { DEFAULT_SIGNATURE, SIGNATURE_CSS, SignatureBlock, signatureHtml } from './signatureBlock';
 import { actualText, changeText, CHANGED_SINCE_REVIEW, reviewWord, scoreWord, statusWord, targetText, trendWord } from './words';
+import { Lang, Localized } from '../words/lang';
 
 /** One mark per outcome, so status never rests on colour alone (grey print, colour-blind readers). */
 const MARK: Record<ScoreStatus, string> = { met: '✓', shortfall: '✗', warning: '!', 'no-data': '?', 'not-reported': '–' };
+
+/** The report's fixed words, Vietnamese first. */
+const WORDS = {
+  targetCode: { vi: 'CT', en: 'T' },
+  n1PledgedTargets: { vi: '1. Chỉ tiêu giao ước', en: '1. Pledged targets' },
+  code: { vi: 'Mã', en: 'Code' },
+  target: { vi: 'Chỉ tiêu', en: 'Target' },
+  kind: { vi: 'Loại', en: 'Kind' },
+  weight: { vi: 'Trọng số', en: 'Weight' },
+  binding: { vi: 'Bắt buộc', en: 'Binding' },
+  softTargetNotScored: { vi: 'Chỉ tiêu mềm (không tính điểm)', en: 'Soft target (not scored)' },
+  rank: { vi: 'Hạng', en: 'Rank' },
+  unit: { vi: 'Đơn vị', en: 'Unit' },
+  points: { vi: 'Điểm', en: 'Points' },
+  period: { vi: 'Kỳ', en: 'Period' },
+  columnsCountTheTargets: { vi: 'Các cột ✓ ✗ ! ? đếm số chỉ tiêu theo từng kết quả.', en: 'Columns ✓ ✗ ! ? count the targets with each outcome.' },
+  n2ScorecardAndRanking: { vi: '2. Bảng tổng hợp và xếp hạng', en: '2. Scorecard and ranking' },
+  alsoIn: { vi: 'cũng có trong', en: 'also in' },
+  trendByPeriodPoints: { vi: 'Xu hướng theo kỳ (điểm)', en: 'Trend by period (points)' },
+  trend: { vi: 'Xu hướng', en: 'Trend' },
+  n3FindingsByUnit: { vi: '3. Kết quả theo đơn vị', en: '3. Findings by unit' },
+  workbook: { vi: 'Sổ', en: 'Workbook' },
+  status: { vi: 'Kết quả', en: 'Status' },
+  actualTarget: { vi: 'Thực hiện / chỉ tiêu', en: 'Actual / target' },
+  reasonCellsReview: { vi: 'Lý do, ô số liệu, xét duyệt', en: 'Reason, cells, review' },
+  notInTheWorkbook: { vi: 'Không có trong sổ', en: 'Not in the workbook' },
+  cells: { vi: 'Ô', en: 'Cells' },
+  review: { vi: 'Xét duyệt', en: 'Review' },
+  n4AuditTrail: { vi: '4. Nhật ký kiểm tra và xét duyệt', en: '4. Audit trail' },
+  checkedAt: { vi: 'Kiểm tra lúc', en: 'Checked at' },
+  fileDigestSha256: { vi: 'Mã băm tệp (SHA-256)', en: 'File digest (SHA-256)' },
+  digestOfTheFigures: { vi: 'Mã băm số liệu đã đọc', en: 'Digest of the figures read' },
+  findings: { vi: 'Kết quả', en: 'Findings' },
+  reviewsLogged: { vi: 'Lần xét duyệt', en: 'Reviews logged' },
+  reviewLog: { vi: 'Nhật ký xét duyệt', en: 'Review log' },
+  time: { vi: 'Thời gian', en: 'Time' },
+  reviewer: { vi: 'Người xét duyệt', en: 'Reviewer' },
+  unitTarget: { vi: 'Đơn vị, chỉ tiêu', en: 'Unit, target' },
+  decision: { vi: 'Quyết định', en: 'Decision' },
+  comment: { vi: 'Ý kiến', en: 'Comment' },
+  was: { vi: 'trước đó', en: 'was' },
+  outcomeThen: { vi: 'kết quả khi xét', en: 'outcome then' },
+  noReviewsInThese: { vi: 'Chưa có xét duyệt nào trong các sổ.', en: 'No reviews in these workbooks yet.' },
+  reviewsThatMatchNo: { vi: 'Xét duyệt không còn khớp kết quả nào (đơn vị hay chỉ tiêu không còn trong lần kiểm tra này)', en: 'Reviews that match no finding of this check (unit or target no longer present)' },
+  page: { vi: 'Trang ', en: 'Page ' },
+  emulationPledgeCheckReport: { vi: 'Báo cáo kiểm tra chỉ tiêu thi đua', en: 'Emulation pledge check report' },
+  workbookS: { vi: 'sổ', en: 'workbook(s)' },
+  unitS: { vi: 'đơn vị', en: 'unit(s)' },
+} satisfies Record<string, Localized>;
 
 /**
  * The cluster head's report as one self-contained HTML page: the pack's targets, the scorecard and
@@ -20,15 +70,13 @@ const MARK: Record<ScoreStatus, string> = { met: '✓', shortfall: '✗', warnin
  * long words broken, so no column can be cut off). Vietnamese unless `lang` is `en`.
  */
 export function htmlReport(c: Consolidation, lang: Lang, signature: SignatureBlock = DEFAULT_SIGNATURE[lang]): string {
-  const vi = lang === 'vi';
-  const t = (v: string, e: string) => (vi ? v : e);
-  const title = t('Báo cáo kiểm tra chỉ tiêu thi đua', 'Emulation pledge check report');
+  const title = WORDS.emulationPledgeCheckReport[lang];
   const body = html`
 <header>
   <h1>${title}</h1>
   <p class="pack">${c.scorecard.pack.title[lang]}</p>
-  <p class="meta">${packLine(c.audit.rulePack, lang)} · ${t('Kiểm tra lúc', 'Checked at')} ${formatDateTime(c.audit.checkedAt)} ·
-    ${c.workbooks.length} ${t('sổ', 'workbook(s)')} · ${c.scorecard.rows.length} ${t('đơn vị', 'unit(s)')}</p>
+  <p class="meta">${packLine(c.audit.rulePack, lang)} · ${WORDS.checkedAt[lang]} ${formatDateTime(c.audit.checkedAt)} ·
+    ${c.workbooks.length} ${WORDS.workbookS[lang]} · ${c.scorecard.rows.length} ${WORDS.unitS[lang]}</p>
   ${totalsLine(c, lang)}
 </header>
 ${unreadableBox(c, lang)}
@@ -86,19 +134,18 @@ function unreadableBox(c: Consolidation, lang: Lang): Html | '' {
 
 /** `CT1`, `CT2` … (`T1` in English): short names the scorecard's columns use. */
 function code(i: number, lang: Lang): string {
-  return `${lang === 'vi' ? 'CT' : 'T'}${i + 1}`;
+  return `${WORDS.targetCode[lang]}${i + 1}`;
 }
 
 function targetsSection(c: Consolidation, lang: Lang): Html {
-  const vi = lang === 'vi';
   return html`<section>
-<h2>${vi ? '1. Chỉ tiêu giao ước' : '1. Pledged targets'}</h2>
+<h2>${WORDS.n1PledgedTargets[lang]}</h2>
 <table class="targets">
 <colgroup><col class="w-code"><col><col class="w-kind"><col class="w-weight"></colgroup>
-<thead><tr><th>${vi ? 'Mã' : 'Code'}</th><th>${vi ? 'Chỉ tiêu' : 'Target'}</th><th>${vi ? 'Loại' : 'Kind'}</th><th>${vi ? 'Trọng số' : 'Weight'}</th></tr></thead>
+<thead><tr><th>${WORDS.code[lang]}</th><th>${WORDS.target[lang]}</th><th>${WORDS.kind[lang]}</th><th>${WORDS.weight[lang]}</th></tr></thead>
 <tbody>${c.scorecard.targets.map(
     (x, i) => html`<tr><td>${code(i, lang)}</td><td>${x.title[lang]}<div class="small mono">${x.ruleId}</div></td>
-<td>${x.scored ? (vi ? 'Bắt buộc' : 'Binding') : vi ? 'Chỉ tiêu mềm (không tính điểm)' : 'Soft target (not scored)'}</td><td class="num">${x.scored ? formatNumber(x.weight, lang) : '—'}</td></tr>`,
+<td>${x.scored ? (WORDS.binding[lang]) : WORDS.softTargetNotScored[lang]}</td><td class="num">${x.scored ? formatNumber(x.weight, lang) : '—'}</td></tr>`,
   )}</tbody>
 </table>
 <p class="note">${scoringLine(c, lang)}</p>
@@ -106,20 +153,19 @@ function targetsSection(c: Consolidation, lang: Lang): Html {
 }
 
 function scorecardSection(c: Consolidation, lang: Lang): Html {
-  const vi = lang === 'vi';
   const sc = c.scorecard;
-  const head = html`<tr><th>${vi ? 'Hạng' : 'Rank'}</th><th>${vi ? 'Đơn vị' : 'Unit'}</th>${sc.targets.map((_, i) => html`<th>${code(i, lang)}</th>`)}
-${(['met', 'shortfall', 'warning', 'no-data'] as ScoreStatus[]).map((st) => html`<th class="s-${st}" title="${scoreWord(st, lang)}">${MARK[st]}</th>`)}<th>${vi ? 'Điểm' : 'Points'}</th></tr>`;
+  const head = html`<tr><th>${WORDS.rank[lang]}</th><th>${WORDS.unit[lang]}</th>${sc.targets.map((_, i) => html`<th>${code(i, lang)}</th>`)}
+${(['met', 'shortfall', 'warning', 'no-data'] as ScoreStatus[]).map((st) => html`<th class="s-${st}" title="${scoreWord(st, lang)}">${MARK[st]}</th>`)}<th>${WORDS.points[lang]}</th></tr>`;
   const periods: Array<string | undefined> = sc.rows.some((r) => r.period === undefined) ? [undefined, ...sc.periods] : [...sc.periods];
   const groups = periods.map((p) => {
     const rows = sc.rows.filter((r) => r.period === p);
-    const label = p === undefined ? '' : html`<tr class="group"><th colspan="${String(sc.targets.length + 7)}">${vi ? 'Kỳ' : 'Period'}: ${p}</th></tr>`;
+    const label = p === undefined ? '' : html`<tr class="group"><th colspan="${String(sc.targets.length + 7)}">${WORDS.period[lang]}: ${p}</th></tr>`;
     return html`${label}${rows.map((r) => scorecardRow(r, lang))}`;
   });
   const legend = (['met', 'shortfall', 'warning', 'no-data', 'not-reported'] as ScoreStatus[]).map((s) => html`<span class="s-${s}">${MARK[s]} ${scoreWord(s, lang)}</span> `);
-  const countsNote = vi ? 'Các cột ✓ ✗ ! ? đếm số chỉ tiêu theo từng kết quả.' : 'Columns ✓ ✗ ! ? count the targets with each outcome.';
+  const countsNote = WORDS.columnsCountTheTargets[lang];
   return html`<section>
-<h2>${vi ? '2. Bảng tổng hợp và xếp hạng' : '2. Scorecard and ranking'}</h2>
+<h2>${WORDS.n2ScorecardAndRanking[lang]}</h2>
 <table class="scorecard">
 <colgroup><col class="w-rank"><col class="w-unit">${sc.targets.map(() => html`<col>`)}<col class="w-count"><col class="w-count"><col class="w-count"><col class="w-count"><col class="w-points"></colgroup>
 <thead>${head}</thead>
@@ -131,7 +177,7 @@ ${(['met', 'shortfall', 'warning', 'no-data'] as ScoreStatus[]).map((st) => html
 }
 
 function scorecardRow(r: ScorecardRow, lang: Lang): Html {
-  const also = r.alsoIn.length ? html`<div class="small">${lang === 'vi' ? 'cũng có trong' : 'also in'} ${r.alsoIn.map(fileName).join(', ')}</div>` : '';
+  const also = r.alsoIn.length ? html`<div class="small">${WORDS.alsoIn[lang]} ${r.alsoIn.map(fileName).join(', ')}</div>` : '';
   return html`<tr><td class="num">${r.rank}</td><td>${r.unit}<div class="small">${pathHtml(fileName(r.workbook))}</div>${also}</td>
 ${r.cells.map((cell) => html`<td class="cell s-${cell.status}" title="${scoreWord(cell.status, lang)}"><b>${MARK[cell.status]}</b>${cell.finding && cell.finding.actual !== null ? html`<div class="value">${actualText(cell.finding, lang).replace(' ', '\u00a0')}</div>` : ''}</td>`)}
 <td class="num">${r.counts.met}</td><td class="num">${r.counts.shortfall}</td><td class="num">${r.counts.warning}</td><td class="num">${r.counts.noData}</td>
@@ -141,12 +187,11 @@ ${r.cells.map((cell) => html`<td class="cell s-${cell.status}" title="${scoreWor
 function trendSection(c: Consolidation, lang: Lang): Html | '' {
   const sc = c.scorecard;
   if (sc.trends.length === 0) return '';
-  const vi = lang === 'vi';
   return html`<section>
-<h2>${vi ? 'Xu hướng theo kỳ (điểm)' : 'Trend by period (points)'}</h2>
+<h2>${WORDS.trendByPeriodPoints[lang]}</h2>
 <table class="trend">
 <colgroup><col class="w-unit">${sc.periods.map(() => html`<col>`)}<col class="w-trend"></colgroup>
-<thead><tr><th>${vi ? 'Đơn vị' : 'Unit'}</th>${sc.periods.map((p) => html`<th>${p}</th>`)}<th>${vi ? 'Xu hướng' : 'Trend'}</th></tr></thead>
+<thead><tr><th>${WORDS.unit[lang]}</th>${sc.periods.map((p) => html`<th>${p}</th>`)}<th>${WORDS.trend[lang]}</th></tr></thead>
 <tbody>${sc.trends.map(
     (tr) => html`<tr><td>${tr.unit}<div class="small">${pathHtml(fileName(tr.workbook))}</div></td>${sc.periods.map((p) => {
       const s = tr.steps.find((x) => x.period === p);
@@ -158,24 +203,23 @@ function trendSection(c: Consolidation, lang: Lang): Html | '' {
 }
 
 function unitsSection(c: Consolidation, lang: Lang): Html {
-  const vi = lang === 'vi';
   const codes = new Map(c.scorecard.targets.map((x, i) => [x.ruleId, code(i, lang)] as const));
   const byWorkbook = new Map(c.workbooks.map((w) => [w.workbook, w] as const));
   return html`<section>
-<h2>${vi ? '3. Kết quả theo đơn vị' : '3. Findings by unit'}</h2>
+<h2>${WORDS.n3FindingsByUnit[lang]}</h2>
 ${c.scorecard.rows.map((r) => {
     const w = byWorkbook.get(r.workbook) as CheckedWorkbook;
     const findings = r.cells.map((x) => x.finding).filter((f): f is Finding => f !== undefined);
-    const where = html`${vi ? 'Sổ' : 'Workbook'}: ${pathHtml(fileName(r.workbook))}${r.period !== undefined ? html` · ${vi ? 'Kỳ' : 'Period'}: ${r.period}` : ''} · ${vi ? 'Hạng' : 'Rank'} ${r.rank}/${r.rankedWith} · ${vi ? 'Điểm' : 'Points'} ${formatNumber(r.points, lang)}/${formatNumber(r.maxPoints, lang)}`;
+    const where = html`${WORDS.workbook[lang]}: ${pathHtml(fileName(r.workbook))}${r.period !== undefined ? html` · ${WORDS.period[lang]}: ${r.period}` : ''} · ${WORDS.rank[lang]} ${r.rank}/${r.rankedWith} · ${WORDS.points[lang]} ${formatNumber(r.points, lang)}/${formatNumber(r.maxPoints, lang)}`;
     return html`<div class="unit">
 <h3>${r.unit}${r.period !== undefined ? html` — ${r.period}` : ''}</h3>
 <p class="meta">${where}</p>
 <table class="findings">
 <colgroup><col class="w-code"><col class="w-title"><col class="w-status"><col class="w-figure"><col></colgroup>
-<thead><tr><th>${vi ? 'Mã' : 'Code'}</th><th>${vi ? 'Chỉ tiêu' : 'Target'}</th><th>${vi ? 'Kết quả' : 'Status'}</th><th>${vi ? 'Thực hiện / chỉ tiêu' : 'Actual / target'}</th><th>${vi ? 'Lý do, ô số liệu, xét duyệt' : 'Reason, cells, review'}</th></tr></thead>
+<thead><tr><th>${WORDS.code[lang]}</th><th>${WORDS.target[lang]}</th><th>${WORDS.status[lang]}</th><th>${WORDS.actualTarget[lang]}</th><th>${WORDS.reasonCellsReview[lang]}</th></tr></thead>
 <tbody>${findings.map((f) => findingRow(f, codes.get(f.ruleId) ?? '', w.reviews.states.get(f), lang))}</tbody>
 </table>
-${r.counts.notReported ? html`<p class="small">${vi ? 'Không có trong sổ' : 'Not in the workbook'}: ${r.cells.filter((x) => x.status === 'not-reported').map((x) => codes.get(x.ruleId)).join(', ')}</p>` : ''}
+${r.counts.notReported ? html`<p class="small">${WORDS.notInTheWorkbook[lang]}: ${r.cells.filter((x) => x.status === 'not-reported').map((x) => codes.get(x.ruleId)).join(', ')}</p>` : ''}
 </div>`;
   })}
 </section>`;
@@ -188,15 +232,14 @@ function findingRow(f: Finding, targetCode: string, state: ReviewState | undefin
 <td>${targetCode}</td><td>${f.title[lang]}</td>
 <td class="s-${status}"><b>${MARK[status]}</b> ${scoreWord(status, lang)}</td>
 <td>${actualText(f, lang) || '—'}<div class="small">${targetText(f, lang)}</div></td>
-<td>${f.message[lang]}<div class="small">${lang === 'vi' ? 'Ô' : 'Cells'}: ${cells.join(', ') || `${f.sheet}!${f.cell}`}</div>${reviewBlock(state, lang)}</td>
+<td>${f.message[lang]}<div class="small">${WORDS.cells[lang]}: ${cells.join(', ') || `${f.sheet}!${f.cell}`}</div>${reviewBlock(state, lang)}</td>
 </tr>`;
 }
 
 function reviewBlock(state: ReviewState | undefined, lang: Lang): Html | '' {
   if (!state) return '';
   const r = state.review;
-  const vi = lang === 'vi';
-  return html`<div class="review review-${r.status}">${vi ? 'Xét duyệt' : 'Review'}: <b>${reviewWord(r.status, lang)}</b> — ${r.reviewer}, ${formatDateTime(r.time)}${
+  return html`<div class="review review-${r.status}">${WORDS.review[lang]}: <b>${reviewWord(r.status, lang)}</b> — ${r.reviewer}, ${formatDateTime(r.time)}${
     r.comment ? html`: “${r.comment}”` : ''
   }${state.changed ? html`<div class="changed">⚠ ${CHANGED_SINCE_REVIEW[lang]}${state.changes.length ? html`: ${state.changes.map((x) => changeText(x, lang)).join('; ')}` : ''}</div>` : ''}</div>`;
 }
@@ -207,35 +250,34 @@ function pathHtml(path: string): Html {
 }
 
 function auditSection(c: Consolidation, lang: Lang): Html {
-  const vi = lang === 'vi';
   const a = c.audit;
   const titles = new Map(c.pack.rules.map((r) => [r.id, r.title[lang]] as const));
   const log = c.workbooks.flatMap((w) => w.audit.reviewLog.map((e) => ({ w: w.workbook, e })));
   const unmatched = c.workbooks.flatMap((w) => w.reviews.unmatched.map((r) => ({ w: w.workbook, r })));
   return html`<section class="audit">
-<h2>${vi ? '4. Nhật ký kiểm tra và xét duyệt' : '4. Audit trail'}</h2>
-<p class="meta">${packLine(a.rulePack, lang)} · ${vi ? 'Kiểm tra lúc' : 'Checked at'} ${formatDateTime(a.checkedAt)} (${a.checkedAt}) · ${a.tool.name} ${a.tool.version}</p>
+<h2>${WORDS.n4AuditTrail[lang]}</h2>
+<p class="meta">${packLine(a.rulePack, lang)} · ${WORDS.checkedAt[lang]} ${formatDateTime(a.checkedAt)} (${a.checkedAt}) · ${a.tool.name} ${a.tool.version}</p>
 <table class="digests">
 <colgroup><col class="w-file"><col><col><col class="w-count"><col class="w-count"></colgroup>
-<thead><tr><th>${vi ? 'Sổ' : 'Workbook'}</th><th>${vi ? 'Mã băm tệp (SHA-256)' : 'File digest (SHA-256)'}</th><th>${vi ? 'Mã băm số liệu đã đọc' : 'Digest of the figures read'}</th><th>${vi ? 'Kết quả' : 'Findings'}</th><th>${vi ? 'Lần xét duyệt' : 'Reviews logged'}</th></tr></thead>
+<thead><tr><th>${WORDS.workbook[lang]}</th><th>${WORDS.fileDigestSha256[lang]}</th><th>${WORDS.digestOfTheFigures[lang]}</th><th>${WORDS.findings[lang]}</th><th>${WORDS.reviewsLogged[lang]}</th></tr></thead>
 <tbody>${a.workbooks.map((w) => html`<tr><td>${pathHtml(fileName(w.workbook))}</td><td class="mono">${w.fileDigest ?? '—'}</td><td class="mono">${w.inputsDigest}</td><td class="num">${w.findings}</td><td class="num">${w.reviewLog.length}</td></tr>`)}</tbody>
 </table>
 ${
   log.length
-    ? html`<h3>${vi ? 'Nhật ký xét duyệt' : 'Review log'}</h3>
+    ? html`<h3>${WORDS.reviewLog[lang]}</h3>
 <table class="log">
 <colgroup><col class="w-time"><col class="w-who"><col><col class="w-status"><col></colgroup>
-<thead><tr><th>${vi ? 'Thời gian' : 'Time'}</th><th>${vi ? 'Người xét duyệt' : 'Reviewer'}</th><th>${vi ? 'Đơn vị, chỉ tiêu' : 'Unit, target'}</th><th>${vi ? 'Quyết định' : 'Decision'}</th><th>${vi ? 'Ý kiến' : 'Comment'}</th></tr></thead>
+<thead><tr><th>${WORDS.time[lang]}</th><th>${WORDS.reviewer[lang]}</th><th>${WORDS.unitTarget[lang]}</th><th>${WORDS.decision[lang]}</th><th>${WORDS.comment[lang]}</th></tr></thead>
 <tbody>${log.map(
         ({ w, e }) => html`<tr><td>${formatDateTime(e.time)}</td><td>${e.reviewer}</td><td>${e.unit}${e.period !== undefined ? html` — ${e.period}` : ''}<div class="small">${titles.get(e.ruleId) ?? e.ruleId} · ${fileName(w)}</div></td>
-<td>${reviewWord(e.status, lang)}${e.previousStatus ? html`<div class="small">${vi ? 'trước đó' : 'was'}: ${reviewWord(e.previousStatus, lang)}</div>` : ''}<div class="small">${vi ? 'kết quả khi xét' : 'outcome then'}: ${statusWord(e.findingStatus, lang)}</div></td><td>${e.comment}</td></tr>`,
+<td>${reviewWord(e.status, lang)}${e.previousStatus ? html`<div class="small">${WORDS.was[lang]}: ${reviewWord(e.previousStatus, lang)}</div>` : ''}<div class="small">${WORDS.outcomeThen[lang]}: ${statusWord(e.findingStatus, lang)}</div></td><td>${e.comment}</td></tr>`,
       )}</tbody>
 </table>`
-    : html`<p class="note">${vi ? 'Chưa có xét duyệt nào trong các sổ.' : 'No reviews in these workbooks yet.'}</p>`
+    : html`<p class="note">${WORDS.noReviewsInThese[lang]}</p>`
 }
 ${
   unmatched.length
-    ? html`<p class="note">${vi ? 'Xét duyệt không còn khớp kết quả nào (đơn vị hay chỉ tiêu không còn trong lần kiểm tra này)' : 'Reviews that match no finding of this check (unit or target no longer present)'}: ${unmatched.map(({ w, r }) => `${r.unit} / ${titles.get(r.ruleId) ?? r.ruleId} (${fileName(w)})`).join('; ')}</p>`
+    ? html`<p class="note">${WORDS.reviewsThatMatchNo[lang]}: ${unmatched.map(({ w, r }) => `${r.unit} / ${titles.get(r.ruleId) ?? r.ruleId} (${fileName(w)})`).join('; ')}</p>`
     : ''
 }
 </section>`;
@@ -246,7 +288,7 @@ ${
  * boxes: Chromium prints them; a browser without them prints no number and loses nothing else.
  */
 function pageNumbers(lang: Lang): string {
-  const word = lang === 'vi' ? 'Trang ' : 'Page ';
+  const word = WORDS.page[lang];
   return `@page { @bottom-right { content: "${word}" counter(page) "/" counter(pages); font-family: "Noto Sans", "DejaVu Sans", Arial, sans-serif; font-size: 8pt; color: #333; } }`;
 }
 

@@ -1,4 +1,4 @@
-import { Lang } from '../evaluate/format';
+import { Lang } from '../words/lang';
 
 /** `Bộ quy tắc cum-5-2020 1.0.0 (dựa trên default 1.0.0)`: which pack judged, and every pack under it. */
 export function packLine(p: { id: string; version: string; basedOn: ReadonlyArray<{ id: string; version: string }> }, lang: Lang): string {

@@ -1,6 +1,7 @@
 import { Finding } from '../evaluate/finding';
-import { Localized, RulePack, Severity } from '../packs/rulePack';
+import { RulePack, Severity } from '../packs/rulePack';
 import { orderPeriods } from './periodOrder';
+import { Localized } from '../words/lang';
 
 /**
  * The scorecard: units × targets for a cluster head who compares and ranks units. Data only: the

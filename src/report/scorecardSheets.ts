@@ -1,4 +1,4 @@
-import { formatNumber, Lang } from '../evaluate/format';
+import { formatNumber } from '../evaluate/format';
 import { ReviewState } from '../review/reviewState';
 import { FillStatus, FindingsCell, FindingsSheet, FindingsSheetRow } from '../xlsx/highlightPlan';
 import { Consolidation } from './consolidation';
@@ -6,6 +6,7 @@ import { formatDateTime } from './formatTime';
 import { packLine } from './packLine';
 import { ScoreStatus } from './scorecard';
 import { actualText, changeText, CHANGED_SINCE_REVIEW, gapText, reviewWord, scoreWord, statusWord, targetText, trendWord, unbrokenFigure } from './words';
+import { Lang, Localized } from '../words/lang';
 
 /**
  * Width (characters) of a target's column: its title wraps in the header, its cells hold
@@ -30,15 +31,53 @@ export function scorecardSheets(c: Consolidation, lang: Lang): FindingsSheet[] {
 
 export const SCORECARD_SHEET_NAME: Record<Lang, string> = { vi: 'Bảng tổng hợp', en: 'Scorecard' };
 
+/** The scorecard workbook's fixed words, Vietnamese first. */
+const WORDS = {
+  rank: { vi: 'Hạng', en: 'Rank' },
+  unit: { vi: 'Đơn vị', en: 'Unit' },
+  period: { vi: 'Kỳ', en: 'Period' },
+  softTarget: { vi: ' (chỉ tiêu mềm)', en: ' (soft target)' },
+  thisUnitIsAlso: { vi: 'Đơn vị này cũng có trong', en: 'This unit is also in' },
+  emulationPledgeScorecard: { vi: 'Bảng tổng hợp kết quả thực hiện chỉ tiêu thi đua', en: 'Emulation pledge scorecard' },
+  checkedAt: { vi: 'Kiểm tra lúc', en: 'Checked at' },
+  legend: { vi: 'Chú giải', en: 'Legend' },
+  findings: { vi: 'Kết quả chi tiết', en: 'Findings' },
+  everyTargetOfEvery: { vi: 'Kết quả từng chỉ tiêu của từng đơn vị, kèm lý do và xét duyệt', en: 'Every target of every unit, with reasons and reviews' },
+  trend: { vi: 'Xu hướng', en: 'Trend' },
+  workbook: { vi: 'Sổ', en: 'Workbook' },
+  checkLog: { vi: 'Nhật ký kiểm tra', en: 'Check log' },
+  reviewLog: { vi: 'Nhật ký xét duyệt', en: 'Review log' },
+  reviewLogWhoDecided: { vi: 'Nhật ký xét duyệt: ai quyết định gì, lúc nào', en: 'Review log: who decided what, when' },
+} satisfies Record<string, Localized>;
+
+/** Column headings, Vietnamese first; each sheet's own list. */
+const COLUMNS = {
+  /** After the targets' columns on the scorecard. */
+  scorecardCounts: {
+    vi: ['Đạt', 'Chưa đạt', 'Chỉ tiêu mềm chưa đạt', 'Không có số liệu', 'Không có trong sổ', 'Điểm', 'Tỷ lệ điểm (%)', 'Sổ', 'Ghi chú'],
+    en: ['Met', 'Shortfall', 'Soft targets missed', 'No data', 'Not in workbook', 'Points', 'Score (%)', 'Workbook', 'Note'],
+  },
+  /** After workbook, unit and period on the findings sheet. */
+  findings: {
+    vi: ['Chỉ tiêu', 'Kết quả', 'Thực hiện', 'Chỉ tiêu đặt ra', 'Còn thiếu', 'Ô', 'Lý do', 'Xét duyệt', 'Người xét duyệt', 'Thời gian xét duyệt', 'Ý kiến xét duyệt', 'Sau xét duyệt'],
+    en: ['Target', 'Status', 'Actual', 'Target value', 'Gap', 'Cell', 'Reason', 'Review', 'Reviewer', 'Reviewed at', 'Review comment', 'Since review'],
+  },
+  checkLog: {
+    vi: ['Sổ', 'Mã băm tệp (SHA-256)', 'Mã băm số liệu đã đọc', 'Số kết quả', 'Số lần xét duyệt', 'Ghi chú'],
+    en: ['Workbook', 'File digest (SHA-256)', 'Digest of the figures read', 'Findings', 'Review log entries', 'Note'],
+  },
+  reviewLog: {
+    vi: ['Thời gian', 'Người xét duyệt', 'Sổ', 'Đơn vị', 'Kỳ', 'Chỉ tiêu', 'Xét duyệt', 'Trước đó', 'Kết quả khi xét duyệt', 'Ý kiến'],
+    en: ['Time', 'Reviewer', 'Workbook', 'Unit', 'Period', 'Target', 'Review', 'Previously', 'Outcome when reviewed', 'Comment'],
+  },
+} satisfies Record<string, Record<Lang, readonly string[]>>;
+
 function scorecardSheet(c: Consolidation, lang: Lang): FindingsSheet {
-  const vi = lang === 'vi';
   const sc = c.scorecard;
   const withPeriod = sc.periods.length > 0;
-  const lead = [vi ? 'Hạng' : 'Rank', vi ? 'Đơn vị' : 'Unit', ...(withPeriod ? [vi ? 'Kỳ' : 'Period'] : [])];
-  const tail = vi
-    ? ['Đạt', 'Chưa đạt', 'Chỉ tiêu mềm chưa đạt', 'Không có số liệu', 'Không có trong sổ', 'Điểm', 'Tỷ lệ điểm (%)', 'Sổ', 'Ghi chú']
-    : ['Met', 'Shortfall', 'Soft targets missed', 'No data', 'Not in workbook', 'Points', 'Score (%)', 'Workbook', 'Note'];
-  const header = [...lead, ...sc.targets.map((t, i) => `${i + 1}. ${t.title[lang]}${t.scored ? '' : vi ? ' (chỉ tiêu mềm)' : ' (soft target)'}`), ...tail];
+  const lead = [WORDS.rank[lang], WORDS.unit[lang], ...(withPeriod ? [WORDS.period[lang]] : [])];
+  const tail = COLUMNS.scorecardCounts[lang];
+  const header = [...lead, ...sc.targets.map((t, i) => `${i + 1}. ${t.title[lang]}${t.scored ? '' : WORDS.softTarget[lang]}`), ...tail];
   const rows: FindingsSheetRow[] = sc.rows.map((r) => {
     const cells = r.cells.map((cell) => {
       const value = cell.finding ? unbrokenFigure(actualText(cell.finding, lang)) : '';
@@ -58,7 +97,7 @@ function scorecardSheet(c: Consolidation, lang: Lang): FindingsSheet {
       r.points,
       Math.round(r.percent * 100) / 100,
       fileName(r.workbook),
-      r.alsoIn.length ? `${vi ? 'Đơn vị này cũng có trong' : 'This unit is also in'} ${r.alsoIn.map(fileName).join(', ')}` : '',
+      r.alsoIn.length ? `${WORDS.thisUnitIsAlso[lang]} ${r.alsoIn.map(fileName).join(', ')}` : '',
     ];
     const cellStatus: (FillStatus | undefined)[] = [...lead.map(() => undefined), ...r.cells.map((x) => x.status)];
     return { values, cellStatus };
@@ -66,11 +105,11 @@ function scorecardSheet(c: Consolidation, lang: Lang): FindingsSheet {
   const legend = (['met', 'shortfall', 'warning', 'no-data', 'not-reported'] as ScoreStatus[]).map((s) => (s === 'not-reported' ? `— ${scoreWord(s, lang)}` : scoreWord(s, lang))).join(' · ');
   return {
     name: SCORECARD_SHEET_NAME[lang],
-    title: `${vi ? 'Bảng tổng hợp kết quả thực hiện chỉ tiêu thi đua' : 'Emulation pledge scorecard'} — ${sc.pack.title[lang]}`,
+    title: `${WORDS.emulationPledgeScorecard[lang]} — ${sc.pack.title[lang]}`,
     subtitles: [
-      `${packLine(c.audit.rulePack, lang)} · ${vi ? 'Kiểm tra lúc' : 'Checked at'} ${formatDateTime(c.audit.checkedAt)}`,
+      `${packLine(c.audit.rulePack, lang)} · ${WORDS.checkedAt[lang]} ${formatDateTime(c.audit.checkedAt)}`,
       scoringLine(c, lang),
-      `${vi ? 'Chú giải' : 'Legend'}: ${legend}`,
+      `${WORDS.legend[lang]}: ${legend}`,
     ],
     header,
     rows,
@@ -89,11 +128,8 @@ export function scoringLine(c: Consolidation, lang: Lang): string {
 }
 
 function findingsSheet(c: Consolidation, lang: Lang): FindingsSheet {
-  const vi = lang === 'vi';
   const withPeriod = c.scorecard.periods.length > 0;
-  const header = vi
-    ? ['Sổ', 'Đơn vị', ...(withPeriod ? ['Kỳ'] : []), 'Chỉ tiêu', 'Kết quả', 'Thực hiện', 'Chỉ tiêu đặt ra', 'Còn thiếu', 'Ô', 'Lý do', 'Xét duyệt', 'Người xét duyệt', 'Thời gian xét duyệt', 'Ý kiến xét duyệt', 'Sau xét duyệt']
-    : ['Workbook', 'Unit', ...(withPeriod ? ['Period'] : []), 'Target', 'Status', 'Actual', 'Target value', 'Gap', 'Cell', 'Reason', 'Review', 'Reviewer', 'Reviewed at', 'Review comment', 'Since review'];
+  const header = [WORDS.workbook[lang], WORDS.unit[lang], ...(withPeriod ? [WORDS.period[lang]] : []), ...COLUMNS.findings[lang]];
   const statusColumn = withPeriod ? 4 : 3;
   const rows: FindingsSheetRow[] = [];
   for (const w of c.workbooks) {
@@ -124,8 +160,8 @@ function findingsSheet(c: Consolidation, lang: Lang): FindingsSheet {
     }
   }
   return {
-    name: vi ? 'Kết quả chi tiết' : 'Findings',
-    title: vi ? 'Kết quả từng chỉ tiêu của từng đơn vị, kèm lý do và xét duyệt' : 'Every target of every unit, with reasons and reviews',
+    name: WORDS.findings[lang],
+    title: WORDS.everyTargetOfEvery[lang],
     header,
     rows,
     // Widths that fit A4 landscape at 75 % with room to spare (see WIDTH_ROOM), with or without
@@ -139,11 +175,11 @@ function trendSheet(c: Consolidation, lang: Lang): FindingsSheet {
   const vi = lang === 'vi';
   const periods = c.scorecard.periods;
   return {
-    name: vi ? 'Xu hướng' : 'Trend',
+    name: WORDS.trend[lang],
     title: vi
       ? `Điểm theo kỳ (tối đa ${formatNumber(c.scorecard.maxPoints, lang)}) và xu hướng kỳ gần nhất`
       : `Points per period (at most ${formatNumber(c.scorecard.maxPoints, lang)}) and the latest trend`,
-    header: [vi ? 'Đơn vị' : 'Unit', vi ? 'Sổ' : 'Workbook', ...periods, vi ? 'Xu hướng' : 'Trend'],
+    header: [WORDS.unit[lang], WORDS.workbook[lang], ...periods, WORDS.trend[lang]],
     rows: c.scorecard.trends.map((t) => ({
       values: [t.unit, fileName(t.workbook), ...periods.map((p) => t.steps.find((s) => s.period === p)?.points ?? null), trendWord(t.direction, lang)],
     })),
@@ -151,28 +187,24 @@ function trendSheet(c: Consolidation, lang: Lang): FindingsSheet {
 }
 
 function auditSheet(c: Consolidation, lang: Lang): FindingsSheet {
-  const vi = lang === 'vi';
   const rows: FindingsSheetRow[] = c.audit.workbooks.map((w) => ({
     values: [fileName(w.workbook), w.fileDigest ?? '', w.inputsDigest, w.findings, w.reviewLog.length, ''],
   }));
   for (const u of c.unreadable) rows.push({ values: [fileName(u.workbook), '', '', null, null, u.message], status: 'no-data' });
   return {
-    name: vi ? 'Nhật ký kiểm tra' : 'Check log',
-    title: vi ? 'Nhật ký kiểm tra' : 'Check log',
+    name: WORDS.checkLog[lang],
+    title: WORDS.checkLog[lang],
     subtitles: [
       `${packLine(c.audit.rulePack, lang)}`,
-      `${vi ? 'Kiểm tra lúc' : 'Checked at'} ${formatDateTime(c.audit.checkedAt)} (${c.audit.checkedAt}) · ${c.audit.tool.name} ${c.audit.tool.version}`,
+      `${WORDS.checkedAt[lang]} ${formatDateTime(c.audit.checkedAt)} (${c.audit.checkedAt}) · ${c.audit.tool.name} ${c.audit.tool.version}`,
     ],
-    header: vi
-      ? ['Sổ', 'Mã băm tệp (SHA-256)', 'Mã băm số liệu đã đọc', 'Số kết quả', 'Số lần xét duyệt', 'Ghi chú']
-      : ['Workbook', 'File digest (SHA-256)', 'Digest of the figures read', 'Findings', 'Review log entries', 'Note'],
+    header: [...COLUMNS.checkLog[lang]],
     rows,
     statusColumn: 5,
   };
 }
 
 function reviewLogSheet(c: Consolidation, lang: Lang): FindingsSheet {
-  const vi = lang === 'vi';
   const titles = new Map(c.pack.rules.map((r) => [r.id, r.title[lang]] as const));
   const rows: FindingsSheetRow[] = [];
   for (const w of c.workbooks) {
@@ -194,11 +226,9 @@ function reviewLogSheet(c: Consolidation, lang: Lang): FindingsSheet {
     }
   }
   return {
-    name: vi ? 'Nhật ký xét duyệt' : 'Review log',
-    title: vi ? 'Nhật ký xét duyệt: ai quyết định gì, lúc nào' : 'Review log: who decided what, when',
-    header: vi
-      ? ['Thời gian', 'Người xét duyệt', 'Sổ', 'Đơn vị', 'Kỳ', 'Chỉ tiêu', 'Xét duyệt', 'Trước đó', 'Kết quả khi xét duyệt', 'Ý kiến']
-      : ['Time', 'Reviewer', 'Workbook', 'Unit', 'Period', 'Target', 'Review', 'Previously', 'Outcome when reviewed', 'Comment'],
+    name: WORDS.reviewLog[lang],
+    title: WORDS.reviewLogWhoDecided[lang],
+    header: [...COLUMNS.reviewLog[lang]],
     rows,
   };
 }

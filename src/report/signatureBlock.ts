@@ -1,5 +1,6 @@
-import { Lang } from '../evaluate/format';
 import { html, Html } from './html';
+import { Lang } from '../words/lang';
+import { errorKind } from '../words/localizedError';
 
 /** One signer of a report: the title in capitals, what the signature stands for, the name once known. */
 export interface Signer {
@@ -46,14 +47,8 @@ export const DEFAULT_SIGNATURE: Record<Lang, SignatureBlock> = {
 };
 
 /** A signature file that cannot be used, in one sentence each language. */
-export class SignatureError extends Error {
-  constructor(
-    readonly vi: string,
-    readonly en: string,
-  ) {
-    super(en);
-  }
-}
+export const SignatureError = errorKind('signature', 'SignatureError');
+export type SignatureError = InstanceType<typeof SignatureError>;
 
 /**
  * Reads a signature file: a JSON object whose fields, all optional, replace the defaults:

@@ -1,16 +1,16 @@
 import { Finding, FindingStatus } from '../evaluate/finding';
-import { formatNumber, Lang, OPERATOR_SYMBOL } from '../evaluate/format';
+import { formatNumber } from '../evaluate/format';
+import { operatorSymbol } from '../packs/operators';
 import { ReviewStatus } from '../review/review';
 import { FigureThen, InputChange } from '../review/reviewState';
 import { ScoreStatus, TrendDirection } from './scorecard';
+import { FINDING_STATUS_WORDS, PERCENTAGE_POINTS, REVIEW_STATUS_WORDS, SCORE_STATUS_WORDS } from '../words/glossary';
+import { Lang, Localized } from '../words/lang';
 
-const STATUS: Record<Lang, Record<FindingStatus, string>> = {
-  vi: { met: 'Đạt', shortfall: 'Chưa đạt', 'no-data': 'Không có số liệu' },
-  en: { met: 'Met', shortfall: 'Shortfall', 'no-data': 'No data' },
-};
+const STATUS: Record<FindingStatus, Localized> = FINDING_STATUS_WORDS;
 
 export function statusWord(s: FindingStatus, lang: Lang): string {
-  return STATUS[lang][s];
+  return STATUS[s][lang];
 }
 
 export function formatFigure(x: number, unit: string, lang: Lang): string {
@@ -18,13 +18,10 @@ export function formatFigure(x: number, unit: string, lang: Lang): string {
   return unit ? `${n} ${unit}` : n;
 }
 
-const REVIEW: Record<Lang, Record<ReviewStatus, string>> = {
-  vi: { accepted: 'Chấp nhận', 'needs-explanation': 'Cần giải trình', 'data-corrected': 'Đã sửa số liệu' },
-  en: { accepted: 'Accepted', 'needs-explanation': 'Needs explanation', 'data-corrected': 'Data corrected' },
-};
+const REVIEW: Record<ReviewStatus, Localized> = REVIEW_STATUS_WORDS;
 
 export function reviewWord(s: ReviewStatus, lang: Lang): string {
-  return REVIEW[lang][s];
+  return REVIEW[s][lang];
 }
 
 /** The warning that a review was made on other figures than the workbook now holds. */
@@ -33,13 +30,10 @@ export const CHANGED_SINCE_REVIEW: Record<Lang, string> = {
   en: 'changed since review',
 };
 
-const SCORE: Record<Lang, Record<ScoreStatus, string>> = {
-  vi: { met: 'Đạt', shortfall: 'Chưa đạt', warning: 'Chưa đạt (chỉ tiêu mềm)', 'no-data': 'Không có số liệu', 'not-reported': 'Không có trong sổ' },
-  en: { met: 'Met', shortfall: 'Shortfall', warning: 'Missed (soft target)', 'no-data': 'No data', 'not-reported': 'Not in workbook' },
-};
+const SCORE: Record<ScoreStatus, Localized> = SCORE_STATUS_WORDS;
 
 export function scoreWord(s: ScoreStatus, lang: Lang): string {
-  return SCORE[lang][s];
+  return SCORE[s][lang];
 }
 
 const TREND: Record<Lang, Record<TrendDirection, string>> = {
@@ -62,13 +56,13 @@ export function changeText(c: InputChange, lang: Lang): string {
 /** `≥ 90 %`, the target a finding was judged against; '' when it has none. */
 export function targetText(f: Finding, lang: Lang): string {
   if (f.target === null) return '';
-  return `${f.operator ? (OPERATOR_SYMBOL[f.operator] ?? f.operator) + ' ' : ''}${formatFigure(f.target, f.factUnit, lang)}`;
+  return `${f.operator ? operatorSymbol(f.operator) + ' ' : ''}${formatFigure(f.target, f.factUnit, lang)}`;
 }
 
 /** How far a shortfall is from its target (`2,48 điểm %`); '' when met or without data. */
 export function gapText(f: Finding, lang: Lang): string {
   if (f.gap === null || f.status === 'met') return '';
-  return formatFigure(f.gap, f.factUnit === '%' ? (lang === 'vi' ? 'điểm %' : 'pp') : f.factUnit, lang);
+  return formatFigure(f.gap, f.factUnit === '%' ? PERCENTAGE_POINTS[lang] : f.factUnit, lang);
 }
 
 export function actualText(f: Finding, lang: Lang): string {

@@ -3,6 +3,7 @@ import { FindingStatus } from '../evaluate/finding';
 import { PeriodRole } from '../tables/periods';
 import { REVIEW_STATUSES, Review, ReviewBook, ReviewedInput, ReviewLogEntry, ReviewStatus } from './review';
 import { encodeXmlAttribute, encodeXmlText } from '../xml/encodeXml';
+import { errorKind } from '../words/localizedError';
 
 /**
  * The reviews as stored in a workbook: a custom XML part whose root is in this namespace. The
@@ -13,15 +14,8 @@ import { encodeXmlAttribute, encodeXmlText } from '../xml/encodeXml';
 export const REVIEWS_NAMESPACE = 'urn:pledge-check:reviews:v1';
 
 /** The part could not be read as reviews: one sentence in each language. */
-export class ReviewFormatError extends Error {
-  constructor(
-    readonly vi: string,
-    readonly en: string,
-  ) {
-    super(en);
-    this.name = 'ReviewFormatError';
-  }
-}
+export const ReviewFormatError = errorKind('reviews-part', 'ReviewFormatError');
+export type ReviewFormatError = InstanceType<typeof ReviewFormatError>;
 
 /**
  * The part's XML, without an XML declaration (Office.js `customXmlParts.add` takes the element;

@@ -2,9 +2,10 @@ import { Binding, Bindings } from '../bindings/binding';
 import { parseA1, toA1 } from '../grid/address';
 import { cellText } from '../grid/cell';
 import { WorkbookGrid } from '../grid/grid';
-import { Localized, RulePack } from '../packs/rulePack';
+import { RulePack } from '../packs/rulePack';
 import { ColumnRole, IndicatorTable, SkippedLabel, TableProblem } from './indicatorTable';
 import { LabelMatcher } from './labelMatcher';
+import { Localized } from '../words/lang';
 
 /**
  * How the reader understood one workbook, for `explain` and the JSON: every table with its header

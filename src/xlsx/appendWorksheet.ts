@@ -1,4 +1,5 @@
-import { encodeXmlAscii, readXmlPart, textToBytes } from './byteText';
+import { readXmlPart, textToBytes } from './byteText';
+import { encodeXmlAscii } from '../xml/encodeXml';
 import { CT } from './contentTypes';
 import { WorkbookFormatError } from './package';
 import { PatchContext, unusedPartName } from './patchContext';

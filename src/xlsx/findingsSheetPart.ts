@@ -1,5 +1,6 @@
 import { columnName, toA1 } from '../grid/address';
-import { encodeXmlText, PartWriter } from './byteText';
+import { PartWriter } from './byteText';
+import { encodeXmlText } from '../xml/encodeXml';
 import { dataRowHeight, headerHeight, PRINT_FOOTER, PRINT_MARGINS, printAreaA1, printTitleColumnsA1, printTitleRowsA1, sheetLayout } from './findingsSheetLayout';
 import { FindingsCell, FindingsSheet } from './highlightPlan';
 import { StylesPatch, XfChange } from './patchStyles';

@@ -1,6 +1,7 @@
 import { strToU8 } from 'fflate';
 import { appendWorksheet } from './appendWorksheet';
 import { bytesToText, textToBytes } from './byteText';
+import { encodeXmlText } from '../xml/encodeXml';
 import { CONTENT_TYPES_PART, ContentTypes, CT } from './contentTypes';
 import { findingsSheetPart, printNames } from './findingsSheetPart';
 import { FindingsSheet } from './highlightPlan';

@@ -1,6 +1,9 @@
 import { decodeXmlPart } from './partEncoding';
 import { RawZipEntry } from './zipArchive';
 import { BoundedInflater, entryBytes, JS_INFLATER, readZipDirectory, ZipError } from './zipReader';
+import { WorkbookFormatError } from './workbookFormatError';
+
+export { WorkbookFormatError };
 
 /**
  * An .xlsx package opened in memory: its parts by name, and the few relationships every reader
@@ -32,19 +35,6 @@ export interface Relationship {
   readonly type: string;
   readonly target: string; // resolved part name (no leading slash), or the raw target if external
   readonly external: boolean;
-}
-
-/** Thrown for a file that is not a readable workbook; `message` is one sentence for the user. */
-export class WorkbookFormatError extends Error {
-  constructor(
-    message: string,
-    readonly messageEn: string,
-    /** `xls`: an Excel 97-2003 file. */
-    readonly code?: 'xls',
-  ) {
-    super(message);
-    this.name = 'WorkbookFormatError';
-  }
 }
 
 /**
@@ -259,14 +249,4 @@ export function decodeXml(s: string): string {
     }
     return { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" }[e] as string;
   });
-}
-
-export function encodeXml(s: string): string {
-  return s
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    // Control characters are not allowed in XML 1.0 text.
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '');
 }

@@ -1,5 +1,6 @@
 import { toA1 } from '../grid/address';
-import { ByteText, decodeUtf8, encodeXmlAscii, encodeXmlText, PartWriter, readXmlPart, textToBytes } from './byteText';
+import { ByteText, decodeUtf8, PartWriter, readXmlPart, textToBytes } from './byteText';
+import { encodeXmlAscii, encodeXmlText } from '../xml/encodeXml';
 import { CT } from './contentTypes';
 import { decodeXml, readRelationships } from './package';
 import { PatchContext, unusedPartName } from './patchContext';

@@ -1,4 +1,4 @@
-import { columnIndex, columnName, parseRange, rangeToA1, RangeRef, toA1 } from '../grid/address';
+import { columnName, parseRange, rangeToA1, RangeRef, scanA1, toA1 } from '../grid/address';
 import { ByteText } from './byteText';
 import { WorkbookFormatError } from './package';
 import { applyEdits, Edit, localName, parseAttrList, prefixOf, setAttr, startTagAt, TokenKind, XmlCursor } from './xmlScan';
@@ -9,7 +9,6 @@ export type CellTargets<T> = ReadonlyMap<number, ReadonlyMap<number, T>>;
 /** Gives the `s` to write on a target cell, from the style the cell shows now. */
 export type StyleFor<T> = (baseStyle: number, target: T) => number;
 
-const CELL_REF_RE = /^\$?([A-Za-z]{1,3})\$?\d+$/;
 
 /**
  * Sets the `s` attribute of the target cells of a worksheet and nothing else: values, formulas,
@@ -118,8 +117,8 @@ export function patchSheetCells<T>(xml: ByteText, targets: CellTargets<T>, style
         continue;
       }
       const a = cur.attrs();
-      const m = a.r !== undefined ? CELL_REF_RE.exec(a.r) : null;
-      const col = m ? columnIndex(m[1]) : prevCol + 1;
+      const ref = a.r !== undefined ? scanA1(a.r, true) : undefined;
+      const col = ref && ref.letters <= 3 ? ref.col : prevCol + 1;
       prevCol = col;
       flushBefore(col, cur.start);
       if (next < pending.length && pending[next][0] === col) {

@@ -1,6 +1,6 @@
 import { CellValue, cellError } from '../grid/cell';
 import { ExcelTable, SheetGrid, WorkbookGrid } from '../grid/grid';
-import { parseRange, RangeRef, toA1 } from '../grid/address';
+import { parseRange, RangeRef, scanA1, toA1 } from '../grid/address';
 import { openPackage, partText, readRelationships, WorkbookFormatError, XlsxPackage } from './package';
 import { spreadsheetMlOnly } from './markupCompatibility';
 import { parseXml, XmlHandlers } from './xmlEvents';
@@ -104,7 +104,7 @@ function worksheetHandlers(shared: string[], sheetName: string): { handlers: Xml
         case 'c': {
           inCell = true;
           if (a.r) {
-            const ref = cellRef(a.r);
+            const ref = scanA1(a.r);
             if (ref) {
               colIdx = ref.col;
               rowIdx = ref.row;
@@ -168,26 +168,6 @@ function worksheetHandlers(shared: string[], sheetName: string): { handlers: Xml
     },
   };
   return { handlers, result: () => ({ rows, merges, hiddenRows, formulaCells }) };
-}
-
-/**
- * Row and column of a cell reference (`AB12`, letters in either case), or undefined when it is not
- * letters then digits: the reader's per-cell `/^([A-Za-z]+)(\d+)$/`, without a regex per cell.
- */
-function cellRef(r: string): { row: number; col: number } | undefined {
-  let i = 0;
-  let col = 0;
-  for (; i < r.length; i++) {
-    const c = r.charCodeAt(i) | 0x20; // lower case
-    if (c < 0x61 || c > 0x7a) break;
-    col = col * 26 + (c - 0x60);
-  }
-  if (i === 0 || i === r.length) return undefined;
-  for (let j = i; j < r.length; j++) {
-    const c = r.charCodeAt(j);
-    if (c < 0x30 || c > 0x39) return undefined;
-  }
-  return { row: Number(r.slice(i)) - 1, col: col - 1 };
 }
 
 /** Excel's grid: 1,048,576 rows by 16,384 columns (XFD). */

@@ -1,4 +1,5 @@
-import { decodeUtf8, encodeXmlAscii, readXmlPart, textToBytes } from './byteText';
+import { decodeUtf8, readXmlPart, textToBytes } from './byteText';
+import { encodeXmlAscii } from '../xml/encodeXml';
 import { decodeXml, WorkbookFormatError } from './package';
 import { childElements, localName, prefixOf, rootElement, spanAttrs } from './xmlScan';
 

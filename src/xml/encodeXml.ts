@@ -1,6 +1,7 @@
 /**
- * XML escaping, with no other dependency: the add-in's task pane writes the reviews part with it,
- * and must not pull the .xlsx package code (which only the preview chunk loads) in with it.
+ * XML escaping, the one encoder of every part we write or patch. It has no other dependency: the
+ * add-in's task pane writes the reviews part with it, and must not pull the .xlsx package code
+ * (which only the preview chunk loads) in with it.
  */
 
 /**

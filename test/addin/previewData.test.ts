@@ -7,7 +7,7 @@ import { findIndicatorTables } from '../../src/tables/findIndicatorTables';
 import { LabelMatcher } from '../../src/tables/labelMatcher';
 import { openPackage } from '../../src/xlsx/package';
 import { readPackage } from '../../src/xlsx/readWorkbook';
-import { problemLines } from '../../src/packs/lintReport';
+import { problemLines } from '../../src/authoring/lintReport';
 import { checkPackChoice, DEFAULT_CHOICE } from '../../addin/packChoice';
 import { percentCells } from '../../addin/preview/percentCells';
 import { shown } from '../../addin/preview/sheetView';

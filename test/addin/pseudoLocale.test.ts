@@ -4,8 +4,6 @@
  */
 import { readFileSync } from 'fs';
 import { join } from 'path';
-import { Lang } from '../../src/evaluate/format';
-import { Localized } from '../../src/packs/rulePack';
 import { boot } from '../../addin/taskpane/boot';
 import { startPreview } from '../../addin/preview/startPreview';
 import { FakeExcel } from './fakeExcel/fakeExcel';
@@ -13,6 +11,7 @@ import { workbookState } from './bindingsWorkbook';
 import { fakeFor, gridOf, installExcel, installOffice, workbookFiles } from './helpers';
 import { $, $$, loadPaneMarkup, pickFile, until } from './paneDom';
 import { PROJECT_ROOT } from '../helpers/paths';
+import { Lang, Localized } from '../../src/words/lang';
 
 /**
  * Pseudo-localisation, as script-lab does it: every translated text is drawn as ⟦text⟧. Then every

@@ -6,7 +6,7 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
 import { checkRulePack } from '../../src/packs/checkRulePack';
-import { problemLines } from '../../src/packs/lintReport';
+import { problemLines } from '../../src/authoring/lintReport';
 import { PACK_SETTING } from '../../addin/excel/packSetting';
 import { boot } from '../../addin/taskpane/boot';
 import { Pane } from '../../addin/taskpane/pane';

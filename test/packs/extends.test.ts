@@ -1,5 +1,6 @@
 import { readFileSync } from 'fs';
-import { checkPackSource, checkRulePack, PackResolver, PackSource } from '../../src/packs/checkRulePack';
+import { checkPackSource, checkRulePack } from '../../src/packs/checkRulePack';
+import { PackResolver, PackSource } from '../../src/packs/packSource';
 import { checkRulePackFile, loadRulePack } from '../../src/packs/loadRulePack';
 import { RulePackError } from '../../src/packs/packProblem';
 import { basePack, localized, packText, positionOf, writePacks } from './packText';

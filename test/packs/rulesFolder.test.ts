@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'fs';
 import { join, relative } from 'path';
 import { builtinPackIds } from '../../src/packs/builtinPackTexts';
 import { checkRulePackFile } from '../../src/packs/loadRulePack';
-import { runExamples } from '../../src/packs/runExamples';
+import { runExamples } from '../../src/authoring/runExamples';
 import { PROJECT_ROOT } from '../helpers/paths';
 
 // Every pack in rules/, found by globbing, so a new pack is held to this in CI without anyone listing it.

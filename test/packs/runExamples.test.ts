@@ -1,5 +1,5 @@
 import { checkRulePack } from '../../src/packs/checkRulePack';
-import { runExamples } from '../../src/packs/runExamples';
+import { runExamples } from '../../src/authoring/runExamples';
 import { basePack, packText, positionOf } from './packText';
 
 describe('pack examples', () => {

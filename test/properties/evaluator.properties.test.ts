@@ -11,7 +11,7 @@ import { rangeToA1 } from '../../src/grid/address';
 import { CellValue, cellError, EXCEL_ERRORS } from '../../src/grid/cell';
 import { SheetGrid, WorkbookGrid } from '../../src/grid/grid';
 import { PledgeChecker } from '../../src/evaluate/checkGrid';
-import { factsOfConditions } from '../../src/evaluate/conditionFacts';
+import { factsOfConditions } from '../../src/packs/conditionFacts';
 import { figuresByUnit, indicatorsOfFact } from '../../src/evaluate/unitFacts';
 import { defaultPack } from '../../src/packs/builtinPacks';
 import { findingsJson } from '../../src/report/findingsJson';

@@ -1,5 +1,5 @@
 import { uniqueSheetName } from '../../src/xlsx/appendWorksheet';
-import { encodeXmlAscii } from '../../src/xlsx/byteText';
+import { encodeXmlAscii } from '../../src/xml/encodeXml';
 import { relativeTarget } from '../../src/xlsx/relationshipsPart';
 import { applyEdits, childElements, rootElement, setAttr, XmlCursor } from '../../src/xlsx/xmlScan';
 

@@ -1,7 +1,7 @@
 import { PackEvaluator } from '../evaluate/evaluatePack';
 import { FindingStatus } from '../evaluate/finding';
-import { pointer } from './jsonLocation';
-import { ExpectedStatus, RulePack } from './rulePack';
+import { pointer } from '../packs/jsonLocation';
+import { ExpectedStatus, RulePack } from '../packs/rulePack';
 
 /** Why an example does not hold, located where the author wrote the part at fault. */
 export type ExampleIssue = (

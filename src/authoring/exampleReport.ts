@@ -1,8 +1,8 @@
-import type { Lang } from '../evaluate/format';
 import { statusWord } from '../report/words';
 import { eslintJson, problemLines } from './lintReport';
-import { PackProblem } from './packProblem';
+import { PackProblem } from '../packs/packProblem';
 import { ExampleIssue, ExampleOutcome } from './runExamples';
+import { Lang } from '../words/lang';
 
 /** One pack's run: its examples, or the errors that kept them from running. */
 export interface PackTestResult {

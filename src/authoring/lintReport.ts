@@ -1,5 +1,5 @@
-import type { Lang } from '../evaluate/format';
-import { byPosition, PackProblem } from './packProblem';
+import { byPosition, PackProblem } from '../packs/packProblem';
+import { Lang } from '../words/lang';
 
 export interface FileProblems {
   readonly file: string;
