@@ -12,6 +12,7 @@ import { createHash } from 'crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'fs';
 import { join, relative } from 'path';
 import { unzipSync } from 'fflate';
+import { writeNationalWorkbook } from '../../bench/endToEnd';
 import { hasSharedFixtures, PROJECT_ROOT, SAMPLES, SHARED_FIXTURES } from '../helpers/paths';
 import { runCli, tempDir } from '../helpers/runCli';
 
@@ -107,4 +108,29 @@ describe('outputs unchanged: a batch with the scorecard and the report', () => {
     const argv = ['check', ...xlsxIn(SAMPLES).map(rel), '--json', json, '--scorecard', scorecard, '--report', report];
     compare('batch__samples', await runAndCollect(argv, dir, { json, workbooks: [scorecard], others: [report] }));
   });
+});
+
+/**
+ * A national-scale workbook (the bench's generator, 1,000 communes × 12 months): past MAX_CELL_NOTES
+ * marks, so the copy gets the findings sheet instead of notes. Its JSON is too large to keep: the
+ * golden holds the SHA-256 of the parsed document written back as compact JSON.
+ */
+describe('outputs unchanged: a national-scale workbook', () => {
+  it('check --json --out', async () => {
+    const dir = tempDir('pledge-golden-');
+    const input = join(dir, 'toan-quoc.xlsx');
+    jest.useFakeTimers({ now: FIXED_NOW, doNotFake: ['nextTick', 'setImmediate', 'clearImmediate', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'queueMicrotask', 'hrtime', 'performance'] });
+    try {
+      await writeNationalWorkbook(input, 1000);
+    } finally {
+      jest.useRealTimers();
+    }
+    const json = join(dir, 'kq.json');
+    const out = join(dir, 'ban-sao.xlsx');
+    const golden = await runAndCollect(['check', input, '--json', json, '--out', out], dir, { json, workbooks: [out] });
+    const doc = golden.json as { findings: unknown[]; audit: { fileDigest?: string } };
+    // The generator's zip carries its own timestamps: the input's digest is not the golden's business.
+    delete doc.audit.fileDigest;
+    compare('national-1000', { ...golden, json: { findings: doc.findings.length, sha256: sha256(JSON.stringify(doc)) } });
+  }, 180_000);
 });
