@@ -55,7 +55,7 @@ async function runAndCollect(argv: string[], dir: string, outputs: { json?: stri
     jest.useRealTimers();
   }
   const golden: { -readonly [K in keyof Golden]: Golden[K] } = { code: r.code, out: withoutTemp(r.out, dir), err: withoutTemp(r.err, dir) };
-  if (outputs.json && existsSync(outputs.json)) golden.json = JSON.parse(readFileSync(outputs.json, 'utf8'));
+  if (outputs.json && existsSync(outputs.json)) golden.json = JSON.parse(withoutTemp(readFileSync(outputs.json, 'utf8'), dir));
   for (const w of outputs.workbooks ?? []) if (existsSync(w)) (golden.parts ??= {})[relative(dir, w)] = partDigests(w);
   for (const o of outputs.others ?? []) if (existsSync(o)) (golden.digests ??= {})[relative(dir, o)] = sha256(readFileSync(o));
   return golden;
