@@ -1,10 +1,14 @@
 /**
  * End to end: the CLI on a national-scale workbook (3,319 commune units × 12 months, 40 columns)
- * compared with ExcelJS alone reading and writing the same file. Each side runs in its own child
- * process so peak memory (maxRSS) is its own.
+ * compared, in the same run, with other ways of handling the same file: SheetJS reading it alone,
+ * SheetJS and ExcelJS reading and writing it, and the practical floor (inflate every part and
+ * count the sheets' `<c ` cells). Each runs in its own child process so peak memory (maxRSS) is
+ * its own; each comparison is a pair run back to back, and the ratio reported is the median of
+ * the pairs' ratios (a loaded machine slows both sides of a pair alike).
+ * The scaling section runs the CLI on 5k → 80k rows and reports the time per 10,000 rows.
  */
 import { spawnSync } from 'child_process';
-import { existsSync, mkdtempSync, statSync } from 'fs';
+import { existsSync, mkdtempSync, rmSync, statSync } from 'fs';
 import { tmpdir } from 'os';
 import { join, resolve } from 'path';
 import ExcelJS from 'exceljs';
@@ -63,7 +67,14 @@ export async function writeNationalWorkbook(file: string, units = 3319, months =
   await wb.commit();
 }
 
-function runChild(script: string, args: string[]): { ms: number; maxRssMb: number; ok: boolean; stderr: string } {
+interface ChildRun {
+  readonly ms: number;
+  readonly maxRssMb: number;
+  readonly ok: boolean;
+  readonly stderr: string;
+}
+
+function runChild(script: string, args: string[]): ChildRun {
   const t0 = process.hrtime.bigint();
   const r = spawnSync(process.execPath, ['-e', script, ...args], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 30 });
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
@@ -80,46 +91,184 @@ const ExcelJS = require('exceljs');
   console.log('MAXRSS ' + process.resourceUsage().maxRSS);
 })();`;
 
+const SHEETJS_READ = `
+const XLSX = require('xlsx');
+const wb = XLSX.readFile(process.argv[1]);
+if (wb.SheetNames.length === 0) process.exit(3);
+console.log('MAXRSS ' + process.resourceUsage().maxRSS);`;
+
+const SHEETJS_ROUND_TRIP = `
+const XLSX = require('xlsx');
+XLSX.writeFile(XLSX.readFile(process.argv[1]), process.argv[2]);
+console.log('MAXRSS ' + process.resourceUsage().maxRSS);`;
+
+/** The least any reader must do: unpack every part and find every cell of every sheet. */
+const INFLATE_AND_SCAN = `
+const { unzipSync } = require('fflate');
+const parts = unzipSync(require('fs').readFileSync(process.argv[1]));
+const needle = Buffer.from('<c ');
+let cells = 0;
+for (const [name, bytes] of Object.entries(parts)) {
+  if (!/^xl\\/worksheets\\/[^/]+\\.xml$/.test(name)) continue;
+  const b = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
+  for (let i = b.indexOf(needle); i >= 0; i = b.indexOf(needle, i + 3)) cells++;
+}
+if (cells === 0) process.exit(3);
+console.log('MAXRSS ' + process.resourceUsage().maxRSS);`;
+
 const PLEDGE_CHECK = `
 const { main } = require('./dist/src/cli/main.js');
-main(['check', process.argv[1], '--out', process.argv[2], '--json', process.argv[3]], { out: () => {}, err: (s) => process.stderr.write(s + '\\n') })
+main(['check', ...process.argv.slice(1)], { out: () => {}, err: (s) => process.stderr.write(s + '\\n') })
   .then((code) => { console.log('MAXRSS ' + process.resourceUsage().maxRSS); process.exitCode = code; });`;
 
+const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+function built(): boolean {
+  if (existsSync(join(ROOT, 'dist/src/cli/main.js'))) return true;
+  console.log('end to end: skipped (run `npm run build:cli` first)');
+  return false;
+}
+
+/** Pairs run back to back; their ratios' median, and each side's median time and peak memory. */
+class Pairs {
+  private readonly ours: ChildRun[] = [];
+  private readonly theirs: ChildRun[] = [];
+
+  constructor(
+    readonly name: string,
+    readonly label: string,
+  ) {}
+
+  add(ours: ChildRun, theirs: ChildRun): void {
+    if (!theirs.ok) throw new Error(`${this.label} failed: ${theirs.stderr}`);
+    this.ours.push(ours);
+    this.theirs.push(theirs);
+  }
+
+  get timeRatio(): number {
+    return med(this.ours.map((o, i) => o.ms / this.theirs[i].ms));
+  }
+
+  get memoryRatio(): number {
+    return med(this.ours.map((o, i) => o.maxRssMb / this.theirs[i].maxRssMb));
+  }
+
+  get theirMs(): number {
+    return med(this.theirs.map((r) => r.ms));
+  }
+
+  get theirMb(): number {
+    return med(this.theirs.map((r) => r.maxRssMb));
+  }
+}
+
 export async function endToEndFigures(quick: boolean): Promise<Figure[]> {
-  if (!existsSync(join(ROOT, 'dist/src/cli/main.js'))) {
-    console.log('end to end: skipped (run `npm run build:cli` first)');
-    return [];
-  }
+  if (!built()) return [];
   const dir = mkdtempSync(join(tmpdir(), 'pledge-bench-'));
-  const file = join(dir, 'toan-quoc.xlsx');
-  const units = quick ? 300 : 3319;
-  await writeNationalWorkbook(file, units);
-  const size = statSync(file).size;
-  const runs = quick ? 1 : 3;
-  const ours: ReturnType<typeof runChild>[] = [];
-  const theirs: ReturnType<typeof runChild>[] = [];
-  for (let i = 0; i < runs; i++) {
-    theirs.push(runChild(EXCELJS_ROUND_TRIP, [file, join(dir, 'exceljs.xlsx')]));
-    ours.push(runChild(PLEDGE_CHECK, [file, join(dir, 'pledge.xlsx'), join(dir, 'pledge.json')]));
+  try {
+    const file = join(dir, 'toan-quoc.xlsx');
+    const units = quick ? 300 : 3319;
+    await writeNationalWorkbook(file, units);
+    const size = statSync(file).size;
+    const runs = quick ? 1 : 3;
+    const full = ['--out', join(dir, 'pledge.xlsx'), '--json', join(dir, 'pledge.json')];
+    const exceljs = new Pairs('exceljs-read-write', 'ExcelJS read+write');
+    const sheetjsRead = new Pairs('sheetjs-read', 'SheetJS read alone');
+    const sheetjsRoundTrip = new Pairs('sheetjs-read-write', 'SheetJS read+write');
+    const floorFull = new Pairs('floor', 'inflate + scan (floor)');
+    const floorBare = new Pairs('floor', 'inflate + scan (floor)');
+    const oursFull: ChildRun[] = [];
+    const oursBare: ChildRun[] = [];
+    const checkFull = () => {
+      const r = runChild(PLEDGE_CHECK, [file, ...full]);
+      if (!r.ok) throw new Error(`pledge-check failed: ${r.stderr}`);
+      oursFull.push(r);
+      return r;
+    };
+    for (let i = 0; i < runs; i++) {
+      sheetjsRead.add(checkFull(), runChild(SHEETJS_READ, [file]));
+      sheetjsRoundTrip.add(checkFull(), runChild(SHEETJS_ROUND_TRIP, [file, join(dir, 'sheetjs.xlsx')]));
+      exceljs.add(checkFull(), runChild(EXCELJS_ROUND_TRIP, [file, join(dir, 'exceljs.xlsx')]));
+      floorFull.add(checkFull(), runChild(INFLATE_AND_SCAN, [file]));
+      const bare = runChild(PLEDGE_CHECK, [file]);
+      if (!bare.ok) throw new Error(`pledge-check failed: ${bare.stderr}`);
+      oursBare.push(bare);
+      floorBare.add(bare, runChild(INFLATE_AND_SCAN, [file]));
+    }
+    const tFull = med(oursFull.map((r) => r.ms));
+    const mFull = med(oursFull.map((r) => r.maxRssMb));
+    const tBare = med(oursBare.map((r) => r.ms));
+    const mBare = med(oursBare.map((r) => r.maxRssMb));
+    console.log(`end to end ${units * 12} rows × 40 columns (${(size / 1e6).toFixed(1)} MB), medians of ${runs} pairs:`);
+    console.log(`  pledge-check check --json --out  ${tFull.toFixed(0).padStart(7)} ms  ${mFull.toFixed(0).padStart(5)} MB peak`);
+    console.log(`  pledge-check check (no outputs)  ${tBare.toFixed(0).padStart(7)} ms  ${mBare.toFixed(0).padStart(5)} MB peak  time ${floorBare.timeRatio.toFixed(2)}× the floor`);
+    for (const p of [sheetjsRead, sheetjsRoundTrip, exceljs, floorFull]) {
+      console.log(
+        `  ${p.label.padEnd(31)}  ${p.theirMs.toFixed(0).padStart(7)} ms  ${p.theirMb.toFixed(0).padStart(5)} MB peak  check --json --out: time ${p.timeRatio.toFixed(2)}×, memory ${p.memoryRatio.toFixed(2)}×`,
+      );
+    }
+    const ratio = (name: string, x: number, target: number | null): Figure => ({ name, measured: round(x), target, unit: '×', pass: target === null ? null : x <= target });
+    return [
+      { name: 'end-to-end.pledge-check-ms', measured: Math.round(tFull), target: null, unit: 'ms', pass: null },
+      { name: 'end-to-end.pledge-check-peak-mb', measured: Math.round(mFull), target: null, unit: 'MB', pass: null },
+      { name: 'end-to-end.pledge-check-bare-ms', measured: Math.round(tBare), target: null, unit: 'ms', pass: null },
+      { name: 'end-to-end.pledge-check-bare-peak-mb', measured: Math.round(mBare), target: null, unit: 'MB', pass: null },
+      ...[sheetjsRead, sheetjsRoundTrip, exceljs, floorFull].flatMap((p): Figure[] => [
+        { name: `end-to-end.${p.name}-ms`, measured: Math.round(p.theirMs), target: null, unit: 'ms', pass: null },
+        { name: `end-to-end.${p.name}-peak-mb`, measured: Math.round(p.theirMb), target: null, unit: 'MB', pass: null },
+      ]),
+      ratio('end-to-end.time-ratio-to-sheetjs-read', sheetjsRead.timeRatio, 1.0),
+      ratio('end-to-end.memory-ratio-to-sheetjs-read', sheetjsRead.memoryRatio, 1.0),
+      ratio('end-to-end.time-ratio-to-sheetjs-read-write', sheetjsRoundTrip.timeRatio, null),
+      ratio('end-to-end.memory-ratio-to-sheetjs-read-write', sheetjsRoundTrip.memoryRatio, null),
+      ratio('end-to-end.time-ratio-to-exceljs', exceljs.timeRatio, 1.3),
+      ratio('end-to-end.memory-ratio-to-exceljs', exceljs.memoryRatio, 1.5),
+      ratio('end-to-end.time-ratio-to-floor', floorFull.timeRatio, null),
+      ratio('end-to-end.bare-check-time-ratio-to-floor', floorBare.timeRatio, 5),
+    ];
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
-  if (!ours.every((r) => r.ok)) throw new Error(`pledge-check failed: ${ours.find((r) => !r.ok)?.stderr}`);
-  const med = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-  const tOurs = med(ours.map((r) => r.ms));
-  const tTheirs = med(theirs.map((r) => r.ms));
-  const mOurs = med(ours.map((r) => r.maxRssMb));
-  const mTheirs = med(theirs.map((r) => r.maxRssMb));
-  console.log(
-    `end to end ${units * 12} rows × 40 columns (${(size / 1e6).toFixed(1)} MB): pledge-check check --out ${tOurs.toFixed(0)} ms, ${mOurs.toFixed(0)} MB peak; ` +
-      `ExcelJS read+write ${tTheirs.toFixed(0)} ms, ${mTheirs.toFixed(0)} MB peak; time ${(tOurs / tTheirs).toFixed(2)}×, memory ${(mOurs / mTheirs).toFixed(2)}×`,
-  );
-  return [
-    { name: 'end-to-end.pledge-check-ms', measured: Math.round(tOurs), target: null, unit: 'ms', pass: null },
-    { name: 'end-to-end.exceljs-read-write-ms', measured: Math.round(tTheirs), target: null, unit: 'ms', pass: null },
-    { name: 'end-to-end.time-ratio-to-exceljs', measured: round(tOurs / tTheirs), target: 1.3, unit: '×', pass: tOurs / tTheirs <= 1.3 },
-    { name: 'end-to-end.pledge-check-peak-mb', measured: Math.round(mOurs), target: null, unit: 'MB', pass: null },
-    { name: 'end-to-end.exceljs-peak-mb', measured: Math.round(mTheirs), target: null, unit: 'MB', pass: null },
-    { name: 'end-to-end.memory-ratio-to-exceljs', measured: round(mOurs / mTheirs), target: 1.5, unit: '×', pass: mOurs / mTheirs <= 1.5 },
-  ];
+}
+
+/** Rows of the scaling section: 5k → 80k, each twice the one before. */
+const SCALING_ROWS = [5_000, 10_000, 20_000, 40_000, 80_000];
+
+/**
+ * Growth: `check --json --out` from 5,000 to 80,000 rows, the time per 10,000 rows at each size
+ * (median of a few runs) and its growth from the smallest to the largest: 1 is linear.
+ */
+export async function scalingFigures(quick: boolean): Promise<Figure[]> {
+  if (!built()) return [];
+  const dir = mkdtempSync(join(tmpdir(), 'pledge-bench-'));
+  try {
+    const sizes = quick ? SCALING_ROWS.slice(0, 3) : SCALING_ROWS;
+    const figures: Figure[] = [];
+    const perTenK: number[] = [];
+    for (const rows of sizes) {
+      const file = join(dir, `rows-${rows}.xlsx`);
+      await writeNationalWorkbook(file, Math.ceil(rows / 12));
+      const runs: ChildRun[] = [];
+      for (let i = 0; i < (quick || rows >= 80_000 ? 1 : 3); i++) {
+        const r = runChild(PLEDGE_CHECK, [file, '--out', join(dir, 'pledge.xlsx'), '--json', join(dir, 'pledge.json')]);
+        if (!r.ok) throw new Error(`pledge-check failed: ${r.stderr}`);
+        runs.push(r);
+      }
+      rmSync(file);
+      const ms = med(runs.map((r) => r.ms));
+      const mb = med(runs.map((r) => r.maxRssMb));
+      perTenK.push((ms / rows) * 10_000);
+      console.log(`scaling ${String(rows).padStart(6)} rows: ${ms.toFixed(0).padStart(7)} ms, ${((ms / rows) * 10_000).toFixed(0).padStart(6)} ms per 10k rows, ${mb.toFixed(0).padStart(5)} MB peak`);
+      figures.push({ name: `scaling.${rows}.ms-per-10k-rows`, measured: Math.round((ms / rows) * 10_000), target: null, unit: 'ms', pass: null });
+      figures.push({ name: `scaling.${rows}.peak-mb`, measured: Math.round(mb), target: null, unit: 'MB', pass: null });
+    }
+    // Node's start and the pack's load weigh on the smallest size: growth is measured from the second.
+    const growth = perTenK[perTenK.length - 1] / perTenK[1];
+    figures.push({ name: 'scaling.per-row-growth-largest-to-10k', measured: round(growth), target: 1.25, unit: '×', pass: growth <= 1.25 });
+    return figures;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 function round(x: number): number {

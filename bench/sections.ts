@@ -1,5 +1,5 @@
 import { bundleSizeFigures } from './bundleSize';
-import { endToEndFigures } from './endToEnd';
+import { endToEndFigures, scalingFigures } from './endToEnd';
 import { previewFigures } from './previewBrowser';
 import type { Figure } from './run';
 
@@ -13,4 +13,4 @@ const officeRoundTripFigures = async (quick: boolean): Promise<Figure[]> =>
   ((await import(OFFICE_SECTION)) as { officeRoundTripFigures(quick: boolean): Promise<Figure[]> }).officeRoundTripFigures(quick);
 
 /** Benchmark sections after the evaluation one, in the order they print. */
-export const sections: Array<(quick: boolean) => Promise<Figure[]>> = [endToEndFigures, bundleSizeFigures, officeRoundTripFigures, previewFigures];
+export const sections: Array<(quick: boolean) => Promise<Figure[]>> = [endToEndFigures, scalingFigures, bundleSizeFigures, officeRoundTripFigures, previewFigures];

@@ -1,7 +1,9 @@
+import { JsonBatches } from '../report/jsonBatches';
+
 /**
  * `JSON.stringify(value, null, 2)`, given piece by piece: the plain objects and short arrays that
  * hold a long array are walked here, long arrays are stringified a batch of elements at a time,
- * and everything else whole. A document of a few hundred megabytes (a national check's findings) is
+ * and everything else whole; a JsonBatches array has each batch made only when its turn comes. A document of a few hundred megabytes (a national check's findings) is
  * then written in chunks and never held as one string. The pieces joined are exactly what
  * JSON.stringify gives.
  */
@@ -17,6 +19,16 @@ const BATCH = 1000;
 
 function* piece(value: unknown, depth: number): Generator<string> {
   const indent = GAP.repeat(depth);
+  if (value instanceof JsonBatches) {
+    if (value.length === 0) {
+      yield '[]';
+      return;
+    }
+    yield '[';
+    for (let i = 0; i < value.length; i += BATCH) yield `${i ? ',' : ''}\n${elementsAt(value.batch(i, Math.min(i + BATCH, value.length)), depth)}`;
+    yield `\n${indent}]`;
+    return;
+  }
   if (Array.isArray(value) && isPlain(value) && holdsLongArray(value, 3)) {
     const inner = indent + GAP;
     yield '[';
@@ -72,6 +84,7 @@ function elementsAt(elements: unknown[], depth: number): string {
 
 /** Whether a value is, or holds within `depth` levels, a plain array long enough to walk. */
 function holdsLongArray(value: unknown, depth: number): boolean {
+  if (value instanceof JsonBatches) return true;
   if (Array.isArray(value)) {
     if (!isPlain(value)) return false;
     if (value.length >= LONG) return true;

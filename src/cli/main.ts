@@ -1,6 +1,10 @@
 import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'fs';
 import { dirname, join, resolve } from 'path';
-import { PledgeChecker } from '../evaluate/checkGrid';
+import { CheckResult, PledgeChecker } from '../evaluate/checkGrid';
+import { Finding } from '../evaluate/finding';
+import { Bindings } from '../bindings/binding';
+import { WorkbookGrid } from '../grid/grid';
+import { Lang } from '../words/lang';
 import { defaultPack } from '../packs/builtinPacks';
 import { loadRulePack, PackFileError } from '../packs/loadRulePack';
 import { problemLine, RulePackError } from '../packs/packProblem';
@@ -8,7 +12,7 @@ import { RulePack } from '../packs/rulePack';
 import { consoleReport } from '../report/consoleReport';
 import { findingsJson } from '../report/findingsJson';
 import { highlightPlanFor } from '../report/highlightPlan';
-import { checkAudit, workbookAudit } from '../report/audit';
+import { CheckAudit, checkAudit, workbookAudit } from '../report/audit';
 import { CheckedWorkbook, Consolidation, UnreadableWorkbook } from '../report/consolidation';
 import { checkOutcome, outcomeLine } from '../report/checkOutcome';
 import { consoleRanking } from '../report/consoleRanking';
@@ -28,7 +32,7 @@ import { openPackage, PACKAGE_LIMITS, WorkbookFormatError, XlsxPackage } from '.
 import { readPackage } from '../xlsx/readWorkbook';
 import { MAX_CELL_XFS } from '../xlsx/patchStyles';
 import { MAX_CELL_NOTES, PatchedPackage, patchHighlightedCopy } from '../xlsx/writeHighlightedCopy';
-import { bindingsForWorkbook, readCliBindings } from './bindingArgs';
+import { bindingsForWorkbook, CliBindings, readCliBindings } from './bindingArgs';
 import { InputError } from './inputError';
 import { explainText } from '../report/explainText';
 import { readingOf } from '../tables/workbookReading';
@@ -39,6 +43,7 @@ import { lintCommand } from './lintCommand';
 import { serveCommand } from './serveCommand';
 import { nodeCompressor } from './nodeCompressor';
 import { nodeCrc32, nodeInflater } from './nodeInflater';
+import { nodeDigestOf } from './nodeDigest';
 import { copyKindProblem } from './copyKind';
 import { InputKind, OutputPathError, OutputPlan } from './outputPlan';
 import * as messages from './messages';
@@ -46,9 +51,9 @@ import { terminalSafeIo } from './terminalText';
 import { NotReadable, readRegularFile } from '../files/regularFile';
 import { testCommand } from './testCommand';
 import { expandWorkbookArgs } from './workbookArgs';
-import { Lang } from '../words/lang';
 
 export { EXIT };
+
 
 export async function main(argv: string[], rawIo: Io = processIo): Promise<number> {
   const io = terminalSafeIo(rawIo); // nothing from a file reaches the terminal as a control sequence
@@ -110,38 +115,33 @@ async function check(args: CheckArgs, io: Io): Promise<number> {
   ]);
   // Read before any work: a signature file that cannot be used stops the run at once, in one sentence.
   const signature = args.signature ? loadSignature(args.signature, args.lang) : undefined;
+  // Only what an output asks for is computed: the audit's digests and the scorecard go into the
+  // JSON, the scorecard and the report (and a batch prints the ranking); a bare check needs none.
+  const consolidating = Boolean(args.json || args.scorecard || args.report || batch);
   let anyBad = false;
   const documents: unknown[] = [];
   let copy: PendingCopy | undefined;
+  const findingsOfAll: Array<ReadonlyArray<Finding>> = [];
   const checked: CheckedWorkbook[] = [];
   const unreadable: UnreadableWorkbook[] = [];
   for (const entry of entries) {
     const file = 'file' in entry ? entry.file : entry.arg;
     try {
       if ('problem' in entry) throw new InputError(entry.problem);
-      const bytes = readInput(file, args.lang);
-      const pkg = openOrExplain(file, bytes, args.lang);
-      const kindProblem = args.out ? copyKindProblem(args.out, pkg, args.lang) : undefined;
-      if (kindProblem) throw new InputError(kindProblem);
-      const grid = readOrExplain(file, pkg, args.lang);
-      const bindings = await bindingsForWorkbook(file, pkg, grid, checker, cliBindings, batch, args.lang);
-      const { tables, findings } = await checker.check(grid, bindings);
-      if (tables.length === 0 && grid.sheets.every((s) => s.rows.every((r) => !r || Object.values(r).every((v) => v === null)))) {
-        throw new InputError(messages.workbookEmpty(file)[args.lang]);
+      const w = await checkWorkbookFile(file, { checker, cliBindings, batch, copyTo: args.out, lang: args.lang }, io);
+      const { findings, reviews } = w;
+      io.out(consoleReport(file, w.tables, findings, args.lang, reviews.states));
+      findingsOfAll.push(findings);
+      if (consolidating) {
+        const audit = workbookAudit(file, findings, w.book, w.bytes, nodeDigestOf);
+        if (args.json) {
+          const reading = readingOf(file, w.grid, w.tables, pack, w.bindings);
+          documents.push(findingsJson(file, pack, findings, args.lang, { reviews, audit, check: checkHeader, reading }));
+        }
+        checked.push({ workbook: file, findings, reviews, audit });
       }
-      if (tables.length === 0) {
-        throw new InputError(messages.noIndicatorTable(file, pack.id)[args.lang]);
-      }
-      const book = reviewsOrWarn(file, pkg, args.lang, io);
-      // A workbook without reviews (the usual case) has nothing to match against each finding.
-      const reviews: ReviewMatch = book.reviews.length === 0 ? { states: new Map(), unmatched: [] } : matchReviews(findings, book);
-      const audit = workbookAudit(file, findings, book, bytes);
-      io.out(consoleReport(file, tables, findings, args.lang, reviews.states));
-      const reading = args.json ? readingOf(file, grid, tables, pack, bindings) : undefined;
-      documents.push(findingsJson(file, pack, findings, args.lang, { reviews, audit, check: checkHeader, ...(reading ? { reading } : {}) }));
-      checked.push({ workbook: file, findings, reviews, audit });
       // Patched now (a part it cannot patch is reported here); compressed on zlib's threads while the JSON is written.
-      if (args.out) copy = startCopy(file, pkg, args.out, highlightPlanFor(findings, args.lang), args.lang);
+      if (args.out) copy = startCopy(file, w.pkg, args.out, highlightPlanFor(findings, args.lang), args.lang);
     } catch (e) {
       if (!(e instanceof InputError) || !batch) throw e;
       // In a batch, one unreadable workbook is reported and the others are still checked.
@@ -150,55 +150,109 @@ async function check(args: CheckArgs, io: Io): Promise<number> {
       unreadable.push({ workbook: file, message: e.text });
     }
   }
-  const consolidation = consolidate(pack, checkedAt, checked, unreadable);
-  if (batch && checked.length > 0) {
+  const consolidation = consolidating ? consolidate(pack, checkedAt, checked, unreadable) : undefined;
+  if (batch && consolidation && checked.length > 0) {
     io.out('');
     io.out(consoleRanking(consolidation.scorecard, args.lang));
   }
-  // Every output to its temporary file first (the JSON while the copy is still being compressed),
-  // then all put in place together: a run that fails half way leaves nothing, and nothing half written.
-  try {
-    if (args.json) {
-      const scorecard = scorecardJson(consolidation.scorecard);
-      const doc =
-        documents.length === 1 && !batch
-          ? { ...(documents[0] as object), scorecard }
-          : {
-              rulePack: { id: pack.id, version: pack.version },
-              audit: { checkedAt: checkHeader.checkedAt, tool: checkHeader.tool, rulePack: checkHeader.rulePack },
-              workbooks: documents,
-              unreadable,
-              scorecard,
-            };
-      plan.stage(args.json, () => jsonDocument(doc));
-    }
-    if (copy) {
-      const bytes = await copy.zipped;
-      plan.stage(copy.out, () => [bytes]);
-    }
-    if (args.scorecard) {
-      const bytes = writeNewWorkbook(scorecardSheets(consolidation, args.lang), { creator: 'Pledge Check', created: consolidation.audit.checkedAt });
-      plan.stage(args.scorecard, () => [bytes]);
-    }
-    if (args.report) {
-      const html = htmlReport(consolidation, args.lang, signature);
-      plan.stage(args.report, () => [html]);
-    }
-    plan.commit();
-  } catch (e) {
-    plan.abort();
-    throw e;
+  if (consolidation) await writeCheckOutputs(args, plan, { pack, checkHeader, documents, batch, consolidation, signature, copy });
+  else if (copy) {
+    const zipped = copy.zipped;
+    await writeOutputs(plan, [[copy.out, async () => [await zipped]]]);
   }
   if (copy) reportCopy(copy, args.lang, io);
-  if (args.scorecard) {
+  if (args.scorecard && consolidation) {
     io.out(messages.scorecardWritten(args.scorecard, consolidation.scorecard.rows.length)[args.lang]);
   }
   if (args.report) io.out(messages.reportWritten(args.report)[args.lang]);
-  const outcome = checkOutcome(checked.flatMap((w) => w.findings));
+  const outcome = checkOutcome(findingsOfAll.flat());
   io.out('');
   io.out(outcomeLine(outcome, unreadable.length, args.lang));
   if (anyBad) return EXIT.badInput;
   return outcome.allMet ? EXIT.ok : EXIT.shortfall;
+}
+
+/** One workbook file checked, with what its outputs are made from. */
+interface CheckedFile extends CheckResult {
+  readonly bytes: Uint8Array;
+  readonly pkg: XlsxPackage;
+  readonly grid: WorkbookGrid;
+  readonly bindings: Bindings;
+  readonly book: ReviewBook;
+  readonly reviews: ReviewMatch;
+}
+
+interface CheckFileOptions {
+  readonly checker: PledgeChecker;
+  readonly cliBindings: CliBindings;
+  readonly batch: boolean;
+  /** Where the highlighted copy will go: a copy of the wrong kind is refused before the workbook is read. */
+  readonly copyTo?: string;
+  readonly lang: Lang;
+}
+
+/**
+ * The CLI's Check of one file, the counterpart of the add-in's checkWorkbook (addin/excel/checkWorkbook.ts):
+ * read the file into the core's grid, run the PledgeChecker with the bindings stored and given, and
+ * match the reviews stored in it. A workbook with nothing to check is refused in one sentence.
+ */
+async function checkWorkbookFile(file: string, o: CheckFileOptions, io: Io): Promise<CheckedFile> {
+  const bytes = readInput(file, o.lang);
+  const pkg = orExplain(file, o.lang, () => openPackage(bytes, nodeInflater(), nodeCrc32()));
+  const kindProblem = o.copyTo ? copyKindProblem(o.copyTo, pkg, o.lang) : undefined;
+  if (kindProblem) throw new InputError(kindProblem);
+  const grid = orExplain(file, o.lang, () => readPackage(pkg));
+  const bindings = await bindingsForWorkbook(file, pkg, grid, o.checker, o.cliBindings, o.batch, o.lang);
+  const { tables, findings } = await o.checker.check(grid, bindings);
+  if (tables.length === 0 && grid.sheets.every((s) => s.rows.every((r) => !r || Object.values(r).every((v) => v === null)))) {
+    throw new InputError(messages.workbookEmpty(file)[o.lang]);
+  }
+  if (tables.length === 0) {
+    throw new InputError(messages.noIndicatorTable(file, o.checker.pack.id)[o.lang]);
+  }
+  const book = reviewsOrWarn(file, pkg, o.lang, io);
+  // A workbook without reviews (the usual case) has nothing to match against each finding.
+  const reviews: ReviewMatch = book.reviews.length === 0 ? { states: new Map(), unmatched: [] } : matchReviews(findings, book);
+  return { tables, findings, bytes, pkg, grid, bindings, book, reviews };
+}
+
+/** What check's outputs other than the copy are made from. */
+interface CheckOutputs {
+  readonly pack: RulePack;
+  readonly checkHeader: CheckAudit;
+  readonly documents: unknown[];
+  readonly batch: boolean;
+  readonly consolidation: Consolidation;
+  readonly signature?: SignatureBlock;
+  readonly copy?: PendingCopy;
+}
+
+/** The JSON (written while the copy is still being compressed), the copy, the scorecard and the report, all or nothing. */
+async function writeCheckOutputs(args: CheckArgs, plan: OutputPlan, o: CheckOutputs): Promise<void> {
+  const { consolidation, checkHeader, documents, pack } = o;
+  const zipped = o.copy?.zipped;
+  await writeOutputs(plan, [
+    [
+      args.json,
+      () => {
+        const scorecard = scorecardJson(consolidation.scorecard);
+        const doc =
+          documents.length === 1 && !o.batch
+            ? { ...(documents[0] as object), scorecard }
+            : {
+                rulePack: { id: pack.id, version: pack.version },
+                audit: { checkedAt: checkHeader.checkedAt, tool: checkHeader.tool, rulePack: checkHeader.rulePack },
+                workbooks: documents,
+                unreadable: consolidation.unreadable,
+                scorecard,
+              };
+        return jsonDocument(doc);
+      },
+    ],
+    [o.copy?.out, async () => [await (zipped as Promise<Uint8Array>)]],
+    [args.scorecard, () => [writeNewWorkbook(scorecardSheets(consolidation, args.lang), { creator: 'Pledge Check', created: consolidation.audit.checkedAt })]],
+    [args.report, () => [htmlReport(consolidation, args.lang, o.signature)]],
+  ]);
 }
 
 /** `explain`: how each workbook was read, so a person can see why a figure was or was not found. */
@@ -210,8 +264,7 @@ async function explain(args: ExplainArgs, io: Io): Promise<number> {
   for (const entry of entries) {
     const file = 'file' in entry ? entry.file : entry.arg;
     if ('problem' in entry) throw new InputError(entry.problem);
-    const pkg = openOrExplain(file, readInput(file, args.lang), args.lang);
-    const grid = readOrExplain(file, pkg, args.lang);
+    const { pkg, grid } = openAndRead(file, readInput(file, args.lang), args.lang);
     const bindings = await bindingsForWorkbook(file, pkg, grid, checker, cliBindings, entries.length > 1, args.lang);
     const { tables } = await checker.check(grid, bindings);
     io.out(explainText(readingOf(file, grid, tables, pack, bindings), args.lang));
@@ -271,6 +324,7 @@ function sameFile(a: string, b: string): boolean {
  * part (the input is never written).
  */
 async function review(args: ReviewArgs, io: Io): Promise<number> {
+
   const plan = planOutputs(args.lang, [[args.workbook, 'workbook'], ...(args.rules ? [[args.rules, 'rules'] as const] : [])], [['--out', args.out]]);
   const pack = args.rules ? loadPackFile(args.rules, args.lang) : defaultPack();
   const rule = pack.rules.find((r) => r.id === args.rule);
@@ -279,10 +333,10 @@ async function review(args: ReviewArgs, io: Io): Promise<number> {
     throw new InputError(messages.noSuchTarget(pack.id, args.rule, ids)[args.lang]);
   }
   const bytes = readInput(args.workbook, args.lang);
-  const pkg = openOrExplain(args.workbook, bytes, args.lang);
+  const pkg = orExplain(args.workbook, args.lang, () => openPackage(bytes, nodeInflater(), nodeCrc32()));
   const kindProblem = copyKindProblem(args.out, pkg, args.lang);
   if (kindProblem) throw new InputError(kindProblem);
-  const { findings } = await new PledgeChecker(pack).check(readOrExplain(args.workbook, pkg, args.lang));
+  const { findings } = await new PledgeChecker(pack).check(orExplain(args.workbook, args.lang, () => readPackage(pkg)));
   const ofRule = findings.filter((f) => f.ruleId === args.rule);
   const ofUnit = ofRule.filter((f) => sameName(f.unit, args.unit));
   const candidates = args.period === undefined ? ofUnit : ofUnit.filter((f) => f.period !== undefined && sameName(f.period, args.period as string));
@@ -309,7 +363,7 @@ async function review(args: ReviewArgs, io: Io): Promise<number> {
   }
   const time = new Date().toISOString();
   const updated = recordReview(book, finding, { status: args.status, comment: args.comment, reviewer: args.reviewer, time, pack: { id: pack.id, version: pack.version } });
-  writeOutput(plan, args.out, writePackageReviews(bytes, updated));
+  await writeOutputs(plan, [[args.out, () => [writePackageReviews(bytes, updated)]]]);
   const what = `${finding.title[args.lang]} — ${finding.unit}${finding.period !== undefined ? ` (${finding.period})` : ''}`;
   io.out(messages.reviewRecorded(args.status, what, statusWord(finding.status, args.lang), args.reviewer, args.out, updated.log.length)[args.lang]);
   return EXIT.ok;
@@ -334,9 +388,10 @@ function readInput(file: string, lang: Lang): Uint8Array {
   }
 }
 
-function openOrExplain(file: string, bytes: Uint8Array, lang: Lang): XlsxPackage {
+/** Opening or reading a workbook, its failure said in one sentence naming the file. */
+function orExplain<T>(file: string, lang: Lang, read: () => T): T {
   try {
-    return openPackage(bytes, nodeInflater(), nodeCrc32());
+    return read();
   } catch (e) {
     if (e instanceof WorkbookFormatError && e.code === 'xls' && !/\.xlsx$/i.test(file)) {
       // Named .xls: not a renamed file, the old format itself.
@@ -347,13 +402,10 @@ function openOrExplain(file: string, bytes: Uint8Array, lang: Lang): XlsxPackage
   }
 }
 
-function readOrExplain(file: string, pkg: XlsxPackage, lang: Lang) {
-  try {
-    return readPackage(pkg);
-  } catch (e) {
-    if (e instanceof WorkbookFormatError) throw new InputError(messages.fileRefused(file, { vi: e.message, en: e.messageEn })[lang]);
-    throw new InputError(messages.cannotReadWorkbook(file, (e as Error).message)[lang]);
-  }
+/** A workbook opened and read into the core's grid (explain, review). */
+function openAndRead(file: string, bytes: Uint8Array, lang: Lang): { pkg: XlsxPackage; grid: WorkbookGrid } {
+  const pkg = orExplain(file, lang, () => openPackage(bytes, nodeInflater(), nodeCrc32()));
+  return { pkg, grid: orExplain(file, lang, () => readPackage(pkg)) };
 }
 
 /** A pack that does not lint is refused with lint's own messages, one error a line. */
@@ -422,10 +474,21 @@ function planOutputs(lang: Lang, inputs: ReadonlyArray<readonly [string, InputKi
   return plan;
 }
 
-/** One output written on its own, as the others: temporary file, then put in place. */
-function writeOutput(plan: OutputPlan, path: string, data: string | Uint8Array): void {
+/** An output's content, made when its turn comes (a promise: the copy still being compressed). */
+type OutputContent = () => Iterable<string | Uint8Array> | Promise<Iterable<string | Uint8Array>>;
+
+/**
+ * Every output asked for (a path, or undefined when not asked) to its temporary file first, in the
+ * order given, then all put in place together: a run that fails half way leaves nothing, and
+ * nothing half written.
+ */
+async function writeOutputs(plan: OutputPlan, outputs: ReadonlyArray<readonly [string | undefined, OutputContent]>): Promise<void> {
   try {
-    plan.stage(path, () => [data]);
+    for (const [path, content] of outputs) {
+      if (!path) continue;
+      const pieces = await content();
+      plan.stage(path, () => pieces);
+    }
     plan.commit();
   } catch (e) {
     plan.abort();

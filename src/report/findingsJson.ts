@@ -5,6 +5,7 @@ import { ReviewMatch, ReviewState } from '../review/reviewState';
 import { WorkbookReading } from '../tables/workbookReading';
 import { CheckAudit, WorkbookAudit } from './audit';
 import { Lang } from '../words/lang';
+import { JsonBatches } from './jsonBatches';
 
 /** What a check knows beyond the findings, for the JSON document; each part is optional. */
 export interface FindingsJsonExtras {
@@ -26,29 +27,33 @@ export function findingsJson(workbook: string, pack: RulePack, findings: Readonl
     workbook,
     rulePack: { id: pack.id, version: pack.version },
     ...(extras.audit || extras.check ? { audit: { ...(extras.check ? checkJson(extras.check) : {}), ...(extras.audit ? auditJson(extras.audit, extras.reviews) : {}) } } : {}),
-    findings: findings.map((f) => {
-      const review = extras.reviews?.states.get(f);
-      return {
-        ruleId: f.ruleId,
-        unit: f.unit,
-        ...(f.period === undefined ? {} : { period: f.period }),
-        status: f.status,
-        severity: f.severity,
-        sheet: f.sheet,
-        cell: f.cell,
-        inputs: f.inputs.map(({ pledged: _p, ...i }) => i),
-        // Two decimals, more only where rounding would show a shortfall as exactly on target.
-        actual: f.actual === null ? null : roundTo(f.actual, f.target === null ? 2 : digitsToShow(f.actual, f.target)),
-        target: f.target,
-        operator: f.operator,
-        gap: f.gap === null ? null : roundTo(f.gap, 2),
-        unitOfMeasure: f.factUnit,
-        message: f.message[lang],
-        ...(f.pledgedInWorkbook ? { pledgedInWorkbook: f.pledgedInWorkbook } : {}),
-        ...(review ? { review: reviewJson(review) } : {}),
-      };
-    }),
+    // Made a batch at a time while the document is written, never all at once.
+    findings: new JsonBatches(findings.length, (from, to) => findings.slice(from, to).map((f) => findingJson(f, lang, extras.reviews))),
     ...(extras.reading ? { reading: readingJson(extras.reading) } : {}),
+  };
+}
+
+/** One finding as the document gives it. */
+function findingJson(f: Finding, lang: Lang, reviews: ReviewMatch | undefined) {
+  const review = reviews?.states.get(f);
+  return {
+    ruleId: f.ruleId,
+    unit: f.unit,
+    ...(f.period === undefined ? {} : { period: f.period }),
+    status: f.status,
+    severity: f.severity,
+    sheet: f.sheet,
+    cell: f.cell,
+    inputs: f.inputs.map(({ pledged: _p, ...i }) => i),
+    // Two decimals, more only where rounding would show a shortfall as exactly on target.
+    actual: f.actual === null ? null : roundTo(f.actual, f.target === null ? 2 : digitsToShow(f.actual, f.target)),
+    target: f.target,
+    operator: f.operator,
+    gap: f.gap === null ? null : roundTo(f.gap, 2),
+    unitOfMeasure: f.factUnit,
+    message: f.message[lang],
+    ...(f.pledgedInWorkbook ? { pledgedInWorkbook: f.pledgedInWorkbook } : {}),
+    ...(review ? { review: reviewJson(review) } : {}),
   };
 }
 

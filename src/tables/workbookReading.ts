@@ -3,7 +3,7 @@ import { parseA1, toA1 } from '../grid/address';
 import { cellText } from '../grid/cell';
 import { WorkbookGrid } from '../grid/grid';
 import { RulePack } from '../packs/rulePack';
-import { ColumnRole, IndicatorTable, SkippedLabel, TableProblem } from './indicatorTable';
+import { ColumnRole, IndicatorTable, Observation, SkippedLabel, TableProblem } from './indicatorTable';
 import { LabelMatcher } from './labelMatcher';
 import { Localized } from '../words/lang';
 
@@ -70,45 +70,69 @@ export function readingOf(workbook: string, grid: WorkbookGrid, tables: Readonly
     skipped: t.skipped ?? [],
     problems: t.problems,
   }));
+  const observations = observationsByIndicator(tables);
   const indicators = Object.entries(pack.indicators)
     .filter(([, ind]) => !ind.catalogueOnly)
     .map(([id, ind]): IndicatorReading => {
-      const sources = sourcesOf(tables, id, bindings);
+      const sources = sourcesOf(observations, id, bindings);
       const ambiguousAt = tables.flatMap((t) => t.problems.filter((p) => p.detail.split(', ').includes(id)).map((p) => ({ sheet: p.sheet, cell: p.cell, candidates: p.detail.split(', ') })));
-      const outcome = sources.length === 0 ? (ambiguousAt.length ? 'ambiguous' : 'not-found') : isDuplicate(tables, id) ? 'duplicate' : 'found';
+      const outcome = sources.length === 0 ? (ambiguousAt.length ? 'ambiguous' : 'not-found') : isDuplicate(observations, id) ? 'duplicate' : 'found';
       return { id, label: ind.label, outcome, sources, ambiguousAt, nearest: outcome === 'not-found' ? nearestTexts(grid, matcher, pack, id) : [] };
     });
   return { workbook, tables: tableReadings, indicators, bindings: bindings.list };
 }
 
-function sourcesOf(tables: ReadonlyArray<IndicatorTable>, id: string, bindings: Bindings): IndicatorSource[] {
-  const out = new Map<string, { sheet: string; cell: string; label: string; current: string[]; baseline: string[]; bound: boolean }>();
-  for (const t of tables) {
-    const labelCol = parseA1(t.anchor).col;
-    for (const o of t.observations) {
-      if (o.indicator !== id) continue;
-      const { row, col } = parseA1(o.cell);
-      // Units as rows: the column's heading names the indicator; indicators as rows: the row's label.
-      const cell = t.layout === 'C' ? t.header?.columns.find((c) => parseA1(c.cell).col === col)?.cell ?? toA1(parseA1(t.anchor).row, col) : toA1(row, labelCol);
-      const key = `${o.sheet}!${cell}`;
-      let s = out.get(key);
-      if (!s) out.set(key, (s = { sheet: o.sheet, cell, label: o.label, current: [], baseline: [], bound: bindings.indicatorFor(o.sheet, o.label) === id }));
-      const list = s[o.period];
-      if (list.length < CELLS_SHOWN) list.push(o.cell);
+/** Each indicator's observations, in table and reading order: looked up once, not once per indicator. */
+type ObservationsOf = ReadonlyMap<string, ReadonlyArray<{ readonly table: IndicatorTable; readonly o: Observation }>>;
+
+function observationsByIndicator(tables: ReadonlyArray<IndicatorTable>): ObservationsOf {
+  const out = new Map<string, Array<{ table: IndicatorTable; o: Observation }>>();
+  for (const table of tables) {
+    for (const o of table.observations) {
+      let list = out.get(o.indicator);
+      if (!list) out.set(o.indicator, (list = []));
+      list.push({ table, o });
     }
+  }
+  return out;
+}
+
+function sourcesOf(observations: ObservationsOf, id: string, bindings: Bindings): IndicatorSource[] {
+  const out = new Map<string, { sheet: string; cell: string; label: string; current: string[]; baseline: string[]; bound: boolean }>();
+  // Per table, the cell naming each column (units as rows) or the label column (indicators as rows).
+  const cellOfColumn = new Map<IndicatorTable, Map<number, string>>();
+  const labelColumn = new Map<IndicatorTable, number>();
+  for (const { table: t, o } of observations.get(id) ?? []) {
+    const { row, col } = parseA1(o.cell);
+    let cell: string;
+    if (t.layout === 'C') {
+      let cells = cellOfColumn.get(t);
+      if (!cells) cellOfColumn.set(t, (cells = new Map()));
+      let named = cells.get(col);
+      // Units as rows: the column's heading names the indicator.
+      if (named === undefined) cells.set(col, (named = t.header?.columns.find((c) => parseA1(c.cell).col === col)?.cell ?? toA1(parseA1(t.anchor).row, col)));
+      cell = named;
+    } else {
+      // Indicators as rows: the row's label.
+      let labelCol = labelColumn.get(t);
+      if (labelCol === undefined) labelColumn.set(t, (labelCol = parseA1(t.anchor).col));
+      cell = toA1(row, labelCol);
+    }
+    const key = `${o.sheet}!${cell}`;
+    let s = out.get(key);
+    if (!s) out.set(key, (s = { sheet: o.sheet, cell, label: o.label, current: [], baseline: [], bound: bindings.indicatorFor(o.sheet, o.label) === id }));
+    const list = s[o.period];
+    if (list.length < CELLS_SHOWN) list.push(o.cell);
   }
   return [...out.values()];
 }
 
-function isDuplicate(tables: ReadonlyArray<IndicatorTable>, id: string): boolean {
+function isDuplicate(observations: ObservationsOf, id: string): boolean {
   const seen = new Set<string>();
-  for (const t of tables) {
-    for (const o of t.observations) {
-      if (o.indicator !== id) continue;
-      const key = `${o.unit}\u0000${o.subjectPeriod ?? ''}\u0000${o.period}`;
-      if (seen.has(key)) return true;
-      seen.add(key);
-    }
+  for (const { o } of observations.get(id) ?? []) {
+    const key = `${o.unit}\u0000${o.subjectPeriod ?? ''}\u0000${o.period}`;
+    if (seen.has(key)) return true;
+    seen.add(key);
   }
   return false;
 }

@@ -17,36 +17,80 @@ export type StyleFor<T> = (baseStyle: number, target: T) => number;
  * Rows and cells without an `r` attribute are located by position, as the spec allows.
  */
 export function patchSheetCells<T>(xml: ByteText, targets: CellTargets<T>, styleFor: StyleFor<T>, partName: string): ByteText {
-  const cur = new XmlCursor(xml, 0, xml.length, partName);
-  while (cur.next() && cur.kind !== 'open' && cur.kind !== 'empty');
-  const rootKind: TokenKind = cur.kind; // a local, so TS does not narrow `cur.kind` for the loops below
-  if (rootKind !== 'open') throw notAWorksheet(partName);
+  return new SheetCellsPatch(xml, targets, styleFor, partName).patched();
+}
 
-  const edits: Edit[] = [];
-  const colStyles: Array<{ min: number; max: number; style: number }> = [];
-  let dimension: { start: number; end: number } | undefined;
-  let created: RangeRef | undefined;
-  let sawSheetData = false;
+/** One run of patchSheetCells: a cursor walking the sheet once, and the edits it collects. */
+class SheetCellsPatch<T> {
+  private readonly cur: XmlCursor;
+  private readonly edits: Edit[] = [];
+  private readonly colStyles: Array<{ min: number; max: number; style: number }> = [];
+  private dimension: { start: number; end: number } | undefined;
+  /** The cells we created (a `<c>` where there was none): <dimension> must cover them. */
+  private created: RangeRef | undefined;
 
-  const cellText = (p: string, row: number, col: number, rowStyle: number | undefined, t: T): string => {
+  constructor(
+    private readonly xml: ByteText,
+    private readonly targets: CellTargets<T>,
+    private readonly styleFor: StyleFor<T>,
+    private readonly partName: string,
+  ) {
+    this.cur = new XmlCursor(xml, 0, xml.length, partName);
+  }
+
+  patched(): ByteText {
+    const cur = this.cur;
+    while (cur.next() && cur.kind !== 'open' && cur.kind !== 'empty');
+    const rootKind: TokenKind = cur.kind; // a local, so TS does not narrow `cur.kind` for the loop below
+    if (rootKind !== 'open') throw notAWorksheet(this.partName);
+    let sawSheetData = false;
+    // Children of <worksheet>: cols and dimension come before sheetData.
+    while (cur.next()) {
+      if (cur.kind === 'close') break;
+      if (cur.kind === 'other') continue;
+      const local = cur.localName;
+      if (local === 'sheetData') {
+        sawSheetData = true;
+        this.patchSheetData();
+        continue;
+      }
+      if (local === 'dimension') this.dimension = { start: cur.start, end: cur.end };
+      if (local === 'cols' && cur.kind === 'open') {
+        this.readColStyles();
+        continue;
+      }
+      if (cur.kind === 'open') cur.skipElement();
+    }
+    if (!sawSheetData) throw notAWorksheet(this.partName);
+    this.widenDimension();
+    return applyEdits(this.xml, this.edits);
+  }
+
+  private cellText(p: string, row: number, col: number, rowStyle: number | undefined, t: T): string {
     // A blank cell shows its row's style (if the row has one) or its column's.
-    const base = rowStyle ?? colStyles.find((c) => col >= c.min && col <= c.max)?.style ?? 0;
-    created = created
-      ? { top: Math.min(created.top, row), left: Math.min(created.left, col), bottom: Math.max(created.bottom, row), right: Math.max(created.right, col) }
+    const base = rowStyle ?? this.colStyles.find((c) => col >= c.min && col <= c.max)?.style ?? 0;
+    const c = this.created;
+    this.created = c
+      ? { top: Math.min(c.top, row), left: Math.min(c.left, col), bottom: Math.max(c.bottom, row), right: Math.max(c.right, col) }
       : { top: row, left: col, bottom: row, right: col };
-    return `<${p}c r="${toA1(row, col)}" s="${styleFor(base, t)}"/>`;
-  };
-  const cellsText = (p: string, row: number, cols: ReadonlyArray<[number, T]>, rowStyle: number | undefined): string =>
-    cols.map(([col, t]) => cellText(p, row, col, rowStyle, t)).join('');
-  const rowText = (p: string, row: number): string =>
-    `<${p}row r="${row + 1}">${cellsText(p, row, sortedEntries(targets.get(row) as ReadonlyMap<number, T>), undefined)}</${p}row>`;
+    return `<${p}c r="${toA1(row, col)}" s="${this.styleFor(base, t)}"/>`;
+  }
+
+  private cellsText(p: string, row: number, cols: ReadonlyArray<[number, T]>, rowStyle: number | undefined): string {
+    return cols.map(([col, t]) => this.cellText(p, row, col, rowStyle, t)).join('');
+  }
+
+  private rowText(p: string, row: number): string {
+    return `<${p}row r="${row + 1}">${this.cellsText(p, row, sortedEntries(this.targets.get(row) as ReadonlyMap<number, T>), undefined)}</${p}row>`;
+  }
 
   /**
    * The usual case in one search per target: every target cell is written with `r="C5"`, so
    * each is found by its reference instead of by walking the row's cells. Returns false, having
    * changed nothing, when any target is not found that way (the row is then walked).
    */
-  const patchRowByReference = (p: string, row: number, pending: ReadonlyArray<[number, T]>): boolean => {
+  private patchRowByReference(p: string, row: number, pending: ReadonlyArray<[number, T]>): boolean {
+    const { cur, xml } = this;
     if (cur.kind !== 'open' || !cur.isPlain()) return false;
     const rowEnd = xml.indexOf(`</${cur.name}>`, cur.end);
     if (rowEnd < 0) return false;
@@ -70,25 +114,26 @@ export function patchSheetCells<T>(xml: ByteText, targets: CellTargets<T>, style
       found.push({ start: lt, end: tag.end, base: toInt(a.s) ?? 0, t });
     }
     // Styles are asked for in column order, as the walk below would.
-    for (const f of found) edits.push({ start: f.start, end: f.end, text: setAttr(xml.slice(f.start, f.end), 's', String(styleFor(f.base, f.t))) });
+    for (const f of found) this.edits.push({ start: f.start, end: f.end, text: setAttr(xml.slice(f.start, f.end), 's', String(this.styleFor(f.base, f.t))) });
     cur.skipNonNesting();
     return true;
-  };
+  }
 
   /** Walks one target row's cells (cursor on the row's start tag). */
-  const patchRow = (p: string, row: number, rowStyle: number | undefined, wanted: ReadonlyMap<number, T>): void => {
+  private patchRow(p: string, row: number, rowStyle: number | undefined, wanted: ReadonlyMap<number, T>): void {
+    const { cur, xml, edits } = this;
     const pending = sortedEntries(wanted);
-    if (patchRowByReference(p, row, pending)) return;
+    if (this.patchRowByReference(p, row, pending)) return;
     let next = 0;
     const flushBefore = (col: number, at: number) => {
       const from = next;
       while (next < pending.length && pending[next][0] < col) next++;
-      if (next > from) edits.push({ start: at, end: at, text: cellsText(p, row, pending.slice(from, next), rowStyle) });
+      if (next > from) edits.push({ start: at, end: at, text: this.cellsText(p, row, pending.slice(from, next), rowStyle) });
     };
     if (cur.kind === 'empty') {
       // `<row r="5"/>` becomes `<row r="5">…</row>`.
       const slash = xml.lastIndexOf('/', cur.end - 1);
-      edits.push({ start: slash, end: cur.end, text: `>${cellsText(p, row, pending, rowStyle)}</${cur.name}>` });
+      edits.push({ start: slash, end: cur.end, text: `>${this.cellsText(p, row, pending, rowStyle)}</${cur.name}>` });
       return;
     }
     let prevCol = -1;
@@ -101,8 +146,8 @@ export function patchSheetCells<T>(xml: ByteText, targets: CellTargets<T>, style
       if (cur.localName === 'AlternateContent') {
         // A cell the reader took from an mc:Choice or mc:Fallback cannot be given a fill safely here.
         throw new WorkbookFormatError(
-          `không tô màu được dòng ${row + 1} của phần ${partName} vì nó dùng khối mc:AlternateContent; hãy mở tệp bằng Excel và lưu lại`,
-          `cannot fill row ${row + 1} of ${partName} because it uses an mc:AlternateContent block; open the file in Excel and save it again`,
+          `không tô màu được dòng ${row + 1} của phần ${this.partName} vì nó dùng khối mc:AlternateContent; hãy mở tệp bằng Excel và lưu lại`,
+          `cannot fill row ${row + 1} of ${this.partName} because it uses an mc:AlternateContent block; open the file in Excel and save it again`,
         );
       }
       if (cur.localName === 'c' && prefixOf(cur.name) !== p) {
@@ -124,27 +169,28 @@ export function patchSheetCells<T>(xml: ByteText, targets: CellTargets<T>, style
       if (next < pending.length && pending[next][0] === col) {
         const base = toInt(a.s) ?? 0;
         const tag = xml.slice(cur.start, cur.end);
-        edits.push({ start: cur.start, end: cur.end, text: setAttr(tag, 's', String(styleFor(base, pending[next][1]))) });
+        edits.push({ start: cur.start, end: cur.end, text: setAttr(tag, 's', String(this.styleFor(base, pending[next][1]))) });
         next++;
       }
       if (cur.kind === 'open') cur.skipNonNesting();
     }
-  };
+  }
 
   /** Walks `<sheetData>` (cursor on its start tag). */
-  const patchSheetData = (): void => {
+  private patchSheetData(): void {
+    const { cur, xml, edits, targets } = this;
     const p = prefixOf(cur.name);
     const rows = [...targets.keys()].sort((a, b) => a - b);
     let next = 0;
     const flushBefore = (row: number, at: number) => {
       let text = '';
-      while (next < rows.length && rows[next] < row) text += rowText(p, rows[next++]);
+      while (next < rows.length && rows[next] < row) text += this.rowText(p, rows[next++]);
       if (text) edits.push({ start: at, end: at, text });
     };
     if (cur.kind === 'empty') {
       const slash = xml.lastIndexOf('/', cur.end - 1);
       let text = '';
-      while (next < rows.length) text += rowText(p, rows[next++]);
+      while (next < rows.length) text += this.rowText(p, rows[next++]);
       edits.push({ start: slash, end: cur.end, text: `>${text}</${cur.name}>` });
       return;
     }
@@ -167,48 +213,32 @@ export function patchSheetCells<T>(xml: ByteText, targets: CellTargets<T>, style
       if (wanted && next < rows.length && rows[next] === row) {
         next++;
         const custom = a.customFormat === '1' || a.customFormat === 'true';
-        patchRow(p, row, custom ? toInt(a.s) : undefined, wanted);
+        this.patchRow(p, row, custom ? toInt(a.s) : undefined, wanted);
       } else if (cur.kind === 'open') {
         cur.skipNonNesting();
       }
     }
-  };
+  }
 
   /** Column default styles from `<cols>` (cursor on its start tag). */
-  const readColStyles = (): void => {
+  private readColStyles(): void {
+    const cur = this.cur;
     while (cur.next() && cur.kind !== 'close') {
       if (cur.kind === 'other') continue;
       const a = cur.attrs();
       const style = toInt(a.style);
       const min = toInt(a.min);
       const max = toInt(a.max);
-      if (style !== undefined && min !== undefined && max !== undefined) colStyles.push({ min: min - 1, max: max - 1, style });
+      if (style !== undefined && min !== undefined && max !== undefined) this.colStyles.push({ min: min - 1, max: max - 1, style });
       if (cur.kind === 'open') cur.skipElement();
     }
-  };
-
-  // Children of <worksheet>: cols and dimension come before sheetData.
-  while (cur.next()) {
-    if (cur.kind === 'close') break;
-    if (cur.kind === 'other') continue;
-    const local = cur.localName;
-    if (local === 'sheetData') {
-      sawSheetData = true;
-      patchSheetData();
-      continue;
-    }
-    if (local === 'dimension') dimension = { start: cur.start, end: cur.end };
-    if (local === 'cols' && cur.kind === 'open') {
-      readColStyles();
-      continue;
-    }
-    if (cur.kind === 'open') cur.skipElement();
   }
-  if (!sawSheetData) throw notAWorksheet(partName);
 
-  if (dimension && created) {
-    // Keep <dimension> covering the cells we created, if it is readable at all.
-    const tag = xml.slice(dimension.start, dimension.end);
+  /** Keeps <dimension> covering the cells we created, if it is readable at all. */
+  private widenDimension(): void {
+    const { dimension, created } = this;
+    if (!dimension || !created) return;
+    const tag = this.xml.slice(dimension.start, dimension.end);
     const ref = /\sref\s*=\s*"([^"]*)"/.exec(tag)?.[1];
     try {
       if (ref) {
@@ -220,13 +250,12 @@ export function patchSheetCells<T>(xml: ByteText, targets: CellTargets<T>, style
           right: Math.max(d.right, created.right),
         };
         const a1 = rangeToA1(u);
-        if (a1 !== ref) edits.push({ start: dimension.start, end: dimension.end, text: setAttr(tag, 'ref', a1) });
+        if (a1 !== ref) this.edits.push({ start: dimension.start, end: dimension.end, text: setAttr(tag, 'ref', a1) });
       }
     } catch {
       // An unreadable dimension is only a hint to readers; leave it.
     }
   }
-  return applyEdits(xml, edits);
 }
 
 function sortedEntries<T>(m: ReadonlyMap<number, T>): Array<[number, T]> {

@@ -1,8 +1,11 @@
+import { strFromU8 } from 'fflate';
 import { CellValue, cellError } from '../grid/cell';
 import { ExcelTable, SheetGrid, WorkbookGrid } from '../grid/grid';
 import { parseRange, RangeRef, scanA1, toA1 } from '../grid/address';
 import { openPackage, partText, readRelationships, WorkbookFormatError, XlsxPackage } from './package';
 import { spreadsheetMlOnly } from './markupCompatibility';
+import { decodeXmlPart } from './partEncoding';
+import { indexOfAscii, NOT_BYTE_PLAIN, plainNumberAt, plainUtf8, scanSheetData } from './sheetDataBytes';
 import { parseXml, XmlHandlers } from './xmlEvents';
 
 /**
@@ -14,14 +17,15 @@ export function readWorkbook(bytes: Uint8Array): WorkbookGrid {
   return readPackage(openPackage(bytes));
 }
 
-export function readPackage(pkg: XlsxPackage): WorkbookGrid {
+/** `cellsAsBytes`: false reads every sheet as text (tests compare both ways). */
+export function readPackage(pkg: XlsxPackage, cellsAsBytes = true): WorkbookGrid {
   const shared = readSharedStrings(pkg);
   const sheets: SheetGrid[] = [];
   for (const s of pkg.sheets) {
     if (!s.path) continue; // chart sheets and dialog sheets hold no cells
-    const xml = partText(pkg.parts, s.path);
-    if (xml === undefined) continue;
-    const parsed = parseWorksheet(xml, shared, s.name);
+    const data = pkg.parts.get(s.path);
+    if (data === undefined) continue;
+    const parsed = (cellsAsBytes ? worksheetFromBytes(data, shared, s.name, s.path) : undefined) ?? parseWorksheet(decodeXmlPart(data, s.path), shared, s.name);
     const tables = readTables(pkg, s.path);
     sheets.push({ name: s.name, visibility: s.state, ...parsed, tables });
   }
@@ -70,6 +74,96 @@ function parseWorksheet(xml: string, shared: string[], sheetName: string): Parse
     return { handlers: spreadsheetMlOnly(handlers), result };
   });
 }
+
+/**
+ * A worksheet whose cells are plain (what spreadsheet writers produce) read from its bytes: the
+ * cells by scanSheetData, everything around them (merged areas) by the text reader with an empty
+ * `<sheetData/>` in their place. Undefined, having kept nothing, for a part that is anything but
+ * plain or has anything wrong with it: the text reader then reads it whole, and gives the
+ * results, or the one sentence of what is wrong, exactly as it always has.
+ */
+function worksheetFromBytes(data: Uint8Array, shared: string[], sheetName: string, path: string): ParsedSheet | undefined {
+  try {
+    if (data[0] !== 0x3c && !(data[0] === 0xef && data[1] === 0xbb && data[2] === 0xbf)) return undefined; // UTF-8 only
+    const open = indexOfAscii(data, '<sheetData>');
+    const close = open < 0 ? -1 : indexOfAscii(data, '</sheetData>', open);
+    if (close < 0 || indexOfAscii(data, '<sheetData', open + 1) >= 0 || indexOfAscii(data, '</sheetData', close + 1) >= 0) return undefined;
+    const from = open + '<sheetData>'.length;
+    if (!plainUtf8(data, from, close)) return undefined;
+    const around = new Uint8Array(open + EMPTY_SHEET_DATA.length + data.length - close - '</sheetData>'.length);
+    around.set(data.subarray(0, open));
+    around.set(EMPTY_SHEET_DATA, open);
+    around.set(data.subarray(close + '</sheetData>'.length), open + EMPTY_SHEET_DATA.length);
+    let sawSheetData = false;
+    const outside = parseXml(decodeXmlPart(around, path), `worksheet "${sheetName}"`, () => {
+      sawSheetData = false;
+      const { handlers, result } = worksheetHandlers(shared, sheetName);
+      const open: XmlHandlers['open'] = (name, a, qname) => {
+        if (name === 'sheetData') sawSheetData = true;
+        handlers.open(name, a, qname);
+      };
+      return { handlers: spreadsheetMlOnly({ ...handlers, open }), result };
+    });
+    // The sheetData found must be the one the sheet's reader takes, and nothing cell-like outside it.
+    if (!sawSheetData || outside.rows.length > 0 || outside.hiddenRows.size > 0 || outside.formulaCells.size > 0) return undefined;
+    return { ...cellsFromBytes(data, from, close, shared), merges: outside.merges };
+  } catch {
+    return undefined;
+  }
+}
+
+const EMPTY_SHEET_DATA = Uint8Array.from('<sheetData/>', (c) => c.charCodeAt(0));
+
+/** The cells of a plain `<sheetData>`, with the text reader's rules (worksheetHandlers); NOT_BYTE_PLAIN for any doubt. */
+function cellsFromBytes(data: Uint8Array, from: number, to: number, shared: string[]): Omit<ParsedSheet, 'merges'> {
+  const rows: CellValue[][] = [];
+  const hiddenRows = new Set<number>();
+  const formulaCells = new Set<string>();
+  let rowIdx = -1;
+  let colIdx = -1;
+  let lastRow = -1;
+  let lastCol = -1;
+  scanSheetData(data, from, to, {
+    row(r, hidden) {
+      rowIdx = r ? r - 1 : rowIdx + 1;
+      colIdx = -1;
+      if (!inGrid(rowIdx, 0)) throw NOT_BYTE_PLAIN;
+      if (hidden) hiddenRows.add(rowIdx);
+    },
+    cell(row, col, t, hasFormula, vStart, vEnd) {
+      if (col >= 0) {
+        colIdx = col;
+        rowIdx = row;
+      } else colIdx++;
+      if (!inGrid(rowIdx, colIdx)) throw NOT_BYTE_PLAIN;
+      // Out of order: the text reader checks it against every cell read.
+      if (!(rowIdx > lastRow || (rowIdx === lastRow && colIdx > lastCol))) throw NOT_BYTE_PLAIN;
+      lastRow = rowIdx;
+      lastCol = colIdx;
+      let value: CellValue = null;
+      if (vEnd > vStart) {
+        const n = t === 'n' || t === 's' ? plainNumberAt(data, vStart, vEnd) : undefined;
+        if (n !== undefined && t === 'n') value = n;
+        else if (n !== undefined) value = shared[n] === undefined || shared[n] === '' ? null : shared[n];
+        else value = cellValue(t, textOf(data, vStart, vEnd), false, shared);
+      }
+      if (value !== null) (rows[rowIdx] ??= [])[colIdx] = value;
+      if (hasFormula) formulaCells.add(toA1(rowIdx, colIdx));
+    },
+  });
+  return { rows, hiddenRows, formulaCells };
+}
+
+/** Bytes already checked as plain UTF-8, as text. */
+function textOf(data: Uint8Array, from: number, to: number): string {
+  let ascii = true;
+  for (let k = from; k < to && ascii; k++) ascii = data[k] < 0x80;
+  if (ascii) return String.fromCharCode(...data.subarray(from, to));
+  return UTF8 ? UTF8.decode(data.subarray(from, to)) : strFromU8(data.subarray(from, to));
+}
+
+/** A leading U+FEFF in a cell's text is text, not a byte order mark. */
+const UTF8 = typeof TextDecoder === 'undefined' ? undefined : new TextDecoder('utf-8', { ignoreBOM: true });
 
 function worksheetHandlers(shared: string[], sheetName: string): { handlers: XmlHandlers; result: () => ParsedSheet } {
   const rows: CellValue[][] = [];

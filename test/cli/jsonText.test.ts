@@ -4,10 +4,12 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
 import { jsonPieces } from '../../src/cli/jsonText';
+import { JsonBatches } from '../../src/report/jsonBatches';
 import { SAMPLES } from '../helpers/paths';
 import { runCli, tempDir } from '../helpers/runCli';
 
 const joined = (v: unknown) => [...jsonPieces(v)].join('');
+const batches = (n: number) => new JsonBatches(n, (from, to) => Array.from({ length: to - from }, (_, i) => ({ i: from + i, unit: `Công an xã ${from + i}`, inputs: [{ v: (from + i) % 7 }] })));
 
 describe('jsonPieces', () => {
   it.each([
@@ -21,6 +23,8 @@ describe('jsonPieces', () => {
     ['a long array deep inside short arrays and objects', { workbooks: [{ name: 'a', findings: Array.from({ length: 1500 }, (_, i) => ({ i, inputs: [{ v: i }] })) }, { name: 'b', findings: [] }], tail: { x: 1 } }],
     ['long arrays of long arrays', Array.from({ length: 70 }, (_, i) => Array.from({ length: 80 }, (_, j) => i * j))],
     ['a long array of primitives and holes', Object.assign(new Array(200), { 5: 'x', 150: 7 })],
+    ['arrays made a batch at a time, deep and at the top', { workbooks: [{ findings: batches(2345) }, { findings: batches(0) }, { findings: batches(3) }] }],
+    ['an array made a batch at a time, alone', batches(1001)],
   ])('%s', (_name, value) => {
     expect(joined(value)).toBe(JSON.stringify(value, null, 2));
   });
