@@ -62,7 +62,7 @@ describeE2e('the pane in a browser without Excel (preview)', () => {
     return { page, problems };
   }
 
-  it('opens as the preview when Office.js is absent, under the CSP, with the pane and the preview chunk only', async () => {
+  it('opens as the preview when Office.js is absent, under the CSP, with the loader, the pane and the preview chunk only', async () => {
     const page = await context.newPage();
     const scripts: string[] = [];
     const violations: string[] = [];
@@ -74,7 +74,9 @@ describeE2e('the pane in a browser without Excel (preview)', () => {
     expect(await page.isVisible('#preview-badge')).toBe(true);
     expect(await page.isHidden('#clear')).toBe(true);
     const local = scripts.filter((u) => u.startsWith(server.url)).map((u) => u.slice(server.url.length).replace(/\.[0-9a-f]{8}\.js$/, '.js'));
-    expect(local.sort()).toEqual(['preview.js', 'taskpane.js']);
+    // office-loader.js decides not to load Office.js outside Office (addin/officeSigns.ts): no Office.js request at all.
+    expect(local.sort()).toEqual(['office-loader.js', 'preview.js', 'taskpane.js']);
+    expect(scripts.filter((u) => /office\.js/.test(u))).toEqual([]);
     expect(violations).toEqual([]);
     await page.close();
   });
