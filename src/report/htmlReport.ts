@@ -9,6 +9,7 @@ import { ScorecardRow, ScoreStatus } from './scorecard';
 import { fileName, scoringLine } from './scorecardSheets';
 import { DEFAULT_SIGNATURE, SIGNATURE_CSS, SignatureBlock, signatureHtml } from './signatureBlock';
 import { actualText, changeText, CHANGED_SINCE_REVIEW, reviewWord, scoreWord, statusWord, targetText, trendWord } from './words';
+import { CONSOLIDATION_WORDS } from '../words/glossary';
 import { Lang, Localized } from '../words/lang';
 
 /** One mark per outcome, so status never rests on colour alone (grey print, colour-blind readers). */
@@ -16,6 +17,7 @@ const MARK: Record<ScoreStatus, string> = { met: '✓', shortfall: '✗', warnin
 
 /** The report's fixed words, Vietnamese first. */
 const WORDS = {
+  ...CONSOLIDATION_WORDS,
   targetCode: { vi: 'CT', en: 'T' },
   n1PledgedTargets: { vi: '1. Chỉ tiêu giao ước', en: '1. Pledged targets' },
   code: { vi: 'Mã', en: 'Code' },
@@ -24,17 +26,12 @@ const WORDS = {
   weight: { vi: 'Trọng số', en: 'Weight' },
   binding: { vi: 'Bắt buộc', en: 'Binding' },
   softTargetNotScored: { vi: 'Chỉ tiêu mềm (không tính điểm)', en: 'Soft target (not scored)' },
-  rank: { vi: 'Hạng', en: 'Rank' },
-  unit: { vi: 'Đơn vị', en: 'Unit' },
   points: { vi: 'Điểm', en: 'Points' },
-  period: { vi: 'Kỳ', en: 'Period' },
   columnsCountTheTargets: { vi: 'Các cột ✓ ✗ ! ? đếm số chỉ tiêu theo từng kết quả.', en: 'Columns ✓ ✗ ! ? count the targets with each outcome.' },
   n2ScorecardAndRanking: { vi: '2. Bảng tổng hợp và xếp hạng', en: '2. Scorecard and ranking' },
   alsoIn: { vi: 'cũng có trong', en: 'also in' },
   trendByPeriodPoints: { vi: 'Xu hướng theo kỳ (điểm)', en: 'Trend by period (points)' },
-  trend: { vi: 'Xu hướng', en: 'Trend' },
   n3FindingsByUnit: { vi: '3. Kết quả theo đơn vị', en: '3. Findings by unit' },
-  workbook: { vi: 'Sổ', en: 'Workbook' },
   status: { vi: 'Kết quả', en: 'Status' },
   actualTarget: { vi: 'Thực hiện / chỉ tiêu', en: 'Actual / target' },
   reasonCellsReview: { vi: 'Lý do, ô số liệu, xét duyệt', en: 'Reason, cells, review' },
@@ -42,12 +39,10 @@ const WORDS = {
   cells: { vi: 'Ô', en: 'Cells' },
   review: { vi: 'Xét duyệt', en: 'Review' },
   n4AuditTrail: { vi: '4. Nhật ký kiểm tra và xét duyệt', en: '4. Audit trail' },
-  checkedAt: { vi: 'Kiểm tra lúc', en: 'Checked at' },
   fileDigestSha256: { vi: 'Mã băm tệp (SHA-256)', en: 'File digest (SHA-256)' },
   digestOfTheFigures: { vi: 'Mã băm số liệu đã đọc', en: 'Digest of the figures read' },
   findings: { vi: 'Kết quả', en: 'Findings' },
   reviewsLogged: { vi: 'Lần xét duyệt', en: 'Reviews logged' },
-  reviewLog: { vi: 'Nhật ký xét duyệt', en: 'Review log' },
   time: { vi: 'Thời gian', en: 'Time' },
   reviewer: { vi: 'Người xét duyệt', en: 'Reviewer' },
   unitTarget: { vi: 'Đơn vị, chỉ tiêu', en: 'Unit, target' },

@@ -6,6 +6,7 @@ import { formatDateTime } from './formatTime';
 import { packLine } from './packLine';
 import { ScoreStatus } from './scorecard';
 import { actualText, changeText, CHANGED_SINCE_REVIEW, gapText, reviewWord, scoreWord, statusWord, targetText, trendWord, unbrokenFigure } from './words';
+import { CONSOLIDATION_WORDS } from '../words/glossary';
 import { Lang, Localized } from '../words/lang';
 
 /**
@@ -33,20 +34,14 @@ export const SCORECARD_SHEET_NAME: Record<Lang, string> = { vi: 'Bảng tổng h
 
 /** The scorecard workbook's fixed words, Vietnamese first. */
 const WORDS = {
-  rank: { vi: 'Hạng', en: 'Rank' },
-  unit: { vi: 'Đơn vị', en: 'Unit' },
-  period: { vi: 'Kỳ', en: 'Period' },
+  ...CONSOLIDATION_WORDS,
   softTarget: { vi: ' (chỉ tiêu mềm)', en: ' (soft target)' },
   thisUnitIsAlso: { vi: 'Đơn vị này cũng có trong', en: 'This unit is also in' },
   emulationPledgeScorecard: { vi: 'Bảng tổng hợp kết quả thực hiện chỉ tiêu thi đua', en: 'Emulation pledge scorecard' },
-  checkedAt: { vi: 'Kiểm tra lúc', en: 'Checked at' },
   legend: { vi: 'Chú giải', en: 'Legend' },
   findings: { vi: 'Kết quả chi tiết', en: 'Findings' },
   everyTargetOfEvery: { vi: 'Kết quả từng chỉ tiêu của từng đơn vị, kèm lý do và xét duyệt', en: 'Every target of every unit, with reasons and reviews' },
-  trend: { vi: 'Xu hướng', en: 'Trend' },
-  workbook: { vi: 'Sổ', en: 'Workbook' },
   checkLog: { vi: 'Nhật ký kiểm tra', en: 'Check log' },
-  reviewLog: { vi: 'Nhật ký xét duyệt', en: 'Review log' },
   reviewLogWhoDecided: { vi: 'Nhật ký xét duyệt: ai quyết định gì, lúc nào', en: 'Review log: who decided what, when' },
 } satisfies Record<string, Localized>;
 

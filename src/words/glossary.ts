@@ -35,3 +35,14 @@ export const PERCENTAGE_POINTS: Localized = { vi: 'điểm %', en: 'pp' };
  * (the CLI's and the add-in's) show it: Vietnamese in either language, as the workbooks write it.
  */
 export const PERIOD_HEADER_EXAMPLE = '"Cùng kỳ năm 2023 | Năm 2024"';
+
+/** Words of a cluster's consolidated outputs, said alike by the scorecard workbook and the HTML report. */
+export const CONSOLIDATION_WORDS = {
+  rank: { vi: 'Hạng', en: 'Rank' },
+  unit: { vi: 'Đơn vị', en: 'Unit' },
+  period: { vi: 'Kỳ', en: 'Period' },
+  trend: { vi: 'Xu hướng', en: 'Trend' },
+  workbook: { vi: 'Sổ', en: 'Workbook' },
+  checkedAt: { vi: 'Kiểm tra lúc', en: 'Checked at' },
+  reviewLog: { vi: 'Nhật ký xét duyệt', en: 'Review log' },
+} as const satisfies Record<string, Localized>;
