@@ -20,6 +20,24 @@ const pdftotext = onPath('pdftotext');
 const suite = existsSync(CHROMIUM) ? describe : describe.skip;
 if (!existsSync(CHROMIUM)) console.warn(`HTML report PDF test skipped: no Chromium at ${CHROMIUM}`);
 
+/** Runs `use` on a page of headless Chromium with a fresh profile, removed afterwards. */
+async function inChromium(viewport: { width: number; height: number } | undefined, use: (page: import('playwright-core').Page) => Promise<void>): Promise<void> {
+  const { chromium } = await import('playwright-core');
+  const profile = mkdtempSync(join(tmpdir(), 'pledge-check-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    ...(viewport ? { viewport } : {}),
+  });
+  try {
+    await use(await context.newPage());
+  } finally {
+    await context.close();
+    rmSync(profile, { recursive: true, force: true });
+  }
+}
+
 const MM = 96 / 25.4; // CSS pixels per millimetre
 const PRINTABLE_WIDTH_MM = 210 - 2 * 12; // A4 less the report's @page side margins
 
@@ -59,17 +77,8 @@ suite('HTML report printed by headless Chromium', () => {
     expect((await runCli('check', ...inputs, '--report', report)).code).toBe(EXIT.shortfall);
     html = readFileSync(report, 'utf8');
 
-    const { chromium } = await import('playwright-core');
-    const profile = mkdtempSync(join(tmpdir(), 'pledge-check-chromium-'));
-    const context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-      // As wide as the printed page's text area, so the layout checked is the layout printed.
-      viewport: { width: Math.floor(PRINTABLE_WIDTH_MM * MM), height: 1100 },
-    });
-    try {
-      const page = await context.newPage();
+    // As wide as the printed page's text area, so the layout checked is the layout printed.
+    await inChromium({ width: Math.floor(PRINTABLE_WIDTH_MM * MM), height: 1100 }, async (page) => {
       requests = [];
       await page.route('**/*', (route) => {
         requests.push(route.request().url());
@@ -93,10 +102,7 @@ suite('HTML report printed by headless Chromium', () => {
       })()`)) as typeof layout;
       pdfPath = join(dir, 'bao-cao.pdf');
       writeFileSync(pdfPath, await page.pdf({ preferCSSPageSize: true, printBackground: true }));
-    } finally {
-      await context.close();
-      rmSync(profile, { recursive: true, force: true });
-    }
+    });
     mkdirSync(artifacts, { recursive: true });
     copyFileSync(pdfPath, join(artifacts, 'bao-cao.pdf'));
     copyFileSync(report, join(artifacts, 'bao-cao.html'));
@@ -181,15 +187,7 @@ suite('HTML report printed by headless Chromium', () => {
     // The reviewed workbook alone: a short report that ends with the review log, a table.
     expect((await runCli('check', inputs.find((f) => f.startsWith(dir)) as string, '--report', report)).code).toBe(EXIT.shortfall);
     const html = readFileSync(report, 'utf8');
-    const { chromium } = await import('playwright-core');
-    const profile = mkdtempSync(join(tmpdir(), 'pledge-check-chromium-'));
-    const context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
-    try {
-      const page = await context.newPage();
+    await inChromium(undefined, async (page) => {
       await page.route('**/*', (route) => route.abort());
       // A4 less the top and bottom margins is 269 mm: steps of 11.5 mm cross one page.
       for (let shift = 0; shift < 270; shift += 11.5) {
@@ -200,10 +198,7 @@ suite('HTML report printed by headless Chromium', () => {
         const last = pages[pages.length - 1];
         ends.push({ shift, pages: pages.length, last: pageText(last), alongside: alongsideTheEnd(last) });
       }
-    } finally {
-      await context.close();
-      rmSync(profile, { recursive: true, force: true });
-    }
+    });
   }, 120_000);
 
   it('prints the closing sentence and the whole signature block together on the last page', () => {
