@@ -1,4 +1,4 @@
-import { MARK_FILL, MarkStatus } from '../../src/xlsx/highlightPlan';
+import { MARK_FILL, MarkStatus } from '../../src/xlsx/write/highlightPlan';
 
 /**
  * What this file assumes about Excel's fills — the one place they are written down:

@@ -1,5 +1,5 @@
 import { parseA1, RangeRef, rangeToA1, toA1 } from '../../src/grid/address';
-import { CellMark, HighlightPlan, MarkStatus } from '../../src/xlsx/highlightPlan';
+import { CellMark, HighlightPlan, MarkStatus } from '../../src/xlsx/write/highlightPlan';
 import { addressChunks, areasForCells } from './addressList';
 import { CellFill, isRestorable, queueMarkFill } from './cellFill';
 import { CellReasons, cellKey, ExistingReason, queueAttach, ReasonSupport, reasonHash } from './cellReasons';

@@ -1,4 +1,4 @@
-import { FindingsSheet } from '../../src/xlsx/highlightPlan';
+import { FindingsSheet } from '../../src/xlsx/write/highlightPlan';
 import { ScorecardSupport } from './hostSupport';
 import { RoundTrips } from './roundTrips';
 import { ExistingSheet, planScorecardSheets, SHEET_MARK_KEY, sheetMarkValue } from './scorecardSheetPlan';

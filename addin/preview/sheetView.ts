@@ -3,7 +3,7 @@ import { CellValue, isCellError } from '../../src/grid/cell';
 import { Finding } from '../../src/evaluate/finding';
 import { formatNumber } from '../../src/evaluate/format';
 import { highlightPlanFor } from '../../src/report/highlightPlan';
-import { CellMark } from '../../src/xlsx/highlightPlan';
+import { CellMark } from '../../src/xlsx/write/highlightPlan';
 import { cellOf } from '../taskpane/findingsView';
 import { SheetCells } from './packedSheet';
 import { byId, data, el } from '../taskpane/dom';

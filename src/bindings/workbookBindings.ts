@@ -1,4 +1,4 @@
-import { findCustomXmlPart, withCustomXmlPart } from '../xlsx/customXmlPart';
+import { findCustomXmlPart, withCustomXmlPart } from '../xlsx/patch/customXmlPart';
 import { XlsxPackage } from '../xlsx/package';
 import { Binding } from './binding';
 import { BINDINGS_NAMESPACE, bindingsFromXml, bindingsToXml } from './bindingsXml';

@@ -1,6 +1,6 @@
 import * as zlib from 'zlib';
-import { crc32 } from '../xlsx/zipArchive';
-import { PartCompressor } from '../xlsx/zipPackage';
+import { crc32 } from '../xlsx/zip/zipArchive';
+import { PartCompressor } from '../xlsx/zip/zipPackage';
 
 /**
  * Node's zlib for the CLI's copies: native deflate, run on libuv's worker threads so the parts of

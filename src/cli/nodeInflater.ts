@@ -1,6 +1,6 @@
 import * as zlib from 'zlib';
-import { crc32 } from '../xlsx/zipArchive';
-import { BoundedInflater, cannotUnpack, truncated, tooLong } from '../xlsx/zipReader';
+import { crc32 } from '../xlsx/zip/zipArchive';
+import { BoundedInflater, cannotUnpack, truncated, tooLong } from '../xlsx/zip/zipReader';
 
 /**
  * Node's native inflate for the CLI's reads, bounded like the JavaScript one: zlib stops as soon

@@ -1,5 +1,5 @@
 import { Finding } from '../evaluate/finding';
-import { CellMark, FindingsSheet, HighlightPlan, MarkStatus } from '../xlsx/highlightPlan';
+import { CellMark, FindingsSheet, HighlightPlan, MarkStatus } from '../xlsx/write/highlightPlan';
 import { actualText, gapText, statusWord, targetText, unbrokenFigure } from './words';
 import { Lang } from '../words/lang';
 

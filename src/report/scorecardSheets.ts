@@ -1,6 +1,6 @@
 import { formatNumber } from '../evaluate/format';
 import { ReviewState } from '../review/reviewState';
-import { FillStatus, FindingsCell, FindingsSheet, FindingsSheetRow } from '../xlsx/highlightPlan';
+import { FillStatus, FindingsCell, FindingsSheet, FindingsSheetRow } from '../xlsx/write/highlightPlan';
 import { Consolidation } from './consolidation';
 import { formatDateTime } from './formatTime';
 import { packLine } from './packLine';

@@ -1,4 +1,4 @@
-import { findCustomXmlPart, withCustomXmlPart } from '../xlsx/customXmlPart';
+import { findCustomXmlPart, withCustomXmlPart } from '../xlsx/patch/customXmlPart';
 import { XlsxPackage } from '../xlsx/package';
 import { EMPTY_REVIEW_BOOK, ReviewBook } from './review';
 import { REVIEWS_NAMESPACE, reviewsFromXml, reviewsToXml } from './reviewXml';

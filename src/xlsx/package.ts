@@ -1,6 +1,6 @@
-import { decodeXmlPart } from './partEncoding';
-import { RawZipEntry } from './zipArchive';
-import { BoundedInflater, entryBytes, JS_INFLATER, readZipDirectory, ZipError } from './zipReader';
+import { decodeXmlPart } from './xml/partEncoding';
+import { RawZipEntry } from './zip/zipArchive';
+import { BoundedInflater, entryBytes, JS_INFLATER, readZipDirectory, ZipError } from './zip/zipReader';
 import { WorkbookFormatError } from './workbookFormatError';
 
 export { WorkbookFormatError };

@@ -5,7 +5,7 @@ import { PledgeChecker } from '../../src/evaluate/checkGrid';
 import { defaultPack } from '../../src/packs/builtinPacks';
 import { explainText } from '../../src/report/explainText';
 import { readingOf } from '../../src/tables/workbookReading';
-import { readWorkbook } from '../../src/xlsx/readWorkbook';
+import { readWorkbook } from '../../src/xlsx/read/readWorkbook';
 import { loadExpectations } from '../helpers/expectations';
 import { hasSharedFixtures, SAMPLES, SHARED_FIXTURES } from '../helpers/paths';
 

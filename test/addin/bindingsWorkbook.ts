@@ -3,7 +3,7 @@ import { PledgeChecker } from '../../src/evaluate/checkGrid';
 import { Finding } from '../../src/evaluate/finding';
 import { defaultPack } from '../../src/packs/builtinPacks';
 import { REVIEWS_NAMESPACE } from '../../src/review/reviewXml';
-import { readWorkbook } from '../../src/xlsx/readWorkbook';
+import { readWorkbook } from '../../src/xlsx/read/readWorkbook';
 import { checkWorkbook } from '../../addin/excel/checkWorkbook';
 import { Cell, xlsxPackage } from '../badInput/corpus';
 import { FakeExcel } from './fakeExcel/fakeExcel';

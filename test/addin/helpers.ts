@@ -3,7 +3,7 @@ import { join } from 'path';
 import { OfficeMockObject } from 'office-addin-mock';
 import { CellValue } from '../../src/grid/cell';
 import { WorkbookGrid } from '../../src/grid/grid';
-import { readWorkbook } from '../../src/xlsx/readWorkbook';
+import { readWorkbook } from '../../src/xlsx/read/readWorkbook';
 import { CellFill } from '../../addin/excel/cellFill';
 import { FakeExcel } from './fakeExcel/fakeExcel';
 import { FakeWorkbook } from './fakeExcel/fakeWorkbook';

@@ -1,6 +1,6 @@
 import { PledgeChecker } from '../../src/evaluate/checkGrid';
 import { defaultPack } from '../../src/packs/builtinPacks';
-import { MARK_FILL } from '../../src/xlsx/highlightPlan';
+import { MARK_FILL } from '../../src/xlsx/write/highlightPlan';
 import { parseA1 } from '../../src/grid/address';
 import { checkWorkbook, CheckOutcome } from '../../addin/excel/checkWorkbook';
 import { clearHighlights } from '../../addin/excel/clearHighlights';

@@ -6,7 +6,7 @@ import { PackEvaluator } from '../../src/evaluate/evaluatePack';
 import { findIndicatorTables } from '../../src/tables/findIndicatorTables';
 import { LabelMatcher } from '../../src/tables/labelMatcher';
 import { openPackage } from '../../src/xlsx/package';
-import { readPackage } from '../../src/xlsx/readWorkbook';
+import { readPackage } from '../../src/xlsx/read/readWorkbook';
 import { problemLines } from '../../src/authoring/lintReport';
 import { checkPackChoice, DEFAULT_CHOICE } from '../../addin/packChoice';
 import { percentCells } from '../../addin/preview/percentCells';

@@ -8,7 +8,7 @@ import { cellError } from '../../src/grid/cell';
 import { defaultPack } from '../../src/packs/builtinPacks';
 import { builtinChoices, checkPackChoice } from '../../addin/packChoice';
 import { readdirSync } from 'fs';
-import { readWorkbook } from '../../src/xlsx/readWorkbook';
+import { readWorkbook } from '../../src/xlsx/read/readWorkbook';
 import { toWire } from '../../addin/preview/checkProtocol';
 import { columnsTransfer, fromColumns, toColumns } from '../../addin/preview/findingColumns';
 import { packSheet, SheetCells } from '../../addin/preview/packedSheet';

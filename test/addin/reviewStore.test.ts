@@ -6,7 +6,7 @@ import { PledgeChecker } from '../../src/evaluate/checkGrid';
 import { defaultPack } from '../../src/packs/builtinPacks';
 import { REVIEWS_NAMESPACE, reviewsFromXml } from '../../src/review/reviewXml';
 import { readPackageReviews, writePackageReviews } from '../../src/review/workbookReviews';
-import { findCustomXmlPart } from '../../src/xlsx/customXmlPart';
+import { findCustomXmlPart } from '../../src/xlsx/patch/customXmlPart';
 import { openPackage } from '../../src/xlsx/package';
 import { readReviews, ReviewStore, saveReview } from '../../addin/excel/reviewStore';
 import { FakeExcel } from './fakeExcel/fakeExcel';

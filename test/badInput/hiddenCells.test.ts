@@ -157,7 +157,7 @@ describe('encodings without a TextDecoder (jsdom), decoded by hand the same way'
     ['UTF-16LE', () => utf16Workbook('le', true), 261],
     ['UTF-16BE', () => utf16Workbook('be', false), 261],
   ] as const)('%s', async (_n, make, value) => {
-    const { readWorkbook } = await import('../../src/xlsx/readWorkbook');
+    const { readWorkbook } = await import('../../src/xlsx/read/readWorkbook');
     const saved = globalThis.TextDecoder;
     const bytes = make();
     try {

@@ -13,7 +13,7 @@ import { strToU8, unzipSync, zipSync } from 'fflate';
 import { PledgeChecker } from '../../src/evaluate/checkGrid';
 import { defaultPack } from '../../src/packs/builtinPacks';
 import { openPackage, WorkbookFormatError } from '../../src/xlsx/package';
-import { readWorkbook } from '../../src/xlsx/readWorkbook';
+import { readWorkbook } from '../../src/xlsx/read/readWorkbook';
 import { EXIT } from '../../src/cli/main';
 import { runCli, snapshot, tempDir, writeInput } from './cliHarness';
 import { Cell, DEFAULT_RULES, FULL_REPORT, reportRows, worksheetXml, xlsxPackage } from './corpus';

@@ -9,7 +9,7 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
 import { EXIT } from '../../src/cli/main';
-import { readWorkbook } from '../../src/xlsx/readWorkbook';
+import { readWorkbook } from '../../src/xlsx/read/readWorkbook';
 import { runCli, RunResult, snapshot, STACK_FRAME, tempDir, writeInput } from './cliHarness';
 import { goodReport } from './corpus';
 import { buildZip, entriesOf, overlongDeflate, withEntry, ZipSpecEntry } from './zipFiles';
@@ -126,9 +126,9 @@ function readWorkbookPart(xlsx: Uint8Array, name: string): Uint8Array {
 describe('ZIP64 in writing', () => {
   it('more than 65,534 entries are written with a ZIP64 end record that our reader and fflate both read', () => {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { writeZip, crc32 } = require('../../src/xlsx/zipArchive') as typeof import('../../src/xlsx/zipArchive');
+    const { writeZip, crc32 } = require('../../src/xlsx/zip/zipArchive') as typeof import('../../src/xlsx/zip/zipArchive');
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { readZipDirectory, entryBytes, JS_INFLATER } = require('../../src/xlsx/zipReader') as typeof import('../../src/xlsx/zipReader');
+    const { readZipDirectory, entryBytes, JS_INFLATER } = require('../../src/xlsx/zip/zipReader') as typeof import('../../src/xlsx/zip/zipReader');
     const n = 70_000;
     const entries = Array.from({ length: n }, (_, i) => {
       const data = new TextEncoder().encode(String(i));
@@ -146,7 +146,7 @@ describe('ZIP64 in writing', () => {
 
   it('an ordinary package is still written without any ZIP64 record', () => {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { writeHighlightedCopy } = require('../../src/xlsx/writeHighlightedCopy') as typeof import('../../src/xlsx/writeHighlightedCopy');
+    const { writeHighlightedCopy } = require('../../src/xlsx/write/writeHighlightedCopy') as typeof import('../../src/xlsx/write/writeHighlightedCopy');
     const copy = writeHighlightedCopy(goodReport(), { author: 'x', marks: [] });
     const text = Buffer.from(copy).toString('latin1');
     expect(text.includes('PK\u0006\u0006')).toBe(false);

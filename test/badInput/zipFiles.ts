@@ -5,7 +5,7 @@
  */
 import { deflateRawSync, constants } from 'zlib';
 import { unzipSync } from 'fflate';
-import { crc32 } from '../../src/xlsx/zipArchive';
+import { crc32 } from '../../src/xlsx/zip/zipArchive';
 
 export interface ZipSpecEntry {
   readonly name: string;

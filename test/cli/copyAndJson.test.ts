@@ -5,7 +5,7 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'fs';
 import { join } from 'path';
 import { EXIT } from '../../src/cli/main';
-import { readWorkbook } from '../../src/xlsx/readWorkbook';
+import { readWorkbook } from '../../src/xlsx/read/readWorkbook';
 import { SAMPLES } from '../helpers/paths';
 import { runCli, tempDir } from '../helpers/runCli';
 

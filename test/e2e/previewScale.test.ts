@@ -5,7 +5,7 @@ import type { Page } from 'playwright-core';
 import { writeNationalWorkbook } from '../../bench/endToEnd';
 import { PledgeChecker } from '../../src/evaluate/checkGrid';
 import { defaultPack } from '../../src/packs/builtinPacks';
-import { readWorkbook } from '../../src/xlsx/readWorkbook';
+import { readWorkbook } from '../../src/xlsx/read/readWorkbook';
 import { artifactPath, e2eUnavailable, launchBrowser, serveDist } from './harness';
 import { timePreview } from './previewTimings';
 

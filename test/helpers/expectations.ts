@@ -5,8 +5,8 @@ import { PledgeChecker } from '../../src/evaluate/checkGrid';
 import { Finding } from '../../src/evaluate/finding';
 import { defaultPack } from '../../src/packs/builtinPacks';
 import { highlightPlanFor } from '../../src/report/highlightPlan';
-import { readWorkbook } from '../../src/xlsx/readWorkbook';
-import { writeHighlightedCopy } from '../../src/xlsx/writeHighlightedCopy';
+import { readWorkbook } from '../../src/xlsx/read/readWorkbook';
+import { writeHighlightedCopy } from '../../src/xlsx/write/writeHighlightedCopy';
 
 export interface ExpectedFinding {
   ruleId: string;

@@ -17,8 +17,8 @@ import { defaultPack } from '../../src/packs/builtinPacks';
 import { findingsJson } from '../../src/report/findingsJson';
 import { highlightPlanFor } from '../../src/report/highlightPlan';
 import { fold } from '../../src/tables/text';
-import { readWorkbook } from '../../src/xlsx/readWorkbook';
-import { writeHighlightedCopy } from '../../src/xlsx/writeHighlightedCopy';
+import { readWorkbook } from '../../src/xlsx/read/readWorkbook';
+import { writeHighlightedCopy } from '../../src/xlsx/write/writeHighlightedCopy';
 import { Cell, xlsxPackage } from '../badInput/corpus';
 
 const pack = defaultPack();

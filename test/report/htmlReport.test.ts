@@ -5,7 +5,7 @@ import { htmlReport } from '../../src/report/htmlReport';
 import { parseSignature, SignatureError } from '../../src/report/signatureBlock';
 import { recordReview } from '../../src/review/recordReview';
 import { EMPTY_REVIEW_BOOK } from '../../src/review/review';
-import { readWorkbook } from '../../src/xlsx/readWorkbook';
+import { readWorkbook } from '../../src/xlsx/read/readWorkbook';
 import { sheet, workbook } from '../helpers/grid';
 import { SAMPLES } from '../helpers/paths';
 import { consolidationOf } from './consolidationOf';

@@ -5,8 +5,8 @@ import { htmlReport } from '../../src/report/htmlReport';
 import { scorecardSheets } from '../../src/report/scorecardSheets';
 import { recordReview } from '../../src/review/recordReview';
 import { EMPTY_REVIEW_BOOK } from '../../src/review/review';
-import { writeNewWorkbook } from '../../src/xlsx/newWorkbook';
-import { readWorkbook } from '../../src/xlsx/readWorkbook';
+import { writeNewWorkbook } from '../../src/xlsx/write/newWorkbook';
+import { readWorkbook } from '../../src/xlsx/read/readWorkbook';
 import { sheet, workbook } from '../helpers/grid';
 import { consolidationOf } from './consolidationOf';
 

@@ -14,8 +14,8 @@ import { PledgeChecker } from '../../src/evaluate/checkGrid';
 import { Finding } from '../../src/evaluate/finding';
 import { cellText } from '../../src/grid/cell';
 import { defaultPack } from '../../src/packs/builtinPacks';
-import { STATUS_FILL } from '../../src/xlsx/highlightPlan';
-import { readWorkbook } from '../../src/xlsx/readWorkbook';
+import { STATUS_FILL } from '../../src/xlsx/write/highlightPlan';
+import { readWorkbook } from '../../src/xlsx/read/readWorkbook';
 import { hasSharedFixtures, SAMPLES, SHARED_FIXTURES } from '../helpers/paths';
 import { runCli, tempDir } from '../helpers/runCli';
 

@@ -3,7 +3,7 @@
  * and without it (the browser preview, where fflate and TextEncoder do the work).
  */
 import { strFromU8, strToU8 } from 'fflate';
-import * as byteText from '../../src/xlsx/byteText';
+import * as byteText from '../../src/xlsx/xml/byteText';
 import { encodeXmlAscii, encodeXmlAttribute, encodeXmlText } from '../../src/xml/encodeXml';
 import { sameBytes } from './xlsxTestKit';
 
@@ -16,7 +16,7 @@ function browserByteText(): typeof byteText {
     g.Buffer = undefined;
     jest.isolateModules(() => {
       // eslint-disable-next-line @typescript-eslint/no-require-imports
-      mod = require('../../src/xlsx/byteText') as typeof byteText;
+      mod = require('../../src/xlsx/xml/byteText') as typeof byteText;
     });
   } finally {
     g.Buffer = saved;

@@ -4,11 +4,11 @@
  * workbook.xml), the table as the print area, A4 landscape fit to width, row heights for wrapped
  * reasons. The person's own defined names stay byte for byte.
  */
-import { FindingsSheet, HighlightPlan } from '../../src/xlsx/highlightPlan';
-import { printNames } from '../../src/xlsx/findingsSheetPart';
+import { FindingsSheet, HighlightPlan } from '../../src/xlsx/write/highlightPlan';
+import { printNames } from '../../src/xlsx/write/findingsSheetPart';
 import { decodeXml } from '../../src/xlsx/package';
-import { sheetLayout } from '../../src/xlsx/findingsSheetLayout';
-import { writeHighlightedCopy } from '../../src/xlsx/writeHighlightedCopy';
+import { sheetLayout } from '../../src/xlsx/write/findingsSheetLayout';
+import { writeHighlightedCopy } from '../../src/xlsx/write/writeHighlightedCopy';
 import { assertWellFormed, minimalPackage, NS, tags, text, unzip } from './xlsxTestKit';
 
 const SHEET = `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="${NS.main}"><sheetData><row r="1"><c r="A1"><v>1</v></c></row></sheetData></worksheet>`;

@@ -2,8 +2,8 @@
  * Past MAX_CELL_NOTES flagged cells a copy carries no notes: the cells are still filled and every
  * reason is on the findings sheet, which links to its cell.
  */
-import { HighlightPlan } from '../../src/xlsx/highlightPlan';
-import { MAX_CELL_NOTES, patchHighlightedCopy, writeHighlightedCopy } from '../../src/xlsx/writeHighlightedCopy';
+import { HighlightPlan } from '../../src/xlsx/write/highlightPlan';
+import { MAX_CELL_NOTES, patchHighlightedCopy, writeHighlightedCopy } from '../../src/xlsx/write/writeHighlightedCopy';
 import { xlsxPackage } from '../badInput/corpus';
 import { rawCells, text, unzip } from './xlsxTestKit';
 

@@ -2,7 +2,7 @@
  * The checks every patched copy must pass, shared by the ExcelJS, handmade and fixture tests:
  * only the allowed parts change, and inside an original sheet only the `s` of flagged cells.
  */
-import { MARK_FILL, MarkStatus } from '../../src/xlsx/highlightPlan';
+import { MARK_FILL, MarkStatus } from '../../src/xlsx/write/highlightPlan';
 import { attr, changedParts, rawCells, styleEntries, text, withoutS } from './xlsxTestKit';
 
 /** Parts a patch may change or add; everything else must be byte-identical. */

@@ -1,7 +1,7 @@
-import { uniqueSheetName } from '../../src/xlsx/appendWorksheet';
+import { uniqueSheetName } from '../../src/xlsx/patch/appendWorksheet';
 import { encodeXmlAscii } from '../../src/xml/encodeXml';
-import { relativeTarget } from '../../src/xlsx/relationshipsPart';
-import { applyEdits, childElements, rootElement, setAttr, XmlCursor } from '../../src/xlsx/xmlScan';
+import { relativeTarget } from '../../src/xlsx/patch/relationshipsPart';
+import { applyEdits, childElements, rootElement, setAttr, XmlCursor } from '../../src/xlsx/xml/xmlScan';
 
 describe('XmlCursor', () => {
   it('finds tags past > in attribute values, comments, CDATA and processing instructions', () => {

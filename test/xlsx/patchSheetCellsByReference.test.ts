@@ -3,7 +3,7 @@
  * otherwise. Both ways must give the same sheet and ask for styles in the same order: the walk is
  * forced here by a comment after the root element (a text with comments is never searched).
  */
-import { CellTargets, patchSheetCells } from '../../src/xlsx/patchSheetCells';
+import { CellTargets, patchSheetCells } from '../../src/xlsx/patch/patchSheetCells';
 
 const HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 

@@ -5,9 +5,9 @@
 import { readFileSync, readdirSync, existsSync } from 'fs';
 import { join } from 'path';
 import { openPackage } from '../../src/xlsx/package';
-import { readPackage } from '../../src/xlsx/readWorkbook';
-import * as sheetDataBytes from '../../src/xlsx/sheetDataBytes';
-import { plainNumberAt, plainUtf8 } from '../../src/xlsx/sheetDataBytes';
+import { readPackage } from '../../src/xlsx/read/readWorkbook';
+import * as sheetDataBytes from '../../src/xlsx/read/sheetDataBytes';
+import { plainNumberAt, plainUtf8 } from '../../src/xlsx/read/sheetDataBytes';
 import { SAMPLES, SHARED_FIXTURES } from '../helpers/paths';
 import { minimalPackage, NS } from './xlsxTestKit';
 

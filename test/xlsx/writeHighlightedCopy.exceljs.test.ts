@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
-import { HighlightPlan, MARK_FILL } from '../../src/xlsx/highlightPlan';
-import { writeHighlightedCopy } from '../../src/xlsx/writeHighlightedCopy';
+import { HighlightPlan, MARK_FILL } from '../../src/xlsx/write/highlightPlan';
+import { writeHighlightedCopy } from '../../src/xlsx/write/writeHighlightedCopy';
 import {
   commentsByRef,
   expectDerivedXfs,

@@ -2,8 +2,8 @@ import ExcelJS from 'exceljs';
 import * as fs from 'fs';
 import * as path from 'path';
 import { Readable } from 'stream';
-import { CellMark, HighlightPlan, MarkStatus } from '../../src/xlsx/highlightPlan';
-import { writeHighlightedCopy } from '../../src/xlsx/writeHighlightedCopy';
+import { CellMark, HighlightPlan, MarkStatus } from '../../src/xlsx/write/highlightPlan';
+import { writeHighlightedCopy } from '../../src/xlsx/write/writeHighlightedCopy';
 import {
   commentsByRef,
   expectDerivedXfs,

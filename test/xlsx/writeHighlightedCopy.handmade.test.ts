@@ -4,9 +4,9 @@
  * mc:AlternateContent, Strict Open XML, UTF-16 parts.
  */
 import { strToU8 } from 'fflate';
-import { HighlightPlan, MARK_FILL } from '../../src/xlsx/highlightPlan';
+import { HighlightPlan, MARK_FILL } from '../../src/xlsx/write/highlightPlan';
 import { WorkbookFormatError } from '../../src/xlsx/package';
-import { writeHighlightedCopy } from '../../src/xlsx/writeHighlightedCopy';
+import { writeHighlightedCopy } from '../../src/xlsx/write/writeHighlightedCopy';
 import { commentsByRef, expectDerivedXfs, expectOnlyAllowedPartsChanged, expectOnlyFlaggedStylesChanged } from './patchAssertions';
 import { assertWellFormed, minimalPackage, NS, rawCells, styleEntries, tags, text, unzip } from './xlsxTestKit';
 

@@ -7,8 +7,8 @@ import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { HighlightPlan } from '../../src/xlsx/highlightPlan';
-import { writeHighlightedCopy } from '../../src/xlsx/writeHighlightedCopy';
+import { HighlightPlan } from '../../src/xlsx/write/highlightPlan';
+import { writeHighlightedCopy } from '../../src/xlsx/write/writeHighlightedCopy';
 import { FIXTURES, haveFixtures } from './xlsxTestKit';
 
 function onPath(cmd: string): string | undefined {

@@ -6,7 +6,7 @@ import { strFromU8 } from 'fflate';
 import * as fs from 'fs';
 import * as path from 'path';
 import { WorkbookFormatError } from '../../src/xlsx/package';
-import { fastParse, NOT_PLAIN, parseXml, saxesParse, XmlHandlers } from '../../src/xlsx/xmlEvents';
+import { fastParse, NOT_PLAIN, parseXml, saxesParse, XmlHandlers } from '../../src/xlsx/xml/xmlEvents';
 import { SAMPLES } from '../helpers/paths';
 import { FIXTURES, unzip } from './xlsxTestKit';
 

@@ -11,15 +11,15 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { nodeCompressor } from '../../src/cli/nodeCompressor';
-import { HighlightPlan } from '../../src/xlsx/highlightPlan';
+import { HighlightPlan } from '../../src/xlsx/write/highlightPlan';
 import { openPackage, WorkbookFormatError } from '../../src/xlsx/package';
-import { readWorkbook } from '../../src/xlsx/readWorkbook';
-import { patchHighlightedCopy, writeHighlightedCopy } from '../../src/xlsx/writeHighlightedCopy';
-import { crc32, writeZip } from '../../src/xlsx/zipArchive';
+import { readWorkbook } from '../../src/xlsx/read/readWorkbook';
+import { patchHighlightedCopy, writeHighlightedCopy } from '../../src/xlsx/write/writeHighlightedCopy';
+import { crc32, writeZip } from '../../src/xlsx/zip/zipArchive';
 
 /** A package's entries with their compressed bytes, as the package reader gives them to the writer. */
 const rawEntries = (zip: Uint8Array) => openPackage(zip).raw!;
-import { AsyncZipper, JS_COMPRESSOR, zipPackage } from '../../src/xlsx/zipPackage';
+import { AsyncZipper, JS_COMPRESSOR, zipPackage } from '../../src/xlsx/zip/zipPackage';
 import { goodReport, reportRowOf, xlsxPackage } from '../badInput/corpus';
 import { sameBytes, unzip } from './xlsxTestKit';
 

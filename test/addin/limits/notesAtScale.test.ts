@@ -1,6 +1,6 @@
 import { PledgeChecker } from '../../../src/evaluate/checkGrid';
 import { defaultPack } from '../../../src/packs/builtinPacks';
-import { MAX_CELL_NOTES } from '../../../src/xlsx/writeHighlightedCopy';
+import { MAX_CELL_NOTES } from '../../../src/xlsx/write/writeHighlightedCopy';
 import { checkWorkbook } from '../../../addin/excel/checkWorkbook';
 import { clearHighlights } from '../../../addin/excel/clearHighlights';
 import { MAX_REASONS } from '../../../addin/excel/writeHighlights';

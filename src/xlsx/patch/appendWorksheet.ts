@@ -1,10 +1,10 @@
-import { readXmlPart, textToBytes } from './byteText';
-import { encodeXmlAscii } from '../xml/encodeXml';
+import { readXmlPart, textToBytes } from '../xml/byteText';
+import { encodeXmlAscii } from '../../xml/encodeXml';
 import { CT } from './contentTypes';
-import { WorkbookFormatError } from './package';
+import { WorkbookFormatError } from '../package';
 import { PatchContext, unusedPartName } from './patchContext';
 import { addRelationship } from './relationshipsPart';
-import { childElements, localName, prefixBoundTo, prefixOf, rootElement, spanAttrs } from './xmlScan';
+import { childElements, localName, prefixBoundTo, prefixOf, rootElement, spanAttrs } from '../xml/xmlScan';
 
 const MAX_SHEET_NAME = 31;
 

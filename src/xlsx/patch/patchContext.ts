@@ -1,9 +1,9 @@
-import { readXmlPart } from './byteText';
+import { readXmlPart } from '../xml/byteText';
 import { ContentTypes } from './contentTypes';
-import { XlsxPackage } from './package';
+import { XlsxPackage } from '../package';
 import { StylesPatch } from './patchStyles';
 import { VmlShapeIds } from './vmlNotes';
-import { rootElement } from './xmlScan';
+import { rootElement } from '../xml/xmlScan';
 
 /**
  * The namespaces new parts and elements must use: a workbook saved as "Strict Open XML" uses

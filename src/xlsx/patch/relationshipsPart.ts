@@ -1,7 +1,7 @@
-import { readXmlPart, textToBytes } from './byteText';
+import { readXmlPart, textToBytes } from '../xml/byteText';
 import { CT, ContentTypes } from './contentTypes';
-import { relsPathOf } from './package';
-import { childElements, prefixOf, rootElement, spanAttrs, withPrefix } from './xmlScan';
+import { relsPathOf } from '../package';
+import { childElements, prefixOf, rootElement, spanAttrs, withPrefix } from '../xml/xmlScan';
 
 const PACKAGE_RELS_NS = 'http://schemas.openxmlformats.org/package/2006/relationships';
 

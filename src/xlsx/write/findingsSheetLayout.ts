@@ -1,4 +1,4 @@
-import { columnName } from '../grid/address';
+import { columnName } from '../../grid/address';
 import { FindingsCell, FindingsSheet } from './highlightPlan';
 
 /**

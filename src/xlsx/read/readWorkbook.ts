@@ -1,12 +1,12 @@
 import { strFromU8 } from 'fflate';
-import { CellValue, cellError } from '../grid/cell';
-import { ExcelTable, SheetGrid, WorkbookGrid } from '../grid/grid';
-import { parseRange, RangeRef, scanA1, toA1 } from '../grid/address';
-import { openPackage, partText, readRelationships, WorkbookFormatError, XlsxPackage } from './package';
-import { spreadsheetMlOnly } from './markupCompatibility';
-import { decodeXmlPart } from './partEncoding';
+import { CellValue, cellError } from '../../grid/cell';
+import { ExcelTable, SheetGrid, WorkbookGrid } from '../../grid/grid';
+import { parseRange, RangeRef, scanA1, toA1 } from '../../grid/address';
+import { openPackage, partText, readRelationships, WorkbookFormatError, XlsxPackage } from '../package';
+import { spreadsheetMlOnly } from '../xml/markupCompatibility';
+import { decodeXmlPart } from '../xml/partEncoding';
 import { indexOfAscii, NOT_BYTE_PLAIN, plainNumberAt, plainUtf8, scanSheetData } from './sheetDataBytes';
-import { parseXml, XmlHandlers } from './xmlEvents';
+import { parseXml, XmlHandlers } from '../xml/xmlEvents';
 
 /**
  * Reads an .xlsx package into the core's grid: computed values (never formulas), merged areas,

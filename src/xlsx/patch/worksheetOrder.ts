@@ -1,6 +1,6 @@
-import { ByteText } from './byteText';
-import { WorkbookFormatError } from './package';
-import { childElements, ElementSpan, localName, rootElement } from './xmlScan';
+import { ByteText } from '../xml/byteText';
+import { WorkbookFormatError } from '../package';
+import { childElements, ElementSpan, localName, rootElement } from '../xml/xmlScan';
 
 /** CT_Worksheet's children in schema order; Excel rejects a sheet whose children are out of order. */
 const WORKSHEET_ORDER = [

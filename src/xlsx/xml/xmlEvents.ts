@@ -1,5 +1,5 @@
 import { SaxesParser, SaxesTagPlain } from 'saxes';
-import { WorkbookFormatError } from './package';
+import { WorkbookFormatError } from '../package';
 
 /**
  * Reading a part as a stream of events (start tags with their attributes, text, end tags), by

@@ -1,7 +1,7 @@
-import { columnName, parseRange, rangeToA1, RangeRef, scanA1, toA1 } from '../grid/address';
-import { ByteText } from './byteText';
-import { WorkbookFormatError } from './package';
-import { applyEdits, Edit, localName, parseAttrList, prefixOf, setAttr, startTagAt, TokenKind, XmlCursor } from './xmlScan';
+import { columnName, parseRange, rangeToA1, RangeRef, scanA1, toA1 } from '../../grid/address';
+import { ByteText } from '../xml/byteText';
+import { WorkbookFormatError } from '../package';
+import { applyEdits, Edit, localName, parseAttrList, prefixOf, setAttr, startTagAt, TokenKind, XmlCursor } from '../xml/xmlScan';
 
 /** Target cells of one sheet: row index -> column index -> what to do there (0-based). */
 export type CellTargets<T> = ReadonlyMap<number, ReadonlyMap<number, T>>;

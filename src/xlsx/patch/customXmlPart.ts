@@ -1,11 +1,11 @@
 import { strFromU8, strToU8 } from 'fflate';
 import { CONTENT_TYPES_PART, ContentTypes } from './contentTypes';
-import { decodeXml, openPackage, readRelationships, XlsxPackage } from './package';
+import { decodeXml, openPackage, readRelationships, XlsxPackage } from '../package';
 import { detectDialect } from './patchContext';
 import { addRelationship } from './relationshipsPart';
-import { textToBytes } from './byteText';
-import { prefixOf, XmlCursor } from './xmlScan';
-import { zipPackage } from './zipPackage';
+import { textToBytes } from '../xml/byteText';
+import { prefixOf, XmlCursor } from '../xml/xmlScan';
+import { zipPackage } from '../zip/zipPackage';
 
 const PROPS_CT = 'application/vnd.openxmlformats-officedocument.customXmlProperties+xml';
 const DATASTORE_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/customXml';

@@ -1,5 +1,5 @@
 import { strFromU8, strToU8 } from 'fflate';
-import { WorkbookFormatError } from './package';
+import { WorkbookFormatError } from '../package';
 
 /**
  * Parts we patch are edited as "byte strings": one JS char per byte (latin1 decoding). Markup is

@@ -1,16 +1,16 @@
 import { strToU8 } from 'fflate';
-import { appendWorksheet } from './appendWorksheet';
-import { bytesToText, textToBytes } from './byteText';
-import { encodeXmlText } from '../xml/encodeXml';
-import { CONTENT_TYPES_PART, ContentTypes, CT } from './contentTypes';
+import { appendWorksheet } from '../patch/appendWorksheet';
+import { bytesToText, textToBytes } from '../xml/byteText';
+import { encodeXmlText } from '../../xml/encodeXml';
+import { CONTENT_TYPES_PART, ContentTypes, CT } from '../patch/contentTypes';
 import { findingsSheetPart, printNames } from './findingsSheetPart';
 import { FindingsSheet } from './highlightPlan';
-import { PatchContext, TRANSITIONAL } from './patchContext';
-import { StylesPatch } from './patchStyles';
-import { addRelationship } from './relationshipsPart';
-import { addSheetDefinedNames } from './sheetDefinedNames';
-import { VmlShapeIds } from './vmlNotes';
-import { zipPackage } from './zipPackage';
+import { PatchContext, TRANSITIONAL } from '../patch/patchContext';
+import { StylesPatch } from '../patch/patchStyles';
+import { addRelationship } from '../patch/relationshipsPart';
+import { addSheetDefinedNames } from '../patch/sheetDefinedNames';
+import { VmlShapeIds } from '../patch/vmlNotes';
+import { zipPackage } from '../zip/zipPackage';
 
 const WORKBOOK = 'xl/workbook.xml';
 const STYLES = 'xl/styles.xml';

@@ -1,6 +1,6 @@
-import { ByteText } from './byteText';
-import { FillStatus, MarkStatus, STATUS_FILL } from './highlightPlan';
-import { WorkbookFormatError } from './package';
+import { ByteText } from '../xml/byteText';
+import { FillStatus, MarkStatus, STATUS_FILL } from '../write/highlightPlan';
+import { WorkbookFormatError } from '../package';
 import {
   applyEdits,
   childElements,
@@ -11,7 +11,7 @@ import {
   rootElement,
   setAttr,
   withPrefix,
-} from './xmlScan';
+} from '../xml/xmlScan';
 
 export type FontVariant = 'bold' | 'link';
 

@@ -1,6 +1,6 @@
-import { ByteText, readXmlPart } from './byteText';
-import { WorkbookFormatError } from './package';
-import { childElements, localName, prefixOf, rootElement, spanAttrs, withPrefix } from './xmlScan';
+import { ByteText, readXmlPart } from '../xml/byteText';
+import { WorkbookFormatError } from '../package';
+import { childElements, localName, prefixOf, rootElement, spanAttrs, withPrefix } from '../xml/xmlScan';
 
 export const CONTENT_TYPES_PART = '[Content_Types].xml';
 

@@ -1,13 +1,13 @@
-import { toA1 } from '../grid/address';
-import { ByteText, decodeUtf8, PartWriter, readXmlPart, textToBytes } from './byteText';
-import { encodeXmlAscii, encodeXmlText } from '../xml/encodeXml';
+import { toA1 } from '../../grid/address';
+import { ByteText, decodeUtf8, PartWriter, readXmlPart, textToBytes } from '../xml/byteText';
+import { encodeXmlAscii, encodeXmlText } from '../../xml/encodeXml';
 import { CT } from './contentTypes';
-import { decodeXml, readRelationships } from './package';
+import { decodeXml, readRelationships } from '../package';
 import { PatchContext, unusedPartName } from './patchContext';
 import { addRelationship } from './relationshipsPart';
 import { appendNoteShapes, newNotesDrawing, NotePlacement } from './vmlNotes';
 import { insertionOffsetAmong, worksheetChildren, WorksheetChildren } from './worksheetOrder';
-import { applyEdits, childElements, Edit, ElementSpan, localName, prefixBoundTo, prefixOf, rootElement, spanAttrs, withPrefix } from './xmlScan';
+import { applyEdits, childElements, Edit, ElementSpan, localName, prefixBoundTo, prefixOf, rootElement, spanAttrs, withPrefix } from '../xml/xmlScan';
 
 /** A note to attach to a cell (0-based position). */
 export interface CellNote {

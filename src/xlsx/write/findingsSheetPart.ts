@@ -1,9 +1,9 @@
-import { columnName, toA1 } from '../grid/address';
-import { PartWriter } from './byteText';
-import { encodeXmlText } from '../xml/encodeXml';
+import { columnName, toA1 } from '../../grid/address';
+import { PartWriter } from '../xml/byteText';
+import { encodeXmlText } from '../../xml/encodeXml';
 import { dataRowHeight, headerHeight, PRINT_FOOTER, PRINT_MARGINS, printAreaA1, printTitleColumnsA1, printTitleRowsA1, sheetLayout } from './findingsSheetLayout';
 import { FindingsCell, FindingsSheet } from './highlightPlan';
-import { StylesPatch, XfChange } from './patchStyles';
+import { StylesPatch, XfChange } from '../patch/patchStyles';
 
 const MAX_CELL_TEXT = 32767; // Excel's limit for one cell
 

@@ -1,4 +1,4 @@
-import { WorkbookFormatError } from './package';
+import { WorkbookFormatError } from '../package';
 
 /**
  * A forward-only scanner over the tags of an XML text, for patching parts in place: it reports

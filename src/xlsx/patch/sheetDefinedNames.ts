@@ -1,7 +1,7 @@
-import { decodeUtf8, readXmlPart, textToBytes } from './byteText';
-import { encodeXmlAscii } from '../xml/encodeXml';
-import { decodeXml, WorkbookFormatError } from './package';
-import { childElements, localName, prefixOf, rootElement, spanAttrs } from './xmlScan';
+import { decodeUtf8, readXmlPart, textToBytes } from '../xml/byteText';
+import { encodeXmlAscii } from '../../xml/encodeXml';
+import { decodeXml, WorkbookFormatError } from '../package';
+import { childElements, localName, prefixOf, rootElement, spanAttrs } from '../xml/xmlScan';
 
 /** The workbook's children that come before `definedNames` in the schema's order, nearest last. */
 const BEFORE_DEFINED_NAMES = new Set(['sheets', 'functionGroups', 'externalReferences']);

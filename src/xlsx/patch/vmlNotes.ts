@@ -1,5 +1,5 @@
-import { ByteText, PartWriter } from './byteText';
-import { applyEdits, Edit, prefixBoundTo, rootElement } from './xmlScan';
+import { ByteText, PartWriter } from '../xml/byteText';
+import { applyEdits, Edit, prefixBoundTo, rootElement } from '../xml/xmlScan';
 
 /**
  * The VML half of a cell note: Excel draws each legacy comment as a hidden text-box shape in the

@@ -1,18 +1,18 @@
-import { parseA1 } from '../grid/address';
-import { appendWorksheet } from './appendWorksheet';
-import { bytesToText, readXmlPart, textToBytes } from './byteText';
-import { CONTENT_TYPES_PART, ContentTypes, CT } from './contentTypes';
+import { parseA1 } from '../../grid/address';
+import { appendWorksheet } from '../patch/appendWorksheet';
+import { bytesToText, readXmlPart, textToBytes } from '../xml/byteText';
+import { CONTENT_TYPES_PART, ContentTypes, CT } from '../patch/contentTypes';
 import { findingsSheetPart, printNames } from './findingsSheetPart';
 import { CellMark, HighlightPlan, MarkStatus } from './highlightPlan';
-import { openPackage, PackageSheet, readRelationships, XlsxPackage } from './package';
-import { CellNote, addSheetNotes } from './patchComments';
-import { detectDialect, PatchContext, unusedPartName } from './patchContext';
-import { CellTargets, patchSheetCells } from './patchSheetCells';
-import { emptyStylesheet, StylesPatch } from './patchStyles';
-import { addRelationship } from './relationshipsPart';
-import { addSheetDefinedNames } from './sheetDefinedNames';
-import { VmlShapeIds } from './vmlNotes';
-import { AsyncZipper, JS_COMPRESSOR, PartCompressor, zipPackage, zipPackageAsync } from './zipPackage';
+import { openPackage, PackageSheet, readRelationships, XlsxPackage } from '../package';
+import { CellNote, addSheetNotes } from '../patch/patchComments';
+import { detectDialect, PatchContext, unusedPartName } from '../patch/patchContext';
+import { CellTargets, patchSheetCells } from '../patch/patchSheetCells';
+import { emptyStylesheet, StylesPatch } from '../patch/patchStyles';
+import { addRelationship } from '../patch/relationshipsPart';
+import { addSheetDefinedNames } from '../patch/sheetDefinedNames';
+import { VmlShapeIds } from '../patch/vmlNotes';
+import { AsyncZipper, JS_COMPRESSOR, PartCompressor, zipPackage, zipPackageAsync } from '../zip/zipPackage';
 
 /**
  * A copy of an .xlsx package with flagged cells filled, their reasons as cell notes, and an

@@ -1,5 +1,5 @@
 import { strFromU8 } from 'fflate';
-import { WorkbookFormatError } from './workbookFormatError';
+import { WorkbookFormatError } from '../workbookFormatError';
 
 /**
  * The text of an XML part as its byte order mark and XML declaration say (XML 1.0, appendix F):
