@@ -22,7 +22,9 @@ class BundleSizePlugin {
       if (!sizes) return;
       for (const line of describeSizes(sizes)) console.log(line);
       if (sizes.pane.gzip > sizes.paneTarget) {
-        compilation.errors.push(new compiler.webpack.WebpackError(`task pane first-load JavaScript is ${sizes.pane.gzip} bytes gzip, over the ${sizes.paneTarget}-byte target`));
+        compilation.errors.push(
+          new compiler.webpack.WebpackError(`task pane first-load JavaScript is ${sizes.pane.gzip} bytes gzip, over the ${sizes.paneTarget}-byte target`),
+        );
       }
     });
   }
@@ -40,7 +42,13 @@ module.exports = async (env, options) => {
   const officeJs = officeJsMode();
   const fixed = { csp: contentSecurityPolicy(officeJs, dev ? { devServerPort: PORT } : {}), officeJs: officeJsSrc(officeJs) };
   // Each page names the loader's hashed file itself (it is a blocking script in <head>, not an injected deferred one).
-  const page = (compilation) => ({ ...fixed, officeLoader: compilation.entrypoints.get('office-loader').getFiles().find((f) => f.endsWith('.js')) });
+  const page = (compilation) => ({
+    ...fixed,
+    officeLoader: compilation.entrypoints
+      .get('office-loader')
+      .getFiles()
+      .find((f) => f.endsWith('.js')),
+  });
   if (officeJs === 'self') console.log(`[pledge-check] Office.js is copied into dist-addin/ and loaded from there (OFFICE_JS=self)`);
 
   const config = {

@@ -14,12 +14,18 @@ function auditVerdict(stdout) {
   try {
     report = JSON.parse(stdout);
   } catch {
-    return { fail: false, message: 'cảnh báo / warning: npm audit gave no report (the audit endpoint may be unreachable); production dependencies not audited' };
+    return {
+      fail: false,
+      message: 'cảnh báo / warning: npm audit gave no report (the audit endpoint may be unreachable); production dependencies not audited',
+    };
   }
   const counts = report && report.metadata && report.metadata.vulnerabilities;
   if (!counts || typeof counts !== 'object') {
     const why = (report && (report.message || (report.error && (report.error.summary || report.error.code)))) || 'no report';
-    return { fail: false, message: `cảnh báo / warning: npm audit could not reach the advisory database (${String(why).split('\n')[0]}); production dependencies not audited` };
+    return {
+      fail: false,
+      message: `cảnh báo / warning: npm audit could not reach the advisory database (${String(why).split('\n')[0]}); production dependencies not audited`,
+    };
   }
   const high = (counts.high || 0) + (counts.critical || 0);
   if (high === 0) {

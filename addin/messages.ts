@@ -45,7 +45,9 @@ export function outcomeVerdict(o: Pick<CheckOutcome, 'findings'>): Localized | u
 
 /** No table found: say what was looked for, so people can see why their sheet did not match. */
 export function noIndicatorTable(pack: RulePack): Localized {
-  const labels = Object.values(pack.indicators).filter((i) => !i.catalogueOnly).slice(0, 3);
+  const labels = Object.values(pack.indicators)
+    .filter((i) => !i.catalogueOnly)
+    .slice(0, 3);
   return {
     vi:
       `Không tìm thấy bảng chỉ tiêu nào trong sổ (đã tìm trên mọi trang, kể cả trang ẩn): một dòng tiêu đề có hai kỳ như ` +
@@ -94,7 +96,9 @@ export function checkWarnings(o: CheckOutcome): Localized[] {
   }
   if (w.threadsKept.length) out.push(threadsKept(w.threadsKept));
   if (w.conditionalCells.length) {
-    const how = w.attached ? { vi: 'ghi chú của ô nói rõ điều này', en: 'the cell’s note says so' } : { vi: 'hãy xem danh sách bên dưới', en: 'see the list below' };
+    const how = w.attached
+      ? { vi: 'ghi chú của ô nói rõ điều này', en: 'the cell’s note says so' }
+      : { vi: 'hãy xem danh sách bên dưới', en: 'see the list below' };
     out.push({
       vi: `${w.conditionalCells.length} ô được đánh dấu có định dạng có điều kiện, có thể che màu tô (${how.vi}): ${w.conditionalCells.join(', ')}.`,
       en: `${w.conditionalCells.length} marked cell(s) have a conditional format that may hide the fill (${how.en}): ${w.conditionalCells.join(', ')}.`,
@@ -161,7 +165,10 @@ export function reviewsUnmatched(count: number): Localized {
 export function reviewsUnreadable(e: unknown): Localized {
   return e instanceof ReviewFormatError
     ? { vi: `Không hiển thị được các xét duyệt vì ${e.vi}.`, en: `Reviews are not shown because ${e.en}.` }
-    : { vi: 'Không đọc được các xét duyệt lưu trong sổ; kết quả kiểm tra vẫn đúng.', en: 'The reviews stored in the workbook could not be read; the findings are still right.' };
+    : {
+        vi: 'Không đọc được các xét duyệt lưu trong sổ; kết quả kiểm tra vẫn đúng.',
+        en: 'The reviews stored in the workbook could not be read; the findings are still right.',
+      };
 }
 
 /** The bindings part could not be read: the check ran with the labels alone. */
@@ -222,11 +229,17 @@ export function scorecardSummary(r: ScorecardWriteReport, units: number): Locali
 export function excelProblem(e: unknown): Localized {
   if (e instanceof ReviewFormatError) {
     // Writing over a part that cannot be read would lose its history: nothing was written.
-    return { vi: `Không ghi được xét duyệt vì ${e.vi}; không ghi đè để khỏi mất các xét duyệt đã có.`, en: `The review was not recorded because ${e.en}; it was not overwritten, so no earlier review is lost.` };
+    return {
+      vi: `Không ghi được xét duyệt vì ${e.vi}; không ghi đè để khỏi mất các xét duyệt đã có.`,
+      en: `The review was not recorded because ${e.en}; it was not overwritten, so no earlier review is lost.`,
+    };
   }
   if (e instanceof BindingError) return { vi: `Không chỉ được ô số liệu: ${e.vi}.`, en: `The figure could not be pointed to: ${e.en}.` };
   if (e instanceof BindingsFormatError) {
-    return { vi: `Không lưu được chỉ ô số liệu vì ${e.vi}; không ghi đè để khỏi mất các chỉ ô đã có.`, en: `The binding was not stored because ${e.en}; it was not overwritten, so no earlier binding is lost.` };
+    return {
+      vi: `Không lưu được chỉ ô số liệu vì ${e.vi}; không ghi đè để khỏi mất các chỉ ô đã có.`,
+      en: `The binding was not stored because ${e.en}; it was not overwritten, so no earlier binding is lost.`,
+    };
   }
   const code = (e as { code?: string } | null)?.code;
   switch (code) {
@@ -234,7 +247,10 @@ export function excelProblem(e: unknown): Localized {
       return { vi: 'Excel đang ở chế độ sửa ô: nhấn Enter hoặc Esc rồi thử lại.', en: 'Excel is in cell edit mode: press Enter or Esc, then try again.' };
     case 'RequestPayloadSizeLimitExceeded':
     case 'ResponsePayloadSizeLimitExceeded':
-      return { vi: 'Sổ quá lớn cho một lần trao đổi với Excel trên web. Hãy thử trên Excel cho máy tính.', en: 'The workbook is too large for one exchange with Excel on the web. Try Excel on the desktop.' };
+      return {
+        vi: 'Sổ quá lớn cho một lần trao đổi với Excel trên web. Hãy thử trên Excel cho máy tính.',
+        en: 'The workbook is too large for one exchange with Excel on the web. Try Excel on the desktop.',
+      };
     case 'AccessDenied':
       return { vi: 'Excel không cho phép thay đổi sổ này (chỉ đọc hoặc bị khóa).', en: 'Excel does not allow changes to this workbook (read-only or locked).' };
     default: {

@@ -39,19 +39,25 @@ export class OfficeHost implements PaneHost {
     const reasons = reasonSupport();
     const reviews = new ReviewsAlong();
     const outcome = await runExcel((context) =>
-      checkWorkbook(context, checker, lang, reasons, (phase, detail) =>
-        onProgress({
-          step: CHECK_STEPS[phase],
-          of: 5,
-          label: CHECK_LABELS[phase],
-          ...(detail ? { detail: FORMATS.cellsRead(detail.cells, detail.sheets) } : {}),
-        }),
+      checkWorkbook(
+        context,
+        checker,
+        lang,
+        reasons,
+        (phase, detail) =>
+          onProgress({
+            step: CHECK_STEPS[phase],
+            of: 5,
+            label: CHECK_LABELS[phase],
+            ...(detail ? { detail: FORMATS.cellsRead(detail.cells, detail.sheets) } : {}),
+          }),
         { alongside: reviews.queue(context) },
       ),
     );
     // Findings from figures that have since changed would mislead: none are shown, nothing was written.
     if (outcome.edited) return { findings: [], messages: [{ text: editedDuringCheck(), tone: 'warning', action: 'check-again' }] };
-    const head: PaneMessage = outcome.tables.length === 0 ? { text: noIndicatorTable(checker.pack), tone: 'warning' } : { text: checkSummary(outcome), tone: 'info' };
+    const head: PaneMessage =
+      outcome.tables.length === 0 ? { text: noIndicatorTable(checker.pack), tone: 'warning' } : { text: checkSummary(outcome), tone: 'info' };
     return reviews.attach({ findings: outcome.findings, messages: [head, ...checkWarnings(outcome).map((text) => ({ text, tone: 'warning' as const }))] });
   }
 

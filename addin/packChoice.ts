@@ -39,7 +39,8 @@ const paneResolver: PackResolver = (ref, from) => {
  * `extends`, meaning): one function, one set of messages. A pack is data and is never executed.
  */
 export function checkPackChoice(choice: PackChoice): PackOutcome {
-  const src = choice.kind === 'builtin' ? builtinPackSource(choice.id) : { file: choice.name, key: `file:${choice.name}`, text: choice.text.replace(/^\uFEFF/, '') };
+  const src =
+    choice.kind === 'builtin' ? builtinPackSource(choice.id) : { file: choice.name, key: `file:${choice.name}`, text: choice.text.replace(/^\uFEFF/, '') };
   if (!src) {
     return {
       problems: [

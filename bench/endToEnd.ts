@@ -45,7 +45,7 @@ export async function writeNationalWorkbook(file: string, units = 3319, months =
   for (const name of INDICATORS) header.push(`${name} năm 2024`, `${name} năm 2025`);
   ws.addRow(header).commit();
   let seed = 7;
-  const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+  const rnd = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
   for (let u = 1; u <= units; u++) {
     for (let m = 1; m <= months; m++) {
       const row: (string | number | null)[] = [`Công an xã số ${u}`, `${String(m).padStart(2, '0')}/2025`];
@@ -55,7 +55,12 @@ export async function writeNationalWorkbook(file: string, units = 3319, months =
         row.push(base, rnd() < 0.01 ? null : Math.max(0, Math.round(base * (0.84 + rnd() * 0.16))));
       }
       // Cleared ≤ cases, resolved ≤ received, recovered ≤ lost, mostly above the pledged shares.
-      for (const [num, den, low] of [[4, 2, 0.78], [8, 6, 0.93], [12, 10, 0.88], [16, 14, 0.55]]) {
+      for (const [num, den, low] of [
+        [4, 2, 0.78],
+        [8, 6, 0.93],
+        [12, 10, 0.88],
+        [16, 14, 0.55],
+      ]) {
         const d = row[den + 1];
         if (typeof d === 'number') row[num + 1] = Math.round(d * (low + rnd() * (1 - low)));
       }
@@ -201,13 +206,21 @@ export async function endToEndFigures(quick: boolean): Promise<Figure[]> {
     const mBare = med(oursBare.map((r) => r.maxRssMb));
     console.log(`end to end ${units * 12} rows × 40 columns (${(size / 1e6).toFixed(1)} MB), medians of ${runs} pairs:`);
     console.log(`  pledge-check check --json --out  ${tFull.toFixed(0).padStart(7)} ms  ${mFull.toFixed(0).padStart(5)} MB peak`);
-    console.log(`  pledge-check check (no outputs)  ${tBare.toFixed(0).padStart(7)} ms  ${mBare.toFixed(0).padStart(5)} MB peak  time ${floorBare.timeRatio.toFixed(2)}× the floor`);
+    console.log(
+      `  pledge-check check (no outputs)  ${tBare.toFixed(0).padStart(7)} ms  ${mBare.toFixed(0).padStart(5)} MB peak  time ${floorBare.timeRatio.toFixed(2)}× the floor`,
+    );
     for (const p of [sheetjsRead, sheetjsRoundTrip, exceljs, floorFull]) {
       console.log(
         `  ${p.label.padEnd(31)}  ${p.theirMs.toFixed(0).padStart(7)} ms  ${p.theirMb.toFixed(0).padStart(5)} MB peak  check --json --out: time ${p.timeRatio.toFixed(2)}×, memory ${p.memoryRatio.toFixed(2)}×`,
       );
     }
-    const ratio = (name: string, x: number, target: number | null): Figure => ({ name, measured: round(x), target, unit: '×', pass: target === null ? null : x <= target });
+    const ratio = (name: string, x: number, target: number | null): Figure => ({
+      name,
+      measured: round(x),
+      target,
+      unit: '×',
+      pass: target === null ? null : x <= target,
+    });
     return [
       { name: 'end-to-end.pledge-check-ms', measured: Math.round(tFull), target: null, unit: 'ms', pass: null },
       { name: 'end-to-end.pledge-check-peak-mb', measured: Math.round(mFull), target: null, unit: 'MB', pass: null },
@@ -258,7 +271,9 @@ export async function scalingFigures(quick: boolean): Promise<Figure[]> {
       const ms = med(runs.map((r) => r.ms));
       const mb = med(runs.map((r) => r.maxRssMb));
       perTenK.push((ms / rows) * 10_000);
-      console.log(`scaling ${String(rows).padStart(6)} rows: ${ms.toFixed(0).padStart(7)} ms, ${((ms / rows) * 10_000).toFixed(0).padStart(6)} ms per 10k rows, ${mb.toFixed(0).padStart(5)} MB peak`);
+      console.log(
+        `scaling ${String(rows).padStart(6)} rows: ${ms.toFixed(0).padStart(7)} ms, ${((ms / rows) * 10_000).toFixed(0).padStart(6)} ms per 10k rows, ${mb.toFixed(0).padStart(5)} MB peak`,
+      );
       figures.push({ name: `scaling.${rows}.ms-per-10k-rows`, measured: Math.round((ms / rows) * 10_000), target: null, unit: 'ms', pass: null });
       figures.push({ name: `scaling.${rows}.peak-mb`, measured: Math.round(mb), target: null, unit: 'MB', pass: null });
     }

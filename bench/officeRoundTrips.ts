@@ -30,7 +30,14 @@ const NO_REASONS = { notes: false, comments: false };
 
 /** A layout-C Excel table, one row per unit (like the shared fixture cum-1); `row(i)` gives unit i's figures. */
 function indicatorTable(units: number, row: (i: number) => { before: number; now: number | null }): WorkbookGrid {
-  const header: CellValue[] = ['Đơn vị', 'Số vụ PPHS năm 2019', 'Số vụ PPHS năm 2020', 'Tin báo tiếp nhận năm 2020', 'Tin báo đã giải quyết năm 2020', 'Số vụ án oan năm 2020'];
+  const header: CellValue[] = [
+    'Đơn vị',
+    'Số vụ PPHS năm 2019',
+    'Số vụ PPHS năm 2020',
+    'Tin báo tiếp nhận năm 2020',
+    'Tin báo đã giải quyết năm 2020',
+    'Số vụ án oan năm 2020',
+  ];
   const rows: CellValue[][] = [['Kết quả thực hiện giao ước thi đua năm 2020'], [], header];
   for (let i = 0; i < units; i++) {
     const { before, now } = row(i);
@@ -98,7 +105,16 @@ async function highlights(name: string, units: number, row: (i: number) => { bef
     }
   }
   const commands = fake.log.filter(isHighlightCommand).length;
-  return { name, units, cells: marks.length, styles, chunks, commands, memoryBytes: state.xmlParts.reduce((n, p) => n + Buffer.byteLength(p.xml), 0), memoryParts: state.xmlParts.length };
+  return {
+    name,
+    units,
+    cells: marks.length,
+    styles,
+    chunks,
+    commands,
+    memoryBytes: state.xmlParts.reduce((n, p) => n + Buffer.byteLength(p.xml), 0),
+    memoryParts: state.xmlParts.length,
+  };
 }
 
 export async function officeRoundTripFigures(quick: boolean): Promise<Figure[]> {
@@ -121,7 +137,9 @@ export async function officeRoundTripFigures(quick: boolean): Promise<Figure[]> 
     await highlights(`two-styles-${scattered}`, scattered, (i) => ({ before: 500, now: i % 3 === 0 ? 520 : i % 3 === 1 ? null : 460 })),
   ];
   for (const c of cases) {
-    console.log(`office highlights ${c.name.padEnd(20)} ${String(c.cells).padStart(7)} cells, ${c.styles} style(s), ${String(c.chunks).padStart(3)} chunk(s): ${c.commands} fill commands; memory ${mb(c.memoryBytes)} MB in ${c.memoryParts} part(s)`);
+    console.log(
+      `office highlights ${c.name.padEnd(20)} ${String(c.cells).padStart(7)} cells, ${c.styles} style(s), ${String(c.chunks).padStart(3)} chunk(s): ${c.commands} fill commands; memory ${mb(c.memoryBytes)} MB in ${c.memoryParts} part(s)`,
+    );
   }
 
   const same = small.check.syncs === lifted.syncs;

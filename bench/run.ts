@@ -56,8 +56,20 @@ async function evaluationFigures(quick: boolean): Promise<Figure[]> {
     figures.push({ name: `evaluation.${size}.json-rules-engine-ms`, measured: round(tb), target: null, unit: 'ms', pass: null });
     figures.push({ name: `evaluation.${size}.closures-ms`, measured: round(tc), target: null, unit: 'ms', pass: null });
     const isTargetSize = size === 100000 || (quick && size === sizes[sizes.length - 1]);
-    figures.push({ name: `evaluation.${size}.speedup-vs-json-rules-engine`, measured: round(tb / ta), target: isTargetSize ? 80 : null, unit: '×', pass: isTargetSize ? tb / ta >= 80 : null });
-    figures.push({ name: `evaluation.${size}.ratio-to-closures`, measured: round(ta / tc), target: isTargetSize ? 2.5 : null, unit: '×', pass: isTargetSize ? ta / tc <= 2.5 : null });
+    figures.push({
+      name: `evaluation.${size}.speedup-vs-json-rules-engine`,
+      measured: round(tb / ta),
+      target: isTargetSize ? 80 : null,
+      unit: '×',
+      pass: isTargetSize ? tb / ta >= 80 : null,
+    });
+    figures.push({
+      name: `evaluation.${size}.ratio-to-closures`,
+      measured: round(ta / tc),
+      target: isTargetSize ? 2.5 : null,
+      unit: '×',
+      pass: isTargetSize ? ta / tc <= 2.5 : null,
+    });
   }
   return figures;
 }
@@ -71,7 +83,13 @@ async function main(): Promise<void> {
   const jsonAt = args.indexOf('--json');
   const quick = args.includes('--quick');
   const onlyAt = args.indexOf('--only');
-  const only = onlyAt >= 0 ? (args[onlyAt + 1] ?? '').split(',').map((x) => x.trim().toLowerCase()).filter(Boolean) : [];
+  const only =
+    onlyAt >= 0
+      ? (args[onlyAt + 1] ?? '')
+          .split(',')
+          .map((x) => x.trim().toLowerCase())
+          .filter(Boolean)
+      : [];
   const wanted = (name: string) => only.length === 0 || only.some((x) => name.toLowerCase().startsWith(x));
   const figures: Figure[] = [];
   if (wanted('evaluation')) figures.push(...(await evaluationFigures(quick)));

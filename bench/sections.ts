@@ -13,4 +13,10 @@ const officeRoundTripFigures = async (quick: boolean): Promise<Figure[]> =>
   ((await import(OFFICE_SECTION)) as { officeRoundTripFigures(quick: boolean): Promise<Figure[]> }).officeRoundTripFigures(quick);
 
 /** Benchmark sections after the evaluation one, in the order they print. */
-export const sections: Array<(quick: boolean) => Promise<Figure[]>> = [endToEndFigures, scalingFigures, bundleSizeFigures, officeRoundTripFigures, previewFigures];
+export const sections: Array<(quick: boolean) => Promise<Figure[]>> = [
+  endToEndFigures,
+  scalingFigures,
+  bundleSizeFigures,
+  officeRoundTripFigures,
+  previewFigures,
+];

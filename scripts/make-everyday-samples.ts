@@ -77,7 +77,6 @@ function viThousands(n: number, sep: '.' | ' ' | typeof NBSP): string {
 
 // ───────────────────────────── the default pack's targets ─────────────────────────────
 
-
 /** The row whose plan cell states a unit's own target for a rule (numerator row for a ratio). */
 const PLAN_ROW_OF: Record<RuleId, Key> = {
   'criminal-cases-down-5pct': 'pphs',
@@ -161,7 +160,15 @@ function evaluate(target: Target, u: UnitFigures, sheet: string): Expectation | 
   const extra = pledged !== undefined ? { pledgedInWorkbook: pledged } : {};
   if (value === null) return { ruleId: target.ruleId, unit: u.unit, status: 'no-data', actual: null, cells, sheet, ...extra };
   const v = round9(value);
-  return { ruleId: target.ruleId, unit: u.unit, status: pass(v) ? 'met' : 'shortfall', actual: round2(v, `${u.unit} ${target.ruleId}`), cells, sheet, ...extra };
+  return {
+    ruleId: target.ruleId,
+    unit: u.unit,
+    status: pass(v) ? 'met' : 'shortfall',
+    actual: round2(v, `${u.unit} ${target.ruleId}`),
+    cells,
+    sheet,
+    ...extra,
+  };
 }
 
 // ───────────────────────────── a workbook described as data ─────────────────────────────
@@ -491,7 +498,8 @@ function writeATable(b: SheetBuilder, unit: string, o: ATableOptions): { unit: U
           break;
       }
     });
-    if (row.key && curCol) figures[row.key] = { cur: { ref: `${curCol}${r}`, input: cur }, ...(baseCol ? { base: { ref: `${baseCol}${r}`, input: base } } : {}) };
+    if (row.key && curCol)
+      figures[row.key] = { cur: { ref: `${curCol}${r}`, input: cur }, ...(baseCol ? { base: { ref: `${baseCol}${r}`, input: base } } : {}) };
     if (row.pledgeFor && row.plan !== undefined) pledged[row.pledgeFor] = planText(row.plan, row.planFmt);
     r++;
   }
@@ -515,7 +523,16 @@ interface CUnitRow {
 /** Writes one row per unit, then a `Tổng cộng` row; returns each unit's figures. */
 function writeUnitRows(
   b: SheetBuilder,
-  o: { firstRow: number; sttCol?: string; unitCol: string; noteCol?: string; cols: CDataCol[]; rows: CUnitRow[]; totals: 'cached' | 'nocache' | 'plain' | 'none'; totalLabel?: string },
+  o: {
+    firstRow: number;
+    sttCol?: string;
+    unitCol: string;
+    noteCol?: string;
+    cols: CDataCol[];
+    rows: CUnitRow[];
+    totals: 'cached' | 'nocache' | 'plain' | 'none';
+    totalLabel?: string;
+  },
 ): { units: UnitFigures[]; lastRow: number } {
   const units: UnitFigures[] = [];
   o.rows.forEach((u, i) => {
@@ -532,7 +549,8 @@ function writeUnitRows(
         fig[c.period] = { ref, input };
       }
     }
-    if (o.noteCol) b.set(`${o.noteCol}${r}`, u.note ?? null, boxed({ font: { name: FONT, size: 11, italic: true }, alignment: { vertical: 'middle', wrapText: true } }));
+    if (o.noteCol)
+      b.set(`${o.noteCol}${r}`, u.note ?? null, boxed({ font: { name: FONT, size: 11, italic: true }, alignment: { vertical: 'middle', wrapText: true } }));
     for (const k of Object.keys(figures) as Key[]) if (!figures[k]!.cur.ref) delete figures[k]; // a baseline alone is no figure
     units.push({ unit: u.unit, figures, pledged: {} });
   });
@@ -544,7 +562,7 @@ function writeUnitRows(
     for (const c of o.cols) {
       const vals = o.rows.map((u) => u.values[c.col] ?? BLANK);
       const anyError = vals.find((v) => v.kind === 'error');
-      const sum = round9(vals.reduce((a, v) => a + (v.kind === 'number' ? v.value : v.kind === 'formula' ? v.result ?? 0 : 0), 0));
+      const sum = round9(vals.reduce((a, v) => a + (v.kind === 'number' ? v.value : v.kind === 'formula' ? (v.result ?? 0) : 0), 0));
       const formula = `SUM(${c.col}${o.firstRow}:${c.col}${lastRow})`;
       let v: SpecValue;
       if (o.totals === 'plain') v = anyError ? null : sum;
@@ -578,7 +596,14 @@ function haTinh(): Sample {
   const unit = 'Công an tỉnh Hà Tĩnh';
   const sheet = 'Biểu kết quả';
   const b = new SheetBuilder(sheet, [6, 46, 9, 16, 13, 13, 11, 10, 14], 'landscape');
-  letterhead(b, ['CÔNG AN TỈNH HÀ TĨNH', 'PHÒNG THAM MƯU'], ['CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc'], 'Hà Tĩnh, ngày 17 tháng 12 năm 2025', 'A:C', 'E:I');
+  letterhead(
+    b,
+    ['CÔNG AN TỈNH HÀ TĨNH', 'PHÒNG THAM MƯU'],
+    ['CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc'],
+    'Hà Tĩnh, ngày 17 tháng 12 năm 2025',
+    'A:C',
+    'E:I',
+  );
   b.set('A5', 'BÁO CÁO KẾT QUẢ THỰC HIỆN CHỈ TIÊU GIAO ƯỚC THI ĐUA "VÌ AN NINH TỔ QUỐC" NĂM 2025', S.title);
   b.spec.merges.push('A5:I5');
   b.height(5, 36);
@@ -604,30 +629,115 @@ function haTinh(): Sample {
   ];
   const rows: ARow[] = [
     { roman: 'I', section: 'CÔNG TÁC ĐẤU TRANH PHÒNG, CHỐNG TỘI PHẠM' },
-    { stt: 1, label: 'Số vụ phạm pháp hình sự', uom: 'vụ', key: 'pphs', plan: 'Giảm 3%', pledgeFor: 'criminal-cases-down-5pct', base: num(628), cur: num(605), self: 'Đạt' },
-    { label: '- Trong đó: đã điều tra khám phá', uom: 'vụ', key: 'pphsCleared', plan: '≥ 80%', pledgeFor: 'cases-cleared-80pct', base: num(512), cur: num(498), self: 'Đạt' },
+    {
+      stt: 1,
+      label: 'Số vụ phạm pháp hình sự',
+      uom: 'vụ',
+      key: 'pphs',
+      plan: 'Giảm 3%',
+      pledgeFor: 'criminal-cases-down-5pct',
+      base: num(628),
+      cur: num(605),
+      self: 'Đạt',
+    },
+    {
+      label: '- Trong đó: đã điều tra khám phá',
+      uom: 'vụ',
+      key: 'pphsCleared',
+      plan: '≥ 80%',
+      pledgeFor: 'cases-cleared-80pct',
+      base: num(512),
+      cur: num(498),
+      self: 'Đạt',
+    },
     { stt: 2, label: 'Án rất nghiêm trọng, đặc biệt nghiêm trọng', uom: 'vụ', key: 'serious', base: num(31), cur: num(27) },
-    { label: '- Trong đó: đã điều tra khám phá', uom: 'vụ', key: 'seriousCleared', plan: '≥ 95%', pledgeFor: 'serious-cases-cleared-95pct', base: num(30), cur: num(25), self: 'Đạt' },
+    {
+      label: '- Trong đó: đã điều tra khám phá',
+      uom: 'vụ',
+      key: 'seriousCleared',
+      plan: '≥ 95%',
+      pledgeFor: 'serious-cases-cleared-95pct',
+      base: num(30),
+      cur: num(25),
+      self: 'Đạt',
+    },
     { roman: 'II', section: 'TIẾP NHẬN, GIẢI QUYẾT TIN BÁO, TỐ GIÁC TỘI PHẠM VÀ KIẾN NGHỊ KHỞI TỐ' },
-    { stt: 3, label: 'Tin báo, tố giác tội phạm và kiến nghị khởi tố đã tiếp nhận', uom: 'tin', key: 'reportsReceived', plan: 'Tiếp nhận 100%', base: num(1184), cur: num(1236), self: 'Đạt' },
-    { label: '- Đã giải quyết', uom: 'tin', key: 'reportsResolved', plan: '≥ 90%', pledgeFor: 'crime-reports-resolved-90pct', base: num(1071), cur: num(1121), self: 'Đạt' },
+    {
+      stt: 3,
+      label: 'Tin báo, tố giác tội phạm và kiến nghị khởi tố đã tiếp nhận',
+      uom: 'tin',
+      key: 'reportsReceived',
+      plan: 'Tiếp nhận 100%',
+      base: num(1184),
+      cur: num(1236),
+      self: 'Đạt',
+    },
+    {
+      label: '- Đã giải quyết',
+      uom: 'tin',
+      key: 'reportsResolved',
+      plan: '≥ 90%',
+      pledgeFor: 'crime-reports-resolved-90pct',
+      base: num(1071),
+      cur: num(1121),
+      self: 'Đạt',
+    },
     { roman: 'III', section: 'PHÒNG, CHỐNG TỘI PHẠM THAM NHŨNG' },
     { stt: 4, label: 'Giá trị tài sản thiệt hại trong các vụ án tham nhũng', uom: 'tỷ đồng', key: 'assetsLost', base: num(3.2), cur: num(4.8), money: true },
-    { label: '- Đã thu hồi', uom: 'tỷ đồng', key: 'assetsRecovered', plan: '≥ 60%', pledgeFor: 'corruption-assets-recovered-60pct', base: num(1.9), cur: num(2.88), money: true, self: 'Đạt' },
+    {
+      label: '- Đã thu hồi',
+      uom: 'tỷ đồng',
+      key: 'assetsRecovered',
+      plan: '≥ 60%',
+      pledgeFor: 'corruption-assets-recovered-60pct',
+      base: num(1.9),
+      cur: num(2.88),
+      money: true,
+      self: 'Đạt',
+    },
     { roman: 'IV', section: 'TAI NẠN GIAO THÔNG' },
     { stt: 5, label: 'Số vụ tai nạn giao thông', uom: 'vụ', plan: 'Giảm 5%', base: num(356), cur: num(331), self: 'Đạt' },
-    { stt: 6, label: 'Số người chết', uom: 'người', key: 'trafficDeaths', plan: 'Giảm ít nhất 10%', pledgeFor: 'traffic-deaths-down-10pct', base: num(142), cur: num(131), self: 'Không đạt' },
+    {
+      stt: 6,
+      label: 'Số người chết',
+      uom: 'người',
+      key: 'trafficDeaths',
+      plan: 'Giảm ít nhất 10%',
+      pledgeFor: 'traffic-deaths-down-10pct',
+      base: num(142),
+      cur: num(131),
+      self: 'Không đạt',
+    },
     { stt: 7, label: 'Số người bị thương', uom: 'người', base: num(298), cur: num(270) },
     { roman: 'V', section: 'CÁC CHỈ TIÊU KHÁC' },
-    { stt: 8, label: 'Số vụ án oan', uom: 'vụ', key: 'wrongful', plan: 'Không để xảy ra', pledgeFor: 'no-wrongful-convictions', base: num(0), cur: num(0), self: 'Đạt' },
+    {
+      stt: 8,
+      label: 'Số vụ án oan',
+      uom: 'vụ',
+      key: 'wrongful',
+      plan: 'Không để xảy ra',
+      pledgeFor: 'no-wrongful-convictions',
+      base: num(0),
+      cur: num(0),
+      self: 'Đạt',
+    },
     { stt: 9, label: 'Số vụ cháy, nổ', uom: 'vụ', plan: 'Hạn chế', base: num(41), cur: num(37), self: 'Đạt' },
   ];
   const t = writeATable(b, unit, { top: 9, left: 1, cols, rows, formulas: true });
   b.spec.freeze = 'C10';
   b.spec.page.printTitleRows = '9:9';
   const r = t.lastRow + 2;
-  b.set(`A${r}`, 'Ghi chú: Cột "Tỷ lệ %" = Thực hiện năm 2025 / Thực hiện năm 2024; cột "Tự đánh giá" do đơn vị tự đánh giá theo chỉ tiêu giao ước đã ký.', { font: { name: FONT, size: 11, italic: true } });
-  signature(b, r + 2, 'B', 'F:I', ['- Cụm thi đua số 5 - Bộ Công an;', '- Đồng chí Giám đốc (để b/c);', '- Lưu: VT, PV01.'], ['KT. GIÁM ĐỐC', 'PHÓ GIÁM ĐỐC', '(Đã ký)', '', 'Đại tá Trần Hồng Phong']);
+  b.set(`A${r}`, 'Ghi chú: Cột "Tỷ lệ %" = Thực hiện năm 2025 / Thực hiện năm 2024; cột "Tự đánh giá" do đơn vị tự đánh giá theo chỉ tiêu giao ước đã ký.', {
+    font: { name: FONT, size: 11, italic: true },
+  });
+  signature(
+    b,
+    r + 2,
+    'B',
+    'F:I',
+    ['- Cụm thi đua số 5 - Bộ Công an;', '- Đồng chí Giám đốc (để b/c);', '- Lưu: VT, PV01.'],
+    ['KT. GIÁM ĐỐC', 'PHÓ GIÁM ĐỐC', '(Đã ký)', '', 'Đại tá Trần Hồng Phong'],
+  );
   return {
     file: 'ke-hoach-thuc-hien-ha-tinh-2025.xlsx',
     layout: 'A',
@@ -635,7 +745,10 @@ function haTinh(): Sample {
     resave: false,
     sheet,
     unit,
-    spec: { properties: { creator: 'Phòng Tham mưu - Công an tỉnh Hà Tĩnh', title: 'Kết quả thực hiện chỉ tiêu giao ước 2025', created: '2025-12-17T02:10:00Z' }, sheets: [b.spec] },
+    spec: {
+      properties: { creator: 'Phòng Tham mưu - Công an tỉnh Hà Tĩnh', title: 'Kết quả thực hiện chỉ tiêu giao ước 2025', created: '2025-12-17T02:10:00Z' },
+      sheets: [b.spec],
+    },
     units: [t.unit],
   };
 }
@@ -645,7 +758,14 @@ function quangNinh(): Sample {
   const unit = 'Công an tỉnh Quảng Ninh';
   const sheet = 'BC 9 tháng';
   const b = new SheetBuilder(sheet, [6, 52, 8, 12, 12, 12, 12, 12], 'portrait');
-  letterhead(b, ['CÔNG AN TỈNH QUẢNG NINH', 'PHÒNG THAM MƯU'], ['CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc'], 'Quảng Ninh, ngày 18 tháng 9 năm 2025', 'A:B', 'D:H');
+  letterhead(
+    b,
+    ['CÔNG AN TỈNH QUẢNG NINH', 'PHÒNG THAM MƯU'],
+    ['CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc'],
+    'Quảng Ninh, ngày 18 tháng 9 năm 2025',
+    'A:B',
+    'D:H',
+  );
   b.set('A5', 'KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU THI ĐUA 9 THÁNG NĂM 2025', S.title);
   b.spec.merges.push('A5:H5');
   b.set('A6', '(Kỳ báo cáo: từ ngày 15/12/2024 đến ngày 14/9/2025)', S.centerItalic);
@@ -662,19 +782,71 @@ function quangNinh(): Sample {
   ];
   const rows: ARow[] = [
     { roman: 'I', section: 'TỘI PHẠM VÀ VI PHẠM PHÁP LUẬT VỀ TRẬT TỰ XÃ HỘI' },
-    { stt: 1, label: 'Số vụ phạm pháp hình sự', uom: 'vụ', key: 'pphs', plan: 700, planFmt: '#,##0', pledgeFor: 'criminal-cases-down-5pct', base: num(745), cur: num(688), self: 'Đạt' },
+    {
+      stt: 1,
+      label: 'Số vụ phạm pháp hình sự',
+      uom: 'vụ',
+      key: 'pphs',
+      plan: 700,
+      planFmt: '#,##0',
+      pledgeFor: 'criminal-cases-down-5pct',
+      base: num(745),
+      cur: num(688),
+      self: 'Đạt',
+    },
     { label: '- Trong đó: số vụ PPHS do người chưa thành niên gây ra', uom: 'vụ', base: num(58), cur: num(61) },
-    { label: '- Đã điều tra khám phá', uom: 'vụ', key: 'pphsCleared', plan: 0.8, planFmt: '0%', pledgeFor: 'cases-cleared-80pct', base: num(601), cur: num(556), self: 'Đạt' },
+    {
+      label: '- Đã điều tra khám phá',
+      uom: 'vụ',
+      key: 'pphsCleared',
+      plan: 0.8,
+      planFmt: '0%',
+      pledgeFor: 'cases-cleared-80pct',
+      base: num(601),
+      cur: num(556),
+      self: 'Đạt',
+    },
     { stt: 2, label: 'Số vụ PPHS về ma túy', uom: 'vụ', base: num(312), cur: num(340) },
     { stt: 3, label: 'Số vụ PPHS về kinh tế', uom: 'vụ', base: num(96), cur: num(88) },
     { stt: 4, label: 'Án rất nghiêm trọng, đặc biệt nghiêm trọng', uom: 'vụ', key: 'serious', base: num(22), cur: num(19) },
-    { label: '- Đã điều tra khám phá', uom: 'vụ', key: 'seriousCleared', plan: 0.95, planFmt: '0%', pledgeFor: 'serious-cases-cleared-95pct', base: num(21), cur: num(19), self: 'Đạt' },
+    {
+      label: '- Đã điều tra khám phá',
+      uom: 'vụ',
+      key: 'seriousCleared',
+      plan: 0.95,
+      planFmt: '0%',
+      pledgeFor: 'serious-cases-cleared-95pct',
+      base: num(21),
+      cur: num(19),
+      self: 'Đạt',
+    },
     { roman: 'II', section: 'TIN BÁO, TỐ GIÁC TỘI PHẠM VÀ KIẾN NGHỊ KHỞI TỐ' },
     { stt: 5, label: 'Tổng số tin báo, tố giác tội phạm, KNKT đã tiếp nhận', uom: 'tin', key: 'reportsReceived', base: txt('1 321'), cur: txt('1 402') },
-    { label: '- Đã giải quyết', uom: 'tin', key: 'reportsResolved', plan: 0.9, planFmt: '0%', pledgeFor: 'crime-reports-resolved-90pct', base: txt('1 190'), cur: txt('1 238'), self: 'Không đạt' },
+    {
+      label: '- Đã giải quyết',
+      uom: 'tin',
+      key: 'reportsResolved',
+      plan: 0.9,
+      planFmt: '0%',
+      pledgeFor: 'crime-reports-resolved-90pct',
+      base: txt('1 190'),
+      cur: txt('1 238'),
+      self: 'Không đạt',
+    },
     { roman: 'III', section: 'TAI NẠN GIAO THÔNG' },
     { stt: 6, label: 'Số vụ tai nạn giao thông', uom: 'vụ', base: num(301), cur: num(276) },
-    { stt: 7, label: 'Số người chết do TNGT', uom: 'người', key: 'trafficDeaths', plan: 106, planFmt: '#,##0', pledgeFor: 'traffic-deaths-down-10pct', base: num(118), cur: num(104), self: 'Đạt' },
+    {
+      stt: 7,
+      label: 'Số người chết do TNGT',
+      uom: 'người',
+      key: 'trafficDeaths',
+      plan: 106,
+      planFmt: '#,##0',
+      pledgeFor: 'traffic-deaths-down-10pct',
+      base: num(118),
+      cur: num(104),
+      self: 'Đạt',
+    },
     { label: 'Trong đó: đường bộ', uom: 'người', base: num(101), cur: num(90) },
     { label: '+ Số người chết do TNGT đường thủy', uom: 'người', base: num(17), cur: num(14) },
     { stt: 8, label: 'Số người bị thương do TNGT', uom: 'người', base: num(240), cur: num(221) },
@@ -687,7 +859,14 @@ function quangNinh(): Sample {
   b.set(`A${r}`, 'Ghi chú:', { font: { name: FONT, size: 11, bold: true, italic: true } });
   b.set(`B${r}`, '- Cột "So sánh (+/-) %" = (TH kỳ này - TH cùng kỳ) / TH cùng kỳ, làm tròn 1 chữ số.', { font: { name: FONT, size: 11, italic: true } });
   b.set(`B${r + 1}`, '- Số vụ án oan kỳ này: chờ Viện kiểm sát tỉnh thống nhất số liệu.', { font: { name: FONT, size: 11, italic: true } });
-  signature(b, r + 3, 'B', 'E:H', ['- Cụm thi đua số 3 (để tổng hợp);', '- Lưu: VT, PV01.'], ['TL. GIÁM ĐỐC', 'TRƯỞNG PHÒNG THAM MƯU', '', 'Đại tá Vũ Minh Khang']);
+  signature(
+    b,
+    r + 3,
+    'B',
+    'E:H',
+    ['- Cụm thi đua số 3 (để tổng hợp);', '- Lưu: VT, PV01.'],
+    ['TL. GIÁM ĐỐC', 'TRƯỞNG PHÒNG THAM MƯU', '', 'Đại tá Vũ Minh Khang'],
+  );
   return {
     file: 'bao-cao-9-thang-quang-ninh-2025.xlsx',
     layout: 'A',
@@ -695,7 +874,10 @@ function quangNinh(): Sample {
     resave: false,
     sheet,
     unit,
-    spec: { properties: { creator: 'PV01 - Công an tỉnh Quảng Ninh', title: 'Kết quả chỉ tiêu thi đua 9 tháng 2025', created: '2025-09-18T08:00:00Z' }, sheets: [b.spec] },
+    spec: {
+      properties: { creator: 'PV01 - Công an tỉnh Quảng Ninh', title: 'Kết quả chỉ tiêu thi đua 9 tháng 2025', created: '2025-09-18T08:00:00Z' },
+      sheets: [b.spec],
+    },
     units: [t.unit],
   };
 }
@@ -715,7 +897,14 @@ function giaLai(): Sample {
   guide.height(2, 50);
 
   const b = new SheetBuilder(sheet, [3, 3, 3, 6, 46, 9, 12, 12, 12, 12, 13, 13], 'portrait');
-  letterhead(b, ['CÔNG AN TỈNH GIA LAI', 'PHÒNG THAM MƯU'], ['CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc'], 'Gia Lai, ngày 16 tháng 12 năm 2025', 'D:E', 'G:L');
+  letterhead(
+    b,
+    ['CÔNG AN TỈNH GIA LAI', 'PHÒNG THAM MƯU'],
+    ['CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc'],
+    'Gia Lai, ngày 16 tháng 12 năm 2025',
+    'D:E',
+    'G:L',
+  );
   b.set('D5', 'BÁO CÁO', S.title);
   b.spec.merges.push('D5:L5');
   b.set('D6', 'Kết quả thực hiện các chỉ tiêu giao ước thi đua "Vì an ninh Tổ quốc" năm 2025', { ...S.centerBold });
@@ -742,19 +931,76 @@ function giaLai(): Sample {
   ];
   const rows: ARow[] = [
     { roman: 'I', section: 'PHẠM PHÁP HÌNH SỰ' },
-    { stt: 1, label: 'Số vụ phạm pháp hình sự', uom: 'vụ', key: 'pphs', cur: num(1210), parts: [604, 703], plan: 1240, planFmt: '#,##0', pledgeFor: 'criminal-cases-down-5pct' },
-    { label: '- Trong đó: đã điều tra khám phá', uom: 'vụ', key: 'pphsCleared', cur: num(1003), parts: [511, 590], plan: 0.8, planFmt: '0%', pledgeFor: 'cases-cleared-80pct' },
+    {
+      stt: 1,
+      label: 'Số vụ phạm pháp hình sự',
+      uom: 'vụ',
+      key: 'pphs',
+      cur: num(1210),
+      parts: [604, 703],
+      plan: 1240,
+      planFmt: '#,##0',
+      pledgeFor: 'criminal-cases-down-5pct',
+    },
+    {
+      label: '- Trong đó: đã điều tra khám phá',
+      uom: 'vụ',
+      key: 'pphsCleared',
+      cur: num(1003),
+      parts: [511, 590],
+      plan: 0.8,
+      planFmt: '0%',
+      pledgeFor: 'cases-cleared-80pct',
+    },
     { stt: 2, label: 'Án rất nghiêm trọng, đặc biệt nghiêm trọng', uom: 'vụ', key: 'serious', cur: num(64), parts: [30, 38] },
-    { label: '- Trong đó: đã điều tra khám phá', uom: 'vụ', key: 'seriousCleared', cur: num(61), parts: [29, 36], plan: 0.95, planFmt: '0%', pledgeFor: 'serious-cases-cleared-95pct' },
+    {
+      label: '- Trong đó: đã điều tra khám phá',
+      uom: 'vụ',
+      key: 'seriousCleared',
+      cur: num(61),
+      parts: [29, 36],
+      plan: 0.95,
+      planFmt: '0%',
+      pledgeFor: 'serious-cases-cleared-95pct',
+    },
     { roman: 'II', section: 'TIN BÁO, TỐ GIÁC TỘI PHẠM VÀ KIẾN NGHỊ KHỞI TỐ' },
     { stt: 3, label: 'Tin báo, tố giác tội phạm và KNKT đã tiếp nhận', uom: 'tin', key: 'reportsReceived', cur: num(2480), parts: [1190, 1221] },
-    { label: '- Đã giải quyết', uom: 'tin', key: 'reportsResolved', cur: num(2213), parts: [1075, 1101], plan: 0.9, planFmt: '0%', pledgeFor: 'crime-reports-resolved-90pct' },
+    {
+      label: '- Đã giải quyết',
+      uom: 'tin',
+      key: 'reportsResolved',
+      cur: num(2213),
+      parts: [1075, 1101],
+      plan: 0.9,
+      planFmt: '0%',
+      pledgeFor: 'crime-reports-resolved-90pct',
+    },
     { roman: 'III', section: 'THAM NHŨNG' },
     { stt: 4, label: 'Tài sản thiệt hại trong các vụ án tham nhũng', uom: 'tỷ đồng', key: 'assetsLost', cur: num(0), parts: [1.2, 0.8], money: true },
-    { label: '- Đã thu hồi', uom: 'tỷ đồng', key: 'assetsRecovered', cur: num(0), parts: [0.5, 0.3], money: true, plan: 0.6, planFmt: '0%', pledgeFor: 'corruption-assets-recovered-60pct' },
+    {
+      label: '- Đã thu hồi',
+      uom: 'tỷ đồng',
+      key: 'assetsRecovered',
+      cur: num(0),
+      parts: [0.5, 0.3],
+      money: true,
+      plan: 0.6,
+      planFmt: '0%',
+      pledgeFor: 'corruption-assets-recovered-60pct',
+    },
     { roman: 'IV', section: 'TAI NẠN GIAO THÔNG' },
     { stt: 5, label: 'Số vụ tai nạn giao thông', uom: 'vụ', cur: num(512), parts: [250, 281] },
-    { stt: 6, label: 'Số người chết', uom: 'người', key: 'trafficDeaths', cur: num(270), parts: [141, 159], plan: 270, planFmt: '#,##0', pledgeFor: 'traffic-deaths-down-10pct' },
+    {
+      stt: 6,
+      label: 'Số người chết',
+      uom: 'người',
+      key: 'trafficDeaths',
+      cur: num(270),
+      parts: [141, 159],
+      plan: 270,
+      planFmt: '#,##0',
+      pledgeFor: 'traffic-deaths-down-10pct',
+    },
     { stt: 7, label: 'Số người bị thương', uom: 'người', cur: num(388), parts: [190, 215] },
     { roman: 'V', section: 'CHỈ TIÊU KHÁC' },
     { stt: 8, label: 'Số vụ án oan', uom: 'vụ', key: 'wrongful', cur: num(0), parts: [0, 0], plan: 0, pledgeFor: 'no-wrongful-convictions' },
@@ -771,9 +1017,20 @@ function giaLai(): Sample {
     b.set(`E${r}`, line, { font: { name: FONT, size: 11, italic: true, bold: line === 'Ghi chú:' } });
     r++;
   }
-  b.set(`E${r + 1}`, 'III. PHƯƠNG HƯỚNG NĂM 2026: Phấn đấu kéo giảm ít nhất 5% số vụ phạm pháp hình sự; tỷ lệ điều tra khám phá trên 80%; giảm 10% số người chết do tai nạn giao thông.', S.para);
+  b.set(
+    `E${r + 1}`,
+    'III. PHƯƠNG HƯỚNG NĂM 2026: Phấn đấu kéo giảm ít nhất 5% số vụ phạm pháp hình sự; tỷ lệ điều tra khám phá trên 80%; giảm 10% số người chết do tai nạn giao thông.',
+    S.para,
+  );
   b.spec.merges.push(`E${r + 1}:L${r + 2}`);
-  signature(b, r + 4, 'E', 'I:L', ['- Bộ Công an (V01, V03);', '- Cụm thi đua số 4;', '- Lưu: VT, PV01.'], ['KT. GIÁM ĐỐC', 'PHÓ GIÁM ĐỐC', '', '', 'Đại tá Nguyễn Quốc Hùng']);
+  signature(
+    b,
+    r + 4,
+    'E',
+    'I:L',
+    ['- Bộ Công an (V01, V03);', '- Cụm thi đua số 4;', '- Lưu: VT, PV01.'],
+    ['KT. GIÁM ĐỐC', 'PHÓ GIÁM ĐỐC', '', '', 'Đại tá Nguyễn Quốc Hùng'],
+  );
   return {
     file: 'bao-cao-nam-gia-lai-2025.xlsx',
     layout: 'A',
@@ -781,7 +1038,11 @@ function giaLai(): Sample {
     resave: true,
     sheet,
     unit,
-    spec: { properties: { creator: 'Công an tỉnh Gia Lai', title: 'Báo cáo chỉ tiêu giao ước năm 2025', created: '2025-12-16T03:00:00Z' }, sheets: [guide.spec, b.spec], activeSheet: 0 },
+    spec: {
+      properties: { creator: 'Công an tỉnh Gia Lai', title: 'Báo cáo chỉ tiêu giao ước năm 2025', created: '2025-12-16T03:00:00Z' },
+      sheets: [guide.spec, b.spec],
+      activeSheet: 0,
+    },
     units: [t.unit],
   };
 }
@@ -899,7 +1160,10 @@ function daNang(): Sample {
     resave: false,
     sheet,
     unit,
-    spec: { properties: { creator: 'PV01 - Công an thành phố Đà Nẵng', title: 'Theo dõi chỉ tiêu theo tháng 2025', created: '2025-11-15T09:00:00Z' }, sheets: [b.spec] },
+    spec: {
+      properties: { creator: 'PV01 - Công an thành phố Đà Nẵng', title: 'Theo dõi chỉ tiêu theo tháng 2025', created: '2025-11-15T09:00:00Z' },
+      sheets: [b.spec],
+    },
     units: [t.unit],
   };
 }
@@ -914,7 +1178,11 @@ function anGiang(): Sample {
   b.set('A1', 'CÔNG AN TỈNH AN GIANG', { font: { name: FONT, size: 12, bold: true } });
   b.set('A2', `THỐNG KÊ SỐ LIỆU CHỈ TIÊU THI ĐUA THEO THÁNG - 9 THÁNG NĂM 2025`, S.title);
   b.spec.merges.push(`A2:${last}2`);
-  b.set('A3', '(Số liệu tháng 01 tính từ 15/12/2024 đến 14/01/2025; số liệu cùng kỳ 2024 gồm Công an tỉnh An Giang và Công an tỉnh Kiên Giang trước hợp nhất)', S.centerItalic);
+  b.set(
+    'A3',
+    '(Số liệu tháng 01 tính từ 15/12/2024 đến 14/01/2025; số liệu cùng kỳ 2024 gồm Công an tỉnh An Giang và Công an tỉnh Kiên Giang trước hợp nhất)',
+    S.centerItalic,
+  );
   b.spec.merges.push(`A3:${last}3`);
   b.height(3, 34);
   const cols: ACol[] = [
@@ -935,7 +1203,14 @@ function anGiang(): Sample {
     { stt: 2, label: 'Án nghiêm trọng và đặc biệt nghiêm trọng', uom: 'vụ', key: 'serious', months: months(61, n, 14), base: num(66) },
     { label: '- Đã điều tra khám phá', uom: 'vụ', key: 'seriousCleared', months: months(58, n, 15), base: num(63) },
     { roman: 'II', section: 'TIN BÁO, TỐ GIÁC TỘI PHẠM' },
-    { stt: 3, label: 'Tiếp nhận tin báo, tố giác tội phạm, kiến nghị khởi tố', uom: 'tin', key: 'reportsReceived', months: months(3015, n, 16), base: num(2876) },
+    {
+      stt: 3,
+      label: 'Tiếp nhận tin báo, tố giác tội phạm, kiến nghị khởi tố',
+      uom: 'tin',
+      key: 'reportsReceived',
+      months: months(3015, n, 16),
+      base: num(2876),
+    },
     { label: '- Đã giải quyết', uom: 'tin', key: 'reportsResolved', months: months(2741, n, 17), base: num(2610) },
     { roman: 'III', section: 'TAI NẠN GIAO THÔNG' },
     { stt: 4, label: 'Số vụ', uom: 'vụ', months: months(388, n, 18), base: num(421) },
@@ -964,7 +1239,14 @@ function ngheAn(): Sample {
   const unit = 'Công an tỉnh Nghệ An';
   const sheet = 'Biểu số 1';
   const b = new SheetBuilder(sheet, [6, 56, 16, 12, 14, 28], 'portrait');
-  letterhead(b, ['CÔNG AN TỈNH NGHỆ AN', 'PHÒNG THAM MƯU'], ['CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc'], 'Nghệ An, ngày 17 tháng 11 năm 2025', 'A:B', 'C:F');
+  letterhead(
+    b,
+    ['CÔNG AN TỈNH NGHỆ AN', 'PHÒNG THAM MƯU'],
+    ['CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc'],
+    'Nghệ An, ngày 17 tháng 11 năm 2025',
+    'A:B',
+    'C:F',
+  );
   b.set('A5', 'SỐ LIỆU KẾT QUẢ CÔNG TÁC BẢO ĐẢM AN NINH, TRẬT TỰ 11 THÁNG NĂM 2025', S.title);
   b.spec.merges.push('A5:F5');
   b.set('A6', '(Kèm theo Báo cáo số 1875/BC-CAT-PV01 ngày 17/11/2025)', S.centerItalic);
@@ -1077,14 +1359,19 @@ function haiPhongXa(): Sample {
   });
   b.spec.freeze = 'C8';
   b.spec.page.printTitleRows = '6:7';
-  b.set(`B${t.lastRow + 2}`, 'Ghi chú: Cột "Khám phá" là số vụ PPHS đã điều tra khám phá trong 6 tháng đầu năm 2025.', { font: { name: FONT, size: 11, italic: true } });
+  b.set(`B${t.lastRow + 2}`, 'Ghi chú: Cột "Khám phá" là số vụ PPHS đã điều tra khám phá trong 6 tháng đầu năm 2025.', {
+    font: { name: FONT, size: 11, italic: true },
+  });
   return {
     file: 'tong-hop-xa-phuong-hai-phong-6-thang-2025.xlsx',
     layout: 'C',
     writer: 'openpyxl',
     resave: false,
     sheet,
-    spec: { properties: { creator: 'Đội Tổng hợp - PV01 Công an TP Hải Phòng', title: 'Tổng hợp xã, phường 6 tháng 2025', created: '2025-06-20T04:00:00Z' }, sheets: [b.spec] },
+    spec: {
+      properties: { creator: 'Đội Tổng hợp - PV01 Công an TP Hải Phòng', title: 'Tổng hợp xã, phường 6 tháng 2025', created: '2025-06-20T04:00:00Z' },
+      sheets: [b.spec],
+    },
     units: t.units,
   };
 }
@@ -1124,7 +1411,15 @@ function cumQuy3(): Sample {
   b.mergeSet('J7:K7', 'Số vụ', h);
   b.mergeSet('L7:M7', 'Số người chết', h);
   b.mergeSet('N7:O7', 'Số người bị thương', h);
-  for (const [c, p] of [['J', q24], ['K', q25], ['L', q24], ['M', q25], ['N', q24], ['O', q25]] as const) b.set(`${c}8`, p, h);
+  for (const [c, p] of [
+    ['J', q24],
+    ['K', q25],
+    ['L', q24],
+    ['M', q25],
+    ['N', q24],
+    ['O', q25],
+  ] as const)
+    b.set(`${c}8`, p, h);
   b.mergeSet('P6:P7', 'Số vụ án oan', h);
   b.set('P8', q25, h);
   b.mergeSet('Q6:Q8', 'Ghi chú', h);
@@ -1190,10 +1485,46 @@ function khanhHoaB(): Sample {
   const sheet = 'TH 6 tháng';
   type BKey = Key | 'tngt' | 'injured';
   const units: { name: string; data: Partial<Record<BKey, [number, number]>> }[] = [
-    { name: 'Công an phường Nha Trang', data: { pphs: [84, 97], pphsCleared: [70, 81], reportsReceived: [160, 151], reportsResolved: [148, 139], tngt: [31, 35], trafficDeaths: [9, 11], injured: [28, 30] } },
-    { name: 'Công an phường Bắc Cam Ranh', data: { pphs: [41, 42], pphsCleared: [30, 33], reportsReceived: [66, 61], reportsResolved: [58, 55], tngt: [18, 16], trafficDeaths: [7, 7], injured: [15, 13] } },
-    { name: 'Công an xã Diên Khánh', data: { pphs: [35, 38], pphsCleared: [29, 31], reportsReceived: [52, 50], reportsResolved: [47, 45], tngt: [12, 14], trafficDeaths: [6, 5], injured: [10, 12] } },
-    { name: 'Công an đặc khu Trường Sa', data: { pphs: [0, 1], pphsCleared: [0, 1], reportsReceived: [2, 1], reportsResolved: [2, 1], tngt: [0, 0], trafficDeaths: [0, 0], injured: [0, 0] } },
+    {
+      name: 'Công an phường Nha Trang',
+      data: {
+        pphs: [84, 97],
+        pphsCleared: [70, 81],
+        reportsReceived: [160, 151],
+        reportsResolved: [148, 139],
+        tngt: [31, 35],
+        trafficDeaths: [9, 11],
+        injured: [28, 30],
+      },
+    },
+    {
+      name: 'Công an phường Bắc Cam Ranh',
+      data: {
+        pphs: [41, 42],
+        pphsCleared: [30, 33],
+        reportsReceived: [66, 61],
+        reportsResolved: [58, 55],
+        tngt: [18, 16],
+        trafficDeaths: [7, 7],
+        injured: [15, 13],
+      },
+    },
+    {
+      name: 'Công an xã Diên Khánh',
+      data: {
+        pphs: [35, 38],
+        pphsCleared: [29, 31],
+        reportsReceived: [52, 50],
+        reportsResolved: [47, 45],
+        tngt: [12, 14],
+        trafficDeaths: [6, 5],
+        injured: [10, 12],
+      },
+    },
+    {
+      name: 'Công an đặc khu Trường Sa',
+      data: { pphs: [0, 1], pphsCleared: [0, 1], reportsReceived: [2, 1], reportsResolved: [2, 1], tngt: [0, 0], trafficDeaths: [0, 0], injured: [0, 0] },
+    },
   ];
   const rows: ({ roman: string; section: string } | { stt?: number; label: string; uom: string; key: BKey })[] = [
     { roman: 'I', section: 'PHẠM PHÁP HÌNH SỰ' },
@@ -1247,11 +1578,14 @@ function khanhHoaB(): Sample {
       const baseRef = `${colLetter(5 + i * 2)}${r}`;
       b.set(curRef, cur, numStyle('#,##0'));
       b.set(baseRef, base, numStyle('#,##0'));
-      if (row.key !== 'tngt' && row.key !== 'injured') figures[i][row.key] = { cur: { ref: curRef, input: num(cur) }, base: { ref: baseRef, input: num(base) } };
+      if (row.key !== 'tngt' && row.key !== 'injured')
+        figures[i][row.key] = { cur: { ref: curRef, input: num(cur) }, base: { ref: baseRef, input: num(base) } };
     });
     r++;
   }
-  b.set(`B${r + 1}`, 'Ghi chú: Công an đặc khu Trường Sa 6 tháng đầu năm 2025 không xảy ra vụ phạm pháp hình sự, tai nạn giao thông.', { font: { name: FONT, size: 11, italic: true } });
+  b.set(`B${r + 1}`, 'Ghi chú: Công an đặc khu Trường Sa 6 tháng đầu năm 2025 không xảy ra vụ phạm pháp hình sự, tai nạn giao thông.', {
+    font: { name: FONT, size: 11, italic: true },
+  });
   b.spec.freeze = 'D8';
   return {
     file: 'cum-xa-khanh-hoa-6-thang-2025.xlsx',
@@ -1286,28 +1620,107 @@ function dongThap(): Sample {
   ];
   const rows: ARow[] = [
     { roman: 'I', section: 'PHẠM PHÁP HÌNH SỰ' },
-    { stt: 1, label: 'Số vụ phạm pháp hình sự', uom: 'vụ', key: 'pphs', plan: 'Giảm ít nhất 5%', pledgeFor: 'criminal-cases-down-5pct', cur: txt('1 187'), base: txt('1 242'), self: 'Đạt' },
+    {
+      stt: 1,
+      label: 'Số vụ phạm pháp hình sự',
+      uom: 'vụ',
+      key: 'pphs',
+      plan: 'Giảm ít nhất 5%',
+      pledgeFor: 'criminal-cases-down-5pct',
+      cur: txt('1 187'),
+      base: txt('1 242'),
+      self: 'Đạt',
+    },
     { stt: 2, label: 'Số vụ đã điều tra khám phá', uom: 'vụ', key: 'pphsCleared', cur: num(963), base: num(1004) },
-    { stt: 3, label: 'Tỷ lệ điều tra khám phá (%)', uom: '%', plan: '≥ 80%', pledgeFor: 'cases-cleared-80pct', cur: num(0.8113), base: num(0.8084), fraction: true, self: 'Đạt' },
+    {
+      stt: 3,
+      label: 'Tỷ lệ điều tra khám phá (%)',
+      uom: '%',
+      plan: '≥ 80%',
+      pledgeFor: 'cases-cleared-80pct',
+      cur: num(0.8113),
+      base: num(0.8084),
+      fraction: true,
+      self: 'Đạt',
+    },
     { stt: 4, label: 'Án rất nghiêm trọng, đặc biệt nghiêm trọng', uom: 'vụ', key: 'serious', cur: num(45), base: num(52) },
-    { label: '- Đã điều tra khám phá', uom: 'vụ', key: 'seriousCleared', plan: '≥ 95%', pledgeFor: 'serious-cases-cleared-95pct', cur: num(43), base: num(50), self: 'Đạt' },
+    {
+      label: '- Đã điều tra khám phá',
+      uom: 'vụ',
+      key: 'seriousCleared',
+      plan: '≥ 95%',
+      pledgeFor: 'serious-cases-cleared-95pct',
+      cur: num(43),
+      base: num(50),
+      self: 'Đạt',
+    },
     { roman: 'II', section: 'TIN BÁO, TỐ GIÁC TỘI PHẠM, KIẾN NGHỊ KHỞI TỐ' },
-    { stt: 5, label: 'Tiếp nhận tin báo, tố giác tội phạm, KNKT', uom: 'tin', key: 'reportsReceived', plan: 'Tiếp nhận 100%', cur: txt('2 950'), base: txt('2 811'), self: 'Đạt' },
-    { stt: 6, label: 'Giải quyết tin báo, tố giác tội phạm, KNKT', uom: 'tin', key: 'reportsResolved', plan: '≥ 90%', pledgeFor: 'crime-reports-resolved-90pct', cur: txt('2 655'), base: txt('2 497'), self: 'Đạt' },
+    {
+      stt: 5,
+      label: 'Tiếp nhận tin báo, tố giác tội phạm, KNKT',
+      uom: 'tin',
+      key: 'reportsReceived',
+      plan: 'Tiếp nhận 100%',
+      cur: txt('2 950'),
+      base: txt('2 811'),
+      self: 'Đạt',
+    },
+    {
+      stt: 6,
+      label: 'Giải quyết tin báo, tố giác tội phạm, KNKT',
+      uom: 'tin',
+      key: 'reportsResolved',
+      plan: '≥ 90%',
+      pledgeFor: 'crime-reports-resolved-90pct',
+      cur: txt('2 655'),
+      base: txt('2 497'),
+      self: 'Đạt',
+    },
     { roman: 'III', section: 'THAM NHŨNG' },
     { stt: 7, label: 'Tài sản thiệt hại trong các vụ án tham nhũng', uom: 'triệu đồng', key: 'assetsLost', cur: txt('6 850'), base: txt('4 120') },
-    { label: '- Đã thu hồi', uom: 'triệu đồng', key: 'assetsRecovered', plan: 'Thu hồi ≥ 70%', pledgeFor: 'corruption-assets-recovered-60pct', cur: txt('4 452'), base: txt('2 230'), self: 'Không đạt' },
+    {
+      label: '- Đã thu hồi',
+      uom: 'triệu đồng',
+      key: 'assetsRecovered',
+      plan: 'Thu hồi ≥ 70%',
+      pledgeFor: 'corruption-assets-recovered-60pct',
+      cur: txt('4 452'),
+      base: txt('2 230'),
+      self: 'Không đạt',
+    },
     { roman: 'IV', section: 'TAI NẠN GIAO THÔNG' },
     { stt: 8, label: 'Số vụ tai nạn giao thông', uom: 'vụ', cur: num(188), base: num(205) },
-    { stt: 9, label: 'Số người chết', uom: 'người', key: 'trafficDeaths', plan: 'Giảm ít nhất 10%', pledgeFor: 'traffic-deaths-down-10pct', cur: num(121), base: num(139), self: 'Đạt' },
+    {
+      stt: 9,
+      label: 'Số người chết',
+      uom: 'người',
+      key: 'trafficDeaths',
+      plan: 'Giảm ít nhất 10%',
+      pledgeFor: 'traffic-deaths-down-10pct',
+      cur: num(121),
+      base: num(139),
+      self: 'Đạt',
+    },
     { stt: 10, label: 'Số người bị thương', uom: 'người', cur: num(140), base: num(152) },
     { roman: 'V', section: 'KHÁC' },
-    { stt: 11, label: 'Số vụ án oan', uom: 'vụ', key: 'wrongful', plan: 'Không để xảy ra', pledgeFor: 'no-wrongful-convictions', cur: num(0), base: num(0), self: 'Đạt' },
+    {
+      stt: 11,
+      label: 'Số vụ án oan',
+      uom: 'vụ',
+      key: 'wrongful',
+      plan: 'Không để xảy ra',
+      pledgeFor: 'no-wrongful-convictions',
+      cur: num(0),
+      base: num(0),
+      self: 'Đạt',
+    },
   ];
   const t = writeATable(b, unit, { top: 5, left: 2, cols, rows, formulas: false, headerHeight: 36 });
   b.spec.freeze = 'D6';
   let r = t.lastRow + 2;
-  b.set(`C${r++}`, 'Ghi chú: Số liệu tiếp nhận, giải quyết tin báo lấy từ phần mềm quản lý tin báo ngày 15/9/2025.', { font: { name: FONT, size: 11, italic: true } });
+  b.set(`C${r++}`, 'Ghi chú: Số liệu tiếp nhận, giải quyết tin báo lấy từ phần mềm quản lý tin báo ngày 15/9/2025.', {
+    font: { name: FONT, size: 11, italic: true },
+  });
   b.set(`C${r++}`, 'Giá trị tài sản tính bằng triệu đồng.', { font: { name: FONT, size: 11, italic: true } });
   signature(b, r + 1, 'C', 'F:I', ['- Cụm thi đua số 8;', '- Lưu: VT.'], ['KT. GIÁM ĐỐC', 'PHÓ GIÁM ĐỐC', '', 'Thượng tá Huỳnh Văn Tâm']);
   return {
@@ -1317,7 +1730,10 @@ function dongThap(): Sample {
     resave: false,
     sheet,
     unit,
-    spec: { properties: { creator: 'Công an tỉnh Đồng Tháp', title: 'Kết quả chỉ tiêu giao ước 9 tháng 2025', created: '2025-09-16T06:00:00Z' }, sheets: [b.spec] },
+    spec: {
+      properties: { creator: 'Công an tỉnh Đồng Tháp', title: 'Kết quả chỉ tiêu giao ước 9 tháng 2025', created: '2025-09-16T06:00:00Z' },
+      sheets: [b.spec],
+    },
     units: [t.unit],
   };
 }
@@ -1326,7 +1742,14 @@ function dongThap(): Sample {
 
 function excelStyle(cell: ExcelJS.Cell, style: CellStyle | undefined): void {
   if (!style) return;
-  if (style.font) cell.font = { name: style.font.name ?? FONT, size: style.font.size ?? 12, bold: style.font.bold, italic: style.font.italic, underline: style.font.underline };
+  if (style.font)
+    cell.font = {
+      name: style.font.name ?? FONT,
+      size: style.font.size ?? 12,
+      bold: style.font.bold,
+      italic: style.font.italic,
+      underline: style.font.underline,
+    };
   if (style.alignment) cell.alignment = { ...style.alignment };
   if (style.border) {
     const thin = { style: 'thin' as const, color: { argb: 'FF000000' } };
@@ -1354,7 +1777,9 @@ async function writeWithExcelJS(spec: WorkbookSpec, file: string): Promise<void>
   wb.created = new Date(spec.properties.created);
   wb.modified = new Date(spec.properties.created);
   for (const sheet of spec.sheets) {
-    const ws = wb.addWorksheet(sheet.name, { pageSetup: { paperSize: 9, orientation: sheet.page.orientation, fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
+    const ws = wb.addWorksheet(sheet.name, {
+      pageSetup: { paperSize: 9, orientation: sheet.page.orientation, fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+    });
     if (sheet.page.printTitleRows) ws.pageSetup.printTitlesRow = sheet.page.printTitleRows;
     sheet.widths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
     for (const c of sheet.hiddenCols) ws.getColumn(c).hidden = true;
@@ -1371,7 +1796,8 @@ async function writeWithExcelJS(spec: WorkbookSpec, file: string): Promise<void>
       ws.views = [{ state: 'frozen', xSplit: colIndex(m[1]) - 1, ySplit: Number(m[2]) - 1, topLeftCell: sheet.freeze }];
     }
   }
-  if (spec.activeSheet !== undefined) (wb.views as unknown) = [{ activeTab: spec.activeSheet, x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, visibility: 'visible' }];
+  if (spec.activeSheet !== undefined)
+    (wb.views as unknown) = [{ activeTab: spec.activeSheet, x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, visibility: 'visible' }];
   await wb.xlsx.writeFile(file);
 }
 
@@ -1396,7 +1822,6 @@ function writeWithOpenpyxl(py: string, spec: WorkbookSpec, file: string): void {
   }
 }
 
-
 // ───────────────────────────── read back and compare ─────────────────────────────
 
 function sameNumber(a: number, b: number): boolean {
@@ -1404,7 +1829,12 @@ function sameNumber(a: number, b: number): boolean {
 }
 
 /** What a cell must read as, whichever reader reads it. */
-type Want = { t: 'empty' } | { t: 'number'; v: number } | { t: 'text'; v: string } | { t: 'error'; v: string } | { t: 'formula'; result?: number | string | { error: string } };
+type Want =
+  | { t: 'empty' }
+  | { t: 'number'; v: number }
+  | { t: 'text'; v: string }
+  | { t: 'error'; v: string }
+  | { t: 'formula'; result?: number | string | { error: string } };
 
 function wantOf(v: SpecValue): Want {
   if (v === null) return { t: 'empty' };
@@ -1438,7 +1868,7 @@ async function verifyWithExcelJS(file: string, spec: WorkbookSpec, problems: str
         if (got !== w.v) problems.push(`${where}: expected text ${JSON.stringify(w.v)}, found ${JSON.stringify(got)}`);
       } else if (w.t === 'error') {
         // LibreOffice saves a typed error value as the formula `=#DIV/0!` with that cached result.
-        const e = g && typeof g === 'object' ? g.error ?? (g.result as { error?: string } | undefined)?.error : undefined;
+        const e = g && typeof g === 'object' ? (g.error ?? (g.result as { error?: string } | undefined)?.error) : undefined;
         if (e !== w.v) problems.push(`${where}: expected error ${w.v}, found ${JSON.stringify(got)}`);
       } else {
         if (!g || typeof g !== 'object' || !('formula' in g || 'sharedFormula' in g)) {
@@ -1498,12 +1928,15 @@ function verifyWithOpenpyxl(py: string, file: string, spec: WorkbookSpec, proble
         if (got && got.stored !== '') problems.push(`${where}: expected empty, found ${JSON.stringify(got.stored)}`);
       } else if (!got) problems.push(`${where}: missing`);
       else if (w.t === 'number') {
-        if (typeof got.stored !== 'number' || !sameNumber(got.stored, w.v)) problems.push(`${where}: expected number ${w.v}, found ${JSON.stringify(got.stored)}`);
+        if (typeof got.stored !== 'number' || !sameNumber(got.stored, w.v))
+          problems.push(`${where}: expected number ${w.v}, found ${JSON.stringify(got.stored)}`);
       } else if (w.t === 'text') {
-        if (got.stored !== w.v || got.type !== 's') problems.push(`${where}: expected text ${JSON.stringify(w.v)}, found ${JSON.stringify(got.stored)} (${got.type})`);
+        if (got.stored !== w.v || got.type !== 's')
+          problems.push(`${where}: expected text ${JSON.stringify(w.v)}, found ${JSON.stringify(got.stored)} (${got.type})`);
       } else if (w.t === 'error') {
         const loFormula = got.stored === `=${w.v}` && got.cached === w.v;
-        if (!loFormula && (got.stored !== w.v || got.type !== 'e')) problems.push(`${where}: expected error ${w.v}, found ${JSON.stringify(got.stored)} (${got.type})`);
+        if (!loFormula && (got.stored !== w.v || got.type !== 'e'))
+          problems.push(`${where}: expected error ${w.v}, found ${JSON.stringify(got.stored)} (${got.type})`);
       } else {
         if (typeof got.stored !== 'string' || !got.stored.startsWith('=')) problems.push(`${where}: expected a formula, found ${JSON.stringify(got.stored)}`);
         else {
@@ -1569,10 +2002,11 @@ export async function makeEverydaySamples(outDir = OUT_DIR): Promise<void> {
       await check();
     }
     const entries: Expectation[] = [];
-    for (const u of s.units) for (const t of TARGETS) {
-      const e = evaluate(t, u, s.sheet);
-      if (e) entries.push(e);
-    }
+    for (const u of s.units)
+      for (const t of TARGETS) {
+        const e = evaluate(t, u, s.sheet);
+        if (e) entries.push(e);
+      }
     expected[s.file] = { layout: s.layout, ...(s.unit ? { unit: s.unit } : {}), sheet: s.sheet, expected: entries };
     console.log(`✓ everyday/${s.file}  (layout ${s.layout}, ${writer}; app.xml says "${application(out)}")`);
   }
@@ -1584,7 +2018,9 @@ export async function makeEverydaySamples(outDir = OUT_DIR): Promise<void> {
     for (const [file, entry] of Object.entries(expected)) {
       console.log(`\n${file}`);
       for (const e of entry.expected) {
-        console.log(`  ${e.unit.padEnd(30)} ${e.ruleId.padEnd(34)} ${e.status.padEnd(9)} ${String(e.actual).padStart(7)}  ${e.cells.join(', ')}${e.pledgedInWorkbook ? `  [${e.pledgedInWorkbook}]` : ''}`);
+        console.log(
+          `  ${e.unit.padEnd(30)} ${e.ruleId.padEnd(34)} ${e.status.padEnd(9)} ${String(e.actual).padStart(7)}  ${e.cells.join(', ')}${e.pledgedInWorkbook ? `  [${e.pledgedInWorkbook}]` : ''}`,
+        );
       }
     }
   }

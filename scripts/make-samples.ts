@@ -68,7 +68,6 @@ function viDecimal(x: number, digits = 2): string {
 
 // ───────────────────────────── targets of the default pack ─────────────────────────────
 
-
 interface Located {
   ref: string;
   input: Input;
@@ -82,7 +81,6 @@ interface UnitFigures {
   unit: string;
   figures: Partial<Record<IndicatorKey, Figure>>;
 }
-
 
 type Status = 'met' | 'shortfall' | 'no-data';
 interface Expectation {
@@ -283,12 +281,25 @@ function sampleA(): { spec: WorkbookSpec; sheet: string; unit: string; units: Un
     '7. Các đơn vị gửi số liệu về Phòng Tham mưu (PV01) trước ngày 16/12/2025 để tổng hợp, báo cáo Cụm thi đua.',
   ];
   lines.forEach((line, i) => {
-    if (line) guide.set(`A${i + 1}`, line, i === 0 ? { ...S.bold, font: { name: FONT, size: 14, bold: true } } : { ...S.text, alignment: { wrapText: true, vertical: 'top' } });
+    if (line)
+      guide.set(
+        `A${i + 1}`,
+        line,
+        i === 0 ? { ...S.bold, font: { name: FONT, size: 14, bold: true } } : { ...S.text, alignment: { wrapText: true, vertical: 'top' } },
+      );
   });
 
   const rows: ARow[] = [
     { roman: 'I', section: 'TỘI PHẠM VỀ TRẬT TỰ XÃ HỘI' },
-    { stt: 1, label: 'Số vụ phạm pháp hình sự', uom: 'vụ', cur: num(1498), base: txt('1.612'), key: 'pphs', note: 'Cùng kỳ: cộng số liệu CA Ninh Bình, Nam Định, Hà Nam (cũ)' },
+    {
+      stt: 1,
+      label: 'Số vụ phạm pháp hình sự',
+      uom: 'vụ',
+      cur: num(1498),
+      base: txt('1.612'),
+      key: 'pphs',
+      note: 'Cùng kỳ: cộng số liệu CA Ninh Bình, Nam Định, Hà Nam (cũ)',
+    },
     {
       label: '- Trong đó: đã điều tra khám phá',
       uom: 'vụ',
@@ -298,7 +309,14 @@ function sampleA(): { spec: WorkbookSpec; sheet: string; unit: string; units: Un
       note: () => `Tỷ lệ khám phá đạt ${viDecimal((1276 / 1498) * 100)}%`,
     },
     { stt: 2, label: 'Án rất nghiêm trọng, đặc biệt nghiêm trọng', uom: 'vụ', cur: num(87), base: num(94), key: 'serious' },
-    { label: '- Trong đó: đã điều tra khám phá', uom: 'vụ', cur: txt('chưa thống kê'), base: num(90), key: 'seriousCleared', note: 'PC02 đang rà soát, đối chiếu số liệu' },
+    {
+      label: '- Trong đó: đã điều tra khám phá',
+      uom: 'vụ',
+      cur: txt('chưa thống kê'),
+      base: num(90),
+      key: 'seriousCleared',
+      note: 'PC02 đang rà soát, đối chiếu số liệu',
+    },
     { roman: 'II', section: 'CÔNG TÁC TIẾP NHẬN, GIẢI QUYẾT TIN BÁO, TỐ GIÁC TỘI PHẠM VÀ KIẾN NGHỊ KHỞI TỐ' },
     { stt: 3, label: 'Tin báo, tố giác tội phạm và kiến nghị khởi tố đã tiếp nhận', uom: 'tin', cur: txt('3.254'), base: num(3087), key: 'reportsReceived' },
     { label: '- Đã giải quyết', uom: 'tin', cur: num(2987), base: num(2795), key: 'reportsResolved' },
@@ -401,7 +419,7 @@ function sampleA(): { spec: WorkbookSpec; sheet: string; unit: string; units: Un
       change = viDecimal(((c - p) / p) * 100);
     }
     b.set(`F${r}`, change, boxed({ ...S.text, alignment: { horizontal: 'right', vertical: 'middle' }, numFmt: changeFmt }));
-    const note = typeof row.note === 'function' ? row.note(c, p) : row.note ?? null;
+    const note = typeof row.note === 'function' ? row.note(c, p) : (row.note ?? null);
     b.set(`G${r}`, note, boxed({ ...S.text, font: { name: FONT, size: 11, italic: true }, alignment: { wrapText: true, vertical: 'middle' } }));
     if (row.hidden) b.spec.hiddenRows.push(r);
     if (row.key) figures[row.key] = { cur: { ref: `D${r}`, input: row.cur }, base: { ref: `E${r}`, input: row.base } };
@@ -449,41 +467,91 @@ function sampleB(): { spec: WorkbookSpec; sheet: string; units: UnitFigures[] } 
     {
       name: 'Công an tỉnh Thanh Hóa',
       data: {
-        pphs: P(842, 786), pphsCleared: P(701, 668), serious: P(41, 38), seriousCleared: P(40, 36),
-        reportsReceived: P(1655, 1732), reportsResolved: P(1502, 1571), assetsLost: P(8.4, 12.6), assetsRecovered: P(5.1, 7.56),
-        tngtCases: P(512, 478), trafficDeaths: P(168, 151), injured: P(402, 371), wrongful: P(0, 0), fires: P(38, 31),
+        pphs: P(842, 786),
+        pphsCleared: P(701, 668),
+        serious: P(41, 38),
+        seriousCleared: P(40, 36),
+        reportsReceived: P(1655, 1732),
+        reportsResolved: P(1502, 1571),
+        assetsLost: P(8.4, 12.6),
+        assetsRecovered: P(5.1, 7.56),
+        tngtCases: P(512, 478),
+        trafficDeaths: P(168, 151),
+        injured: P(402, 371),
+        wrongful: P(0, 0),
+        fires: P(38, 31),
       },
     },
     {
       name: 'Công an tỉnh Nghệ An',
       data: {
-        pphs: P(1096, '1.037'), pphsCleared: P(874, 821), serious: P(33, 29), seriousCleared: P(31, 28),
-        reportsReceived: P(1893, 1980), reportsResolved: P(1702, 1763), assetsLost: P(11.2, 15.2), assetsRecovered: P(6.2, 10.1),
-        tngtCases: P(563, 540), trafficDeaths: P(190, 171), injured: P(451, 437), wrongful: P(0, 1), fires: P(52, 47),
+        pphs: P(1096, '1.037'),
+        pphsCleared: P(874, 821),
+        serious: P(33, 29),
+        seriousCleared: P(31, 28),
+        reportsReceived: P(1893, 1980),
+        reportsResolved: P(1702, 1763),
+        assetsLost: P(11.2, 15.2),
+        assetsRecovered: P(6.2, 10.1),
+        tngtCases: P(563, 540),
+        trafficDeaths: P(190, 171),
+        injured: P(451, 437),
+        wrongful: P(0, 1),
+        fires: P(52, 47),
       },
     },
     {
       name: 'Công an tỉnh Hà Tĩnh',
       data: {
-        pphs: P(412, 397), pphsCleared: P(339, 330), serious: P(15, 14), seriousCleared: P(15, 14),
-        reportsReceived: P(790, 826), reportsResolved: P(722, 771), assetsLost: P(2.3, 3.1), assetsRecovered: P(1.1, 1.4),
-        tngtCases: P(231, 219), trafficDeaths: P(96, 88), injured: P(178, 166), wrongful: P(0, 0), fires: P(21, 24),
+        pphs: P(412, 397),
+        pphsCleared: P(339, 330),
+        serious: P(15, 14),
+        seriousCleared: P(15, 14),
+        reportsReceived: P(790, 826),
+        reportsResolved: P(722, 771),
+        assetsLost: P(2.3, 3.1),
+        assetsRecovered: P(1.1, 1.4),
+        tngtCases: P(231, 219),
+        trafficDeaths: P(96, 88),
+        injured: P(178, 166),
+        wrongful: P(0, 0),
+        fires: P(21, 24),
       },
     },
     {
       name: 'Công an tỉnh Quảng Trị',
       data: {
-        pphs: P(538, 489), pphsCleared: P(433, 401), serious: P(21, 19), seriousCleared: P(20, null),
-        reportsReceived: P(1041, 1105), reportsResolved: P(940, 998), assetsLost: P(1.9, 2.8), assetsRecovered: P(1.2, 1.96),
-        tngtCases: P(284, 262), trafficDeaths: P(152, 129), injured: P(233, 208), wrongful: P(0, 0), fires: P(26, 22),
+        pphs: P(538, 489),
+        pphsCleared: P(433, 401),
+        serious: P(21, 19),
+        seriousCleared: P(20, null),
+        reportsReceived: P(1041, 1105),
+        reportsResolved: P(940, 998),
+        assetsLost: P(1.9, 2.8),
+        assetsRecovered: P(1.2, 1.96),
+        tngtCases: P(284, 262),
+        trafficDeaths: P(152, 129),
+        injured: P(233, 208),
+        wrongful: P(0, 0),
+        fires: P(26, 22),
       },
     },
     {
       name: 'Công an thành phố Huế',
       data: {
-        pphs: P(455, 441), pphsCleared: P(361, 358), serious: P(18, 17), seriousCleared: P(17, 17),
-        reportsReceived: P(913, 952), reportsResolved: P(826, 861), assetsLost: P(6, 4.9), assetsRecovered: P(3.9, '2,45'),
-        tngtCases: P(198, 187), trafficDeaths: P(74, 69), injured: P(151, 139), wrongful: P(0, 0), fires: P(19, 17),
+        pphs: P(455, 441),
+        pphsCleared: P(361, 358),
+        serious: P(18, 17),
+        seriousCleared: P(17, 17),
+        reportsReceived: P(913, 952),
+        reportsResolved: P(826, 861),
+        assetsLost: P(6, 4.9),
+        assetsRecovered: P(3.9, '2,45'),
+        tngtCases: P(198, 187),
+        trafficDeaths: P(74, 69),
+        injured: P(151, 139),
+        wrongful: P(0, 0),
+        fires: P(19, 17),
       },
     },
   ];
@@ -570,10 +638,14 @@ function sampleB(): { spec: WorkbookSpec; sheet: string; units: UnitFigures[] } 
     r++;
   }
   r++;
-  b.set(`A${r}`, 'Ghi chú: Số liệu cùng kỳ năm 2024 của Công an tỉnh Quảng Trị gồm số liệu của Công an tỉnh Quảng Bình và Công an tỉnh Quảng Trị (trước hợp nhất); Công an tỉnh Quảng Trị chưa báo cáo số án nghiêm trọng và đặc biệt nghiêm trọng đã điều tra khám phá 6 tháng năm 2025.', {
-    font: { name: FONT, size: 11, italic: true },
-    alignment: { wrapText: true, vertical: 'top' },
-  });
+  b.set(
+    `A${r}`,
+    'Ghi chú: Số liệu cùng kỳ năm 2024 của Công an tỉnh Quảng Trị gồm số liệu của Công an tỉnh Quảng Bình và Công an tỉnh Quảng Trị (trước hợp nhất); Công an tỉnh Quảng Trị chưa báo cáo số án nghiêm trọng và đặc biệt nghiêm trọng đã điều tra khám phá 6 tháng năm 2025.',
+    {
+      font: { name: FONT, size: 11, italic: true },
+      alignment: { wrapText: true, vertical: 'top' },
+    },
+  );
   b.merge(`A${r}:${lastCol}${r}`);
   b.height(r, 32);
 
@@ -610,15 +682,35 @@ function sampleC(): { spec: WorkbookSpec; sheet: string; table: string; units: U
   ];
   // Values in the column order above, from "Số vụ PPHS năm 2024" to "Số vụ án oan năm 2025".
   const data: { unit: string; values: (number | string)[]; note: string | null }[] = [
-    { unit: 'Công an tỉnh Phú Thọ', values: [1724, 1598, 1322, 3410, 3120, 18.6, 11.9, 398, 352, 0], note: 'Số liệu năm 2024 cộng gộp Công an các tỉnh Phú Thọ, Vĩnh Phúc, Hòa Bình (cũ)' },
-    { unit: 'Công an tỉnh Tuyên Quang', values: [702, 681, 539, 1290, 1171, 2.5, 1.5, 201, 180, 0], note: 'Số liệu năm 2024 cộng gộp Công an các tỉnh Tuyên Quang, Hà Giang (cũ)' },
-    { unit: 'Công an tỉnh Thái Nguyên', values: [985, 902, 749, 1876, 1662, 0, 0, 236, 219, 0], note: 'Không phát sinh vụ án tham nhũng có thiệt hại về tài sản' },
+    {
+      unit: 'Công an tỉnh Phú Thọ',
+      values: [1724, 1598, 1322, 3410, 3120, 18.6, 11.9, 398, 352, 0],
+      note: 'Số liệu năm 2024 cộng gộp Công an các tỉnh Phú Thọ, Vĩnh Phúc, Hòa Bình (cũ)',
+    },
+    {
+      unit: 'Công an tỉnh Tuyên Quang',
+      values: [702, 681, 539, 1290, 1171, 2.5, 1.5, 201, 180, 0],
+      note: 'Số liệu năm 2024 cộng gộp Công an các tỉnh Tuyên Quang, Hà Giang (cũ)',
+    },
+    {
+      unit: 'Công an tỉnh Thái Nguyên',
+      values: [985, 902, 749, 1876, 1662, 0, 0, 236, 219, 0],
+      note: 'Không phát sinh vụ án tham nhũng có thiệt hại về tài sản',
+    },
     { unit: 'Công an tỉnh Lào Cai', values: [814, 760, 641, 1455, 1349, 9.8, 3.2, 245, 214, 0], note: null },
-    { unit: 'Công an tỉnh Bắc Ninh', values: [1530, 1455, 1236, '2.874', 2611, 25.4, 16.3, 372, 330, 1], note: '01 vụ án oan phát sinh trong năm, đang giải quyết bồi thường' },
+    {
+      unit: 'Công an tỉnh Bắc Ninh',
+      values: [1530, 1455, 1236, '2.874', 2611, 25.4, 16.3, 372, 330, 1],
+      note: '01 vụ án oan phát sinh trong năm, đang giải quyết bồi thường',
+    },
     { unit: 'Công an tỉnh Lạng Sơn', values: [498, 470, 389, 843, 770, 1.2, 0.84, 110, 99, 0], note: null },
   ];
 
-  const b = new SheetBuilder(sheetName, cols.map((c) => c.width), 'landscape');
+  const b = new SheetBuilder(
+    sheetName,
+    cols.map((c) => c.width),
+    'landscape',
+  );
   const lastCol = colLetter(cols.length);
   b.set('A1', 'KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU GIAO ƯỚC THI ĐUA NĂM 2025 - CỤM THI ĐUA SỐ 2', S.title);
   b.merge(`A1:${lastCol}1`);
@@ -642,7 +734,11 @@ function sampleC(): { spec: WorkbookSpec; sheet: string; table: string; units: U
       const col = cols[j];
       const ref = `${colLetter(j + 1)}${r}`;
       const numFmt = col.money ? '#,##0.00' : col.key ? '#,##0' : undefined;
-      const align: CellStyle['alignment'] = col.key ? { horizontal: 'right', vertical: 'middle' } : j === 0 ? { horizontal: 'center', vertical: 'middle' } : { vertical: 'middle', wrapText: true };
+      const align: CellStyle['alignment'] = col.key
+        ? { horizontal: 'right', vertical: 'middle' }
+        : j === 0
+          ? { horizontal: 'center', vertical: 'middle' }
+          : { vertical: 'middle', wrapText: true };
       b.set(ref, v, boxed({ ...S.text, alignment: align, numFmt }));
       if (typeof v === 'number' && col.key) totals[j] += v; // SUBTOTAL ignores text, as Excel does
       if (col.key && col.period) {
@@ -656,7 +752,11 @@ function sampleC(): { spec: WorkbookSpec; sheet: string; table: string; units: U
   const totalsRow = headerRow + 1 + data.length;
   cols.forEach((c, j) => {
     const ref = `${colLetter(j + 1)}${totalsRow}`;
-    const style = boxed({ ...S.bold, alignment: { horizontal: c.key ? 'right' : 'left', vertical: 'middle' }, numFmt: c.money ? '#,##0.00' : c.key ? '#,##0' : undefined });
+    const style = boxed({
+      ...S.bold,
+      alignment: { horizontal: c.key ? 'right' : 'left', vertical: 'middle' },
+      numFmt: c.money ? '#,##0.00' : c.key ? '#,##0' : undefined,
+    });
     if (j === 1) b.set(ref, 'Tổng cộng', style);
     else if (c.key) b.set(ref, { formula: `SUBTOTAL(109,${tableName}[${c.name}])`, result: round9(totals[j]) }, style);
     else b.set(ref, null, style);
@@ -672,7 +772,11 @@ function sampleC(): { spec: WorkbookSpec; sheet: string; table: string; units: U
 
   return {
     spec: {
-      properties: { creator: 'Phòng Tham mưu - Công an tỉnh Phú Thọ (Cụm trưởng Cụm thi đua số 2)', title: 'Chỉ tiêu giao ước thi đua năm 2025', created: '2025-12-18T03:00:00Z' },
+      properties: {
+        creator: 'Phòng Tham mưu - Công an tỉnh Phú Thọ (Cụm trưởng Cụm thi đua số 2)',
+        title: 'Chỉ tiêu giao ước thi đua năm 2025',
+        created: '2025-12-18T03:00:00Z',
+      },
       sheets: [b.fitRowHeights().spec],
     },
     sheet: sheetName,
@@ -686,7 +790,14 @@ function sampleC(): { spec: WorkbookSpec; sheet: string; table: string; units: U
 function excelStyle(cell: ExcelJS.Cell, style: CellStyle | undefined): void {
   if (!style) return;
   // Fresh objects per cell: ExcelJS shares style objects between cells otherwise.
-  if (style.font) cell.font = { name: style.font.name ?? FONT, size: style.font.size ?? 12, bold: style.font.bold, italic: style.font.italic, underline: style.font.underline };
+  if (style.font)
+    cell.font = {
+      name: style.font.name ?? FONT,
+      size: style.font.size ?? 12,
+      bold: style.font.bold,
+      italic: style.font.italic,
+      underline: style.font.underline,
+    };
   if (style.alignment) cell.alignment = { ...style.alignment };
   if (style.border) {
     const thin = { style: 'thin' as const, color: { argb: 'FF000000' } };

@@ -23,7 +23,9 @@ function measure(dir, files) {
 function scriptsOf(dir, html) {
   const text = readFileSync(join(dir, html), 'utf8');
   // The built HTML is minified: attribute values may or may not be quoted.
-  return [...text.matchAll(/<script\b[^>]*?\ssrc=(?:"([^"]+)"|'([^']+)'|([^\s>]+))/g)].map((m) => m[1] ?? m[2] ?? m[3]).filter((src) => !/^https?:/.test(src) && !src.startsWith('office-js/'));
+  return [...text.matchAll(/<script\b[^>]*?\ssrc=(?:"([^"]+)"|'([^']+)'|([^\s>]+))/g)]
+    .map((m) => m[1] ?? m[2] ?? m[3])
+    .filter((src) => !/^https?:/.test(src) && !src.startsWith('office-js/'));
 }
 
 /** Sizes of a built dist-addin/, or undefined when there is no build there. */
@@ -32,7 +34,10 @@ function bundleSizes(dir) {
   const js = readdirSync(dir).filter((f) => f.endsWith('.js'));
   return {
     pane: measure(dir, scriptsOf(dir, 'taskpane.html')),
-    preview: measure(dir, js.filter((f) => f.startsWith('preview.'))),
+    preview: measure(
+      dir,
+      js.filter((f) => f.startsWith('preview.')),
+    ),
     commands: measure(dir, scriptsOf(dir, 'commands.html')),
     paneTarget: PANE_TARGET_GZIP,
   };

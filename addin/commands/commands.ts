@@ -31,7 +31,10 @@ async function checkFromRibbon(): Promise<Localized[]> {
 
 export function registerCommands(): void {
   Office.actions.associate('checkTargets', command(checkFromRibbon));
-  Office.actions.associate('clearHighlights', command(async () => clearSummary(await clearTargets())));
+  Office.actions.associate(
+    'clearHighlights',
+    command(async () => clearSummary(await clearTargets())),
+  );
 }
 
 Office.onReady(() => registerCommands());

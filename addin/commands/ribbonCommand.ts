@@ -55,4 +55,3 @@ export function command(action: Action, now: () => number = Date.now): (event: O
     }
   };
 }
-

@@ -100,7 +100,9 @@ export function queueAttach(context: Excel.RequestContext, cell: Excel.Range, ki
  * line breaks as \r\n. Tells "still the note we wrote" from "someone has changed it".
  */
 export function reasonHash(text: string): string {
-  const s = String(text ?? '').normalize('NFC').replace(/\s+/g, '');
+  const s = String(text ?? '')
+    .normalize('NFC')
+    .replace(/\s+/g, '');
   let h = 0x811c9dc5;
   for (let i = 0; i < s.length; i++) {
     h ^= s.charCodeAt(i);

@@ -35,7 +35,18 @@ export interface CheckExtras {
   readonly maxReasons?: number;
 }
 
-const NOTHING_WRITTEN: WriteReport = { marked: 0, attached: 0, attachKind: null, protectedSheets: [], othersReasonsKept: 0, gradientCells: [], attachFailed: false, threadsKept: [], reasonsOmitted: 0, conditionalCells: [] };
+const NOTHING_WRITTEN: WriteReport = {
+  marked: 0,
+  attached: 0,
+  attachKind: null,
+  protectedSheets: [],
+  othersReasonsKept: 0,
+  gradientCells: [],
+  attachFailed: false,
+  threadsKept: [],
+  reasonsOmitted: 0,
+  conditionalCells: [],
+};
 
 /**
  * The ribbon's and the pane's Check: read the open workbook into the core's grid, run the same

@@ -28,7 +28,12 @@ const RUN_ROWS = 50_000;
  * notes are not values and are written after this read, so they never count as an edit.
  * (A figure from a volatile formula such as RAND() would; pledge figures are typed or summed.)
  */
-export function editedMeanwhile(context: Excel.RequestContext, grid: WorkbookGrid, tables: ReadonlyArray<IndicatorTable>, memory: HighlightMemory): WriteCondition {
+export function editedMeanwhile(
+  context: Excel.RequestContext,
+  grid: WorkbookGrid,
+  tables: ReadonlyArray<IndicatorTable>,
+  memory: HighlightMemory,
+): WriteCondition {
   const reads: { sheet: string; top: number; col: number; range: Excel.Range }[] = [];
   let memoryChanged = () => false;
   const byName = new Map(grid.sheets.map((s) => [s.name, s]));

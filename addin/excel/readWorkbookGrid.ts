@@ -60,7 +60,11 @@ interface Block {
  * rows of every sheet. Cells are read from A1 so addresses match the file. Work queued by the
  * caller before the read, and `options.alongside`, ride on syncs 1 and 2.
  */
-export async function readWorkbookGrid(context: Excel.RequestContext, onPhase: ReadProgress = () => undefined, options: ReadOptions = {}): Promise<WorkbookRead> {
+export async function readWorkbookGrid(
+  context: Excel.RequestContext,
+  onPhase: ReadProgress = () => undefined,
+  options: ReadOptions = {},
+): Promise<WorkbookRead> {
   const trips = new RoundTrips(context, options.budget);
   onPhase('sheets');
 

@@ -59,7 +59,11 @@ function freeName(name: string, taken: ReadonlySet<string>): string {
   if (!taken.has(key(name))) return name;
   for (let n = 2; ; n++) {
     const suffix = ` (${n})`;
-    const candidate = Array.from(name).slice(0, MAX_NAME - suffix.length).join('').trimEnd() + suffix;
+    const candidate =
+      Array.from(name)
+        .slice(0, MAX_NAME - suffix.length)
+        .join('')
+        .trimEnd() + suffix;
     if (!taken.has(key(candidate))) return candidate;
   }
 }

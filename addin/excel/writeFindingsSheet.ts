@@ -1,5 +1,14 @@
 import { CellRef } from '../../src/grid/address';
-import { columnPoints, PRINT_FOOTER, PRINT_MARGINS, printAreaA1, printTitleColumnsA1, printTitleRowsA1, SheetLayout, sheetLayout } from '../../src/xlsx/write/findingsSheetLayout';
+import {
+  columnPoints,
+  PRINT_FOOTER,
+  PRINT_MARGINS,
+  printAreaA1,
+  printTitleColumnsA1,
+  printTitleRowsA1,
+  SheetLayout,
+  sheetLayout,
+} from '../../src/xlsx/write/findingsSheetLayout';
 import { FillStatus, FindingsCell, FindingsSheet, STATUS_FILL } from '../../src/xlsx/write/highlightPlan';
 import { addressChunks, areasForCells } from './addressList';
 import { groupBy } from './groupBy';

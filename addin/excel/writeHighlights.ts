@@ -170,7 +170,14 @@ async function readBeforeWriting(
   await reasons.queueLocate(trips);
   const fillReads = [];
   for (const [sheet, cells] of groupBy(marks, (m) => m.sheet)) {
-    fillReads.push({ sheet, read: await queueReadFills(trips, sheets.get(sheet), cells.map((m) => m.cell)) });
+    fillReads.push({
+      sheet,
+      read: await queueReadFills(
+        trips,
+        sheets.get(sheet),
+        cells.map((m) => m.cell),
+      ),
+    });
   }
   const conditional = await queueFindConditional(trips, sheets, marks);
   await condition?.queue(trips);
@@ -193,7 +200,13 @@ interface ChosenMarks {
   readonly reasonsOmitted: number;
 }
 
-function chooseMarks(plan: HighlightPlan, marks: ReadonlyArray<CellMark>, seen: SeenBeforeWriting, attachKind: AttachedKind | null, options: WriteOptions): ChosenMarks {
+function chooseMarks(
+  plan: HighlightPlan,
+  marks: ReadonlyArray<CellMark>,
+  seen: SeenBeforeWriting,
+  attachKind: AttachedKind | null,
+  options: WriteOptions,
+): ChosenMarks {
   const oldByKey = new Map(seen.old.map((c) => [cellKey(c.sheet, c.cell), c]));
   const next: RememberedCell[] = [];
   const toMark: CellMark[] = [];

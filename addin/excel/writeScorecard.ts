@@ -50,7 +50,10 @@ export async function writeScorecard(
 
   const sheets = build(workbook.name);
   // Without marks nothing can be proven ours, so nothing is replaced.
-  const plan = planScorecardSheets(existing, sheets.map((s) => s.name));
+  const plan = planScorecardSheets(
+    existing,
+    sheets.map((s) => s.name),
+  );
   const trips = new RoundTrips(context);
   for (const name of plan.remove) items.find((ws) => ws.name === name)?.delete();
   const added: Excel.Worksheet[] = [];

@@ -13,9 +13,7 @@ export function linesOfFragment(hash: string): Localized[] {
   try {
     const data: unknown = JSON.parse(decodeURIComponent(hash.replace(/^#/, '')));
     if (!Array.isArray(data)) return [];
-    return data
-      .filter((x): x is [string, string] => Array.isArray(x) && typeof x[0] === 'string' && typeof x[1] === 'string')
-      .map(([vi, en]) => ({ vi, en }));
+    return data.filter((x): x is [string, string] => Array.isArray(x) && typeof x[0] === 'string' && typeof x[1] === 'string').map(([vi, en]) => ({ vi, en }));
   } catch {
     return [];
   }

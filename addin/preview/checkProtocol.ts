@@ -26,7 +26,13 @@ export type WireProblem = { readonly kind: 'format'; readonly text: Localized } 
 export type WorkerReply =
   | { readonly kind: 'progress'; readonly id: number; readonly step: CheckStep; readonly at: number }
   | { readonly kind: 'started'; readonly id: number; readonly tables: number; readonly subjects: number }
-  | { readonly kind: 'sheet'; readonly id: number; readonly sheets: ReadonlyArray<PackedSheet>; readonly percentCells: Array<[string, number]>; readonly bindingsUnreadable?: Localized }
+  | {
+      readonly kind: 'sheet';
+      readonly id: number;
+      readonly sheets: ReadonlyArray<PackedSheet>;
+      readonly percentCells: Array<[string, number]>;
+      readonly bindingsUnreadable?: Localized;
+    }
   | { readonly kind: 'batch'; readonly id: number; readonly columns: FindingColumns; readonly done: number }
   | { readonly kind: 'checked'; readonly id: number }
   | { readonly kind: 'copied'; readonly id: number; readonly bytes: Uint8Array }

@@ -133,7 +133,10 @@ export class PreviewHost implements PaneHost {
     const head =
       tables === 0
         ? { text: noIndicatorTable(checker.pack), tone: 'warning' as const }
-        : { text: withVerdict(FORMATS.previewChecked(this.name ?? '', tables, counts.shortfall, counts['no-data'], counts.met), findings), tone: 'info' as const };
+        : {
+            text: withVerdict(FORMATS.previewChecked(this.name ?? '', tables, counts.shortfall, counts['no-data'], counts.met), findings),
+            tone: 'info' as const,
+          };
     const notes: PaneMessage[] = unreadable ? [{ text: bindingsUnreadable(unreadable), tone: 'warning' }] : [];
     return { findings, messages: [head, ...notes] };
   }

@@ -58,7 +58,12 @@ export class SheetView {
     byId('rows-next', doc).addEventListener('click', () => this.move(WINDOW));
   }
 
-  show(grid: { readonly sheets: ReadonlyArray<SheetCells> }, findings: ReadonlyArray<Finding>, lang: Lang, percentCells: ReadonlyArray<[string, number]> = []): void {
+  show(
+    grid: { readonly sheets: ReadonlyArray<SheetCells> },
+    findings: ReadonlyArray<Finding>,
+    lang: Lang,
+    percentCells: ReadonlyArray<[string, number]> = [],
+  ): void {
     this.grid = grid;
     this.index(findings);
     this.percent = new Map(percentCells);
@@ -223,7 +228,10 @@ export class SheetView {
 
   private windowText(sheet: SheetCells, last: number): void {
     const cols = Math.min(sheet.columns + 1, MAX_COLS);
-    byId('sheet-window-text', this.doc).textContent = say(FORMATS.rowWindow(this.top + 1, Math.max(last, this.top + 1), sheet.rows, cols, sheet.columns), this.lang);
+    byId('sheet-window-text', this.doc).textContent = say(
+      FORMATS.rowWindow(this.top + 1, Math.max(last, this.top + 1), sheet.rows, cols, sheet.columns),
+      this.lang,
+    );
   }
 
   /** The marks of the cells in a window, written as the highlighted copy writes them (highlightPlanFor). */
@@ -250,7 +258,8 @@ export class SheetView {
       if (m.bottom < first || m.top >= last || m.left >= cols) continue;
       const top = Math.max(m.top, first);
       spans.set(`${top},${m.left}`, { rows: Math.min(m.bottom, last - 1) - top + 1, cols: Math.min(m.right, cols - 1) - m.left + 1 });
-      for (let r = top; r <= m.bottom && r < last; r++) for (let c = m.left; c <= m.right && c < cols; c++) if (r !== top || c !== m.left) covered.add(`${r},${c}`);
+      for (let r = top; r <= m.bottom && r < last; r++)
+        for (let c = m.left; c <= m.right && c < cols; c++) if (r !== top || c !== m.left) covered.add(`${r},${c}`);
     }
 
     // Fixed column widths (from the widest text drawn, in characters): a fixed table layout costs a

@@ -47,7 +47,15 @@ function unitSection(g: UnitGroup, i: number, lang: Lang, review: ReviewView | u
 
 /** Only the first pages of a long list are drawn; "Show more" (a real button, so the keyboard reaches it) adds the next. */
 function moreButton(left: number, lang: Lang): HTMLElement[] {
-  return left > 0 ? [el('button', { type: 'button', class: 'secondary more', 'data-action': 'more', 'data-focus-key': 'more' }, say(FORMATS.moreLeft(Math.min(PAGE_HINT, left), left), lang))] : [];
+  return left > 0
+    ? [
+        el(
+          'button',
+          { type: 'button', class: 'secondary more', 'data-action': 'more', 'data-focus-key': 'more' },
+          say(FORMATS.moreLeft(Math.min(PAGE_HINT, left), left), lang),
+        ),
+      ]
+    : [];
 }
 
 /** What one "Show more" adds (the pane's PAGE; repeated here so this module does not import the pane). */
@@ -72,7 +80,11 @@ function findingItem(line: FindingLine, lang: Lang, review: ReviewView | undefin
     el('span', { class: 'cell-ref' }, label(STRINGS.cell, lang), data(`${line.sheet}!${line.cell}`)),
   );
   const reviewed = line.review ? (line.review.changed ? ' reviewed changed' : ' reviewed') : '';
-  const item = el('li', { class: `finding ${line.status}${reviewed}`, 'data-finding': String(line.index), 'data-rule': line.ruleId, 'data-unit': line.unit }, main);
+  const item = el(
+    'li',
+    { class: `finding ${line.status}${reviewed}`, 'data-finding': String(line.index), 'data-rule': line.ruleId, 'data-unit': line.unit },
+    main,
+  );
   if (line.reason) item.append(el('p', { class: 'reason', id: reasonId }, data(line.reason)));
   if (point && line.pointTo) item.append(el('div', { class: 'finding-actions', 'data-slot': 'point' }, ...pointActions(line, lang, point)));
   item.append(el('div', { class: 'finding-actions', 'data-slot': 'review' }, ...(review ? reviewActions(line, lang, review) : [])));

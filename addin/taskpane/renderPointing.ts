@@ -88,7 +88,14 @@ export function pointControls(subject: PointSubject, lang: Lang, view: PointView
   if (view.draft?.key !== key) {
     const open = el(
       'button',
-      { type: 'button', class: 'subtle point-open', 'aria-expanded': 'false', 'aria-describedby': subject.describedBy, title: say(STRINGS.pointOpenHint, lang), 'data-focus-key': `point:${key}` },
+      {
+        type: 'button',
+        class: 'subtle point-open',
+        'aria-expanded': 'false',
+        'aria-describedby': subject.describedBy,
+        title: say(STRINGS.pointOpenHint, lang),
+        'data-focus-key': `point:${key}`,
+      },
       say(STRINGS.pointOpen, lang),
     );
     open.disabled = view.busy;
@@ -114,7 +121,11 @@ export function pointControls(subject: PointSubject, lang: Lang, view: PointView
     select.addEventListener('change', () => view.on.choose(select.value));
     parts.push(el('label', { for: select.id }, say(STRINGS.pointTargetLabel, lang)), select);
   }
-  const use = el('button', { type: 'button', class: 'primary point-use', 'aria-describedby': promptId, 'data-focus-key': `point-use:${key}` }, say(STRINGS.pointUse, lang));
+  const use = el(
+    'button',
+    { type: 'button', class: 'primary point-use', 'aria-describedby': promptId, 'data-focus-key': `point-use:${key}` },
+    say(STRINGS.pointUse, lang),
+  );
   const cancel = el('button', { type: 'button', class: 'secondary point-cancel', 'data-focus-key': `point-cancel:${key}` }, say(STRINGS.pointCancel, lang));
   use.disabled = cancel.disabled = view.busy;
   use.addEventListener('click', () => view.on.use());

@@ -6,7 +6,9 @@ import { Lang } from '../../src/words/lang';
 
 /** Status messages in the pane's language: a live region, so a screen reader hears the outcome of each action. */
 export function renderStatus(box: HTMLElement, messages: ReadonlyArray<PaneMessage>, lang: Lang): void {
-  box.replaceChildren(...messages.map(({ text, tone, action }) => el('p', { class: `message ${tone}` }, say(text, lang), ...(action ? [' ', actionButton(action, lang)] : []))));
+  box.replaceChildren(
+    ...messages.map(({ text, tone, action }) => el('p', { class: `message ${tone}` }, say(text, lang), ...(action ? [' ', actionButton(action, lang)] : []))),
+  );
 }
 
 /** The pane listens for clicks on `[data-action]` in the status box. */

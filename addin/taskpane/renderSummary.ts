@@ -14,7 +14,11 @@ export function renderSummary(box: HTMLElement, all: ReadonlyArray<UnitCounts>, 
   const num = (n: number, cls: string) => el('td', { class: n === 0 ? 'zero' : cls }, data(formatNumber(n, lang)));
   const cut = all.length > SUMMARY_UNITS;
   const counts = cut ? mostShortfalls(all) : all;
-  const total = all.reduce((t, c) => ({ met: t.met + c.met, shortfall: t.shortfall + c.shortfall, noData: t.noData + c.noData }), { met: 0, shortfall: 0, noData: 0 });
+  const total = all.reduce((t, c) => ({ met: t.met + c.met, shortfall: t.shortfall + c.shortfall, noData: t.noData + c.noData }), {
+    met: 0,
+    shortfall: 0,
+    noData: 0,
+  });
   const table = el(
     'table',
     { class: 'summary' },
@@ -30,9 +34,26 @@ export function renderSummary(box: HTMLElement, all: ReadonlyArray<UnitCounts>, 
         el('th', { scope: 'col' }, statusChip('met', lang)),
       ),
     ),
-    el('tbody', {}, ...counts.map((c) => el('tr', {}, el('th', { scope: 'row' }, data(c.unit)), num(c.shortfall, 'shortfall'), num(c.noData, 'no-data'), num(c.met, 'met')))),
+    el(
+      'tbody',
+      {},
+      ...counts.map((c) => el('tr', {}, el('th', { scope: 'row' }, data(c.unit)), num(c.shortfall, 'shortfall'), num(c.noData, 'no-data'), num(c.met, 'met'))),
+    ),
     ...(all.length > 1
-      ? [el('tfoot', {}, el('tr', {}, el('th', { scope: 'row' }, say(STRINGS.total, lang)), num(total.shortfall, 'shortfall'), num(total.noData, 'no-data'), num(total.met, 'met')))]
+      ? [
+          el(
+            'tfoot',
+            {},
+            el(
+              'tr',
+              {},
+              el('th', { scope: 'row' }, say(STRINGS.total, lang)),
+              num(total.shortfall, 'shortfall'),
+              num(total.noData, 'no-data'),
+              num(total.met, 'met'),
+            ),
+          ),
+        ]
       : []),
   );
   box.replaceChildren(table, ...(cut ? [el('p', { class: 'hint' }, say(FORMATS.topUnits(counts.length, all.length), lang))] : []));

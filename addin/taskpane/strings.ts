@@ -141,7 +141,10 @@ export const STRINGS = {
   },
   download: { vi: 'Tải bản sao đã tô màu', en: 'Download the highlighted copy' },
   sheetTitle: { vi: 'Trang tính', en: 'Sheet' },
-  sheetLegend: { vi: 'Đỏ: chưa đạt · Vàng: không có số liệu. Di chuột hoặc chọn ô để xem lý do.', en: 'Red: shortfall · Amber: no data. Hover over or focus a cell for the reason.' },
+  sheetLegend: {
+    vi: 'Đỏ: chưa đạt · Vàng: không có số liệu. Di chuột hoặc chọn ô để xem lý do.',
+    en: 'Red: shortfall · Amber: no data. Hover over or focus a cell for the reason.',
+  },
   stepTables: { vi: 'Tìm bảng chỉ tiêu', en: 'Finding the indicator tables' },
   stepTargets: { vi: 'Đối chiếu chỉ tiêu', en: 'Evaluating the targets' },
   stale: { vi: 'Đang đọc sổ mới; kết quả cũ đã được xóa.', en: 'Reading the new workbook; the previous results were cleared.' },

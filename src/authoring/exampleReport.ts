@@ -66,6 +66,8 @@ function issueText(issue: ExampleIssue, lang: Lang): string {
     case 'unknown-rule':
       return vi ? `${issue.ruleId}: bộ quy tắc không có quy tắc này` : `${issue.ruleId}: the pack has no such rule`;
     case 'unknown-fact':
-      return vi ? `${issue.fact}: bộ quy tắc không có dữ kiện này, ví dụ không kiểm tra được gì` : `${issue.fact}: the pack has no such fact, so the example tests nothing`;
+      return vi
+        ? `${issue.fact}: bộ quy tắc không có dữ kiện này, ví dụ không kiểm tra được gì`
+        : `${issue.fact}: the pack has no such fact, so the example tests nothing`;
   }
 }

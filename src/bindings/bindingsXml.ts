@@ -45,7 +45,10 @@ export function bindingsFromXml(xml: string): Binding[] {
     if (!rootSeen) {
       rootSeen = true;
       if (!ours || tag.local !== 'bindings') {
-        throw new BindingsFormatError(`phần chỉ ô số liệu không thuộc không gian tên ${BINDINGS_NAMESPACE}`, `the bindings part is not in the namespace ${BINDINGS_NAMESPACE}`);
+        throw new BindingsFormatError(
+          `phần chỉ ô số liệu không thuộc không gian tên ${BINDINGS_NAMESPACE}`,
+          `the bindings part is not in the namespace ${BINDINGS_NAMESPACE}`,
+        );
       }
       return;
     }

@@ -25,7 +25,14 @@ export function parseBindingRequest(spec: string): BindingRequest {
   const eq = spec.lastIndexOf('=');
   const bang = eq < 0 ? -1 : spec.lastIndexOf('!', eq);
   const target = eq < 0 ? '' : spec.slice(eq + 1).trim();
-  const cell = bang < 0 ? '' : spec.slice(bang + 1, eq).trim().replace(/\$/g, '').toUpperCase();
+  const cell =
+    bang < 0
+      ? ''
+      : spec
+          .slice(bang + 1, eq)
+          .trim()
+          .replace(/\$/g, '')
+          .toUpperCase();
   let sheet = bang < 0 ? '' : spec.slice(0, bang).trim();
   if (/^'.*'$/.test(sheet)) sheet = sheet.slice(1, -1).replace(/''/g, "'");
   if (!sheet || !/^[A-Z]{1,3}[1-9]\d{0,6}$/.test(cell) || !target) {
@@ -43,12 +50,7 @@ export function parseBindingRequest(spec: string): BindingRequest {
  * for a period. A figure cell names its row when it stands in a table of indicators as rows, its
  * column when units are rows.
  */
-export function resolveBinding(
-  grid: WorkbookGrid,
-  tables: ReadonlyArray<IndicatorTable>,
-  req: BindingRequest,
-  indicators: ReadonlyArray<string>,
-): Binding {
+export function resolveBinding(grid: WorkbookGrid, tables: ReadonlyArray<IndicatorTable>, req: BindingRequest, indicators: ReadonlyArray<string>): Binding {
   const sheet = grid.sheets.find((s) => s.name === req.sheet) ?? grid.sheets.find((s) => fold(s.name) === fold(req.sheet));
   if (!sheet) throw new BindingError(`sổ không có trang "${req.sheet}"`, `the workbook has no sheet "${req.sheet}"`);
   const view = new SheetView(sheet);
@@ -65,7 +67,7 @@ export function resolveBinding(
   let label: string | undefined;
   if (isText) label = own;
   else if (isPeriod) label = headingAbove(view, row, col);
-  else label = unitsAreRows(tables, sheet.name, req.cell) ? headingAbove(view, row, col) : rowLabel(view, row, col) ?? headingAbove(view, row, col);
+  else label = unitsAreRows(tables, sheet.name, req.cell) ? headingAbove(view, row, col) : (rowLabel(view, row, col) ?? headingAbove(view, row, col));
   if (!label) {
     throw new BindingError(
       `không tìm thấy nhãn dòng hay tiêu đề cột cho ô ${req.sheet}!${req.cell}; hãy chỉ vào ô nhãn hoặc ô tiêu đề`,

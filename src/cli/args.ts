@@ -70,7 +70,24 @@ export type CliArgs =
 export const UsageError = errorKind('usage', 'UsageError');
 export type UsageError = InstanceType<typeof UsageError>;
 
-const VALUE_FLAGS = new Set(['--bind', '--bindings', '--rules', '--json', '--out', '--lang', '--format', '--scorecard', '--report', '--signature', '--rule', '--unit', '--period', '--status', '--comment', '--reviewer']);
+const VALUE_FLAGS = new Set([
+  '--bind',
+  '--bindings',
+  '--rules',
+  '--json',
+  '--out',
+  '--lang',
+  '--format',
+  '--scorecard',
+  '--report',
+  '--signature',
+  '--rule',
+  '--unit',
+  '--period',
+  '--status',
+  '--comment',
+  '--reviewer',
+]);
 /** Which options each command understands; anything else is a usage error, not silently ignored. */
 const COMMAND_FLAGS: Record<string, ReadonlySet<string>> = {
   check: new Set(['--rules', '--json', '--out', '--lang', '--scorecard', '--report', '--signature', '--bind', '--bindings']),
@@ -104,7 +121,10 @@ export function parseArgs(argv: string[]): CliArgs {
   if (command === undefined || command === 'help') return { command: 'help', lang };
   const allowed = COMMAND_FLAGS[command];
   if (!allowed) {
-    throw new UsageError(`không có lệnh "${command}" (dùng: check, explain, review, lint, test, demo)`, `unknown command "${command}" (use: check, explain, review, lint, test, demo)`);
+    throw new UsageError(
+      `không có lệnh "${command}" (dùng: check, explain, review, lint, test, demo)`,
+      `unknown command "${command}" (use: check, explain, review, lint, test, demo)`,
+    );
   }
   for (const name of flags.keys()) {
     if (!allowed.has(name)) throw new UsageError(`lệnh ${command} không dùng tùy chọn ${name}`, `the ${command} command does not take ${name}`);
@@ -148,7 +168,10 @@ function reviewArgs(rest: string[], flags: Map<string, string>, lang: Lang): Rev
   const unit = need('--unit', 'tên đơn vị', 'the unit name');
   const statusText = need('--status', REVIEW_STATUSES.join(', '), REVIEW_STATUSES.join(', '));
   if (!(REVIEW_STATUSES as ReadonlyArray<string>).includes(statusText)) {
-    throw new UsageError(`--status phải là ${REVIEW_STATUSES.join(', ')}, không phải "${statusText}"`, `--status must be ${REVIEW_STATUSES.join(', ')}, not "${statusText}"`);
+    throw new UsageError(
+      `--status phải là ${REVIEW_STATUSES.join(', ')}, không phải "${statusText}"`,
+      `--status must be ${REVIEW_STATUSES.join(', ')}, not "${statusText}"`,
+    );
   }
   const reviewer = need('--reviewer', 'họ tên người xét duyệt', "the reviewer's name");
   const out = need('--out', 'tệp .xlsx sẽ ghi; tệp gốc không bao giờ bị ghi đè', 'the .xlsx file to write; the input is never overwritten');

@@ -48,7 +48,9 @@ export function readCliBindings(bind: ReadonlyArray<string>, file: string | unde
       const { line, column } = lineColumnAt(text, errors[0].offset);
       const code = printParseErrorCode(errors[0].error);
       throw new InputError(
-        lang === 'vi' ? `${file}:${line}:${column}: tệp chỉ ô số liệu không phải JSON hợp lệ (${code}).` : `${file}:${line}:${column}: the bindings file is not valid JSON (${code}).`,
+        lang === 'vi'
+          ? `${file}:${line}:${column}: tệp chỉ ô số liệu không phải JSON hợp lệ (${code}).`
+          : `${file}:${line}:${column}: the bindings file is not valid JSON (${code}).`,
       );
     }
     const list = Array.isArray(doc) ? doc : (doc as { bindings?: unknown })?.bindings;

@@ -54,7 +54,6 @@ import { expandWorkbookArgs } from './workbookArgs';
 
 export { EXIT };
 
-
 export async function main(argv: string[], rawIo: Io = processIo): Promise<number> {
   const io = terminalSafeIo(rawIo); // nothing from a file reaches the terminal as a control sequence
   let lang: Lang = argv.includes('en') && argv.includes('--lang') ? 'en' : 'vi';
@@ -107,12 +106,20 @@ async function check(args: CheckArgs, io: Io): Promise<number> {
     throw new InputError(messages.outNeedsOneFile()[args.lang]);
   }
   const inputs = entries.flatMap((e) => ('file' in e ? [e.file] : []));
-  const plan = planOutputs(args.lang, [...inputs.map((i) => [i, 'workbook'] as const), ...(args.rules ? [[args.rules, 'rules'] as const] : []), ...(args.bindings ? [[args.bindings, 'bindings'] as const] : [])], [
-    ['--out', args.out],
-    ['--json', args.json],
-    ['--scorecard', args.scorecard],
-    ['--report', args.report],
-  ]);
+  const plan = planOutputs(
+    args.lang,
+    [
+      ...inputs.map((i) => [i, 'workbook'] as const),
+      ...(args.rules ? [[args.rules, 'rules'] as const] : []),
+      ...(args.bindings ? [[args.bindings, 'bindings'] as const] : []),
+    ],
+    [
+      ['--out', args.out],
+      ['--json', args.json],
+      ['--scorecard', args.scorecard],
+      ['--report', args.report],
+    ],
+  );
   // Read before any work: a signature file that cannot be used stops the run at once, in one sentence.
   const signature = args.signature ? loadSignature(args.signature, args.lang) : undefined;
   // Only what an output asks for is computed: the audit's digests and the scorecard go into the
@@ -287,7 +294,12 @@ function loadSignature(file: string, lang: Lang): SignatureBlock {
 function consolidate(pack: RulePack, checkedAt: Date, workbooks: CheckedWorkbook[], unreadable: UnreadableWorkbook[]): Consolidation {
   return {
     pack,
-    audit: checkAudit(pack, checkedAt, readVersion(), workbooks.map((w) => w.audit)),
+    audit: checkAudit(
+      pack,
+      checkedAt,
+      readVersion(),
+      workbooks.map((w) => w.audit),
+    ),
     workbooks,
     unreadable,
     scorecard: buildScorecard(pack, workbooks),
@@ -324,7 +336,6 @@ function sameFile(a: string, b: string): boolean {
  * part (the input is never written).
  */
 async function review(args: ReviewArgs, io: Io): Promise<number> {
-
   const plan = planOutputs(args.lang, [[args.workbook, 'workbook'], ...(args.rules ? [[args.rules, 'rules'] as const] : [])], [['--out', args.out]]);
   const pack = args.rules ? loadPackFile(args.rules, args.lang) : defaultPack();
   const rule = pack.rules.find((r) => r.id === args.rule);
@@ -362,7 +373,13 @@ async function review(args: ReviewArgs, io: Io): Promise<number> {
     throw new InputError(messages.reviewNotRecorded(args.workbook, e)[args.lang]);
   }
   const time = new Date().toISOString();
-  const updated = recordReview(book, finding, { status: args.status, comment: args.comment, reviewer: args.reviewer, time, pack: { id: pack.id, version: pack.version } });
+  const updated = recordReview(book, finding, {
+    status: args.status,
+    comment: args.comment,
+    reviewer: args.reviewer,
+    time,
+    pack: { id: pack.id, version: pack.version },
+  });
   await writeOutputs(plan, [[args.out, () => [writePackageReviews(bytes, updated)]]]);
   const what = `${finding.title[args.lang]} — ${finding.unit}${finding.period !== undefined ? ` (${finding.period})` : ''}`;
   io.out(messages.reviewRecorded(args.status, what, statusWord(finding.status, args.lang), args.reviewer, args.out, updated.log.length)[args.lang]);
@@ -443,7 +460,14 @@ function startCopy(input: string, pkg: XlsxPackage, out: string, plan: ReturnTyp
   }
   const zipped = patched.zipAsync();
   zipped.catch(() => undefined); // awaited in finishCopy; this only keeps an early exit from reporting it as unhandled
-  return { out, marks: plan.marks.length, notesOmitted: patched.notesOmitted, findingsSheetName: patched.findingsSheetName, formatsUnavailable: patched.formatsUnavailable, zipped };
+  return {
+    out,
+    marks: plan.marks.length,
+    notesOmitted: patched.notesOmitted,
+    findingsSheetName: patched.findingsSheetName,
+    formatsUnavailable: patched.formatsUnavailable,
+    zipped,
+  };
 }
 
 function reportCopy(copy: PendingCopy, lang: Lang, io: Io): void {
@@ -467,7 +491,11 @@ function* jsonDocument(doc: unknown): Generator<string> {
  * The outputs of a run, refused before anything is read when one would land on an input or on
  * another output (see OutputPlan).
  */
-function planOutputs(lang: Lang, inputs: ReadonlyArray<readonly [string, InputKind]>, outputs: ReadonlyArray<readonly [string, string | undefined]>): OutputPlan {
+function planOutputs(
+  lang: Lang,
+  inputs: ReadonlyArray<readonly [string, InputKind]>,
+  outputs: ReadonlyArray<readonly [string, string | undefined]>,
+): OutputPlan {
   const plan = new OutputPlan(lang);
   for (const [path, kind] of inputs) plan.input(path, kind);
   for (const [flag, path] of outputs) if (path) plan.output(path, flag);
@@ -499,13 +527,24 @@ async function writeOutputs(plan: OutputPlan, outputs: ReadonlyArray<readonly [s
 async function demo(lang: Lang, io: Io): Promise<number> {
   const root = resolve(__dirname, '../../..');
   const samples = join(root, 'samples');
-  const files = existsSync(samples) ? readdirSync(samples).filter((f) => f.endsWith('.xlsx')).sort() : [];
+  const files = existsSync(samples)
+    ? readdirSync(samples)
+        .filter((f) => f.endsWith('.xlsx'))
+        .sort()
+    : [];
   if (files.length === 0) throw new InputError(messages.noSamples(samples)[lang]);
   const outDir = join(root, 'out', 'demo');
   // The cluster view first, shown: every unit's table once, the ranking, the scorecard and the report.
   io.out('');
   let worst = await check(
-    { command: 'check', workbooks: files.map((f) => join(samples, f)), scorecard: join(outDir, 'tong-hop.xlsx'), report: join(outDir, 'bao-cao.html'), bind: [], lang },
+    {
+      command: 'check',
+      workbooks: files.map((f) => join(samples, f)),
+      scorecard: join(outDir, 'tong-hop.xlsx'),
+      report: join(outDir, 'bao-cao.html'),
+      bind: [],
+      lang,
+    },
     io,
   );
   // Then one highlighted copy and JSON per workbook, quietly (the tables were just printed).

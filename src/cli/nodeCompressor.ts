@@ -15,8 +15,7 @@ export function nodeCompressor(level = 1): PartCompressor {
   // zlib.crc32 arrived in Node 20.15 / 22.2; older Nodes use the project's own.
   const nativeCrc = (zlib as { crc32?: (data: Uint8Array) => number }).crc32;
   return {
-    deflate: (data) =>
-      new Promise<Uint8Array>((resolve, reject) => zlib.deflateRaw(data, { level }, (e, out) => (e ? reject(e) : resolve(out)))),
+    deflate: (data) => new Promise<Uint8Array>((resolve, reject) => zlib.deflateRaw(data, { level }, (e, out) => (e ? reject(e) : resolve(out)))),
     crc32: nativeCrc ? (data) => nativeCrc(data) >>> 0 : (data) => crc32(data),
   };
 }

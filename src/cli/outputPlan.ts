@@ -1,5 +1,19 @@
 import { randomBytes } from 'crypto';
-import { closeSync, constants, fchmodSync, fstatSync, lstatSync, mkdirSync, openSync, readlinkSync, realpathSync, renameSync, rmSync, statSync, writeSync } from 'fs';
+import {
+  closeSync,
+  constants,
+  fchmodSync,
+  fstatSync,
+  lstatSync,
+  mkdirSync,
+  openSync,
+  readlinkSync,
+  realpathSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeSync,
+} from 'fs';
 import { basename, dirname, isAbsolute, join, resolve } from 'path';
 import { Lang } from '../words/lang';
 
@@ -79,12 +93,18 @@ export class OutputPlan {
       if (!sameTarget(target, i)) continue;
       let text: string;
       if (i.kind === 'workbook' && flag === '--out') {
-        text = vi ? `${path}: --out không được trùng tệp gốc; tệp gốc không bao giờ bị ghi đè.` : `${path}: --out must not be the input file; the input is never overwritten.`;
+        text = vi
+          ? `${path}: --out không được trùng tệp gốc; tệp gốc không bao giờ bị ghi đè.`
+          : `${path}: --out must not be the input file; the input is never overwritten.`;
       } else if (i.kind === 'workbook') {
-        text = vi ? `${path}: tệp ghi ra không được trùng sổ đang kiểm tra; tệp gốc không bao giờ bị ghi đè.` : `${path}: an output must not be a workbook being checked; inputs are never overwritten.`;
+        text = vi
+          ? `${path}: tệp ghi ra không được trùng sổ đang kiểm tra; tệp gốc không bao giờ bị ghi đè.`
+          : `${path}: an output must not be a workbook being checked; inputs are never overwritten.`;
       } else {
         const what = i.kind === 'rules' ? (vi ? 'bộ quy tắc' : 'the rule pack') : vi ? 'tệp chỉ ô số liệu' : 'the bindings file';
-        text = vi ? `${path}: ${flag} không được trùng ${what} ${i.path}; tệp đầu vào không bao giờ bị ghi đè.` : `${path}: ${flag} must not be ${what} ${i.path}; inputs are never overwritten.`;
+        text = vi
+          ? `${path}: ${flag} không được trùng ${what} ${i.path}; tệp đầu vào không bao giờ bị ghi đè.`
+          : `${path}: ${flag} must not be ${what} ${i.path}; inputs are never overwritten.`;
       }
       throw new OutputPathError(text);
     }
@@ -200,7 +220,9 @@ export class OutputPlan {
     // a missing file is created where its name (or the dangling link it is) leads.
     const real = st === undefined ? followLinks(path) : st.isFile() ? realpathSync(path) : resolve(path);
     if (st?.isDirectory() && !reading) {
-      throw new OutputPathError(this.lang === 'vi' ? `${path}: là một thư mục; không ghi được tệp (EISDIR).` : `${path}: is a folder; cannot write the file (EISDIR).`);
+      throw new OutputPathError(
+        this.lang === 'vi' ? `${path}: là một thư mục; không ghi được tệp (EISDIR).` : `${path}: is a folder; cannot write the file (EISDIR).`,
+      );
     }
     const through = st !== undefined && !st.isFile();
     return { given: path, flag, real, id: st ? `${st.dev}:${st.ino}` : undefined, through, mode: st?.isFile() ? st.mode & 0o7777 : undefined };
@@ -267,11 +289,11 @@ function writePieces(fd: number, pieces: Iterable<string | Uint8Array>): void {
   const buffer = Buffer.allocUnsafe(1 << 22);
   let used = 0;
   const flush = () => {
-    for (let done = 0; done < used; ) done += writeSync(fd, buffer, done, used - done);
+    for (let done = 0; done < used;) done += writeSync(fd, buffer, done, used - done);
     used = 0;
   };
   const writeAll = (bytes: Uint8Array) => {
-    for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done, bytes.length - done);
+    for (let done = 0; done < bytes.length;) done += writeSync(fd, bytes, done, bytes.length - done);
   };
   for (const piece of pieces) {
     if (typeof piece !== 'string') {

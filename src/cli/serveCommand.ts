@@ -52,12 +52,27 @@ export function parseServeArgs(argv: ReadonlyArray<string>): ServeArgs {
     throw new ServeUsageError(`--print-config là nginx hoặc iis, không phải "${printConfig}"`, `--print-config is nginx or iis, not "${printConfig}"`);
   }
   for (const origin of values.get('--frame-ancestor') ?? []) {
-    if (!/^https:\/\/[\w*.-]+(:\d+)?$/.test(origin)) throw new ServeUsageError(`--frame-ancestor phải là một nguồn https như https://oos.example.vn, không phải "${origin}"`, `--frame-ancestor must be an https origin such as https://oos.example.vn, not "${origin}"`);
+    if (!/^https:\/\/[\w*.-]+(:\d+)?$/.test(origin))
+      throw new ServeUsageError(
+        `--frame-ancestor phải là một nguồn https như https://oos.example.vn, không phải "${origin}"`,
+        `--frame-ancestor must be an https origin such as https://oos.example.vn, not "${origin}"`,
+      );
   }
   if (!printConfig && (!one('--cert') || !one('--key'))) {
-    throw new ServeUsageError('cần --cert và --key (tệp PEM): Office chỉ nạp phần bổ trợ qua HTTPS', 'needs --cert and --key (PEM files): Office loads add-ins over HTTPS only');
+    throw new ServeUsageError(
+      'cần --cert và --key (tệp PEM): Office chỉ nạp phần bổ trợ qua HTTPS',
+      'needs --cert and --key (PEM files): Office loads add-ins over HTTPS only',
+    );
   }
-  return { folder, cert: one('--cert'), key: one('--key'), port, host: one('--host') ?? '0.0.0.0', frameAncestors: values.get('--frame-ancestor') ?? [], ...(printConfig ? { printConfig } : {}) };
+  return {
+    folder,
+    cert: one('--cert'),
+    key: one('--key'),
+    port,
+    host: one('--host') ?? '0.0.0.0',
+    frameAncestors: values.get('--frame-ancestor') ?? [],
+    ...(printConfig ? { printConfig } : {}),
+  };
 }
 
 /** Every file of the folder, with forward slashes, dot-files left out (they are never served). */
@@ -88,7 +103,12 @@ export async function serveCommand(argv: ReadonlyArray<string>, io: Io, onListen
     return EXIT.badInput;
   }
   if (!existsSync(join(args.folder, 'taskpane.html'))) {
-    io.err(say(`Thư mục ${args.folder} không có bản dựng của phần bổ trợ (taskpane.html): hãy chạy npm run build trước.`, `${args.folder} holds no add-in build (taskpane.html): run npm run build first.`));
+    io.err(
+      say(
+        `Thư mục ${args.folder} không có bản dựng của phần bổ trợ (taskpane.html): hãy chạy npm run build trước.`,
+        `${args.folder} holds no add-in build (taskpane.html): run npm run build first.`,
+      ),
+    );
     return EXIT.badInput;
   }
   const ancestors = [...OFFICE_FRAME_ANCESTORS, ...args.frameAncestors];
@@ -120,7 +140,10 @@ export async function serveCommand(argv: ReadonlyArray<string>, io: Io, onListen
         e.code === 'EADDRINUSE'
           ? say(`Cổng ${args.port} đang được dùng.`, `Port ${args.port} is already in use.`)
           : e.code === 'EACCES'
-            ? say(`Không được mở cổng ${args.port} (cổng dưới 1024 cần quyền quản trị).`, `Not allowed to open port ${args.port} (ports below 1024 need administrator rights).`)
+            ? say(
+                `Không được mở cổng ${args.port} (cổng dưới 1024 cần quyền quản trị).`,
+                `Not allowed to open port ${args.port} (ports below 1024 need administrator rights).`,
+              )
             : say(`Không mở được máy chủ: ${e.message}.`, `Cannot start the server: ${e.message}.`),
       );
       resolve(EXIT.badInput);
@@ -128,7 +151,12 @@ export async function serveCommand(argv: ReadonlyArray<string>, io: Io, onListen
     server.listen(args.port, args.host, () => {
       const address = server.address();
       const port = typeof address === 'object' && address ? address.port : args.port;
-      io.out(say(`Đang phục vụ ${args.folder} tại https://${args.host}:${port}/ (Ctrl+C để dừng).`, `Serving ${args.folder} at https://${args.host}:${port}/ (Ctrl+C to stop).`));
+      io.out(
+        say(
+          `Đang phục vụ ${args.folder} tại https://${args.host}:${port}/ (Ctrl+C để dừng).`,
+          `Serving ${args.folder} at https://${args.host}:${port}/ (Ctrl+C to stop).`,
+        ),
+      );
       onListening(server);
     });
     const stop = () => {

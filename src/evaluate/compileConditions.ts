@@ -118,7 +118,9 @@ function compileLeaf(n: Record<string, unknown>, leaves: Leaf[]): Test | undefin
     value = () => v;
   }
   leaves.push({ fact, operator: n.operator as string, value });
-  return typeof v === 'number' ? constantComparison(fact, n.operator as string, v) ?? ((facts) => op(facts[fact], v)) : (facts) => op(facts[fact], value(facts));
+  return typeof v === 'number'
+    ? (constantComparison(fact, n.operator as string, v) ?? ((facts) => op(facts[fact], v)))
+    : (facts) => op(facts[fact], value(facts));
 }
 
 /** Comparisons with a fixed number, specialised so the hot loop makes one call per condition. */

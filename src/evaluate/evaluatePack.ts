@@ -133,12 +133,7 @@ export class PackEvaluator {
     return applicable.map((p) => this.finding(p, unit, values, outcome.get(p.rule.id)));
   }
 
-  private finding(
-    p: PreparedRule,
-    unit: UnitFigures,
-    values: Map<string, FactValue>,
-    outcome: Outcome | undefined,
-  ): Finding {
+  private finding(p: PreparedRule, unit: UnitFigures, values: Map<string, FactValue>, outcome: Outcome | undefined): Finding {
     // Loops rather than map/find/flatMap: a national check makes hundreds of thousands of findings.
     let missing: FactValue | undefined;
     let inputs: FindingInput[] = [];
@@ -183,7 +178,7 @@ export class PackEvaluator {
       status,
       sheet: main?.sheet ?? unit.sheet,
       // One cell per finding, everywhere: a no-data finding names (and marks) the cell that holds no number.
-      cell: missing?.noData && 'cell' in missing.noData ? missing.noData.cell : main?.cell ?? '',
+      cell: missing?.noData && 'cell' in missing.noData ? missing.noData.cell : (main?.cell ?? ''),
       inputs,
       actual,
       target,
@@ -244,14 +239,21 @@ export class PackEvaluator {
     const p = f.pledgedInWorkbook;
     const pledgeNote = p?.differs
       ? lang === 'vi'
-        ? ` Sổ ghi chỉ tiêu "${p.text}" (ô ${p.cell}), bộ quy tắc kiểm tra ${f.operator ? operatorOf(f.operator)?.symbol ?? '' : ''} ${qty(f.target)}.`
-        : ` The workbook pledges "${p.text}" (cell ${p.cell}); the pack checks ${f.operator ? operatorOf(f.operator)?.symbol ?? '' : ''} ${qty(f.target)}.`
+        ? ` Sổ ghi chỉ tiêu "${p.text}" (ô ${p.cell}), bộ quy tắc kiểm tra ${f.operator ? (operatorOf(f.operator)?.symbol ?? '') : ''} ${qty(f.target)}.`
+        : ` The workbook pledges "${p.text}" (cell ${p.cell}); the pack checks ${f.operator ? (operatorOf(f.operator)?.symbol ?? '') : ''} ${qty(f.target)}.`
       : '';
     // Only the placeholders the template uses are worked out.
     return pledgeNote === '' ? this.fill(template, f, lang, qty, digits, gapUnit) : this.fill(template, f, lang, qty, digits, gapUnit) + pledgeNote;
   }
 
-  private fill(template: string, f: Omit<Finding, 'message'>, lang: Lang, qty: (x: number | null, d?: number) => string, digits: number, gapUnit: string): string {
+  private fill(
+    template: string,
+    f: Omit<Finding, 'message'>,
+    lang: Lang,
+    qty: (x: number | null, d?: number) => string,
+    digits: number,
+    gapUnit: string,
+  ): string {
     return fillTemplate(template, (name) => {
       switch (name) {
         case 'fact':

@@ -117,7 +117,10 @@ function loadBase(ref: string, from: PackSource, resolve: PackResolver, chain: R
     return {
       problem: {
         code: 'extends-depth',
-        message: { vi: `chuỗi "extends" dài quá ${PACK_LIMITS.maxExtendsDepth} cấp`, en: `the "extends" chain is longer than ${PACK_LIMITS.maxExtendsDepth} levels` },
+        message: {
+          vi: `chuỗi "extends" dài quá ${PACK_LIMITS.maxExtendsDepth} cấp`,
+          en: `the "extends" chain is longer than ${PACK_LIMITS.maxExtendsDepth} levels`,
+        },
       },
     };
   }

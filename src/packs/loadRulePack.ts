@@ -43,12 +43,22 @@ export function readPackSource(file: string): PackSource {
   if (!existsSync(file)) throw new PackFileError(file, 'không tìm thấy tệp bộ quy tắc', 'rule pack file not found');
   // Only a regular file, judged by what is opened (a symlink to /dev/zero is not one), its size before reading.
   try {
-    return { file, key: resolve(file), text: readRegularFile(file, PACK_LIMITS.maxBytes * 4).toString('utf8').replace(/^\uFEFF/, '') };
+    return {
+      file,
+      key: resolve(file),
+      text: readRegularFile(file, PACK_LIMITS.maxBytes * 4)
+        .toString('utf8')
+        .replace(/^\uFEFF/, ''),
+    };
   } catch (e) {
     const r = e instanceof NotReadable ? e.reason : ((e as NodeJS.ErrnoException).code ?? 'error');
     if (r === 'EISDIR') throw new PackFileError(file, 'là một thư mục, không phải tệp bộ quy tắc', 'is a folder, not a rule pack file');
     if (r === 'NOT_REGULAR') {
-      throw new PackFileError(file, 'không phải là một tệp thông thường (thiết bị, ống dẫn hay socket), không đọc được làm bộ quy tắc', 'is not a regular file (a device, pipe or socket) and is not read as a rule pack');
+      throw new PackFileError(
+        file,
+        'không phải là một tệp thông thường (thiết bị, ống dẫn hay socket), không đọc được làm bộ quy tắc',
+        'is not a regular file (a device, pipe or socket) and is not read as a rule pack',
+      );
     }
     if (r === 'TOO_LARGE') {
       // Past this many bytes the text is over the character limit whatever the encoding: refuse unread.

@@ -90,7 +90,10 @@ export function structureProblems(root: Node): SafetyProblem[] {
             out.push({
               offset: c.offset,
               code: 'duplicate-key',
-              message: { vi: `khóa "${printable(key)}" xuất hiện hai lần trong cùng một đối tượng`, en: `the key "${printable(key)}" appears twice in one object` },
+              message: {
+                vi: `khóa "${printable(key)}" xuất hiện hai lần trong cùng một đối tượng`,
+                en: `the key "${printable(key)}" appears twice in one object`,
+              },
             });
             continue;
           }

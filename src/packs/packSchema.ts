@@ -79,16 +79,28 @@ function explain(e: ErrorObject): SchemaViolation {
   const p = e.params as Record<string, unknown>;
   // A bad key is located on the key itself, not on the object that holds it.
   const propertyName = keyName(e);
-  const at = propertyName !== undefined ? e.instancePath + pointer(propertyName) : e.keyword === 'additionalProperties' ? e.instancePath + pointer(String(p.additionalProperty)) : e.instancePath;
+  const at =
+    propertyName !== undefined
+      ? e.instancePath + pointer(propertyName)
+      : e.keyword === 'additionalProperties'
+        ? e.instancePath + pointer(String(p.additionalProperty))
+        : e.instancePath;
   const path = jsonPathText(at);
-  const say = (vi: string, en: string, code: SchemaViolation['code'] = 'schema'): SchemaViolation => ({ pointer: at, code, message: { vi: `${path}: ${vi}`, en: `${path}: ${en}` } });
+  const say = (vi: string, en: string, code: SchemaViolation['code'] = 'schema'): SchemaViolation => ({
+    pointer: at,
+    code,
+    message: { vi: `${path}: ${vi}`, en: `${path}: ${en}` },
+  });
   const last = segmentsOf(e.instancePath).pop();
 
   switch (e.keyword) {
     case 'required':
       return say(`thiếu thuộc tính bắt buộc "${String(p.missingProperty)}"`, `missing required property "${String(p.missingProperty)}"`);
     case 'additionalProperties':
-      return say(`thuộc tính "${String(p.additionalProperty)}" không có trong lược đồ (viết sai tên?)`, `property "${String(p.additionalProperty)}" is not in the schema (misspelt?)`);
+      return say(
+        `thuộc tính "${String(p.additionalProperty)}" không có trong lược đồ (viết sai tên?)`,
+        `property "${String(p.additionalProperty)}" is not in the schema (misspelt?)`,
+      );
     case 'enum': {
       const allowed = (p.allowedValues as unknown[]).join(', ');
       if (last === 'operator') {

@@ -31,10 +31,20 @@ export function semanticProblems(r: ResolvedPack, layer: PackFile, file: string)
     ind.match.forEach((p, i) => {
       const text = typeof p === 'string' ? p : p.text;
       if (!/[\p{L}\p{N}%]/u.test(text.replace(/\*/g, ''))) {
-        error(origin!.pointer + pointer('match', i), 'empty-pattern', 'mẫu nhãn không có chữ nào nên không khớp được nhãn nào', 'the pattern has no words, so it can match no label');
+        error(
+          origin!.pointer + pointer('match', i),
+          'empty-pattern',
+          'mẫu nhãn không có chữ nào nên không khớp được nhãn nào',
+          'the pattern has no words, so it can match no label',
+        );
       }
       if (typeof p !== 'string' && p.parent !== undefined && !indicators.has(p.parent)) {
-        error(origin!.pointer + pointer('match', i, 'parent'), 'unknown-indicator', `chỉ tiêu cha "${p.parent}" không có trong danh mục`, `parent indicator "${p.parent}" is not in the catalogue`);
+        error(
+          origin!.pointer + pointer('match', i, 'parent'),
+          'unknown-indicator',
+          `chỉ tiêu cha "${p.parent}" không có trong danh mục`,
+          `parent indicator "${p.parent}" is not in the catalogue`,
+        );
       }
     });
   }
@@ -51,7 +61,12 @@ export function semanticProblems(r: ResolvedPack, layer: PackFile, file: string)
           : d.sum.map((x, i) => [x, pointer('sum', i)]);
     for (const [input, at] of inputs) {
       if (!indicators.has(input)) {
-        error(origin!.pointer + at, 'unknown-indicator', `dữ kiện "${id}" dùng chỉ tiêu "${input}" không có trong danh mục`, `fact "${id}" reads indicator "${input}", which is not in the catalogue`);
+        error(
+          origin!.pointer + at,
+          'unknown-indicator',
+          `dữ kiện "${id}" dùng chỉ tiêu "${input}" không có trong danh mục`,
+          `fact "${id}" reads indicator "${input}", which is not in the catalogue`,
+        );
       }
     }
   }
@@ -60,10 +75,19 @@ export function semanticProblems(r: ResolvedPack, layer: PackFile, file: string)
     const origin = r.rules.get(rule.id)!;
     for (const leaf of comparisons(rule.conditions)) {
       const where = (suffix: string): Origin => ({ file: origin.conditions.file, pointer: origin.conditions.pointer + leaf.at + suffix });
-      for (const [fact, suffix] of [[leaf.fact, '/fact'], [leaf.valueFact, '/value/fact']] as const) {
+      for (const [fact, suffix] of [
+        [leaf.fact, '/fact'],
+        [leaf.valueFact, '/value/fact'],
+      ] as const) {
         if (fact === undefined || indicators.has(fact) || facts.has(fact)) continue;
         const at = where(suffix);
-        if (mine(at)) error(at.pointer, 'unknown-fact', `quy tắc "${rule.id}" dùng dữ kiện "${fact}" không có trong danh mục hay dữ kiện dẫn xuất`, `rule "${rule.id}" reads fact "${fact}", which is neither an indicator nor a derived fact`);
+        if (mine(at))
+          error(
+            at.pointer,
+            'unknown-fact',
+            `quy tắc "${rule.id}" dùng dữ kiện "${fact}" không có trong danh mục hay dữ kiện dẫn xuất`,
+            `rule "${rule.id}" reads fact "${fact}", which is neither an indicator nor a derived fact`,
+          );
       }
       if (typeof leaf.value !== 'number') continue;
       const kind = factKind(pack, leaf.fact);
@@ -200,13 +224,26 @@ function checkExamples(r: ResolvedPack, layer: PackFile, warn: Report): void {
   const ruleIds = new Set(pack.rules.map((x) => x.id));
   const names = new Set<string>();
   (layer.examples ?? []).forEach((ex, i) => {
-    if (names.has(ex.name)) warn(pointer('examples', i, 'name'), 'example-duplicate-name', `hai ví dụ cùng tên "${ex.name}"`, `two examples are named "${ex.name}"`);
+    if (names.has(ex.name))
+      warn(pointer('examples', i, 'name'), 'example-duplicate-name', `hai ví dụ cùng tên "${ex.name}"`, `two examples are named "${ex.name}"`);
     names.add(ex.name);
     for (const f of Object.keys(ex.facts)) {
-      if (!known.has(f)) warn(pointer('examples', i, 'facts', f), 'example-unknown-fact', `ví dụ "${ex.name}" cho dữ kiện "${f}" không có trong bộ quy tắc`, `example "${ex.name}" gives fact "${f}", which the pack does not have`);
+      if (!known.has(f))
+        warn(
+          pointer('examples', i, 'facts', f),
+          'example-unknown-fact',
+          `ví dụ "${ex.name}" cho dữ kiện "${f}" không có trong bộ quy tắc`,
+          `example "${ex.name}" gives fact "${f}", which the pack does not have`,
+        );
     }
     for (const id of Object.keys(ex.expect)) {
-      if (!ruleIds.has(id)) warn(pointer('examples', i, 'expect', id), 'example-unknown-rule', `ví dụ "${ex.name}" mong đợi kết quả của quy tắc "${id}" không có trong bộ quy tắc`, `example "${ex.name}" expects rule "${id}", which the pack does not have`);
+      if (!ruleIds.has(id))
+        warn(
+          pointer('examples', i, 'expect', id),
+          'example-unknown-rule',
+          `ví dụ "${ex.name}" mong đợi kết quả của quy tắc "${id}" không có trong bộ quy tắc`,
+          `example "${ex.name}" expects rule "${id}", which the pack does not have`,
+        );
     }
   });
 }

@@ -63,13 +63,19 @@ export function applyLayer(base: ResolvedPack | undefined, layer: PackFile, file
 
   if (!base && (layer.drop?.length || Object.keys(layer.override ?? {}).length)) {
     const at = layer.drop?.length ? '/drop' : '/override';
-    error(at, 'missing-base', 'override và drop sửa một bộ gốc, nhưng bộ này không có "extends"', 'override and drop change a base pack, but this pack has no "extends"');
+    error(
+      at,
+      'missing-base',
+      'override và drop sửa một bộ gốc, nhưng bộ này không có "extends"',
+      'override and drop change a base pack, but this pack has no "extends"',
+    );
   }
 
   const dropped = new Set<string>();
   (layer.drop ?? []).forEach((id, i) => {
     if (dropped.has(id)) error(pointer('drop', i), 'duplicate-id', `"${id}" được bỏ hai lần`, `"${id}" is dropped twice`);
-    else if (base && !base.rules.has(id)) error(pointer('drop', i), 'unknown-rule', `bộ gốc ${baseName} không có quy tắc "${id}" để bỏ`, `the base pack ${baseName} has no rule "${id}" to drop`);
+    else if (base && !base.rules.has(id))
+      error(pointer('drop', i), 'unknown-rule', `bộ gốc ${baseName} không có quy tắc "${id}" để bỏ`, `the base pack ${baseName} has no rule "${id}" to drop`);
     dropped.add(id);
   });
 
@@ -79,8 +85,10 @@ export function applyLayer(base: ResolvedPack | undefined, layer: PackFile, file
   for (const [id, o] of Object.entries(overrides)) {
     const at = pointer('override', id);
     if (!base) continue;
-    if (!base.rules.has(id)) error(at, 'unknown-rule', `bộ gốc ${baseName} không có quy tắc "${id}" để sửa`, `the base pack ${baseName} has no rule "${id}" to override`);
-    else if (dropped.has(id)) error(at, 'override-conflict', `quy tắc "${id}" vừa bị bỏ (drop) vừa được sửa (override)`, `rule "${id}" is both dropped and overridden`);
+    if (!base.rules.has(id))
+      error(at, 'unknown-rule', `bộ gốc ${baseName} không có quy tắc "${id}" để sửa`, `the base pack ${baseName} has no rule "${id}" to override`);
+    else if (dropped.has(id))
+      error(at, 'override-conflict', `quy tắc "${id}" vừa bị bỏ (drop) vừa được sửa (override)`, `rule "${id}" is both dropped and overridden`);
   }
   for (const rule of base?.pack.rules ?? []) {
     if (dropped.has(rule.id)) continue;
@@ -150,7 +158,12 @@ function overrideRule(
   let conditionsOrigin = origin.conditions;
   let threshold: RuleOrigin['threshold'];
   if (o.conditions && o.threshold !== undefined) {
-    error(at + '/threshold', 'override-conflict', `ghi "conditions" hoặc "threshold" cho quy tắc "${rule.id}", không ghi cả hai`, `give rule "${rule.id}" either "conditions" or "threshold", not both`);
+    error(
+      at + '/threshold',
+      'override-conflict',
+      `ghi "conditions" hoặc "threshold" cho quy tắc "${rule.id}", không ghi cả hai`,
+      `give rule "${rule.id}" either "conditions" or "threshold", not both`,
+    );
   } else if (o.conditions) {
     conditions = o.conditions;
     conditionsOrigin = here(at + '/conditions');
@@ -210,7 +223,12 @@ function applyThreshold(conditions: TopLevelCondition, t: ThresholdOverride): { 
     if (leaves.length !== 1) {
       const facts = [...new Set(leaves.map((l) => l.fact))].join(', ');
       return leaves.length === 0
-        ? { problem: { vi: 'không có phép so sánh với một số để đổi ngưỡng; thay cả "conditions"', en: 'has no comparison with a number to change; replace its "conditions" instead' } }
+        ? {
+            problem: {
+              vi: 'không có phép so sánh với một số để đổi ngưỡng; thay cả "conditions"',
+              en: 'has no comparison with a number to change; replace its "conditions" instead',
+            },
+          }
         : {
             problem: {
               vi: `có ${leaves.length} phép so sánh (${facts}); ghi ngưỡng theo từng dữ kiện: { "<dữ kiện>": ngưỡng }`,
@@ -224,7 +242,12 @@ function applyThreshold(conditions: TopLevelCondition, t: ThresholdOverride): { 
       const matching = leaves.filter((l) => l.fact === fact);
       if (matching.length === 0) return { problem: { vi: `không có phép so sánh nào trên dữ kiện "${fact}"`, en: `has no comparison on fact "${fact}"` } };
       if (matching.length > 1) {
-        return { problem: { vi: `so sánh dữ kiện "${fact}" nhiều lần; thay cả "conditions"`, en: `compares fact "${fact}" more than once; replace its "conditions" instead` } };
+        return {
+          problem: {
+            vi: `so sánh dữ kiện "${fact}" nhiều lần; thay cả "conditions"`,
+            en: `compares fact "${fact}" more than once; replace its "conditions" instead`,
+          },
+        };
       }
       targets.set(matching[0].at, value);
     }

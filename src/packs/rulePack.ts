@@ -1,7 +1,6 @@
 import type { TopLevelCondition } from 'json-rules-engine';
 import { Localized } from '../words/lang';
 
-
 /**
  * How a row or column label is recognised as an indicator. A plain string matches the label
  * anywhere (`*` stands for any words in between). `parent`/`section` make the match depend on

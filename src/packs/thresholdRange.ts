@@ -40,7 +40,7 @@ export type ThresholdVerdict = 'impossible' | 'always' | 'ok';
  * so it is judged negated.
  */
 export function judgeThreshold(kind: FactKind, operator: string, value: number, negated: boolean): ThresholdVerdict {
-  const op = negated ? operatorOf(operator)?.negation ?? operator : operator;
+  const op = negated ? (operatorOf(operator)?.negation ?? operator) : operator;
   const { lo, loOpen, hi } = RANGES[kind];
   const inRange = (v: number) => (loOpen ? v > lo : v >= lo) && v <= hi;
   switch (op) {
@@ -68,7 +68,10 @@ export function rangeText(kind: FactKind, fact: string, operator: string, value:
     kind === 'share'
       ? { vi: `"${fact}" là một tỷ lệ, chỉ từ 0 đến 100 %`, en: `"${fact}" is a share, between 0 and 100 %` }
       : kind === 'change'
-        ? { vi: `"${fact}" là mức tăng, giảm so với cùng kỳ, không thể giảm quá 100 %`, en: `"${fact}" is a change from the same period and cannot fall by more than 100 %` }
+        ? {
+            vi: `"${fact}" là mức tăng, giảm so với cùng kỳ, không thể giảm quá 100 %`,
+            en: `"${fact}" is a change from the same period and cannot fall by more than 100 %`,
+          }
         : { vi: `"${fact}" là số đếm hoặc số tiền, không bao giờ âm`, en: `"${fact}" is a count or an amount, never negative` };
   if (verdict === 'always') {
     return { vi: `${range.vi}, nên ${cmp} luôn đạt: chỉ tiêu này không kiểm tra gì`, en: `${range.en}, so ${cmp} is always met: the target checks nothing` };

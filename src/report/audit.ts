@@ -29,7 +29,13 @@ export interface CheckAudit {
 }
 
 /** `digestOf`: the pure SHA-256 unless the caller has a faster one (the CLI: Node's). */
-export function workbookAudit(workbook: string, findings: ReadonlyArray<Finding>, reviews: ReviewBook, fileBytes?: Uint8Array, digestOf: DigestOf = sha256Of): WorkbookAudit {
+export function workbookAudit(
+  workbook: string,
+  findings: ReadonlyArray<Finding>,
+  reviews: ReviewBook,
+  fileBytes?: Uint8Array,
+  digestOf: DigestOf = sha256Of,
+): WorkbookAudit {
   return {
     workbook,
     ...(fileBytes ? { fileDigest: digestOf([fileBytes]) } : {}),

@@ -31,9 +31,21 @@ export function checkOutcome(findings: Iterable<Finding>): CheckOutcome {
 export function outcomeLine(o: CheckOutcome, unreadable: number, lang: Lang): string {
   const bad = unreadable > 0;
   if (lang === 'vi') {
-    const why = bad ? 'có sổ không đọc được' : o.allMet ? 'mọi chỉ tiêu đều đạt' : o.met + o.shortfall + o.noData === 0 ? 'không chỉ tiêu nào được đánh giá' : 'có chỉ tiêu chưa đạt hoặc không có số liệu';
+    const why = bad
+      ? 'có sổ không đọc được'
+      : o.allMet
+        ? 'mọi chỉ tiêu đều đạt'
+        : o.met + o.shortfall + o.noData === 0
+          ? 'không chỉ tiêu nào được đánh giá'
+          : 'có chỉ tiêu chưa đạt hoặc không có số liệu';
     return `Kết quả: ${o.met} đạt, ${o.shortfall} chưa đạt, ${o.noData} không có số liệu${bad ? `, ${unreadable} sổ không đọc được` : ''} — mã thoát ${bad ? 2 : o.allMet ? 0 : 1} (${why}).`;
   }
-  const why = bad ? 'a workbook could not be read' : o.allMet ? 'every target met' : o.met + o.shortfall + o.noData === 0 ? 'no target was evaluated' : 'a target is a shortfall or has no data';
+  const why = bad
+    ? 'a workbook could not be read'
+    : o.allMet
+      ? 'every target met'
+      : o.met + o.shortfall + o.noData === 0
+        ? 'no target was evaluated'
+        : 'a target is a shortfall or has no data';
   return `Result: ${o.met} met, ${o.shortfall} shortfall, ${o.noData} no data${bad ? `, ${unreadable} unreadable workbook(s)` : ''} — exit code ${bad ? 2 : o.allMet ? 0 : 1} (${why}).`;
 }

@@ -6,7 +6,9 @@ import { Lang } from '../words/lang';
 /** After a cluster's workbooks: the ranking in a few lines, one unit a line, best first. */
 export function consoleRanking(s: Scorecard, lang: Lang): string {
   const vi = lang === 'vi';
-  const lines = [`${vi ? 'Xếp hạng' : 'Ranking'} (${packLine({ id: s.pack.id, version: s.pack.version, basedOn: s.pack.basedOn }, lang)}, ${vi ? 'tối đa' : 'at most'} ${formatNumber(s.maxPoints, lang)} ${vi ? 'điểm' : 'points'}):`];
+  const lines = [
+    `${vi ? 'Xếp hạng' : 'Ranking'} (${packLine({ id: s.pack.id, version: s.pack.version, basedOn: s.pack.basedOn }, lang)}, ${vi ? 'tối đa' : 'at most'} ${formatNumber(s.maxPoints, lang)} ${vi ? 'điểm' : 'points'}):`,
+  ];
   let period: string | undefined;
   for (const r of s.rows) {
     if (r.period !== undefined && r.period !== period) lines.push(`  ${vi ? 'Kỳ' : 'Period'} ${r.period}:`);

@@ -37,7 +37,9 @@ export function consoleReport(
   lines.push(`${vi ? 'Sổ' : 'Workbook'}: ${workbook}`);
   for (const t of tables) {
     const where = t.tableName ? `${t.sheet}!${t.anchor} (${t.tableName})` : `${t.sheet}!${t.anchor}`;
-    lines.push(`  ${vi ? 'Bảng chỉ tiêu' : 'Indicator table'} ${vi ? 'kiểu' : 'layout'} ${t.layout} ${vi ? 'tại' : 'at'} ${where}: ${t.units.length} ${vi ? 'đơn vị' : 'unit(s)'}`);
+    lines.push(
+      `  ${vi ? 'Bảng chỉ tiêu' : 'Indicator table'} ${vi ? 'kiểu' : 'layout'} ${t.layout} ${vi ? 'tại' : 'at'} ${where}: ${t.units.length} ${vi ? 'đơn vị' : 'unit(s)'}`,
+    );
   }
   if (findings.length >= COMPACT_REPORT_FROM) return [...lines, ...summaryLines(findings, lang, reviews)].join('\n');
   const subject = (f: Finding) => (f.period === undefined ? f.unit : `${f.unit} — ${f.period}`);
@@ -60,7 +62,12 @@ export function consoleReport(
     ]);
     const head = vi ? ['Kết quả', 'Chỉ tiêu', 'Thực hiện', 'Chỉ tiêu đặt ra', 'Ô'] : ['Status', 'Target', 'Actual', 'Target value', 'Cell'];
     const columnWidths = head.map((h, i) => cells.reduce((w, c) => Math.max(w, width(c[i])), width(h)));
-    const fmt = (c: string[]) => '  ' + c.map((x, i) => pad(x, columnWidths[i])).join('  ').trimEnd();
+    const fmt = (c: string[]) =>
+      '  ' +
+      c
+        .map((x, i) => pad(x, columnWidths[i]))
+        .join('  ')
+        .trimEnd();
     lines.push(fmt(head));
     lines.push('  ' + columnWidths.map((w) => '─'.repeat(w)).join('  '));
     for (const c of cells) lines.push(fmt(c));
@@ -77,7 +84,9 @@ export function consoleReport(
 
 function totalLine(findings: ReadonlyArray<Finding>, lang: Lang): string {
   const { met, shortfall, noData } = checkOutcome(findings);
-  return lang === 'vi' ? `Tổng cộng: ${met} đạt, ${shortfall} chưa đạt, ${noData} không có số liệu.` : `Total: ${met} met, ${shortfall} shortfall, ${noData} no data.`;
+  return lang === 'vi'
+    ? `Tổng cộng: ${met} đạt, ${shortfall} chưa đạt, ${noData} không có số liệu.`
+    : `Total: ${met} met, ${shortfall} shortfall, ${noData} no data.`;
 }
 
 /** The summary of a large check (see COMPACT_REPORT_FROM). */
@@ -149,7 +158,8 @@ function summaryLines(findings: ReadonlyArray<Finding>, lang: Lang, reviews?: Re
       lines.push(`  ${subject(f)}`);
       lines.push(reviewLine(f, state, lang));
     }
-    if (changed.length > SUMMARY_ITEMS) lines.push(vi ? `  … và ${n(changed.length - SUMMARY_ITEMS)} kết quả khác.` : `  … and ${n(changed.length - SUMMARY_ITEMS)} more.`);
+    if (changed.length > SUMMARY_ITEMS)
+      lines.push(vi ? `  … và ${n(changed.length - SUMMARY_ITEMS)} kết quả khác.` : `  … and ${n(changed.length - SUMMARY_ITEMS)} more.`);
   }
 
   lines.push('');

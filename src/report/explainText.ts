@@ -58,7 +58,11 @@ export function explainText(r: WorkbookReading, lang: Lang): string {
       );
     }
     for (const p of t.problems) {
-      out.push(vi ? `  ${p.cell.padEnd(6)} nhãn khớp ngang nhau nhiều chỉ tiêu (${p.detail}): không đoán` : `  ${p.cell.padEnd(6)} label matches several indicators equally (${p.detail}): not guessed`);
+      out.push(
+        vi
+          ? `  ${p.cell.padEnd(6)} nhãn khớp ngang nhau nhiều chỉ tiêu (${p.detail}): không đoán`
+          : `  ${p.cell.padEnd(6)} label matches several indicators equally (${p.detail}): not guessed`,
+      );
     }
   });
   out.push('');
@@ -67,14 +71,28 @@ export function explainText(r: WorkbookReading, lang: Lang): string {
     const name = `${ind.id} (${ind.label[lang]})`;
     if (ind.outcome === 'found' || ind.outcome === 'duplicate') {
       const where = ind.sources.map((s) => {
-        const cells = [s.current.length ? `${vi ? 'kỳ này' : 'current'} ${s.current.join(', ')}` : '', s.baseline.length ? `${vi ? 'cùng kỳ' : 'baseline'} ${s.baseline.join(', ')}` : ''].filter(Boolean).join('; ');
+        const cells = [
+          s.current.length ? `${vi ? 'kỳ này' : 'current'} ${s.current.join(', ')}` : '',
+          s.baseline.length ? `${vi ? 'cùng kỳ' : 'baseline'} ${s.baseline.join(', ')}` : '',
+        ]
+          .filter(Boolean)
+          .join('; ');
         return `${s.sheet}!${s.cell} "${s.label}"${s.bound ? (vi ? ' (do người dùng chỉ)' : ' (bound)') : ''}${cells ? ` — ${cells}` : ''}`;
       });
-      const dup = ind.outcome === 'duplicate' ? (vi ? ' — XUẤT HIỆN NHIỀU LẦN cho cùng đơn vị và kỳ: không có số liệu, hãy chỉ ô đúng bằng --bind' : ' — APPEARS SEVERAL TIMES for one unit and period: no data; point to the right one with --bind') : '';
+      const dup =
+        ind.outcome === 'duplicate'
+          ? vi
+            ? ' — XUẤT HIỆN NHIỀU LẦN cho cùng đơn vị và kỳ: không có số liệu, hãy chỉ ô đúng bằng --bind'
+            : ' — APPEARS SEVERAL TIMES for one unit and period: no data; point to the right one with --bind'
+          : '';
       out.push(`  ✓ ${name}: ${where.join(' | ')}${dup}`);
     } else if (ind.outcome === 'ambiguous') {
       const at = ind.ambiguousAt.map((a) => `${a.sheet}!${a.cell} (${a.candidates.join(' / ')})`).join(', ');
-      out.push(vi ? `  ? ${name}: nhãn khớp ngang nhau với chỉ tiêu khác ở ${at}; dùng --bind để chỉ rõ` : `  ? ${name}: labels tie with another indicator at ${at}; use --bind to say which`);
+      out.push(
+        vi
+          ? `  ? ${name}: nhãn khớp ngang nhau với chỉ tiêu khác ở ${at}; dùng --bind để chỉ rõ`
+          : `  ? ${name}: labels tie with another indicator at ${at}; use --bind to say which`,
+      );
     } else {
       const near = ind.nearest.map((n) => `${n.sheet}!${n.cell} "${n.text}"`).join(', ');
       out.push(

@@ -26,7 +26,9 @@ export function findingsJson(workbook: string, pack: RulePack, findings: Readonl
   return {
     workbook,
     rulePack: { id: pack.id, version: pack.version },
-    ...(extras.audit || extras.check ? { audit: { ...(extras.check ? checkJson(extras.check) : {}), ...(extras.audit ? auditJson(extras.audit, extras.reviews) : {}) } } : {}),
+    ...(extras.audit || extras.check
+      ? { audit: { ...(extras.check ? checkJson(extras.check) : {}), ...(extras.audit ? auditJson(extras.audit, extras.reviews) : {}) } }
+      : {}),
     // Made a batch at a time while the document is written, never all at once.
     findings: new JsonBatches(findings.length, (from, to) => findings.slice(from, to).map((f) => findingJson(f, lang, extras.reviews))),
     ...(extras.reading ? { reading: readingJson(extras.reading) } : {}),
@@ -80,7 +82,16 @@ function auditJson(a: WorkbookAudit, reviews: ReviewMatch | undefined) {
     ...(a.fileDigest ? { fileDigest: a.fileDigest } : {}),
     inputsDigest: a.inputsDigest,
     reviewLog: a.reviewLog,
-    ...(reviews?.unmatched.length ? { reviewsWithoutFinding: reviews.unmatched.map((r) => ({ ruleId: r.ruleId, unit: r.unit, ...(r.period === undefined ? {} : { period: r.period }), status: r.status })) } : {}),
+    ...(reviews?.unmatched.length
+      ? {
+          reviewsWithoutFinding: reviews.unmatched.map((r) => ({
+            ruleId: r.ruleId,
+            unit: r.unit,
+            ...(r.period === undefined ? {} : { period: r.period }),
+            status: r.status,
+          })),
+        }
+      : {}),
   };
 }
 

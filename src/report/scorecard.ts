@@ -128,7 +128,13 @@ export function buildScorecard(pack: RulePack, sources: ReadonlyArray<ScorecardS
       return { ruleId: t.ruleId, status, finding: f };
     });
     const count = (s: ScoreStatus) => cells.filter((c) => c.status === s).length;
-    const counts: ScoreCounts = { met: count('met'), shortfall: count('shortfall'), warning: count('warning'), noData: count('no-data'), notReported: count('not-reported') };
+    const counts: ScoreCounts = {
+      met: count('met'),
+      shortfall: count('shortfall'),
+      warning: count('warning'),
+      noData: count('no-data'),
+      notReported: count('not-reported'),
+    };
     const points = round(cells.reduce((sum, c, i) => sum + (c.status === 'met' && targets[i].scored ? targets[i].weight : 0), 0));
     return { g, cells, counts, points };
   });
@@ -145,7 +151,7 @@ export function buildScorecard(pack: RulePack, sources: ReadonlyArray<ScorecardS
   for (const p of [undefined, ...periods]) {
     const group = unranked.filter((u) => u.g.period === p).sort((a, b) => b.points - a.points || compareNames(a.g.unit, b.g.unit));
     group.forEach((u, i) => {
-      const rank = i > 0 && u.points === group[i - 1].points ? (rows[rows.length - 1].rank) : i + 1;
+      const rank = i > 0 && u.points === group[i - 1].points ? rows[rows.length - 1].rank : i + 1;
       rows.push({
         unit: u.g.unit,
         ...(u.g.period === undefined ? {} : { period: u.g.period }),
@@ -182,7 +188,9 @@ function trendsOf(rows: ReadonlyArray<ScorecardRow>, periodIndex: (p: string | u
   const out: ScorecardTrend[] = [];
   for (const list of byUnit.values()) {
     if (list.length < 2) continue;
-    const steps = [...list].sort((a, b) => periodIndex(a.period) - periodIndex(b.period)).map((r) => ({ period: r.period as string, points: r.points, percent: r.percent, rank: r.rank }));
+    const steps = [...list]
+      .sort((a, b) => periodIndex(a.period) - periodIndex(b.period))
+      .map((r) => ({ period: r.period as string, points: r.points, percent: r.percent, rank: r.rank }));
     const [prev, last] = steps.slice(-2);
     const direction: TrendDirection = last.points > prev.points ? 'up' : last.points < prev.points ? 'down' : 'same';
     out.push({ unit: list[0].unit, workbook: list[0].workbook, steps, direction });

@@ -54,7 +54,20 @@ const COLUMNS = {
   },
   /** After workbook, unit and period on the findings sheet. */
   findings: {
-    vi: ['Chỉ tiêu', 'Kết quả', 'Thực hiện', 'Chỉ tiêu đặt ra', 'Còn thiếu', 'Ô', 'Lý do', 'Xét duyệt', 'Người xét duyệt', 'Thời gian xét duyệt', 'Ý kiến xét duyệt', 'Sau xét duyệt'],
+    vi: [
+      'Chỉ tiêu',
+      'Kết quả',
+      'Thực hiện',
+      'Chỉ tiêu đặt ra',
+      'Còn thiếu',
+      'Ô',
+      'Lý do',
+      'Xét duyệt',
+      'Người xét duyệt',
+      'Thời gian xét duyệt',
+      'Ý kiến xét duyệt',
+      'Sau xét duyệt',
+    ],
     en: ['Target', 'Status', 'Actual', 'Target value', 'Gap', 'Cell', 'Reason', 'Review', 'Reviewer', 'Reviewed at', 'Review comment', 'Since review'],
   },
   checkLog: {
@@ -97,7 +110,9 @@ function scorecardSheet(c: Consolidation, lang: Lang): FindingsSheet {
     const cellStatus: (FillStatus | undefined)[] = [...lead.map(() => undefined), ...r.cells.map((x) => x.status)];
     return { values, cellStatus };
   });
-  const legend = (['met', 'shortfall', 'warning', 'no-data', 'not-reported'] as ScoreStatus[]).map((s) => (s === 'not-reported' ? `— ${scoreWord(s, lang)}` : scoreWord(s, lang))).join(' · ');
+  const legend = (['met', 'shortfall', 'warning', 'no-data', 'not-reported'] as ScoreStatus[])
+    .map((s) => (s === 'not-reported' ? `— ${scoreWord(s, lang)}` : scoreWord(s, lang)))
+    .join(' · ');
   return {
     name: SCORECARD_SHEET_NAME[lang],
     title: `${WORDS.emulationPledgeScorecard[lang]} — ${sc.pack.title[lang]}`,

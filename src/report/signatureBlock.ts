@@ -65,7 +65,8 @@ export function parseSignature(text: string, lang: Lang): SignatureBlock {
   if (!isObject(data)) throw new SignatureError('tệp chữ ký phải là một đối tượng JSON', 'the signature file must be a JSON object');
   const known = new Set(['closing', 'placeDate', 'preparer', 'head', 'recipientsLabel', 'recipients']);
   const unknown = Object.keys(data).filter((k) => !known.has(k));
-  if (unknown.length) throw new SignatureError(`tệp chữ ký có trường không dùng: ${unknown.join(', ')}`, `the signature file has unknown fields: ${unknown.join(', ')}`);
+  if (unknown.length)
+    throw new SignatureError(`tệp chữ ký có trường không dùng: ${unknown.join(', ')}`, `the signature file has unknown fields: ${unknown.join(', ')}`);
   const text_ = (v: unknown, field: string, fallback: string | undefined): string | undefined => {
     if (v === undefined) return fallback;
     if (typeof v !== 'string') throw new SignatureError(`trường ${field} của tệp chữ ký phải là chuỗi`, `the signature file's ${field} must be a string`);
@@ -73,7 +74,11 @@ export function parseSignature(text: string, lang: Lang): SignatureBlock {
   };
   const signer = (v: unknown, field: string, fallback: Signer): Signer => {
     if (v === undefined) return fallback;
-    if (!isObject(v)) throw new SignatureError(`trường ${field} của tệp chữ ký phải là đối tượng { title, note, name }`, `the signature file's ${field} must be an object { title, note, name }`);
+    if (!isObject(v))
+      throw new SignatureError(
+        `trường ${field} của tệp chữ ký phải là đối tượng { title, note, name }`,
+        `the signature file's ${field} must be an object { title, note, name }`,
+      );
     const title = text_(v.title, `${field}.title`, fallback.title) as string;
     const note = text_(v.note, `${field}.note`, fallback.note);
     const name = text_(v.name, `${field}.name`, fallback.name);
@@ -104,15 +109,24 @@ function isObject(v: unknown): v is Record<string, unknown> {
  * does not fit below the last table the last rows of that table come over with it.
  */
 export function signatureHtml(s: SignatureBlock, closing: string): Html {
-  const signer = (x: Signer) => html`<div class="signer"><p class="signer-title">${x.title}</p>${x.note ? html`<p class="signer-note">${x.note}</p>` : ''}<div class="signature-space"></div>${x.name ? html`<p class="signer-name">${x.name}</p>` : ''}</div>`;
+  const signer = (x: Signer) =>
+    html`<div class="signer">
+      <p class="signer-title">${x.title}</p>
+      ${x.note ? html`<p class="signer-note">${x.note}</p>` : ''}
+      <div class="signature-space"></div>
+      ${x.name ? html`<p class="signer-name">${x.name}</p>` : ''}
+    </div>`;
   return html`<div class="report-end">
-<p class="closing">${s.closing ?? closing}</p>
-<section class="signature">
-<p class="place-date">${s.placeDate}</p>
-<div class="signers">${signer(s.preparer)}${signer(s.head)}</div>
-<div class="recipients"><p class="recipients-label">${s.recipientsLabel}</p>${s.recipients.map((r) => html`<p>${r}</p>`)}</div>
-</section>
-</div>`;
+    <p class="closing">${s.closing ?? closing}</p>
+    <section class="signature">
+      <p class="place-date">${s.placeDate}</p>
+      <div class="signers">${signer(s.preparer)}${signer(s.head)}</div>
+      <div class="recipients">
+        <p class="recipients-label">${s.recipientsLabel}</p>
+        ${s.recipients.map((r) => html`<p>${r}</p>`)}
+      </div>
+    </section>
+  </div>`;
 }
 
 /** The block's print style (added to the report's CSS). */

@@ -49,7 +49,17 @@ export function trendWord(d: TrendDirection, lang: Lang): string {
 export function changeText(c: InputChange, lang: Lang): string {
   const vi = lang === 'vi';
   const shown = (x: FigureThen | undefined) =>
-    x === undefined ? (vi ? '(không có)' : '(none)') : x.value !== null ? formatNumber(x.value, lang, 6) : x.shown === '' ? (vi ? '(trống)' : '(blank)') : `"${x.shown}"`;
+    x === undefined
+      ? vi
+        ? '(không có)'
+        : '(none)'
+      : x.value !== null
+        ? formatNumber(x.value, lang, 6)
+        : x.shown === ''
+          ? vi
+            ? '(trống)'
+            : '(blank)'
+          : `"${x.shown}"`;
   return `${c.sheet}!${c.cell}: ${shown(c.before)} → ${shown(c.now)}`;
 }
 

@@ -25,8 +25,13 @@ export type ReviewFormatError = InstanceType<typeof ReviewFormatError>;
 export function reviewsToXml(book: ReviewBook): string {
   const out: string[] = [`<reviews xmlns="${REVIEWS_NAMESPACE}">`];
   for (const r of book.reviews) {
-    const attrs = keyAttrs(r) + attr('status', r.status) + attr('reviewer', r.reviewer) + attr('time', r.time) +
-      attr('findingStatus', r.findingStatus) + attr('inputsDigest', r.inputsDigest) +
+    const attrs =
+      keyAttrs(r) +
+      attr('status', r.status) +
+      attr('reviewer', r.reviewer) +
+      attr('time', r.time) +
+      attr('findingStatus', r.findingStatus) +
+      attr('inputsDigest', r.inputsDigest) +
       (r.pack ? attr('pack', r.pack.id) + attr('packVersion', r.pack.version) : '');
     out.push(`  <review${attrs}>`);
     if (r.comment !== '') out.push(`    <comment>${text(r.comment)}</comment>`);
@@ -41,8 +46,14 @@ export function reviewsToXml(book: ReviewBook): string {
   if (book.log.length > 0) {
     out.push('  <log>');
     for (const e of book.log) {
-      const attrs = attr('time', e.time) + attr('reviewer', e.reviewer) + keyAttrs(e) + attr('status', e.status) +
-        (e.previousStatus ? attr('previousStatus', e.previousStatus) : '') + attr('findingStatus', e.findingStatus) + attr('inputsDigest', e.inputsDigest);
+      const attrs =
+        attr('time', e.time) +
+        attr('reviewer', e.reviewer) +
+        keyAttrs(e) +
+        attr('status', e.status) +
+        (e.previousStatus ? attr('previousStatus', e.previousStatus) : '') +
+        attr('findingStatus', e.findingStatus) +
+        attr('inputsDigest', e.inputsDigest);
       out.push(e.comment === '' ? `    <entry${attrs}/>` : `    <entry${attrs}><comment>${text(e.comment)}</comment></entry>`);
     }
     out.push('  </log>');

@@ -72,7 +72,12 @@ export function mimeType(path: string): string {
 export function metaPolicy(html: string): string | undefined {
   const meta = /<meta\b[^>]*http-equiv=["']?Content-Security-Policy["']?[^>]*>/i.exec(html)?.[0];
   const content = meta && /\scontent=(?:"([^"]*)"|'([^']*)')/i.exec(meta);
-  return content ? (content[1] ?? content[2]).replace(/&#39;|&apos;/g, "'").replace(/&quot;/g, '"').trim() : undefined;
+  return content
+    ? (content[1] ?? content[2])
+        .replace(/&#39;|&apos;/g, "'")
+        .replace(/&quot;/g, '"')
+        .trim()
+    : undefined;
 }
 
 /** The header form of a page's policy: its own directives, then who may frame it. */

@@ -29,7 +29,13 @@ export function nginxConfig(input: ConfigInput): string {
   const block = (match: string, headers: Record<string, string>) =>
     [`    location ${match} {`, ...headerLines(headers, (n, v) => `        add_header ${n} ${q(v)} always;`), '    }'].join('\n');
   const types = Object.entries(MIME_TYPES).map(([ext, type]) => `        ${type.split(';')[0]} ${ext.slice(1)};`);
-  const charsetTypes = [...new Set(Object.values(MIME_TYPES).filter((t) => t.includes('charset')).map((t) => t.split(';')[0]))];
+  const charsetTypes = [
+    ...new Set(
+      Object.values(MIME_TYPES)
+        .filter((t) => t.includes('charset'))
+        .map((t) => t.split(';')[0]),
+    ),
+  ];
   return [
     '# Pledge Check — made by `pledge-check serve <folder> --print-config nginx`; the same headers as `pledge-check serve`.',
     'server {',

@@ -42,7 +42,9 @@ function handle(root: string, ancestors: ReadonlyArray<string>, req: IncomingMes
     res.end();
     return;
   }
-  createReadStream(file).on('error', () => res.destroy()).pipe(res);
+  createReadStream(file)
+    .on('error', () => res.destroy())
+    .pipe(res);
 }
 
 /** The real path of the file a URL names inside `root`, 'redirect' for `/`, or undefined. */

@@ -17,8 +17,18 @@ import { SheetView } from './sheetView';
 export function findIndicatorTables(grid: WorkbookGrid, matcher: LabelMatcher, bindings: Bindings = NO_BINDINGS): IndicatorTable[] {
   // A person reads the sheets they can see: hidden ones (last year's copy, a draft) are read only
   // when no visible sheet holds a table.
-  const visible = tablesOn(grid.sheets.filter((s) => s.visibility === 'visible'), matcher, bindings);
-  return visible.length > 0 ? visible : tablesOn(grid.sheets.filter((s) => s.visibility !== 'visible'), matcher, bindings);
+  const visible = tablesOn(
+    grid.sheets.filter((s) => s.visibility === 'visible'),
+    matcher,
+    bindings,
+  );
+  return visible.length > 0
+    ? visible
+    : tablesOn(
+        grid.sheets.filter((s) => s.visibility !== 'visible'),
+        matcher,
+        bindings,
+      );
 }
 
 function tablesOn(sheets: ReadonlyArray<SheetGrid>, matcher: LabelMatcher, bindings: Bindings): IndicatorTable[] {

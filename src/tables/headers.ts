@@ -30,6 +30,11 @@ export function isFreeTextHeader(text: string): boolean {
  */
 export function isTotalsLabel(text: string): boolean {
   const t = text.normalize('NFC').toLocaleLowerCase('vi').trim();
-  if (/^(tổng cộng|cộng|tổng|tổng số|toàn cụm|cả cụm|tổng hợp|total|toàn tỉnh|toàn thành phố|toàn tp|toàn quốc|toàn ngành|toàn lực lượng|toàn đơn vị|cả tỉnh|cả nước)(?=$|[\s:(,.-])/u.test(t)) return true;
+  if (
+    /^(tổng cộng|cộng|tổng|tổng số|toàn cụm|cả cụm|tổng hợp|total|toàn tỉnh|toàn thành phố|toàn tp|toàn quốc|toàn ngành|toàn lực lượng|toàn đơn vị|cả tỉnh|cả nước)(?=$|[\s:(,.-])/u.test(
+      t,
+    )
+  )
+    return true;
   return /^(tong cong|tong so|toan cum)$/.test(fold(text));
 }

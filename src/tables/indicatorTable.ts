@@ -55,7 +55,13 @@ export type ColumnRole = 'current' | 'baseline' | 'period-unused' | 'plan' | 'co
 export interface HeaderReading {
   /** Zero-based header rows, top to bottom. */
   readonly rows: number[];
-  readonly columns: ReadonlyArray<{ readonly cell: string; readonly text: string; readonly role: ColumnRole; readonly indicator?: string; readonly bound?: boolean }>;
+  readonly columns: ReadonlyArray<{
+    readonly cell: string;
+    readonly text: string;
+    readonly role: ColumnRole;
+    readonly indicator?: string;
+    readonly bound?: boolean;
+  }>;
 }
 
 export interface SkippedLabel {

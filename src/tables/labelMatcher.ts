@@ -83,7 +83,10 @@ export class LabelMatcher {
   private compile(id: string, ind: Indicator): void {
     for (const p of ind.match as LabelPattern[]) {
       const text = typeof p === 'string' ? p : p.text;
-      const runs = text.split('*').map((r) => this.words(r)).filter((r) => r.length > 0);
+      const runs = text
+        .split('*')
+        .map((r) => this.words(r))
+        .filter((r) => r.length > 0);
       const size = runs.reduce((n, r) => n + r.length, 0);
       if (size === 0) continue;
       this.firstWords.add(runs[0][0]);

@@ -102,7 +102,17 @@ function readColumnHeader(view: SheetView, matcher: LabelMatcher, bindings: Bind
     columns: headings.map((h) => {
       const used = columns.find((c) => c.col === h.col);
       const kind = classifyHeader(h.text).kind;
-      const role: ColumnRole = used ? used.period : h.col === unitCol ? 'unit' : h.path.some(isSttHeader) ? 'number' : kind === 'period' ? 'period-unused' : kind === 'none' ? 'other' : kind;
+      const role: ColumnRole = used
+        ? used.period
+        : h.col === unitCol
+          ? 'unit'
+          : h.path.some(isSttHeader)
+            ? 'number'
+            : kind === 'period'
+              ? 'period-unused'
+              : kind === 'none'
+                ? 'other'
+                : kind;
       const bound = candidates.find((k) => k.col === h.col)?.bound !== undefined;
       return { cell: toA1(row, h.col), text: h.text, role, ...(used ? { indicator: used.indicator } : {}), ...(bound ? { bound } : {}) };
     }),
@@ -273,7 +283,13 @@ export function findLooseColumnTables(view: SheetView, matcher: LabelMatcher, bi
     // A grouped header goes on below the row where its indicators were first seen (`2025 | 2024` under the group).
     let bottom = r;
     const firstCol = view.shownCols(r)[0] ?? 0;
-    while (bottom + 1 < view.height && bottom - r < MAX_HEADER_ROWS - 1 && continuesHeader(view, bottom + 1, firstCol, firstCol + 1, view.width - 1) && !isColumnNumberRow(view, bottom + 1)) bottom++;
+    while (
+      bottom + 1 < view.height &&
+      bottom - r < MAX_HEADER_ROWS - 1 &&
+      continuesHeader(view, bottom + 1, firstCol, firstCol + 1, view.width - 1) &&
+      !isColumnNumberRow(view, bottom + 1)
+    )
+      bottom++;
     const area = { top: bottom, left: 0, bottom: view.height - 1, right: view.width - 1 };
     const table = readColumnTable(view, matcher, bindings, area, { headerRow: bottom });
     if (table) {
@@ -303,7 +319,10 @@ function notAUnit(text: string): boolean {
 /** The title line just above a header (one text over the table), within two rows. */
 function titleAbove(view: SheetView, headerTop: number, left: number, right: number): string | undefined {
   for (let r = headerTop - 1; r >= Math.max(0, headerTop - 3); r--) {
-    const texts = view.shownCols(r).filter((c) => c >= left && c <= right).map((c) => view.shownText(r, c));
+    const texts = view
+      .shownCols(r)
+      .filter((c) => c >= left && c <= right)
+      .map((c) => view.shownText(r, c));
     if (texts.length === 0) continue;
     return new Set(texts).size === 1 ? texts[0] : undefined;
   }

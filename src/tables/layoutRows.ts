@@ -230,7 +230,8 @@ function asLayoutA(view: SheetView, matcher: LabelMatcher, bindings: Bindings, p
   // One name over every period column (`Công an tỉnh Ninh Bình` over `2024 | 2025`) names the unit.
   const named = new Set(pr.owners.filter((o, i) => o && roles[i]));
   const owner = named.size === 1 ? [...named][0] : undefined;
-  const unit = unitFromLetterhead(view, pr.headerRows[0], pr.sideBySide ? pr : undefined) ?? (owner && UNIT_NAME.test(fold(owner)) ? owner : undefined) ?? view.sheet.name;
+  const unit =
+    unitFromLetterhead(view, pr.headerRows[0], pr.sideBySide ? pr : undefined) ?? (owner && UNIT_NAME.test(fold(owner)) ? owner : undefined) ?? view.sheet.name;
   const columns: ValueColumn[] = [];
   for (const role of ['current', 'baseline'] as const) {
     roles.forEach((r, i) => {
@@ -278,7 +279,16 @@ function asLayoutB(view: SheetView, matcher: LabelMatcher, bindings: Bindings, p
 }
 
 /** Reads the indicator rows under a period header row, once its value columns are known. */
-function readRowTable(view: SheetView, matcher: LabelMatcher, bindings: Bindings, pr: PeriodRow, layout: 'A' | 'B', columns: ValueColumn[], units: string[], anchorRow: number) {
+function readRowTable(
+  view: SheetView,
+  matcher: LabelMatcher,
+  bindings: Bindings,
+  pr: PeriodRow,
+  layout: 'A' | 'B',
+  columns: ValueColumn[],
+  units: string[],
+  anchorRow: number,
+) {
   const firstRow = firstDataRowAfter(view, pr.row);
   const { labelCol, sttCol } = labelColumns(view, pr.headerRows, pr.sideBySide ? pr.left : 0, Math.min(...pr.cols), firstRow);
   if (labelCol === undefined) return undefined;
@@ -321,7 +331,29 @@ function headerReading(view: SheetView, pr: PeriodRow, columns: ReadonlyArray<Va
 }
 
 /** Words about time with no year (`Trong tháng`, `Lũy kế từ đầu năm`): a group of period columns, not a unit. */
-const PERIOD_WORDS = new Set(['thang', 'quy', 'nam', 'ky', 'luy', 'ke', 'tu', 'dau', 'cuoi', 'den', 'nay', 'truoc', 'cung', 'trong', 'so', 'lieu', 'thuc', 'hien', 'th', 'rieng', 'ca']);
+const PERIOD_WORDS = new Set([
+  'thang',
+  'quy',
+  'nam',
+  'ky',
+  'luy',
+  'ke',
+  'tu',
+  'dau',
+  'cuoi',
+  'den',
+  'nay',
+  'truoc',
+  'cung',
+  'trong',
+  'so',
+  'lieu',
+  'thuc',
+  'hien',
+  'th',
+  'rieng',
+  'ca',
+]);
 
 function isPeriodWords(part: string): boolean {
   const words = fold(part).split(' ').filter(Boolean);

@@ -39,11 +39,13 @@ export type HeaderKind =
   | { readonly kind: 'none' };
 
 const PLAN = /\b(ke hoach|kh|giao uoc|muc tieu|phan dau|chi tieu (?:giao|nam|ke hoach|duoc giao|de ra|dat ra|phan dau|thi dua|\d{4})|plan|target|pledged?)\b/;
-const COMPUTED = /\b(so sanh|tang giam|giam tang|chenh lech|ty le|ti le|ty trong|muc tang|muc giam|tang so voi|giam so voi|so voi|change|compared|difference|growth|vs)\b|(?:^| )%(?: |$)/;
+const COMPUTED =
+  /\b(so sanh|tang giam|giam tang|chenh lech|ty le|ti le|ty trong|muc tang|muc giam|tang so voi|giam so voi|so voi|change|compared|difference|growth|vs)\b|(?:^| )%(?: |$)/;
 const ONLY_SIGN = /^(tang|giam|tang hoac giam|\+|-)$/;
 const ASSESSMENT = /\b(tu danh gia|danh gia|xep loai|dat khong dat|dat chua dat|ket qua danh gia|assessment|self assessment)\b/;
 
-const BASELINE = /\b(cung ky(?: nam truoc)?|ky truoc|nam truoc|ck|same period(?: of)?(?: last year| previous year| the previous year)?|last year|previous year|prior year|previous period)\b/;
+const BASELINE =
+  /\b(cung ky(?: nam truoc)?|ky truoc|nam truoc|ck|same period(?: of)?(?: last year| previous year| the previous year)?|last year|previous year|prior year|previous period)\b/;
 const CURRENT = /\b(ky nay|ky bao cao|nam nay|this year|current year|current period|reporting period|this period)\b/;
 const RANGE = /\b(?:tu )?(?:ngay )?\d{1,2} \d{1,2} ((?:19|20)\d\d) (?:den )?(?:ngay )?\d{1,2} \d{1,2} ((?:19|20)\d\d)\b/;
 /** `9 tháng`, `9 tháng đầu năm`, and the short `11T/2025`. */
@@ -57,12 +59,56 @@ const YEAR_WORD = /\b(nam|year)\b/;
 
 /** Words around a period that do not change what the column holds. */
 const FILLER = new Set([
-  'so', 'lieu', 'ket', 'qua', 'thuc', 'hien', 'th', 'uoc', 'tinh', 'luy', 'ke', 'cong', 'don', 'tong', 'den', 'ngay', 'dau', 'nam',
-  'ky', 'giai', 'doan', 'trong', 'da', 'duoc', 'cua', 'toan', 'kq', 'bao', 'cao', 'thoi', 'gian', 'tai', 'thong', 'ke',
+  'so',
+  'lieu',
+  'ket',
+  'qua',
+  'thuc',
+  'hien',
+  'th',
+  'uoc',
+  'tinh',
+  'luy',
+  'ke',
+  'cong',
+  'don',
+  'tong',
+  'den',
+  'ngay',
+  'dau',
+  'nam',
+  'ky',
+  'giai',
+  'doan',
+  'trong',
+  'da',
+  'duoc',
+  'cua',
+  'toan',
+  'kq',
+  'bao',
+  'cao',
+  'thoi',
+  'gian',
+  'tai',
+  'thong',
+  'ke',
   // `Ước TH cả năm 2025`
   'ca',
   // English headers (`Actual 2025`, `Same period 2024`, `Year 2025 figures`)
-  'actual', 'year', 'figures', 'figure', 'data', 'result', 'results', 'ytd', 'cumulative', 'total', 'of', 'the', 'in',
+  'actual',
+  'year',
+  'figures',
+  'figure',
+  'data',
+  'result',
+  'results',
+  'ytd',
+  'cumulative',
+  'total',
+  'of',
+  'the',
+  'in',
 ]);
 
 /** True when nothing but filler words is left of a header once its period words are taken out. */
@@ -185,7 +231,10 @@ export function assignPeriodRoles(mentions: ReadonlyArray<PeriodMention | undefi
     current = pickLatest(undecided, explicitBaseline[0]);
   } else if (explicitCurrent.length) {
     const cy = explicitCurrent[0].year;
-    baseline = pickLatest(undecided.filter((m) => cy === undefined || m.year! < cy), explicitCurrent[0]);
+    baseline = pickLatest(
+      undecided.filter((m) => cy === undefined || m.year! < cy),
+      explicitCurrent[0],
+    );
   } else if (undecided.length) {
     const maxYear = Math.max(...undecided.map((m) => m.year!));
     const earlier = undecided.filter((m) => m.year! < maxYear);

@@ -75,7 +75,9 @@ export function readingOf(workbook: string, grid: WorkbookGrid, tables: Readonly
     .filter(([, ind]) => !ind.catalogueOnly)
     .map(([id, ind]): IndicatorReading => {
       const sources = sourcesOf(observations, id, bindings);
-      const ambiguousAt = tables.flatMap((t) => t.problems.filter((p) => p.detail.split(', ').includes(id)).map((p) => ({ sheet: p.sheet, cell: p.cell, candidates: p.detail.split(', ') })));
+      const ambiguousAt = tables.flatMap((t) =>
+        t.problems.filter((p) => p.detail.split(', ').includes(id)).map((p) => ({ sheet: p.sheet, cell: p.cell, candidates: p.detail.split(', ') })),
+      );
       const outcome = sources.length === 0 ? (ambiguousAt.length ? 'ambiguous' : 'not-found') : isDuplicate(observations, id) ? 'duplicate' : 'found';
       return { id, label: ind.label, outcome, sources, ambiguousAt, nearest: outcome === 'not-found' ? nearestTexts(grid, matcher, pack, id) : [] };
     });

@@ -39,7 +39,8 @@ function encodeXml(s: string, asciiOnly: boolean, inAttribute = false): string {
     else if (ch === '"') out += '&quot;';
     else if (cp === 0x0a || cp === 0x09) out += inAttribute ? `&#${cp};` : ch;
     else if (cp === 0x0d) out += '&#13;';
-    else if (cp < 0x20 || cp === 0xfffe || cp === 0xffff || (cp >= 0xd800 && cp <= 0xdfff)) continue; // not allowed in XML 1.0
+    else if (cp < 0x20 || cp === 0xfffe || cp === 0xffff || (cp >= 0xd800 && cp <= 0xdfff))
+      continue; // not allowed in XML 1.0
     else if (asciiOnly && cp > 0x7e) out += `&#${cp};`;
     else out += ch;
   }

@@ -30,7 +30,10 @@ describe('explain on every sample and fixture', () => {
         for (const f of findings) {
           for (const input of f.inputs) {
             const r = reading.indicators.find((i) => i.id === input.indicator)!;
-            expect({ indicator: input.indicator, outcome: r.outcome }).toEqual({ indicator: input.indicator, outcome: expect.stringMatching(/^(found|duplicate)$/) });
+            expect({ indicator: input.indicator, outcome: r.outcome }).toEqual({
+              indicator: input.indicator,
+              outcome: expect.stringMatching(/^(found|duplicate)$/),
+            });
             if (r.sources.every((s) => s.current.length < 6 && s.baseline.length < 6)) expect(cellsRead).toContain(`${input.sheet}!${input.cell}`);
           }
         }

@@ -34,7 +34,10 @@ describe('the bindings part in Excel', () => {
   it('the indicator twice is no data; pointing at one figure stores a binding by label, and the next check uses that figure', async () => {
     const state = workbookState();
     const first = await checkIn(state);
-    expect(finding(first.outcome.findings)).toMatchObject({ status: 'no-data', noData: { kind: 'duplicate', indicator: 'criminal-cases', cells: ['E7', 'E8'] } });
+    expect(finding(first.outcome.findings)).toMatchObject({
+      status: 'no-data',
+      noData: { kind: 'duplicate', indicator: 'criminal-cases', cells: ['E7', 'E8'] },
+    });
     expect(first.outcome.bindings).toEqual([]);
 
     select(state, 'E8');
@@ -48,7 +51,9 @@ describe('the bindings part in Excel', () => {
     expect(fake.syncs).toBe(4);
     expect(fake.violations).toEqual([]);
     expect(state.snapshot()).toEqual(before);
-    expect(fake.log.filter((c) => c.op !== 'load' && /^customXmlPart/.test(c.target) && c.name !== 'getXml' && c.name !== 'getByNamespace').map((c) => c.name)).toEqual(['add']);
+    expect(
+      fake.log.filter((c) => c.op !== 'load' && /^customXmlPart/.test(c.target) && c.name !== 'getXml' && c.name !== 'getByNamespace').map((c) => c.name),
+    ).toEqual(['add']);
     // Other parts byte for byte; one bindings part, the core's XML.
     expect(state.xmlParts.filter((p) => !p.xml.includes(BINDINGS_NAMESPACE))).toEqual(foreign);
     expect(bindingParts(state)).toHaveLength(1);
@@ -57,7 +62,11 @@ describe('the bindings part in Excel', () => {
     const again = await checkIn(state);
     expect(again.outcome.bindings).toEqual([binding]);
     expect(finding(again.outcome.findings)).toMatchObject({ status: 'shortfall', actual: -1 });
-    expect(finding(again.outcome.findings).inputs.map((i) => i.cell).sort()).toEqual(['D8', 'E8']);
+    expect(
+      finding(again.outcome.findings)
+        .inputs.map((i) => i.cell)
+        .sort(),
+    ).toEqual(['D8', 'E8']);
     expect(finding(again.outcome.findings, 'cases-cleared-80pct').status).not.toBe('no-data');
   });
 
@@ -86,16 +95,22 @@ describe('the bindings part in Excel', () => {
     const reopened = state.reopened();
     // Someone inserts two rows above the table: addresses move, labels do not.
     for (const s of reopened.sheets) {
-      const moved = new Map([...s.cells].map(([k, v]) => {
-        const [r, c] = k.split(',').map(Number);
-        return [`${r >= 3 ? r + 2 : r},${c}`, v] as const;
-      }));
+      const moved = new Map(
+        [...s.cells].map(([k, v]) => {
+          const [r, c] = k.split(',').map(Number);
+          return [`${r >= 3 ? r + 2 : r},${c}`, v] as const;
+        }),
+      );
       s.cells.clear();
       for (const [k, v] of moved) s.cells.set(k, v);
     }
     const { outcome } = await checkIn(reopened);
     expect(finding(outcome.findings)).toMatchObject({ status: 'met', actual: -6 });
-    expect(finding(outcome.findings).inputs.map((i) => i.cell).sort()).toEqual(['D9', 'E9']);
+    expect(
+      finding(outcome.findings)
+        .inputs.map((i) => i.cell)
+        .sort(),
+    ).toEqual(['D9', 'E9']);
     expect(await readBindings(new FakeExcel(reopened).context)).toEqual(only);
   });
 
@@ -128,7 +143,10 @@ describe('the bindings part in Excel', () => {
     const refusal = bindSelectedCell(new FakeExcel(state).context, checker(), 'criminal-cases');
     await expect(refusal).rejects.toBeInstanceOf(BindingError);
     const e = await refusal.catch((x: unknown) => x);
-    expect(excelProblem(e)).toEqual({ vi: expect.stringMatching(/^Không chỉ được ô số liệu: không tìm thấy nhãn dòng hay tiêu đề cột cho ô Báo cáo!K41; .*\.$/), en: expect.stringMatching(/^The figure could not be pointed to: found no row label/) });
+    expect(excelProblem(e)).toEqual({
+      vi: expect.stringMatching(/^Không chỉ được ô số liệu: không tìm thấy nhãn dòng hay tiêu đề cột cho ô Báo cáo!K41; .*\.$/),
+      en: expect.stringMatching(/^The figure could not be pointed to: found no row label/),
+    });
     expect(bindingParts(state)).toHaveLength(0);
   });
 
@@ -167,8 +185,13 @@ describe('the summary says whether the pledge is met: no data is not met', () =>
     const f = (severity: Finding['severity'], status: Finding['status']) => ({ severity, status }) as Finding;
     expect(outcomeVerdict({ findings: [] })).toBeUndefined();
     expect(outcomeVerdict({ findings: [f('shortfall', 'met'), f('warning', 'no-data')] })?.vi).toBe('Mọi chỉ tiêu bắt buộc đều đạt.');
-    expect(outcomeVerdict({ findings: [f('shortfall', 'shortfall'), f('warning', 'no-data')] })).toEqual({ vi: 'Chưa đạt toàn bộ chỉ tiêu.', en: 'Not every target is met.' });
-    expect(outcomeVerdict({ findings: [f('shortfall', 'met'), f('shortfall', 'no-data')] })?.en).toBe('Not every target is met: a target without data has not been met.');
+    expect(outcomeVerdict({ findings: [f('shortfall', 'shortfall'), f('warning', 'no-data')] })).toEqual({
+      vi: 'Chưa đạt toàn bộ chỉ tiêu.',
+      en: 'Not every target is met.',
+    });
+    expect(outcomeVerdict({ findings: [f('shortfall', 'met'), f('shortfall', 'no-data')] })?.en).toBe(
+      'Not every target is met: a target without data has not been met.',
+    );
   });
 
   it('says every required target is met only when each one is', async () => {
@@ -231,7 +254,9 @@ describe('"Point to the figure" in the pane', () => {
     use.click();
     await until(() => /^Đã lưu vào sổ/.test(text('#status')) && !$<HTMLButtonElement>('#check').disabled, 'the binding and the check');
     expect(excels.length).toBe(runs + 2); // the binding, then the check
-    expect(text('#status')).toMatch(/^Đã lưu vào sổ: "Số vụ phạm pháp hình sự \(số liệu của Phòng PC02\)" \(Báo cáo!E8\) là chỉ tiêu "Số vụ phạm pháp hình sự"\.\s*Đã kiểm tra 1 bảng chỉ tiêu: 1 chưa đạt/);
+    expect(text('#status')).toMatch(
+      /^Đã lưu vào sổ: "Số vụ phạm pháp hình sự \(số liệu của Phòng PC02\)" \(Báo cáo!E8\) là chỉ tiêu "Số vụ phạm pháp hình sự"\.\s*Đã kiểm tra 1 bảng chỉ tiêu: 1 chưa đạt/,
+    );
     expect(bindingsFromXml(bindingParts(state)[0].xml)).toEqual([{ kind: 'indicator', sheet: SHEET, label: PC02, indicator: 'criminal-cases', cell: 'E8' }]);
     expect(item().classList.contains('shortfall')).toBe(true);
     expect(item().querySelector('button.point-open')).toBeNull();
@@ -244,8 +269,12 @@ describe('"Point to the figure" in the pane', () => {
     await check();
     item().querySelector<HTMLButtonElement>('button.point-open')!.click();
     expect(item().querySelector('button.point-open')).toBeNull();
-    expect(text(`#${item().querySelector('.point-panel')!.id} .point-prompt`)).toMatch(/^Select the cell holding the figure for "Criminal offences" in the sheet .*Use selected cell; Esc cancels\.$/);
-    item().querySelector('.point-panel')!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    expect(text(`#${item().querySelector('.point-panel')!.id} .point-prompt`)).toMatch(
+      /^Select the cell holding the figure for "Criminal offences" in the sheet .*Use selected cell; Esc cancels\.$/,
+    );
+    item()
+      .querySelector('.point-panel')!
+      .dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
     expect(item().querySelector('.point-panel')).toBeNull();
     expect(document.activeElement).toBe(item().querySelector('button.point-open'));
     expect(document.activeElement!.textContent).toBe('Point to the figure…');
@@ -264,7 +293,9 @@ describe('"Point to the figure" in the pane', () => {
     state.activeCell = { sheet: SHEET, row: 40, col: 10 };
     item().querySelector<HTMLButtonElement>('button.point-use')!.click();
     await until(() => /^Không chỉ được ô số liệu/.test(text('#status')) && !$<HTMLButtonElement>('#check').disabled, 'the refusal');
-    expect(text('#status')).toMatch(/^Không chỉ được ô số liệu: không tìm thấy nhãn dòng hay tiêu đề cột cho ô Báo cáo!K41; hãy chỉ vào ô nhãn hoặc ô tiêu đề\.$/);
+    expect(text('#status')).toMatch(
+      /^Không chỉ được ô số liệu: không tìm thấy nhãn dòng hay tiêu đề cột cho ô Báo cáo!K41; hãy chỉ vào ô nhãn hoặc ô tiêu đề\.$/,
+    );
     expect(item().querySelector('.point-panel')).not.toBeNull();
     expect(document.activeElement).toBe(item().querySelector('button.point-use'));
     expect(bindingParts(state)).toHaveLength(0);
@@ -338,8 +369,13 @@ describe('"Point to the figure" in the pane', () => {
     row('crime-reports-resolved-90pct').querySelector<HTMLButtonElement>('button.point-open')!.click();
     expect($$('.point-panel')).toHaveLength(1);
     const two = $('#targets-table tr.point-row[data-rule="crime-reports-resolved-90pct"]');
-    expect([...two.querySelectorAll('select.point-target option')].map((o) => o.getAttribute('value'))).toEqual(['crime-reports-resolved', 'crime-reports-received']);
-    expect(text('#targets-table tr.point-row .point-prompt')).toMatch(/^Chọn trên trang tính ô chứa số liệu \(hoặc nhãn dòng, tiêu đề cột của nó\), cho biết đó là chỉ tiêu nào/);
+    expect([...two.querySelectorAll('select.point-target option')].map((o) => o.getAttribute('value'))).toEqual([
+      'crime-reports-resolved',
+      'crime-reports-received',
+    ]);
+    expect(text('#targets-table tr.point-row .point-prompt')).toMatch(
+      /^Chọn trên trang tính ô chứa số liệu \(hoặc nhãn dòng, tiêu đề cột của nó\), cho biết đó là chỉ tiêu nào/,
+    );
     two.querySelector('.point-panel')!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
     expect($$('.point-panel')).toHaveLength(0);
     expect(document.activeElement).toBe(row('crime-reports-resolved-90pct').querySelector('button.point-open'));
@@ -351,7 +387,9 @@ describe('"Point to the figure" in the pane', () => {
     expect(text('#status')).toMatch(/^Đã lưu vào sổ: "Số vụ bị kết án sai" \(Báo cáo!E13\) là chỉ tiêu "Số vụ án oan"\./);
     expect(row('no-wrongful-convictions').classList.contains('not-in-workbook')).toBe(false);
     expect($('li.finding[data-rule="no-wrongful-convictions"]').classList.contains('met')).toBe(true);
-    expect(bindingsFromXml(bindingParts(state)[0].xml)).toEqual([{ kind: 'indicator', sheet: SHEET, label: 'Số vụ bị kết án sai', indicator: 'wrongful-convictions', cell: 'E13' }]);
+    expect(bindingsFromXml(bindingParts(state)[0].xml)).toEqual([
+      { kind: 'indicator', sheet: SHEET, label: 'Số vụ bị kết án sai', indicator: 'wrongful-convictions', cell: 'E13' },
+    ]);
   });
 
   it('opening the review form closes the pointing line, and the other way round', async () => {
@@ -373,7 +411,8 @@ describe('the browser preview', () => {
     xlsxPackage({
       sheets: [{ name: SHEET, rows: ROWS }],
       extraParts: { 'customXml/item1.xml': xml },
-      workbookRels: '<Relationship Id="rIdBindings" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXml" Target="../customXml/item1.xml"/>',
+      workbookRels:
+        '<Relationship Id="rIdBindings" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXml" Target="../customXml/item1.xml"/>',
     });
 
   async function preview(bytes: Uint8Array): Promise<void> {
@@ -393,6 +432,8 @@ describe('the browser preview', () => {
   it('a damaged bindings part: findings by label alone, with a warning', async () => {
     await preview(withPart(`<bindings xmlns="${BINDINGS_NAMESPACE}"><binding`));
     expect(item().classList.contains('no-data')).toBe(true);
-    expect(text('#status')).toMatch(/chỉ tiêu không có số liệu cũng là chưa đạt\..*Không dùng được các chỉ ô số liệu lưu trong sổ vì phần chỉ ô số liệu không phải XML hợp lệ/);
+    expect(text('#status')).toMatch(
+      /chỉ tiêu không có số liệu cũng là chưa đạt\..*Không dùng được các chỉ ô số liệu lưu trong sổ vì phần chỉ ô số liệu không phải XML hợp lệ/,
+    );
   });
 });

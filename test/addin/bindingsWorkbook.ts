@@ -62,4 +62,3 @@ export async function checkIn(state: FakeWorkbook) {
   const outcome = await checkWorkbook(fake.context, checker(), 'vi', { notes: true, comments: true });
   return { fake, outcome };
 }
-

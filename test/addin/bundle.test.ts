@@ -41,7 +41,8 @@ describeBuilt('the production bundle in %s', (DIST: string) => {
     expect(csp).not.toMatch(/unsafe-eval|unsafe-inline|\*|data:|blob:/);
     for (const page of ['taskpane.html', 'commands.html', 'outcome.html', 'help.html']) {
       const html = read(page);
-      if (page !== 'help.html') expect({ page, officeJs: /data-office-js="?([^"\s>]*office\.js)/.exec(html)?.[1] }).toEqual({ page, officeJs: officeJsSrc(mode()) });
+      if (page !== 'help.html')
+        expect({ page, officeJs: /data-office-js="?([^"\s>]*office\.js)/.exec(html)?.[1] }).toEqual({ page, officeJs: officeJsSrc(mode()) });
       if (mode() === 'self') expect(html).not.toContain(CDN_OFFICE_JS);
       const meta = /<meta http-equiv="?Content-Security-Policy"? content="([^"]+)"/i.exec(html);
       expect({ page, csp: meta?.[1] }).toEqual({ page, csp });

@@ -40,7 +40,9 @@ describe('ribbon commands (FunctionFile)', () => {
     const shownIn = (url: string) => linesOfFragment(new URL(url).hash);
     const vi = loadCommands(fakeFor(gridOf(path)));
     await vi.run('checkTargets');
-    expect(shownIn(vi.office.dialogs[0])[0].vi).toMatch(/^Đã kiểm tra \d+ bảng chỉ tiêu: \d+ chưa đạt, [1-9]\d* không có số liệu, \d+ đạt\. Chưa đạt toàn bộ chỉ tiêu: chỉ tiêu không có số liệu cũng là chưa đạt\./);
+    expect(shownIn(vi.office.dialogs[0])[0].vi).toMatch(
+      /^Đã kiểm tra \d+ bảng chỉ tiêu: \d+ chưa đạt, [1-9]\d* không có số liệu, \d+ đạt\. Chưa đạt toàn bộ chỉ tiêu: chỉ tiêu không có số liệu cũng là chưa đạt\./,
+    );
     expect(shownIn(vi.office.dialogs[0])[0].en).toMatch(/ no data, \d+ met\. Not every target is met: a target without data has not been met\./);
   });
 
@@ -133,7 +135,9 @@ describe('ribbon commands tell the person what happened (issue #13, 7)', () => {
     const spy = jest.spyOn(console, 'error').mockImplementation(() => undefined);
     const event = await run('checkTargets');
     expect(event.completed).toHaveBeenCalledTimes(1);
-    expect(shown(office.dialogs[0])).toEqual([{ vi: 'Excel đang ở chế độ sửa ô: nhấn Enter hoặc Esc rồi thử lại.', en: 'Excel is in cell edit mode: press Enter or Esc, then try again.' }]);
+    expect(shown(office.dialogs[0])).toEqual([
+      { vi: 'Excel đang ở chế độ sửa ô: nhấn Enter hoặc Esc rồi thử lại.', en: 'Excel is in cell edit mode: press Enter or Esc, then try again.' },
+    ]);
     spy.mockRestore();
   });
 
@@ -155,10 +159,13 @@ describe('ribbon commands tell the person what happened (issue #13, 7)', () => {
 
   it('gives the dialog only the time left before Office’s 5-minute cut-off, then completes', async () => {
     let t = 0;
-    const handler = command(async () => {
-      t = COMMAND_TIME_LIMIT_MS; // the check took all the time there was
-      return [{ vi: 'xong', en: 'done' }];
-    }, () => t);
+    const handler = command(
+      async () => {
+        t = COMMAND_TIME_LIMIT_MS; // the check took all the time there was
+        return [{ vi: 'xong', en: 'done' }];
+      },
+      () => t,
+    );
     installOffice();
     (globalThis as { Office: { context: { ui: unknown } } }).Office.context.ui = { displayDialogAsync: () => undefined }; // a dialog nobody closes
     const event = { completed: jest.fn() };

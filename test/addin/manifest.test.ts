@@ -89,11 +89,23 @@ describe('manifest.xml (offline checks; `office-addin-manifest validate` needs M
   it('has unique ids, and every resid names a resource of the right kind', () => {
     const ids = all(root, (e) => 'id' in e.attrs).map((e) => e.attrs.id);
     expect(new Set(ids).size).toBe(ids.length);
-    const kindOf: Record<string, string> = { Image: 'Images', SourceLocation: 'Urls', FunctionFile: 'Urls', LearnMoreUrl: 'Urls', Label: 'ShortStrings', Title: 'ShortStrings', Description: 'LongStrings' };
+    const kindOf: Record<string, string> = {
+      Image: 'Images',
+      SourceLocation: 'Urls',
+      FunctionFile: 'Urls',
+      LearnMoreUrl: 'Urls',
+      Label: 'ShortStrings',
+      Title: 'ShortStrings',
+      Description: 'LongStrings',
+    };
     const withResid = all(root, (e) => 'resid' in e.attrs && e !== resources);
     expect(withResid.length).toBeGreaterThan(20);
     for (const e of withResid) {
-      expect({ element: local(e), resid: e.attrs.resid, found: resourceIds(kindOf[local(e)]).has(e.attrs.resid) }).toEqual({ element: local(e), resid: e.attrs.resid, found: true });
+      expect({ element: local(e), resid: e.attrs.resid, found: resourceIds(kindOf[local(e)]).has(e.attrs.resid) }).toEqual({
+        element: local(e),
+        resid: e.attrs.resid,
+        found: true,
+      });
       expect(e.attrs.resid.length).toBeLessThanOrEqual(32);
     }
   });
@@ -148,15 +160,16 @@ describe('manifest.xml (offline checks; `office-addin-manifest validate` needs M
   });
 
   it('says everything in en-US and vi-VN: display name, description and every string resource', () => {
-    const localised = [
-      ...root.children.filter((e) => e.name === 'DisplayName' || e.name === 'Description'),
-      ...all(resources, (e) => local(e) === 'String'),
-    ];
+    const localised = [...root.children.filter((e) => e.name === 'DisplayName' || e.name === 'Description'), ...all(resources, (e) => local(e) === 'String')];
     expect(localised.length).toBeGreaterThan(10);
     for (const e of localised) {
       const vi = e.children.filter((c) => local(c) === 'Override' && c.attrs.Locale === 'vi-VN');
       const label = e.attrs.id ?? e.name;
-      expect({ label, en: Boolean(e.attrs.DefaultValue?.trim()), vi: vi.length === 1 && Boolean(vi[0].attrs.Value.trim()) }).toEqual({ label, en: true, vi: true });
+      expect({ label, en: Boolean(e.attrs.DefaultValue?.trim()), vi: vi.length === 1 && Boolean(vi[0].attrs.Value.trim()) }).toEqual({
+        label,
+        en: true,
+        vi: true,
+      });
       expect(vi[0].attrs.Value).not.toBe(e.attrs.DefaultValue);
       expect(e.children.every((c) => local(c) === 'Override')).toBe(true);
     }

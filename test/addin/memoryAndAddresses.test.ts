@@ -17,7 +17,9 @@ describe('the stored highlight memory', () => {
 
   it('tolerates what Excel may do to a stored part: a declaration, a prefix, other quotes and escapes', () => {
     const xml = `<?xml version="1.0" encoding="utf-8"?><ns0:highlights xmlns:ns0="${MEMORY_NAMESPACE}"><ns0:c s='C&#7909;m 1' a='E9' p='Solid' fc='#DDEBF7' pc='' t='0' pt='0'></ns0:c></ns0:highlights>`;
-    expect(parseMemoryXml(xml)).toEqual([{ sheet: 'Cụm 1', cell: 'E9', fill: { pattern: 'Solid', color: '#DDEBF7', patternColor: '', tintAndShade: 0, patternTintAndShade: 0 } }]);
+    expect(parseMemoryXml(xml)).toEqual([
+      { sheet: 'Cụm 1', cell: 'E9', fill: { pattern: 'Solid', color: '#DDEBF7', patternColor: '', tintAndShade: 0, patternTintAndShade: 0 } },
+    ]);
   });
 
   it('skips an element it cannot restore from rather than guessing', () => {

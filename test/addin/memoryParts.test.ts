@@ -12,7 +12,12 @@ import { FakeWorkbook } from './fakeExcel/fakeWorkbook';
 
 const fill = { pattern: 'Solid', color: '#DDEBF7', patternColor: '', tintAndShade: 0, patternTintAndShade: 0 };
 const cells = (n: number): RememberedCell[] =>
-  Array.from({ length: n }, (_, i) => ({ sheet: 'Biểu 01 — xã, phường', cell: toA1(i % 1_000_000, Math.floor(i / 1_000_000)), fill, attached: { kind: 'note' as const, hash: `${i.toString(16).padStart(8, '0')}-40` } }));
+  Array.from({ length: n }, (_, i) => ({
+    sheet: 'Biểu 01 — xã, phường',
+    cell: toA1(i % 1_000_000, Math.floor(i / 1_000_000)),
+    fill,
+    attached: { kind: 'note' as const, hash: `${i.toString(16).padStart(8, '0')}-40` },
+  }));
 
 async function write(state: FakeWorkbook, remembered: RememberedCell[]) {
   const fake = new FakeExcel(state);

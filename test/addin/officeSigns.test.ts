@@ -51,7 +51,14 @@ describe('openedByOffice', () => {
 
   it('the installed Office.js still reads exactly these signs, and its plain-browser path is the one that frames telemetry', () => {
     const office = readFileSync(require.resolve('@microsoft/office-js/dist/office.debug.js'), 'utf8');
-    for (const sign of ['"_host_Info"', '["hostInfo"]', '"hostInfoValue"', 'agaveHost.GetHostInfo', 'window.external.GetHostInfo()', 'window.external.GetContext']) {
+    for (const sign of [
+      '"_host_Info"',
+      '["hostInfo"]',
+      '"hostInfoValue"',
+      'agaveHost.GetHostInfo',
+      'window.external.GetHostInfo()',
+      'window.external.GetContext',
+    ]) {
       expect({ sign, read: office.includes(sign) }).toEqual({ sign, read: true });
     }
     expect(office).toMatch(/_hostInfo\.isO15 = true;\s*_hostInfo\.hostLocale/); // no sign: the Office 2013 path

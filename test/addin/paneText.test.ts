@@ -84,7 +84,11 @@ describe('the findings list', () => {
     expect(short.reason).toBeTruthy();
     const met = groups.flatMap((g) => g.lines).find((l) => l.status === 'met')!;
     expect(met.reason).toBeUndefined();
-    expect(findingsByUnit(outcome.findings, 'en').flatMap((g) => g.lines).map((l) => l.statusText)).not.toContain('Chưa đạt');
+    expect(
+      findingsByUnit(outcome.findings, 'en')
+        .flatMap((g) => g.lines)
+        .map((l) => l.statusText),
+    ).not.toContain('Chưa đạt');
     expect(checkSummary(outcome).vi).toMatch(/^Đã kiểm tra \d+ bảng chỉ tiêu: \d+ chưa đạt/);
   });
 });
@@ -102,7 +106,10 @@ describe('host support and problems', () => {
   });
 
   it('explains cell edit mode and payload limits in both languages', () => {
-    expect(excelProblem({ code: 'InvalidOperationInCellEditMode' })).toEqual({ vi: expect.stringMatching(/chế độ sửa ô/), en: expect.stringMatching(/cell edit mode/) });
+    expect(excelProblem({ code: 'InvalidOperationInCellEditMode' })).toEqual({
+      vi: expect.stringMatching(/chế độ sửa ô/),
+      en: expect.stringMatching(/cell edit mode/),
+    });
     expect(excelProblem({ code: 'ResponsePayloadSizeLimitExceeded' }).en).toMatch(/too large/);
     expect(excelProblem(new Error('boom')).vi).toBe('Không thực hiện được: boom');
   });

@@ -33,11 +33,14 @@ async function findingsBothWays(bytes: Uint8Array) {
 }
 
 describe('the preview’s check in batches of units', () => {
-  it.each(['bao-cao-ninh-binh-2025.xlsx', 'cum-thi-dua-2025-bang.xlsx', 'tong-hop-cum-2025.xlsx'])('gives the same findings in the same order as one check: %s', async (name) => {
-    const { whole, batched } = await findingsBothWays(new Uint8Array(readFileSync(join(PROJECT_ROOT, 'samples', name))));
-    expect(whole.length).toBeGreaterThan(0);
-    expect(JSON.stringify(batched)).toBe(JSON.stringify(whole));
-  });
+  it.each(['bao-cao-ninh-binh-2025.xlsx', 'cum-thi-dua-2025-bang.xlsx', 'tong-hop-cum-2025.xlsx'])(
+    'gives the same findings in the same order as one check: %s',
+    async (name) => {
+      const { whole, batched } = await findingsBothWays(new Uint8Array(readFileSync(join(PROJECT_ROOT, 'samples', name))));
+      expect(whole.length).toBeGreaterThan(0);
+      expect(JSON.stringify(batched)).toBe(JSON.stringify(whole));
+    },
+  );
 
   it('gives the same findings for a table with one row per unit and month (the national layout)', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'pledge-batches-'));

@@ -57,7 +57,14 @@ describe('a sheet packed for the page', () => {
   });
 
   it('says the sheet is in Vietnamese when its text is, composed or decomposed, and nothing otherwise', () => {
-    const sheet = (texts: string[]): SheetGrid => ({ name: 'S', visibility: 'visible', rows: texts.map((t) => [t, 1]), merges: [], hiddenRows: new Set(), tables: [] });
+    const sheet = (texts: string[]): SheetGrid => ({
+      name: 'S',
+      visibility: 'visible',
+      rows: texts.map((t) => [t, 1]),
+      merges: [],
+      hiddenRows: new Set(),
+      tables: [],
+    });
     expect(packSheet(sheet(['Đơn vị', 'Số vụ'])).language).toBe('vi');
     expect(packSheet(sheet(['Số vụ'.normalize('NFD')])).language).toBe('vi');
     expect(packSheet(sheet(['Unit', 'Criminal cases', 'Café'])).language).toBeUndefined();
@@ -148,7 +155,11 @@ describe('findings sent in columns', () => {
       const sent = structuredClone(columns, { transfer: columnsTransfer(columns) });
       const back = fromColumns(sent);
       expect(back).toEqual(wire);
-      const keys = (o: object) => Object.entries(o).filter(([, v]) => v !== undefined).map(([k]) => k).sort();
+      const keys = (o: object) =>
+        Object.entries(o)
+          .filter(([, v]) => v !== undefined)
+          .map(([k]) => k)
+          .sort();
       expect(back.map(keys)).toEqual(wire.map(keys));
       expect(back.map((f) => f.inputs.map(keys))).toEqual(wire.map((f) => f.inputs.map(keys)));
     }

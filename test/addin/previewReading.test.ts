@@ -39,7 +39,11 @@ class FailingRunner implements CheckRunner {
 
 async function loaded(file: File): Promise<void> {
   pickFile('#file-input', file);
-  await until(() => !$('#app').getAttribute('aria-busy')?.includes('true') && (!$('#results').hidden || $$('#status .message.error, #status .message.warning').length > 0), 'the check');
+  await until(
+    () =>
+      !$('#app').getAttribute('aria-busy')?.includes('true') && (!$('#results').hidden || $$('#status .message.error, #status .message.warning').length > 0),
+    'the check',
+  );
 }
 
 describe('the preview', () => {
@@ -90,7 +94,10 @@ describe('the preview', () => {
     const select = $<HTMLSelectElement>('#pack');
     select.focus();
     let checks = 0;
-    new MutationObserver(() => (checks += $('#app').getAttribute('aria-busy') === 'true' ? 1 : 0)).observe($('#app'), { attributes: true, attributeFilter: ['aria-busy'] });
+    new MutationObserver(() => (checks += $('#app').getAttribute('aria-busy') === 'true' ? 1 : 0)).observe($('#app'), {
+      attributes: true,
+      attributeFilter: ['aria-busy'],
+    });
     for (const value of ['builtin:cum-1-2020', 'builtin:cum-5-2020']) {
       select.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowDown', bubbles: true }));
       select.value = value;

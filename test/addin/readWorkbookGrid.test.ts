@@ -17,7 +17,10 @@ function comparable(s: SheetGrid) {
     visibility: s.visibility,
     rows,
     // The add-in reads from A1 to the last value; merges and hidden rows beyond that hold nothing.
-    merges: s.merges.filter((m) => inside(m.top, m.left)).slice().sort(byPosition),
+    merges: s.merges
+      .filter((m) => inside(m.top, m.left))
+      .slice()
+      .sort(byPosition),
     hiddenRows: [...s.hiddenRows].filter((r) => r < rows.length).sort((a, b) => a - b),
     tables: s.tables.map((t) => ({ ...t })),
   };

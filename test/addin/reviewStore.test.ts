@@ -93,7 +93,11 @@ describe('ReviewStore', () => {
     type Json = { findings: { ruleId: string; unit: string; review?: { status: string; comment: string; reviewer: string; changedSinceReview: boolean } }[] };
     const reviewed = (JSON.parse(readFileSync(out, 'utf8')) as Json).findings.filter((f) => f.review);
     expect(reviewed).toEqual([
-      expect.objectContaining({ ruleId: finding.ruleId, unit: finding.unit, review: expect.objectContaining({ status: 'needs-explanation', comment: COMMENT, reviewer: 'Đặng H', changedSinceReview: false }) }),
+      expect.objectContaining({
+        ruleId: finding.ruleId,
+        unit: finding.unit,
+        review: expect.objectContaining({ status: 'needs-explanation', comment: COMMENT, reviewer: 'Đặng H', changedSinceReview: false }),
+      }),
     ]);
 
     // The CLI's part, put in a fake workbook as Excel would load it, reads the same.

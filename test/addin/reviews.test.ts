@@ -99,7 +99,15 @@ describe('reviewing a finding in the pane', () => {
     // Stored in the workbook as the CLI's part; the name on this computer, not in the workbook's settings.
     const book = storedBook(state);
     expect(book.reviews).toHaveLength(1);
-    expect(book.reviews[0]).toMatchObject({ ruleId: rule, unit, status: 'needs-explanation', comment: COMMENT, reviewer: 'Nguyễn Văn A', findingStatus: 'shortfall', pack: { id: 'default', version: '1.0.0' } });
+    expect(book.reviews[0]).toMatchObject({
+      ruleId: rule,
+      unit,
+      status: 'needs-explanation',
+      comment: COMMENT,
+      reviewer: 'Nguyễn Văn A',
+      findingStatus: 'shortfall',
+      pack: { id: 'default', version: '1.0.0' },
+    });
     expect(new Date(book.reviews[0].time).toISOString()).toBe(book.reviews[0].time);
     expect(Date.now() - Date.parse(book.reviews[0].time)).toBeLessThan(60_000);
     expect(book.log).toHaveLength(1);
@@ -215,7 +223,9 @@ describe('reviewing a finding in the pane', () => {
     // Saving without a decision: an alert, the focus on the decision, nothing stored.
     item(rule, unit).querySelector<HTMLButtonElement>('button.review-open')!.click();
     form().querySelector<HTMLInputElement>('input.review-name')!.value = 'Phạm D';
-    form().querySelector('input.review-name')!.dispatchEvent(new Event('input', { bubbles: true }));
+    form()
+      .querySelector('input.review-name')!
+      .dispatchEvent(new Event('input', { bubbles: true }));
     form().requestSubmit();
     expect(text(`#review-error-${form().id.split('-').pop()}`)).toBe('Hãy chọn một kết luận.');
     expect(form().querySelector('fieldset')!.getAttribute('aria-invalid')).toBe('true');

@@ -101,7 +101,11 @@ describe('reasons on cells', () => {
     expect(outcome.write.attachKind).toBeNull();
     expect(outcome.write.marked).toBeGreaterThan(0);
     expect(state.reasons).toEqual([]);
-    expect(checkWarnings(outcome).map((m) => m.en).join(' ')).toMatch(/neither notes nor comments/);
+    expect(
+      checkWarnings(outcome)
+        .map((m) => m.en)
+        .join(' '),
+    ).toMatch(/neither notes nor comments/);
     await clear(state, { notes: false, comments: false });
     expect(state.snapshot()).toEqual(before);
   });
@@ -115,7 +119,9 @@ describe('reasons on cells', () => {
 
     const { outcome } = await check(state);
     expect(outcome.write.othersReasonsKept).toBe(1);
-    expect(state.reasons.filter((r) => r.sheet === mark.sheet && r.row === mark.row && r.col === mark.col)).toEqual([expect.objectContaining({ id: 'user-1' })]);
+    expect(state.reasons.filter((r) => r.sheet === mark.sheet && r.row === mark.row && r.col === mark.col)).toEqual([
+      expect.objectContaining({ id: 'user-1' }),
+    ]);
     await clear(state);
     expect(state.snapshot()).toEqual(before);
   });

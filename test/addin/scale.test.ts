@@ -91,7 +91,7 @@ describe('context.sync() calls do not grow with the workbook', () => {
 });
 
 describe('a smaller payload cap only spreads the same work over more syncs', () => {
-  it('every phase of check and clear, the write\'s re-read of the figures included, stays under the cap and ends the same', async () => {
+  it("every phase of check and clear, the write's re-read of the figures included, stays under the cap and ends the same", async () => {
     const grid = clusterTable(2_000, (i) => i % 3 === 0);
     const free = FakeWorkbook.fromGrid(grid);
     const expected = await checkWorkbook(new FakeExcel(free).context, checker, 'vi', ALL);

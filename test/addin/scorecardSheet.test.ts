@@ -38,7 +38,14 @@ const CHECKED_AT = new Date('2026-11-05T03:00:00.000Z');
 
 /** A layout-C table with one row per unit; every seventh unit misses the crime target, every eleventh has no data. */
 function clusterTable(units: number, name = (i: number) => `Công an đơn vị số ${i + 1}`): WorkbookGrid {
-  const header: CellValue[] = ['Đơn vị', 'Số vụ PPHS năm 2019', 'Số vụ PPHS năm 2020', 'Tin báo tiếp nhận năm 2020', 'Tin báo đã giải quyết năm 2020', 'Số vụ án oan năm 2020'];
+  const header: CellValue[] = [
+    'Đơn vị',
+    'Số vụ PPHS năm 2019',
+    'Số vụ PPHS năm 2020',
+    'Tin báo tiếp nhận năm 2020',
+    'Tin báo đã giải quyết năm 2020',
+    'Số vụ án oan năm 2020',
+  ];
   const rows: CellValue[][] = [['Kết quả thực hiện giao ước thi đua năm 2020'], [], header];
   for (let i = 0; i < units; i++) {
     const base = 500 + (i % 97);
@@ -97,7 +104,8 @@ describe('writing the scorecard sheets with Office.js', () => {
       const fills = new Map<string, string>();
       s.rows.forEach((row, i) =>
         row.values.forEach((_, c) => {
-          const st = row.cellStatus?.[c] ?? (row.status && row.status !== 'met' && (s.statusColumn === undefined || s.statusColumn === c) ? row.status : undefined);
+          const st =
+            row.cellStatus?.[c] ?? (row.status && row.status !== 'met' && (s.statusColumn === undefined || s.statusColumn === c) ? row.status : undefined);
           if (st) fills.set(`${h + 1 + i},${c}`, `#${STATUS_FILL[st].slice(2)}`);
         }),
       );
@@ -105,7 +113,12 @@ describe('writing the scorecard sheets with Office.js', () => {
       (s.columnWidths ?? []).forEach((w, c) => w !== undefined && expect(written.layout!.columnWidths.get(c)).toBe(columnPoints(w)));
     }
     const scorecard = state.sheet('Bảng tổng hợp');
-    expect(scorecard.layout!.print).toMatchObject({ orientation: 'Landscape', paperSize: 'A4', printGridlines: true, zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 } });
+    expect(scorecard.layout!.print).toMatchObject({
+      orientation: 'Landscape',
+      paperSize: 'A4',
+      printGridlines: true,
+      zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 },
+    });
     expect([...scorecard.layout!.wrap].some((k) => k.startsWith(`${headerRowOf(sheets[0])},`))).toBe(true);
     // The person's own sheets are exactly as they were.
     const mine = (snap: unknown) => (snap as { sheets: { name: string }[] }).sheets.filter((s) => !sheets.some((x) => x.name === s.name));
@@ -229,7 +242,15 @@ describe('writing the scorecard sheets with Office.js', () => {
     for (const s of sheets) {
       const layout = sheetLayout(s);
       // The CLI's defined names for the same sheet, as the add-in's calls should read.
-      const names = new Map(printNames(s, s.name).map((n) => [n.name, n.value.replace(/^'[^']*'!/, '').replace(/,'[^']*'!/g, ',').replace(/\$/g, '')]));
+      const names = new Map(
+        printNames(s, s.name).map((n) => [
+          n.name,
+          n.value
+            .replace(/^'[^']*'!/, '')
+            .replace(/,'[^']*'!/g, ',')
+            .replace(/\$/g, ''),
+        ]),
+      );
       const titles = (names.get('_xlnm.Print_Titles') as string).split(',');
       expect(state.sheet(s.name).layout!.print).toEqual({
         orientation: 'Landscape',
@@ -264,7 +285,9 @@ describe('writing the scorecard sheets with Office.js', () => {
     const { sheets } = await sheetsFor(gridOf(CLUSTER));
     const fake = new FakeExcel(state);
     fake.excelApi = '1.8';
-    const support = scorecardSupport({ isSetSupported: (name: string, version?: string | number) => name === 'ExcelApi' && Number(String(version ?? '1.1').split('.')[1]) <= 8 });
+    const support = scorecardSupport({
+      isSetSupported: (name: string, version?: string | number) => name === 'ExcelApi' && Number(String(version ?? '1.1').split('.')[1]) <= 8,
+    });
     expect(support).toEqual({ marks: false, pageLayout: false });
     const report = await writeScorecard(fake.context, () => sheets, support);
     expect(fake.violations).toEqual([]);
@@ -300,7 +323,9 @@ describe('writing the scorecard sheets with Office.js', () => {
     await write(state, sheets); // the fake refuses any text sent bare that Excel would turn into a formula or a number
     const values = [...state.sheet('Bảng tổng hợp').cells.values()];
     expect(values).toContainEqual({ value: '=HYPERLINK("http://x","bấm")', type: 'String' });
-    const figures = [...state.sheet('Kết quả chi tiết').cells.values()].filter((v) => v.type === 'String' && /^-?[\d.]+(,\d+)?[ \u00a0]%$/.test(v.value as string));
+    const figures = [...state.sheet('Kết quả chi tiết').cells.values()].filter(
+      (v) => v.type === 'String' && /^-?[\d.]+(,\d+)?[ \u00a0]%$/.test(v.value as string),
+    );
     expect(figures.length).toBeGreaterThan(0);
   });
 });

@@ -75,7 +75,9 @@ describe('the task pane in Excel', () => {
     expect(units).toEqual(['Công an tỉnh Thanh Hóa', 'Công an tỉnh Nghệ An', 'Công an tỉnh Hà Tĩnh', 'Công an tỉnh Quảng Trị', 'Công an thành phố Huế']);
     const short = $('li.finding.shortfall');
     expect(short.querySelector('.chip')!.textContent).toBe('Chưa đạt');
-    expect(short.querySelector('.figures')!.textContent).toMatch(/^Thực hiện \S+\u00a0%.* · Chỉ tiêu [≥≤]\u00a0\d+\u00a0% · Còn thiếu \d+(,\d+)?\u00a0điểm\u00a0%$/) // numbers keep their units on the line;
+    expect(short.querySelector('.figures')!.textContent).toMatch(
+      /^Thực hiện \S+\u00a0%.* · Chỉ tiêu [≥≤]\u00a0\d+\u00a0% · Còn thiếu \d+(,\d+)?\u00a0điểm\u00a0%$/,
+    ); // numbers keep their units on the line;
     expect(short.querySelector('button.finding-main')!.getAttribute('aria-describedby')).toBe(short.querySelector('p.reason')!.id);
     // Summary: one row per unit plus the total, counts matching the list.
     const rows = $$('table.summary tbody tr').map((r) => [...r.querySelectorAll('td')].map((td) => Number(td.textContent)));
@@ -201,7 +203,9 @@ describe('the task pane in Excel', () => {
   });
 
   it('follows Office’s theme colours, dark included', async () => {
-    await openPane({ officeTheme: { bodyBackgroundColor: '#262626', bodyForegroundColor: '#F3F3F3', controlBackgroundColor: '#333333', controlForegroundColor: '#FFFFFF' } });
+    await openPane({
+      officeTheme: { bodyBackgroundColor: '#262626', bodyForegroundColor: '#F3F3F3', controlBackgroundColor: '#333333', controlForegroundColor: '#FFFFFF' },
+    });
     expect(document.documentElement.getAttribute('data-theme')).toBe('dark');
     expect(document.documentElement.style.getPropertyValue('--colorNeutralBackground1')).toBe('#262626');
   });
@@ -210,7 +214,12 @@ describe('the task pane in Excel', () => {
 describe('the rule pack chooser', () => {
   it('remembers the chosen pack in the workbook, and the next pane (and the ribbon) use it', async () => {
     const { settings } = await openPane();
-    expect($$<HTMLOptionElement>('#pack option').map((o) => o.value)).toEqual(['builtin:default', 'builtin:cum-1-2020', 'builtin:cum-5-2020', 'builtin:cum-6-2024']);
+    expect($$<HTMLOptionElement>('#pack option').map((o) => o.value)).toEqual([
+      'builtin:default',
+      'builtin:cum-1-2020',
+      'builtin:cum-5-2020',
+      'builtin:cum-6-2024',
+    ]);
     choose('#pack', 'builtin:cum-5-2020');
     await until(() => settings.saves > 0, 'the save');
     expect(settings.saved.get(PACK_SETTING)).toEqual({ kind: 'builtin', id: 'cum-5-2020' });
@@ -225,7 +234,13 @@ describe('the rule pack chooser', () => {
 
   it('opens a .json pack from disk, checks with it, and stores its text with the choice', async () => {
     const { settings } = await openPane();
-    const packText = JSON.stringify({ extends: 'default', id: 'cum-thu', version: '1.0.0', title: { vi: 'Cụm thử', en: 'Test cluster' }, override: { 'cases-cleared-80pct': { threshold: 99 } } });
+    const packText = JSON.stringify({
+      extends: 'default',
+      id: 'cum-thu',
+      version: '1.0.0',
+      title: { vi: 'Cụm thử', en: 'Test cluster' },
+      override: { 'cases-cleared-80pct': { threshold: 99 } },
+    });
     pickFile('#pack-file', new File([packText], 'cum-thu.json', { type: 'application/json' }));
     await until(() => settings.saves > 0, 'the save');
     expect($<HTMLSelectElement>('#pack').value).toBe('file:cum-thu.json');
@@ -239,7 +254,9 @@ describe('the rule pack chooser', () => {
 
   it('refuses a broken pack with the same lines as pledge-check lint and keeps the current one', async () => {
     const { settings } = await openPane();
-    const broken = readFileSync(join(PROJECT_ROOT, 'rules/default.json'), 'utf8').replace('"greaterThanInclusive"', '"atLeast"').replace('"version": "1.0.0"', '"version": "1.0"');
+    const broken = readFileSync(join(PROJECT_ROOT, 'rules/default.json'), 'utf8')
+      .replace('"greaterThanInclusive"', '"atLeast"')
+      .replace('"version": "1.0.0"', '"version": "1.0"');
     pickFile('#pack-file', new File([broken], 'hong.json'));
     await until(() => $$('#pack-problems li').length > 0, 'the problems');
     const expected = problemLines(checkRulePack(broken, 'hong.json').problems, 'vi');

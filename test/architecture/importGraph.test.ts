@@ -83,6 +83,14 @@ describe('the cycle finder', () => {
       ['d', ['d']],
     ]);
     expect(cycles(loop)).toEqual([['a', 'b'], ['d']]);
-    expect(cycles(new Map([['a', ['b', 'c']], ['b', ['c']], ['c', []]]))).toEqual([]);
+    expect(
+      cycles(
+        new Map([
+          ['a', ['b', 'c']],
+          ['b', ['c']],
+          ['c', []],
+        ]),
+      ),
+    ).toEqual([]);
   });
 });

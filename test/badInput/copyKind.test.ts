@@ -21,7 +21,10 @@ const RED = `<fill><patternFill patternType="solid"><fgColor rgb="${STATUS_FILL.
 function fullStyles(extraXf: string[], extraFills: string[] = []): string {
   const plain = '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>';
   // Distinct fillers (number formats 1..), so none is the one the copy needs.
-  const fillers = Array.from({ length: 64_000 - 1 - extraXf.length }, (_, i) => `<xf numFmtId="${(i % 160) + 1}" fontId="0" fillId="0" borderId="${Math.floor(i / 160)}" xfId="0"/>`);
+  const fillers = Array.from(
+    { length: 64_000 - 1 - extraXf.length },
+    (_, i) => `<xf numFmtId="${(i % 160) + 1}" fontId="0" fillId="0" borderId="${Math.floor(i / 160)}" xfId="0"/>`,
+  );
   const fills = ['<fill><patternFill patternType="none"/></fill>', '<fill><patternFill patternType="gray125"/></fill>', ...extraFills];
   return (
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<styleSheet xmlns="${SML}">` +
@@ -42,7 +45,9 @@ async function copyOf(styles: string) {
   const stylesXml = strFromU8(parts['xl/styles.xml']);
   const xfCount = (/<cellXfs[^>]*>([\s\S]*?)<\/cellXfs>/.exec(stylesXml)?.[1].match(/<xf\b/g) ?? []).length;
   const sheet = strFromU8(parts['xl/worksheets/sheet1.xml']);
-  const styleIds = [...Object.entries(parts)].filter(([n]) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n)).flatMap(([, d]) => [...strFromU8(d).matchAll(/\ss="(\d+)"/g)].map((m) => Number(m[1])));
+  const styleIds = [...Object.entries(parts)]
+    .filter(([n]) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n))
+    .flatMap(([, d]) => [...strFromU8(d).matchAll(/\ss="(\d+)"/g)].map((m) => Number(m[1])));
   const deathsStyle = Number(new RegExp(`<c r="${DEATHS_CELL}"[^>]*\\ss="(\\d+)"`).exec(sheet)?.[1] ?? '0');
   return { r, xfCount, styleIds, deathsStyle, stylesXml, copy: readFileSync(out) };
 }
@@ -53,7 +58,9 @@ describe("Excel's limit of 64,000 cell formats (point 11)", () => {
     expect(r.code).toBe(EXIT.shortfall);
     expect(xfCount).toBe(64_000);
     expect(Math.max(...styleIds)).toBeLessThan(64_000);
-    expect(r.out).toMatch(/The workbook already has Excel's limit of 64,000 cell formats, so 1 cells are not filled \(their formats are kept\); every finding's reason is still on the copy's "Check results" sheet\./);
+    expect(r.out).toMatch(
+      /The workbook already has Excel's limit of 64,000 cell formats, so 1 cells are not filled \(their formats are kept\); every finding's reason is still on the copy's "Check results" sheet\./,
+    );
     expect(readWorkbook(copy).sheets.map((s) => s.name)).toContain('Check results');
   }, 30_000);
 
@@ -75,7 +82,9 @@ describe('macro-enabled workbooks and old .xls files (point 12)', () => {
       contentTypes: '<Default Extension="bin" ContentType="application/vnd.ms-office.vbaProject"/>',
     });
     const parts = unzipSync(book);
-    parts['[Content_Types].xml'] = new TextEncoder().encode(strFromU8(parts['[Content_Types].xml']).replace('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml', MACRO_CT));
+    parts['[Content_Types].xml'] = new TextEncoder().encode(
+      strFromU8(parts['[Content_Types].xml']).replace('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml', MACRO_CT),
+    );
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     return (require('fflate') as typeof import('fflate')).zipSync(parts);
   }
@@ -86,7 +95,9 @@ describe('macro-enabled workbooks and old .xls files (point 12)', () => {
     const before = snapshot(dir);
     const r = await runCli('check', input, '--out', join(dir, 'copy.xlsx'), '--json', join(dir, 'kq.json'), '--lang', 'en');
     expect(r.code).toBe(EXIT.badInput);
-    expect(r.err).toBe(`${join(dir, 'copy.xlsx')}: the workbook has macros (.xlsm), so its copy is one too and Excel opens it only under an .xlsm name; use --out ${join(dir, 'copy.xlsm')}.`);
+    expect(r.err).toBe(
+      `${join(dir, 'copy.xlsx')}: the workbook has macros (.xlsm), so its copy is one too and Excel opens it only under an .xlsm name; use --out ${join(dir, 'copy.xlsm')}.`,
+    );
     expect(snapshot(dir)).toEqual(before);
   });
 
@@ -113,7 +124,9 @@ describe('macro-enabled workbooks and old .xls files (point 12)', () => {
     const input = writeInput(dir, 'so.xls', compoundFile(['Workbook']));
     const r = await runCli('check', input, '--lang', 'en');
     expect(r.code).toBe(EXIT.badInput);
-    expect(r.err).toMatch(/so\.xls: the file is an Excel 97-2003 workbook \(\.xls\), the old format, which is not read; open it in Excel and save it as an Excel Workbook \(\.xlsx\) \(File > Save As\), or convert it with LibreOffice: soffice --headless --convert-to xlsx/);
+    expect(r.err).toMatch(
+      /so\.xls: the file is an Excel 97-2003 workbook \(\.xls\), the old format, which is not read; open it in Excel and save it as an Excel Workbook \(\.xlsx\) \(File > Save As\), or convert it with LibreOffice: soffice --headless --convert-to xlsx/,
+    );
     expect(r.err.split('\n')).toHaveLength(1);
   });
 });

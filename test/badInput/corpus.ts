@@ -55,13 +55,19 @@ export interface SheetSpec {
 }
 
 /** Worksheet XML for rows of cells (row 1 first); shared strings are collected into `shared`. */
-export function worksheetXml(rows: ReadonlyArray<ReadonlyArray<Cell>>, opts: { merges?: ReadonlyArray<string>; after?: string } = {}, shared: string[] = []): string {
+export function worksheetXml(
+  rows: ReadonlyArray<ReadonlyArray<Cell>>,
+  opts: { merges?: ReadonlyArray<string>; after?: string } = {},
+  shared: string[] = [],
+): string {
   const body: string[] = [];
   rows.forEach((row, r) => {
     const cells = row.map((v, c) => cellXml(`${columnName(c)}${r + 1}`, v, shared)).join('');
     if (cells) body.push(`<row r="${r + 1}">${cells}</row>`);
   });
-  const merges = opts.merges?.length ? `<mergeCells count="${opts.merges.length}">${opts.merges.map((m) => `<mergeCell ref="${m}"/>`).join('')}</mergeCells>` : '';
+  const merges = opts.merges?.length
+    ? `<mergeCells count="${opts.merges.length}">${opts.merges.map((m) => `<mergeCell ref="${m}"/>`).join('')}</mergeCells>`
+    : '';
   return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${NS.main}" xmlns:r="${NS.rel}"><sheetData>${body.join('')}</sheetData>${merges}${opts.after ?? ''}</worksheet>`;
 }
 
@@ -92,7 +98,9 @@ export function xlsxPackage(spec: PackageSpec): Uint8Array {
     files[`xl/worksheets/sheet${n}.xml`] = s.xml ?? worksheetXml(s.rows ?? [], { merges: s.merges, after: s.after }, shared);
     sheetsXml.push(`<sheet name="${xmlText(s.name)}" sheetId="${n}"${s.state ? ` state="${s.state}"` : ''} r:id="rId${n}"/>`);
     rels.push(`<Relationship Id="rId${n}" Type="${NS.rel}/worksheet" Target="worksheets/sheet${n}.xml"/>`);
-    overrides.push(`<Override PartName="/xl/worksheets/sheet${n}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`);
+    overrides.push(
+      `<Override PartName="/xl/worksheets/sheet${n}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`,
+    );
   });
   const k = spec.sheets.length;
   rels.push(`<Relationship Id="rId${k + 1}" Type="${NS.rel}/styles" Target="styles.xml"/>`);
@@ -103,7 +111,9 @@ export function xlsxPackage(spec: PackageSpec): Uint8Array {
     `<Default Extension="xml" ContentType="application/xml"/>` +
     `<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>` +
     `<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>` +
-    (shared.length ? `<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>` : '') +
+    (shared.length
+      ? `<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>`
+      : '') +
     overrides.join('') +
     (spec.contentTypes ?? '') +
     `</Types>`;

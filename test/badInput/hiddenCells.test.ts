@@ -27,7 +27,9 @@ async function deaths(bytes: Uint8Array, ...flags: string[]) {
   const json = join(dir, 'kq.json');
   const r = await runCli('check', input, '--json', json, ...flags);
   if (r.code === EXIT.badInput) return { r, finding: undefined };
-  const doc = JSON.parse(readFileSync(json, 'utf8')) as { findings: Array<{ ruleId: string; status: string; actual: number | null; inputs: Array<{ cell: string; value: number | null }> }> };
+  const doc = JSON.parse(readFileSync(json, 'utf8')) as {
+    findings: Array<{ ruleId: string; status: string; actual: number | null; inputs: Array<{ cell: string; value: number | null }> }>;
+  };
   return { r, finding: doc.findings.find((f) => f.ruleId === RULE) };
 }
 
@@ -129,7 +131,12 @@ describe('the copy fills the cell Excel shows', () => {
   it('a hidden cell of an ignorable namespace before the real one is left alone; the real one is filled', async () => {
     const { bookOf, deathsSheet, MC } = await import('./hiddenCells');
     const dir = tempDir();
-    const bytes = bookOf(deathsSheet({ rootAttrs: `xmlns:mc="${MC}" xmlns:ign="urn:x" mc:Ignorable="ign"`, cell: (c) => `<ign:c r="${DEATHS_CELL}"><ign:v>200</ign:v></ign:c>${c}` }));
+    const bytes = bookOf(
+      deathsSheet({
+        rootAttrs: `xmlns:mc="${MC}" xmlns:ign="urn:x" mc:Ignorable="ign"`,
+        cell: (c) => `<ign:c r="${DEATHS_CELL}"><ign:v>200</ign:v></ign:c>${c}`,
+      }),
+    );
     const input = writeInput(dir, 'so.xlsx', bytes);
     const r = await runCli('check', input, '--out', join(dir, 'copy.xlsx'));
     expect(r.code).toBe(EXIT.shortfall);

@@ -36,9 +36,19 @@ export function bookOf(xml: string, extra: Partial<PackageSpec> = {}): Uint8Arra
 /** The hidden figures of point 1, each as a workbook (name → bytes); LibreOffice and Excel show 280 for all. */
 export const HIDDEN_CELL_CASES: Readonly<Record<string, () => Uint8Array>> = {
   'an ignorable namespace cell after the real one': () =>
-    bookOf(deathsSheet({ rootAttrs: `xmlns:mc="${MC}" xmlns:ign="urn:x" mc:Ignorable="ign"`, cell: (c) => `${c}<ign:c r="${DEATHS_CELL}"><ign:v>200</ign:v></ign:c>` })),
+    bookOf(
+      deathsSheet({
+        rootAttrs: `xmlns:mc="${MC}" xmlns:ign="urn:x" mc:Ignorable="ign"`,
+        cell: (c) => `${c}<ign:c r="${DEATHS_CELL}"><ign:v>200</ign:v></ign:c>`,
+      }),
+    ),
   'an ignorable namespace declared with another prefix for mc': () =>
-    bookOf(deathsSheet({ rootAttrs: `xmlns:m2="${MC}" xmlns:ign="urn:x" m2:Ignorable="ign"`, cell: (c) => `${c}<ign:c r="${DEATHS_CELL}"><ign:v>200</ign:v></ign:c>` })),
+    bookOf(
+      deathsSheet({
+        rootAttrs: `xmlns:m2="${MC}" xmlns:ign="urn:x" m2:Ignorable="ign"`,
+        cell: (c) => `${c}<ign:c r="${DEATHS_CELL}"><ign:v>200</ign:v></ign:c>`,
+      }),
+    ),
   'a Choice requiring a namespace nobody understands': () =>
     bookOf(
       deathsSheet({
@@ -71,7 +81,8 @@ export function fallbackOnlyWorkbook(): Uint8Array {
   return bookOf(
     deathsSheet({
       rootAttrs: `xmlns:mc="${MC}" xmlns:ign="urn:x"`,
-      cell: () => `<mc:AlternateContent><mc:Choice Requires="ign"><c r="${DEATHS_CELL}"><v>200</v></c></mc:Choice><mc:Fallback><c r="${DEATHS_CELL}"><v>280</v></c></mc:Fallback></mc:AlternateContent>`,
+      cell: () =>
+        `<mc:AlternateContent><mc:Choice Requires="ign"><c r="${DEATHS_CELL}"><v>200</v></c></mc:Choice><mc:Fallback><c r="${DEATHS_CELL}"><v>280</v></c></mc:Fallback></mc:AlternateContent>`,
     }),
   );
 }

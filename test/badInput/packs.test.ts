@@ -11,7 +11,10 @@ import { PACK_LIMITS } from '../../src/packs/packSafety';
 import { runCli, snapshot, STACK_FRAME, tempDir, writeInput } from './cliHarness';
 import { goodReport } from './corpus';
 
-const DEFAULT = JSON.parse(readFileSync(join(__dirname, '../../rules/default.json'), 'utf8')) as { rules: Array<Record<string, unknown>> } & Record<string, unknown>;
+const DEFAULT = JSON.parse(readFileSync(join(__dirname, '../../rules/default.json'), 'utf8')) as { rules: Array<Record<string, unknown>> } & Record<
+  string,
+  unknown
+>;
 
 /** The default pack with its first rule's conditions replaced. */
 function withConditions(conditions: unknown): string {
@@ -32,14 +35,24 @@ const CASES: PackCase[] = [
   { name: 'not JSON (YAML)', text: () => 'id: cum-1\nrules: []\n', code: 'json-syntax', vi: /cú pháp JSON sai \(InvalidSymbol\)/ },
   // Just under the size limit: only the nesting count stands between it and a stack overflow.
   { name: 'a million levels of nesting', text: () => '['.repeat(999_999) + ']'.repeat(999_999), code: 'too-deep', vi: /lồng nhau quá sâu/ },
-  { name: 'nesting deep enough to overflow a recursive parser', text: () => '['.repeat(200_000) + ']'.repeat(200_000), code: 'too-deep', vi: /lồng nhau quá sâu \(hơn 40 cấp\)/ },
+  {
+    name: 'nesting deep enough to overflow a recursive parser',
+    text: () => '['.repeat(200_000) + ']'.repeat(200_000),
+    code: 'too-deep',
+    vi: /lồng nhau quá sâu \(hơn 40 cấp\)/,
+  },
   {
     name: 'nesting just past the limit, inside a valid pack',
     text: () => JSON.stringify({ ...DEFAULT, description: JSON.parse('{"a":'.repeat(PACK_LIMITS.maxDepth + 2) + '1' + '}'.repeat(PACK_LIMITS.maxDepth + 2)) }),
     code: 'too-deep',
     vi: /lồng nhau quá sâu/,
   },
-  { name: 'a few megabytes of text', text: () => JSON.stringify({ ...DEFAULT, description: { vi: 'x'.repeat(3_000_000), en: 'x' } }), code: 'too-large', vi: /tệp quá lớn \(\d+ ký tự, tối đa 2000000\)/ },
+  {
+    name: 'a few megabytes of text',
+    text: () => JSON.stringify({ ...DEFAULT, description: { vi: 'x'.repeat(3_000_000), en: 'x' } }),
+    code: 'too-large',
+    vi: /tệp quá lớn \(\d+ ký tự, tối đa 2000000\)/,
+  },
   {
     name: 'an unknown operator',
     text: () => withConditions({ all: [{ fact: 'criminal-cases-change-pct', operator: 'regex', value: 5 }] }),

@@ -120,7 +120,22 @@ describe('no output on an input or on another output (point 7)', () => {
     const input = writeInput(dir, 'so.xlsx', goodReport());
     const pack = writeInput(dir, 'mypack.json', readFileSync(PACK));
     const before = snapshot(dir);
-    const r = await runCli('review', input, '--rules', pack, '--rule', 'traffic-deaths-down-10pct', '--unit', 'Công an tỉnh Thanh Hóa', '--status', 'accepted', '--reviewer', 'A', '--out', pack);
+    const r = await runCli(
+      'review',
+      input,
+      '--rules',
+      pack,
+      '--rule',
+      'traffic-deaths-down-10pct',
+      '--unit',
+      'Công an tỉnh Thanh Hóa',
+      '--status',
+      'accepted',
+      '--reviewer',
+      'A',
+      '--out',
+      pack,
+    );
     expect(r.code).toBe(EXIT.badInput);
     expect(r.err).toMatch(/không được trùng bộ quy tắc/);
     expect(snapshot(dir)).toEqual(before);
@@ -184,7 +199,8 @@ describe('temporary files (point 9)', () => {
     const dir = tempDir();
     const input = writeInput(dir, 'so.xlsx', goodReport());
     const victim = writeInput(dir, 'victim.txt', 'precious');
-    for (const name of [`.kq.json.${process.pid}.json.tmp`, `.kq.json.${process.pid}.tmp`, `.copy.xlsx.${process.pid}.tmp`, `.r.html.${process.pid}.tmp`]) symlinkSync(victim, join(dir, name));
+    for (const name of [`.kq.json.${process.pid}.json.tmp`, `.kq.json.${process.pid}.tmp`, `.copy.xlsx.${process.pid}.tmp`, `.r.html.${process.pid}.tmp`])
+      symlinkSync(victim, join(dir, name));
     const r = await runCli('check', input, '--json', join(dir, 'kq.json'), '--out', join(dir, 'copy.xlsx'), '--report', join(dir, 'r.html'));
     expect(r.code).toBe(EXIT.ok);
     expect(readFileSync(victim, 'utf8')).toBe('precious');
@@ -217,7 +233,18 @@ describe('all or nothing (point 10)', () => {
     const input = writeInput(dir, 'so.xlsx', goodReport());
     writeFileSync(join(dir, 'not-a-folder'), 'x');
     const before = snapshot(dir);
-    const r = await runCli('check', input, '--json', join(dir, 'kq.json'), '--out', join(dir, 'copy.xlsx'), '--scorecard', join(dir, 'tong-hop.xlsx'), '--report', join(dir, 'not-a-folder', 'r.html'));
+    const r = await runCli(
+      'check',
+      input,
+      '--json',
+      join(dir, 'kq.json'),
+      '--out',
+      join(dir, 'copy.xlsx'),
+      '--scorecard',
+      join(dir, 'tong-hop.xlsx'),
+      '--report',
+      join(dir, 'not-a-folder', 'r.html'),
+    );
     expect(r.code).toBe(EXIT.badInput);
     expect(r.err).toMatch(/r\.html: không ghi được tệp \(\w+\)\.$/);
     oneSentence(r.err);

@@ -48,15 +48,28 @@ describe('costly but valid: read in time proportional to the cells', () => {
 
   it('a merged area with text over the whole of a sheet that holds no table', async () => {
     // Without a bound on merged cells, every one of the 1,048,576 rows would show 16,384 merged columns.
-    const noise = worksheetXml([['Ghi chú chung cho cả sổ']], { merges: ['A1:XFD1048576'] }).replace('</sheetData>', '<row r="1048576"><c r="XFD1048576"><v>1</v></c></row></sheetData>');
-    const bytes = xlsxPackage({ sheets: [{ name: 'Ghi chú', xml: noise }, { name: 'Báo cáo', rows: reportRows(FULL_REPORT) }] });
+    const noise = worksheetXml([['Ghi chú chung cho cả sổ']], { merges: ['A1:XFD1048576'] }).replace(
+      '</sheetData>',
+      '<row r="1048576"><c r="XFD1048576"><v>1</v></c></row></sheetData>',
+    );
+    const bytes = xlsxPackage({
+      sheets: [
+        { name: 'Ghi chú', xml: noise },
+        { name: 'Báo cáo', rows: reportRows(FULL_REPORT) },
+      ],
+    });
     expect(await statuses(bytes)).toEqual(ALL_MET);
   });
 
   it('twenty thousand rows of bare figures whose first two look like years', async () => {
     // Each row is a "2023 | 2024" header, and every row below it a row of column numbers.
     const rows: Cell[][] = Array.from({ length: 20_000 }, (_, i) => [2023, 2024, i % 7, 1]);
-    const bytes = xlsxPackage({ sheets: [{ name: 'Số', rows }, { name: 'Báo cáo', rows: reportRows(FULL_REPORT) }] });
+    const bytes = xlsxPackage({
+      sheets: [
+        { name: 'Số', rows },
+        { name: 'Báo cáo', rows: reportRows(FULL_REPORT) },
+      ],
+    });
     expect(await statuses(bytes)).toEqual(ALL_MET);
   });
 
@@ -64,7 +77,16 @@ describe('costly but valid: read in time proportional to the cells', () => {
     const bytes = xlsxPackage({
       sheets: [
         { name: 'Báo cáo', rows: reportRows(FULL_REPORT) },
-        { name: 'Bảng', xml: worksheetXml([['Đơn vị', 'Ghi chú'], ['A', 'b']], { after: '<tableParts count="1"><tablePart r:id="rIdT"/></tableParts>' }) },
+        {
+          name: 'Bảng',
+          xml: worksheetXml(
+            [
+              ['Đơn vị', 'Ghi chú'],
+              ['A', 'b'],
+            ],
+            { after: '<tableParts count="1"><tablePart r:id="rIdT"/></tableParts>' },
+          ),
+        },
       ],
       extraParts: {
         'xl/worksheets/_rels/sheet2.xml.rels':
@@ -79,7 +101,12 @@ describe('costly but valid: read in time proportional to the cells', () => {
 
   it('twenty thousand rows that each look like a "2023 | 2024" header, above the real report', async () => {
     const rows: Cell[][] = Array.from({ length: 20_000 }, (_, i) => [`Nguyễn Văn ${i}`, 2023, 2024, i % 7]);
-    const bytes = xlsxPackage({ sheets: [{ name: 'Dữ liệu', rows }, { name: 'Báo cáo', rows: reportRows(FULL_REPORT) }] });
+    const bytes = xlsxPackage({
+      sheets: [
+        { name: 'Dữ liệu', rows },
+        { name: 'Báo cáo', rows: reportRows(FULL_REPORT) },
+      ],
+    });
     expect(await statuses(bytes)).toEqual(ALL_MET);
   });
 
@@ -118,7 +145,8 @@ describe('positions and references that cannot be', () => {
 describe('a part only the patcher reads, in UTF-16', () => {
   it('check works; check --out refuses in one sentence and writes nothing', async () => {
     const shortReport = FULL_REPORT.map((r) => (r[0] === 'Số vụ án oan' ? (['Số vụ án oan', 0, 1] as const) : r));
-    const styles = '\ufeff<?xml version="1.0" encoding="UTF-16"?><styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><cellXfs count="1"><xf numFmtId="0"/></cellXfs></styleSheet>';
+    const styles =
+      '\ufeff<?xml version="1.0" encoding="UTF-16"?><styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><cellXfs count="1"><xf numFmtId="0"/></cellXfs></styleSheet>';
     const utf16 = new Uint8Array(Buffer.from(styles, 'utf16le'));
     const bytes = xlsxPackage({ sheets: [{ name: 'Báo cáo', rows: reportRows(shortReport) }], replaceParts: { 'xl/styles.xml': utf16 } });
     const dir = tempDir();

@@ -80,7 +80,12 @@ const CASES: RefusedCase[] = [
     file: 'huong-dan.xlsx',
     bytes: () =>
       xlsxPackage({
-        sheets: [{ name: 'Hướng dẫn', rows: [['Điền số liệu năm 2024 vào biểu mẫu.'], ['Cùng kỳ năm 2023 là số của năm trước.'], ['Danh sách cán bộ', 'Nguyễn Văn A']] }],
+        sheets: [
+          {
+            name: 'Hướng dẫn',
+            rows: [['Điền số liệu năm 2024 vào biểu mẫu.'], ['Cùng kỳ năm 2023 là số của năm trước.'], ['Danh sách cán bộ', 'Nguyễn Văn A']],
+          },
+        ],
       }),
     vi: /không tìm thấy bảng chỉ tiêu nào \(đã tìm/,
     en: /no indicator table found \(looked for/,

@@ -18,13 +18,16 @@ const COLS = 20;
 /** The data sheet's XML, written directly (a builder would take longer than the check). */
 function dataSheet(): string {
   const names = Array.from({ length: COLS }, (_, c) => columnName(c));
-  const out: string[] = ['<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'];
+  const out: string[] = [
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>',
+  ];
   for (let r = 1; r <= ROWS; r++) {
     let row = `<row r="${r}">`;
     for (let c = 0; c < COLS; c++) {
       const ref = names[c] + r;
       if (c === 0) row += `<c r="${ref}" t="inlineStr"><is><t>${xmlText(`Nguyễn Văn ${r}`)}</t></is></c>`;
-      else if (c <= 2) row += `<c r="${ref}"><v>${2022 + c}</v></c>`; // looks like a "2023 | 2024" header in every row
+      else if (c <= 2)
+        row += `<c r="${ref}"><v>${2022 + c}</v></c>`; // looks like a "2023 | 2024" header in every row
       else if (c % 5 === 0) row += `<c r="${ref}" t="inlineStr"><is><t>${xmlText(`Số vụ ${r % 97} - ghi chú năm 2024`)}</t></is></c>`;
       else row += `<c r="${ref}"><v>${(r * 7 + c * 13) % 1000}</v></c>`;
     }
@@ -37,7 +40,13 @@ function dataSheet(): string {
 it('checks a workbook of a million cells, writes its copy, and reports the time and memory', async () => {
   const t0 = Date.now();
   const report: Cell[][] = reportRows(FULL_REPORT);
-  const bytes = xlsxPackage({ sheets: [{ name: 'Báo cáo', rows: report }, { name: 'Dữ liệu', xml: dataSheet() }], level: 1 });
+  const bytes = xlsxPackage({
+    sheets: [
+      { name: 'Báo cáo', rows: report },
+      { name: 'Dữ liệu', xml: dataSheet() },
+    ],
+    level: 1,
+  });
   const dir = tempDir();
   const input = writeInput(dir, 'mot-trieu-o.xlsx', bytes);
   const before = snapshot(dir);

@@ -80,7 +80,13 @@ describe('packs: control characters, non-finite numbers, duplicate keys', () => 
   const duplicate = PACK_TEXT.replace('"version": "1.0.0",', '"version": "1.0.0",\n  "id": "other",');
 
   it.each([
-    ['a title with an escape sequence', titleWithEscape, 'control-character', '"vi": "Chỉ tiêu giao ước', /the text has control or bidirectional-override characters/],
+    [
+      'a title with an escape sequence',
+      titleWithEscape,
+      'control-character',
+      '"vi": "Chỉ tiêu giao ước',
+      /the text has control or bidirectional-override characters/,
+    ],
     ['a threshold of 1e309', infinite, 'non-finite-number', '1e309', /the number is too large to represent \(it becomes infinity\)/],
     ['a key written twice', duplicate, 'duplicate-key', '"id": "other"', /the key "id" appears twice in one object/],
   ])('%s is a lint error with its line and column, and check refuses the pack in one sentence', async (_name, text, code, needle, message) => {

@@ -58,8 +58,7 @@ async function check(bytes: Uint8Array, name = 'so-lieu.xlsx', ...extra: string[
   return { r, findings: doc.findings, copy: readFileSync(out), input };
 }
 
-const byRule = (findings: JsonFinding[], unit?: string) =>
-  new Map(findings.filter((f) => unit === undefined || f.unit === unit).map((f) => [f.ruleId, f]));
+const byRule = (findings: JsonFinding[], unit?: string) => new Map(findings.filter((f) => unit === undefined || f.unit === unit).map((f) => [f.ruleId, f]));
 
 function report(rows: ReadonlyArray<ReportRow>): Uint8Array {
   return xlsxPackage({ sheets: [{ name: 'Báo cáo', rows: reportRows(rows) }] });
@@ -121,7 +120,10 @@ describe('merged cells across the value columns', () => {
   it('a figure merged over both periods belongs to neither: no data, the merged area named, the rest unaffected', async () => {
     const { findings, copy } = await check(bytes());
     const f = byRule(findings);
-    for (const [rule, row] of [['traffic-deaths-down-10pct', deaths], ['no-wrongful-convictions', wrongful]] as const) {
+    for (const [rule, row] of [
+      ['traffic-deaths-down-10pct', deaths],
+      ['no-wrongful-convictions', wrongful],
+    ] as const) {
       expect(f.get(rule)!.status).toBe('no-data');
       expect(f.get(rule)!.message).toContain(`vùng ô gộp D${row}:E${row}`);
     }
@@ -169,7 +171,11 @@ describe('a note longer than Excel allows', () => {
     // A message may be 2,000 characters; twenty targets on one cell make a note of 40,000.
     const rule = pack.rules.find((r) => r.id === 'no-wrongful-convictions')!;
     for (let i = 1; i <= 20; i++) {
-      pack.rules.push({ ...rule, id: `khong-an-oan-${i}`, messages: { shortfall: { vi: `{fact}: {actual}. ${'Lý do rất dài. '.repeat(120)}`, en: '{fact}: {actual}.' } } });
+      pack.rules.push({
+        ...rule,
+        id: `khong-an-oan-${i}`,
+        messages: { shortfall: { vi: `{fact}: {actual}. ${'Lý do rất dài. '.repeat(120)}`, en: '{fact}: {actual}.' } },
+      });
     }
     const dir = tempDir();
     const packFile = writeInput(dir, 'bo-dai.json', JSON.stringify(pack));

@@ -40,7 +40,11 @@ describe('zip bombs with lying headers', () => {
     });
     const bomb = buildZip({ entries });
     const heap = process.memoryUsage().arrayBuffers;
-    const { ms } = await refused(bomb, /so\.xlsx: the part xl\/worksheets\/sheet1\.xml unpacks to more than the [\d,]+ bytes the package declares \(a damaged file or a zip bomb\)\./, 5_000);
+    const { ms } = await refused(
+      bomb,
+      /so\.xlsx: the part xl\/worksheets\/sheet1\.xml unpacks to more than the [\d,]+ bytes the package declares \(a damaged file or a zip bomb\)\./,
+      5_000,
+    );
     expect(process.memoryUsage().arrayBuffers - heap).toBeLessThan(128 * 2 ** 20);
     console.log(`3.5 GB bomb behind a ${(bomb.length / 2 ** 20).toFixed(1)} MB file declaring ${SHEET} small: refused in ${ms} ms`);
   });
@@ -93,7 +97,11 @@ describe('zip bombs with lying headers', () => {
   it('two parts of one name are refused', async () => {
     const entries = entriesOf(goodReport());
     const sheet = entries.find((e) => e.name === SHEET) as ZipSpecEntry;
-    await refused(buildZip({ entries: [...entries, { ...sheet, name: 'XL/worksheets/sheet1.xml' }] }), /two parts are named XL\/worksheets\/sheet1\.xml/, 2_000);
+    await refused(
+      buildZip({ entries: [...entries, { ...sheet, name: 'XL/worksheets/sheet1.xml' }] }),
+      /two parts are named XL\/worksheets\/sheet1\.xml/,
+      2_000,
+    );
   });
 });
 
@@ -113,7 +121,11 @@ describe('ZIP64', () => {
     const entries = [...entriesOf(goodReport()), ...Array.from({ length: n }, (_, i) => ({ ...one, name: `customXml/x${i}.bin` }))];
     const bytes = buildZip({ entries, zip64End: true });
     const heap = process.memoryUsage().rss;
-    const { ms } = await refused(bytes, /so\.xlsx: the package has [\d,]+ parts, over the limit of 10,000 for a workbook \(a damaged file or a zip bomb\)\./, 5_000);
+    const { ms } = await refused(
+      bytes,
+      /so\.xlsx: the package has [\d,]+ parts, over the limit of 10,000 for a workbook \(a damaged file or a zip bomb\)\./,
+      5_000,
+    );
     console.log(`${n} parts (ZIP64): refused in ${ms} ms, RSS +${Math.round((process.memoryUsage().rss - heap) / 2 ** 20)} MB`);
   });
 });

@@ -70,7 +70,11 @@ describe('bad input: one clear sentence, exit code 2, no stack trace', () => {
   const cases: [string, (dir: string) => string, RegExp][] = [
     ['a missing file', (d) => join(d, 'khong-co.xlsx'), /không tìm thấy tệp/],
     ['a text file named .xlsx', (d) => write(d, 'a.xlsx', strToU8('Đơn vị,Số vụ\nHà Nội,1\n')), /không phải là sổ làm việc Excel/],
-    ['an OLE file (.xls or password-protected)', (d) => write(d, 'b.xlsx', new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0])), /mật khẩu|\.xls/],
+    [
+      'an OLE file (.xls or password-protected)',
+      (d) => write(d, 'b.xlsx', new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0])),
+      /mật khẩu|\.xls/,
+    ],
     ['a truncated zip', (d) => write(d, 'c.xlsx', readFileSync(report).subarray(0, 2000)), /bị hỏng hoặc bị cắt ngắn/],
     ['a zip that is not a workbook', (d) => write(d, 'd.xlsx', zipSync({ 'hello.txt': strToU8('xin chào') })), /thiếu phần xl\/workbook.xml/],
     ['an empty file', (d) => write(d, 'e.xlsx', new Uint8Array()), /không phải là sổ làm việc Excel/],

@@ -64,12 +64,18 @@ describe('the console summary of a large check', () => {
     expect(lines[0]).toBe('Sổ: a.xlsx');
     expect(text).toContain('2.400 kết quả của 1.200 đơn vị (hoặc đơn vị và kỳ), quá nhiều để in từng đơn vị');
     expect(text).toContain('--json');
-    const row = (title: string) => lines.find((l) => l.trimStart().startsWith(title))?.trim().split(/\s{2,}/);
+    const row = (title: string) =>
+      lines
+        .find((l) => l.trimStart().startsWith(title))
+        ?.trim()
+        .split(/\s{2,}/);
     expect(row('Giảm số vụ')).toEqual(['Giảm số vụ', '800', '400', '0']);
     // Units divisible by 9 (66) fall short, by 5 but not 9 (107) have no data, in both months.
     expect(row('Tỷ lệ khám phá')).toEqual(['Tỷ lệ khám phá', String(1200 - 132 - 214), '132', '214']);
     // Units 9, 18, … fall short on both targets in each month: they lead the list, first met first.
-    expect(text).toContain('Đơn vị có nhiều chỉ tiêu chưa đạt nhất (400 đơn vị có chỉ tiêu chưa đạt):\n  Công an xã 9 — 01/2025: 2 chưa đạt\n  Công an xã 9 — 02/2025: 2 chưa đạt');
+    expect(text).toContain(
+      'Đơn vị có nhiều chỉ tiêu chưa đạt nhất (400 đơn vị có chỉ tiêu chưa đạt):\n  Công an xã 9 — 01/2025: 2 chưa đạt\n  Công an xã 9 — 02/2025: 2 chưa đạt',
+    );
     expect(text).toContain('20 chỉ tiêu chưa đạt đầu tiên:\n  ✗ Công an xã 3 — 01/2025 · Giảm số vụ (Toàn tỉnh!C4): lý do 3 01/2025 cases-down');
     expect(text).toContain(`  … và ${(count('shortfall') - 20).toLocaleString('de-DE')} chỉ tiêu chưa đạt khác.`);
     expect(lines[lines.length - 1]).toBe(`Tổng cộng: ${count('met')} đạt, ${count('shortfall')} chưa đạt, ${count('no-data')} không có số liệu.`);
@@ -100,7 +106,11 @@ describe('the console summary of a large check', () => {
     });
     const states = new Map<Finding, ReviewState>();
     states.set(all[4], { review: review(all[4]), changed: false, changes: [] });
-    states.set(all[8], { review: review(all[8]), changed: true, changes: [{ indicator: 'cases', period: 'current', sheet: 'Toàn tỉnh', cell: 'C4', before: { value: 10, shown: '10' }, now: { value: 12, shown: '12' } }] });
+    states.set(all[8], {
+      review: review(all[8]),
+      changed: true,
+      changes: [{ indicator: 'cases', period: 'current', sheet: 'Toàn tỉnh', cell: 'C4', before: { value: 10, shown: '10' }, now: { value: 12, shown: '12' } }],
+    });
     const text = consoleReport('a.xlsx', [TABLE], all, 'vi', states);
     expect(text).toContain('Xét duyệt: 2 kết quả đã được xét duyệt, 1 đã thay đổi sau khi xét duyệt.');
     expect(text).toContain(`  ${all[8].unit} — ${all[8].period}\n    ✎ ${all[8].title.vi}: Chấp nhận — Nguyễn Văn A`);

@@ -25,7 +25,9 @@ describe('check a cluster: several workbooks or a folder', () => {
     const out = join(folder, '..');
     const r = await runCli('check', folder, '--scorecard', join(out, 'tong-hop.xlsx'), '--report', join(out, 'bao-cao.html'), '--json', join(out, 'kq.json'));
     expect(r.code).toBe(EXIT.badInput);
-    expect(r.err.split('\n')).toEqual([`${join(folder, 'a-hong.xlsx')}: tệp không phải là sổ làm việc Excel (.xlsx) (có thể là .csv, .xls hoặc tệp khác đổi đuôi).`]);
+    expect(r.err.split('\n')).toEqual([
+      `${join(folder, 'a-hong.xlsx')}: tệp không phải là sổ làm việc Excel (.xlsx) (có thể là .csv, .xls hoặc tệp khác đổi đuôi).`,
+    ]);
     expect(r.out.indexOf('bao-cao-ninh-binh-2025.xlsx')).toBeLessThan(r.out.indexOf('cum-thi-dua-2025-bang.xlsx'));
     expect(r.out).toContain('Xếp hạng');
     const doc = JSON.parse(readFileSync(join(out, 'kq.json'), 'utf8'));

@@ -85,7 +85,9 @@ describe('bindings', () => {
     writeFileSync(
       input,
       xlsxPackage({
-        sheets: [{ name: 'BC', rows: [['CÔNG AN TỈNH LAI CHÂU'], ['STT', 'Nội dung chỉ tiêu', 'SL đợt 1', 'SL đợt 2'], ['1', 'Số vụ phạm pháp hình sự', 100, 90]] }],
+        sheets: [
+          { name: 'BC', rows: [['CÔNG AN TỈNH LAI CHÂU'], ['STT', 'Nội dung chỉ tiêu', 'SL đợt 1', 'SL đợt 2'], ['1', 'Số vụ phạm pháp hình sự', 100, 90]] },
+        ],
       }),
     );
     const none = await runCli('check', input);
@@ -96,14 +98,24 @@ describe('bindings', () => {
     expect(bound.code).toBe(EXIT.ok);
     expect(JSON.parse(readFileSync(json, 'utf8')).findings[0]).toMatchObject({ ruleId: 'criminal-cases-down-5pct', status: 'met', actual: -10, cell: 'D3' });
     const file = join(dir, 'chi-o.json');
-    writeFileSync(file, JSON.stringify({ bindings: [{ sheet: 'BC', label: 'SL đợt 2', period: 'current' }, { sheet: 'BC', cell: 'C3', period: 'baseline' }] }));
+    writeFileSync(
+      file,
+      JSON.stringify({
+        bindings: [
+          { sheet: 'BC', label: 'SL đợt 2', period: 'current' },
+          { sheet: 'BC', cell: 'C3', period: 'baseline' },
+        ],
+      }),
+    );
     expect((await runCli('check', input, '--bindings', file)).code).toBe(EXIT.ok);
   });
 
   it('a bindings part stored in the workbook (as the add-in writes it) is honoured, and the file is never changed', async () => {
     const input = join(dir, 'luu.xlsx');
     const bytes = xlsxPackage({
-      sheets: [{ name: 'BC', rows: [['CÔNG AN TỈNH LAI CHÂU'], ['STT', 'Nội dung chỉ tiêu', 'SL đợt 1', 'SL đợt 2'], ['1', 'Số vụ PPHS (đơn vị: vụ việc)', 100, 96]] }],
+      sheets: [
+        { name: 'BC', rows: [['CÔNG AN TỈNH LAI CHÂU'], ['STT', 'Nội dung chỉ tiêu', 'SL đợt 1', 'SL đợt 2'], ['1', 'Số vụ PPHS (đơn vị: vụ việc)', 100, 96]] },
+      ],
     });
     const stored = writePackageBindings(bytes, [
       { kind: 'period', sheet: 'BC', label: 'SL đợt 2', period: 'current' },

@@ -9,7 +9,10 @@ import { SAMPLES } from '../helpers/paths';
 import { runCli, tempDir } from '../helpers/runCli';
 
 const joined = (v: unknown) => [...jsonPieces(v)].join('');
-const batches = (n: number) => new JsonBatches(n, (from, to) => Array.from({ length: to - from }, (_, i) => ({ i: from + i, unit: `Công an xã ${from + i}`, inputs: [{ v: (from + i) % 7 }] })));
+const batches = (n: number) =>
+  new JsonBatches(n, (from, to) =>
+    Array.from({ length: to - from }, (_, i) => ({ i: from + i, unit: `Công an xã ${from + i}`, inputs: [{ v: (from + i) % 7 }] })),
+  );
 
 describe('jsonPieces', () => {
   it.each([
@@ -17,10 +20,25 @@ describe('jsonPieces', () => {
     ['a string with line breaks and Vietnamese', 'Chưa đạt\n"còn cách" 2,5 %'],
     ['null', null],
     ['an empty object and array', { a: {}, b: [], c: [[]] }],
-    ['undefined, functions and symbols are left out of objects, null in arrays', { a: undefined, b: () => 1, c: Symbol('x'), d: Array.from({ length: 100 }, (_, i) => (i % 3 === 0 ? undefined : i % 3 === 1 ? () => i : i)) }],
-    ['toJSON, dates, null prototypes', { when: new Date(Date.UTC(2026, 10, 22)), own: { toJSON: () => ({ x: [1, 2] }) }, bare: Object.assign(Object.create(null), { k: 'v' }) }],
+    [
+      'undefined, functions and symbols are left out of objects, null in arrays',
+      { a: undefined, b: () => 1, c: Symbol('x'), d: Array.from({ length: 100 }, (_, i) => (i % 3 === 0 ? undefined : i % 3 === 1 ? () => i : i)) },
+    ],
+    [
+      'toJSON, dates, null prototypes',
+      { when: new Date(Date.UTC(2026, 10, 22)), own: { toJSON: () => ({ x: [1, 2] }) }, bare: Object.assign(Object.create(null), { k: 'v' }) },
+    ],
     ['a long array at the top', Array.from({ length: 2500 }, (_, i) => ({ i, s: `đơn vị ${i}`, nested: { list: [i, [i]] } }))],
-    ['a long array deep inside short arrays and objects', { workbooks: [{ name: 'a', findings: Array.from({ length: 1500 }, (_, i) => ({ i, inputs: [{ v: i }] })) }, { name: 'b', findings: [] }], tail: { x: 1 } }],
+    [
+      'a long array deep inside short arrays and objects',
+      {
+        workbooks: [
+          { name: 'a', findings: Array.from({ length: 1500 }, (_, i) => ({ i, inputs: [{ v: i }] })) },
+          { name: 'b', findings: [] },
+        ],
+        tail: { x: 1 },
+      },
+    ],
     ['long arrays of long arrays', Array.from({ length: 70 }, (_, i) => Array.from({ length: 80 }, (_, j) => i * j))],
     ['a long array of primitives and holes', Object.assign(new Array(200), { 5: 'x', 150: 7 })],
     ['arrays made a batch at a time, deep and at the top', { workbooks: [{ findings: batches(2345) }, { findings: batches(0) }, { findings: batches(3) }] }],

@@ -42,7 +42,11 @@ describe('a check of thousands of units', () => {
     expect(r.out).not.toMatch(/^■ /m);
     expect(lines.length).toBeLessThan(120);
     expect(r.out).toContain(vi ? `${findings.length.toLocaleString('de-DE')} kết quả của ` : `${findings.length.toLocaleString('en-US')} findings for `);
-    expect(r.out).toContain(vi ? 'danh sách đầy đủ kèm lý do có trong tệp --json và bản sao tô màu --out' : 'the full list with reasons is in the --json file and the --out highlighted copy');
+    expect(r.out).toContain(
+      vi
+        ? 'danh sách đầy đủ kèm lý do có trong tệp --json và bản sao tô màu --out'
+        : 'the full list with reasons is in the --json file and the --out highlighted copy',
+    );
     expect(r.out).toContain(vi ? 'Theo chỉ tiêu:' : 'By target:');
     expect(r.out).toContain(vi ? 'Đơn vị có nhiều chỉ tiêu chưa đạt nhất' : 'Units with the most shortfalls');
     const firstShortfall = findings.find((f) => f.status === 'shortfall');

@@ -3,7 +3,10 @@ import * as messages from '../../src/cli/messages';
 describe("the command line's messages", () => {
   it('each say something in both languages, Vietnamese first, and not the same text twice', () => {
     for (const [name, make] of Object.entries(messages)) {
-      const said = typeof make === 'function' ? (make as (...args: unknown[]) => { vi: string; en: string })('a.xlsx', { vi: 'lý do', en: 'why' }, 'x', 'y', 'z', 1) : make;
+      const said =
+        typeof make === 'function'
+          ? (make as (...args: unknown[]) => { vi: string; en: string })('a.xlsx', { vi: 'lý do', en: 'why' }, 'x', 'y', 'z', 1)
+          : make;
       expect([name, said.vi.length > 0, said.en.length > 0, said.vi !== said.en]).toEqual([name, true, true, true]);
     }
   });

@@ -32,7 +32,13 @@ interface Golden {
   readonly digests?: Record<string, string>;
 }
 
-const xlsxIn = (dir: string) => (existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.xlsx')).sort().map((f) => join(dir, f)) : []);
+const xlsxIn = (dir: string) =>
+  existsSync(dir)
+    ? readdirSync(dir)
+        .filter((f) => f.endsWith('.xlsx'))
+        .sort()
+        .map((f) => join(dir, f))
+    : [];
 const sha256 = (b: Uint8Array | string) => createHash('sha256').update(b).digest('hex');
 /** Project-relative, so the JSON's workbook names and the copy do not depend on the checkout's place. */
 const rel = (file: string) => relative(PROJECT_ROOT, file);
@@ -47,7 +53,21 @@ const withoutTemp = (text: string, dir: string) => text.split(dir).join('<out>')
 
 async function runAndCollect(argv: string[], dir: string, outputs: { json?: string; workbooks?: string[]; others?: string[] }): Promise<Golden> {
   // Only Date is faked: zlib's threads and the streams keep their real timers.
-  jest.useFakeTimers({ now: FIXED_NOW, doNotFake: ['nextTick', 'setImmediate', 'clearImmediate', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'queueMicrotask', 'hrtime', 'performance'] });
+  jest.useFakeTimers({
+    now: FIXED_NOW,
+    doNotFake: [
+      'nextTick',
+      'setImmediate',
+      'clearImmediate',
+      'setTimeout',
+      'clearTimeout',
+      'setInterval',
+      'clearInterval',
+      'queueMicrotask',
+      'hrtime',
+      'performance',
+    ],
+  });
   let r: Awaited<ReturnType<typeof runCli>>;
   try {
     r = await runCli(...argv);
@@ -78,7 +98,11 @@ function compare(name: string, actual: Golden): void {
   expect(actual.digests).toEqual(expected.digests);
 }
 
-const goldenName = (file: string) => rel(file).replace(/^\.\.\/shared\//, 'shared/').replace(/\.xlsx$/, '').replace(/[\\/]/g, '__');
+const goldenName = (file: string) =>
+  rel(file)
+    .replace(/^\.\.\/shared\//, 'shared/')
+    .replace(/\.xlsx$/, '')
+    .replace(/[\\/]/g, '__');
 
 describe('outputs unchanged: check --json --out on every sample', () => {
   const files = [...xlsxIn(SAMPLES), ...xlsxIn(join(SAMPLES, 'everyday'))];
@@ -119,7 +143,21 @@ describe('outputs unchanged: a national-scale workbook', () => {
   it('check --json --out', async () => {
     const dir = tempDir('pledge-golden-');
     const input = join(dir, 'toan-quoc.xlsx');
-    jest.useFakeTimers({ now: FIXED_NOW, doNotFake: ['nextTick', 'setImmediate', 'clearImmediate', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'queueMicrotask', 'hrtime', 'performance'] });
+    jest.useFakeTimers({
+      now: FIXED_NOW,
+      doNotFake: [
+        'nextTick',
+        'setImmediate',
+        'clearImmediate',
+        'setTimeout',
+        'clearTimeout',
+        'setInterval',
+        'clearInterval',
+        'queueMicrotask',
+        'hrtime',
+        'performance',
+      ],
+    });
     try {
       await writeNationalWorkbook(input, 1000);
     } finally {

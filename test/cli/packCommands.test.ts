@@ -46,7 +46,11 @@ describe('pledge-check lint', () => {
     expect(r.code).toBe(EXIT.problems);
     const lines = r.out.split('\n');
     const op = positionOf(brokenPack(), '"operator"');
-    expect(lines[0]).toMatch(new RegExp(`^${escape(files['a.json'])}:${op.line}:${op.column}\\s+error\\s+\\$\\.rules\\[0\\]\\.conditions\\.all\\[0\\]\\.operator: unknown operator "atLeast"; .*  unknown-operator$`));
+    expect(lines[0]).toMatch(
+      new RegExp(
+        `^${escape(files['a.json'])}:${op.line}:${op.column}\\s+error\\s+\\$\\.rules\\[0\\]\\.conditions\\.all\\[0\\]\\.operator: unknown operator "atLeast"; .*  unknown-operator$`,
+      ),
+    );
     expect(lines[1]).toBe('');
     expect(lines[2]).toMatch(new RegExp(`^${escape(files['b.json'])}:3:1\\s+error\\s+invalid JSON syntax \\(\\w+\\)  json-syntax$`));
     expect(lines[3]).toBe('');
@@ -76,7 +80,9 @@ describe('pledge-check lint', () => {
     expect(JSON.parse(r.out)).toEqual([
       {
         filePath: files['a.json'],
-        messages: [{ ruleId: 'unknown-operator', severity: 2, message: expect.stringContaining('unknown operator "atLeast"'), line: op.line, column: op.column }],
+        messages: [
+          { ruleId: 'unknown-operator', severity: 2, message: expect.stringContaining('unknown operator "atLeast"'), line: op.line, column: op.column },
+        ],
         errorCount: 1,
         warningCount: 0,
       },
@@ -112,7 +118,10 @@ describe('pledge-check test', () => {
   it('reports each disagreeing example with file:line:col, exit 1 — what a threshold change does, before shipping', async () => {
     // An author raises the traffic threshold to −15 % and keeps the old example: it now disagrees.
     const pack = JSON.parse(readFileSync(join(PROJECT_ROOT, 'rules/cum-5-2020.json'), 'utf8'));
-    pack.override['traffic-deaths-down-10pct'] = { threshold: -15, title: localized('Giảm ít nhất 15% số người chết do TNGT', 'At least 15 % fewer traffic deaths') };
+    pack.override['traffic-deaths-down-10pct'] = {
+      threshold: -15,
+      title: localized('Giảm ít nhất 15% số người chết do TNGT', 'At least 15 % fewer traffic deaths'),
+    };
     const text = packText(pack);
     const files = writePacks({ 'cum.json': text });
     const r = await run('test', files['cum.json'], '--lang', 'en');

@@ -61,7 +61,10 @@ export async function launchBrowser(origin: string): Promise<{ context: BrowserC
     viewport: { width: 320, height: 900 },
     locale: 'en-US',
   });
-  await context.route((url) => !url.href.startsWith(origin), (route) => route.abort());
+  await context.route(
+    (url) => !url.href.startsWith(origin),
+    (route) => route.abort(),
+  );
   return {
     context,
     close: async () => {

@@ -31,7 +31,10 @@ function opensslMissing(): boolean {
 /** Every build present: the default one (CDN) and, when CI made it, the self-hosted one. */
 const builds = [DIST, DIST_SELF].filter((dist) => existsSync(join(dist, 'taskpane.html')));
 const modeOf = (dist: string) => (/data-office-js="?office-js\/office\.js/.test(readFileSync(join(dist, 'taskpane.html'), 'utf8')) ? 'self' : 'cdn');
-if (!unavailable && !existsSync(join(DIST_SELF, 'taskpane.html'))) console.warn('Office.js modes: no self-hosted build in dist-addin-self/ (OFFICE_JS=self ADDIN_DIST=dist-addin-self npm run build); only the default build is tested');
+if (!unavailable && !existsSync(join(DIST_SELF, 'taskpane.html')))
+  console.warn(
+    'Office.js modes: no self-hosted build in dist-addin-self/ (OFFICE_JS=self ADDIN_DIST=dist-addin-self npm run build); only the default build is tested',
+  );
 
 describeE2e.each(builds.map((dist) => [modeOf(dist), dist]))('the pane as built with Office.js from %s, served by pledge-check serve', (builtMode, dist) => {
   const mode = () => builtMode;
@@ -41,7 +44,27 @@ describeE2e.each(builds.map((dist) => [modeOf(dist), dist]))('the pane as built 
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'pledge-modes-'));
-    execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', join(dir, 'k.pem'), '-out', join(dir, 'c.pem'), '-days', '1', '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1'], { stdio: 'ignore' });
+    execFileSync(
+      'openssl',
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'rsa:2048',
+        '-nodes',
+        '-keyout',
+        join(dir, 'k.pem'),
+        '-out',
+        join(dir, 'c.pem'),
+        '-days',
+        '1',
+        '-subj',
+        '/CN=127.0.0.1',
+        '-addext',
+        'subjectAltName=IP:127.0.0.1',
+      ],
+      { stdio: 'ignore' },
+    );
     server = createStaticServer({ root: dist, cert: readFileSync(join(dir, 'c.pem')), key: readFileSync(join(dir, 'k.pem')) });
     await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
     origin = `https://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -54,13 +77,24 @@ describeE2e.each(builds.map((dist) => [modeOf(dist), dist]))('the pane as built 
   });
 
   /** Opens `path` in a fresh headless Chromium; returns every request and every CSP violation the page reported. */
-  async function visit(path: string, settle: (tab: Page) => Promise<void>): Promise<{ requests: string[]; violations: string[]; tab: Page; close: () => Promise<void> }> {
+  async function visit(
+    path: string,
+    settle: (tab: Page) => Promise<void>,
+  ): Promise<{ requests: string[]; violations: string[]; tab: Page; close: () => Promise<void> }> {
     const profile = mkdtempSync(join(tmpdir(), 'pledge-check-chromium-'));
     const context = await chromium.launchPersistentContext(profile, {
       executablePath: CHROMIUM,
       headless: true,
       ignoreHTTPSErrors: true,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     });
     const close = async () => {
       await context.close();
@@ -75,7 +109,9 @@ describeE2e.each(builds.map((dist) => [modeOf(dist), dist]))('the pane as built 
         if (m.text().startsWith('CSP violation:')) violations.push(m.text());
       });
       await tab.addInitScript(() => {
-        document.addEventListener('securitypolicyviolation', (e) => console.error(['CSP violation:', e.violatedDirective, e.blockedURI, e.sourceFile].join(' | ')));
+        document.addEventListener('securitypolicyviolation', (e) =>
+          console.error(['CSP violation:', e.violatedDirective, e.blockedURI, e.sourceFile].join(' | ')),
+        );
       });
       const response = await tab.goto(`${origin}/${path}`, { waitUntil: 'load' });
       expect(response?.status()).toBe(200);
@@ -90,17 +126,20 @@ describeE2e.each(builds.map((dist) => [modeOf(dist), dist]))('the pane as built 
 
   // Office.js, run in a plain browser, loads its Office 2013 file map, which frames Microsoft's telemetry
   // proxy 3 s later: the pages load it only when Office opened them (addin/officeSigns.ts).
-  it.each(['taskpane.html', 'commands.html', 'outcome.html', 'help.html'])('%s in a plain browser: no CSP violation, no request beyond its own server, no Office.js', async (page) => {
-    const { requests, violations, tab, close } = await visit(page, (tab) => tab.waitForTimeout(4_000)); // past Office.js's 3-s telemetry timer
-    try {
-      expect(violations).toEqual([]);
-      expect(requests.filter((u) => !u.startsWith(`${origin}/`))).toEqual([]);
-      expect(requests.filter((u) => /office\.js/.test(u))).toEqual([]);
-      if (page === 'taskpane.html') expect(await tab.locator('#drop-section').isVisible()).toBe(true); // the preview, at once
-    } finally {
-      await close();
-    }
-  });
+  it.each(['taskpane.html', 'commands.html', 'outcome.html', 'help.html'])(
+    '%s in a plain browser: no CSP violation, no request beyond its own server, no Office.js',
+    async (page) => {
+      const { requests, violations, tab, close } = await visit(page, (tab) => tab.waitForTimeout(4_000)); // past Office.js's 3-s telemetry timer
+      try {
+        expect(violations).toEqual([]);
+        expect(requests.filter((u) => !u.startsWith(`${origin}/`))).toEqual([]);
+        expect(requests.filter((u) => /office\.js/.test(u))).toEqual([]);
+        if (page === 'taskpane.html') expect(await tab.locator('#drop-section').isVisible()).toBe(true); // the preview, at once
+      } finally {
+        await close();
+      }
+    },
+  );
 
   it('the pane becomes the preview without waiting for Office', async () => {
     const started = Date.now();
@@ -109,19 +148,22 @@ describeE2e.each(builds.map((dist) => [modeOf(dist), dist]))('the pane as built 
     expect(Date.now() - started).toBeLessThan(10_000); // loosely: it used to give Office.js 3 s first
   });
 
-  it.each(['taskpane.html', 'commands.html', 'outcome.html'])('%s opened as Office opens it loads Office.js (from 127.0.0.1 when self-hosted) with no CSP violation', async (page) => {
-    const { requests, violations, close } = await visit(`${page}?_host_Info=Excel$Web$16.00$vi-VN$$$$0`, (tab) => tab.waitForTimeout(4_000));
-    try {
-      expect(violations).toEqual([]);
-      if (mode() === 'self') {
-        expect(requests.filter((u) => !u.startsWith(`${origin}/`))).toEqual([]);
-        expect(requests).toContain(`${origin}/office-js/office.js`);
-      } else {
-        expect(requests.filter((u) => !u.startsWith(`${origin}/`) && !u.startsWith('https://appsforoffice.microsoft.com/'))).toEqual([]);
-        expect(requests).toContain('https://appsforoffice.microsoft.com/lib/1/hosted/office.js');
+  it.each(['taskpane.html', 'commands.html', 'outcome.html'])(
+    '%s opened as Office opens it loads Office.js (from 127.0.0.1 when self-hosted) with no CSP violation',
+    async (page) => {
+      const { requests, violations, close } = await visit(`${page}?_host_Info=Excel$Web$16.00$vi-VN$$$$0`, (tab) => tab.waitForTimeout(4_000));
+      try {
+        expect(violations).toEqual([]);
+        if (mode() === 'self') {
+          expect(requests.filter((u) => !u.startsWith(`${origin}/`))).toEqual([]);
+          expect(requests).toContain(`${origin}/office-js/office.js`);
+        } else {
+          expect(requests.filter((u) => !u.startsWith(`${origin}/`) && !u.startsWith('https://appsforoffice.microsoft.com/'))).toEqual([]);
+          expect(requests).toContain('https://appsforoffice.microsoft.com/lib/1/hosted/office.js');
+        }
+      } finally {
+        await close();
       }
-    } finally {
-      await close();
-    }
-  });
+    },
+  );
 });

@@ -56,9 +56,13 @@ describeE2e('the pane in a browser without Excel (preview)', () => {
     await page.goto(`${server.url}taskpane.html`);
     await page.waitForSelector('#drop-section:not([hidden])', { timeout: 15_000 });
     await page.setInputFiles('#file-input', path);
-    await page.waitForFunction(() => !document.getElementById('results')!.hidden || document.querySelector('#status .message.warning, #status .message.error'), undefined, {
-      timeout: 20_000,
-    });
+    await page.waitForFunction(
+      () => !document.getElementById('results')!.hidden || document.querySelector('#status .message.warning, #status .message.error'),
+      undefined,
+      {
+        timeout: 20_000,
+      },
+    );
     return { page, problems };
   }
 
@@ -166,7 +170,12 @@ describeE2e('the pane in a browser without Excel (preview)', () => {
       expect(after.sheets.map((s) => s.name)).toEqual([...before.sheets.map((s) => s.name), 'Kết quả kiểm tra']);
       for (const s of before.sheets) expect(after.sheets.find((x) => x.name === s.name)!.rows).toEqual(s.rows); // no value changed
       const marked = markedCells(copy);
-      for (const e of flagged) expect({ rule: e.ruleId, cells: e.cells, marked: e.cells.some((c) => marked.has(`${e.sheet}!${c}`)) }).toEqual({ rule: e.ruleId, cells: e.cells, marked: true });
+      for (const e of flagged)
+        expect({ rule: e.ruleId, cells: e.cells, marked: e.cells.some((c) => marked.has(`${e.sheet}!${c}`)) }).toEqual({
+          rule: e.ruleId,
+          cells: e.cells,
+          marked: true,
+        });
 
       // The wide layout a plain browser gets: findings beside the sheet.
       await page.setViewportSize({ width: 1280, height: 800 });
@@ -206,7 +215,12 @@ function markedCells(copy: Uint8Array): Set<string> {
 }
 
 function unescapeXml(s: string): string {
-  return s.replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+  return s
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
 }
 
 // Keep the artefacts folder discoverable from a failed run's output.

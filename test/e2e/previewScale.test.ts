@@ -55,26 +55,30 @@ describeE2e('the preview with a large workbook, and at 350 px', () => {
     return { page, problems };
   }
 
-  it('shows the first units while the rest are checked, draws a bounded page, and answers at once', async () => {
-    const { page, problems } = await open(1280);
-    const t = await timePreview(page, large, LONG);
-    await page.screenshot({ path: artifactPath('large-preview-1280.png') });
-    // Loose bounds (see above); the bench holds the real goals.
-    expect(t.firstFindingsAfterReadMs).toBeLessThan(30_000);
-    expect(t.firstFindingsAfterReadMs).toBeLessThan(t.checkMs + 5_000);
-    for (const ms of [t.filterMs, t.unfilterMs, t.languageMs, t.clickFindingMs, t.showMoreMs]) expect(ms).toBeLessThan(5_000);
-    // All 25,200 findings are counted (grouped the reader's way: the language is Vietnamese by now), a page of them is drawn, a window of the sheet.
-    // The same counts the core gives on the same file (vi-VN separators).
-    const { findings } = await new PledgeChecker(defaultPack()).check(readWorkbook(readFileSync(large)));
-    const n = (s: string) => findings.filter((f) => f.status === s).length.toLocaleString('de-DE');
-    expect(await page.textContent('#status')).toContain(`${n('shortfall')} chưa đạt, ${n('no-data')} không có số liệu, ${n('met')} đạt`);
-    expect(t.findingsDrawn).toBeLessThanOrEqual(200);
-    expect(await page.locator('#sheet-grid td').count()).toBeLessThanOrEqual(40 * 42);
-    expect(await page.locator('table.summary tbody tr').count()).toBeLessThanOrEqual(30);
-    expect(await page.getAttribute('#unit-filter', 'type')).toBe('search'); // 3,600 unit rows: a search box, not a drop-down
-    expect(problems).toEqual([]);
-    await page.close();
-  }, LONG);
+  it(
+    'shows the first units while the rest are checked, draws a bounded page, and answers at once',
+    async () => {
+      const { page, problems } = await open(1280);
+      const t = await timePreview(page, large, LONG);
+      await page.screenshot({ path: artifactPath('large-preview-1280.png') });
+      // Loose bounds (see above); the bench holds the real goals.
+      expect(t.firstFindingsAfterReadMs).toBeLessThan(30_000);
+      expect(t.firstFindingsAfterReadMs).toBeLessThan(t.checkMs + 5_000);
+      for (const ms of [t.filterMs, t.unfilterMs, t.languageMs, t.clickFindingMs, t.showMoreMs]) expect(ms).toBeLessThan(5_000);
+      // All 25,200 findings are counted (grouped the reader's way: the language is Vietnamese by now), a page of them is drawn, a window of the sheet.
+      // The same counts the core gives on the same file (vi-VN separators).
+      const { findings } = await new PledgeChecker(defaultPack()).check(readWorkbook(readFileSync(large)));
+      const n = (s: string) => findings.filter((f) => f.status === s).length.toLocaleString('de-DE');
+      expect(await page.textContent('#status')).toContain(`${n('shortfall')} chưa đạt, ${n('no-data')} không có số liệu, ${n('met')} đạt`);
+      expect(t.findingsDrawn).toBeLessThanOrEqual(200);
+      expect(await page.locator('#sheet-grid td').count()).toBeLessThanOrEqual(40 * 42);
+      expect(await page.locator('table.summary tbody tr').count()).toBeLessThanOrEqual(30);
+      expect(await page.getAttribute('#unit-filter', 'type')).toBe('search'); // 3,600 unit rows: a search box, not a drop-down
+      expect(problems).toEqual([]);
+      await page.close();
+    },
+    LONG,
+  );
 
   it('reads well at 350 px: whole words in the sheet, chips on one line, opaque sticky headers, the sample to try', async () => {
     const { page, problems } = await open(350);
@@ -95,7 +99,9 @@ describeE2e('the preview with a large workbook, and at 350 px', () => {
           if ([...r.getClientRects()].filter((x) => x.width > 0).length > 1) broken.push(m[0]);
         }
       }
-      const wrappedChips = [...document.querySelectorAll('.chip')].filter((c) => c.getClientRects().length > 1 || (c as HTMLElement).offsetHeight > 24).map((c) => c.textContent);
+      const wrappedChips = [...document.querySelectorAll('.chip')]
+        .filter((c) => c.getClientRects().length > 1 || (c as HTMLElement).offsetHeight > 24)
+        .map((c) => c.textContent);
       const header = document.querySelector('#sheet-grid thead th:not(.corner)')!;
       return { broken, wrappedChips, headerBackground: getComputedStyle(header).backgroundColor, headerPosition: getComputedStyle(header).position };
     });
@@ -111,7 +117,9 @@ describeE2e('the preview with a large workbook, and at 350 px', () => {
     const showThrough = await page.evaluate(() => {
       const th = document.activeElement!.parentElement!.querySelector('th')!;
       const r = th.getBoundingClientRect();
-      return [r.left + 0.5, r.left + r.width / 2, r.right - 0.5].map((x) => document.elementFromPoint(x, r.top + r.height / 2)).filter((e) => !e || !th.contains(e)).length;
+      return [r.left + 0.5, r.left + r.width / 2, r.right - 0.5]
+        .map((x) => document.elementFromPoint(x, r.top + r.height / 2))
+        .filter((e) => !e || !th.contains(e)).length;
     });
     expect(showThrough).toBe(0);
     await page.keyboard.press('Escape');

@@ -44,7 +44,9 @@ export async function timePreview(page: Page, file: string, timeoutMs = 240_000)
   await page.waitForSelector('li.finding', { timeout: timeoutMs });
   // Interactions are timed once the whole check is in: later batches redraw the list as they come.
   await page.waitForSelector('#app[aria-busy="false"]', { timeout: timeoutMs });
-  const marks = await page.evaluate(() => Object.fromEntries(performance.getEntriesByType('mark').map((m) => [m.name.replace('pledge-check:', ''), m.startTime])));
+  const marks = await page.evaluate(() =>
+    Object.fromEntries(performance.getEntriesByType('mark').map((m) => [m.name.replace('pledge-check:', ''), m.startTime])),
+  );
   const interact = (selector: string) =>
     page.evaluate(async (sel) => {
       const target = document.querySelector<HTMLElement>(sel);
@@ -75,7 +77,10 @@ export async function timePreview(page: Page, file: string, timeoutMs = 240_000)
   const showMoreMs = (await page.$('button.more')) ? await interact('button.more') : 0;
   const longTasks = await page.evaluate(() => (window as unknown as { longTasks: Array<{ start: number; ms: number }> }).longTasks);
   const duringCheck = longTasks.filter((t) => t.start >= marks['first-findings'] && t.start < marks['checked']).map((t) => t.ms);
-  const counts = await page.evaluate(() => ({ findingsDrawn: document.querySelectorAll('li.finding').length, elements: document.getElementsByTagName('*').length }));
+  const counts = await page.evaluate(() => ({
+    findingsDrawn: document.querySelectorAll('li.finding').length,
+    elements: document.getElementsByTagName('*').length,
+  }));
   return {
     readMs: marks['workbook-read'] - marks['file-chosen'],
     tablesMs: marks['tables-found'] - marks['workbook-read'],

@@ -39,7 +39,12 @@ describe('compiled conditions are json-rules-engine, only faster', () => {
   });
 
   it('explains with the first failing comparison, as a person reads the rule', () => {
-    const c = compileConditions({ all: [{ fact: 'a', operator: 'greaterThanInclusive', value: 90 }, { fact: 'b', operator: 'lessThan', value: 0 }] })!;
+    const c = compileConditions({
+      all: [
+        { fact: 'a', operator: 'greaterThanInclusive', value: 90 },
+        { fact: 'b', operator: 'lessThan', value: 0 },
+      ],
+    })!;
     expect(c.explain({ a: 95, b: 3 }, false)).toMatchObject({ fact: 'b', actual: 3, target: 0, result: false });
     expect(c.explain({ a: 95, b: -3 }, true)).toMatchObject({ fact: 'a', actual: 95, target: 90, result: true });
   });
@@ -66,12 +71,18 @@ describe('PackEvaluator statuses equal json-rules-engine used the obvious way', 
       fc.record({ all: fc.array(packLeaf, { minLength: 1, maxLength: 3 }) }).map((conditions) => conditions),
       { minLength: 1, maxLength: 8 },
     );
-    const factRow = fc.dictionary(fc.constantFrom(...factNames), fc.oneof(fc.constant(null), fc.integer({ min: -100, max: 150 }), fc.constantFrom(60, 90, -10)));
+    const factRow = fc.dictionary(
+      fc.constantFrom(...factNames),
+      fc.oneof(fc.constant(null), fc.integer({ min: -100, max: 150 }), fc.constantFrom(60, 90, -10)),
+    );
     await fc.assert(
       fc.asyncProperty(packRules, fc.array(factRow, { minLength: 1, maxLength: 4 }), async (conditionsList, rows) => {
         const pack = { ...base, rules: conditionsList.map((conditions, i) => ({ id: `r${i}`, title: { vi: 'x', en: 'x' }, conditions })) };
         const evaluator = new PackEvaluator(pack as never);
-        const engine = new Engine(pack.rules.map((r) => engineRule(r as never)), { allowUndefinedFacts: true });
+        const engine = new Engine(
+          pack.rules.map((r) => engineRule(r as never)),
+          { allowUndefinedFacts: true },
+        );
         for (const facts of rows) {
           const ours = await evaluator.statusesForFacts(facts);
           const numeric = Object.fromEntries(Object.entries(facts).filter(([, v]) => v !== null));

@@ -98,7 +98,15 @@ describe('evaluating targets', () => {
   });
 
   it('reports an indicator that appears twice instead of picking one', async () => {
-    const { findings } = await checker.check(consolidation(['A', 'B'], [['Số vụ án oan', 0, 0, 0, 0], ['Số vụ án oan', 0, 1, 0, 0]]));
+    const { findings } = await checker.check(
+      consolidation(
+        ['A', 'B'],
+        [
+          ['Số vụ án oan', 0, 0, 0, 0],
+          ['Số vụ án oan', 0, 1, 0, 0],
+        ],
+      ),
+    );
     expect(find(findings, 'no-wrongful-convictions', 'A')).toMatchObject({ status: 'no-data', noData: { kind: 'duplicate', cells: ['D3', 'D4'] } });
   });
 
@@ -125,7 +133,10 @@ describe('evaluating targets', () => {
     ];
     await fc.assert(
       fc.asyncProperty(fc.array(fc.array(cell, { minLength: 4, maxLength: 4 }), { minLength: labels.length, maxLength: labels.length }), async (values) => {
-        const grid = consolidation(['X', 'Y'], labels.map((l, i) => [l, ...values[i]] as [string, ...CellValue[]]));
+        const grid = consolidation(
+          ['X', 'Y'],
+          labels.map((l, i) => [l, ...values[i]] as [string, ...CellValue[]]),
+        );
         const { findings } = await checker.check(grid);
         const keys = findings.map((f) => `${f.ruleId}|${f.unit}`);
         expect(new Set(keys).size).toBe(keys.length);

@@ -5,7 +5,29 @@ const READER = /^([A-Za-z]+)(\d+)$/;
 const ADDRESS = /^\$?([A-Za-z]{1,3})\$?(\d{1,7})$/;
 const column = (letters: string) => [...letters.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
 
-const SAMPLES = ['A1', 'b12', 'XFD1048576', 'AB0012', '$C$7', 'C$7', '$C7', '$$C7', 'C7$', 'ABCD1', 'A12345678', 'A', '12', '', ' A1', 'Á1', 'A1B', 'A-1', '@1', '[1', 'z9'];
+const SAMPLES = [
+  'A1',
+  'b12',
+  'XFD1048576',
+  'AB0012',
+  '$C$7',
+  'C$7',
+  '$C7',
+  '$$C7',
+  'C7$',
+  'ABCD1',
+  'A12345678',
+  'A',
+  '12',
+  '',
+  ' A1',
+  'Á1',
+  'A1B',
+  'A-1',
+  '@1',
+  '[1',
+  'z9',
+];
 
 describe('scanA1, the one reader of cell references', () => {
   it('reads what the workbook reader read, and refuses the rest', () => {

@@ -25,9 +25,12 @@ describe('parseVietnameseNumber', () => {
     expect(parseVietnameseNumber(text)).toBe(value);
   });
 
-  it.each(['', '  ', 'chưa thống kê', '-', '51/61 vụ', '92%', 'vụ', "'", '12 vụ 3', '4,35 tỷ', '1.250 triệu đồng', '1.2.3', 'abc', '1,2,3', '12a'])('%p is no data, never a number', (text) => {
-    expect(parseVietnameseNumber(text)).toBeUndefined();
-  });
+  it.each(['', '  ', 'chưa thống kê', '-', '51/61 vụ', '92%', 'vụ', "'", '12 vụ 3', '4,35 tỷ', '1.250 triệu đồng', '1.2.3', 'abc', '1,2,3', '12a'])(
+    '%p is no data, never a number',
+    (text) => {
+      expect(parseVietnameseNumber(text)).toBeUndefined();
+    },
+  );
 
   it('keeps real numbers, rejects errors, booleans and blanks', () => {
     expect(parseVietnameseNumber(59.5)).toBe(59.5);
@@ -64,7 +67,9 @@ describe('parseVietnameseNumber', () => {
         if (v === undefined) return true;
         // Whatever it reads, the digits must be the digits written, in order.
         const digits = text.replace(/[.,]/g, '').replace(/^0+(?=\d)/, '');
-        const shown = String(v).replace('.', '').replace(/^0+(?=\d)/, '');
+        const shown = String(v)
+          .replace('.', '')
+          .replace(/^0+(?=\d)/, '');
         return digits.replace(/0+$/, '') === shown.replace(/0+$/, '') || (Number(digits) === 0 && v === 0);
       }),
     );

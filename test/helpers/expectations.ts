@@ -58,7 +58,12 @@ export function describeWorkbookExpectations(dir: string, file: string, exp: Exp
       for (const e of exp.expected) {
         const f = got.find((g) => g.ruleId === e.ruleId && g.unit === e.unit.normalize('NFC'));
         expect({ rule: e.ruleId, unit: e.unit, found: Boolean(f) }).toEqual({ rule: e.ruleId, unit: e.unit, found: true });
-        expect({ rule: e.ruleId, unit: e.unit, status: f!.status, sheet: f!.sheet }).toEqual({ rule: e.ruleId, unit: e.unit, status: e.status, sheet: e.sheet });
+        expect({ rule: e.ruleId, unit: e.unit, status: f!.status, sheet: f!.sheet }).toEqual({
+          rule: e.ruleId,
+          unit: e.unit,
+          status: e.status,
+          sheet: e.sheet,
+        });
         expect(e.cells).toContain(f!.cell);
         if (e.actual === null) expect(f!.actual).toBeNull();
         else expect(f!.actual).toBeCloseTo(e.actual, 2);

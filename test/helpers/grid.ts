@@ -24,7 +24,7 @@ export function workbook(...sheets: SheetGrid[]): WorkbookGrid {
 }
 
 /** A layout A report with the given figures: [label, baseline, current] rows under sections. */
-export function layoutA(rows: (CellValue)[][], opts: { unitLine?: string; header?: [string, string] } = {}): WorkbookGrid {
+export function layoutA(rows: CellValue[][], opts: { unitLine?: string; header?: [string, string] } = {}): WorkbookGrid {
   const [h1, h2] = opts.header ?? ['Cùng kỳ năm 2023', 'Năm 2024'];
   return workbook(
     sheet('Báo cáo', [

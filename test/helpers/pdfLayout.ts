@@ -5,7 +5,10 @@ import { inflateSync } from 'zlib';
 
 /** A program on the PATH, or undefined (tests that need it skip cleanly). */
 export function onPath(cmd: string): string | undefined {
-  return (process.env.PATH ?? '').split(delimiter).map((d) => join(d, cmd)).find((p) => existsSync(p));
+  return (process.env.PATH ?? '')
+    .split(delimiter)
+    .map((d) => join(d, cmd))
+    .find((p) => existsSync(p));
 }
 
 export interface PdfWord {
@@ -31,7 +34,13 @@ export interface PdfPage {
 export function pdfPages(pdf: string): PdfPage[] {
   const out = execFileSync(onPath('pdftotext') as string, ['-enc', 'UTF-8', '-bbox', pdf, '-'], { encoding: 'utf8', maxBuffer: 1 << 28 });
   const pages: PdfPage[] = [];
-  const unescape = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+  const unescape = (s: string) =>
+    s
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&quot;/g, '"')
+      .replace(/&apos;/g, "'")
+      .replace(/&amp;/g, '&');
   for (const m of out.matchAll(/<page width="([\d.]+)" height="([\d.]+)">([\s\S]*?)<\/page>/g)) {
     const words: PdfWord[] = [];
     for (const w of m[3].matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)) {

@@ -45,11 +45,18 @@ describe('extends: one flat pack at load time', () => {
         {
           id: 'both',
           title: localized('Cả hai'),
-          conditions: { all: [{ fact: 'cleared-pct', operator: 'greaterThanInclusive', value: 80 }, { fact: 'cases-change-pct', operator: 'lessThan', value: 0 }] },
+          conditions: {
+            all: [
+              { fact: 'cleared-pct', operator: 'greaterThanInclusive', value: 80 },
+              { fact: 'cases-change-pct', operator: 'lessThan', value: 0 },
+            ],
+          },
         },
       ],
     });
-    const { pack, problems } = resolve(child({ override: { both: { threshold: { 'cleared-pct': 85 }, title: localized('Cả hai, 85%') } } }), { 'base.json': packText(base) });
+    const { pack, problems } = resolve(child({ override: { both: { threshold: { 'cleared-pct': 85 }, title: localized('Cả hai, 85%') } } }), {
+      'base.json': packText(base),
+    });
     expect(problems).toEqual([]);
     expect(pack!.rules[0].conditions).toEqual({
       all: [
@@ -73,7 +80,14 @@ describe('extends: one flat pack at load time', () => {
           },
         },
         drop: ['cases-down-5pct'],
-        rules: [{ id: 'fires-not-up', title: localized('Cháy'), severity: 'warning', conditions: { all: [{ fact: 'fires-change-pct', operator: 'lessThanInclusive', value: 0 }] } }],
+        rules: [
+          {
+            id: 'fires-not-up',
+            title: localized('Cháy'),
+            severity: 'warning',
+            conditions: { all: [{ fact: 'fires-change-pct', operator: 'lessThanInclusive', value: 0 }] },
+          },
+        ],
       }),
     );
     expect(problems).toEqual([]);
@@ -95,7 +109,10 @@ describe('extends: one flat pack at load time', () => {
   });
 
   it('extends the shipped default pack by id with no resolver given', () => {
-    const { pack, problems } = checkRulePack(packText({ id: 'x', version: '1.0.0', title: localized('X'), extends: 'default', drop: ['no-wrongful-convictions'] }), 'x.json');
+    const { pack, problems } = checkRulePack(
+      packText({ id: 'x', version: '1.0.0', title: localized('X'), extends: 'default', drop: ['no-wrongful-convictions'] }),
+      'x.json',
+    );
     expect(problems).toEqual([]);
     expect(pack!.rules).toHaveLength(6);
     expect(pack!.basedOn).toEqual([{ id: 'default', version: expect.any(String) }]);
@@ -158,7 +175,9 @@ describe('extends: errors, each on the line that causes it', () => {
     (broken.rules as { conditions: object }[])[0].conditions = { all: [{ fact: 'ghost', operator: 'equal', value: 0 }] };
     const r = resolve(child({}), { 'base.json': packText(broken) });
     expect(r.problems).toEqual([expect.objectContaining({ code: 'invalid-base', ...positionOf(r.text, '"extends"') })]);
-    expect(r.problems[0].message.en).toMatch(/^the base pack base\.json has 1 error\(s\); fix it first\. First: base\.json:\d+:\d+: rule "cleared-80pct" reads fact "ghost"/);
+    expect(r.problems[0].message.en).toMatch(
+      /^the base pack base\.json has 1 error\(s\); fix it first\. First: base\.json:\d+:\d+: rule "cleared-80pct" reads fact "ghost"/,
+    );
   });
 
   it('unknown-rule: dropping or overriding a rule the base does not have', () => {
@@ -169,24 +188,44 @@ describe('extends: errors, each on the line that causes it', () => {
   });
 
   it('duplicate-id: a new rule reusing a base id says to override or drop it', () => {
-    const r = resolve(child({ rules: [{ id: 'cleared-80pct', title: localized('x'), conditions: { all: [{ fact: 'cases', operator: 'equal', value: 0 }] } }] }));
+    const r = resolve(
+      child({ rules: [{ id: 'cleared-80pct', title: localized('x'), conditions: { all: [{ fact: 'cases', operator: 'equal', value: 0 }] } }] }),
+    );
     expect(r.problems).toEqual([expect.objectContaining({ code: 'duplicate-id', ...positionOf(r.text, '"id"', '"rules"') })]);
     expect(r.problems[0].message.en).toMatch(/already has rule "cleared-80pct": change it under "override", or list it in "drop"/);
     // Dropping it first makes room for a new rule with that id.
-    const ok = resolve(child({ drop: ['cleared-80pct'], rules: [{ id: 'cleared-80pct', title: localized('x'), conditions: { all: [{ fact: 'cleared-pct', operator: 'greaterThan', value: 70 }] } }] }));
+    const ok = resolve(
+      child({
+        drop: ['cleared-80pct'],
+        rules: [{ id: 'cleared-80pct', title: localized('x'), conditions: { all: [{ fact: 'cleared-pct', operator: 'greaterThan', value: 70 }] } }],
+      }),
+    );
     expect(ok.problems).toEqual([]);
   });
 
   it('override-conflict: a rule both dropped and overridden, or given conditions and threshold', () => {
     const r = resolve(child({ drop: ['cleared-80pct'], override: { 'cleared-80pct': { severity: 'warning' } } }));
     expect(r.problems).toEqual([expect.objectContaining({ code: 'override-conflict', ...positionOf(r.text, '"cleared-80pct"', '"override"') })]);
-    const both = resolve(child({ override: { 'cleared-80pct': { threshold: 70, conditions: { all: [{ fact: 'cleared-pct', operator: 'greaterThan', value: 1 }] } } } }));
+    const both = resolve(
+      child({ override: { 'cleared-80pct': { threshold: 70, conditions: { all: [{ fact: 'cleared-pct', operator: 'greaterThan', value: 1 }] } } } }),
+    );
     expect(both.problems[0]).toMatchObject({ code: 'override-conflict', ...positionOf(both.text, '"threshold"') });
   });
 
   it('ambiguous-threshold: one number for a rule with two numeric comparisons', () => {
     const base = basePack({
-      rules: [{ id: 'range', title: localized('Khoảng'), conditions: { all: [{ fact: 'cleared-pct', operator: 'greaterThan', value: 50 }, { fact: 'cleared-pct', operator: 'lessThan', value: 99 }] } }],
+      rules: [
+        {
+          id: 'range',
+          title: localized('Khoảng'),
+          conditions: {
+            all: [
+              { fact: 'cleared-pct', operator: 'greaterThan', value: 50 },
+              { fact: 'cleared-pct', operator: 'lessThan', value: 99 },
+            ],
+          },
+        },
+      ],
     });
     const r = resolve(child({ override: { range: { threshold: 60 } } }), { 'base.json': packText(base) });
     expect(r.problems).toEqual([expect.objectContaining({ code: 'ambiguous-threshold', ...positionOf(r.text, '"threshold"') })]);

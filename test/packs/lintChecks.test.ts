@@ -71,7 +71,9 @@ describe('lint: schema errors carry the JSON path and the line and column', () =
   });
 
   it('a block with both all and any', () => {
-    const text = packText(basePack({ rules: [rule('r', { all: [{ fact: 'cases', operator: 'equal', value: 0 }], any: [{ fact: 'cases', operator: 'equal', value: 1 }] })] }));
+    const text = packText(
+      basePack({ rules: [rule('r', { all: [{ fact: 'cases', operator: 'equal', value: 0 }], any: [{ fact: 'cases', operator: 'equal', value: 1 }] })] }),
+    );
     const p = expectProblemAt(text, 'schema', '"conditions"');
     expect(p.message.en).toMatch(/needs exactly one of: all, any, not/);
   });
@@ -88,19 +90,25 @@ describe('lint: schema errors carry the JSON path and the line and column', () =
   it('unknown-operator: an operator json-rules-engine does not have (or a custom one)', () => {
     const text = packText(basePack({ rules: [rule('r', { all: [{ fact: 'cases', operator: 'greaterOrEqual', value: 0 }] })] }));
     const p = expectProblemAt(text, 'unknown-operator', '"operator"');
-    expect(p.message.en).toContain('unknown operator "greaterOrEqual"; use one of: equal, notEqual, lessThan, lessThanInclusive, greaterThan, greaterThanInclusive');
+    expect(p.message.en).toContain(
+      'unknown operator "greaterOrEqual"; use one of: equal, notEqual, lessThan, lessThanInclusive, greaterThan, greaterThanInclusive',
+    );
   });
 });
 
 describe('lint: semantic errors', () => {
   it('unknown-fact: a rule reads a fact the catalogue lacks', () => {
-    const text = packText(basePack({ rules: [...(basePack().rules as object[]), rule('r', { all: [{ fact: 'cleard-pct', operator: 'greaterThan', value: 1 }] })] }));
+    const text = packText(
+      basePack({ rules: [...(basePack().rules as object[]), rule('r', { all: [{ fact: 'cleard-pct', operator: 'greaterThan', value: 1 }] })] }),
+    );
     const p = expectProblemAt(text, 'unknown-fact', '"fact"', '"r"');
     expect(p.message.en).toBe('rule "r" reads fact "cleard-pct", which is neither an indicator nor a derived fact');
   });
 
   it('unknown-fact: also a fact used as the comparison value', () => {
-    const text = packText(basePack({ rules: [...(basePack().rules as object[]), rule('r', { all: [{ fact: 'cases', operator: 'lessThan', value: { fact: 'ghost' } }] })] }));
+    const text = packText(
+      basePack({ rules: [...(basePack().rules as object[]), rule('r', { all: [{ fact: 'cases', operator: 'lessThan', value: { fact: 'ghost' } }] })] }),
+    );
     expectProblemAt(text, 'unknown-fact', '"fact": "ghost"');
   });
 
@@ -180,7 +188,9 @@ describe('lint: thresholds that cannot be met', () => {
   });
 
   it('inside "not" a comparison is judged negated', () => {
-    const text = packText(basePack({ rules: [...(basePack().rules as object[]), rule('r', { not: { fact: 'cases', operator: 'greaterThanInclusive', value: 0 } })] }));
+    const text = packText(
+      basePack({ rules: [...(basePack().rules as object[]), rule('r', { not: { fact: 'cases', operator: 'greaterThanInclusive', value: 0 } })] }),
+    );
     const p = expectProblemAt(text, 'impossible-threshold', '"value"', '"r"');
     expect(p.message.en).toMatch(/inside "not"/);
   });
@@ -208,7 +218,9 @@ describe('lint: warnings', () => {
   });
 
   it('warnings alone still give a pack', () => {
-    const text = packText(basePack({ rules: [...(basePack().rules as object[]), rule('r', { all: [{ fact: 'cases', operator: 'greaterThanInclusive', value: 0 }] })] }));
+    const text = packText(
+      basePack({ rules: [...(basePack().rules as object[]), rule('r', { all: [{ fact: 'cases', operator: 'greaterThanInclusive', value: 0 }] })] }),
+    );
     const { pack, problems } = checkRulePack(text, 'p.json');
     expect(problems.map((p) => p.severity)).toEqual(['warning']);
     expect(pack?.rules).toHaveLength(3);
@@ -220,7 +232,7 @@ describe('lint: examples', () => {
     const text = packText(
       basePack({
         examples: [
-          { name: 'một', facts: { 'cleared-pct': 80, 'clearedpct': 1 }, expect: { 'cleared-80pct': 'met' } },
+          { name: 'một', facts: { 'cleared-pct': 80, clearedpct: 1 }, expect: { 'cleared-80pct': 'met' } },
           { name: 'một', facts: {}, expect: { 'cleared-90pct': 'met' } },
         ],
       }),

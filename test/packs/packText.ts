@@ -29,8 +29,8 @@ export function basePack(extra: object = {}): Record<string, unknown> {
     version: '1.0.0',
     title: localized('Bộ gốc', 'Base'),
     indicators: {
-      'cases': { label: localized('Số vụ'), unit: 'vụ', match: ['số vụ phạm pháp hình sự'] },
-      'cleared': { label: localized('Đã khám phá'), unit: 'vụ', match: [{ text: 'khám phá', parent: 'cases' }] },
+      cases: { label: localized('Số vụ'), unit: 'vụ', match: ['số vụ phạm pháp hình sự'] },
+      cleared: { label: localized('Đã khám phá'), unit: 'vụ', match: [{ text: 'khám phá', parent: 'cases' }] },
     },
     facts: {
       'cleared-pct': { ratioPercent: ['cleared', 'cases'], label: localized('Tỷ lệ khám phá') },

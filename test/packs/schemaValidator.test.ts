@@ -16,8 +16,12 @@ describe('the generated pack validator', () => {
 
   it('is the only validator: nothing under src/ compiles a schema at run time', () => {
     const files = (dir: string): string[] =>
-      readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? (e.name === 'generated' ? [] : files(join(dir, e.name))) : e.name.endsWith('.ts') ? [join(dir, e.name)] : []));
-    const compiling = files(join(PROJECT_ROOT, 'src')).filter((f) => /new Ajv\b|ajv\.compile\(|from 'ajv'|new Function\(|\beval\(/.test(readFileSync(f, 'utf8').replace(/import type[^;]*;/g, '')));
+      readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+        e.isDirectory() ? (e.name === 'generated' ? [] : files(join(dir, e.name))) : e.name.endsWith('.ts') ? [join(dir, e.name)] : [],
+      );
+    const compiling = files(join(PROJECT_ROOT, 'src')).filter((f) =>
+      /new Ajv\b|ajv\.compile\(|from 'ajv'|new Function\(|\beval\(/.test(readFileSync(f, 'utf8').replace(/import type[^;]*;/g, '')),
+    );
     expect(compiling).toEqual([]);
     expect(readFileSync(VALIDATOR_FILE, 'utf8')).not.toMatch(/new Function|\beval\(|\brequire\(/);
   });

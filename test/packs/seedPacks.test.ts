@@ -26,10 +26,22 @@ describe('packs for the pledges in the sources', () => {
   it('Cụm 5 (2020): the article says 10 % fewer traffic deaths, so −10 % stays; soft pledges are warnings', () => {
     const p = builtinPack('cum-5-2020')!;
     expect(conditionOf(p, 'traffic-deaths-down-10pct')).toEqual({ all: [{ fact: 'traffic-deaths-change-pct', operator: 'lessThanInclusive', value: -10 }] });
-    for (const id of ['criminal-cases-down-5pct', 'crime-reports-resolved-90pct', 'serious-cases-cleared-95pct', 'corruption-assets-recovered-60pct', 'traffic-deaths-down-10pct']) {
+    for (const id of [
+      'criminal-cases-down-5pct',
+      'crime-reports-resolved-90pct',
+      'serious-cases-cleared-95pct',
+      'corruption-assets-recovered-60pct',
+      'traffic-deaths-down-10pct',
+    ]) {
       expect([id, severityOf(p, id)]).toEqual([id, 'shortfall']);
     }
-    for (const id of ['crime-reports-received-100pct', 'fires-explosions-not-up', 'wanted-persons-arrested-up', 'reoffending-rate-down', 'cases-cleared-80pct']) {
+    for (const id of [
+      'crime-reports-received-100pct',
+      'fires-explosions-not-up',
+      'wanted-persons-arrested-up',
+      'reoffending-rate-down',
+      'cases-cleared-80pct',
+    ]) {
       expect([id, severityOf(p, id)]).toEqual([id, 'warning']);
     }
     expect(ids(p)).not.toContain('no-wrongful-convictions');

@@ -42,8 +42,34 @@ const LABELS = [
   'II',
   'Nơi nhận:',
 ];
-const HEADERS = ['STT', 'Nội dung chỉ tiêu', 'Chỉ tiêu', 'Đơn vị', 'Đơn vị tính', 'Cùng kỳ năm 2023', 'Năm 2024', 'Năm 2023', 'Kỳ báo cáo', 'Cùng kỳ', '6 tháng 2019', '6 tháng 2020', 'Ghi chú', 'Tổng cộng', 'Tháng'];
-const UNITS = ['Công an tỉnh Thanh Hóa', 'CÔNG AN TỈNH THANH HOÁ', 'Công an tỉnh Nghệ An', 'Công an TP Hà Nội', 'Hà Tĩnh', '', ' ', 'Tổng cộng', 'x'.repeat(300)];
+const HEADERS = [
+  'STT',
+  'Nội dung chỉ tiêu',
+  'Chỉ tiêu',
+  'Đơn vị',
+  'Đơn vị tính',
+  'Cùng kỳ năm 2023',
+  'Năm 2024',
+  'Năm 2023',
+  'Kỳ báo cáo',
+  'Cùng kỳ',
+  '6 tháng 2019',
+  '6 tháng 2020',
+  'Ghi chú',
+  'Tổng cộng',
+  'Tháng',
+];
+const UNITS = [
+  'Công an tỉnh Thanh Hóa',
+  'CÔNG AN TỈNH THANH HOÁ',
+  'Công an tỉnh Nghệ An',
+  'Công an TP Hà Nội',
+  'Hà Tĩnh',
+  '',
+  ' ',
+  'Tổng cộng',
+  'x'.repeat(300),
+];
 
 const odd = fc.constantFrom(
   Number.NaN,
@@ -85,14 +111,19 @@ const range = fc
 /** A table skeleton (layout A, B or C) with arbitrary values in its cells, or plain noise. */
 const rows: fc.Arbitrary<Array<CellValue[] | undefined>> = fc.oneof(
   // Layout A: header, then label rows with two figures.
-  fc.array(fc.tuple(fc.constantFrom(...LABELS), value, value), { maxLength: 14 }).map((body) => [
-    ['CÔNG AN TỈNH THANH HÓA'],
-    ['STT', 'Nội dung chỉ tiêu', 'Đơn vị tính', 'Cùng kỳ năm 2023', 'Năm 2024'],
-    ...body.map(([l, a, b]) => [null, l, 'vụ', a, b]),
-  ]),
+  fc
+    .array(fc.tuple(fc.constantFrom(...LABELS), value, value), { maxLength: 14 })
+    .map((body) => [
+      ['CÔNG AN TỈNH THANH HÓA'],
+      ['STT', 'Nội dung chỉ tiêu', 'Đơn vị tính', 'Cùng kỳ năm 2023', 'Năm 2024'],
+      ...body.map(([l, a, b]) => [null, l, 'vụ', a, b]),
+    ]),
   // Layout B: units over pairs of period columns.
   fc
-    .tuple(fc.array(fc.constantFrom(...UNITS), { minLength: 1, maxLength: 4 }), fc.array(fc.tuple(fc.constantFrom(...LABELS), fc.array(value, { maxLength: 8 })), { maxLength: 10 }))
+    .tuple(
+      fc.array(fc.constantFrom(...UNITS), { minLength: 1, maxLength: 4 }),
+      fc.array(fc.tuple(fc.constantFrom(...LABELS), fc.array(value, { maxLength: 8 })), { maxLength: 10 }),
+    )
     .map(([units, body]) => [
       ['STT', 'Chỉ tiêu', ...units.flatMap((u) => [u, null])],
       [null, null, ...units.flatMap(() => ['Năm 2023', 'Năm 2024'])],
@@ -100,7 +131,10 @@ const rows: fc.Arbitrary<Array<CellValue[] | undefined>> = fc.oneof(
     ]),
   // Layout C: one row per unit.
   fc
-    .tuple(fc.array(fc.constantFrom(...HEADERS, ...LABELS), { maxLength: 6 }), fc.array(fc.tuple(fc.constantFrom(...UNITS), fc.array(value, { maxLength: 6 })), { maxLength: 12 }))
+    .tuple(
+      fc.array(fc.constantFrom(...HEADERS, ...LABELS), { maxLength: 6 }),
+      fc.array(fc.tuple(fc.constantFrom(...UNITS), fc.array(value, { maxLength: 6 })), { maxLength: 12 }),
+    )
     .map(([cols, body]) => [['Đơn vị', 'Số vụ PPHS năm 2023', 'Số vụ PPHS năm 2024', 'Số vụ án oan năm 2024', ...cols], ...body.map(([u, vs]) => [u, ...vs])]),
   // Noise, with holes between rows.
   fc.array(fc.tuple(fc.nat({ max: 40 }), row), { maxLength: 25 }).map((entries) => {
@@ -174,7 +208,13 @@ describe('PledgeChecker.check on arbitrary grids', () => {
   });
 
   it('a table of only no-data and odd values never passes: no "met" without finite figures', async () => {
-    const oddOnly = fc.oneof(odd, fc.constantFrom(...EXCEL_ERRORS).map((e) => cellError(e)), fc.constantFrom('chưa thống kê', '', '—', 'NaN', 'Infinity'), fc.boolean(), fc.constant(null));
+    const oddOnly = fc.oneof(
+      odd,
+      fc.constantFrom(...EXCEL_ERRORS).map((e) => cellError(e)),
+      fc.constantFrom('chưa thống kê', '', '—', 'NaN', 'Infinity'),
+      fc.boolean(),
+      fc.constant(null),
+    );
     await fc.assert(
       fc.asyncProperty(fc.array(fc.tuple(fc.constantFrom(...LABELS), oddOnly, oddOnly), { minLength: 1, maxLength: 10 }), async (body) => {
         const grid: WorkbookGrid = {
@@ -182,7 +222,11 @@ describe('PledgeChecker.check on arbitrary grids', () => {
             {
               name: 'Báo cáo',
               visibility: 'visible',
-              rows: [['CÔNG AN TỈNH THANH HÓA'], ['STT', 'Nội dung chỉ tiêu', 'Đơn vị tính', 'Cùng kỳ năm 2023', 'Năm 2024'], ...body.map(([l, a, b]) => [null, l, 'vụ', a, b])],
+              rows: [
+                ['CÔNG AN TỈNH THANH HÓA'],
+                ['STT', 'Nội dung chỉ tiêu', 'Đơn vị tính', 'Cùng kỳ năm 2023', 'Năm 2024'],
+                ...body.map(([l, a, b]) => [null, l, 'vụ', a, b]),
+              ],
               merges: [],
               hiddenRows: new Set(),
               tables: [],

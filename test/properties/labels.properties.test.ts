@@ -38,7 +38,11 @@ const MARKERS = ['', '- ', '+ ', '– ', '• ', '* ', 'a) ', 'b) ', 'đ) ', '1.
 
 /** Strips Vietnamese diacritics the way a person typing without them would (đ → d). */
 function withoutDiacritics(s: string): string {
-  return s.normalize('NFD').replace(/\p{M}+/gu, '').replace(/đ/g, 'd').replace(/Đ/g, 'D');
+  return s
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'D');
 }
 
 /** A variant of `label`: casing per letter, diacritics kept or not, NFC/NFD, spacing and punctuation between words. */

@@ -27,7 +27,11 @@ const fragmentOf = (requires: Requires[]): fc.Arbitrary<Fragment> =>
   fc.oneof(
     fc.constant<Fragment>({ kind: 'plain' }),
     fc.constant<Fragment>({ kind: 'ignorable' }),
-    fc.record({ kind: fc.constant('alternate' as const), choices: fc.array(fc.constantFrom(...requires), { minLength: 1, maxLength: 3 }), fallback: fc.boolean() }),
+    fc.record({
+      kind: fc.constant('alternate' as const),
+      choices: fc.array(fc.constantFrom(...requires), { minLength: 1, maxLength: 3 }),
+      fallback: fc.boolean(),
+    }),
   );
 const sheetArb = fc.array(fragmentOf(['x', 'x12ac', 'ign', 'x ign', 'x12ac ign']), { minLength: 1, maxLength: 6 });
 /**
@@ -125,7 +129,15 @@ withLibreOffice('markup compatibility, against LibreOffice', () => {
       });
       execFileSync(
         soffice as string,
-        [`-env:UserInstallation=file://${path.join(dir, 'profile')}`, '--headless', '--convert-to', 'csv', '--outdir', dir, ...cases.map((c) => path.join(dir, `case${c.i}.xlsx`))],
+        [
+          `-env:UserInstallation=file://${path.join(dir, 'profile')}`,
+          '--headless',
+          '--convert-to',
+          'csv',
+          '--outdir',
+          dir,
+          ...cases.map((c) => path.join(dir, `case${c.i}.xlsx`)),
+        ],
         { timeout: 240_000, stdio: 'pipe' },
       );
       for (const c of cases) {

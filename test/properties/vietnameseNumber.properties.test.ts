@@ -44,9 +44,7 @@ describe('Vietnamese number text: never a silently wrong number', () => {
   });
 
   it('a dot before exactly three digits is always thousands: 1.245 is 1245, never 1.245', () => {
-    fc.assert(
-      fc.property(fc.integer({ min: 1, max: 999 }), group3, (a, b) => parseVietnameseNumber(`${a}.${b}`) === a * 1000 + Number(b)),
-    );
+    fc.assert(fc.property(fc.integer({ min: 1, max: 999 }), group3, (a, b) => parseVietnameseNumber(`${a}.${b}`) === a * 1000 + Number(b)));
   });
 
   it('a lone comma is always the decimal comma: 1,245 is 1.245, never 1245', () => {
@@ -94,9 +92,7 @@ describe('Vietnamese number text: never a silently wrong number', () => {
       ),
     );
     // A space anywhere else is not a thousands separator: no number rather than a glued one.
-    fc.assert(
-      fc.property(digits(1, 3), digits(1, 2), (a, b) => parseVietnameseNumber(`${a} ${b}`) === undefined),
-    );
+    fc.assert(fc.property(digits(1, 3), digits(1, 2), (a, b) => parseVietnameseNumber(`${a} ${b}`) === undefined));
   });
 
   it('words, percentages, fractions and errors are no data, whatever digits they hold', () => {
@@ -111,7 +107,11 @@ describe('Vietnamese number text: never a silently wrong number', () => {
 
   it("a count's unit after the figure is how it is written: the figure is read", () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 100_000 }), fc.constantFrom(' vụ', ' người', ' tin', ' đối tượng'), (n, unit) => parseVietnameseNumber(`${n}${unit}`) === n),
+      fc.property(
+        fc.integer({ min: 0, max: 100_000 }),
+        fc.constantFrom(' vụ', ' người', ' tin', ' đối tượng'),
+        (n, unit) => parseVietnameseNumber(`${n}${unit}`) === n,
+      ),
     );
   });
 

@@ -22,7 +22,12 @@ export async function consolidationOf(
   }
   return {
     pack,
-    audit: checkAudit(pack, new Date(Date.UTC(2026, 10, 5, 3, 0)), '0.1.0', checked.map((c) => c.audit)),
+    audit: checkAudit(
+      pack,
+      new Date(Date.UTC(2026, 10, 5, 3, 0)),
+      '0.1.0',
+      checked.map((c) => c.audit),
+    ),
     workbooks: checked,
     unreadable,
     scorecard: buildScorecard(pack, checked),

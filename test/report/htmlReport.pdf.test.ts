@@ -15,13 +15,20 @@ import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { overlappingWords, pageText, PdfPage, pdfPages, pdfTextSizes } from '../helpers/pdfLayout';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const onPath = (cmd: string) => (process.env.PATH ?? '').split(delimiter).map((d) => join(d, cmd)).find((p) => existsSync(p));
+const onPath = (cmd: string) =>
+  (process.env.PATH ?? '')
+    .split(delimiter)
+    .map((d) => join(d, cmd))
+    .find((p) => existsSync(p));
 const pdftotext = onPath('pdftotext');
 const suite = existsSync(CHROMIUM) ? describe : describe.skip;
 if (!existsSync(CHROMIUM)) console.warn(`HTML report PDF test skipped: no Chromium at ${CHROMIUM}`);
 
 /** Runs `use` on a page of headless Chromium with a fresh profile, removed afterwards. */
-async function inChromium(viewport: { width: number; height: number } | undefined, use: (page: import('playwright-core').Page) => Promise<void>): Promise<void> {
+async function inChromium(
+  viewport: { width: number; height: number } | undefined,
+  use: (page: import('playwright-core').Page) => Promise<void>,
+): Promise<void> {
   const { chromium } = await import('playwright-core');
   const profile = mkdtempSync(join(tmpdir(), 'pledge-check-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
@@ -45,13 +52,29 @@ const PRINTABLE_WIDTH_MM = 210 - 2 * 12; // A4 less the report's @page side marg
 async function reportInputs(dir: string): Promise<string[]> {
   const sample = join(SAMPLES, 'bao-cao-ninh-binh-2025.xlsx');
   const reviewed = join(dir, 'bao-cao-ninh-binh-2025.xlsx');
-  const r = await runCli('review', sample, '--rule', 'traffic-deaths-down-10pct', '--unit', 'Công an tỉnh Ninh Bình', '--status', 'needs-explanation',
-    '--comment', 'Đề nghị giải trình nguyên nhân số người chết do tai nạn giao thông chưa giảm đủ 10%', '--reviewer', 'Nguyễn Thị Hằng', '--out', reviewed);
+  const r = await runCli(
+    'review',
+    sample,
+    '--rule',
+    'traffic-deaths-down-10pct',
+    '--unit',
+    'Công an tỉnh Ninh Bình',
+    '--status',
+    'needs-explanation',
+    '--comment',
+    'Đề nghị giải trình nguyên nhân số người chết do tai nạn giao thông chưa giảm đủ 10%',
+    '--reviewer',
+    'Nguyễn Thị Hằng',
+    '--out',
+    reviewed,
+  );
   expect(r.code).toBe(EXIT.ok);
   const parts = unzipSync(readFileSync(reviewed));
   parts['xl/worksheets/sheet2.xml'] = strToU8(strFromU8(parts['xl/worksheets/sheet2.xml']).replace(/(<c r="D29"[^>]*><v>)381(<\/v>)/, '$1375$2'));
   writeFileSync(reviewed, zipSync(parts));
-  const fixtures = hasSharedFixtures ? ['ca-thanh-hoa-2024.xlsx', 'cum-1-cac-thanh-pho-2020.xlsx', 'cum-5-tong-hop-6-thang-2020.xlsx'].map((f) => join(SHARED_FIXTURES, f)) : [];
+  const fixtures = hasSharedFixtures
+    ? ['ca-thanh-hoa-2024.xlsx', 'cum-1-cac-thanh-pho-2020.xlsx', 'cum-5-tong-hop-6-thang-2020.xlsx'].map((f) => join(SHARED_FIXTURES, f))
+    : [];
   return [...fixtures, reviewed, join(SAMPLES, 'cum-thi-dua-2025-bang.xlsx'), join(SAMPLES, 'tong-hop-cum-2025.xlsx')];
 }
 
@@ -130,7 +153,9 @@ suite('HTML report printed by headless Chromium', () => {
   });
 
   (pdftotext ? it : it.skip)('keeps the Vietnamese text intact in the PDF', () => {
-    const text = execFileSync(pdftotext as string, ['-enc', 'UTF-8', pdfPath, '-'], { encoding: 'utf8' }).normalize('NFC').replace(/\s+/g, ' ');
+    const text = execFileSync(pdftotext as string, ['-enc', 'UTF-8', pdfPath, '-'], { encoding: 'utf8' })
+      .normalize('NFC')
+      .replace(/\s+/g, ' ');
     for (const phrase of [
       'Báo cáo kiểm tra chỉ tiêu thi đua',
       'Bảng tổng hợp và xếp hạng',

@@ -23,14 +23,23 @@ const hostileGrid = workbook(
 
 describe('HTML report', () => {
   it('escapes every text that comes from a workbook, a reviewer or a comment', async () => {
-    const c = await consolidationOf(defaultPack(), [
-      {
-        name: 'thư mục/<sổ>.xlsx',
-        grid: hostileGrid,
-        reviews: (findings) =>
-          recordReview(EMPTY_REVIEW_BOOK, findings[0], { status: 'needs-explanation', comment: '</td></tr><script>x()</script>', reviewer: '<i>Ai đó</i>', time: '2026-11-05T03:00:00Z' }),
-      },
-    ], [{ workbook: '<x>.xlsx', message: '<x>.xlsx: tệp bị hỏng <b>' }]);
+    const c = await consolidationOf(
+      defaultPack(),
+      [
+        {
+          name: 'thư mục/<sổ>.xlsx',
+          grid: hostileGrid,
+          reviews: (findings) =>
+            recordReview(EMPTY_REVIEW_BOOK, findings[0], {
+              status: 'needs-explanation',
+              comment: '</td></tr><script>x()</script>',
+              reviewer: '<i>Ai đó</i>',
+              time: '2026-11-05T03:00:00Z',
+            }),
+        },
+      ],
+      [{ workbook: '<x>.xlsx', message: '<x>.xlsx: tệp bị hỏng <b>' }],
+    );
     const page = htmlReport(c, 'vi');
     expect(page).not.toMatch(/<script|<img|<i>|Cụm <b>|<x>|<sổ>|tệp bị hỏng <b>/);
     expect(page).toContain('Cụm &lt;b&gt;!');
@@ -52,7 +61,9 @@ describe('HTML report', () => {
   });
 
   it('shows the pack, targets, scorecard, every unit with reasons, and the audit trail', async () => {
-    const c = await consolidationOf(defaultPack(), [{ name: 'samples/tong-hop-cum-2025.xlsx', grid: readWorkbook(readFileSync(join(SAMPLES, 'tong-hop-cum-2025.xlsx'))) }]);
+    const c = await consolidationOf(defaultPack(), [
+      { name: 'samples/tong-hop-cum-2025.xlsx', grid: readWorkbook(readFileSync(join(SAMPLES, 'tong-hop-cum-2025.xlsx'))) },
+    ]);
     const page = htmlReport(c, 'vi');
     for (const text of [
       'Báo cáo kiểm tra chỉ tiêu thi đua',
@@ -83,17 +94,21 @@ describe('HTML report', () => {
 });
 
 describe('the report’s end', () => {
-  const grid = workbook(sheet('Cụm 1', [
-    ['Đơn vị', 'Số vụ PPHS năm 2024', 'Số vụ PPHS năm 2025', 'Đã khám phá năm 2025'],
-    ['Công an tỉnh Hà Nam', 100, 90, 80],
-    ['Công an tỉnh Nam Định', 100, 99, 70],
-  ]));
+  const grid = workbook(
+    sheet('Cụm 1', [
+      ['Đơn vị', 'Số vụ PPHS năm 2024', 'Số vụ PPHS năm 2025', 'Đã khám phá năm 2025'],
+      ['Công an tỉnh Hà Nam', 100, 90, 80],
+      ['Công an tỉnh Nam Định', 100, 99, 70],
+    ]),
+  );
 
   it('closes with a sentence naming what was checked, then place and date, the signers and Nơi nhận, kept on one page and not starting one', async () => {
     const c = await consolidationOf(defaultPack(), [{ name: '/home/ai/bí mật/cum-1.xlsx', grid }]);
     const page = htmlReport(c, 'vi');
     const end = /<div class="report-end">([\s\S]*?)<\/section>\s*<\/div>/.exec(page)?.[1] ?? '';
-    expect(end).toMatch(/^\s*<p class="closing">Trên đây là kết quả kiểm tra việc thực hiện chỉ tiêu thi đua của 2 đơn vị trong 1 sổ theo bộ chỉ tiêu “[^”]+”\.\/\.<\/p>\s*<section class="signature">/);
+    expect(end).toMatch(
+      /^\s*<p class="closing">Trên đây là kết quả kiểm tra việc thực hiện chỉ tiêu thi đua của 2 đơn vị trong 1 sổ theo bộ chỉ tiêu “[^”]+”\.\/\.<\/p>\s*<section class="signature">/,
+    );
     for (const s of ['NGƯỜI LẬP BIỂU', 'THỦ TRƯỞNG ĐƠN VỊ', 'Nơi nhận:']) expect(end).toContain(s);
     // Nothing after it but the closing tags; the private folder nowhere.
     expect(page.slice(page.indexOf('<div class="report-end">'))).toMatch(/<\/div>\s*<\/body>\s*<\/html>\s*$/);
@@ -105,7 +120,10 @@ describe('the report’s end', () => {
 
   it('takes its closing sentence from the signature file when given', async () => {
     const c = await consolidationOf(defaultPack(), [{ name: 'cum-1.xlsx', grid }]);
-    const signature = parseSignature(JSON.stringify({ closing: 'Đề nghị các đơn vị khắc phục các chỉ tiêu chưa đạt./.', head: { title: 'GIÁM ĐỐC', name: 'Đại tá Nguyễn Văn A' } }), 'vi');
+    const signature = parseSignature(
+      JSON.stringify({ closing: 'Đề nghị các đơn vị khắc phục các chỉ tiêu chưa đạt./.', head: { title: 'GIÁM ĐỐC', name: 'Đại tá Nguyễn Văn A' } }),
+      'vi',
+    );
     const page = htmlReport(c, 'vi', signature);
     expect(page).toContain('<p class="closing">Đề nghị các đơn vị khắc phục các chỉ tiêu chưa đạt./.</p>');
     expect(page).not.toContain('Trên đây là');

@@ -25,7 +25,10 @@ if (!tools) console.warn('printed sheets test skipped: needs LibreOffice (soffic
 function toPdf(files: string[], outDir: string): void {
   const profile = tempDir('pledge-lo-');
   try {
-    execFileSync(soffice as string, [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', outDir, ...files], { stdio: 'ignore', timeout: 240_000 });
+    execFileSync(soffice as string, [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', outDir, ...files], {
+      stdio: 'ignore',
+      timeout: 240_000,
+    });
   } finally {
     rmSync(profile, { recursive: true, force: true });
   }
@@ -39,13 +42,17 @@ const calibriMetrics = (() => {
     return false;
   }
 })();
-if (tools && !calibriMetrics) console.warn('printed sheets test: no Carlito or Calibri font, so printed text sizes are not checked (apt-get install fonts-crosextra-carlito)');
+if (tools && !calibriMetrics)
+  console.warn('printed sheets test: no Carlito or Calibri font, so printed text sizes are not checked (apt-get install fonts-crosextra-carlito)');
 
 /** The sheet a page belongs to: the footer's left part (`&A`), the words on the footer's line before `n / N`. */
 function sheetOf(p: PdfPage): string {
   const number = [...p.words].reverse().find((w, i, all) => w.text === '/' && /^\d+$/.test(all[i - 1]?.text ?? ''));
   if (!number) return '';
-  return p.words.filter((w) => Math.abs(w.y0 - number.y0) < 2 && w.x1 < p.width / 2).map((w) => w.text).join(' ');
+  return p.words
+    .filter((w) => Math.abs(w.y0 - number.y0) < 2 && w.x1 < p.width / 2)
+    .map((w) => w.text)
+    .join(' ');
 }
 
 /** The header row's words at the top of the page's table: each found above every unit's name on the page. */
@@ -88,7 +95,16 @@ suite('generated sheets printed by LibreOffice', () => {
     // 60 communes × 2 months, every indicator the default pack reads: a few hundred findings.
     const national = join(dir, 'toan-quoc.xlsx');
     await writeNationalWorkbook(national, 60, 2);
-    const r = await runCli('check', national, '--out', join(dir, 'toan-quoc-to-mau.xlsx'), '--scorecard', join(dir, 'toan-quoc-tong-hop.xlsx'), '--json', join(dir, 'toan-quoc.json'));
+    const r = await runCli(
+      'check',
+      national,
+      '--out',
+      join(dir, 'toan-quoc-to-mau.xlsx'),
+      '--scorecard',
+      join(dir, 'toan-quoc-tong-hop.xlsx'),
+      '--json',
+      join(dir, 'toan-quoc.json'),
+    );
     expect(r.err).toBe('');
     const findings = (JSON.parse(readFileSync(join(dir, 'toan-quoc.json'), 'utf8')) as { findings: { status: string; message: string }[] }).findings;
     findingRows = findings.length;
@@ -113,7 +129,8 @@ suite('generated sheets printed by LibreOffice', () => {
     scorecard.forEach((p, i) => expect(pageText(p)).toContain(`${i + 1} / ${scorecard.length}`));
     // Bảng tổng hợp: the unit, every target and the points on its first page.
     const first = pageText(scorecard[0]);
-    for (const s of ['Bảng tổng hợp', 'Hạng', 'Đơn vị', 'Công an tỉnh Ninh Bình', ...(calibriMetrics ? ['Điểm', '7. Tuyệt đối'] : [])]) expect(first).toContain(s);
+    for (const s of ['Bảng tổng hợp', 'Hạng', 'Đơn vị', 'Công an tỉnh Ninh Bình', ...(calibriMetrics ? ['Điểm', '7. Tuyệt đối'] : [])])
+      expect(first).toContain(s);
     // Kết quả chi tiết: its header with the reason on the same page as the unit.
     const findings = scorecard.find((p) => pageText(p).includes('Kết quả chi tiết'))!;
     for (const s of ['Đơn vị', 'Chỉ tiêu', 'Lý do', 'Xét duyệt']) expect(pageText(findings)).toContain(s);
@@ -175,7 +192,9 @@ suite('generated sheets printed by LibreOffice', () => {
     expect(findings.length).toBeGreaterThanOrEqual(Math.ceil(findingRows / 40));
     expect(findings.length).toBeLessThanOrEqual(Math.ceil(findingRows / 10));
     card.forEach((p, i) => expect({ page: i + 1, missing: headerOnTop(p, wide(['Hạng', 'Đơn', 'Kỳ', 'Điểm']), /^xã$/) }).toEqual({ page: i + 1, missing: [] }));
-    findings.forEach((p, i) => expect({ page: i + 1, missing: headerOnTop(p, wide(['Sổ', 'Đơn', 'Kỳ', 'Chỉ', 'Lý', 'Xét']), /^xã$/) }).toEqual({ page: i + 1, missing: [] }));
+    findings.forEach((p, i) =>
+      expect({ page: i + 1, missing: headerOnTop(p, wide(['Sổ', 'Đơn', 'Kỳ', 'Chỉ', 'Lý', 'Xét']), /^xã$/) }).toEqual({ page: i + 1, missing: [] }),
+    );
     bigCard.forEach((p, i) => expect(pageText(p)).toContain(`${i + 1} / ${bigCard.length}`));
     expect(overlappingWords(bigCard)).toEqual([]);
     if (calibriMetrics) expect(Math.min(...pdfTextSizes(join(dir, 'toan-quoc-tong-hop.pdf')).map((x) => x.size))).toBeGreaterThanOrEqual(8);

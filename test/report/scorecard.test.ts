@@ -57,7 +57,12 @@ describe('scorecard: points, ranks, counts', () => {
       },
     ]);
     expect(sc.maxPoints).toBe(4);
-    expect(sc.targets.map((t) => [t.ruleId, t.weight, t.scored])).toEqual([['a', 1, true], ['b', 2, true], ['c', 1, true], ['soft', 5, false]]);
+    expect(sc.targets.map((t) => [t.ruleId, t.weight, t.scored])).toEqual([
+      ['a', 1, true],
+      ['b', 2, true],
+      ['c', 1, true],
+      ['soft', 5, false],
+    ]);
     const [one, two] = sc.rows;
     expect(one).toMatchObject({ unit: 'Đơn vị 1', points: 3, percent: 75, rank: 1, counts: { met: 3, shortfall: 0, warning: 0, noData: 1, notReported: 0 } });
     expect(two).toMatchObject({ unit: 'Đơn vị 2', points: 1, percent: 25, rank: 2, counts: { met: 1, shortfall: 1, warning: 1, noData: 0, notReported: 1 } });
@@ -66,7 +71,11 @@ describe('scorecard: points, ranks, counts', () => {
   });
 
   it('ties share a rank and the next rank skips (1, 2, 2, 4); fractional weights tie exactly', () => {
-    const q = pack([{ id: 'x', weight: 0.1 }, { id: 'y', weight: 0.2 }, { id: 'z', weight: 0.3 }]);
+    const q = pack([
+      { id: 'x', weight: 0.1 },
+      { id: 'y', weight: 0.2 },
+      { id: 'z', weight: 0.3 },
+    ]);
     const sc = buildScorecard(q, [
       { workbook: 'w', findings: [f('A', 'x', 'met'), f('A', 'y', 'met'), f('A', 'z', 'met')] },
       { workbook: 'w2', findings: [f('B', 'x', 'met'), f('B', 'y', 'met')] },

@@ -28,7 +28,11 @@ describe('scorecard sheets with periods and reviews', () => {
         name: 'thang.xlsx',
         grid: monthly,
         reviews: (findings) =>
-          recordReview(EMPTY_REVIEW_BOOK, findings.find((f) => f.status === 'shortfall')!, { status: 'needs-explanation', comment: 'Giải trình', reviewer: 'Lê Văn C', time: '2026-11-05T03:00:00Z' }),
+          recordReview(
+            EMPTY_REVIEW_BOOK,
+            findings.find((f) => f.status === 'shortfall')!,
+            { status: 'needs-explanation', comment: 'Giải trình', reviewer: 'Lê Văn C', time: '2026-11-05T03:00:00Z' },
+          ),
       },
     ]);
     expect(c.scorecard.periods).toEqual(['01/2025', '02/2025']);

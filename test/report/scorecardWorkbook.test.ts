@@ -57,7 +57,16 @@ describe('cluster consolidation: fixtures and samples into one scorecard', () =>
   let expected: Map<string, Counts>;
   beforeAll(async () => {
     dir = tempDir('pledge-scorecard-');
-    result = await runCli('check', ...inputs, '--scorecard', join(dir, 'tong-hop.xlsx'), '--json', join(dir, 'ket-qua.json'), '--report', join(dir, 'bao-cao.html'));
+    result = await runCli(
+      'check',
+      ...inputs,
+      '--scorecard',
+      join(dir, 'tong-hop.xlsx'),
+      '--json',
+      join(dir, 'ket-qua.json'),
+      '--report',
+      join(dir, 'bao-cao.html'),
+    );
     expected = await expectedCounts();
   });
 
@@ -72,15 +81,27 @@ describe('cluster consolidation: fixtures and samples into one scorecard', () =>
     const doc = JSON.parse(readFileSync(join(dir, 'ket-qua.json'), 'utf8'));
     expect(doc.workbooks).toHaveLength(inputs.length);
     expect(doc.rulePack).toEqual({ id: 'default', version: expect.any(String) });
-    expect(doc.audit).toEqual({ checkedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/), tool: { name: 'pledge-check', version: expect.any(String) }, rulePack: { ...doc.rulePack, basedOn: [] } });
+    expect(doc.audit).toEqual({
+      checkedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+      tool: { name: 'pledge-check', version: expect.any(String) },
+      rulePack: { ...doc.rulePack, basedOn: [] },
+    });
     for (const w of doc.workbooks) {
-      expect(w.audit).toMatchObject({ checkedAt: doc.audit.checkedAt, fileDigest: expect.stringMatching(/^sha256:[0-9a-f]{64}$/), inputsDigest: expect.stringMatching(/^sha256:/), reviewLog: [] });
+      expect(w.audit).toMatchObject({
+        checkedAt: doc.audit.checkedAt,
+        fileDigest: expect.stringMatching(/^sha256:[0-9a-f]{64}$/),
+        inputsDigest: expect.stringMatching(/^sha256:/),
+        reviewLog: [],
+      });
     }
     const rows = doc.scorecard.rows as Array<{ unit: string; workbook: string; counts: Counts & { notReported: number }; points: number; rank: number }>;
     expect(rows).toHaveLength(expected.size);
     for (const r of rows) {
       const e = expected.get(`${r.workbook}|${nfc(r.unit)}`);
-      expect({ unit: r.unit, counts: { met: r.counts.met, shortfall: r.counts.shortfall, warning: r.counts.warning, noData: r.counts.noData } }).toEqual({ unit: r.unit, counts: e });
+      expect({ unit: r.unit, counts: { met: r.counts.met, shortfall: r.counts.shortfall, warning: r.counts.warning, noData: r.counts.noData } }).toEqual({
+        unit: r.unit,
+        counts: e,
+      });
       expect(r.counts.met + r.counts.shortfall + r.counts.warning + r.counts.noData + r.counts.notReported).toBe(7);
       expect(r.points).toBe(r.counts.met); // default pack: weight 1, no warnings
     }
@@ -112,7 +133,12 @@ describe('cluster consolidation: fixtures and samples into one scorecard', () =>
       n++;
       const unit = cellText(row[1]);
       const e = expected.get(`${workbookByName.get(cellText(row[col('Sổ')]))}|${nfc(unit)}`);
-      expect({ unit, met: row[col('Đạt')], shortfall: row[col('Chưa đạt')], noData: row[col('Không có số liệu')] }).toEqual({ unit, met: e?.met, shortfall: e?.shortfall, noData: e?.noData });
+      expect({ unit, met: row[col('Đạt')], shortfall: row[col('Chưa đạt')], noData: row[col('Không có số liệu')] }).toEqual({
+        unit,
+        met: e?.met,
+        shortfall: e?.shortfall,
+        noData: e?.noData,
+      });
     }
     expect(n).toBe(expected.size);
     // Every finding is listed on the second sheet.
@@ -144,14 +170,21 @@ describe('cluster consolidation: fixtures and samples into one scorecard', () =>
     expect(ws!.pageSetup.paperSize).toBe(9);
   });
 
-  const soffice = (process.env.PATH ?? '').split(delimiter).map((d) => join(d, 'soffice')).find((p) => existsSync(p));
+  const soffice = (process.env.PATH ?? '')
+    .split(delimiter)
+    .map((d) => join(d, 'soffice'))
+    .find((p) => existsSync(p));
   (soffice ? it : it.skip)(
     'LibreOffice opens it and prints it to PDF',
     () => {
-      execFileSync(soffice as string, [`-env:UserInstallation=file://${join(dir, 'lo-profile')}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, join(dir, 'tong-hop.xlsx')], {
-        timeout: 120_000,
-        stdio: 'pipe',
-      });
+      execFileSync(
+        soffice as string,
+        [`-env:UserInstallation=file://${join(dir, 'lo-profile')}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, join(dir, 'tong-hop.xlsx')],
+        {
+          timeout: 120_000,
+          stdio: 'pipe',
+        },
+      );
       const pdf = readFileSync(join(dir, 'tong-hop.pdf'));
       expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     },

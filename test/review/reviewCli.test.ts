@@ -52,7 +52,13 @@ describe('pledge-check review: the review travels in the workbook', () => {
     const a = parts(report);
     const b = parts(first);
     const changed = [...new Set([...a.keys(), ...b.keys()])].filter((k) => !same(a.get(k), b.get(k))).sort();
-    expect(changed).toEqual(['[Content_Types].xml', 'customXml/_rels/item1.xml.rels', 'customXml/item1.xml', 'customXml/itemProps1.xml', 'xl/_rels/workbook.xml.rels']);
+    expect(changed).toEqual([
+      '[Content_Types].xml',
+      'customXml/_rels/item1.xml.rels',
+      'customXml/item1.xml',
+      'customXml/itemProps1.xml',
+      'xl/_rels/workbook.xml.rels',
+    ]);
     expect(strFromU8(b.get('customXml/item1.xml') as Uint8Array)).toContain(`<reviews xmlns="${REVIEWS_NAMESPACE}">`);
     expect(strFromU8(b.get('customXml/itemProps1.xml') as Uint8Array)).toContain(`ds:uri="${REVIEWS_NAMESPACE}"`);
     expect(strFromU8(b.get('xl/_rels/workbook.xml.rels') as Uint8Array)).toMatch(/relationships\/customXml" Target="..\/customXml\/item1.xml"/);
@@ -74,7 +80,13 @@ describe('pledge-check review: the review travels in the workbook', () => {
     expect(r.out).not.toContain('đã thay đổi sau khi xét duyệt');
     const doc = JSON.parse(readFileSync(json, 'utf8'));
     const f = doc.findings.find((x: { ruleId: string }) => x.ruleId === RULE);
-    expect(f.review).toMatchObject({ status: 'accepted', reviewer: 'Trần Thị Bình', comment: '', changedSinceReview: false, findingStatusAtReview: 'shortfall' });
+    expect(f.review).toMatchObject({
+      status: 'accepted',
+      reviewer: 'Trần Thị Bình',
+      comment: '',
+      changedSinceReview: false,
+      findingStatusAtReview: 'shortfall',
+    });
     expect(f.review.inputsDigest).toMatch(/^sha256:[0-9a-f]{64}$/);
     expect(doc.findings.filter((x: { review?: unknown }) => x.review)).toHaveLength(1);
     expect(doc.audit.reviewLog.map((e: { reviewer: string; status: string; previousStatus?: string }) => [e.reviewer, e.status, e.previousStatus])).toEqual([
@@ -98,7 +110,14 @@ describe('pledge-check review: the review travels in the workbook', () => {
     const f = JSON.parse(readFileSync(json, 'utf8')).findings.find((x: { ruleId: string }) => x.ruleId === RULE);
     expect(f.review.changedSinceReview).toBe(true);
     expect(f.review.changes).toEqual([
-      { indicator: 'traffic-deaths', period: 'current', sheet: 'Biểu 01', cell: 'D29', before: { value: 381, shown: '381' }, now: { value: 300, shown: '300' } },
+      {
+        indicator: 'traffic-deaths',
+        period: 'current',
+        sheet: 'Biểu 01',
+        cell: 'D29',
+        before: { value: 381, shown: '381' },
+        now: { value: 300, shown: '300' },
+      },
     ]);
     expect(readFileSync(html, 'utf8')).toContain('đã thay đổi sau khi xét duyệt: Biểu 01!D29: 381 → 300');
     const en = await runCli('check', edited, '--lang', 'en');
@@ -117,9 +136,17 @@ describe('pledge-check review: refusals are one sentence, exit 2, nothing writte
   const cases: [string, (dir: string) => string[], RegExp][] = [
     ['--out equal to the input', () => ['--out', report], /không được trùng/],
     ['an unknown target', (d) => ['--rule', 'khong-co', '--out', join(d, 'o.xlsx')], /không có chỉ tiêu "khong-co" \(có: criminal-cases-down-5pct/],
-    ['an unknown unit', (d) => ['--unit', 'Công an tỉnh Không Có', '--out', join(d, 'o.xlsx')], /không có kết quả .* \(các đơn vị có: Công an tỉnh Ninh Bình\)/],
+    [
+      'an unknown unit',
+      (d) => ['--unit', 'Công an tỉnh Không Có', '--out', join(d, 'o.xlsx')],
+      /không có kết quả .* \(các đơn vị có: Công an tỉnh Ninh Bình\)/,
+    ],
     ['a period the table does not have', (d) => ['--period', '01/2025', '--out', join(d, 'o.xlsx')], /không có kỳ "01\/2025"/],
-    ['a status that is not one of the three', (d) => ['--status', 'ok', '--out', join(d, 'o.xlsx')], /--status phải là accepted, needs-explanation, data-corrected/],
+    [
+      'a status that is not one of the three',
+      (d) => ['--status', 'ok', '--out', join(d, 'o.xlsx')],
+      /--status phải là accepted, needs-explanation, data-corrected/,
+    ],
   ];
   it.each(cases)('%s', async (_name, extra, message) => {
     const dir = tempDir();
@@ -146,7 +173,15 @@ describe('reviews next to other custom XML parts', () => {
     const p = parts(report);
     const foreign = strToU8('<?xml version="1.0"?><highlights xmlns="urn:pledge-check:highlight-memory:1"><c s="Biểu 01" a="D29" p="None"/></highlights>');
     p.set('customXml/item1.xml', foreign);
-    p.set('xl/_rels/workbook.xml.rels', strToU8(strFromU8(p.get('xl/_rels/workbook.xml.rels') as Uint8Array).replace('</Relationships>', '<Relationship Id="rId99" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXml" Target="../customXml/item1.xml"/></Relationships>')));
+    p.set(
+      'xl/_rels/workbook.xml.rels',
+      strToU8(
+        strFromU8(p.get('xl/_rels/workbook.xml.rels') as Uint8Array).replace(
+          '</Relationships>',
+          '<Relationship Id="rId99" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXml" Target="../customXml/item1.xml"/></Relationships>',
+        ),
+      ),
+    );
     const input = join(dir, 'co-phan-khac.xlsx');
     writeFileSync(input, zipSync(Object.fromEntries(p)));
 

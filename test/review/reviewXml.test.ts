@@ -34,8 +34,19 @@ const hostile = 'Ý kiến: "giải trình" <b>ngay</b> & gửi lại\nDòng hai
 
 describe('the reviews part (urn:pledge-check:reviews:v1)', () => {
   it('round-trips every field, with text from people escaped and line breaks kept', () => {
-    let book: ReviewBook = recordReview(EMPTY_REVIEW_BOOK, finding(), { status: 'needs-explanation', comment: hostile, reviewer: 'Nguyễn "Văn" <A>', time: '2026-11-05T03:00:00.000Z', pack: { id: 'default', version: '1.0.0' } });
-    book = recordReview(book, finding({ unit: 'Unit\nwith break', period: 'Tháng 01/2025' }), { status: 'accepted', comment: '', reviewer: 'B', time: '2026-11-06T03:00:00.000Z' });
+    let book: ReviewBook = recordReview(EMPTY_REVIEW_BOOK, finding(), {
+      status: 'needs-explanation',
+      comment: hostile,
+      reviewer: 'Nguyễn "Văn" <A>',
+      time: '2026-11-05T03:00:00.000Z',
+      pack: { id: 'default', version: '1.0.0' },
+    });
+    book = recordReview(book, finding({ unit: 'Unit\nwith break', period: 'Tháng 01/2025' }), {
+      status: 'accepted',
+      comment: '',
+      reviewer: 'B',
+      time: '2026-11-06T03:00:00.000Z',
+    });
     const xml = reviewsToXml(book);
     expect(xml.startsWith(`<reviews xmlns="${REVIEWS_NAMESPACE}">`)).toBe(true);
     expect(xml).not.toContain('<b>');
@@ -54,7 +65,12 @@ describe('the reviews part (urn:pledge-check:reviews:v1)', () => {
     const f = finding();
     const one = recordReview(EMPTY_REVIEW_BOOK, f, { status: 'needs-explanation', comment: 'a', reviewer: 'A', time: '2026-11-05T03:00:00.000Z' });
     // Same unit written in NFD and another case: the same finding.
-    const two = recordReview(one, finding({ unit: 'công an tỉnh ninh bình'.normalize('NFD') }), { status: 'accepted', comment: 'b', reviewer: 'B', time: '2026-11-06T03:00:00.000Z' });
+    const two = recordReview(one, finding({ unit: 'công an tỉnh ninh bình'.normalize('NFD') }), {
+      status: 'accepted',
+      comment: 'b',
+      reviewer: 'B',
+      time: '2026-11-06T03:00:00.000Z',
+    });
     expect(two.reviews).toHaveLength(1);
     expect(two.reviews[0]).toMatchObject({ status: 'accepted', reviewer: 'B' });
     expect(two.log.map((e) => [e.status, e.previousStatus])).toEqual([
@@ -108,13 +124,24 @@ describe('changed since review', () => {
     const state = matchReviews([now], book).states.get(now);
     expect(state?.changed).toBe(true);
     expect(state?.changes).toEqual([
-      { indicator: 'traffic-deaths', period: 'current', sheet: 'Biểu 01', cell: 'D29', before: { value: 381, shown: '381' }, now: { value: 300, shown: '300' } },
+      {
+        indicator: 'traffic-deaths',
+        period: 'current',
+        sheet: 'Biểu 01',
+        cell: 'D29',
+        before: { value: 381, shown: '381' },
+        now: { value: 300, shown: '300' },
+      },
     ]);
   });
 
   it('a figure that became no data is a change; a review of another unit is unmatched', () => {
     const book = recordReview(EMPTY_REVIEW_BOOK, finding({ unit: 'Công an tỉnh Khác' }), decision);
-    const blank = finding({ unit: 'Công an tỉnh Khác', status: 'no-data', inputs: [{ ...finding().inputs[0], value: null, shown: 'chưa thống kê' }, finding().inputs[1]] });
+    const blank = finding({
+      unit: 'Công an tỉnh Khác',
+      status: 'no-data',
+      inputs: [{ ...finding().inputs[0], value: null, shown: 'chưa thống kê' }, finding().inputs[1]],
+    });
     expect(matchReviews([blank], book).states.get(blank)?.changed).toBe(true);
     expect(matchReviews([finding()], book).unmatched).toHaveLength(1);
   });

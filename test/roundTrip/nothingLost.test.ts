@@ -41,7 +41,14 @@ const SOURCES: Source[] = [
         sheets: [
           { name: 'Hướng dẫn', rows: [['Điền số liệu vào trang Báo cáo.']] },
           { name: 'Báo cáo', rows: reportRows(shortReport), state: 'hidden' },
-          { name: 'Ẩn', rows: [['Đơn vị', 'Số vụ án oan năm 2024'], ['Công an tỉnh Nghệ An', 1]] as Cell[][], state: 'veryHidden' },
+          {
+            name: 'Ẩn',
+            rows: [
+              ['Đơn vị', 'Số vụ án oan năm 2024'],
+              ['Công an tỉnh Nghệ An', 1],
+            ] as Cell[][],
+            state: 'veryHidden',
+          },
         ],
       }),
   ],
@@ -155,7 +162,8 @@ function expectOnlyHighlights(a: WorkbookModel, b: WorkbookModel, flagged: Reado
   expect(theirs === '<definedNames></definedNames>' ? '' : theirs).toBe(a.definedNames);
   // Charts, drawings, media, theme, tables, pivots, external links, docProps: byte for byte.
   expect([...b.otherParts.keys()].sort()).toEqual([...a.otherParts.keys()].sort());
-  for (const [part, bytes] of a.otherParts) expect({ part, same: Buffer.from(b.otherParts.get(part)!).equals(Buffer.from(bytes)) }).toEqual({ part, same: true });
+  for (const [part, bytes] of a.otherParts)
+    expect({ part, same: Buffer.from(b.otherParts.get(part)!).equals(Buffer.from(bytes)) }).toEqual({ part, same: true });
   // The original sheets in their order, then exactly one more: the findings sheet.
   expect(b.sheets.slice(0, a.sheets.length).map((s) => [s.name, s.state])).toEqual(a.sheets.map((s) => [s.name, s.state]));
   expect(b.sheets).toHaveLength(a.sheets.length + 1);

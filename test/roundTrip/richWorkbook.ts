@@ -26,7 +26,11 @@ export async function richWorkbook(): Promise<Uint8Array> {
   ['STT', 'Nội dung chỉ tiêu', 'Đơn vị tính', 'Cùng kỳ năm 2023', 'Năm 2024', 'Ghi chú'].forEach((h, i) => {
     const c = ws.getRow(4).getCell(i + 1);
     c.value = h;
-    c.style = { font: { bold: true, name: 'Times New Roman', size: 12 }, border: BORDER, alignment: { horizontal: 'center', vertical: 'middle', wrapText: true } };
+    c.style = {
+      font: { bold: true, name: 'Times New Roman', size: 12 },
+      border: BORDER,
+      alignment: { horizontal: 'center', vertical: 'middle', wrapText: true },
+    };
   });
   ['1', '2', '3', '4', '5', '6'].forEach((h, i) => (ws.getRow(5).getCell(i + 1).value = h));
 
@@ -71,11 +75,26 @@ export async function richWorkbook(): Promise<Uint8Array> {
   ws.getCell('B23').value = { text: 'Xem hướng dẫn', hyperlink: "#'Cụm 5'!A1" };
   ws.getCell('B25').value = 'Nơi nhận:';
   for (const a of ['D7', 'E7', 'D8', 'E8', 'D20', 'E20']) {
-    ws.getCell(a).dataValidation = { type: 'decimal', operator: 'greaterThanOrEqual', formulae: [0], allowBlank: true, showErrorMessage: true, error: 'Nhập số ≥ 0' };
+    ws.getCell(a).dataValidation = {
+      type: 'decimal',
+      operator: 'greaterThanOrEqual',
+      formulae: [0],
+      allowBlank: true,
+      showErrorMessage: true,
+      error: 'Nhập số ≥ 0',
+    };
   }
   ws.addConditionalFormatting({
     ref: 'E6:E20',
-    rules: [{ type: 'cellIs', operator: 'lessThan', formulae: ['D6'], priority: 1, style: { font: { color: { argb: 'FF006100' } }, fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: 'FFC6EFCE' } } } }],
+    rules: [
+      {
+        type: 'cellIs',
+        operator: 'lessThan',
+        formulae: ['D6'],
+        priority: 1,
+        style: { font: { color: { argb: 'FF006100' } }, fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: 'FFC6EFCE' } } },
+      },
+    ],
   });
   wb.definedNames.add("'Báo cáo'!$D$6:$E$20", 'SoLieu2024');
 

@@ -104,7 +104,7 @@ export function readModel(bytes: Uint8Array): WorkbookModel {
       state: a.state ?? 'visible',
       ...readSheet(xml, styles, sst),
       tables,
-      notes: readNotes(commentsRel ? text(commentsRel.target) ?? '' : ''),
+      notes: readNotes(commentsRel ? (text(commentsRel.target) ?? '') : ''),
     });
   }
   for (const r of wbRels) if (r.type.endsWith('/styles') || r.type.endsWith('/sharedStrings')) consumed.add(r.target);

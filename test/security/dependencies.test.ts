@@ -32,7 +32,8 @@ describe('jsonpath-plus in production', () => {
   it('every copy the lock file installs for production is 10.3.0 or later', () => {
     const production = entries.filter(([, e]) => !e.dev);
     expect(production.length).toBeGreaterThan(0); // json-rules-engine needs it
-    for (const [path, e] of production) expect({ path, version: e.version, fixed: atLeast(e.version ?? '0', FIXED) }).toEqual({ path, version: e.version, fixed: true });
+    for (const [path, e] of production)
+      expect({ path, version: e.version, fixed: atLeast(e.version ?? '0', FIXED) }).toEqual({ path, version: e.version, fixed: true });
   });
 
   it('the copy json-rules-engine actually loads is 10.3.0 or later', () => {
@@ -67,8 +68,7 @@ describe('the CI audit gate (.ci/audit.js)', () => {
   const report = (high: number, critical: number, moderate = 0) =>
     JSON.stringify({
       auditReportVersion: 2,
-      vulnerabilities:
-        high + critical > 0 ? { 'jsonpath-plus': { name: 'jsonpath-plus', severity: critical ? 'critical' : 'high', range: '<10.3.0' } } : {},
+      vulnerabilities: high + critical > 0 ? { 'jsonpath-plus': { name: 'jsonpath-plus', severity: critical ? 'critical' : 'high', range: '<10.3.0' } } : {},
       metadata: { vulnerabilities: { info: 0, low: 0, moderate, high, critical, total: high + critical + moderate } },
     });
 
@@ -84,7 +84,11 @@ describe('the CI audit gate (.ci/audit.js)', () => {
 
   it('only warns when the endpoint cannot be reached (the 405 this registry answers, DNS failure, no output)', () => {
     const unreachable = [
-      JSON.stringify({ message: '405 Method Not Allowed - POST https://registry.npmjs.org/-/npm/v1/security/advisories/bulk', statusCode: 405, error: { summary: '', detail: '' } }),
+      JSON.stringify({
+        message: '405 Method Not Allowed - POST https://registry.npmjs.org/-/npm/v1/security/advisories/bulk',
+        statusCode: 405,
+        error: { summary: '', detail: '' },
+      }),
       JSON.stringify({ error: { code: 'ENOTFOUND', summary: 'request to https://registry.npmjs.org failed, reason: getaddrinfo ENOTFOUND', detail: '' } }),
       '',
       'npm ERR! something unexpected',

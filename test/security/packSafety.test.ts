@@ -33,20 +33,26 @@ function injectKey(at: string, key: string, value = '{ "polluted": true }'): str
   return `${DEFAULT_TEXT.slice(0, brace + 1)}\n "${key}": ${value},${DEFAULT_TEXT.slice(brace + 1)}`;
 }
 
-const nested = (depth: number) => JSON.parse('{"all":['.repeat(depth) + `{"fact":"${FACT}","operator":"lessThanInclusive","value":-5}` + ']}'.repeat(depth)) as unknown;
+const nested = (depth: number) =>
+  JSON.parse('{"all":['.repeat(depth) + `{"fact":"${FACT}","operator":"lessThanInclusive","value":-5}` + ']}'.repeat(depth)) as unknown;
 
 const HOSTILE: Array<[string, () => string, string]> = [
   ['a jsonpath `path` on a condition', () => withConditions({ all: [{ fact: FACT, operator: 'equal', value: 1, path: '$..*' }] }), 'forbidden-path'],
   [
     'a `path` deep inside any / not / all',
-    () => withConditions({ any: [{ not: { all: [{ fact: FACT, operator: 'equal', value: 1, path: "$[?(@.constructor.constructor('return process')())]" }] } }] }),
+    () =>
+      withConditions({ any: [{ not: { all: [{ fact: FACT, operator: 'equal', value: 1, path: "$[?(@.constructor.constructor('return process')())]" }] } }] }),
     'forbidden-path',
   ],
   ['`params` for a fact function', () => withConditions({ all: [{ fact: FACT, operator: 'equal', value: 1, params: { x: 1 } }] }), 'forbidden-path'],
   ['`__proto__` at the top', () => DEFAULT_TEXT.replace('{', '{\n "__proto__": { "polluted": true },'), 'forbidden-key'],
   ['`constructor` inside the indicator catalogue', () => injectKey('indicators', 'constructor'), 'forbidden-key'],
   ['`prototype` inside the derived facts', () => injectKey('facts', 'prototype'), 'forbidden-key'],
-  ['`__proto__` inside a condition', () => withConditions({ all: [{ fact: FACT, operator: 'equal', value: 1, __proto__x: 1 }] }).replace('"__proto__x"', '"__proto__"'), 'forbidden-key'],
+  [
+    '`__proto__` inside a condition',
+    () => withConditions({ all: [{ fact: FACT, operator: 'equal', value: 1, __proto__x: 1 }] }).replace('"__proto__x"', '"__proto__"'),
+    'forbidden-key',
+  ],
   ['text past the size limit', () => JSON.stringify({ ...DEFAULT, description: { vi: 'x'.repeat(PACK_LIMITS.maxBytes), en: 'x' } }), 'too-large'],
   ['conditions nested past the depth limit', () => withConditions(nested(PACK_LIMITS.maxDepth)), 'too-deep'],
   ['nesting that would overflow the parser’s stack', () => '['.repeat(300_000) + ']'.repeat(300_000), 'too-deep'],
@@ -139,7 +145,9 @@ describe('defence in depth: a pack built in code, past the check', () => {
       const rule = base.rules.find((r) => r.id === 'criminal-cases-down-5pct')!;
       const pack: RulePack = {
         ...base,
-        rules: [{ ...rule, conditions: { all: [{ fact: FACT, operator: 'lessThanInclusive', value: -5, path: '$..*' }] } as RulePack['rules'][number]['conditions'] }],
+        rules: [
+          { ...rule, conditions: { all: [{ fact: FACT, operator: 'lessThanInclusive', value: -5, path: '$..*' }] } as RulePack['rules'][number]['conditions'] },
+        ],
       };
       const evaluator = new PackEvaluator(pack);
       const statuses = await evaluator.statusesForFacts({ [FACT]: -50 });

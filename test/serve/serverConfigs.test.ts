@@ -24,7 +24,9 @@ function nginxHeaders(text: string, path: string): { headers: Record<string, str
   const url = `/${path}`;
   const regexHit = blocks.find((b) => b.op.startsWith('~') && new RegExp(b.pattern, b.op === '~*' ? 'i' : '').test(url));
   const block = regexHit ?? blocks.find((b) => b.op === '' && url.startsWith(b.pattern))!;
-  const headers = Object.fromEntries([...block.body.matchAll(/add_header (\S+) "((?:[^"\\]|\\.)*)" always;/g)].map((m) => [m[1], m[2].replace(/\\(["\\])/g, '$1')]));
+  const headers = Object.fromEntries(
+    [...block.body.matchAll(/add_header (\S+) "((?:[^"\\]|\\.)*)" always;/g)].map((m) => [m[1], m[2].replace(/\\(["\\])/g, '$1')]),
+  );
   const types = Object.fromEntries([...text.matchAll(/^ {8}(\S+\/\S+) (\w+);$/gm)].map((m) => [m[2], m[1]]));
   const charset = /charset_types ([^;]+);/.exec(text)![1].split(' ');
   const base = types[path.slice(path.lastIndexOf('.') + 1)] ?? 'application/octet-stream';
@@ -36,7 +38,11 @@ function iisHeaders(text: string, path: string): { headers: Record<string, strin
   const apply = (xml: string, into: Record<string, string>) => {
     for (const m of xml.matchAll(/<(remove|add) name="([^"]+)"(?: value="([^"]*)")? \/>/g)) {
       if (m[1] === 'remove') delete into[m[2]];
-      else into[m[2]] = m[3].replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&amp;/g, '&');
+      else
+        into[m[2]] = m[3]
+          .replace(/&quot;/g, '"')
+          .replace(/&lt;/g, '<')
+          .replace(/&amp;/g, '&');
     }
     return into;
   };
@@ -49,7 +55,18 @@ function iisHeaders(text: string, path: string): { headers: Record<string, strin
 
 const htmlInIis = [...iisText.matchAll(/<location path="([^"]+\.html)">/g)].map((m) => m[1]);
 const bundleInIis = [...iisText.matchAll(/<location path="([^"/]+\.[0-9a-f]{8}\.js)">/g)].map((m) => m[1]);
-const SAMPLES = ['taskpane.html', 'commands.html', 'outcome.html', 'help.html', 'taskpane.css', 'manifest.xml', 'assets/icon-32.png', 'office-js/office.js', 'office-js/vi-vn/office_strings.js', ...bundleInIis];
+const SAMPLES = [
+  'taskpane.html',
+  'commands.html',
+  'outcome.html',
+  'help.html',
+  'taskpane.css',
+  'manifest.xml',
+  'assets/icon-32.png',
+  'office-js/office.js',
+  'office-js/vi-vn/office_strings.js',
+  ...bundleInIis,
+];
 
 describe('the documented web server configurations send what pledge-check serve sends', () => {
   it('the IIS configuration names the pages and hashed bundles of a build', () => {

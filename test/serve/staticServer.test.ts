@@ -13,7 +13,8 @@ import { serveCommand } from '../../src/cli/serveCommand';
  * `pledge-check serve`: a static HTTPS server on 127.0.0.1 over a folder shaped like dist-addin/,
  * with a certificate made by openssl for the test (skipped without openssl).
  */
-const POLICY = "default-src 'self'; script-src 'self' https://appsforoffice.microsoft.com; style-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'";
+const POLICY =
+  "default-src 'self'; script-src 'self' https://appsforoffice.microsoft.com; style-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'";
 
 function hasOpenssl(): boolean {
   try {
@@ -35,7 +36,10 @@ beforeAll(() => {
   root = join(base, 'dist-addin');
   mkdirSync(join(root, 'assets'), { recursive: true });
   mkdirSync(join(root, 'office-js', 'vi-vn'), { recursive: true });
-  writeFileSync(join(root, 'taskpane.html'), `<!doctype html><html><head><meta http-equiv="Content-Security-Policy" content="${POLICY}"></head><body>Kiểm tra</body></html>`);
+  writeFileSync(
+    join(root, 'taskpane.html'),
+    `<!doctype html><html><head><meta http-equiv="Content-Security-Policy" content="${POLICY}"></head><body>Kiểm tra</body></html>`,
+  );
   writeFileSync(join(root, 'taskpane.1a2b3c4d.js'), 'console.log(1)');
   writeFileSync(join(root, 'taskpane.css'), 'body{}');
   writeFileSync(join(root, 'manifest.xml'), '<OfficeApp/>');
@@ -46,7 +50,27 @@ beforeAll(() => {
   symlinkSync(join(base, 'outside.txt'), join(root, 'link.txt'));
   symlinkSync(base, join(root, 'up'));
   if (hasOpenssl()) {
-    execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', join(base, 'key.pem'), '-out', join(base, 'cert.pem'), '-days', '1', '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1'], { stdio: 'ignore' });
+    execFileSync(
+      'openssl',
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'rsa:2048',
+        '-nodes',
+        '-keyout',
+        join(base, 'key.pem'),
+        '-out',
+        join(base, 'cert.pem'),
+        '-days',
+        '1',
+        '-subj',
+        '/CN=127.0.0.1',
+        '-addext',
+        'subjectAltName=IP:127.0.0.1',
+      ],
+      { stdio: 'ignore' },
+    );
     cert = require('fs').readFileSync(join(base, 'cert.pem'));
     key = require('fs').readFileSync(join(base, 'key.pem'));
   }
@@ -83,12 +107,15 @@ describeTls('pledge-check serve', () => {
   });
   afterAll(async () => new Promise<void>((r) => server.close(() => r())));
 
-  it.each(['taskpane.html', 'taskpane.1a2b3c4d.js', 'taskpane.css', 'manifest.xml', 'assets/icon-16.png', 'office-js/office.js'])('serves %s with the headers of headers.ts', async (file) => {
-    const a = await get(server, `/${file}`);
-    expect(a.status).toBe(200);
-    const expected = headersFor(file, file.endsWith('.html') ? POLICY : undefined);
-    for (const [name, value] of Object.entries(expected)) expect({ name, value: a.headers[name.toLowerCase()] }).toEqual({ name, value });
-  });
+  it.each(['taskpane.html', 'taskpane.1a2b3c4d.js', 'taskpane.css', 'manifest.xml', 'assets/icon-16.png', 'office-js/office.js'])(
+    'serves %s with the headers of headers.ts',
+    async (file) => {
+      const a = await get(server, `/${file}`);
+      expect(a.status).toBe(200);
+      const expected = headersFor(file, file.endsWith('.html') ? POLICY : undefined);
+      for (const [name, value] of Object.entries(expected)) expect({ name, value: a.headers[name.toLowerCase()] }).toEqual({ name, value });
+    },
+  );
 
   it('sends the page’s own policy plus frame-ancestors for Office hosts only', async () => {
     const csp = (await get(server, '/taskpane.html')).headers['content-security-policy'];
@@ -150,7 +177,11 @@ describeTls('pledge-check serve', () => {
   it('the command serves until it is closed', async () => {
     const lines: string[] = [];
     let running: Server | undefined;
-    const done = serveCommand([root, '--cert', join(base, 'cert.pem'), '--key', join(base, 'key.pem'), '--port', '0', '--host', '127.0.0.1'], { out: (s) => lines.push(s), err: (s) => lines.push(s) }, (s) => (running = s));
+    const done = serveCommand(
+      [root, '--cert', join(base, 'cert.pem'), '--key', join(base, 'key.pem'), '--port', '0', '--host', '127.0.0.1'],
+      { out: (s) => lines.push(s), err: (s) => lines.push(s) },
+      (s) => (running = s),
+    );
     let ended = false;
     void done.then(() => (ended = true));
     while (!running && !ended) await new Promise((r) => setTimeout(r, 10));

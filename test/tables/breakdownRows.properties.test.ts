@@ -30,7 +30,10 @@ describe('breakdown rows (generated)', () => {
     const block = fc.record({ parent: fc.constantFrom(...PARENTS), children: fc.array(child, { minLength: 1, maxLength: 3 }) });
     fc.assert(
       fc.property(fc.uniqueArray(block, { minLength: 1, maxLength: 3, selector: (b) => b.parent.id }), fc.boolean(), (blocks, currentFirst) => {
-        const rows: CellValue[][] = [['CÔNG AN TỈNH ĐIỆN BIÊN'], ['STT', 'Nội dung chỉ tiêu', currentFirst ? 'Năm 2025' : 'Năm 2024', currentFirst ? 'Năm 2024' : 'Năm 2025']];
+        const rows: CellValue[][] = [
+          ['CÔNG AN TỈNH ĐIỆN BIÊN'],
+          ['STT', 'Nội dung chỉ tiêu', currentFirst ? 'Năm 2025' : 'Năm 2024', currentFirst ? 'Năm 2024' : 'Năm 2025'],
+        ];
         const parentRow = new Map<string, number>();
         blocks.forEach((b, i) => {
           parentRow.set(b.parent.id, rows.length + 1);
@@ -39,7 +42,8 @@ describe('breakdown rows (generated)', () => {
         });
         const tables = findIndicatorTables(workbook(sheet('Biểu', rows)), matcher);
         const seen = new Map<string, string[]>();
-        for (const t of tables) for (const o of t.observations) seen.set(`${o.indicator}@${o.period}`, [...(seen.get(`${o.indicator}@${o.period}`) ?? []), o.cell]);
+        for (const t of tables)
+          for (const o of t.observations) seen.set(`${o.indicator}@${o.period}`, [...(seen.get(`${o.indicator}@${o.period}`) ?? []), o.cell]);
         for (const b of blocks) {
           const row = parentRow.get(b.parent.id)!;
           expect(seen.get(`${b.parent.id}@current`)).toEqual([`${currentFirst ? 'C' : 'D'}${row}`]);

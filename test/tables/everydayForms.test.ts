@@ -271,7 +271,12 @@ describe('more forms', () => {
   });
 
   it('the reporting unit is the lower of two letterhead unit lines, and `Toàn tỉnh` is a total', () => {
-    const one = find([['CÔNG AN TỈNH BẮC NINH'], ['CÔNG AN XÃ TIÊN DU'], ['STT', 'Nội dung chỉ tiêu', 'Năm 2024', 'Năm 2025'], ['1', 'Số vụ phạm pháp hình sự', 10, 9]]);
+    const one = find([
+      ['CÔNG AN TỈNH BẮC NINH'],
+      ['CÔNG AN XÃ TIÊN DU'],
+      ['STT', 'Nội dung chỉ tiêu', 'Năm 2024', 'Năm 2025'],
+      ['1', 'Số vụ phạm pháp hình sự', 10, 9],
+    ]);
     expect(one[0].units).toEqual(['Công an xã Tiên Du']);
     const many = find([
       ['STT', 'Đơn vị', 'Số vụ PPHS năm 2024', 'Số vụ PPHS năm 2025'],
@@ -318,7 +323,15 @@ describe('a statistical form (Biểu số 01/TK)', () => {
     const ts = find(
       [
         ['Biểu số 01/TK', null, 'SỐ LIỆU THỐNG KÊ TỘI PHẠM', null, null, null, 'Đơn vị báo cáo: Công an tỉnh Hà Tĩnh'],
-        ['Ban hành kèm theo Thông tư số 62/2020/TT-BCA', null, 'Kỳ báo cáo: năm 2025 (từ 15/12/2024 đến 14/12/2025)', null, null, null, 'Đơn vị nhận báo cáo: Cục Kế hoạch và tài chính'],
+        [
+          'Ban hành kèm theo Thông tư số 62/2020/TT-BCA',
+          null,
+          'Kỳ báo cáo: năm 2025 (từ 15/12/2024 đến 14/12/2025)',
+          null,
+          null,
+          null,
+          'Đơn vị nhận báo cáo: Cục Kế hoạch và tài chính',
+        ],
         [],
         ['Tên chỉ tiêu', 'Mã số', 'Đơn vị tính', 'Kỳ báo cáo', 'Cùng kỳ năm trước', 'Kỳ báo cáo so với cùng kỳ (%)'],
         ['A', 'B', 'C', '1', '2', '3=1/2'],

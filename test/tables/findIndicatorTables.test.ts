@@ -53,7 +53,11 @@ describe('layout A: one unit report', () => {
   });
 
   it('stops at the signature block', () => {
-    const g = layoutA([['Số vụ phạm pháp hình sự', 10, 9], ['Nơi nhận:', null, null], ['Số vụ án oan', 0, 0]]);
+    const g = layoutA([
+      ['Số vụ phạm pháp hình sự', 10, 9],
+      ['Nơi nhận:', null, null],
+      ['Số vụ án oan', 0, 0],
+    ]);
     const [t] = find(g);
     expect(obs(t, 'wrongful-convictions', 'current')).toBeUndefined();
   });
@@ -105,7 +109,13 @@ describe('layout C: one row per unit', () => {
   });
 
   it('does not take "Công an tỉnh …" for a totals row ("Cộng")', () => {
-    const g = workbook(sheet('Cụm', [['Đơn vị', 'Số vụ PPHS năm 2025', 'Số vụ án oan năm 2025'], ['Công an tỉnh Phú Thọ', 9, 0], ['Cộng', 9, 0]]));
+    const g = workbook(
+      sheet('Cụm', [
+        ['Đơn vị', 'Số vụ PPHS năm 2025', 'Số vụ án oan năm 2025'],
+        ['Công an tỉnh Phú Thọ', 9, 0],
+        ['Cộng', 9, 0],
+      ]),
+    );
     expect(find(g)[0].units).toEqual(['Công an tỉnh Phú Thọ']);
   });
 
@@ -131,7 +141,16 @@ describe('sheets that are not indicator tables', () => {
   });
 
   it('finds nothing in a workbook without indicators', () => {
-    expect(find(workbook(sheet('Sheet1', [['Họ tên', 'Năm 2024'], ['Nguyễn Văn A', 3]])))).toEqual([]);
+    expect(
+      find(
+        workbook(
+          sheet('Sheet1', [
+            ['Họ tên', 'Năm 2024'],
+            ['Nguyễn Văn A', 3],
+          ]),
+        ),
+      ),
+    ).toEqual([]);
   });
 });
 

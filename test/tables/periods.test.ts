@@ -103,7 +103,13 @@ describe('which column is current', () => {
   });
 
   it('a quarter compares with the same quarter of last year, not the previous quarter', () => {
-    expect(roles('Quý IV/2025', 'Quý III/2025', 'Quý IV/2024', 'So với quý trước', 'So với CK')).toEqual(['current', undefined, 'baseline', undefined, undefined]);
+    expect(roles('Quý IV/2025', 'Quý III/2025', 'Quý IV/2024', 'So với quý trước', 'So với CK')).toEqual([
+      'current',
+      undefined,
+      'baseline',
+      undefined,
+      undefined,
+    ]);
   });
 
   it('a year beside a whole-year estimate is the baseline', () => {
@@ -133,14 +139,30 @@ describe('which column is current', () => {
 describe('period headers in English', () => {
   const roles = (...hs: string[]) => assignPeriodRoles(hs.map((h) => parsePeriod(h)));
   it.each([
-    [['Same period 2024', 'Year 2025'], ['baseline', 'current']],
-    [['Last year', 'This year'], ['baseline', 'current']],
-    [['2025 actual', '2024 actual'], ['current', 'baseline']],
-    [['Q4 2025', 'Q4 2024'], ['current', 'baseline']],
+    [
+      ['Same period 2024', 'Year 2025'],
+      ['baseline', 'current'],
+    ],
+    [
+      ['Last year', 'This year'],
+      ['baseline', 'current'],
+    ],
+    [
+      ['2025 actual', '2024 actual'],
+      ['current', 'baseline'],
+    ],
+    [
+      ['Q4 2025', 'Q4 2024'],
+      ['current', 'baseline'],
+    ],
   ])('%j', (headers, want) => {
     expect(roles(...headers)).toEqual(want);
   });
-  it.each([['Plan 2025', 'plan'], ['Change (%)', 'computed'], ['% change vs 2024', 'computed']])('%s is %s', (h, kind) => {
+  it.each([
+    ['Plan 2025', 'plan'],
+    ['Change (%)', 'computed'],
+    ['% change vs 2024', 'computed'],
+  ])('%s is %s', (h, kind) => {
     expect(classifyHeader(h).kind).toBe(kind);
   });
 });

@@ -20,7 +20,13 @@ describe('the one error about what a person gave', () => {
       const e = new Kind('câu tiếng Việt', 'an English sentence');
       expect(e).toBeInstanceOf(LocalizedError);
       expect(e).toBeInstanceOf(Error);
-      expect([e.code, e.vi, e.en, e.message, e.text]).toEqual([code, 'câu tiếng Việt', 'an English sentence', 'an English sentence', { vi: 'câu tiếng Việt', en: 'an English sentence' }]);
+      expect([e.code, e.vi, e.en, e.message, e.text]).toEqual([
+        code,
+        'câu tiếng Việt',
+        'an English sentence',
+        'an English sentence',
+        { vi: 'câu tiếng Việt', en: 'an English sentence' },
+      ]);
       for (const [Other] of kinds) if (Other !== Kind) expect(e).not.toBeInstanceOf(Other);
     }
   });

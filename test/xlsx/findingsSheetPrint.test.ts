@@ -20,13 +20,20 @@ function findings(rows: number): FindingsSheet {
     title: 'Kết quả kiểm tra chỉ tiêu thi đua',
     subtitles: ['Bộ chỉ tiêu mặc định'],
     header: ['Đơn vị', 'Chỉ tiêu', 'Kết quả', 'Lý do', 'Ô'],
-    rows: Array.from({ length: rows }, (_, i) => ({ values: [`Công an huyện số ${i + 1}`, 'Giảm 5% số vụ phạm pháp hình sự', 'Chưa đạt', REASON, `Data!B${i + 2}`], status: 'shortfall' as const })),
+    rows: Array.from({ length: rows }, (_, i) => ({
+      values: [`Công an huyện số ${i + 1}`, 'Giảm 5% số vụ phạm pháp hình sự', 'Chưa đạt', REASON, `Data!B${i + 2}`],
+      status: 'shortfall' as const,
+    })),
     statusColumn: 2,
     frozenColumns: 1,
   };
 }
 
-const plan = (sheet: FindingsSheet): HighlightPlan => ({ author: 'Pledge Check', marks: [{ sheet: 'Data', cell: 'A1', status: 'shortfall', note: 'x' }], findingsSheet: sheet });
+const plan = (sheet: FindingsSheet): HighlightPlan => ({
+  author: 'Pledge Check',
+  marks: [{ sheet: 'Data', cell: 'A1', status: 'shortfall', note: 'x' }],
+  findingsSheet: sheet,
+});
 
 function definedNames(workbookXml: string): { name: string; localSheetId?: string; value: string }[] {
   return [...workbookXml.matchAll(/<(?:\w+:)?definedName\b([^>]*)>([^<]*)<\/(?:\w+:)?definedName>/g)].map((m) => ({
@@ -77,8 +84,15 @@ describe('the findings sheet of a highlighted copy, on paper', () => {
     const after = unzip(writeHighlightedCopy(minimalPackage({ sheet: SHEET, workbook }), plan(findings(3))));
     const wb = text(after, 'xl/workbook.xml');
     assertWellFormed(wb, 'xl/workbook.xml');
-    expect(wb).toContain('<x:definedName name="_xlnm.Print_Area" localSheetId="0">Data!$A$1:$C$9</x:definedName><x:definedName name="ChiTieu">Data!$B$2</x:definedName><x:definedName name="_xlnm.Print_Area" localSheetId="1">');
-    expect(definedNames(wb).map((d) => `${d.name}@${d.localSheetId ?? ''}`)).toEqual(['_xlnm.Print_Area@0', 'ChiTieu@', '_xlnm.Print_Area@1', '_xlnm.Print_Titles@1']);
+    expect(wb).toContain(
+      '<x:definedName name="_xlnm.Print_Area" localSheetId="0">Data!$A$1:$C$9</x:definedName><x:definedName name="ChiTieu">Data!$B$2</x:definedName><x:definedName name="_xlnm.Print_Area" localSheetId="1">',
+    );
+    expect(definedNames(wb).map((d) => `${d.name}@${d.localSheetId ?? ''}`)).toEqual([
+      '_xlnm.Print_Area@0',
+      'ChiTieu@',
+      '_xlnm.Print_Area@1',
+      '_xlnm.Print_Titles@1',
+    ]);
     expect(wb.match(/<x:definedNames>/g)).toHaveLength(1);
 
     const withExternal =
@@ -86,11 +100,17 @@ describe('the findings sheet of a highlighted copy, on paper', () => {
       `<externalReferences><externalReference r:id="rId9"/></externalReferences><calcPr calcId="191029"/></workbook>`;
     const wb2 = text(unzip(writeHighlightedCopy(minimalPackage({ sheet: SHEET, workbook: withExternal }), plan(findings(3)))), 'xl/workbook.xml');
     assertWellFormed(wb2, 'xl/workbook.xml');
-    expect(wb2).toMatch(/<\/externalReferences><definedNames><definedName name="_xlnm.Print_Area" localSheetId="1">[^<]*<\/definedName><definedName name="_xlnm.Print_Titles" localSheetId="1">[^<]*<\/definedName><\/definedNames><calcPr/);
+    expect(wb2).toMatch(
+      /<\/externalReferences><definedNames><definedName name="_xlnm.Print_Area" localSheetId="1">[^<]*<\/definedName><definedName name="_xlnm.Print_Titles" localSheetId="1">[^<]*<\/definedName><\/definedNames><calcPr/,
+    );
   });
 
   it('repeats the leading columns too when the table is too wide for one page at a readable size', () => {
-    const wide: FindingsSheet = { ...findings(5), header: Array.from({ length: 14 }, (_, i) => `Cột ${i + 1}`), rows: findings(5).rows.map((r) => ({ values: [...r.values, ...Array(9).fill(REASON)] })) };
+    const wide: FindingsSheet = {
+      ...findings(5),
+      header: Array.from({ length: 14 }, (_, i) => `Cột ${i + 1}`),
+      rows: findings(5).rows.map((r) => ({ values: [...r.values, ...Array(9).fill(REASON)] })),
+    };
     expect(sheetLayout(wide).print.onePageWide).toBe(false);
     expect(printNames(wide, 'Kết quả')).toEqual([
       { name: '_xlnm.Print_Area', value: "'Kết quả'!$A$1:$N$8" },

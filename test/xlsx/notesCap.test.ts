@@ -19,7 +19,11 @@ function planFor(cells: number, findingsSheet = true): HighlightPlan {
     author: 'Pledge Check',
     marks,
     findingsSheet: findingsSheet
-      ? { name: 'Kết quả kiểm tra', header: ['Ô', 'Lý do'], rows: marks.map((m) => ({ values: [m.cell, m.note], status: 'shortfall' as const, link: { sheet: SHEET, cell: m.cell, column: 0 } })) }
+      ? {
+          name: 'Kết quả kiểm tra',
+          header: ['Ô', 'Lý do'],
+          rows: marks.map((m) => ({ values: [m.cell, m.note], status: 'shortfall' as const, link: { sheet: SHEET, cell: m.cell, column: 0 } })),
+        }
       : undefined,
   };
 }

@@ -15,11 +15,7 @@ export function isAllowedChange(name: string, patchedSheets: ReadonlyArray<strin
   return false;
 }
 
-export function expectOnlyAllowedPartsChanged(
-  before: Map<string, Uint8Array>,
-  after: Map<string, Uint8Array>,
-  patchedSheets: ReadonlyArray<string>,
-): void {
+export function expectOnlyAllowedPartsChanged(before: Map<string, Uint8Array>, after: Map<string, Uint8Array>, patchedSheets: ReadonlyArray<string>): void {
   const changed = changedParts(before, after);
   const unexpected = changed.filter((n) => !isAllowedChange(n, patchedSheets));
   expect(unexpected).toEqual([]);
@@ -134,10 +130,7 @@ export { text };
  * formats, drawings, tables and the rest are byte-identical.
  */
 export function expectSheetFrameUnchanged(beforeSheet: string, afterSheet: string): void {
-  const frame = (x: string) =>
-    x
-      .replace(/(<(?:\w+:)?sheetData\b[^>]*>)[\s\S]*?(<\/(?:\w+:)?sheetData>)/, '$1$2')
-      .replace(/<(?:\w+:)?dimension\b[^>]*\/>/, '');
+  const frame = (x: string) => x.replace(/(<(?:\w+:)?sheetData\b[^>]*>)[\s\S]*?(<\/(?:\w+:)?sheetData>)/, '$1$2').replace(/<(?:\w+:)?dimension\b[^>]*\/>/, '');
   const ld = /<(?:\w+:)?legacyDrawing\b[^>]*\/>/g;
   const added = (afterSheet.match(ld) ?? []).length - (beforeSheet.match(ld) ?? []).length;
   const a = added > 0 ? frame(afterSheet).replace(/<(?:\w+:)?legacyDrawing\b[^>]*\/>(?![\s\S]*<(?:\w+:)?legacyDrawing\b)/, '') : frame(afterSheet);

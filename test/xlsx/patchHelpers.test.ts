@@ -26,8 +26,19 @@ describe('setAttr', () => {
 
 describe('applyEdits', () => {
   it('keeps insertion order at one offset and rejects overlaps', () => {
-    expect(applyEdits('abc', [{ start: 1, end: 1, text: 'X' }, { start: 1, end: 1, text: 'Y' }, { start: 2, end: 3, text: 'Z' }])).toBe('aXYbZ');
-    expect(() => applyEdits('abc', [{ start: 0, end: 2, text: '' }, { start: 1, end: 3, text: '' }])).toThrow();
+    expect(
+      applyEdits('abc', [
+        { start: 1, end: 1, text: 'X' },
+        { start: 1, end: 1, text: 'Y' },
+        { start: 2, end: 3, text: 'Z' },
+      ]),
+    ).toBe('aXYbZ');
+    expect(() =>
+      applyEdits('abc', [
+        { start: 0, end: 2, text: '' },
+        { start: 1, end: 3, text: '' },
+      ]),
+    ).toThrow();
   });
 });
 

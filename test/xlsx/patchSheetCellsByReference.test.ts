@@ -35,7 +35,12 @@ const sheet = (rows: string, ns = '') =>
 
 describe('cells found by reference and cells found by walking the row agree', () => {
   it('every target written with r', () => {
-    bothWays(sheet('<row r="1"><c r="A1" s="3"><v>1</v></c><c r="B1"><v>2</v></c><c r="C1" t="s" s="7"><v>0</v></c></row><row r="2"><c r="A2"/><c r="B2"><f>A2</f><v>0</v></c></row>'), targets([0, 0, 'x'], [0, 2, 'y'], [1, 1, 'z']));
+    bothWays(
+      sheet(
+        '<row r="1"><c r="A1" s="3"><v>1</v></c><c r="B1"><v>2</v></c><c r="C1" t="s" s="7"><v>0</v></c></row><row r="2"><c r="A2"/><c r="B2"><f>A2</f><v>0</v></c></row>',
+      ),
+      targets([0, 0, 'x'], [0, 2, 'y'], [1, 1, 'z']),
+    );
   });
 
   it('a target the row lacks (a cell is created in column order)', () => {
@@ -47,7 +52,10 @@ describe('cells found by reference and cells found by walking the row agree', ()
   });
 
   it('cells without r, lower-case and single-quoted references', () => {
-    bothWays(sheet('<row r="1"><c><v>1</v></c><c><v>2</v></c></row><row r="2"><c r="a2"><v>1</v></c><c r=\'B2\'><v>2</v></c></row>'), targets([0, 1, 'x'], [1, 0, 'y'], [1, 1, 'z']));
+    bothWays(
+      sheet('<row r="1"><c><v>1</v></c><c><v>2</v></c></row><row r="2"><c r="a2"><v>1</v></c><c r=\'B2\'><v>2</v></c></row>'),
+      targets([0, 1, 'x'], [1, 0, 'y'], [1, 1, 'z']),
+    );
   });
 
   it('prefixed elements', () => {

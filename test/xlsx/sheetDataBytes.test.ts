@@ -11,7 +11,12 @@ import { plainNumberAt, plainUtf8 } from '../../src/xlsx/read/sheetDataBytes';
 import { SAMPLES, SHARED_FIXTURES } from '../helpers/paths';
 import { minimalPackage, NS } from './xlsxTestKit';
 
-const xlsxIn = (dir: string) => (existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.xlsx')).map((f) => join(dir, f)) : []);
+const xlsxIn = (dir: string) =>
+  existsSync(dir)
+    ? readdirSync(dir)
+        .filter((f) => f.endsWith('.xlsx'))
+        .map((f) => join(dir, f))
+    : [];
 const sheet = (cells: string, around = { before: '', after: '' }) =>
   `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${NS.main}" xmlns:x14ac="http://schemas.microsoft.com/office/spreadsheetml/2009/9/ac">${around.before}<sheetData>${cells}</sheetData>${around.after}</worksheet>`;
 
@@ -28,26 +33,43 @@ function bothWays(bytes: Uint8Array): [unknown, unknown] {
 }
 
 describe('cells read from bytes, the same as read from text', () => {
-  it.each([...xlsxIn(SAMPLES), ...xlsxIn(join(SAMPLES, 'everyday')), ...xlsxIn(SHARED_FIXTURES)].map((f) => [f.slice(f.indexOf('samples') >= 0 ? f.indexOf('samples') : f.indexOf('fixtures'))]))(
-    '%s',
-    (name) => {
-      const file = name.startsWith('samples') ? join(SAMPLES, '..', name) : join(SHARED_FIXTURES, '..', name);
-      const [fast, text] = bothWays(readFileSync(file));
-      expect(fast).toEqual(text);
-    },
-  );
+  it.each(
+    [...xlsxIn(SAMPLES), ...xlsxIn(join(SAMPLES, 'everyday')), ...xlsxIn(SHARED_FIXTURES)].map((f) => [
+      f.slice(f.indexOf('samples') >= 0 ? f.indexOf('samples') : f.indexOf('fixtures')),
+    ]),
+  )('%s', (name) => {
+    const file = name.startsWith('samples') ? join(SAMPLES, '..', name) : join(SHARED_FIXTURES, '..', name);
+    const [fast, text] = bothWays(readFileSync(file));
+    expect(fast).toEqual(text);
+  });
 
   it.each([
     // [what, cells, read as bytes]
-    ['numbers of every form', '<row r="1"><c r="A1"><v>1</v></c><c r="B1"><v>-0</v></c><c r="C1"><v>5.</v></c><c r="D1"><v>.5</v></c><c r="E1"><v>0.1</v></c><c r="F1"><v>1e3</v></c><c r="G1"><v> 7 </v></c><c r="H1"><v>123456789012345678</v></c><c r="I1"><v>+3</v></c><c r="J1"><v>0x10</v></c><c r="K1"><v>.</v></c><c r="L1"><v>INF</v></c><c r="M1"><v>2.675</v></c><c r="N1"><v>999999999999999.9</v></c></row>', true],
-    ['types: text, booleans, errors, dates, empty values', '<row r="2"><c r="A2" t="str"><v>\ufeffCông an ] x</v></c><c r="B2" t="b"><v>1</v></c><c r="C2" t="e"><v>#DIV/0!</v></c><c r="D2" t="d"><v>2025-01-31</v></c><c r="E2"><v></v></c><c r="F2" t="s"><v>0</v></c><c r="G2" t="inlineStr"/><c r="H2"><v/></c></row>', true],
-    ['formulas, with entities and structured references', '<row r="3" spans="1:4" x14ac:dyDescent="0.25"><c r="A3"><f>B3&amp;"x"</f><v>4</v></c><c r="B3" s="2"><f t="shared" ref="B3:B9" si="0">SUM(T[[#This Row],[a]])</f><v>2</v></c><c r="C3"><f t="shared" si="0"/><v>3</v></c></row>', true],
-    ['rows and cells without r, hidden rows', '<row><c><v>1</v></c><c><v>2</v></c></row><row hidden="1"><c r="C2"><v>3</v></c><c><v>4</v></c></row><row r="9" hidden="true"/><row r="10" customHeight="1" ht="30"><c r="A10"><v>5</v></c></row>', true],
+    [
+      'numbers of every form',
+      '<row r="1"><c r="A1"><v>1</v></c><c r="B1"><v>-0</v></c><c r="C1"><v>5.</v></c><c r="D1"><v>.5</v></c><c r="E1"><v>0.1</v></c><c r="F1"><v>1e3</v></c><c r="G1"><v> 7 </v></c><c r="H1"><v>123456789012345678</v></c><c r="I1"><v>+3</v></c><c r="J1"><v>0x10</v></c><c r="K1"><v>.</v></c><c r="L1"><v>INF</v></c><c r="M1"><v>2.675</v></c><c r="N1"><v>999999999999999.9</v></c></row>',
+      true,
+    ],
+    [
+      'types: text, booleans, errors, dates, empty values',
+      '<row r="2"><c r="A2" t="str"><v>\ufeffCông an ] x</v></c><c r="B2" t="b"><v>1</v></c><c r="C2" t="e"><v>#DIV/0!</v></c><c r="D2" t="d"><v>2025-01-31</v></c><c r="E2"><v></v></c><c r="F2" t="s"><v>0</v></c><c r="G2" t="inlineStr"/><c r="H2"><v/></c></row>',
+      true,
+    ],
+    [
+      'formulas, with entities and structured references',
+      '<row r="3" spans="1:4" x14ac:dyDescent="0.25"><c r="A3"><f>B3&amp;"x"</f><v>4</v></c><c r="B3" s="2"><f t="shared" ref="B3:B9" si="0">SUM(T[[#This Row],[a]])</f><v>2</v></c><c r="C3"><f t="shared" si="0"/><v>3</v></c></row>',
+      true,
+    ],
+    [
+      'rows and cells without r, hidden rows',
+      '<row><c><v>1</v></c><c><v>2</v></c></row><row hidden="1"><c r="C2"><v>3</v></c><c><v>4</v></c></row><row r="9" hidden="true"/><row r="10" customHeight="1" ht="30"><c r="A10"><v>5</v></c></row>',
+      true,
+    ],
     ['a cell twice', '<row r="1"><c r="A1"><v>1</v></c><c r="A1"><v>2</v></c></row>'],
     ['cells out of order', '<row r="2"><c r="B2"><v>1</v></c></row><row r="1"><c r="A1"><v>2</v></c></row>'],
     ['a row numbered 0', '<row r="0"><c><v>1</v></c></row>'],
     ['a cell past the grid', '<row r="1"><c r="XFE1"><v>1</v></c></row>'],
-    ['attributes in single quotes, odd spacing, entities', "<row r='1'><c r=\"A1\" t = \"n\"><v>1&#48;</v></c></row>"],
+    ['attributes in single quotes, odd spacing, entities', '<row r=\'1\'><c r="A1" t = "n"><v>1&#48;</v></c></row>'],
     ['a comment and an unknown attribute', '<row r="1"><!-- x --><c r="A1" foo="1"><v>1</v></c></row>'],
     ['malformed', '<row r="1"><c r="A1"><v>1</v></row>'],
     ['a control character', '<row r="1"><c r="A1" t="str"><v>a\u0001b</v></c></row>'],
@@ -68,7 +90,8 @@ describe('cells read from bytes, the same as read from text', () => {
 
   it('numbers of plain decimal form without a string, the same as Number()', () => {
     const at = (s: string) => plainNumberAt(Buffer.from(s), 0, s.length);
-    for (const s of ['0', '-0', '12', '3.25', '0.1', '0.3', '2.675', '123456789012345', '99999.99999', '1.00000000000001', '-7.5', '+4', '5.', '.5']) expect(Object.is(at(s), Number(s))).toBe(true);
+    for (const s of ['0', '-0', '12', '3.25', '0.1', '0.3', '2.675', '123456789012345', '99999.99999', '1.00000000000001', '-7.5', '+4', '5.', '.5'])
+      expect(Object.is(at(s), Number(s))).toBe(true);
     for (const s of ['1e3', '', '.', '1.2.3', ' 1', '1234567890123456', '1.000000000000001', '0x10']) expect(at(s)).toBeUndefined();
   });
 

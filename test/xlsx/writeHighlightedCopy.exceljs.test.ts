@@ -11,10 +11,7 @@ import {
 } from './patchAssertions';
 import { assertWellFormed, rawCells, tags, text, unzip } from './xlsxTestKit';
 
-const PNG_1X1 = Buffer.from(
-  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
-  'base64',
-);
+const PNG_1X1 = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
 
 /** A layout-A style report with the things a real one carries: shared styles, formulas, merges,
  * validation, conditional format, defined name, image, a user's note, a second sheet. */
@@ -59,7 +56,10 @@ async function buildWorkbook(): Promise<Uint8Array> {
   for (const a of ['C4', 'C5', 'C6', 'D4', 'D5', 'D6']) {
     ws.getCell(a).dataValidation = { type: 'decimal', operator: 'greaterThanOrEqual', formulae: [0], allowBlank: true };
   }
-  ws.addConditionalFormatting({ ref: 'E4:E8', rules: [{ type: 'cellIs', operator: 'greaterThan', formulae: ['0'], priority: 1, style: { font: { color: { argb: 'FF9C0006' } } } }] });
+  ws.addConditionalFormatting({
+    ref: 'E4:E8',
+    rules: [{ type: 'cellIs', operator: 'greaterThan', formulae: ['0'], priority: 1, style: { font: { color: { argb: 'FF9C0006' } } } }],
+  });
   wb.definedNames.add("'Báo cáo'!$D$4:$D$8", 'SoLieu2024');
   const img = wb.addImage({ buffer: PNG_1X1 as unknown as ExcelJS.Buffer, extension: 'png' });
   ws.addImage(img, 'G2:H4');

@@ -4,13 +4,7 @@ import * as path from 'path';
 import { Readable } from 'stream';
 import { CellMark, HighlightPlan, MarkStatus } from '../../src/xlsx/write/highlightPlan';
 import { writeHighlightedCopy } from '../../src/xlsx/write/writeHighlightedCopy';
-import {
-  commentsByRef,
-  expectDerivedXfs,
-  expectOnlyAllowedPartsChanged,
-  expectOnlyFlaggedStylesChanged,
-  expectSheetFrameUnchanged,
-} from './patchAssertions';
+import { commentsByRef, expectDerivedXfs, expectOnlyAllowedPartsChanged, expectOnlyFlaggedStylesChanged, expectSheetFrameUnchanged } from './patchAssertions';
 import { assertWellFormed, FIXTURES, haveFixtures, tags, text, unzip } from './xlsxTestKit';
 
 interface Expected {
@@ -33,7 +27,12 @@ function planFor(file: string): HighlightPlan {
   for (const e of expected) {
     if (e.status === 'met') continue;
     for (const cell of e.cells) {
-      marks.push({ sheet: e.sheet, cell, status: e.status, note: `${e.ruleId} (${e.unit}): ${e.status === 'shortfall' ? 'chưa đạt' : 'không có số liệu'}, thực tế ${e.actual ?? '—'}` });
+      marks.push({
+        sheet: e.sheet,
+        cell,
+        status: e.status,
+        note: `${e.ruleId} (${e.unit}): ${e.status === 'shortfall' ? 'chưa đạt' : 'không có số liệu'}, thực tế ${e.actual ?? '—'}`,
+      });
     }
   }
   return {
@@ -178,7 +177,14 @@ maybeBieuDo('the openpyxl fixture with a chart, a comment, a conditional format 
   });
 
   it('keeps the chart, its drawing and their relationships byte for byte', () => {
-    for (const p of ['xl/charts/chart1.xml', 'xl/drawings/drawing1.xml', 'xl/drawings/_rels/drawing1.xml.rels', 'xl/theme/theme1.xml', 'docProps/app.xml', 'docProps/core.xml']) {
+    for (const p of [
+      'xl/charts/chart1.xml',
+      'xl/drawings/drawing1.xml',
+      'xl/drawings/_rels/drawing1.xml.rels',
+      'xl/theme/theme1.xml',
+      'docProps/app.xml',
+      'docProps/core.xml',
+    ]) {
       expect({ p, same: Buffer.compare(Buffer.from(after.get(p) as Uint8Array), Buffer.from(before.get(p) as Uint8Array)) }).toEqual({ p, same: 0 });
     }
     const sheet = text(after, 'xl/worksheets/sheet1.xml');
@@ -206,7 +212,9 @@ maybeBieuDo('the openpyxl fixture with a chart, a comment, a conditional format 
     expect(mine).not.toBe('');
     const ours = dn(text(after, 'xl/workbook.xml'));
     expect(ours.startsWith(mine)).toBe(true);
-    expect(ours.slice(mine.length)).toMatch(/^<definedName name="_xlnm\.Print_Area" localSheetId="\d+">[^<]+<\/definedName><definedName name="_xlnm\.Print_Titles" localSheetId="\d+">[^<]+<\/definedName>$/);
+    expect(ours.slice(mine.length)).toMatch(
+      /^<definedName name="_xlnm\.Print_Area" localSheetId="\d+">[^<]+<\/definedName><definedName name="_xlnm\.Print_Titles" localSheetId="\d+">[^<]+<\/definedName>$/,
+    );
     expect(text(after, 'xl/styles.xml')).toContain(/<dxfs[\s\S]*?<\/dxfs>/.exec(text(before, 'xl/styles.xml'))?.[0]);
   });
 });

@@ -102,7 +102,9 @@ describe('stylesheets missing collections', () => {
     const styles = STYLES('<fonts count="1"><font><sz val="11"/></font></fonts><cellStyles count="0"/><dxfs count="0"/>');
     const { after } = run(minimalPackage({ sheet, styles }), plan);
     const s = text(after, 'xl/styles.xml');
-    expect(s).toMatch(/<fonts count="2">.*<\/fonts><fills count="3"><fill><patternFill patternType="none"\/><\/fill><fill><patternFill patternType="gray125"\/><\/fill><fill>.*<\/fills><borders count="1">.*<\/borders><cellXfs count="\d+"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"\/>.*<\/cellXfs><cellStyles/);
+    expect(s).toMatch(
+      /<fonts count="2">.*<\/fonts><fills count="3"><fill><patternFill patternType="none"\/><\/fill><fill><patternFill patternType="gray125"\/><\/fill><fill>.*<\/fills><borders count="1">.*<\/borders><cellXfs count="\d+"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"\/>.*<\/cellXfs><cellStyles/,
+    );
     const a1 = rawCells(text(after, 'xl/worksheets/sheet1.xml'))[0];
     const xf = styleEntries(s, 'cellXfs', 'xf')[Number(a1.s)];
     expect(xf).toContain('fillId="2"');
@@ -242,7 +244,10 @@ describe('sheets a plain search would misread', () => {
     expect(xml).toMatch(/<row r="2"><c r="A2" s="\d+"><v>2<\/v><\/c><\/row>/);
     expect(xml).toContain('<c r="B1" s="');
     // Nothing else moved: without our s attributes, B1 and the legacyDrawing it is the original.
-    const stripped = xml.replace(/ s="\d+"/g, '').replace('<c r="B1"/>', '').replace(/<legacyDrawing [^>]*\/>/, '');
+    const stripped = xml
+      .replace(/ s="\d+"/g, '')
+      .replace('<c r="B1"/>', '')
+      .replace(/<legacyDrawing [^>]*\/>/, '');
     expect(stripped).toBe(text(before, 'xl/worksheets/sheet1.xml'));
   });
 });
@@ -253,7 +258,9 @@ describe('short collections', () => {
     const sheet = `<worksheet xmlns="${NS.main}"><sheetData><row r="1"><c r="A1" s="1"><v>1</v></c></row></sheetData></worksheet>`;
     const { after } = run(minimalPackage({ sheet, styles: STYLES(body) }), { author: 'a', marks: [mark('A1')] });
     const styles = text(after, 'xl/styles.xml');
-    expect(styles).toMatch(/<fills count="3"><fill><patternFill patternType="none"\/><\/fill><fill><patternFill patternType="gray125"\/><\/fill><fill><patternFill patternType="solid">/);
+    expect(styles).toMatch(
+      /<fills count="3"><fill><patternFill patternType="none"\/><\/fill><fill><patternFill patternType="gray125"\/><\/fill><fill><patternFill patternType="solid">/,
+    );
     const xf = styleEntries(styles, 'cellXfs', 'xf')[Number(rawCells(text(after, 'xl/worksheets/sheet1.xml'))[0].s)];
     expect(xf).toContain('fillId="2"');
   });

@@ -77,7 +77,10 @@ describe('the fast reader gives saxes’s events', () => {
     ['prefixed names', '<x:worksheet xmlns:x="urn:x"><x:sheetData><x:row r="1"><x:c r="A1" t="s"><x:v>0</x:v></x:c></x:row></x:sheetData></x:worksheet>'],
     ['a self-closing root', '<?xml version="1.0" encoding="UTF-8"?>\n<root a="1"/>\n'],
     ['whitespace inside end tags and around the root', '\n<a><b>t</b ></a  >\n\n'],
-    ['inline strings with runs and phonetic text', '<c t="inlineStr"><is><r><t xml:space="preserve"> Hà </t></r><rPh><t>ハ</t></rPh><r><t>Nội</t></r></is></c>'],
+    [
+      'inline strings with runs and phonetic text',
+      '<c t="inlineStr"><is><r><t xml:space="preserve"> Hà </t></r><rPh><t>ハ</t></rPh><r><t>Nội</t></r></is></c>',
+    ],
     ['astral characters', '<a t="😀">😀 𝄞</a>'],
     ['empty text runs and empty elements', '<a><b></b><c/><d> </d></a>'],
   ])('%s', (_name, xml) => {
@@ -128,7 +131,14 @@ describe('the fast reader gives up, and saxes decides', () => {
 
   it('a handler’s own error passes through, from either reader', () => {
     const boom = new WorkbookFormatError('ô nằm ngoài lưới', 'cell outside the grid');
-    const start = () => ({ handlers: { open: () => { throw boom; } }, result: () => undefined });
+    const start = () => ({
+      handlers: {
+        open: () => {
+          throw boom;
+        },
+      },
+      result: () => undefined,
+    });
     expect(() => parseXml('<a/>', 'x.xml', start)).toThrow(boom);
     expect(() => parseXml('<!-- c --><a/>', 'x.xml', start)).toThrow(boom);
   });

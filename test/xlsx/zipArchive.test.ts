@@ -41,7 +41,11 @@ function entriesChecked(zip: Uint8Array): Array<{ name: string; method: number; 
 const plan = (sheet: string, cell: string): HighlightPlan => ({
   author: 'Pledge Check',
   marks: [{ sheet, cell, status: 'shortfall', note: 'Chưa đạt — Số vụ PPHS giảm 5 %' }],
-  findingsSheet: { name: 'Kết quả kiểm tra', header: ['Đơn vị', 'Lý do'], rows: [{ values: ['Công an tỉnh Thanh Hóa', 'Chưa đạt'], status: 'shortfall', link: { sheet, cell, column: 0 } }] },
+  findingsSheet: {
+    name: 'Kết quả kiểm tra',
+    header: ['Đơn vị', 'Lý do'],
+    rows: [{ values: ['Công an tỉnh Thanh Hóa', 'Chưa đạt'], status: 'shortfall', link: { sheet, cell, column: 0 } }],
+  },
 });
 
 /** A report with parts the patch leaves alone: a picture (stored), a big part, a name with a leading slash. */
@@ -80,7 +84,8 @@ describe('the central directory reader', () => {
       if (Buffer.from(copy.subarray(at + 46, at + 46 + nameLength)).toString() === 'b.xml') view.setUint16(at + 8, 1, true);
     }
     expect(() => openPackage(copy)).toThrow(/b\.xml được mã hóa/);
-    for (const bad of [new Uint8Array(0), strToU8('PK not a zip at all'), zip.subarray(0, zip.length - 10)]) expect(() => openPackage(bad)).toThrow(WorkbookFormatError);
+    for (const bad of [new Uint8Array(0), strToU8('PK not a zip at all'), zip.subarray(0, zip.length - 10)])
+      expect(() => openPackage(bad)).toThrow(WorkbookFormatError);
   });
 
   it('a ZIP64 locator with no ZIP64 directory behind it is a damaged file, not a crash', () => {
@@ -135,7 +140,12 @@ describe('a highlighted copy carries untouched parts over still compressed', () 
     for (const e of entries) {
       const before = sourceRaw.get(e.name);
       if (!before || changed.has(e.name)) continue;
-      expect({ name: e.name, same: sameBytes(e.data, before.data), crc: e.crc, method: e.method }).toEqual({ name: e.name, same: true, crc: before.crc, method: before.method });
+      expect({ name: e.name, same: sameBytes(e.data, before.data), crc: e.crc, method: e.method }).toEqual({
+        name: e.name,
+        same: true,
+        crc: before.crc,
+        method: before.method,
+      });
       carried.push(e.name);
     }
     expect(carried.sort()).toEqual(['_rels/.rels', 'docProps/custom.xml', 'xl/media/image1.png']);
@@ -170,7 +180,12 @@ describe('a highlighted copy carries untouched parts over still compressed', () 
   it("the CLI's way (Node zlib, parts started early) gives the same parts as the browser's (fflate)", async () => {
     // A sheet of more than a megabyte, so it is compressed while the rest of the copy is made.
     const rows = Array.from({ length: 30000 }, (_, i) => [`Công an xã số ${i + 1}`, i, i * 2]);
-    const source = xlsxPackage({ sheets: [{ name: sheet, rows }, { name: 'Ghi chú', rows: [['không đổi']] }] });
+    const source = xlsxPackage({
+      sheets: [
+        { name: sheet, rows },
+        { name: 'Ghi chú', rows: [['không đổi']] },
+      ],
+    });
     const cell = 'B200';
     const browser = unzip(writeHighlightedCopy(source, plan(sheet, cell)));
     expect(browser.get('xl/worksheets/sheet1.xml')?.length).toBeGreaterThan(1 << 20);
@@ -216,13 +231,37 @@ const soffice = onPath('soffice');
   async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pledge-zip-'));
     try {
-      const bytes = xlsxPackage({ sheets: [{ name: 'Số liệu', rows: [['Đơn vị', 'Số vụ'], ['Công an xã A', 12], ['Công an xã B', 7]] }, { name: 'Ghi chú', rows: [['không đổi']] }] });
+      const bytes = xlsxPackage({
+        sheets: [
+          {
+            name: 'Số liệu',
+            rows: [
+              ['Đơn vị', 'Số vụ'],
+              ['Công an xã A', 12],
+              ['Công an xã B', 7],
+            ],
+          },
+          { name: 'Ghi chú', rows: [['không đổi']] },
+        ],
+      });
       const copy = await patchHighlightedCopy(bytes, plan('Số liệu', 'B2'), nodeCompressor()).zipAsync();
       const raw = rawEntries(copy);
       expect(sameBytes(raw.get('xl/worksheets/sheet2.xml')?.data, rawEntries(bytes).get('xl/worksheets/sheet2.xml')?.data)).toBe(true);
       const file = path.join(dir, 'ban-sao.xlsx');
       fs.writeFileSync(file, copy);
-      execFileSync(soffice as string, [`-env:UserInstallation=file://${path.join(dir, 'profile')}`, '--headless', '--convert-to', 'csv:Text - txt - csv (StarCalc):44,34,76', '--outdir', dir, file], { timeout: 120_000, stdio: 'pipe' });
+      execFileSync(
+        soffice as string,
+        [
+          `-env:UserInstallation=file://${path.join(dir, 'profile')}`,
+          '--headless',
+          '--convert-to',
+          'csv:Text - txt - csv (StarCalc):44,34,76',
+          '--outdir',
+          dir,
+          file,
+        ],
+        { timeout: 120_000, stdio: 'pipe' },
+      );
       const csv = fs.readFileSync(path.join(dir, 'ban-sao.csv'), 'utf8');
       expect(csv).toContain('Công an xã A,12');
     } finally {

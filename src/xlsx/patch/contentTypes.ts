@@ -39,10 +39,7 @@ export class ContentTypes {
     const root = rootElement(xml, CONTENT_TYPES_PART);
     if (root.selfClosing) {
       // `<Types/>` cannot describe any part; no real package looks like this.
-      throw new WorkbookFormatError(
-        'phần [Content_Types].xml của tệp trống',
-        'the [Content_Types].xml part of the file is empty',
-      );
+      throw new WorkbookFormatError('phần [Content_Types].xml của tệp trống', 'the [Content_Types].xml part of the file is empty');
     }
     const ct = new ContentTypes(xml, root.closeStart, prefixOf(root.name));
     for (const child of childElements(xml, root, CONTENT_TYPES_PART)) {

@@ -9,7 +9,6 @@ export type CellTargets<T> = ReadonlyMap<number, ReadonlyMap<number, T>>;
 /** Gives the `s` to write on a target cell, from the style the cell shows now. */
 export type StyleFor<T> = (baseStyle: number, target: T) => number;
 
-
 /**
  * Sets the `s` attribute of the target cells of a worksheet and nothing else: values, formulas,
  * types and every other byte of the sheet stay as they were. A target with no `<c>` element gets

@@ -1,17 +1,7 @@
 import { ByteText } from '../xml/byteText';
 import { FillStatus, MarkStatus, STATUS_FILL } from '../write/highlightPlan';
 import { WorkbookFormatError } from '../package';
-import {
-  applyEdits,
-  childElements,
-  Edit,
-  ElementSpan,
-  localName,
-  prefixOf,
-  rootElement,
-  setAttr,
-  withPrefix,
-} from '../xml/xmlScan';
+import { applyEdits, childElements, Edit, ElementSpan, localName, prefixOf, rootElement, setAttr, withPrefix } from '../xml/xmlScan';
 
 export type FontVariant = 'bold' | 'link';
 
@@ -172,10 +162,7 @@ export class StylesPatch {
     if (id === undefined) {
       const fonts = this.collection('fonts');
       const base = fonts.entries[0] ?? SEEDS.fonts[0];
-      const font =
-        variant === 'bold'
-          ? replaceChildren(base, ['b'], '<b/>')
-          : replaceChildren(base, ['u', 'color'], `<u/><color rgb="${LINK_COLOR}"/>`);
+      const font = variant === 'bold' ? replaceChildren(base, ['b'], '<b/>') : replaceChildren(base, ['u', 'color'], `<u/><color rgb="${LINK_COLOR}"/>`);
       id = this.append(fonts, font);
       this.fontIds.set(variant, id);
     }

@@ -9,13 +9,7 @@ const PACKAGE_RELS_NS = 'http://schemas.openxmlformats.org/package/2006/relation
  * Adds a relationship from `sourcePart` to `targetPart` in the source's `_rels` part (created if
  * missing) and returns its id. Existing entries are kept byte for byte; the new one is appended.
  */
-export function addRelationship(
-  parts: Map<string, Uint8Array>,
-  contentTypes: ContentTypes,
-  sourcePart: string,
-  type: string,
-  targetPart: string,
-): string {
+export function addRelationship(parts: Map<string, Uint8Array>, contentTypes: ContentTypes, sourcePart: string, type: string, targetPart: string): string {
   const relsPath = relsPathOf(sourcePart);
   let xml = readXmlPart(parts, relsPath);
   if (xml === undefined) {
@@ -27,10 +21,7 @@ export function addRelationship(
   let n = used.size + 1;
   while (used.has(`rid${n}`)) n++;
   const id = `rId${n}`;
-  const entry = withPrefix(
-    `<Relationship Id="${id}" Type="${type}" Target="${relativeTarget(sourcePart, targetPart)}"/>`,
-    prefixOf(root.name),
-  );
+  const entry = withPrefix(`<Relationship Id="${id}" Type="${type}" Target="${relativeTarget(sourcePart, targetPart)}"/>`, prefixOf(root.name));
   const patched = root.selfClosing
     ? `${xml.slice(0, root.start)}${xml.slice(root.start, root.openEnd).replace(/\s*\/>$/, '>')}${entry}</${root.name}>${xml.slice(root.end)}`
     : xml.slice(0, root.closeStart) + entry + xml.slice(root.closeStart);

@@ -136,7 +136,7 @@ function noteShapeType(v: string, o: string, decl: string): string {
 /** Rough size of the pop-up box: wide enough for a sentence, tall enough for the text. */
 function boxRows(text: string): number {
   let lines = 0;
-  for (let from = 0; ; ) {
+  for (let from = 0; ;) {
     const nl = text.indexOf('\n', from);
     const length = (nl < 0 ? text.length : nl) - from;
     lines += Math.max(1, Math.ceil(length / 40));

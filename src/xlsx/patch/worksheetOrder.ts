@@ -4,11 +4,44 @@ import { childElements, ElementSpan, localName, rootElement } from '../xml/xmlSc
 
 /** CT_Worksheet's children in schema order; Excel rejects a sheet whose children are out of order. */
 const WORKSHEET_ORDER = [
-  'sheetPr', 'dimension', 'sheetViews', 'sheetFormatPr', 'cols', 'sheetData', 'sheetCalcPr', 'sheetProtection',
-  'protectedRanges', 'scenarios', 'autoFilter', 'sortState', 'dataConsolidate', 'customSheetViews', 'mergeCells',
-  'phoneticPr', 'conditionalFormatting', 'dataValidations', 'hyperlinks', 'printOptions', 'pageMargins', 'pageSetup',
-  'headerFooter', 'rowBreaks', 'colBreaks', 'customProperties', 'cellWatches', 'ignoredErrors', 'smartTags', 'drawing',
-  'legacyDrawing', 'legacyDrawingHF', 'drawingHF', 'picture', 'oleObjects', 'controls', 'webPublishItems', 'tableParts',
+  'sheetPr',
+  'dimension',
+  'sheetViews',
+  'sheetFormatPr',
+  'cols',
+  'sheetData',
+  'sheetCalcPr',
+  'sheetProtection',
+  'protectedRanges',
+  'scenarios',
+  'autoFilter',
+  'sortState',
+  'dataConsolidate',
+  'customSheetViews',
+  'mergeCells',
+  'phoneticPr',
+  'conditionalFormatting',
+  'dataValidations',
+  'hyperlinks',
+  'printOptions',
+  'pageMargins',
+  'pageSetup',
+  'headerFooter',
+  'rowBreaks',
+  'colBreaks',
+  'customProperties',
+  'cellWatches',
+  'ignoredErrors',
+  'smartTags',
+  'drawing',
+  'legacyDrawing',
+  'legacyDrawingHF',
+  'drawingHF',
+  'picture',
+  'oleObjects',
+  'controls',
+  'webPublishItems',
+  'tableParts',
   'extLst',
 ];
 
@@ -25,10 +58,7 @@ export interface WorksheetChildren {
 export function worksheetChildren(xml: ByteText, partName: string): WorksheetChildren {
   const root = rootElement(xml, partName);
   if (localName(root.name) !== 'worksheet' || root.selfClosing) {
-    throw new WorkbookFormatError(
-      `phần ${partName} của tệp không phải là trang tính`,
-      `the ${partName} part of the file is not a worksheet`,
-    );
+    throw new WorkbookFormatError(`phần ${partName} của tệp không phải là trang tính`, `the ${partName} part of the file is not a worksheet`);
   }
   const children = childElements(xml, root, partName).map((span) => ({ span, localName: effectiveName(xml, span, partName) }));
   return { root, children };

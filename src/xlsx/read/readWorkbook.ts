@@ -249,7 +249,12 @@ function worksheetHandlers(shared: string[], sheetName: string): { handlers: Xml
           outOfOrder?.add(rowIdx * MAX_COLS + colIdx);
         } else {
           const key = rowIdx * MAX_COLS + colIdx;
-          if (rows[rowIdx]?.[colIdx] !== undefined || formulaCells.has(toA1(rowIdx, colIdx)) || outOfOrder?.has(key) || (rowIdx === lastRow && colIdx === lastCol)) {
+          if (
+            rows[rowIdx]?.[colIdx] !== undefined ||
+            formulaCells.has(toA1(rowIdx, colIdx)) ||
+            outOfOrder?.has(key) ||
+            (rowIdx === lastRow && colIdx === lastCol)
+          ) {
             cellTwice(toA1(rowIdx, colIdx), sheetName);
           }
           (outOfOrder ??= new Set()).add(key);

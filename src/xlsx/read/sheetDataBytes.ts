@@ -113,11 +113,13 @@ export function scanSheetData(bytes: Uint8Array, from: number, to: number, visit
     let r = 0;
     let hidden = false;
     let seen = 0;
-    for (let n; (n = attribute(ROW_ATTRIBUTES)) >= 0; ) {
+    for (let n; (n = attribute(ROW_ATTRIBUTES)) >= 0;) {
       if (seen & (1 << n)) fail(); // an attribute twice
       seen |= 1 << n;
-      if (n === 0 && (r = digits(bytes, valueStart, valueEnd)) === 0) fail(); // r="0" is not a row
-      else if (n === 1) hidden = (valueEnd - valueStart === 1 && bytes[valueStart] === 0x31) || (valueEnd - valueStart === 4 && bytesAre(bytes, valueStart, 'true'));
+      if (n === 0 && (r = digits(bytes, valueStart, valueEnd)) === 0)
+        fail(); // r="0" is not a row
+      else if (n === 1)
+        hidden = (valueEnd - valueStart === 1 && bytes[valueStart] === 0x31) || (valueEnd - valueStart === 4 && bytesAre(bytes, valueStart, 'true'));
     }
     visit.row(r, hidden);
     if (tagEnd()) continue;
@@ -130,7 +132,7 @@ export function scanSheetData(bytes: Uint8Array, from: number, to: number, visit
       let col = -1;
       let t = 'n';
       let cellSeen = 0;
-      for (let n; (n = attribute(CELL_ATTRIBUTES)) >= 0; ) {
+      for (let n; (n = attribute(CELL_ATTRIBUTES)) >= 0;) {
         if (cellSeen & (1 << n)) fail();
         cellSeen |= 1 << n;
         if (n === 0) {
@@ -183,7 +185,7 @@ export function scanSheetData(bytes: Uint8Array, from: number, to: number, visit
             hasFormula = true;
             i += 2;
             let fSeen = 0;
-            for (let n; (n = attribute(FORMULA_ATTRIBUTES)) >= 0; ) {
+            for (let n; (n = attribute(FORMULA_ATTRIBUTES)) >= 0;) {
               if (fSeen & (1 << n)) fail();
               fSeen |= 1 << n;
             }
@@ -208,7 +210,21 @@ export function scanSheetData(bytes: Uint8Array, from: number, to: number, visit
 }
 
 /** CT_Row's attributes (r and hidden first: they are read), with the usual extension. */
-const ROW_ATTRIBUTES = ['r', 'hidden', 'spans', 's', 'customFormat', 'ht', 'customHeight', 'outlineLevel', 'collapsed', 'thickTop', 'thickBot', 'ph', 'x14ac:dyDescent'];
+const ROW_ATTRIBUTES = [
+  'r',
+  'hidden',
+  'spans',
+  's',
+  'customFormat',
+  'ht',
+  'customHeight',
+  'outlineLevel',
+  'collapsed',
+  'thickTop',
+  'thickBot',
+  'ph',
+  'x14ac:dyDescent',
+];
 /** CT_Cell's attributes (r, then t at index 2). */
 const CELL_ATTRIBUTES = ['r', 's', 't', 'cm', 'vm', 'ph'];
 /** CT_CellFormula's attributes. */
@@ -216,7 +232,9 @@ const FORMULA_ATTRIBUTES = ['t', 'aca', 'ref', 'dt2D', 'dtr', 'del1', 'del2', 'r
 
 /** One of the five predefined entities at `at` (an `&`). */
 function entityAt(bytes: Uint8Array, at: number): boolean {
-  return bytesAre(bytes, at, '&amp;') || bytesAre(bytes, at, '&lt;') || bytesAre(bytes, at, '&gt;') || bytesAre(bytes, at, '&quot;') || bytesAre(bytes, at, '&apos;');
+  return (
+    bytesAre(bytes, at, '&amp;') || bytesAre(bytes, at, '&lt;') || bytesAre(bytes, at, '&gt;') || bytesAre(bytes, at, '&quot;') || bytesAre(bytes, at, '&apos;')
+  );
 }
 
 /** A positive decimal integer of at most 9 digits (row numbers), else NOT_BYTE_PLAIN. */

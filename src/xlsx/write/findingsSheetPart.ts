@@ -1,7 +1,16 @@
 import { columnName, toA1 } from '../../grid/address';
 import { PartWriter } from '../xml/byteText';
 import { encodeXmlText } from '../../xml/encodeXml';
-import { dataRowHeight, headerHeight, PRINT_FOOTER, PRINT_MARGINS, printAreaA1, printTitleColumnsA1, printTitleRowsA1, sheetLayout } from './findingsSheetLayout';
+import {
+  dataRowHeight,
+  headerHeight,
+  PRINT_FOOTER,
+  PRINT_MARGINS,
+  printAreaA1,
+  printTitleColumnsA1,
+  printTitleRowsA1,
+  sheetLayout,
+} from './findingsSheetLayout';
 import { FindingsCell, FindingsSheet } from './highlightPlan';
 import { StylesPatch, XfChange } from '../patch/patchStyles';
 
@@ -46,7 +55,13 @@ export function findingsSheetPart(sheet: FindingsSheet, styles: StylesPatch, mai
   // With fixed column widths the header wraps rather than being cut off (all of it, so it aligns alike).
   const headerStyle = () => (sheet.columnWidths !== undefined ? styles.xf(0, { font: 'bold', wrap: true }) : bold());
   // Wrapped text needs the row's height set to its tallest cell (see rowHeight).
-  out.add(rowXml(r++, sheet.header.map((h, c) => cellXml(headerRow, c, h, headerStyle())).filter((x): x is string => x !== undefined), headerHeight(sheet, layout)));
+  out.add(
+    rowXml(
+      r++,
+      sheet.header.map((h, c) => cellXml(headerRow, c, h, headerStyle())).filter((x): x is string => x !== undefined),
+      headerHeight(sheet, layout),
+    ),
+  );
   // Column letters and the few derived styles, worked out once for hundreds of thousands of rows;
   // styles are still asked for in the order the cells come, so their indices do not change.
   const letters = Array.from({ length: width }, (_, c) => columnName(c));

@@ -99,7 +99,13 @@ export function patchHighlightedCopy(pkg: Uint8Array | XlsxPackage, plan: Highli
   if (plan.findingsSheet) {
     const sheetPart = findingsSheetPart(plan.findingsSheet, styles, dialect.mainNs);
     const before = new Set(parts.keys());
-    findingsSheetName = appendWorksheet(ctx, source.workbookPath, source.sheets.map((s) => s.name), plan.findingsSheet.name, sheetPart);
+    findingsSheetName = appendWorksheet(
+      ctx,
+      source.workbookPath,
+      source.sheets.map((s) => s.name),
+      plan.findingsSheet.name,
+      sheetPart,
+    );
     // Its header on every printed page, and the table as the print area.
     addSheetDefinedNames(parts, source.workbookPath, findingsSheetName, printNames(plan.findingsSheet, findingsSheetName));
     startFinished(...[...parts.keys()].filter((k) => !before.has(k)));

@@ -69,7 +69,8 @@ export class PartWriter {
     const room = this.encoding === 'utf8' ? text.length * 3 : text.length;
     if (this.chunk.length - this.at < room) this.next(room);
     if (NODE_BUFFER) this.at += (this.chunk as ReturnType<NodeBufferApi['allocUnsafe']>).write(text, this.at, this.encoding);
-    else if (this.encoding === 'utf8') this.at += (this.encoder as InstanceType<typeof TextEncoder>).encodeInto(text, this.chunk.subarray(this.at)).written as number;
+    else if (this.encoding === 'utf8')
+      this.at += (this.encoder as InstanceType<typeof TextEncoder>).encodeInto(text, this.chunk.subarray(this.at)).written as number;
     else {
       this.chunk.set(strToU8(text, true), this.at);
       this.at += text.length;

@@ -60,7 +60,7 @@ function decode(bytes: Uint8Array, encoding: 'utf-8' | 'utf-16le' | 'utf-16be'):
 
 /** Whether bytes are well-formed UTF-8 (no overlongs, surrogates or values past U+10FFFF). */
 function validUtf8(b: Uint8Array): boolean {
-  for (let i = 0; i < b.length; ) {
+  for (let i = 0; i < b.length;) {
     const c = b[i];
     if (c < 0x80) {
       i++;

@@ -195,10 +195,7 @@ export function rootElement(xml: string, partName?: string): ElementSpan {
   while (cur.next()) {
     if (cur.kind === 'open' || cur.kind === 'empty') return spanAt(cur, true);
   }
-  throw new WorkbookFormatError(
-    `phần ${partName ?? 'XML'} của tệp trống hoặc không phải XML`,
-    `the ${partName ?? 'XML'} part of the file is empty or not XML`,
-  );
+  throw new WorkbookFormatError(`phần ${partName ?? 'XML'} của tệp trống hoặc không phải XML`, `the ${partName ?? 'XML'} part of the file is empty or not XML`);
 }
 
 /** Direct children of an element, in document order. */

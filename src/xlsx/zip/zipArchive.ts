@@ -34,7 +34,6 @@ const ZIP64_END_SIG = 0x06064b50;
 const MAX_U32 = 0xffffffff;
 const MAX_U16 = 0xffff;
 
-
 /** Fixed timestamp (1980-01-01 00:00, the first the format can hold): the same input always gives the same bytes. */
 const DOS_TIME = 0;
 const DOS_DATE = (1 << 5) | 1;

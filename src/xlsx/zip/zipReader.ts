@@ -67,7 +67,10 @@ export function readZipDirectory(zip: Uint8Array, limits: ZipLimits): ZipEntryIn
     end--;
   }
   if (end < 0 || u32(zip, end) !== END_SIG) {
-    throw new ZipError('tệp bị hỏng hoặc bị cắt ngắn (không tìm thấy danh mục của gói .xlsx)', 'the file is damaged or truncated (the .xlsx package has no directory)');
+    throw new ZipError(
+      'tệp bị hỏng hoặc bị cắt ngắn (không tìm thấy danh mục của gói .xlsx)',
+      'the file is damaged or truncated (the .xlsx package has no directory)',
+    );
   }
   let count = u16(zip, end + 10);
   let dirSize = u32(zip, end + 12);
@@ -87,7 +90,8 @@ export function readZipDirectory(zip: Uint8Array, limits: ZipLimits): ZipEntryIn
       `the package has ${count.toLocaleString('en-US')} parts, over the limit of ${limits.maxParts.toLocaleString('en-US')} for a workbook (a damaged file or a zip bomb)`,
     );
   }
-  if (dirAt + dirSize > dirEnd) throw damaged('danh mục của gói nằm ngoài tệp, có thể tệp bị cắt ngắn', 'the package directory lies outside the file; it may be truncated');
+  if (dirAt + dirSize > dirEnd)
+    throw damaged('danh mục của gói nằm ngoài tệp, có thể tệp bị cắt ngắn', 'the package directory lies outside the file; it may be truncated');
   const entries: ZipEntryInfo[] = [];
   const names = new Set<string>();
   let at = dirAt;
@@ -105,7 +109,7 @@ export function readZipDirectory(zip: Uint8Array, limits: ZipLimits): ZipEntryIn
     const nameBytes = zip.subarray(at + 46, at + 46 + nameLen);
     const name = flags & 0x800 ? strFromU8(nameBytes) : latin1(nameBytes);
     // ZIP64 extended information: the 64-bit values of the fields set to 0xFFFFFFFF, in this order.
-    for (let x = at + 46 + nameLen, xEnd = x + extraLen; x + 4 <= xEnd; ) {
+    for (let x = at + 46 + nameLen, xEnd = x + extraLen; x + 4 <= xEnd;) {
       const id = u16(zip, x);
       const len = u16(zip, x + 2);
       if (id === 0x0001) {
@@ -139,7 +143,8 @@ export function readZipDirectory(zip: Uint8Array, limits: ZipLimits): ZipEntryIn
     const key = name.replace(/^\//, '').toLowerCase();
     if (names.has(key)) throw damaged(`có hai phần cùng tên ${name}`, `two parts are named ${name}`);
     names.add(key);
-    if (localOffset + 30 > dirAt || u32(zip, localOffset) !== LOCAL_SIG) throw damaged(`phần ${name} nằm ngoài tệp hoặc trong danh mục`, `the part ${name} lies outside the file or inside its directory`);
+    if (localOffset + 30 > dirAt || u32(zip, localOffset) !== LOCAL_SIG)
+      throw damaged(`phần ${name} nằm ngoài tệp hoặc trong danh mục`, `the part ${name} lies outside the file or inside its directory`);
     const start = localOffset + 30 + u16(zip, localOffset + 26) + u16(zip, localOffset + 28);
     if (start + compressedSize > dirAt) {
       throw new ZipError(`phần ${name} bị cắt ngắn (tệp không đủ dữ liệu)`, `the part ${name} is truncated (the file ends before its data)`);

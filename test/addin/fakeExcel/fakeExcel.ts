@@ -135,7 +135,10 @@ abstract class FakeProxy {
     return new Proxy(this, {
       set(target, prop, value, receiver) {
         // Internal fields, fields the constructors fill in, and the writable list; nothing else.
-        const own = Object.prototype.hasOwnProperty.call(target, prop) && !allowed.has(String(prop)) && Object.getOwnPropertyDescriptor(target, prop)?.value === undefined;
+        const own =
+          Object.prototype.hasOwnProperty.call(target, prop) &&
+          !allowed.has(String(prop)) &&
+          Object.getOwnPropertyDescriptor(target, prop)?.value === undefined;
         if (typeof prop === 'string' && (prop.startsWith('_') || allowed.has(prop) || own)) return Reflect.set(target, prop, value, receiver);
         const what = `${target._path}.${String(prop)} = ${JSON.stringify(value)?.slice(0, 60)}`;
         _ctx.violations.push(what);
@@ -338,7 +341,8 @@ class FakeWorksheets extends FakeCollection<FakeWorksheet> {
     let made: FakeSheet | undefined;
     this._call('add', name, () => {
       if (state.structureProtected) throw new OfficeError('AccessDenied', 'the workbook structure is protected');
-      if (!name || Array.from(name).length > 31 || /[[\]:*?/\\]/.test(name) || /^'|'$/.test(name)) throw new OfficeError('InvalidArgument', `sheet name ${name}`);
+      if (!name || Array.from(name).length > 31 || /[[\]:*?/\\]/.test(name) || /^'|'$/.test(name))
+        throw new OfficeError('InvalidArgument', `sheet name ${name}`);
       const lower = (s: string) => s.normalize('NFC').toLocaleLowerCase('vi');
       if (state.sheets.some((s) => lower(s.name) === lower(name))) throw new OfficeError('ItemAlreadyExists', `a sheet named ${name}`);
       made = state.addSheet(name);
@@ -417,10 +421,14 @@ class FakeWorksheet extends FakeProxy {
 
   getUsedRangeOrNullObject(valuesOnly = false): FakeRange {
     const area = () => usedArea(this._sheet(), valuesOnly);
-    const r = new FakeRange(this._ctx, () => {
-      const a = area();
-      return a && { sheet: this._sheet(), area: a };
-    }, `${this._path}.getUsedRangeOrNullObject(${valuesOnly})`);
+    const r = new FakeRange(
+      this._ctx,
+      () => {
+        const a = area();
+        return a && { sheet: this._sheet(), area: a };
+      },
+      `${this._path}.getUsedRangeOrNullObject(${valuesOnly})`,
+    );
     r._nullable(() => area() === null);
     return r;
   }
@@ -547,7 +555,9 @@ class FakeRange extends FakeProxy {
   protected override _read(name: string): unknown {
     const { sheet, area } = this._at();
     const grid = <T>(f: (r: number, c: number) => T): T[][] =>
-      Array.from({ length: area.bottom - area.top + 1 }, (_, i) => Array.from({ length: area.right - area.left + 1 }, (_, j) => f(area.top + i, area.left + j)));
+      Array.from({ length: area.bottom - area.top + 1 }, (_, i) =>
+        Array.from({ length: area.right - area.left + 1 }, (_, j) => f(area.top + i, area.left + j)),
+      );
     switch (name) {
       case 'values':
         return grid((r, c) => sheet.cells.get(`${r},${c}`)?.value ?? '');
@@ -579,7 +589,9 @@ class FakeRange extends FakeProxy {
           wire: { op: 'call', target: path, name: 'getCount' },
           run: () => {
             const { sheet, area } = at();
-            const hits = (sheet.conditionalFormats ?? []).filter((m) => m.top <= area.bottom && m.bottom >= area.top && m.left <= area.right && m.right >= area.left);
+            const hits = (sheet.conditionalFormats ?? []).filter(
+              (m) => m.top <= area.bottom && m.bottom >= area.top && m.left <= area.right && m.right >= area.left,
+            );
             return result._stage(hits.length);
           },
         });
@@ -607,7 +619,10 @@ class FakeRange extends FakeProxy {
     const result = new FakeResult<{ rowHidden?: boolean; rowIndex?: number }[]>();
     this._call('getRowProperties', opts, () => {
       const { sheet, area } = this._at();
-      const rows = Array.from({ length: area.bottom - area.top + 1 }, (_, i) => ({ rowIndex: area.top + i, ...(opts.rowHidden ? { rowHidden: sheet.hiddenRows.has(area.top + i) } : {}) }));
+      const rows = Array.from({ length: area.bottom - area.top + 1 }, (_, i) => ({
+        rowIndex: area.top + i,
+        ...(opts.rowHidden ? { rowHidden: sheet.hiddenRows.has(area.top + i) } : {}),
+      }));
       return result._stage(rows);
     });
     return result;
@@ -936,7 +951,12 @@ function reasonIndex(state: FakeWorkbook) {
   const list = state.reasons;
   let index = reasonIndexes.get(list);
   if (!index || index.length !== list.length) {
-    index = { length: list.length, note: list.filter((r) => r.kind === 'note'), comment: list.filter((r) => r.kind === 'comment'), byId: new Map(list.map((r) => [r.id, r])) };
+    index = {
+      length: list.length,
+      note: list.filter((r) => r.kind === 'note'),
+      comment: list.filter((r) => r.kind === 'comment'),
+      byId: new Map(list.map((r) => [r.id, r])),
+    };
     reasonIndexes.set(list, index);
   }
   return index;
@@ -1002,7 +1022,6 @@ class FakeReasonProxy extends FakeProxy {
     });
   }
 }
-
 
 // --- sheets the add-in makes: values, layout, custom properties ----------------------------------
 
@@ -1075,13 +1094,23 @@ class FakeRangeFormat extends FakeProxy {
         super(ctx, `${path}.font`, ['bold']);
         Object.defineProperty(this, 'bold', {
           configurable: true,
-          set: (v: boolean) => this._set('bold', v, cells((k, l) => (v ? l.bold.add(k) : l.bold.delete(k)), `${path}.font.bold`)),
+          set: (v: boolean) =>
+            this._set(
+              'bold',
+              v,
+              cells((k, l) => (v ? l.bold.add(k) : l.bold.delete(k)), `${path}.font.bold`),
+            ),
         });
       }
     })();
     Object.defineProperty(this, 'wrapText', {
       configurable: true,
-      set: (v: boolean) => this._set('wrapText', v, cells((k, l) => (v ? l.wrap.add(k) : l.wrap.delete(k)), `${path}.wrapText`)),
+      set: (v: boolean) =>
+        this._set(
+          'wrapText',
+          v,
+          cells((k, l) => (v ? l.wrap.add(k) : l.wrap.delete(k)), `${path}.wrapText`),
+        ),
     });
     Object.defineProperty(this, 'verticalAlignment', {
       configurable: true,
@@ -1175,11 +1204,21 @@ class FakeFreezePanes extends FakeProxy {
     });
   }
   freezeRows(count: number): void {
-    this._freeze('freezeRows', count, () => count, () => 0);
+    this._freeze(
+      'freezeRows',
+      count,
+      () => count,
+      () => 0,
+    );
   }
   freezeAt(range: FakeRange): void {
     const at = () => range._where()!.area;
-    this._freeze('freezeAt', range._path, () => at().bottom + 1, () => at().right + 1);
+    this._freeze(
+      'freezeAt',
+      range._path,
+      () => at().bottom + 1,
+      () => at().right + 1,
+    );
   }
 }
 
@@ -1198,12 +1237,14 @@ class FakePageLayout extends FakeProxy {
   constructor(ctx: FakeExcel, sheet: () => FakeSheet, path: string) {
     const props = ['orientation', 'paperSize', 'printGridlines', 'printOrder', 'zoom'];
     super(ctx, path, props);
-    const record = (name: string, v: unknown, check: () => void = () => undefined) => () => {
-      requireExcelApi(ctx, '1.9', `${path}.${name}`);
-      madeOnly(ctx, sheet(), `${path}.${name}`);
-      check();
-      layoutOf(sheet()).print[name] = v;
-    };
+    const record =
+      (name: string, v: unknown, check: () => void = () => undefined) =>
+      () => {
+        requireExcelApi(ctx, '1.9', `${path}.${name}`);
+        madeOnly(ctx, sheet(), `${path}.${name}`);
+        check();
+        layoutOf(sheet()).print[name] = v;
+      };
     const oneOf = (name: string, v: unknown, allowed: string[]) => () => {
       if (!allowed.includes(v as string)) throw invalid(ctx, `${path}.${name} = ${JSON.stringify(v)}`);
     };
@@ -1230,7 +1271,11 @@ class FakePageLayout extends FakeProxy {
         Object.defineProperty(slot, f, {
           configurable: true,
           set: (v: unknown) =>
-            this._set(`headersFooters.defaultForAllPages.${f}`, v, record(`footer.${f}`, v, () => checkHeaderCodes(ctx, v, `${slotPath}.${f}`))),
+            this._set(
+              `headersFooters.defaultForAllPages.${f}`,
+              v,
+              record(`footer.${f}`, v, () => checkHeaderCodes(ctx, v, `${slotPath}.${f}`)),
+            ),
         });
       }
       return fields;
@@ -1259,7 +1304,8 @@ class FakePageLayout extends FakeProxy {
     this._call('setPrintArea', area, () => {
       requireExcelApi(this._ctx, '1.9', `${this._path}.setPrintArea`);
       madeOnly(this._ctx, this._sheet(), `${this._path}.setPrintArea`);
-      if (typeof area !== 'string' || !/^\$?[A-Z]{1,3}\$?\d+:\$?[A-Z]{1,3}\$?\d+$/.test(area)) throw invalid(this._ctx, `${this._path}.setPrintArea(${JSON.stringify(area)})`);
+      if (typeof area !== 'string' || !/^\$?[A-Z]{1,3}\$?\d+:\$?[A-Z]{1,3}\$?\d+$/.test(area))
+        throw invalid(this._ctx, `${this._path}.setPrintArea(${JSON.stringify(area)})`);
       layoutOf(this._sheet()).print.printArea = area.replace(/\$/g, '');
     });
   }
@@ -1269,7 +1315,8 @@ class FakePageLayout extends FakeProxy {
     this._call('setPrintTitleRows', rows, () => {
       requireExcelApi(this._ctx, '1.9', `${this._path}.setPrintTitleRows`);
       madeOnly(this._ctx, this._sheet(), `${this._path}.setPrintTitleRows`);
-      if (typeof rows !== 'string' || !/^\$?\d+:\$?\d+$/.test(rows)) throw invalid(this._ctx, `${this._path}.setPrintTitleRows(${JSON.stringify(rows)}): not whole rows`);
+      if (typeof rows !== 'string' || !/^\$?\d+:\$?\d+$/.test(rows))
+        throw invalid(this._ctx, `${this._path}.setPrintTitleRows(${JSON.stringify(rows)}): not whole rows`);
       layoutOf(this._sheet()).print.titleRows = rows.replace(/\$/g, '');
     });
   }
@@ -1279,7 +1326,8 @@ class FakePageLayout extends FakeProxy {
     this._call('setPrintTitleColumns', columns, () => {
       requireExcelApi(this._ctx, '1.9', `${this._path}.setPrintTitleColumns`);
       madeOnly(this._ctx, this._sheet(), `${this._path}.setPrintTitleColumns`);
-      if (typeof columns !== 'string' || !/^\$?[A-Z]{1,3}:\$?[A-Z]{1,3}$/.test(columns)) throw invalid(this._ctx, `${this._path}.setPrintTitleColumns(${JSON.stringify(columns)}): not whole columns`);
+      if (typeof columns !== 'string' || !/^\$?[A-Z]{1,3}:\$?[A-Z]{1,3}$/.test(columns))
+        throw invalid(this._ctx, `${this._path}.setPrintTitleColumns(${JSON.stringify(columns)}): not whole columns`);
       layoutOf(this._sheet()).print.titleColumns = columns.replace(/\$/g, '');
     });
   }
@@ -1289,7 +1337,10 @@ class FakePageLayout extends FakeProxy {
       requireExcelApi(this._ctx, '1.9', `${this._path}.setPrintMargins`);
       madeOnly(this._ctx, this._sheet(), `${this._path}.setPrintMargins`);
       const known = ['top', 'bottom', 'left', 'right', 'header', 'footer'];
-      if (!['Points', 'Inches', 'Centimeters'].includes(unit) || Object.entries(margins).some(([k, v]) => !known.includes(k) || typeof v !== 'number' || v < 0)) {
+      if (
+        !['Points', 'Inches', 'Centimeters'].includes(unit) ||
+        Object.entries(margins).some(([k, v]) => !known.includes(k) || typeof v !== 'number' || v < 0)
+      ) {
         throw invalid(this._ctx, `${this._path}.setPrintMargins(${JSON.stringify(unit)}, ${JSON.stringify(margins)})`);
       }
       layoutOf(this._sheet()).print.margins = { unit, ...margins };

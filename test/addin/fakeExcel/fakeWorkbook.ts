@@ -168,7 +168,14 @@ export class FakeWorkbook {
         cells: [...s.cells].sort(),
         fills: [...s.fills].sort(),
       })),
-      reasons: this.reasons.map((r) => ({ kind: r.kind, sheet: r.sheet, row: r.row, col: r.col, content: r.content, ...(r.replies?.length ? { replies: [...r.replies] } : {}) })),
+      reasons: this.reasons.map((r) => ({
+        kind: r.kind,
+        sheet: r.sheet,
+        row: r.row,
+        col: r.col,
+        content: r.content,
+        ...(r.replies?.length ? { replies: [...r.replies] } : {}),
+      })),
     };
   }
 
@@ -178,7 +185,15 @@ export class FakeWorkbook {
 }
 
 function copyLayout(l: FakeSheetLayout): FakeSheetLayout {
-  return { ...l, bold: new Set(l.bold), wrap: new Set(l.wrap), top: new Set(l.top), columnWidths: new Map(l.columnWidths), print: { ...l.print }, ...(l.frozen ? { frozen: { ...l.frozen } } : {}) };
+  return {
+    ...l,
+    bold: new Set(l.bold),
+    wrap: new Set(l.wrap),
+    top: new Set(l.top),
+    columnWidths: new Map(l.columnWidths),
+    print: { ...l.print },
+    ...(l.frozen ? { frozen: { ...l.frozen } } : {}),
+  };
 }
 
 function fakeCell(v: CellValue): FakeCell {

@@ -35,7 +35,9 @@ describe('a Pledge Check comment someone replied to', () => {
     expect(answered.replies).toEqual(['Trưởng phòng: đã yêu cầu đơn vị giải trình.']);
     const cell = `${answered.sheet}!${String.fromCharCode(65 + answered.col)}${answered.row + 1}`;
     expect(report.threadsKept).toEqual([cell]);
-    const text = clearSummary(report).map((m) => m.vi).join(' ');
+    const text = clearSummary(report)
+      .map((m) => m.vi)
+      .join(' ');
     expect(text).toContain('đã có người trả lời');
     expect(text).toContain(cell);
     // Clear still put the cell's fill back and forgot it.
@@ -47,7 +49,11 @@ describe('a Pledge Check comment someone replied to', () => {
     const outcome = await checkWorkbook(new FakeExcel(state).context, checker, 'vi', COMMENTS_ONLY);
     expect(state.reasons).toContainEqual(answered);
     expect(outcome.write.threadsKept).toHaveLength(1);
-    expect(checkWarnings(outcome).map((m) => m.en).join(' ')).toContain('someone replied');
+    expect(
+      checkWarnings(outcome)
+        .map((m) => m.en)
+        .join(' '),
+    ).toContain('someone replied');
     // From now on it is no longer ours: a later Clear leaves it as well, without counting it as ours.
     const report = await clearHighlights(new FakeExcel(state).context, COMMENTS_ONLY);
     expect(state.reasons).toEqual([answered]);

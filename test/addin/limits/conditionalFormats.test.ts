@@ -27,7 +27,11 @@ it('a marked cell under a conditional format is named in the pane and its note s
   expect(outcome.write.conditionalCells).toContain(`${flagged.sheet}!${a1}`);
   const note = state.reasons.find((r) => r.sheet === flagged.sheet && r.row === row && r.col === col)!;
   expect(note.content).toContain('định dạng có điều kiện');
-  expect(checkWarnings(outcome).map((m) => m.vi).join(' ')).toContain(`${flagged.sheet}!${a1}`);
+  expect(
+    checkWarnings(outcome)
+      .map((m) => m.vi)
+      .join(' '),
+  ).toContain(`${flagged.sheet}!${a1}`);
   // Cells in other columns are not named.
   expect(outcome.write.conditionalCells.length).toBeLessThan(outcome.write.marked);
 

@@ -61,6 +61,9 @@ describe('fillOf reads what Excel reports', () => {
     expect(read({ color: '#FFFFFF', pattern: null, tintAndShade: null }).pattern).toBe('None');
     expect(read({ color: '#FFFFFF', pattern: null, tintAndShade: 0 })).toMatchObject({ pattern: 'Solid', color: '#FFFFFF' });
     expect(read({ color: '#FFFFFF', pattern: 'None', tintAndShade: null }).pattern).toBe('None');
-    expect(read({ color: '#FFF2CC', pattern: 'Gray25', patternColor: '#7F7F7F', tintAndShade: 0 })).toMatchObject({ pattern: 'Gray25', patternColor: '#7F7F7F' });
+    expect(read({ color: '#FFF2CC', pattern: 'Gray25', patternColor: '#7F7F7F', tintAndShade: 0 })).toMatchObject({
+      pattern: 'Gray25',
+      patternColor: '#7F7F7F',
+    });
   });
 });

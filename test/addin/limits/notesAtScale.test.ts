@@ -73,6 +73,10 @@ describe('notes written', () => {
     expect(outcome.write.attached).toBe(0);
     expect(outcome.write.reasonsOmitted).toBe(outcome.write.marked);
     expect(state.reasons).toEqual([]);
-    expect(checkWarnings(outcome).map((m) => m.vi).join(' ')).toContain('lý do không được gắn vào từng ô');
+    expect(
+      checkWarnings(outcome)
+        .map((m) => m.vi)
+        .join(' '),
+    ).toContain('lý do không được gắn vào từng ô');
   });
 });
