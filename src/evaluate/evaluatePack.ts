@@ -283,6 +283,7 @@ export class PackEvaluator {
  * A finding whose message is rendered when first read: a national check makes hundreds of
  * thousands of findings, and most met ones are never shown. Serialises like a plain finding.
  */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging -- the fields are copied from `base` (the interface below)
 class LazyMessageFinding implements Finding {
   private rendered: Localized | undefined;
 
@@ -318,7 +319,7 @@ class LazyMessageFinding implements Finding {
   }
 }
 // Declaration merging: the fields are copied from `base` in the constructor.
-// eslint-disable-next-line @typescript-eslint/no-empty-interface, @typescript-eslint/no-unsafe-declaration-merging
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type, @typescript-eslint/no-unsafe-declaration-merging
 interface LazyMessageFinding extends Omit<Finding, 'message'> {}
 
 /** A rule's status from a row of facts: no data unless every fact it reads is a finite number. */
