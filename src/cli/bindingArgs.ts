@@ -10,6 +10,7 @@ import { XlsxPackage } from '../xlsx/package';
 import { NotReadable, readRegularFile } from '../files/regularFile';
 import { Lang } from '../words/lang';
 import { InputError } from './inputError';
+import * as messages from './messages';
 
 /** Bindings given on the command line: `--bind` requests and a `--bindings` file, read once for every workbook. */
 export interface CliBindings {
@@ -22,13 +23,12 @@ const MAX_BINDINGS_FILE = 1 << 20;
 
 /** Reads `--bind` and `--bindings`; problems are one sentence naming the file or the argument. */
 export function readCliBindings(bind: ReadonlyArray<string>, file: string | undefined, lang: Lang): CliBindings {
-  const say = (e: { vi: string; en: string }) => (lang === 'vi' ? e.vi : e.en);
   const requests: BindingRequest[] = [];
   for (const spec of bind) {
     try {
       requests.push(parseBindingRequest(spec));
     } catch (e) {
-      if (e instanceof BindingError) throw new InputError(`--bind: ${say(e)}.`);
+      if (e instanceof BindingError) throw new InputError(messages.bindRefused(e.text)[lang]);
       throw e;
     }
   }
@@ -40,22 +40,18 @@ export function readCliBindings(bind: ReadonlyArray<string>, file: string | unde
       text = readRegularFile(file, MAX_BINDINGS_FILE).toString('utf8');
     } catch (e) {
       const why = e instanceof NotReadable ? e.reason : (e as Error).message.split('\n')[0];
-      throw new InputError(lang === 'vi' ? `${file}: không đọc được tệp chỉ ô số liệu (${why}).` : `${file}: cannot read the bindings file (${why}).`);
+      throw new InputError(messages.bindingsFileUnreadable(file, why)[lang]);
     }
     const errors: ParseError[] = [];
     const doc: unknown = parse(text, errors, { disallowComments: true, allowTrailingComma: false });
     if (errors.length > 0) {
       const { line, column } = lineColumnAt(text, errors[0].offset);
       const code = printParseErrorCode(errors[0].error);
-      throw new InputError(
-        lang === 'vi'
-          ? `${file}:${line}:${column}: tệp chỉ ô số liệu không phải JSON hợp lệ (${code}).`
-          : `${file}:${line}:${column}: the bindings file is not valid JSON (${code}).`,
-      );
+      throw new InputError(messages.bindingsFileNotJson(file, line, column, code)[lang]);
     }
     const list = Array.isArray(doc) ? doc : (doc as { bindings?: unknown })?.bindings;
     if (!Array.isArray(list)) {
-      throw new InputError(lang === 'vi' ? `${file}: cần { "bindings": [ … ] }.` : `${file}: expected { "bindings": [ … ] }.`);
+      throw new InputError(messages.bindingsFileNotAList(file)[lang]);
     }
     list.forEach((entry: unknown, i: number) => {
       const fields = (entry ?? {}) as Record<string, unknown>;
@@ -64,11 +60,7 @@ export function readCliBindings(bind: ReadonlyArray<string>, file: string | unde
       else if (typeof fields.sheet === 'string' && typeof fields.cell === 'string' && typeof (fields.indicator ?? fields.period) === 'string') {
         requests.push({ sheet: fields.sheet, cell: fields.cell.toUpperCase(), target: String(fields.indicator ?? fields.period) });
       } else {
-        throw new InputError(
-          lang === 'vi'
-            ? `${file}: mục ${i + 1} cần "sheet", "label" hoặc "cell", và "indicator" hoặc "period" (current / baseline).`
-            : `${file}: entry ${i + 1} needs "sheet", "label" or "cell", and "indicator" or "period" (current / baseline).`,
-        );
+        throw new InputError(messages.bindingsEntryIncomplete(file, i + 1)[lang]);
       }
     });
   }
@@ -95,7 +87,7 @@ export async function bindingsForWorkbook(
     stored = readPackageBindings(pkg);
   } catch (e) {
     if (!(e instanceof BindingsFormatError)) throw e;
-    throw new InputError(lang === 'vi' ? `${file}: ${e.vi}.` : `${file}: ${e.en}.`);
+    throw new InputError(messages.fileRefused(file, e.text)[lang]);
   }
   const known = mergeBindings(stored, cli.bindings);
   if (cli.requests.length === 0) return new Bindings(known);
@@ -106,7 +98,7 @@ export async function bindingsForWorkbook(
     try {
       resolved.push(resolveBinding(grid, tables, req, Object.keys(checker.pack.indicators)));
     } catch (e) {
-      if (e instanceof BindingError) throw new InputError(`${file}: --bind ${req.sheet}!${req.cell}=${req.target}: ${lang === 'vi' ? e.vi : e.en}.`);
+      if (e instanceof BindingError) throw new InputError(messages.bindNotResolved(file, `${req.sheet}!${req.cell}=${req.target}`, e.text)[lang]);
       throw e;
     }
   }

@@ -1,6 +1,7 @@
 import { extname } from 'path';
 import { findTags, partText, XlsxPackage } from '../xlsx/package';
 import { Lang } from '../words/lang';
+import * as messages from './messages';
 
 /**
  * A copy is the same kind of workbook as its input (issue #16, point 12): the patch keeps every
@@ -22,12 +23,5 @@ export function copyKindProblem(out: string, pkg: XlsxPackage, lang: Lang): stri
   const want = macros ? '.xlsm' : '.xlsx';
   if (ext === want || (ext !== '.xlsx' && ext !== '.xlsm')) return undefined; // another name entirely is the user's choice
   const suggested = out.slice(0, out.length - ext.length) + want;
-  if (macros) {
-    return lang === 'vi'
-      ? `${out}: sổ có macro (.xlsm), nên bản sao cũng vậy và Excel chỉ mở nó với đuôi .xlsm; hãy dùng --out ${suggested}.`
-      : `${out}: the workbook has macros (.xlsm), so its copy is one too and Excel opens it only under an .xlsm name; use --out ${suggested}.`;
-  }
-  return lang === 'vi'
-    ? `${out}: sổ không có macro (.xlsx), nên bản sao phải có đuôi .xlsx; hãy dùng --out ${suggested}.`
-    : `${out}: the workbook has no macros (.xlsx), so its copy must be named .xlsx; use --out ${suggested}.`;
+  return (macros ? messages.copyMustBeXlsm(out, suggested) : messages.copyMustBeXlsx(out, suggested))[lang];
 }

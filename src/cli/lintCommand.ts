@@ -2,6 +2,7 @@ import { FileProblems, eslintJson, stylishProblems } from '../authoring/lintRepo
 import { checkRulePackFile, PackFileError } from '../packs/loadRulePack';
 import { PackArgs } from './args';
 import { EXIT, Io } from './io';
+import * as messages from './messages';
 
 /** `pledge-check lint`: every problem of every pack, ESLint-style; exit 1 on any error, warnings alone exit 0. */
 export async function lintCommand(args: PackArgs, io: Io): Promise<number> {
@@ -13,7 +14,7 @@ export async function lintCommand(args: PackArgs, io: Io): Promise<number> {
     } catch (e) {
       if (!(e instanceof PackFileError)) throw e;
       // Not a problem inside a pack: the tool could not do its job on this file (exit 2); the others are still linted.
-      io.err(`${file}: ${args.lang === 'vi' ? e.vi : e.en}.`);
+      io.err(messages.fileRefused(file, e.text)[args.lang]);
       unreadable = true;
     }
   }

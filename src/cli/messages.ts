@@ -172,3 +172,94 @@ export function demoWritten(folder: string): Localized {
     en: `The scorecard (tong-hop.xlsx), the HTML report (bao-cao.html), highlighted copies and JSON findings are in ${folder}`,
   };
 }
+
+/** `--bind: why.`: a `--bind` argument that cannot be read. */
+export function bindRefused(why: Localized): Localized {
+  return { vi: `--bind: ${why.vi}.`, en: `--bind: ${why.en}.` };
+}
+
+/** `file: --bind Sheet!C5=target: why.`: a `--bind` that does not fit this workbook. */
+export function bindNotResolved(file: string, spec: string, why: Localized): Localized {
+  return { vi: `${file}: --bind ${spec}: ${why.vi}.`, en: `${file}: --bind ${spec}: ${why.en}.` };
+}
+
+export function bindingsFileUnreadable(file: string, why: string): Localized {
+  return { vi: `${file}: không đọc được tệp chỉ ô số liệu (${why}).`, en: `${file}: cannot read the bindings file (${why}).` };
+}
+
+export function bindingsFileNotJson(file: string, line: number, column: number, code: string): Localized {
+  return {
+    vi: `${file}:${line}:${column}: tệp chỉ ô số liệu không phải JSON hợp lệ (${code}).`,
+    en: `${file}:${line}:${column}: the bindings file is not valid JSON (${code}).`,
+  };
+}
+
+export function bindingsFileNotAList(file: string): Localized {
+  return { vi: `${file}: cần { "bindings": [ … ] }.`, en: `${file}: expected { "bindings": [ … ] }.` };
+}
+
+/** `entry` counts from 1, as people count the entries of a list. */
+export function bindingsEntryIncomplete(file: string, entry: number): Localized {
+  return {
+    vi: `${file}: mục ${entry} cần "sheet", "label" hoặc "cell", và "indicator" hoặc "period" (current / baseline).`,
+    en: `${file}: entry ${entry} needs "sheet", "label" or "cell", and "indicator" or "period" (current / baseline).`,
+  };
+}
+
+export function folderUnreadable(folder: string, code: string): Localized {
+  return { vi: `${folder}: không đọc được thư mục (${code}).`, en: `${folder}: cannot read the folder (${code}).` };
+}
+
+export function folderHasNoWorkbook(folder: string): Localized {
+  return { vi: `${folder}: thư mục không có tệp .xlsx hay .xlsm nào.`, en: `${folder}: the folder has no .xlsx or .xlsm file.` };
+}
+
+/** An output that would land on an input: inputs are never overwritten. */
+export function outputOnInput(path: string, flag: string, input: 'workbook' | 'rules' | 'bindings', inputPath: string): Localized {
+  if (input === 'workbook' && flag === '--out') {
+    return {
+      vi: `${path}: --out không được trùng tệp gốc; tệp gốc không bao giờ bị ghi đè.`,
+      en: `${path}: --out must not be the input file; the input is never overwritten.`,
+    };
+  }
+  if (input === 'workbook') {
+    return {
+      vi: `${path}: tệp ghi ra không được trùng sổ đang kiểm tra; tệp gốc không bao giờ bị ghi đè.`,
+      en: `${path}: an output must not be a workbook being checked; inputs are never overwritten.`,
+    };
+  }
+  const what = input === 'rules' ? { vi: 'bộ quy tắc', en: 'the rule pack' } : { vi: 'tệp chỉ ô số liệu', en: 'the bindings file' };
+  return {
+    vi: `${path}: ${flag} không được trùng ${what.vi} ${inputPath}; tệp đầu vào không bao giờ bị ghi đè.`,
+    en: `${path}: ${flag} must not be ${what.en} ${inputPath}; inputs are never overwritten.`,
+  };
+}
+
+export function outputIsFolder(path: string): Localized {
+  return { vi: `${path}: là một thư mục; không ghi được tệp (EISDIR).`, en: `${path}: is a folder; cannot write the file (EISDIR).` };
+}
+
+export function cannotWriteFile(path: string, code: string): Localized {
+  return { vi: `${path}: không ghi được tệp (${code}).`, en: `${path}: cannot write the file (${code}).` };
+}
+
+export function outputsShareFile(path: string, flag: string, otherFlag: string): Localized {
+  return {
+    vi: `${path}: ${flag} và ${otherFlag} cùng chỉ tới một tệp; mỗi tệp ghi ra phải là một tệp riêng, không tệp nào được ghi.`,
+    en: `${path}: ${flag} and ${otherFlag} name the same file; each output needs a file of its own, and nothing was written.`,
+  };
+}
+
+export function copyMustBeXlsm(out: string, suggested: string): Localized {
+  return {
+    vi: `${out}: sổ có macro (.xlsm), nên bản sao cũng vậy và Excel chỉ mở nó với đuôi .xlsm; hãy dùng --out ${suggested}.`,
+    en: `${out}: the workbook has macros (.xlsm), so its copy is one too and Excel opens it only under an .xlsm name; use --out ${suggested}.`,
+  };
+}
+
+export function copyMustBeXlsx(out: string, suggested: string): Localized {
+  return {
+    vi: `${out}: sổ không có macro (.xlsx), nên bản sao phải có đuôi .xlsx; hãy dùng --out ${suggested}.`,
+    en: `${out}: the workbook has no macros (.xlsx), so its copy must be named .xlsx; use --out ${suggested}.`,
+  };
+}

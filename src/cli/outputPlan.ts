@@ -16,6 +16,7 @@ import {
 } from 'fs';
 import { basename, dirname, isAbsolute, join, resolve } from 'path';
 import { Lang } from '../words/lang';
+import * as messages from './messages';
 
 /**
  * Every file a command writes, planned before anything is written (issue #16, points 7–10):
@@ -88,34 +89,14 @@ export class OutputPlan {
    */
   output(path: string, flag: string): void {
     const target = this.targetOf(path, flag);
-    const vi = this.lang === 'vi';
     for (const i of this.inputs) {
       if (!sameTarget(target, i)) continue;
-      let text: string;
-      if (i.kind === 'workbook' && flag === '--out') {
-        text = vi
-          ? `${path}: --out không được trùng tệp gốc; tệp gốc không bao giờ bị ghi đè.`
-          : `${path}: --out must not be the input file; the input is never overwritten.`;
-      } else if (i.kind === 'workbook') {
-        text = vi
-          ? `${path}: tệp ghi ra không được trùng sổ đang kiểm tra; tệp gốc không bao giờ bị ghi đè.`
-          : `${path}: an output must not be a workbook being checked; inputs are never overwritten.`;
-      } else {
-        const what = i.kind === 'rules' ? (vi ? 'bộ quy tắc' : 'the rule pack') : vi ? 'tệp chỉ ô số liệu' : 'the bindings file';
-        text = vi
-          ? `${path}: ${flag} không được trùng ${what} ${i.path}; tệp đầu vào không bao giờ bị ghi đè.`
-          : `${path}: ${flag} must not be ${what} ${i.path}; inputs are never overwritten.`;
-      }
-      throw new OutputPathError(text);
+      throw new OutputPathError(messages.outputOnInput(path, flag, i.kind, i.path)[this.lang]);
     }
     // Two outputs on one terminal or /dev/null are what the user asked for; on one file, one would be lost.
     const other = target.through && target.id !== undefined && isCharDevice(target.real) ? undefined : this.outputs.find((o) => sameTarget(target, o));
     if (other) {
-      throw new OutputPathError(
-        vi
-          ? `${path}: ${other.flag} và ${flag} cùng chỉ tới một tệp; mỗi tệp ghi ra phải là một tệp riêng, không tệp nào được ghi.`
-          : `${path}: ${other.flag} and ${flag} name the same file; each output needs a file of its own, and nothing was written.`,
-      );
+      throw new OutputPathError(messages.outputsShareFile(path, other.flag, flag)[this.lang]);
     }
     this.outputs.push(target);
   }
@@ -220,9 +201,7 @@ export class OutputPlan {
     // a missing file is created where its name (or the dangling link it is) leads.
     const real = st === undefined ? followLinks(path) : st.isFile() ? realpathSync(path) : resolve(path);
     if (st?.isDirectory() && !reading) {
-      throw new OutputPathError(
-        this.lang === 'vi' ? `${path}: là một thư mục; không ghi được tệp (EISDIR).` : `${path}: is a folder; cannot write the file (EISDIR).`,
-      );
+      throw new OutputPathError(messages.outputIsFolder(path)[this.lang]);
     }
     const through = st !== undefined && !st.isFile();
     return { given: path, flag, real, id: st ? `${st.dev}:${st.ino}` : undefined, through, mode: st?.isFile() ? st.mode & 0o7777 : undefined };
@@ -230,7 +209,7 @@ export class OutputPlan {
 
   private cannotWrite(path: string, e: unknown): OutputPathError {
     const code = (e as NodeJS.ErrnoException).code ?? 'error';
-    return new OutputPathError(this.lang === 'vi' ? `${path}: không ghi được tệp (${code}).` : `${path}: cannot write the file (${code}).`);
+    return new OutputPathError(messages.cannotWriteFile(path, code)[this.lang]);
   }
 }
 

@@ -3,6 +3,7 @@ import { checkRulePackFile, PackFileError } from '../packs/loadRulePack';
 import { runExamples } from '../authoring/runExamples';
 import { PackArgs } from './args';
 import { EXIT, Io } from './io';
+import * as messages from './messages';
 
 /** `pledge-check test`: runs each pack's examples; exit 1 when one disagrees or a pack does not load. */
 export async function testCommand(args: PackArgs, io: Io): Promise<number> {
@@ -15,7 +16,7 @@ export async function testCommand(args: PackArgs, io: Io): Promise<number> {
       results.push({ file, errors, examples: pack ? await runExamples(pack, positionOf) : [] });
     } catch (e) {
       if (!(e instanceof PackFileError)) throw e;
-      io.err(`${file}: ${args.lang === 'vi' ? e.vi : e.en}.`);
+      io.err(messages.fileRefused(file, e.text)[args.lang]);
       unreadable = true;
     }
   }

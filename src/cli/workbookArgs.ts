@@ -1,6 +1,7 @@
 import { readdirSync, statSync } from 'fs';
 import { join } from 'path';
 import { Lang } from '../words/lang';
+import * as messages from './messages';
 
 /** A workbook to check, or why an argument gave none (reported like an unreadable workbook). */
 export type WorkbookArg = { readonly file: string } | { readonly problem: string; readonly arg: string };
@@ -28,12 +29,12 @@ export function expandWorkbookArgs(args: ReadonlyArray<string>, lang: Lang): Wor
       names = readdirSync(arg);
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code ?? 'error';
-      out.push({ arg, problem: lang === 'vi' ? `${arg}: không đọc được thư mục (${code}).` : `${arg}: cannot read the folder (${code}).` });
+      out.push({ arg, problem: messages.folderUnreadable(arg, code)[lang] });
       continue;
     }
     const files = names.filter((n) => /\.xls[xm]$/i.test(n) && !n.startsWith('~$') && !n.startsWith('.')).sort();
     if (files.length === 0) {
-      out.push({ arg, problem: lang === 'vi' ? `${arg}: thư mục không có tệp .xlsx hay .xlsm nào.` : `${arg}: the folder has no .xlsx or .xlsm file.` });
+      out.push({ arg, problem: messages.folderHasNoWorkbook(arg)[lang] });
     }
     for (const f of files) out.push({ file: join(arg, f) });
   }
