@@ -1,11 +1,10 @@
-import { strFromU8 } from 'fflate';
 import { CellValue, cellError } from '../../grid/cell';
 import { ExcelTable, SheetGrid, WorkbookGrid } from '../../grid/grid';
 import { parseRange, RangeRef, scanA1, toA1 } from '../../grid/address';
 import { openPackage, partText, readRelationships, WorkbookFormatError, XlsxPackage } from '../package';
 import { spreadsheetMlOnly } from '../xml/markupCompatibility';
 import { decodeXmlPart } from '../xml/partEncoding';
-import { indexOfAscii, NOT_BYTE_PLAIN, plainNumberAt, plainUtf8, scanSheetData } from './sheetDataBytes';
+import { indexOfAscii, NOT_BYTE_PLAIN, plainNumberAt, scanSheetData, textOf } from './sheetDataBytes';
 import { parseXml, XmlHandlers } from '../xml/xmlEvents';
 
 /**
@@ -87,9 +86,9 @@ function worksheetFromBytes(data: Uint8Array, shared: string[], sheetName: strin
     if (data[0] !== 0x3c && !(data[0] === 0xef && data[1] === 0xbb && data[2] === 0xbf)) return undefined; // UTF-8 only
     const open = indexOfAscii(data, '<sheetData>');
     const close = open < 0 ? -1 : indexOfAscii(data, '</sheetData>', open);
-    if (close < 0 || indexOfAscii(data, '<sheetData', open + 1) >= 0 || indexOfAscii(data, '</sheetData', close + 1) >= 0) return undefined;
+    // A second sheetData can only follow the first: between them scanSheetData takes rows and cells alone.
+    if (close < 0 || indexOfAscii(data, '<sheetData', close + 1) >= 0 || indexOfAscii(data, '</sheetData', close + 1) >= 0) return undefined;
     const from = open + '<sheetData>'.length;
-    if (!plainUtf8(data, from, close)) return undefined;
     const around = new Uint8Array(open + EMPTY_SHEET_DATA.length + data.length - close - '</sheetData>'.length);
     around.set(data.subarray(0, open));
     around.set(EMPTY_SHEET_DATA, open);
@@ -130,7 +129,7 @@ function cellsFromBytes(data: Uint8Array, from: number, to: number, shared: stri
       if (!inGrid(rowIdx, 0)) throw NOT_BYTE_PLAIN;
       if (hidden) hiddenRows.add(rowIdx);
     },
-    cell(row, col, t, hasFormula, vStart, vEnd) {
+    cell(row, col, t, hasFormula, vStart, vEnd, inline) {
       if (col >= 0) {
         colIdx = col;
         rowIdx = row;
@@ -141,7 +140,8 @@ function cellsFromBytes(data: Uint8Array, from: number, to: number, shared: stri
       lastRow = rowIdx;
       lastCol = colIdx;
       let value: CellValue = null;
-      if (vEnd > vStart) {
+      if (inline !== undefined) value = inline === '' ? null : inline;
+      else if (vEnd > vStart) {
         const n = t === 'n' || t === 's' ? plainNumberAt(data, vStart, vEnd) : undefined;
         if (n !== undefined && t === 'n') value = n;
         else if (n !== undefined) value = shared[n] === undefined || shared[n] === '' ? null : shared[n];
@@ -153,17 +153,6 @@ function cellsFromBytes(data: Uint8Array, from: number, to: number, shared: stri
   });
   return { rows, hiddenRows, formulaCells };
 }
-
-/** Bytes already checked as plain UTF-8, as text. */
-function textOf(data: Uint8Array, from: number, to: number): string {
-  let ascii = true;
-  for (let k = from; k < to && ascii; k++) ascii = data[k] < 0x80;
-  if (ascii) return String.fromCharCode(...data.subarray(from, to));
-  return UTF8 ? UTF8.decode(data.subarray(from, to)) : strFromU8(data.subarray(from, to));
-}
-
-/** A leading U+FEFF in a cell's text is text, not a byte order mark. */
-const UTF8 = typeof TextDecoder === 'undefined' ? undefined : new TextDecoder('utf-8', { ignoreBOM: true });
 
 function worksheetHandlers(shared: string[], sheetName: string): { handlers: XmlHandlers; result: () => ParsedSheet } {
   const rows: CellValue[][] = [];
