@@ -19,8 +19,8 @@ interface PreparedRule {
   readonly indicators: string[];
   /** Plain closures for the conditions; undefined when only json-rules-engine can evaluate them. */
   readonly compiled: CompiledConditions | undefined;
-  /** No-data check and verdict in one call, for the hot loop; undefined when not compiled. */
-  readonly status: ((row: Readonly<Record<string, number | null>>) => FindingStatus) | undefined;
+  /** No-data check and verdict in one call for the hot loop, as an index into STATUSES; undefined when not compiled. */
+  readonly status: ((row: Readonly<Record<string, number | null>>) => StatusCode) | undefined;
 }
 
 type Outcome = { passed: boolean; explained: ComparedCondition | undefined };
@@ -74,24 +74,38 @@ export class PackEvaluator {
   /**
    * Statuses for many subjects at once, in the pack's rule order: the path a national
    * consolidation takes. Rules compiled to closures run synchronously; only rules json-rules-engine
-   * must evaluate wait for it.
+   * must evaluate wait for it. Subjects with the same statuses share one frozen list: a hundred
+   * thousand units fall into a few thousand patterns, and a list per subject is most of the
+   * garbage such a run makes.
    */
-  async statusesForRows(rows: ReadonlyArray<Readonly<Record<string, number | null>>>): Promise<FindingStatus[][]> {
-    const out: FindingStatus[][] = new Array(rows.length);
+  async statusesForRows(rows: ReadonlyArray<Readonly<Record<string, number | null>>>): Promise<ReadonlyArray<FindingStatus>[]> {
+    const out: ReadonlyArray<FindingStatus>[] = new Array(rows.length);
     const rules = this.prepared;
+    const codes = new Uint8Array(rules.length);
+    // A pattern's key is its codes in base 3, exact while it stays below 2^53 (33 rules).
+    const shared = rules.length <= 33 ? new Map<number, ReadonlyArray<FindingStatus>>() : undefined;
     for (let i = 0; i < rows.length; i++) {
       const row = rows[i];
-      const statuses: FindingStatus[] = new Array(rules.length);
       let engineNeeded = false;
+      let key = 0;
       for (let j = 0; j < rules.length; j++) {
         const p = rules[j];
-        if (p.status) statuses[j] = p.status(row);
-        else if (!hasAll(row, p.facts)) statuses[j] = 'no-data';
-        else engineNeeded = true;
+        const code = p.status ? p.status(row) : !hasAll(row, p.facts) ? NO_DATA : ENGINE;
+        if (code === ENGINE) engineNeeded = true;
+        codes[j] = code;
+        key = key * 3 + code;
       }
       if (engineNeeded) {
         const byId = await this.statusesForFacts(row);
-        rules.forEach((p, j) => (statuses[j] ??= byId.get(p.rule.id)!));
+        out[i] = rules.map((p, j) => (codes[j] === ENGINE ? byId.get(p.rule.id)! : STATUSES[codes[j]]));
+        continue;
+      }
+      let statuses = shared?.get(key);
+      if (statuses === undefined) {
+        const list: FindingStatus[] = new Array(rules.length);
+        for (let j = 0; j < rules.length; j++) list[j] = STATUSES[codes[j]];
+        statuses = Object.freeze(list);
+        shared?.set(key, statuses);
       }
       out[i] = statuses;
     }
@@ -321,19 +335,27 @@ class LazyMessageFinding implements Finding {
 // eslint-disable-next-line @typescript-eslint/no-empty-interface, @typescript-eslint/no-unsafe-declaration-merging
 interface LazyMessageFinding extends Omit<Finding, 'message'> {}
 
+/** Statuses as small integers in the hot loop; ENGINE marks a rule only json-rules-engine can decide. */
+type StatusCode = 0 | 1 | 2 | 3;
+const MET = 0;
+const SHORTFALL = 1;
+const NO_DATA = 2;
+const ENGINE = 3;
+const STATUSES: ReadonlyArray<FindingStatus> = ['met', 'shortfall', 'no-data'];
+
 /** A rule's status from a row of facts: no data unless every fact it reads is a finite number. */
-function statusFunction(facts: string[], compiled: CompiledConditions): (row: Readonly<Record<string, number | null>>) => FindingStatus {
+function statusFunction(facts: string[], compiled: CompiledConditions): (row: Readonly<Record<string, number | null>>) => StatusCode {
   const test = compiled.test;
   const ok = (v: unknown) => typeof v === 'number' && Number.isFinite(v);
   if (facts.length === 1) {
     const [a] = facts;
-    return (row) => (!ok(row[a]) ? 'no-data' : test(row as FactRow) ? 'met' : 'shortfall');
+    return (row) => (!ok(row[a]) ? NO_DATA : test(row as FactRow) ? MET : SHORTFALL);
   }
   if (facts.length === 2) {
     const [a, b] = facts;
-    return (row) => (!ok(row[a]) || !ok(row[b]) ? 'no-data' : test(row as FactRow) ? 'met' : 'shortfall');
+    return (row) => (!ok(row[a]) || !ok(row[b]) ? NO_DATA : test(row as FactRow) ? MET : SHORTFALL);
   }
-  return (row) => (!hasAll(row, facts) ? 'no-data' : test(row as FactRow) ? 'met' : 'shortfall');
+  return (row) => (!hasAll(row, facts) ? NO_DATA : test(row as FactRow) ? MET : SHORTFALL);
 }
 
 function hasAll(row: Readonly<Record<string, number | null>>, facts: ReadonlyArray<string>): boolean {
