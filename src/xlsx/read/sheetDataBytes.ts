@@ -31,10 +31,10 @@ const QUOTE = 0x22;
 const EQ = 0x3d;
 const AMP = 0x26;
 
-const isSpace = (b: number) => b === 0x20 || b === 0x0a || b === 0x09 || b === 0x0d;
+export const isSpace = (b: number) => b === 0x20 || b === 0x0a || b === 0x09 || b === 0x0d;
 
 /** Whether `bytes` at `at` hold the ASCII text `s`. */
-function bytesAre(bytes: Uint8Array, at: number, s: string): boolean {
+export function bytesAre(bytes: Uint8Array, at: number, s: string): boolean {
   for (let i = 0; i < s.length; i++) if (bytes[at + i] !== s.charCodeAt(i)) return false;
   return true;
 }
@@ -284,7 +284,7 @@ export function decodeReferences(text: string): string {
 }
 
 /** A character reference at `at` (an `&`), `&#233;` or `&#xE9;`, to a character XML 1.0 allows. */
-function charReferenceAt(bytes: Uint8Array, at: number, to: number): boolean {
+export function charReferenceAt(bytes: Uint8Array, at: number, to: number): boolean {
   if (bytes[at + 1] !== 0x23) return false;
   const hex = bytes[at + 2] === 0x78;
   let k = at + (hex ? 3 : 2);
@@ -325,7 +325,7 @@ function latin1(data: Uint8Array, from: number, to: number): string {
 const UTF8 = typeof TextDecoder === 'undefined' ? undefined : new TextDecoder('utf-8', { ignoreBOM: true });
 
 /** One of the five predefined entities at `at` (an `&`). */
-function entityAt(bytes: Uint8Array, at: number): boolean {
+export function entityAt(bytes: Uint8Array, at: number): boolean {
   return (
     bytesAre(bytes, at, '&amp;') || bytesAre(bytes, at, '&lt;') || bytesAre(bytes, at, '&gt;') || bytesAre(bytes, at, '&quot;') || bytesAre(bytes, at, '&apos;')
   );
