@@ -347,6 +347,15 @@ const STATUSES: ReadonlyArray<FindingStatus> = ['met', 'shortfall', 'no-data'];
 function statusFunction(facts: string[], compiled: CompiledConditions): (row: Readonly<Record<string, number | null>>) => StatusCode {
   const test = compiled.test;
   const ok = (v: unknown) => typeof v === 'number' && Number.isFinite(v);
+  const single = compiled.single;
+  if (single && facts.length === 1 && facts[0] === single.fact) {
+    const [a] = facts;
+    const holds = single.test;
+    return (row) => {
+      const v = row[a];
+      return typeof v !== 'number' || !Number.isFinite(v) ? NO_DATA : holds(v) ? MET : SHORTFALL;
+    };
+  }
   if (facts.length === 1) {
     const [a] = facts;
     return (row) => (!ok(row[a]) ? NO_DATA : test(row as FactRow) ? MET : SHORTFALL);
