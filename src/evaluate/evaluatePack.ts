@@ -51,23 +51,41 @@ export class PackEvaluator {
 
   /** Evaluates the rules on one row of numeric facts: compiled closures first, json-rules-engine for the rest. */
   private async outcomes(rules: ReadonlyArray<PreparedRule>, facts: FactRow): Promise<Map<string, Outcome>> {
+    const out = this.compiledOutcomes(rules, facts);
+    if (this.needsEngine && rules.some((p) => !p.compiled)) await this.engineOutcomes(facts, out);
+    return out;
+  }
+
+  /** The outcomes of the rules compiled to closures, without waiting for anything. */
+  private compiledOutcomes(rules: ReadonlyArray<PreparedRule>, facts: FactRow): Map<string, Outcome> {
     const out = new Map<string, Outcome>();
     for (const p of rules) {
       if (!p.compiled) continue;
       const passed = p.compiled.test(facts);
       out.set(p.rule.id, { passed, explained: p.compiled.explain(facts, passed) });
     }
-    if (this.needsEngine && rules.some((p) => !p.compiled)) {
-      const run = await this.engine.run({ ...facts });
-      for (const r of run.results) out.set(r.name, { passed: true, explained: explainingCondition(r.conditions, true) });
-      for (const r of run.failureResults) out.set(r.name, { passed: false, explained: explainingCondition(r.conditions, false) });
-    }
     return out;
+  }
+
+  /** Adds the outcomes json-rules-engine gives for the rules it holds. */
+  private async engineOutcomes(facts: FactRow, out: Map<string, Outcome>): Promise<void> {
+    const run = await this.engine.run({ ...facts });
+    for (const r of run.results) out.set(r.name, { passed: true, explained: explainingCondition(r.conditions, true) });
+    for (const r of run.failureResults) out.set(r.name, { passed: false, explained: explainingCondition(r.conditions, false) });
   }
 
   async evaluate(tables: ReadonlyArray<IndicatorTable>): Promise<Finding[]> {
     const findings: Finding[] = [];
-    for (const unit of figuresByUnit(tables)) findings.push(...(await this.evaluateUnit(unit)));
+    // Units are tens of thousands in a national workbook: no promise per unit unless the engine is needed.
+    for (const unit of figuresByUnit(tables)) {
+      const facts = this.unitFacts(unit);
+      if (facts === undefined) continue;
+      const { applicable, values, numeric, complete } = facts;
+      const outcome = this.compiledOutcomes(complete, numeric);
+      if (this.needsEngine && complete.some((p) => !p.compiled)) await this.engineOutcomes(numeric, outcome);
+      // Findings follow the pack's rule order, whatever order the engine answered in.
+      for (const p of applicable) findings.push(this.finding(p, unit, values, outcome.get(p.rule.id)));
+    }
     return findings;
   }
 
@@ -133,18 +151,19 @@ export class PackEvaluator {
     return out;
   }
 
-  private async evaluateUnit(unit: UnitFigures): Promise<Finding[]> {
+  /** A unit's facts for the rules whose indicators it has; undefined when it has none. */
+  private unitFacts(
+    unit: UnitFigures,
+  ): { applicable: PreparedRule[]; values: Map<string, FactValue>; numeric: Record<string, number>; complete: PreparedRule[] } | undefined {
     const applicable = this.prepared.filter((p) => p.indicators.every((i) => unit.byIndicator.has(i)));
-    if (applicable.length === 0) return [];
+    if (applicable.length === 0) return undefined;
     const values = new Map<string, FactValue>();
     for (const p of applicable) for (const f of p.facts) if (!values.has(f)) values.set(f, computeFact(this.pack, unit, f));
     const numeric: Record<string, number> = Object.create(null);
     for (const [k, v] of values) if (v.value !== undefined) numeric[k] = v.value;
     // Rules with no data are never evaluated: no-data is decided here, not by the engine.
     const complete = applicable.filter((p) => p.facts.every((f) => f in numeric));
-    const outcome = await this.outcomes(complete, numeric);
-    // Findings follow the pack's rule order, whatever order the engine answered in.
-    return applicable.map((p) => this.finding(p, unit, values, outcome.get(p.rule.id)));
+    return { applicable, values, numeric, complete };
   }
 
   private finding(p: PreparedRule, unit: UnitFigures, values: Map<string, FactValue>, outcome: Outcome | undefined): Finding {
@@ -385,6 +404,16 @@ function gapOf(actual: number, target: number, operator: string | null): number 
 }
 
 function dedupe<T extends { sheet: string; cell: string }>(xs: T[]): T[] {
+  // A finding reads two or three cells: compared in place, no key strings.
+  if (xs.length <= 4) {
+    const out: T[] = [];
+    for (const x of xs) {
+      let seen = false;
+      for (const y of out) if (y.sheet === x.sheet && y.cell === x.cell) seen = true;
+      if (!seen) out.push(x);
+    }
+    return out;
+  }
   const seen = new Set<string>();
   return xs.filter((x) => {
     const k = `${x.sheet}!${x.cell}`;
