@@ -77,17 +77,6 @@ function viThousands(n: number, sep: '.' | ' ' | typeof NBSP): string {
 
 // ───────────────────────────── the default pack's targets ─────────────────────────────
 
-/** The row whose plan cell states a unit's own target for a rule (numerator row for a ratio). */
-const PLAN_ROW_OF: Record<RuleId, Key> = {
-  'criminal-cases-down-5pct': 'pphs',
-  'cases-cleared-80pct': 'pphsCleared',
-  'serious-cases-cleared-95pct': 'seriousCleared',
-  'crime-reports-resolved-90pct': 'reportsResolved',
-  'corruption-assets-recovered-60pct': 'assetsRecovered',
-  'traffic-deaths-down-10pct': 'trafficDeaths',
-  'no-wrongful-convictions': 'wrongful',
-};
-
 interface Located {
   ref: string;
   input: Input;

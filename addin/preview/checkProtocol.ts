@@ -1,5 +1,4 @@
 import { Finding } from '../../src/evaluate/finding';
-import { WorkbookGrid } from '../../src/grid/grid';
 import { RulePack } from '../../src/packs/rulePack';
 import { Lang, Localized } from '../../src/words/lang';
 import { FindingColumns } from './findingColumns';

@@ -122,6 +122,6 @@ export class CheckSession {
 
 /** A failure as it may cross to the page: the reader's sentence for a bad file, never a raw engine message. */
 export function wireProblem(e: unknown): WireProblem {
-  if (e instanceof WorkbookFormatError) return { kind: 'format', text: { vi: e.message, en: e.messageEn } };
+  if (e instanceof WorkbookFormatError) return { kind: 'format', text: e.text };
   return { kind: 'internal' };
 }

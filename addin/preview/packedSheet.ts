@@ -63,10 +63,17 @@ export function packSheet(sheet: SheetGrid): PackedSheet {
     for (let c = 0; c < row.length; c++, at++) {
       const v = row[c];
       if (v === null || v === undefined) continue;
-      if (typeof v === 'number') ((kinds[at] = NUMBER), (values[at] = v));
-      else if (typeof v === 'string') ((kinds[at] = TEXT), (values[at] = text(v)));
-      else if (typeof v === 'boolean') kinds[at] = v ? TRUE : FALSE;
-      else if (isCellError(v)) ((kinds[at] = ERROR), (values[at] = text(v.error)));
+      if (typeof v === 'number') {
+        kinds[at] = NUMBER;
+        values[at] = v;
+      } else if (typeof v === 'string') {
+        kinds[at] = TEXT;
+        values[at] = text(v);
+      } else if (typeof v === 'boolean') kinds[at] = v ? TRUE : FALSE;
+      else if (isCellError(v)) {
+        kinds[at] = ERROR;
+        values[at] = text(v.error);
+      }
     }
   }
   const language = texts.some((t) => VIETNAMESE.test(t.normalize('NFC'))) ? { language: 'vi' as const } : {};

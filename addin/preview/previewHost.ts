@@ -1,7 +1,6 @@
 import { PledgeChecker } from '../../src/evaluate/checkGrid';
 import { PackEvaluator } from '../../src/evaluate/evaluatePack';
 import { Finding } from '../../src/evaluate/finding';
-import { WorkbookGrid } from '../../src/grid/grid';
 import { Lang, Localized } from '../../src/words/lang';
 import { bindingsUnreadable, noIndicatorTable, outcomeVerdict } from '../messages';
 import { PackChoice } from '../packChoice';

@@ -8,7 +8,7 @@ import { cellOf } from '../taskpane/findingsView';
 import { SheetCells } from './packedSheet';
 import { byId, data, el } from '../taskpane/dom';
 import { say } from '../taskpane/say';
-import { FORMATS, STRINGS } from '../taskpane/strings';
+import { FORMATS } from '../taskpane/strings';
 import { Lang } from '../../src/words/lang';
 
 /**

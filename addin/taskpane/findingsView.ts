@@ -4,7 +4,6 @@ import { actualText, changeText, gapText, statusWord, targetText } from '../../s
 import { ReviewStatus } from '../../src/review/review';
 import { ReviewState } from '../../src/review/reviewState';
 import { keepTogether } from './keepTogether';
-import { STRINGS } from './strings';
 import { Lang } from '../../src/words/lang';
 
 /** One line of the pane's list: what the console report shows, for one target of one unit. */

@@ -59,9 +59,16 @@ export class ResultIndex {
       const u = this.unitCounts[n];
       let t = this.byTarget.get(f.ruleId);
       if (!t) this.byTarget.set(f.ruleId, (t = { met: 0, shortfall: 0, noData: 0 }));
-      if (f.status === 'met') (u.met++, t.met++);
-      else if (f.status === 'shortfall') (u.shortfall++, t.shortfall++);
-      else (u.noData++, t.noData++);
+      if (f.status === 'met') {
+        u.met++;
+        t.met++;
+      } else if (f.status === 'shortfall') {
+        u.shortfall++;
+        t.shortfall++;
+      } else {
+        u.noData++;
+        t.noData++;
+      }
     }
     this.indexed = findings.length;
     this.orderMade = undefined;

@@ -410,11 +410,11 @@ function orExplain<T>(file: string, lang: Lang, read: () => T): T {
   try {
     return read();
   } catch (e) {
-    if (e instanceof WorkbookFormatError && e.code === 'xls' && !/\.xlsx$/i.test(file)) {
+    if (e instanceof WorkbookFormatError && e.format === 'xls' && !/\.xlsx$/i.test(file)) {
       // Named .xls: not a renamed file, the old format itself.
       throw new InputError(messages.oldExcelFormat(file)[lang]);
     }
-    if (e instanceof WorkbookFormatError) throw new InputError(messages.fileRefused(file, { vi: e.message, en: e.messageEn })[lang]);
+    if (e instanceof WorkbookFormatError) throw new InputError(messages.fileRefused(file, e.text)[lang]);
     throw new InputError(messages.cannotReadWorkbook(file, (e as Error).message)[lang]);
   }
 }
@@ -455,7 +455,7 @@ function startCopy(input: string, pkg: XlsxPackage, out: string, plan: ReturnTyp
     patched = patchHighlightedCopy(pkg, plan, nodeCompressor());
   } catch (e) {
     // A part the reader could skip but the patcher must edit (UTF-16, malformed): one sentence, nothing written.
-    if (e instanceof WorkbookFormatError) throw new InputError(messages.fileRefused(input, { vi: e.message, en: e.messageEn })[lang]);
+    if (e instanceof WorkbookFormatError) throw new InputError(messages.fileRefused(input, e.text)[lang]);
     throw e;
   }
   const zipped = patched.zipAsync();

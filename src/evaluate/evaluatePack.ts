@@ -316,6 +316,7 @@ export class PackEvaluator {
  * A finding whose message is rendered when first read: a national check makes hundreds of
  * thousands of findings, and most met ones are never shown. Serialises like a plain finding.
  */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging -- the fields are copied from `base` (the interface below)
 class LazyMessageFinding implements Finding {
   private rendered: Localized | undefined;
 
@@ -351,7 +352,7 @@ class LazyMessageFinding implements Finding {
   }
 }
 // Declaration merging: the fields are copied from `base` in the constructor.
-// eslint-disable-next-line @typescript-eslint/no-empty-interface, @typescript-eslint/no-unsafe-declaration-merging
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type, @typescript-eslint/no-unsafe-declaration-merging
 interface LazyMessageFinding extends Omit<Finding, 'message'> {}
 
 /** Statuses as small integers in the hot loop; ENGINE marks a rule only json-rules-engine can decide. */

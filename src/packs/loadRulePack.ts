@@ -1,5 +1,6 @@
 import { existsSync, statSync } from 'fs';
 import { NotReadable, readRegularFile } from '../files/regularFile';
+import { LocalizedError } from '../words/localizedError';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'path';
 import { CheckOptions, checkPackSource, PackCheck } from './checkRulePack';
 import { PackResolver, PackSource } from './packSource';
@@ -8,13 +9,13 @@ import { PACK_LIMITS } from './packSafety';
 import { RulePack } from './rulePack';
 
 /** A pack file that cannot be read at all (missing, a folder, unreadable): not a problem inside a pack. */
-export class PackFileError extends Error {
+export class PackFileError extends LocalizedError {
   constructor(
     readonly file: string,
-    readonly vi: string,
-    readonly en: string,
+    vi: string,
+    en: string,
   ) {
-    super(`${file}: ${en}`);
+    super('pack-file', { vi, en });
     this.name = 'PackFileError';
   }
 }

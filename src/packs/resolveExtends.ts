@@ -82,7 +82,7 @@ export function applyLayer(base: ResolvedPack | undefined, layer: PackFile, file
   const rules: PackRule[] = [];
   const ruleOrigins = new Map<string, RuleOrigin>();
   const overrides = layer.override ?? {};
-  for (const [id, o] of Object.entries(overrides)) {
+  for (const id of Object.keys(overrides)) {
     const at = pointer('override', id);
     if (!base) continue;
     if (!base.rules.has(id))

@@ -69,17 +69,21 @@ const WORDS = {
  */
 export function htmlReport(c: Consolidation, lang: Lang, signature: SignatureBlock = DEFAULT_SIGNATURE[lang]): string {
   const title = WORDS.emulationPledgeCheckReport[lang];
-  const body = html` <header>
-      <h1>${title}</h1>
-      <p class="pack">${c.scorecard.pack.title[lang]}</p>
-      <p class="meta">
-        ${packLine(c.audit.rulePack, lang)} · ${WORDS.checkedAt[lang]} ${formatDateTime(c.audit.checkedAt)} · ${c.workbooks.length} ${WORDS.workbookS[lang]} ·
-        ${c.scorecard.rows.length} ${WORDS.unitS[lang]}
-      </p>
-      ${totalsLine(c, lang)}
-    </header>
-    ${unreadableBox(c, lang)} ${targetsSection(c, lang)} ${scorecardSection(c, lang)} ${trendSection(c, lang)} ${unitsSection(c, lang)} ${auditSection(c, lang)}
-    ${signatureHtml(signature, closingLine(c, lang))}`;
+  const body = html`
+<header>
+  <h1>${title}</h1>
+  <p class="pack">${c.scorecard.pack.title[lang]}</p>
+  <p class="meta">${packLine(c.audit.rulePack, lang)} · ${WORDS.checkedAt[lang]} ${formatDateTime(c.audit.checkedAt)} ·
+    ${c.workbooks.length} ${WORDS.workbookS[lang]} · ${c.scorecard.rows.length} ${WORDS.unitS[lang]}</p>
+  ${totalsLine(c, lang)}
+</header>
+${unreadableBox(c, lang)}
+${targetsSection(c, lang)}
+${scorecardSection(c, lang)}
+${trendSection(c, lang)}
+${unitsSection(c, lang)}
+${auditSection(c, lang)}
+${signatureHtml(signature, closingLine(c, lang))}`;
   return `<!DOCTYPE html>
 <html lang="${lang}">
 <head>
@@ -116,26 +120,14 @@ function totalsLine(c: Consolidation, lang: Lang): Html {
   const reviewed = c.workbooks.reduce((s, w) => s + w.reviews.states.size, 0);
   const changed = c.workbooks.reduce((s, w) => s + [...w.reviews.states.values()].filter((x) => x.changed).length, 0);
   return lang === 'vi'
-    ? html`<p class="totals">
-        <span class="s-met">${n.met} đạt</span> · <span class="s-shortfall">${n.shortfall} chưa đạt</span> ·
-        <span class="s-warning">${n.warning} chỉ tiêu mềm chưa đạt</span> · <span class="s-no-data">${n.noData} không có số liệu</span> · ${reviewed} đã xét
-        duyệt${changed ? html`, <strong>${changed} ${CHANGED_SINCE_REVIEW.vi}</strong>` : ''}
-      </p>`
-    : html`<p class="totals">
-        <span class="s-met">${n.met} met</span> · <span class="s-shortfall">${n.shortfall} shortfall</span> ·
-        <span class="s-warning">${n.warning} soft target(s) missed</span> · <span class="s-no-data">${n.noData} no data</span> · ${reviewed}
-        reviewed${changed ? html`, <strong>${changed} ${CHANGED_SINCE_REVIEW.en}</strong>` : ''}
-      </p>`;
+    ? html`<p class="totals"><span class="s-met">${n.met} đạt</span> · <span class="s-shortfall">${n.shortfall} chưa đạt</span> · <span class="s-warning">${n.warning} chỉ tiêu mềm chưa đạt</span> · <span class="s-no-data">${n.noData} không có số liệu</span> · ${reviewed} đã xét duyệt${changed ? html`, <strong>${changed} ${CHANGED_SINCE_REVIEW.vi}</strong>` : ''}</p>`
+    : html`<p class="totals"><span class="s-met">${n.met} met</span> · <span class="s-shortfall">${n.shortfall} shortfall</span> · <span class="s-warning">${n.warning} soft target(s) missed</span> · <span class="s-no-data">${n.noData} no data</span> · ${reviewed} reviewed${changed ? html`, <strong>${changed} ${CHANGED_SINCE_REVIEW.en}</strong>` : ''}</p>`;
 }
 
 function unreadableBox(c: Consolidation, lang: Lang): Html | '' {
   if (c.unreadable.length === 0) return '';
-  return html`<section class="alert">
-    <h2>${lang === 'vi' ? `Không đọc được ${c.unreadable.length} sổ` : `${c.unreadable.length} workbook(s) could not be read`}</h2>
-    <ul>
-      ${c.unreadable.map((u) => html`<li>${u.message.split(u.workbook).join(fileName(u.workbook))}</li>`)}
-    </ul>
-  </section>`;
+  return html`<section class="alert"><h2>${lang === 'vi' ? `Không đọc được ${c.unreadable.length} sổ` : `${c.unreadable.length} workbook(s) could not be read`}</h2>
+<ul>${c.unreadable.map((u) => html`<li>${u.message.split(u.workbook).join(fileName(u.workbook))}</li>`)}</ul></section>`;
 }
 
 /** `CT1`, `CT2` … (`T1` in English): short names the scorecard's columns use. */
@@ -145,59 +137,27 @@ function code(i: number, lang: Lang): string {
 
 function targetsSection(c: Consolidation, lang: Lang): Html {
   return html`<section>
-    <h2>${WORDS.n1PledgedTargets[lang]}</h2>
-    <table class="targets">
-      <colgroup>
-        <col class="w-code" />
-        <col />
-        <col class="w-kind" />
-        <col class="w-weight" />
-      </colgroup>
-      <thead>
-        <tr>
-          <th>${WORDS.code[lang]}</th>
-          <th>${WORDS.target[lang]}</th>
-          <th>${WORDS.kind[lang]}</th>
-          <th>${WORDS.weight[lang]}</th>
-        </tr>
-      </thead>
-      <tbody>
-        ${c.scorecard.targets.map(
-          (x, i) =>
-            html`<tr>
-              <td>${code(i, lang)}</td>
-              <td>
-                ${x.title[lang]}
-                <div class="small mono">${x.ruleId}</div>
-              </td>
-              <td>${x.scored ? WORDS.binding[lang] : WORDS.softTargetNotScored[lang]}</td>
-              <td class="num">${x.scored ? formatNumber(x.weight, lang) : '—'}</td>
-            </tr>`,
-        )}
-      </tbody>
-    </table>
-    <p class="note">${scoringLine(c, lang)}</p>
-  </section>`;
+<h2>${WORDS.n1PledgedTargets[lang]}</h2>
+<table class="targets">
+<colgroup><col class="w-code"><col><col class="w-kind"><col class="w-weight"></colgroup>
+<thead><tr><th>${WORDS.code[lang]}</th><th>${WORDS.target[lang]}</th><th>${WORDS.kind[lang]}</th><th>${WORDS.weight[lang]}</th></tr></thead>
+<tbody>${c.scorecard.targets.map(
+    (x, i) => html`<tr><td>${code(i, lang)}</td><td>${x.title[lang]}<div class="small mono">${x.ruleId}</div></td>
+<td>${x.scored ? WORDS.binding[lang] : WORDS.softTargetNotScored[lang]}</td><td class="num">${x.scored ? formatNumber(x.weight, lang) : '—'}</td></tr>`,
+  )}</tbody>
+</table>
+<p class="note">${scoringLine(c, lang)}</p>
+</section>`;
 }
 
 function scorecardSection(c: Consolidation, lang: Lang): Html {
   const sc = c.scorecard;
-  const head = html`<tr>
-    <th>${WORDS.rank[lang]}</th>
-    <th>${WORDS.unit[lang]}</th>
-    ${sc.targets.map((_, i) => html`<th>${code(i, lang)}</th>`)}
-    ${(['met', 'shortfall', 'warning', 'no-data'] as ScoreStatus[]).map((st) => html`<th class="s-${st}" title="${scoreWord(st, lang)}">${MARK[st]}</th>`)}
-    <th>${WORDS.points[lang]}</th>
-  </tr>`;
+  const head = html`<tr><th>${WORDS.rank[lang]}</th><th>${WORDS.unit[lang]}</th>${sc.targets.map((_, i) => html`<th>${code(i, lang)}</th>`)}
+${(['met', 'shortfall', 'warning', 'no-data'] as ScoreStatus[]).map((st) => html`<th class="s-${st}" title="${scoreWord(st, lang)}">${MARK[st]}</th>`)}<th>${WORDS.points[lang]}</th></tr>`;
   const periods: Array<string | undefined> = sc.rows.some((r) => r.period === undefined) ? [undefined, ...sc.periods] : [...sc.periods];
   const groups = periods.map((p) => {
     const rows = sc.rows.filter((r) => r.period === p);
-    const label =
-      p === undefined
-        ? ''
-        : html`<tr class="group">
-            <th colspan="${String(sc.targets.length + 7)}">${WORDS.period[lang]}: ${p}</th>
-          </tr>`;
+    const label = p === undefined ? '' : html`<tr class="group"><th colspan="${String(sc.targets.length + 7)}">${WORDS.period[lang]}: ${p}</th></tr>`;
     return html`${label}${rows.map((r) => scorecardRow(r, lang))}`;
   });
   const legend = (['met', 'shortfall', 'warning', 'no-data', 'not-reported'] as ScoreStatus[]).map(
@@ -205,167 +165,91 @@ function scorecardSection(c: Consolidation, lang: Lang): Html {
   );
   const countsNote = WORDS.columnsCountTheTargets[lang];
   return html`<section>
-    <h2>${WORDS.n2ScorecardAndRanking[lang]}</h2>
-    <table class="scorecard">
-      <colgroup>
-        <col class="w-rank" />
-        <col class="w-unit" />
-        ${sc.targets.map(() => html`<col />`)}
-        <col class="w-count" />
-        <col class="w-count" />
-        <col class="w-count" />
-        <col class="w-count" />
-        <col class="w-points" />
-      </colgroup>
-      <thead>
-        ${head}
-      </thead>
-      <tbody>
-        ${groups}
-      </tbody>
-    </table>
-    <p class="legend">${legend}</p>
-    <p class="note">${countsNote}</p>
-  </section>`;
+<h2>${WORDS.n2ScorecardAndRanking[lang]}</h2>
+<table class="scorecard">
+<colgroup><col class="w-rank"><col class="w-unit">${sc.targets.map(() => html`<col>`)}<col class="w-count"><col class="w-count"><col class="w-count"><col class="w-count"><col class="w-points"></colgroup>
+<thead>${head}</thead>
+<tbody>${groups}</tbody>
+</table>
+<p class="legend">${legend}</p>
+<p class="note">${countsNote}</p>
+</section>`;
 }
 
 function scorecardRow(r: ScorecardRow, lang: Lang): Html {
   const also = r.alsoIn.length ? html`<div class="small">${WORDS.alsoIn[lang]} ${r.alsoIn.map(fileName).join(', ')}</div>` : '';
-  return html`<tr>
-    <td class="num">${r.rank}</td>
-    <td>
-      ${r.unit}
-      <div class="small">${pathHtml(fileName(r.workbook))}</div>
-      ${also}
-    </td>
-    ${r.cells.map((cell) => html`<td class="cell s-${cell.status}" title="${scoreWord(cell.status, lang)}"><b>${MARK[cell.status]}</b>${cell.finding && cell.finding.actual !== null ? html`<div class="value">${actualText(cell.finding, lang).replace(' ', '\u00a0')}</div>` : ''}</td>`)}
-    <td class="num">${r.counts.met}</td>
-    <td class="num">${r.counts.shortfall}</td>
-    <td class="num">${r.counts.warning}</td>
-    <td class="num">${r.counts.noData}</td>
-    <td class="num">
-      <b>${formatNumber(r.points, lang)}</b>
-      <div class="small">${formatNumber(r.percent, lang, 1)} %</div>
-    </td>
-  </tr>`;
+  return html`<tr><td class="num">${r.rank}</td><td>${r.unit}<div class="small">${pathHtml(fileName(r.workbook))}</div>${also}</td>
+${r.cells.map((cell) => html`<td class="cell s-${cell.status}" title="${scoreWord(cell.status, lang)}"><b>${MARK[cell.status]}</b>${cell.finding && cell.finding.actual !== null ? html`<div class="value">${actualText(cell.finding, lang).replace(' ', '\u00a0')}</div>` : ''}</td>`)}
+<td class="num">${r.counts.met}</td><td class="num">${r.counts.shortfall}</td><td class="num">${r.counts.warning}</td><td class="num">${r.counts.noData}</td>
+<td class="num"><b>${formatNumber(r.points, lang)}</b><div class="small">${formatNumber(r.percent, lang, 1)} %</div></td></tr>`;
 }
 
 function trendSection(c: Consolidation, lang: Lang): Html | '' {
   const sc = c.scorecard;
   if (sc.trends.length === 0) return '';
   return html`<section>
-    <h2>${WORDS.trendByPeriodPoints[lang]}</h2>
-    <table class="trend">
-      <colgroup>
-        <col class="w-unit" />
-        ${sc.periods.map(() => html`<col />`)}
-        <col class="w-trend" />
-      </colgroup>
-      <thead>
-        <tr>
-          <th>${WORDS.unit[lang]}</th>
-          ${sc.periods.map((p) => html`<th>${p}</th>`)}
-          <th>${WORDS.trend[lang]}</th>
-        </tr>
-      </thead>
-      <tbody>
-        ${sc.trends.map(
-          (tr) =>
-            html`<tr>
-              <td>
-                ${tr.unit}
-                <div class="small">${pathHtml(fileName(tr.workbook))}</div>
-              </td>
-              ${sc.periods.map((p) => {
-                const s = tr.steps.find((x) => x.period === p);
-                return html`<td class="num">${s ? formatNumber(s.points, lang) : '—'}</td>`;
-              })}
-              <td>${trendWord(tr.direction, lang)}</td>
-            </tr>`,
-        )}
-      </tbody>
-    </table>
-  </section>`;
+<h2>${WORDS.trendByPeriodPoints[lang]}</h2>
+<table class="trend">
+<colgroup><col class="w-unit">${sc.periods.map(() => html`<col>`)}<col class="w-trend"></colgroup>
+<thead><tr><th>${WORDS.unit[lang]}</th>${sc.periods.map((p) => html`<th>${p}</th>`)}<th>${WORDS.trend[lang]}</th></tr></thead>
+<tbody>${sc.trends.map(
+    (tr) =>
+      html`<tr><td>${tr.unit}<div class="small">${pathHtml(fileName(tr.workbook))}</div></td>${sc.periods.map((p) => {
+        const s = tr.steps.find((x) => x.period === p);
+        return html`<td class="num">${s ? formatNumber(s.points, lang) : '—'}</td>`;
+      })}<td>${trendWord(tr.direction, lang)}</td></tr>`,
+  )}</tbody>
+</table>
+</section>`;
 }
 
 function unitsSection(c: Consolidation, lang: Lang): Html {
   const codes = new Map(c.scorecard.targets.map((x, i) => [x.ruleId, code(i, lang)] as const));
   const byWorkbook = new Map(c.workbooks.map((w) => [w.workbook, w] as const));
   return html`<section>
-    <h2>${WORDS.n3FindingsByUnit[lang]}</h2>
-    ${c.scorecard.rows.map((r) => {
-      const w = byWorkbook.get(r.workbook) as CheckedWorkbook;
-      const findings = r.cells.map((x) => x.finding).filter((f): f is Finding => f !== undefined);
-      const where = html`${WORDS.workbook[lang]}: ${pathHtml(fileName(r.workbook))}${r.period !== undefined ? html` · ${WORDS.period[lang]}: ${r.period}` : ''}
-      · ${WORDS.rank[lang]} ${r.rank}/${r.rankedWith} · ${WORDS.points[lang]} ${formatNumber(r.points, lang)}/${formatNumber(r.maxPoints, lang)}`;
-      return html`<div class="unit">
-        <h3>${r.unit}${r.period !== undefined ? html` — ${r.period}` : ''}</h3>
-        <p class="meta">${where}</p>
-        <table class="findings">
-          <colgroup>
-            <col class="w-code" />
-            <col class="w-title" />
-            <col class="w-status" />
-            <col class="w-figure" />
-            <col />
-          </colgroup>
-          <thead>
-            <tr>
-              <th>${WORDS.code[lang]}</th>
-              <th>${WORDS.target[lang]}</th>
-              <th>${WORDS.status[lang]}</th>
-              <th>${WORDS.actualTarget[lang]}</th>
-              <th>${WORDS.reasonCellsReview[lang]}</th>
-            </tr>
-          </thead>
-          <tbody>
-            ${findings.map((f) => findingRow(f, codes.get(f.ruleId) ?? '', w.reviews.states.get(f), lang))}
-          </tbody>
-        </table>
-        ${
-          r.counts.notReported
-            ? html`<p class="small">
-                ${WORDS.notInTheWorkbook[lang]}:
-                ${r.cells
-                  .filter((x) => x.status === 'not-reported')
-                  .map((x) => codes.get(x.ruleId))
-                  .join(', ')}
-              </p>`
-            : ''
-        }
-      </div>`;
-    })}
-  </section>`;
+<h2>${WORDS.n3FindingsByUnit[lang]}</h2>
+${c.scorecard.rows.map((r) => {
+  const w = byWorkbook.get(r.workbook) as CheckedWorkbook;
+  const findings = r.cells.map((x) => x.finding).filter((f): f is Finding => f !== undefined);
+  const where = html`${WORDS.workbook[lang]}: ${pathHtml(fileName(r.workbook))}${r.period !== undefined ? html` · ${WORDS.period[lang]}: ${r.period}` : ''} · ${WORDS.rank[lang]} ${r.rank}/${r.rankedWith} · ${WORDS.points[lang]} ${formatNumber(r.points, lang)}/${formatNumber(r.maxPoints, lang)}`;
+  return html`<div class="unit">
+<h3>${r.unit}${r.period !== undefined ? html` — ${r.period}` : ''}</h3>
+<p class="meta">${where}</p>
+<table class="findings">
+<colgroup><col class="w-code"><col class="w-title"><col class="w-status"><col class="w-figure"><col></colgroup>
+<thead><tr><th>${WORDS.code[lang]}</th><th>${WORDS.target[lang]}</th><th>${WORDS.status[lang]}</th><th>${WORDS.actualTarget[lang]}</th><th>${WORDS.reasonCellsReview[lang]}</th></tr></thead>
+<tbody>${findings.map((f) => findingRow(f, codes.get(f.ruleId) ?? '', w.reviews.states.get(f), lang))}</tbody>
+</table>
+${
+  r.counts.notReported
+    ? html`<p class="small">${WORDS.notInTheWorkbook[lang]}: ${r.cells
+        .filter((x) => x.status === 'not-reported')
+        .map((x) => codes.get(x.ruleId))
+        .join(', ')}</p>`
+    : ''
+}
+</div>`;
+})}
+</section>`;
 }
 
 function findingRow(f: Finding, targetCode: string, state: ReviewState | undefined, lang: Lang): Html {
   const status: ScoreStatus = f.status === 'shortfall' && f.severity === 'warning' ? 'warning' : f.status;
   const cells = [...new Set(f.inputs.map((i) => `${i.sheet}!${i.cell}`))];
   return html`<tr>
-    <td>${targetCode}</td>
-    <td>${f.title[lang]}</td>
-    <td class="s-${status}"><b>${MARK[status]}</b> ${scoreWord(status, lang)}</td>
-    <td>
-      ${actualText(f, lang) || '—'}
-      <div class="small">${targetText(f, lang)}</div>
-    </td>
-    <td>
-      ${f.message[lang]}
-      <div class="small">${WORDS.cells[lang]}: ${cells.join(', ') || `${f.sheet}!${f.cell}`}</div>
-      ${reviewBlock(state, lang)}
-    </td>
-  </tr>`;
+<td>${targetCode}</td><td>${f.title[lang]}</td>
+<td class="s-${status}"><b>${MARK[status]}</b> ${scoreWord(status, lang)}</td>
+<td>${actualText(f, lang) || '—'}<div class="small">${targetText(f, lang)}</div></td>
+<td>${f.message[lang]}<div class="small">${WORDS.cells[lang]}: ${cells.join(', ') || `${f.sheet}!${f.cell}`}</div>${reviewBlock(state, lang)}</td>
+</tr>`;
 }
 
 function reviewBlock(state: ReviewState | undefined, lang: Lang): Html | '' {
   if (!state) return '';
   const r = state.review;
-  return html`<div class="review review-${r.status}">
-    ${WORDS.review[lang]}: <b>${reviewWord(r.status, lang)}</b> — ${r.reviewer},
-    ${formatDateTime(r.time)}${
-      r.comment ? html`: “${r.comment}”` : ''
-    }${state.changed ? html`<div class="changed">⚠ ${CHANGED_SINCE_REVIEW[lang]}${state.changes.length ? html`: ${state.changes.map((x) => changeText(x, lang)).join('; ')}` : ''}</div>` : ''}
-  </div>`;
+  return html`<div class="review review-${r.status}">${WORDS.review[lang]}: <b>${reviewWord(r.status, lang)}</b> — ${r.reviewer}, ${formatDateTime(r.time)}${
+    r.comment ? html`: “${r.comment}”` : ''
+  }${state.changed ? html`<div class="changed">⚠ ${CHANGED_SINCE_REVIEW[lang]}${state.changes.length ? html`: ${state.changes.map((x) => changeText(x, lang)).join('; ')}` : ''}</div>` : ''}</div>`;
 }
 
 /** A path that may break after each separator rather than anywhere. */
@@ -384,89 +268,35 @@ function auditSection(c: Consolidation, lang: Lang): Html {
   const log = c.workbooks.flatMap((w) => w.audit.reviewLog.map((e) => ({ w: w.workbook, e })));
   const unmatched = c.workbooks.flatMap((w) => w.reviews.unmatched.map((r) => ({ w: w.workbook, r })));
   return html`<section class="audit">
-    <h2>${WORDS.n4AuditTrail[lang]}</h2>
-    <p class="meta">
-      ${packLine(a.rulePack, lang)} · ${WORDS.checkedAt[lang]} ${formatDateTime(a.checkedAt)} (${a.checkedAt}) · ${a.tool.name} ${a.tool.version}
-    </p>
-    <table class="digests">
-      <colgroup>
-        <col class="w-file" />
-        <col />
-        <col />
-        <col class="w-count" />
-        <col class="w-count" />
-      </colgroup>
-      <thead>
-        <tr>
-          <th>${WORDS.workbook[lang]}</th>
-          <th>${WORDS.fileDigestSha256[lang]}</th>
-          <th>${WORDS.digestOfTheFigures[lang]}</th>
-          <th>${WORDS.findings[lang]}</th>
-          <th>${WORDS.reviewsLogged[lang]}</th>
-        </tr>
-      </thead>
-      <tbody>
-        ${a.workbooks.map(
-          (w) =>
-            html`<tr>
-              <td>${pathHtml(fileName(w.workbook))}</td>
-              <td class="mono">${w.fileDigest ?? '—'}</td>
-              <td class="mono">${w.inputsDigest}</td>
-              <td class="num">${w.findings}</td>
-              <td class="num">${w.reviewLog.length}</td>
-            </tr>`,
-        )}
-      </tbody>
-    </table>
-    ${
-      log.length
-        ? html`<h3>${WORDS.reviewLog[lang]}</h3>
-            <table class="log">
-              <colgroup>
-                <col class="w-time" />
-                <col class="w-who" />
-                <col />
-                <col class="w-status" />
-                <col />
-              </colgroup>
-              <thead>
-                <tr>
-                  <th>${WORDS.time[lang]}</th>
-                  <th>${WORDS.reviewer[lang]}</th>
-                  <th>${WORDS.unitTarget[lang]}</th>
-                  <th>${WORDS.decision[lang]}</th>
-                  <th>${WORDS.comment[lang]}</th>
-                </tr>
-              </thead>
-              <tbody>
-                ${log.map(
-                  ({ w, e }) =>
-                    html`<tr>
-                      <td>${formatDateTime(e.time)}</td>
-                      <td>${e.reviewer}</td>
-                      <td>
-                        ${e.unit}${e.period !== undefined ? html` — ${e.period}` : ''}
-                        <div class="small">${titles.get(e.ruleId) ?? e.ruleId} · ${fileName(w)}</div>
-                      </td>
-                      <td>
-                        ${reviewWord(e.status, lang)}${e.previousStatus ? html`<div class="small">${WORDS.was[lang]}: ${reviewWord(e.previousStatus, lang)}</div>` : ''}
-                        <div class="small">${WORDS.outcomeThen[lang]}: ${statusWord(e.findingStatus, lang)}</div>
-                      </td>
-                      <td>${e.comment}</td>
-                    </tr>`,
-                )}
-              </tbody>
-            </table>`
-        : html`<p class="note">${WORDS.noReviewsInThese[lang]}</p>`
-    }
-    ${
-      unmatched.length
-        ? html`<p class="note">
-            ${WORDS.reviewsThatMatchNo[lang]}: ${unmatched.map(({ w, r }) => `${r.unit} / ${titles.get(r.ruleId) ?? r.ruleId} (${fileName(w)})`).join('; ')}
-          </p>`
-        : ''
-    }
-  </section>`;
+<h2>${WORDS.n4AuditTrail[lang]}</h2>
+<p class="meta">${packLine(a.rulePack, lang)} · ${WORDS.checkedAt[lang]} ${formatDateTime(a.checkedAt)} (${a.checkedAt}) · ${a.tool.name} ${a.tool.version}</p>
+<table class="digests">
+<colgroup><col class="w-file"><col><col><col class="w-count"><col class="w-count"></colgroup>
+<thead><tr><th>${WORDS.workbook[lang]}</th><th>${WORDS.fileDigestSha256[lang]}</th><th>${WORDS.digestOfTheFigures[lang]}</th><th>${WORDS.findings[lang]}</th><th>${WORDS.reviewsLogged[lang]}</th></tr></thead>
+<tbody>${a.workbooks.map((w) => html`<tr><td>${pathHtml(fileName(w.workbook))}</td><td class="mono">${w.fileDigest ?? '—'}</td><td class="mono">${w.inputsDigest}</td><td class="num">${w.findings}</td><td class="num">${w.reviewLog.length}</td></tr>`)}</tbody>
+</table>
+${
+  log.length
+    ? html`<h3>${WORDS.reviewLog[lang]}</h3>
+<table class="log">
+<colgroup><col class="w-time"><col class="w-who"><col><col class="w-status"><col></colgroup>
+<thead><tr><th>${WORDS.time[lang]}</th><th>${WORDS.reviewer[lang]}</th><th>${WORDS.unitTarget[lang]}</th><th>${WORDS.decision[lang]}</th><th>${WORDS.comment[lang]}</th></tr></thead>
+<tbody>${log.map(
+        ({
+          w,
+          e,
+        }) => html`<tr><td>${formatDateTime(e.time)}</td><td>${e.reviewer}</td><td>${e.unit}${e.period !== undefined ? html` — ${e.period}` : ''}<div class="small">${titles.get(e.ruleId) ?? e.ruleId} · ${fileName(w)}</div></td>
+<td>${reviewWord(e.status, lang)}${e.previousStatus ? html`<div class="small">${WORDS.was[lang]}: ${reviewWord(e.previousStatus, lang)}</div>` : ''}<div class="small">${WORDS.outcomeThen[lang]}: ${statusWord(e.findingStatus, lang)}</div></td><td>${e.comment}</td></tr>`,
+      )}</tbody>
+</table>`
+    : html`<p class="note">${WORDS.noReviewsInThese[lang]}</p>`
+}
+${
+  unmatched.length
+    ? html`<p class="note">${WORDS.reviewsThatMatchNo[lang]}: ${unmatched.map(({ w, r }) => `${r.unit} / ${titles.get(r.ruleId) ?? r.ruleId} (${fileName(w)})`).join('; ')}</p>`
+    : ''
+}
+</section>`;
 }
 
 /**

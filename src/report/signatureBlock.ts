@@ -110,23 +110,15 @@ function isObject(v: unknown): v is Record<string, unknown> {
  */
 export function signatureHtml(s: SignatureBlock, closing: string): Html {
   const signer = (x: Signer) =>
-    html`<div class="signer">
-      <p class="signer-title">${x.title}</p>
-      ${x.note ? html`<p class="signer-note">${x.note}</p>` : ''}
-      <div class="signature-space"></div>
-      ${x.name ? html`<p class="signer-name">${x.name}</p>` : ''}
-    </div>`;
+    html`<div class="signer"><p class="signer-title">${x.title}</p>${x.note ? html`<p class="signer-note">${x.note}</p>` : ''}<div class="signature-space"></div>${x.name ? html`<p class="signer-name">${x.name}</p>` : ''}</div>`;
   return html`<div class="report-end">
-    <p class="closing">${s.closing ?? closing}</p>
-    <section class="signature">
-      <p class="place-date">${s.placeDate}</p>
-      <div class="signers">${signer(s.preparer)}${signer(s.head)}</div>
-      <div class="recipients">
-        <p class="recipients-label">${s.recipientsLabel}</p>
-        ${s.recipients.map((r) => html`<p>${r}</p>`)}
-      </div>
-    </section>
-  </div>`;
+<p class="closing">${s.closing ?? closing}</p>
+<section class="signature">
+<p class="place-date">${s.placeDate}</p>
+<div class="signers">${signer(s.preparer)}${signer(s.head)}</div>
+<div class="recipients"><p class="recipients-label">${s.recipientsLabel}</p>${s.recipients.map((r) => html`<p>${r}</p>`)}</div>
+</section>
+</div>`;
 }
 
 /** The block's print style (added to the report's CSS). */

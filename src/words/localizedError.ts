@@ -1,7 +1,7 @@
 import { Localized } from './lang';
 
 /** What went wrong, for a program to tell cases apart; the person reads `text`. */
-export type ErrorCode = 'usage' | 'serve-usage' | 'signature' | 'reviews-part' | 'bindings-part' | 'binding';
+export type ErrorCode = 'usage' | 'serve-usage' | 'signature' | 'reviews-part' | 'bindings-part' | 'binding' | 'workbook' | 'zip' | 'pack-file';
 
 /**
  * The one error the core throws about what a person gave it (a command line, a signature file, a

@@ -1,12 +1,14 @@
-/** Thrown for a file that is not a readable workbook; `message` is one sentence for the user. */
-export class WorkbookFormatError extends Error {
+import { LocalizedError } from '../words/localizedError';
+
+/** Thrown for a file that is not a readable workbook: one sentence in each language. */
+export class WorkbookFormatError extends LocalizedError {
   constructor(
-    message: string,
-    readonly messageEn: string,
+    vi: string,
+    en: string,
     /** `xls`: an Excel 97-2003 file. */
-    readonly code?: 'xls',
+    readonly format?: 'xls',
   ) {
-    super(message);
+    super('workbook', { vi, en });
     this.name = 'WorkbookFormatError';
   }
 }

@@ -13,6 +13,7 @@ function loadCommands(state: FakeWorkbook, opts: { failWith?: string; displayLan
     return new FakeExcel(state);
   });
   jest.isolateModules(() => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded afresh in an isolated registry, after the fakes
     require('../../addin/commands/commands');
   });
   const run = async (id: string) => {

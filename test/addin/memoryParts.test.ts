@@ -1,5 +1,5 @@
 import { toA1 } from '../../src/grid/address';
-import { HighlightMemory, PART_BYTES, partsOf } from '../../addin/excel/highlightMemory';
+import { HighlightMemory, partsOf } from '../../addin/excel/highlightMemory';
 import { parseMemoryXml, RememberedCell } from '../../addin/excel/memoryXml';
 import { RoundTrips } from '../../addin/excel/roundTrips';
 import { FakeExcel, PAYLOAD_LIMIT, utf8 } from './fakeExcel/fakeExcel';

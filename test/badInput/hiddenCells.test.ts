@@ -18,6 +18,7 @@ import {
   strictSheetWorkbook,
   utf16Workbook,
 } from './hiddenCells';
+import { refusal } from '../helpers/refusal';
 
 const RULE = 'traffic-deaths-down-10pct';
 
@@ -171,7 +172,7 @@ describe('encodings without a TextDecoder (jsdom), decoded by hand the same way'
       (globalThis as { TextDecoder?: unknown }).TextDecoder = undefined;
       const rows = readWorkbook(bytes).sheets[0].rows;
       expect(rows.some((r) => r?.includes(value))).toBe(true);
-      expect(() => readWorkbook(invalidUtf8Workbook())).toThrow(/không hợp lệ trong mã UTF-8/);
+      expect(refusal(() => readWorkbook(invalidUtf8Workbook())).vi).toMatch(/không hợp lệ trong mã UTF-8/);
     } finally {
       globalThis.TextDecoder = saved;
     }

@@ -70,7 +70,6 @@ it('checks a workbook of a million cells, writes its copy, and reports the time 
   expect(strFromU8(original['xl/worksheets/sheet2.xml']).length).toBeGreaterThan(30e6);
 
   const peakMb = Math.round(process.resourceUsage().maxRSS / 1024);
-  // eslint-disable-next-line no-console
   console.log(
     `1,000,000 cells (${(bytes.length / 2 ** 20).toFixed(1)} MB zipped, ${(original['xl/worksheets/sheet2.xml'].length / 2 ** 20).toFixed(1)} MB of sheet XML): ` +
       `built in ${(built / 1000).toFixed(1)} s; check --json --out took ${seconds.toFixed(1)} s; ` +

@@ -13,6 +13,7 @@ import { readWorkbook } from '../../src/xlsx/read/readWorkbook';
 import { runCli, RunResult, snapshot, STACK_FRAME, tempDir, writeInput } from './cliHarness';
 import { goodReport } from './corpus';
 import { buildZip, entriesOf, overlongDeflate, withEntry, ZipSpecEntry } from './zipFiles';
+import { refusal } from '../helpers/refusal';
 
 const SHEET = 'xl/worksheets/sheet1.xml';
 
@@ -53,7 +54,7 @@ describe('zip bombs with lying headers', () => {
     const entries = withEntry(entriesOf(goodReport()), SHEET, (e) => ({ ...e, data: overlongDeflate(readWorkbookPart(goodReport(), SHEET), 1000) }));
     const zip = buildZip({ entries });
     const t = Date.now();
-    expect(() => readWorkbook(zip)).toThrow(/xl\/worksheets\/sheet1\.xml giải nén ra nhiều hơn/);
+    expect(refusal(() => readWorkbook(zip)).vi).toMatch(/xl\/worksheets\/sheet1\.xml giải nén ra nhiều hơn/);
     const ms = Date.now() - t;
     // Inflating the whole gigabyte in JavaScript takes tens of seconds; stopping takes one step.
     expect(ms).toBeLessThan(10_000);

@@ -1,5 +1,5 @@
 import { execFileSync } from 'child_process';
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'fs';
 import { request } from 'https';
 import { AddressInfo } from 'net';
 import { tmpdir } from 'os';
@@ -71,8 +71,8 @@ beforeAll(() => {
       ],
       { stdio: 'ignore' },
     );
-    cert = require('fs').readFileSync(join(base, 'cert.pem'));
-    key = require('fs').readFileSync(join(base, 'key.pem'));
+    cert = readFileSync(join(base, 'cert.pem'));
+    key = readFileSync(join(base, 'key.pem'));
   }
 });
 

@@ -220,8 +220,8 @@ describe('errors', () => {
       throw new Error('did not throw');
     } catch (e) {
       expect(e).toBeInstanceOf(WorkbookFormatError);
-      expect((e as WorkbookFormatError).message).toMatch(/không/);
-      expect((e as WorkbookFormatError).messageEn).toMatch(/not/);
+      expect((e as WorkbookFormatError).vi).toMatch(/không/);
+      expect((e as WorkbookFormatError).en).toMatch(/not/);
     }
   });
 

@@ -1,7 +1,6 @@
 import { strToU8 } from 'fflate';
 import { appendWorksheet } from '../patch/appendWorksheet';
 import { bytesToText, textToBytes } from '../xml/byteText';
-import { encodeXmlText } from '../../xml/encodeXml';
 import { CONTENT_TYPES_PART, ContentTypes, CT } from '../patch/contentTypes';
 import { findingsSheetPart, printNames } from './findingsSheetPart';
 import { FindingsSheet } from './highlightPlan';

@@ -1,4 +1,5 @@
 import { Inflate, strFromU8 } from 'fflate';
+import { errorKind } from '../../words/localizedError';
 import { crc32 } from './zipArchive';
 
 /**
@@ -10,15 +11,8 @@ import { crc32 } from './zipArchive';
  */
 
 /** Why a zip cannot be read; `vi`/`en` is the end of a sentence that names the file. */
-export class ZipError extends Error {
-  constructor(
-    readonly vi: string,
-    readonly en: string,
-  ) {
-    super(en);
-    this.name = 'ZipError';
-  }
-}
+export const ZipError = errorKind('zip', 'ZipError');
+export type ZipError = InstanceType<typeof ZipError>;
 
 export interface ZipEntryInfo {
   readonly name: string;

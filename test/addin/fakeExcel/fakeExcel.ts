@@ -972,14 +972,14 @@ class FakeReasonProxy extends FakeProxy {
     path = `reason('${_id()}')`,
   ) {
     super(ctx, path);
-    const self = this;
+    const reason = (): FakeReason => this._r();
     this.replies = {
       getCount() {
         const result = new FakeResult<number>();
         ctx.enqueue({
           wire: { op: 'call', target: `${path}.replies`, name: 'getCount' },
           run: () => {
-            const r = self._r();
+            const r = reason();
             if (r.kind !== 'comment') throw new OfficeError('InvalidArgument', 'a note has no replies');
             return result._stage(r.replies?.length ?? 0);
           },
