@@ -8,6 +8,11 @@ export interface CompiledConditions {
   readonly test: (facts: FactRow) => boolean;
   /** The comparison that explains the outcome (first failed one if not passed, else first passed one). */
   readonly explain: (facts: FactRow, passed: boolean) => ComparedCondition | undefined;
+  /**
+   * When the conditions are one fact compared with a fixed number (most targets): the same test
+   * on that fact's value, given as a finite number, so a hot loop reads the fact once.
+   */
+  readonly single?: { readonly fact: string; readonly test: (value: number) => boolean };
 }
 
 /**
@@ -47,8 +52,10 @@ export function compileConditions(conditions: unknown): CompiledConditions | und
   const leaves: Leaf[] = [];
   const test = compileNode(conditions, leaves);
   if (!test) return undefined;
+  const single = singleComparison(conditions);
   return {
     test,
+    ...(single ? { single } : {}),
     explain(facts, passed) {
       let first: ComparedCondition | undefined;
       for (const l of leaves) {
@@ -121,6 +128,40 @@ function compileLeaf(n: Record<string, unknown>, leaves: Leaf[]): Test | undefin
   return typeof v === 'number'
     ? (constantComparison(fact, n.operator as string, v) ?? ((facts) => op(facts[fact], v)))
     : (facts) => op(facts[fact], value(facts));
+}
+
+/** One fact compared with a fixed number, through `not` and one-condition `all`/`any`, as compileNode reads them. */
+function singleComparison(node: unknown): { fact: string; test: (value: number) => boolean } | undefined {
+  if (typeof node !== 'object' || node === null || Array.isArray(node)) return undefined;
+  const n = node as Record<string, unknown>;
+  if ('all' in n || 'any' in n) {
+    const list = (n.all ?? n.any) as unknown;
+    return Array.isArray(list) && list.length === 1 ? singleComparison(list[0]) : undefined;
+  }
+  if ('not' in n) {
+    const inner = singleComparison(n.not);
+    if (!inner) return undefined;
+    const t = inner.test;
+    return { fact: inner.fact, test: (a) => !t(a) };
+  }
+  const v = n.value;
+  if (typeof n.fact !== 'string' || typeof v !== 'number' || 'path' in n || 'params' in n || 'condition' in n) return undefined;
+  switch (n.operator) {
+    case 'equal':
+      return { fact: n.fact, test: (a) => a === v };
+    case 'notEqual':
+      return { fact: n.fact, test: (a) => a !== v };
+    case 'lessThan':
+      return { fact: n.fact, test: (a) => a < v };
+    case 'lessThanInclusive':
+      return { fact: n.fact, test: (a) => a <= v };
+    case 'greaterThan':
+      return { fact: n.fact, test: (a) => a > v };
+    case 'greaterThanInclusive':
+      return { fact: n.fact, test: (a) => a >= v };
+    default:
+      return undefined;
+  }
 }
 
 /** Comparisons with a fixed number, specialised so the hot loop makes one call per condition. */

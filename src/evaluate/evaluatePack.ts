@@ -19,8 +19,8 @@ interface PreparedRule {
   readonly indicators: string[];
   /** Plain closures for the conditions; undefined when only json-rules-engine can evaluate them. */
   readonly compiled: CompiledConditions | undefined;
-  /** No-data check and verdict in one call, for the hot loop; undefined when not compiled. */
-  readonly status: ((row: Readonly<Record<string, number | null>>) => FindingStatus) | undefined;
+  /** No-data check and verdict in one call for the hot loop, as an index into STATUSES; undefined when not compiled. */
+  readonly status: ((row: Readonly<Record<string, number | null>>) => StatusCode) | undefined;
 }
 
 type Outcome = { passed: boolean; explained: ComparedCondition | undefined };
@@ -51,47 +51,79 @@ export class PackEvaluator {
 
   /** Evaluates the rules on one row of numeric facts: compiled closures first, json-rules-engine for the rest. */
   private async outcomes(rules: ReadonlyArray<PreparedRule>, facts: FactRow): Promise<Map<string, Outcome>> {
+    const out = this.compiledOutcomes(rules, facts);
+    if (this.needsEngine && rules.some((p) => !p.compiled)) await this.engineOutcomes(facts, out);
+    return out;
+  }
+
+  /** The outcomes of the rules compiled to closures, without waiting for anything. */
+  private compiledOutcomes(rules: ReadonlyArray<PreparedRule>, facts: FactRow): Map<string, Outcome> {
     const out = new Map<string, Outcome>();
     for (const p of rules) {
       if (!p.compiled) continue;
       const passed = p.compiled.test(facts);
       out.set(p.rule.id, { passed, explained: p.compiled.explain(facts, passed) });
     }
-    if (this.needsEngine && rules.some((p) => !p.compiled)) {
-      const run = await this.engine.run({ ...facts });
-      for (const r of run.results) out.set(r.name, { passed: true, explained: explainingCondition(r.conditions, true) });
-      for (const r of run.failureResults) out.set(r.name, { passed: false, explained: explainingCondition(r.conditions, false) });
-    }
     return out;
+  }
+
+  /** Adds the outcomes json-rules-engine gives for the rules it holds. */
+  private async engineOutcomes(facts: FactRow, out: Map<string, Outcome>): Promise<void> {
+    const run = await this.engine.run({ ...facts });
+    for (const r of run.results) out.set(r.name, { passed: true, explained: explainingCondition(r.conditions, true) });
+    for (const r of run.failureResults) out.set(r.name, { passed: false, explained: explainingCondition(r.conditions, false) });
   }
 
   async evaluate(tables: ReadonlyArray<IndicatorTable>): Promise<Finding[]> {
     const findings: Finding[] = [];
-    for (const unit of figuresByUnit(tables)) findings.push(...(await this.evaluateUnit(unit)));
+    // Units are tens of thousands in a national workbook: no promise per unit unless the engine is needed.
+    for (const unit of figuresByUnit(tables)) {
+      const facts = this.unitFacts(unit);
+      if (facts === undefined) continue;
+      const { applicable, values, numeric, complete } = facts;
+      const outcome = this.compiledOutcomes(complete, numeric);
+      if (this.needsEngine && complete.some((p) => !p.compiled)) await this.engineOutcomes(numeric, outcome);
+      // Findings follow the pack's rule order, whatever order the engine answered in.
+      for (const p of applicable) findings.push(this.finding(p, unit, values, outcome.get(p.rule.id)));
+    }
     return findings;
   }
 
   /**
    * Statuses for many subjects at once, in the pack's rule order: the path a national
    * consolidation takes. Rules compiled to closures run synchronously; only rules json-rules-engine
-   * must evaluate wait for it.
+   * must evaluate wait for it. Subjects with the same statuses share one frozen list: a hundred
+   * thousand units fall into a few thousand patterns, and a list per subject is most of the
+   * garbage such a run makes.
    */
-  async statusesForRows(rows: ReadonlyArray<Readonly<Record<string, number | null>>>): Promise<FindingStatus[][]> {
-    const out: FindingStatus[][] = new Array(rows.length);
+  async statusesForRows(rows: ReadonlyArray<Readonly<Record<string, number | null>>>): Promise<ReadonlyArray<FindingStatus>[]> {
+    const out: ReadonlyArray<FindingStatus>[] = new Array(rows.length);
     const rules = this.prepared;
+    const codes = new Uint8Array(rules.length);
+    // A pattern's key is its codes in base 3, exact while it stays below 2^53 (33 rules).
+    const shared = rules.length <= 33 ? new Map<number, ReadonlyArray<FindingStatus>>() : undefined;
     for (let i = 0; i < rows.length; i++) {
       const row = rows[i];
-      const statuses: FindingStatus[] = new Array(rules.length);
       let engineNeeded = false;
+      let key = 0;
       for (let j = 0; j < rules.length; j++) {
         const p = rules[j];
-        if (p.status) statuses[j] = p.status(row);
-        else if (!hasAll(row, p.facts)) statuses[j] = 'no-data';
-        else engineNeeded = true;
+        const code = p.status ? p.status(row) : !hasAll(row, p.facts) ? NO_DATA : ENGINE;
+        if (code === ENGINE) engineNeeded = true;
+        codes[j] = code;
+        key = key * 3 + code;
       }
       if (engineNeeded) {
         const byId = await this.statusesForFacts(row);
-        rules.forEach((p, j) => (statuses[j] ??= byId.get(p.rule.id)!));
+        out[i] = rules.map((p, j) => (codes[j] === ENGINE ? byId.get(p.rule.id)! : STATUSES[codes[j]]));
+        continue;
+      }
+      let statuses = shared?.get(key);
+      if (statuses === undefined) {
+        const list: FindingStatus[] = new Array(rules.length);
+        for (let j = 0; j < rules.length; j++) list[j] = STATUSES[codes[j]];
+        statuses = Object.freeze(list);
+        shared?.set(key, statuses);
       }
       out[i] = statuses;
     }
@@ -119,18 +151,19 @@ export class PackEvaluator {
     return out;
   }
 
-  private async evaluateUnit(unit: UnitFigures): Promise<Finding[]> {
+  /** A unit's facts for the rules whose indicators it has; undefined when it has none. */
+  private unitFacts(
+    unit: UnitFigures,
+  ): { applicable: PreparedRule[]; values: Map<string, FactValue>; numeric: Record<string, number>; complete: PreparedRule[] } | undefined {
     const applicable = this.prepared.filter((p) => p.indicators.every((i) => unit.byIndicator.has(i)));
-    if (applicable.length === 0) return [];
+    if (applicable.length === 0) return undefined;
     const values = new Map<string, FactValue>();
     for (const p of applicable) for (const f of p.facts) if (!values.has(f)) values.set(f, computeFact(this.pack, unit, f));
     const numeric: Record<string, number> = Object.create(null);
     for (const [k, v] of values) if (v.value !== undefined) numeric[k] = v.value;
     // Rules with no data are never evaluated: no-data is decided here, not by the engine.
     const complete = applicable.filter((p) => p.facts.every((f) => f in numeric));
-    const outcome = await this.outcomes(complete, numeric);
-    // Findings follow the pack's rule order, whatever order the engine answered in.
-    return applicable.map((p) => this.finding(p, unit, values, outcome.get(p.rule.id)));
+    return { applicable, values, numeric, complete };
   }
 
   private finding(p: PreparedRule, unit: UnitFigures, values: Map<string, FactValue>, outcome: Outcome | undefined): Finding {
@@ -322,19 +355,36 @@ class LazyMessageFinding implements Finding {
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type, @typescript-eslint/no-unsafe-declaration-merging
 interface LazyMessageFinding extends Omit<Finding, 'message'> {}
 
+/** Statuses as small integers in the hot loop; ENGINE marks a rule only json-rules-engine can decide. */
+type StatusCode = 0 | 1 | 2 | 3;
+const MET = 0;
+const SHORTFALL = 1;
+const NO_DATA = 2;
+const ENGINE = 3;
+const STATUSES: ReadonlyArray<FindingStatus> = ['met', 'shortfall', 'no-data'];
+
 /** A rule's status from a row of facts: no data unless every fact it reads is a finite number. */
-function statusFunction(facts: string[], compiled: CompiledConditions): (row: Readonly<Record<string, number | null>>) => FindingStatus {
+function statusFunction(facts: string[], compiled: CompiledConditions): (row: Readonly<Record<string, number | null>>) => StatusCode {
   const test = compiled.test;
   const ok = (v: unknown) => typeof v === 'number' && Number.isFinite(v);
+  const single = compiled.single;
+  if (single && facts.length === 1 && facts[0] === single.fact) {
+    const [a] = facts;
+    const holds = single.test;
+    return (row) => {
+      const v = row[a];
+      return typeof v !== 'number' || !Number.isFinite(v) ? NO_DATA : holds(v) ? MET : SHORTFALL;
+    };
+  }
   if (facts.length === 1) {
     const [a] = facts;
-    return (row) => (!ok(row[a]) ? 'no-data' : test(row as FactRow) ? 'met' : 'shortfall');
+    return (row) => (!ok(row[a]) ? NO_DATA : test(row as FactRow) ? MET : SHORTFALL);
   }
   if (facts.length === 2) {
     const [a, b] = facts;
-    return (row) => (!ok(row[a]) || !ok(row[b]) ? 'no-data' : test(row as FactRow) ? 'met' : 'shortfall');
+    return (row) => (!ok(row[a]) || !ok(row[b]) ? NO_DATA : test(row as FactRow) ? MET : SHORTFALL);
   }
-  return (row) => (!hasAll(row, facts) ? 'no-data' : test(row as FactRow) ? 'met' : 'shortfall');
+  return (row) => (!hasAll(row, facts) ? NO_DATA : test(row as FactRow) ? MET : SHORTFALL);
 }
 
 function hasAll(row: Readonly<Record<string, number | null>>, facts: ReadonlyArray<string>): boolean {
@@ -355,6 +405,16 @@ function gapOf(actual: number, target: number, operator: string | null): number 
 }
 
 function dedupe<T extends { sheet: string; cell: string }>(xs: T[]): T[] {
+  // A finding reads two or three cells: compared in place, no key strings.
+  if (xs.length <= 4) {
+    const out: T[] = [];
+    for (const x of xs) {
+      let seen = false;
+      for (const y of out) if (y.sheet === x.sheet && y.cell === x.cell) seen = true;
+      if (!seen) out.push(x);
+    }
+    return out;
+  }
   const seen = new Set<string>();
   return xs.filter((x) => {
     const k = `${x.sheet}!${x.cell}`;

@@ -23,6 +23,29 @@ const { tree } = fc.letrec<{ tree: unknown; node: unknown }>((tie) => ({
 const row = fc.dictionary(fc.constantFrom(...FACTS), fc.oneof(fc.constantFrom(-10, -5, 0, 5, 60, 90, 95), fc.double({ min: -200, max: 200, noNaN: true })));
 
 describe('compiled conditions are json-rules-engine, only faster', () => {
+  it('reads a single comparison with a fixed number on the value alone, with the same verdict', () => {
+    fc.assert(
+      fc.property(tree, fc.oneof(fc.constantFrom(-10, -5, 0, 5, 60, 90, 95, -0), fc.double({ min: -200, max: 200, noNaN: true })), (conditions, value) => {
+        const compiled = compileConditions(conditions)!;
+        if (!compiled.single) return;
+        expect(compiled.test({ [compiled.single.fact]: value })).toBe(compiled.single.test(value));
+      }),
+      { numRuns: 2000 },
+    );
+    const single = (c: unknown) => compileConditions(c)!.single;
+    expect(single({ not: { fact: 'a', operator: 'greaterThan', value: 0 } })?.fact).toBe('a');
+    expect(single({ all: [{ fact: 'a', operator: 'lessThanInclusive', value: -5 }] })?.test(-5)).toBe(true);
+    expect(
+      single({
+        all: [
+          { fact: 'a', operator: 'lessThan', value: 1 },
+          { fact: 'a', operator: 'greaterThan', value: 0 },
+        ],
+      }),
+    ).toBeUndefined();
+    expect(single({ any: [{ fact: 'a', operator: 'lessThan', value: { fact: 'b' } }] })).toBeUndefined();
+  });
+
   it('gives the same verdict as json-rules-engine for random condition trees and facts', async () => {
     await fc.assert(
       fc.asyncProperty(tree, fc.array(row, { minLength: 1, maxLength: 5 }), async (conditions, rows) => {

@@ -151,3 +151,31 @@ describe('evaluating targets', () => {
     );
   });
 });
+
+describe('rules only json-rules-engine evaluates', () => {
+  it('give the same findings as the same rules compiled', async () => {
+    const grid = consolidation(
+      ['A', 'B', 'C'],
+      [
+        ['Số vụ phạm pháp hình sự', 1000, 950, 100, 96, 50, null],
+        ['Số người chết do tai nạn giao thông', 290, 261, 151, 139, 0, 3],
+        ['Tài sản thiệt hại trong các vụ án tham nhũng', 1, '7,25', 1, 12.6, 1, 0],
+        ['Tài sản đã thu hồi trong các vụ án tham nhũng', 1, '4,35', 1, 7.56, 1, 1],
+      ],
+    );
+    // `params` on a condition leaves the rule to json-rules-engine; on a plain fact it changes nothing.
+    const withParams = (c: unknown): unknown =>
+      Array.isArray(c)
+        ? c.map(withParams)
+        : typeof c === 'object' && c !== null
+          ? 'fact' in c
+            ? { ...c, params: {} }
+            : Object.fromEntries(Object.entries(c).map(([k, v]) => [k, withParams(v)]))
+          : c;
+    const viaEngine = new PledgeChecker({ ...pack, rules: pack.rules.map((r) => ({ ...r, conditions: withParams(r.conditions) as typeof r.conditions })) });
+    const plain = (fs: Awaited<ReturnType<typeof checker.check>>['findings']) => JSON.parse(JSON.stringify(fs));
+    const compiled = plain((await checker.check(grid)).findings);
+    expect(compiled.length).toBeGreaterThan(0);
+    expect(plain((await viaEngine.check(grid)).findings)).toEqual(compiled);
+  });
+});

@@ -4,7 +4,9 @@
  */
 import { readFileSync, readdirSync, existsSync } from 'fs';
 import { join } from 'path';
-import { openPackage } from '../../src/xlsx/package';
+import { scanA1 } from '../../src/grid/address';
+import { WorkbookGrid } from '../../src/grid/grid';
+import { openPackage, XlsxPackage } from '../../src/xlsx/package';
 import { readPackage } from '../../src/xlsx/read/readWorkbook';
 import * as sheetDataBytes from '../../src/xlsx/read/sheetDataBytes';
 import { plainNumberAt, plainUtf8 } from '../../src/xlsx/read/sheetDataBytes';
@@ -19,6 +21,29 @@ const xlsxIn = (dir: string) =>
     : [];
 const sheet = (cells: string, around = { before: '', after: '' }) =>
   `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${NS.main}" xmlns:x14ac="http://schemas.microsoft.com/office/spreadsheetml/2009/9/ac">${around.before}<sheetData>${cells}</sheetData>${around.after}</worksheet>`;
+
+const escapeText = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\r/g, '&#13;');
+
+/** The package with every shared-string cell of its sheets written as an inline string (`<is><t>`) instead, and how many. */
+function withInlineStrings(pkg: XlsxPackage, grid: WorkbookGrid): { inline: XlsxPackage; count: number } {
+  const parts = new Map(pkg.parts);
+  let count = 0;
+  for (const s of pkg.sheets) {
+    const data = s.path === undefined ? undefined : pkg.parts.get(s.path);
+    const sheetGrid = grid.sheets.find((g) => g.name === s.name);
+    if (!data || !sheetGrid || !s.path) continue;
+    const xml = Buffer.from(data).toString('utf8');
+    const inline = xml.replace(/<c r="([A-Z]+[0-9]+)"([^>]*?) t="s"([^>]*)><v>[0-9]+<\/v><\/c>/g, (_m, ref: string, before: string, after: string) => {
+      count++;
+      const at = scanA1(ref)!;
+      const value = sheetGrid.rows[at.row]?.[at.col];
+      const text = typeof value === 'string' ? `<t xml:space="preserve">${escapeText(value)}</t>` : '<t/>';
+      return `<c r="${ref}"${before} t="inlineStr"${after}><is>${text}</is></c>`;
+    });
+    parts.set(s.path, new Uint8Array(Buffer.from(inline, 'utf8')));
+  }
+  return { inline: { ...pkg, parts }, count };
+}
 
 /** Both readers' outcome: the grid, or the error's message. */
 function bothWays(bytes: Uint8Array): [unknown, unknown] {
@@ -73,6 +98,24 @@ describe('cells read from bytes, the same as read from text', () => {
     ['a comment and an unknown attribute', '<row r="1"><!-- x --><c r="A1" foo="1"><v>1</v></c></row>'],
     ['malformed', '<row r="1"><c r="A1"><v>1</v></row>'],
     ['a control character', '<row r="1"><c r="A1" t="str"><v>a\u0001b</v></c></row>'],
+    [
+      'inline strings: entities, kept spaces, Vietnamese, empty ones',
+      '<row r="1"><c r="A1" t="inlineStr"><is><t>Công an xã &amp; phường &lt;1&gt; &quot;x&apos;</t></is></c><c r="B1" t="inlineStr"><is><t xml:space="preserve">  a\n b </t></is></c><c r="C1" t="inlineStr"><is><t/></is></c><c r="D1" t="inlineStr"><is/></c><c r="E1" t="inlineStr" s="1">\n<is>\n<t>\ufeffĐơn vị</t>\n</is>\n</c><c r="F1" t="inlineStr"><is></is></c><c r="G1" t="inlineStr"><is><t> </t></is></c></row>',
+      true,
+    ],
+    ['an inline string in rich runs', '<row r="1"><c r="A1" t="inlineStr"><is><r><rPr><b/></rPr><t>Đơn</t></r><r><t> vị</t></r></is></c></row>'],
+    ['an inline string with a phonetic reading', '<row r="1"><c r="A1" t="inlineStr"><is><t>a</t><rPh sb="0" eb="1"><t>b</t></rPh></is></c></row>'],
+    [
+      'inline strings with character references (openpyxl writes them for every letter past ASCII)',
+      '<row r="1"><c r="A1" t="inlineStr"><is><t>T&#7892;NG H&#7906;P &#x1EA0;&#xd; &#13;&#10;&#128512;</t></is></c></row>',
+      true,
+    ],
+    ['an inline string with a reference to no character', '<row r="1"><c r="A1" t="inlineStr"><is><t>a&#0;b</t></is></c></row>'],
+    ['an inline string with a reference to a surrogate', '<row r="1"><c r="A1" t="inlineStr"><is><t>a&#xD800;b</t></is></c></row>'],
+    ['an inline string with an entity XML does not define', '<row r="1"><c r="A1" t="inlineStr"><is><t>a&nbsp;b</t></is></c></row>'],
+    ['an inline string and a value', '<row r="1"><c r="A1" t="inlineStr"><v>1</v><is><t>a</t></is></c></row>'],
+    ['an inline string with CDATA', '<row r="1"><c r="A1" t="inlineStr"><is><t><![CDATA[a<b]]></t></is></c></row>'],
+    ['an inline string with a carriage return', '<row r="1"><c r="A1" t="inlineStr"><is><t>a\r\nb</t></is></c></row>'],
   ] as Array<[string, string, boolean?]>)('%s', (_name, cells, asBytes = false) => {
     const scan = jest.spyOn(sheetDataBytes, 'scanSheetData');
     const shared = `<?xml version="1.0" encoding="UTF-8"?><sst xmlns="${NS.main}"><si><t>Đơn vị</t></si></sst>`;
@@ -85,6 +128,30 @@ describe('cells read from bytes, the same as read from text', () => {
     expect(fast).toEqual(text);
     // The plain ones were read as bytes (not only given the same grid by falling back to text).
     expect(scan.mock.results.some((r) => r.type === 'return')).toBe(asBytes);
+    scan.mockRestore();
+  });
+
+  // Every sample again with its shared strings written inline, as openpyxl and many exporters
+  // write them: the same grid as the original, and read as bytes whenever the original was.
+  it.each(
+    [...xlsxIn(SAMPLES), ...xlsxIn(join(SAMPLES, 'everyday')), ...xlsxIn(SHARED_FIXTURES)].map((f) => [
+      f.slice(f.indexOf('samples') >= 0 ? f.indexOf('samples') : f.indexOf('fixtures')),
+    ]),
+  )('%s with inline strings', (name) => {
+    const file = name.startsWith('samples') ? join(SAMPLES, '..', name) : join(SHARED_FIXTURES, '..', name);
+    const pkg = openPackage(readFileSync(file));
+    const scan = jest.spyOn(sheetDataBytes, 'scanSheetData');
+    const scanned = () => scan.mock.results.filter((r) => r.type === 'return').length;
+    const original = readPackage(pkg);
+    const originalScans = scanned();
+    // Every sheet of every sample is plain enough to read as bytes, inline strings included.
+    expect(originalScans).toBe(pkg.sheets.filter((s) => s.path).length);
+    scan.mockClear();
+    const { inline, count } = withInlineStrings(pkg, original);
+    expect(count + Number(Buffer.from(pkg.parts.get(pkg.sheets[0].path!)!).includes('t="inlineStr"'))).toBeGreaterThan(0);
+    expect(readPackage(inline)).toEqual(original);
+    expect(scanned()).toBe(originalScans);
+    expect(readPackage(inline, false)).toEqual(original);
     scan.mockRestore();
   });
 

@@ -1,11 +1,11 @@
-import { strFromU8 } from 'fflate';
 import { CellValue, cellError } from '../../grid/cell';
 import { ExcelTable, SheetGrid, WorkbookGrid } from '../../grid/grid';
 import { parseRange, RangeRef, scanA1, toA1 } from '../../grid/address';
 import { openPackage, partText, readRelationships, WorkbookFormatError, XlsxPackage } from '../package';
+import { readSharedStrings, SharedStrings } from './sharedStrings';
 import { spreadsheetMlOnly } from '../xml/markupCompatibility';
 import { decodeXmlPart } from '../xml/partEncoding';
-import { indexOfAscii, NOT_BYTE_PLAIN, plainNumberAt, plainUtf8, scanSheetData } from './sheetDataBytes';
+import { indexOfAscii, NOT_BYTE_PLAIN, plainNumberAt, scanSheetData, textOf } from './sheetDataBytes';
 import { parseXml, XmlHandlers } from '../xml/xmlEvents';
 
 /**
@@ -17,9 +17,9 @@ export function readWorkbook(bytes: Uint8Array): WorkbookGrid {
   return readPackage(openPackage(bytes));
 }
 
-/** `cellsAsBytes`: false reads every sheet as text (tests compare both ways). */
+/** `cellsAsBytes`: false reads every sheet and the shared strings as text (tests compare both ways). */
 export function readPackage(pkg: XlsxPackage, cellsAsBytes = true): WorkbookGrid {
-  const shared = readSharedStrings(pkg);
+  const shared = readSharedStrings(pkg, cellsAsBytes);
   const sheets: SheetGrid[] = [];
   for (const s of pkg.sheets) {
     if (!s.path) continue; // chart sheets and dialog sheets hold no cells
@@ -32,35 +32,6 @@ export function readPackage(pkg: XlsxPackage, cellsAsBytes = true): WorkbookGrid
   return { sheets };
 }
 
-function readSharedStrings(pkg: XlsxPackage): string[] {
-  const rel = readRelationships(pkg.parts, pkg.workbookPath).find((r) => /\/sharedStrings$/.test(r.type));
-  const path = rel?.target ?? 'xl/sharedStrings.xml';
-  const xml = partText(pkg.parts, path);
-  if (xml === undefined) return [];
-  return parseXml(xml, path, () => {
-    const out: string[] = [];
-    let current = '';
-    let inT = false;
-    let phonetic = 0; // <rPh> runs are reading aids, not part of the text
-    const handlers: XmlHandlers = {
-      open(name) {
-        if (name === 'si') current = '';
-        else if (name === 't') inT = true;
-        else if (name === 'rPh') phonetic++;
-      },
-      text(t) {
-        if (inT && phonetic === 0) current += t;
-      },
-      close(name) {
-        if (name === 't') inT = false;
-        else if (name === 'rPh') phonetic--;
-        else if (name === 'si') out.push(current);
-      },
-    };
-    return { handlers: spreadsheetMlOnly(handlers), result: () => out };
-  });
-}
-
 interface ParsedSheet {
   rows: CellValue[][];
   merges: RangeRef[];
@@ -68,7 +39,7 @@ interface ParsedSheet {
   formulaCells: Set<string>;
 }
 
-function parseWorksheet(xml: string, shared: string[], sheetName: string): ParsedSheet {
+function parseWorksheet(xml: string, shared: SharedStrings, sheetName: string): ParsedSheet {
   return parseXml(xml, `worksheet "${sheetName}"`, () => {
     const { handlers, result } = worksheetHandlers(shared, sheetName);
     return { handlers: spreadsheetMlOnly(handlers), result };
@@ -82,14 +53,14 @@ function parseWorksheet(xml: string, shared: string[], sheetName: string): Parse
  * plain or has anything wrong with it: the text reader then reads it whole, and gives the
  * results, or the one sentence of what is wrong, exactly as it always has.
  */
-function worksheetFromBytes(data: Uint8Array, shared: string[], sheetName: string, path: string): ParsedSheet | undefined {
+function worksheetFromBytes(data: Uint8Array, shared: SharedStrings, sheetName: string, path: string): ParsedSheet | undefined {
   try {
     if (data[0] !== 0x3c && !(data[0] === 0xef && data[1] === 0xbb && data[2] === 0xbf)) return undefined; // UTF-8 only
     const open = indexOfAscii(data, '<sheetData>');
     const close = open < 0 ? -1 : indexOfAscii(data, '</sheetData>', open);
-    if (close < 0 || indexOfAscii(data, '<sheetData', open + 1) >= 0 || indexOfAscii(data, '</sheetData', close + 1) >= 0) return undefined;
+    // A second sheetData can only follow the first: between them scanSheetData takes rows and cells alone.
+    if (close < 0 || indexOfAscii(data, '<sheetData', close + 1) >= 0 || indexOfAscii(data, '</sheetData', close + 1) >= 0) return undefined;
     const from = open + '<sheetData>'.length;
-    if (!plainUtf8(data, from, close)) return undefined;
     const around = new Uint8Array(open + EMPTY_SHEET_DATA.length + data.length - close - '</sheetData>'.length);
     around.set(data.subarray(0, open));
     around.set(EMPTY_SHEET_DATA, open);
@@ -115,7 +86,7 @@ function worksheetFromBytes(data: Uint8Array, shared: string[], sheetName: strin
 const EMPTY_SHEET_DATA = Uint8Array.from('<sheetData/>', (c) => c.charCodeAt(0));
 
 /** The cells of a plain `<sheetData>`, with the text reader's rules (worksheetHandlers); NOT_BYTE_PLAIN for any doubt. */
-function cellsFromBytes(data: Uint8Array, from: number, to: number, shared: string[]): Omit<ParsedSheet, 'merges'> {
+function cellsFromBytes(data: Uint8Array, from: number, to: number, shared: SharedStrings): Omit<ParsedSheet, 'merges'> {
   const rows: CellValue[][] = [];
   const hiddenRows = new Set<number>();
   const formulaCells = new Set<string>();
@@ -130,7 +101,7 @@ function cellsFromBytes(data: Uint8Array, from: number, to: number, shared: stri
       if (!inGrid(rowIdx, 0)) throw NOT_BYTE_PLAIN;
       if (hidden) hiddenRows.add(rowIdx);
     },
-    cell(row, col, t, hasFormula, vStart, vEnd) {
+    cell(row, col, t, hasFormula, vStart, vEnd, inline) {
       if (col >= 0) {
         colIdx = col;
         rowIdx = row;
@@ -141,11 +112,14 @@ function cellsFromBytes(data: Uint8Array, from: number, to: number, shared: stri
       lastRow = rowIdx;
       lastCol = colIdx;
       let value: CellValue = null;
-      if (vEnd > vStart) {
+      if (inline !== undefined) value = inline === '' ? null : inline;
+      else if (vEnd > vStart) {
         const n = t === 'n' || t === 's' ? plainNumberAt(data, vStart, vEnd) : undefined;
         if (n !== undefined && t === 'n') value = n;
-        else if (n !== undefined) value = shared[n] === undefined || shared[n] === '' ? null : shared[n];
-        else value = cellValue(t, textOf(data, vStart, vEnd), false, shared);
+        else if (n !== undefined) {
+          const text = shared.at(n);
+          value = text === undefined || text === '' ? null : text;
+        } else value = cellValue(t, textOf(data, vStart, vEnd), false, shared);
       }
       if (value !== null) (rows[rowIdx] ??= [])[colIdx] = value;
       if (hasFormula) formulaCells.add(toA1(rowIdx, colIdx));
@@ -154,18 +128,7 @@ function cellsFromBytes(data: Uint8Array, from: number, to: number, shared: stri
   return { rows, hiddenRows, formulaCells };
 }
 
-/** Bytes already checked as plain UTF-8, as text. */
-function textOf(data: Uint8Array, from: number, to: number): string {
-  let ascii = true;
-  for (let k = from; k < to && ascii; k++) ascii = data[k] < 0x80;
-  if (ascii) return String.fromCharCode(...data.subarray(from, to));
-  return UTF8 ? UTF8.decode(data.subarray(from, to)) : strFromU8(data.subarray(from, to));
-}
-
-/** A leading U+FEFF in a cell's text is text, not a byte order mark. */
-const UTF8 = typeof TextDecoder === 'undefined' ? undefined : new TextDecoder('utf-8', { ignoreBOM: true });
-
-function worksheetHandlers(shared: string[], sheetName: string): { handlers: XmlHandlers; result: () => ParsedSheet } {
+function worksheetHandlers(shared: SharedStrings, sheetName: string): { handlers: XmlHandlers; result: () => ParsedSheet } {
   const rows: CellValue[][] = [];
   const merges: RangeRef[] = [];
   const hiddenRows = new Set<number>();
@@ -299,12 +262,12 @@ function toA1Loose(row: number, col: number): string {
   return Number.isInteger(row) && Number.isInteger(col) && row >= 0 && col >= 0 && col < 1e6 ? toA1(row, col) : `(${row + 1}, ${col + 1})`;
 }
 
-function cellValue(type: string, raw: string, inline: boolean, shared: string[]): CellValue {
+function cellValue(type: string, raw: string, inline: boolean, shared: SharedStrings): CellValue {
   if (type === 'inlineStr' || inline) return raw === '' ? null : raw;
   if (raw === '') return null; // a formula with no cached result (openpyxl) is no data, not zero
   switch (type) {
     case 's': {
-      const s = shared[Number(raw)];
+      const s = shared.at(Number(raw));
       return s === undefined || s === '' ? null : s;
     }
     case 'str':

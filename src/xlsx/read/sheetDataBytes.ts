@@ -1,10 +1,13 @@
+import { strFromU8 } from 'fflate';
+
 /**
  * The cells of a worksheet's `<sheetData>` read straight from the part's UTF-8 bytes: a national
  * sheet is tens of megabytes of `<c r="D12" s="3"><v>123</v></c>`, and decoding it to one string
  * and raising an event with an attribute object per tag costs more than the check itself. Only
  * the plain form spreadsheet writers produce is taken (unprefixed `row`, `c`, `v`, `f` with
  * double-quoted attributes, no references in values); anything else throws NOT_BYTE_PLAIN, and
- * the caller reads the part with the general reader, which gives the same cells.
+ * the caller reads the part with the general reader, which gives the same cells. Inline strings
+ * (`<is><t>…</t></is>`, what openpyxl and many exporters write) are plain too, rich runs are not.
  */
 
 /** Thrown for anything this reader does not take; the part is then read as text. */
@@ -15,9 +18,10 @@ export interface SheetDataVisitor {
   row(r: number, hidden: boolean): void;
   /**
    * A `<c>`: its column and row from `r` (0-based), or col -1 when it has no `r`; `t` as written
-   * ('n' when absent); the bytes of its `<v>` (start = end = -1 when it has none).
+   * ('n' when absent); the bytes of its `<v>` (start = end = -1 when it has none); the text of
+   * its `<is>` (undefined when it has none).
    */
-  cell(row: number, col: number, t: string, hasFormula: boolean, vStart: number, vEnd: number): void;
+  cell(row: number, col: number, t: string, hasFormula: boolean, vStart: number, vEnd: number, inline: string | undefined): void;
 }
 
 const LT = 0x3c;
@@ -27,10 +31,10 @@ const QUOTE = 0x22;
 const EQ = 0x3d;
 const AMP = 0x26;
 
-const isSpace = (b: number) => b === 0x20 || b === 0x0a || b === 0x09 || b === 0x0d;
+export const isSpace = (b: number) => b === 0x20 || b === 0x0a || b === 0x09 || b === 0x0d;
 
 /** Whether `bytes` at `at` hold the ASCII text `s`. */
-function bytesAre(bytes: Uint8Array, at: number, s: string): boolean {
+export function bytesAre(bytes: Uint8Array, at: number, s: string): boolean {
   for (let i = 0; i < s.length; i++) if (bytes[at + i] !== s.charCodeAt(i)) return false;
   return true;
 }
@@ -41,8 +45,9 @@ const TYPES = ['s', 'str', 'n', 'b', 'e', 'd', 'inlineStr'];
 /**
  * Reads the cells between `from` (after `<sheetData>`) and `to` (at `</sheetData>`). Every
  * attribute name of a row or cell is one of those the schema gives (so none is written twice,
- * none declares a namespace); text outside `<v>` is white space only; `<f>`'s text may hold the
- * five entities and nothing else that would need decoding.
+ * none declares a namespace); text outside `<v>` is white space only; `<f>`'s and `<t>`'s text
+ * may hold the five entities and nothing else that would need decoding. Every byte that is not
+ * ASCII markup is checked as UTF-8 that XML takes as it is (plainUtf8), range by range.
  */
 export function scanSheetData(bytes: Uint8Array, from: number, to: number, visit: SheetDataVisitor): void {
   let i = from;
@@ -75,15 +80,18 @@ export function scanSheetData(bytes: Uint8Array, from: number, to: number, visit
     if (found < 0) fail();
     i += 2;
     valueStart = i;
+    let unusual = false;
     while (i < to) {
       const c = bytes[i];
       if (c === QUOTE) break;
       // References, markup, and white space that attribute-value normalisation would change.
       if (c === AMP || c === LT || c === 0x09 || c === 0x0a || c === 0x0d) fail();
+      if (c < 0x20 || c >= 0x80) unusual = true;
       i++;
     }
     if (i >= to) fail();
     valueEnd = i;
+    if (unusual && !plainUtf8(bytes, valueStart, valueEnd)) fail();
     i++;
     return found;
   };
@@ -98,6 +106,29 @@ export function scanSheetData(bytes: Uint8Array, from: number, to: number, visit
       return true;
     }
     return fail();
+  };
+  /**
+   * Character data from i to the next `<`: no carriage return (XML would turn it into a line
+   * feed), no `]]>`, and `&` only as one of the five entities or a character reference to a
+   * character XML allows when `entities`. Returns whether it holds a reference.
+   */
+  const charData = (entities: boolean): boolean => {
+    const start = i;
+    let unusual = false;
+    let hasEntity = false;
+    while (i < to) {
+      const c = bytes[i];
+      if (c === LT) break;
+      if (c === 0x0d || (c === 0x5d && bytes[i + 1] === 0x5d && bytes[i + 2] === GT)) fail(); // ]]> is not text
+      if (c === AMP) {
+        if (!entities || !(entityAt(bytes, i) || charReferenceAt(bytes, i, to))) fail();
+        hasEntity = true;
+      }
+      if (c < 0x20 || c >= 0x80) unusual = true;
+      i++;
+    }
+    if (unusual && !plainUtf8(bytes, start, i)) fail();
+    return hasEntity;
   };
   /** Past `</name>` at i. */
   const closeTag = (name: string) => {
@@ -161,26 +192,44 @@ export function scanSheetData(bytes: Uint8Array, from: number, to: number, visit
       let hasFormula = false;
       let vStart = -1;
       let vEnd = -1;
+      let inline: string | undefined;
       if (!tagEnd()) {
         for (;;) {
           skipSpace();
           if (bytes[i] !== LT) fail();
           if (bytes[i + 1] === SLASH) break;
           if (bytesAre(bytes, i, '<v>')) {
-            if (vStart >= 0) fail(); // a second value: the text reader decides
+            if (vStart >= 0 || inline !== undefined) fail(); // a second value: the text reader decides
             i += 3;
             vStart = i;
-            while (i < to && bytes[i] !== LT) {
-              const c = bytes[i];
-              if (c === AMP || c === 0x0d || (c === 0x5d && bytes[i + 1] === 0x5d && bytes[i + 2] === GT)) fail(); // ]]> is not text
-              i++;
-            }
+            charData(false);
             vEnd = i;
             closeTag('v');
           } else if (bytesAre(bytes, i, '<v/>')) {
-            if (vStart >= 0) fail();
+            if (vStart >= 0 || inline !== undefined) fail();
             i += 4;
             vStart = vEnd = i;
+          } else if (bytesAre(bytes, i, '<is')) {
+            // One `<t>` of text, or none; rich runs and phonetic readings go to the text reader.
+            if (vStart >= 0 || inline !== undefined || !(bytes[i + 3] === GT || bytes[i + 3] === SLASH)) fail();
+            i += 3;
+            inline = '';
+            if (!tagEnd()) {
+              skipSpace();
+              if (bytesAre(bytes, i, '<t') && (isSpace(bytes[i + 2]) || bytes[i + 2] === GT || bytes[i + 2] === SLASH)) {
+                i += 2;
+                if (attribute(TEXT_ATTRIBUTES) >= 0 && attribute(TEXT_ATTRIBUTES) >= 0) fail();
+                if (!tagEnd()) {
+                  const start = i;
+                  const hasEntity = charData(true);
+                  inline = textOf(bytes, start, i);
+                  if (hasEntity) inline = decodeReferences(inline);
+                  closeTag('t');
+                }
+                skipSpace();
+              }
+              closeTag('is');
+            }
           } else if (bytesAre(bytes, i, '<f') && (isSpace(bytes[i + 2]) || bytes[i + 2] === GT || bytes[i + 2] === SLASH)) {
             hasFormula = true;
             i += 2;
@@ -190,19 +239,14 @@ export function scanSheetData(bytes: Uint8Array, from: number, to: number, visit
               fSeen |= 1 << n;
             }
             if (!tagEnd()) {
-              while (i < to && bytes[i] !== LT) {
-                const c = bytes[i];
-                if (c === 0x0d || (c === 0x5d && bytes[i + 1] === 0x5d && bytes[i + 2] === GT)) fail();
-                if (c === AMP && !entityAt(bytes, i)) fail();
-                i++;
-              }
+              charData(true);
               closeTag('f');
             }
           } else fail();
         }
         closeTag('c');
       }
-      visit.cell(row, col, t, hasFormula, vStart, vEnd);
+      visit.cell(row, col, t, hasFormula, vStart, vEnd, inline);
     }
     closeTag('row');
   }
@@ -227,11 +271,61 @@ const ROW_ATTRIBUTES = [
 ];
 /** CT_Cell's attributes (r, then t at index 2). */
 const CELL_ATTRIBUTES = ['r', 's', 't', 'cm', 'vm', 'ph'];
+/** A `<t>`'s one attribute. */
+const TEXT_ATTRIBUTES = ['xml:space'];
 /** CT_CellFormula's attributes. */
 const FORMULA_ATTRIBUTES = ['t', 'aca', 'ref', 'dt2D', 'dtr', 'del1', 'del2', 'r1', 'r2', 'ca', 'si', 'bx'];
 
+const ENTITY = /&(?:amp|lt|gt|quot|apos|#[0-9]+|#x[0-9a-fA-F]+);/g;
+const ENTITY_TEXT: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&apos;': "'" };
+/** Text with references checked by charData, decoded. */
+export function decodeReferences(text: string): string {
+  return text.replace(ENTITY, (e) => ENTITY_TEXT[e] ?? String.fromCodePoint(e[2] === 'x' ? parseInt(e.slice(3, -1), 16) : parseInt(e.slice(2, -1), 10)));
+}
+
+/** A character reference at `at` (an `&`), `&#233;` or `&#xE9;`, to a character XML 1.0 allows. */
+export function charReferenceAt(bytes: Uint8Array, at: number, to: number): boolean {
+  if (bytes[at + 1] !== 0x23) return false;
+  const hex = bytes[at + 2] === 0x78;
+  let k = at + (hex ? 3 : 2);
+  let code = 0;
+  const start = k;
+  for (; k < to && bytes[k] !== 0x3b; k++) {
+    const b = bytes[k];
+    const d = b >= 0x30 && b <= 0x39 ? b - 0x30 : hex && (b | 0x20) >= 0x61 && (b | 0x20) <= 0x66 ? (b | 0x20) - 0x57 : -1;
+    if (d < 0 || k - start > 8) return false;
+    code = code * (hex ? 16 : 10) + d;
+  }
+  if (k === start || bytes[k] !== 0x3b) return false;
+  return (
+    code === 0x9 ||
+    code === 0xa ||
+    code === 0xd ||
+    (code >= 0x20 && code <= 0xd7ff) ||
+    (code >= 0xe000 && code <= 0xfffd) ||
+    (code >= 0x10000 && code <= 0x10ffff)
+  );
+}
+
+/** Bytes already checked as plain UTF-8, as text. */
+export function textOf(data: Uint8Array, from: number, to: number): string {
+  let ascii = true;
+  for (let k = from; k < to && ascii; k++) ascii = data[k] < 0x80;
+  if (ascii) return to - from < 4096 ? String.fromCharCode.apply(null, data.subarray(from, to) as unknown as number[]) : latin1(data, from, to);
+  return UTF8 ? UTF8.decode(data.subarray(from, to)) : strFromU8(data.subarray(from, to));
+}
+
+function latin1(data: Uint8Array, from: number, to: number): string {
+  let out = '';
+  for (let k = from; k < to; k += 4096) out += String.fromCharCode.apply(null, data.subarray(k, Math.min(to, k + 4096)) as unknown as number[]);
+  return out;
+}
+
+/** A leading U+FEFF in a cell's text is text, not a byte order mark. */
+const UTF8 = typeof TextDecoder === 'undefined' ? undefined : new TextDecoder('utf-8', { ignoreBOM: true });
+
 /** One of the five predefined entities at `at` (an `&`). */
-function entityAt(bytes: Uint8Array, at: number): boolean {
+export function entityAt(bytes: Uint8Array, at: number): boolean {
   return (
     bytesAre(bytes, at, '&amp;') || bytesAre(bytes, at, '&lt;') || bytesAre(bytes, at, '&gt;') || bytesAre(bytes, at, '&quot;') || bytesAre(bytes, at, '&apos;')
   );
@@ -318,9 +412,16 @@ export function plainUtf8(bytes: Uint8Array, from: number, to: number): boolean 
   return true;
 }
 
-/** Index of the ASCII text `s` in `bytes` from `from`, or -1. */
+/**
+ * Index of the ASCII text `s` in `bytes` from `from`, or -1. Horspool's skips: a sheet is tens
+ * of megabytes where every other byte is markup, so trying each `<` costs more than the scan.
+ */
 export function indexOfAscii(bytes: Uint8Array, s: string, from = 0): number {
-  const first = s.charCodeAt(0);
-  for (let k = bytes.indexOf(first, from); k >= 0; k = bytes.indexOf(first, k + 1)) if (bytesAre(bytes, k, s)) return k;
+  const m = s.length;
+  const last = m - 1;
+  const skip = new Int32Array(256).fill(m);
+  for (let k = 0; k < last; k++) skip[s.charCodeAt(k)] = last - k;
+  const lastChar = s.charCodeAt(last);
+  for (let k = from; k + last < bytes.length; k += skip[bytes[k + last]]) if (bytes[k + last] === lastChar && bytesAre(bytes, k, s)) return k;
   return -1;
 }
