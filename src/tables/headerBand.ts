@@ -1,5 +1,5 @@
 import { RangeRef } from '../grid/address';
-import { parseNumberText } from '../grid/vietnameseNumber';
+import { figureInText } from './figures';
 import { SheetView } from './sheetView';
 
 /** What one column's header says, from its top row to the row just above the data. */
@@ -36,7 +36,7 @@ export function isHeadingRow(view: SheetView, r: number, left: number, right: nu
     if (c < left || c > right) continue;
     const v = view.value(r, c);
     // A figure (not a year), typed as a number or as text (`1.245`), means the row is data, not a heading.
-    const n = typeof v === 'number' ? v : typeof v === 'string' ? parseNumberText(v) : undefined;
+    const n = typeof v === 'number' ? v : typeof v === 'string' ? figureInText(v) : undefined;
     if (n !== undefined && !(Number.isInteger(n) && n >= 1900 && n < 2100)) return false;
     const text = view.shownText(r, c);
     const last = areas[areas.length - 1];
