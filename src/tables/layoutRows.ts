@@ -10,7 +10,7 @@ import { unitFromLetterhead } from './letterhead';
 import { assignPeriodRoles, classifyHeader, HeaderKind, isFillerOnly, PeriodMention } from './periods';
 import { SheetView } from './sheetView';
 import { fold } from './text';
-import { textFacts } from './textFacts';
+import { isYearFigure, textFacts } from './textFacts';
 
 /** A header whose columns name periods: the start of a layout A or B table. */
 interface PeriodRow {
@@ -93,24 +93,46 @@ function tooFewPeriods(view: SheetView, bindings: Bindings, r: number, left: num
   return !labelCols.some((c) => c >= left && c <= right);
 }
 
-/** The row's cells that are a period heading on their own, and those that are a label heading. */
-function headingCellsOf(view: SheetView, r: number): { readonly periodCols: number[]; readonly labelCols: number[] } {
+/**
+ * What a row's cells say on their own, as headings: which are a period, which a label heading, and
+ * where label headings start side-by-side blocks. Kept per row: each row is read as part of three
+ * headers, and a national sheet has tens of thousands of rows.
+ */
+interface HeadingCells {
+  readonly periodCols: number[];
+  readonly labelCols: number[];
+  readonly blockStarts: number[];
+}
+
+function headingCellsOf(view: SheetView, r: number): HeadingCells {
   let rows = headingCells.get(view);
   if (!rows) headingCells.set(view, (rows = []));
   let cells = rows[r];
   if (!cells) {
-    cells = { periodCols: [], labelCols: [] };
+    cells = { periodCols: [], labelCols: [], blockStarts: [] };
     for (const c of view.cellCols(r)) {
+      const v = view.value(r, c);
+      // A figure is never a label heading; it is a period only as a year (`2025`).
+      if (typeof v === 'number') {
+        if (isYearFigure(v)) cells.periodCols.push(c);
+        continue;
+      }
       const k = textFacts(view.text(r, c));
       if (k.fillerPeriod) cells.periodCols.push(c);
-      if (k.labelHeader) cells.labelCols.push(c);
+      if (!k.labelHeader || typeof v !== 'string') continue;
+      cells.labelCols.push(c);
+      // `Chỉ tiêu giao ước năm 2025` starts like a label heading but is a plan column.
+      if (k.kind.kind !== 'none') continue;
+      // The block starts at its STT column when one stands just left of the label heading.
+      const start = c > 0 && isSttHeader(view.shownText(r, c - 1)) ? c - 1 : c;
+      if (!cells.blockStarts.includes(start)) cells.blockStarts.push(start);
     }
     rows[r] = cells;
   }
   return cells;
 }
 
-const headingCells = new WeakMap<SheetView, Array<{ periodCols: number[]; labelCols: number[] } | undefined>>();
+const headingCells = new WeakMap<SheetView, Array<HeadingCells | undefined>>();
 
 /**
  * The period a column's heading names, read over its whole path (`Thực hiện` over `2025`), and the
@@ -187,36 +209,12 @@ export function findRowTables(view: SheetView, matcher: LabelMatcher, bindings: 
 function reportBlocks(view: SheetView, r: number): Array<{ left: number; right: number } | undefined> {
   const starts: number[] = [];
   for (let hr = Math.max(0, r - 2); hr <= r; hr++) {
-    for (const start of labelHeadingStarts(view, hr)) if (!starts.includes(start)) starts.push(start);
+    for (const start of headingCellsOf(view, hr).blockStarts) if (!starts.includes(start)) starts.push(start);
   }
   if (starts.length < 2) return [undefined];
   starts.sort((a, b) => a - b);
   return starts.map((left, i) => ({ left, right: i + 1 < starts.length ? starts[i + 1] - 1 : view.width - 1 }));
 }
-
-/** Where the row's label headings start a block, left to right. Kept per row: each row is read as part of three headers. */
-function labelHeadingStarts(view: SheetView, hr: number): readonly number[] {
-  let rows = labelStarts.get(view);
-  if (!rows) labelStarts.set(view, (rows = []));
-  let starts = rows[hr];
-  if (!starts) {
-    starts = [];
-    for (const c of view.cellCols(hr)) {
-      // A figure is never a label heading.
-      if (typeof view.value(hr, c) !== 'string') continue;
-      // `Chỉ tiêu giao ước năm 2025` starts like a label heading but is a plan column.
-      const k = textFacts(view.text(hr, c));
-      if (!k.labelHeader || k.kind.kind !== 'none') continue;
-      // The block starts at its STT column when one stands just left of the label heading.
-      const start = c > 0 && isSttHeader(view.shownText(hr, c - 1)) ? c - 1 : c;
-      if (!starts.includes(start)) starts.push(start);
-    }
-    rows[hr] = starts;
-  }
-  return starts;
-}
-
-const labelStarts = new WeakMap<SheetView, Array<number[] | undefined>>();
 
 function labelColumns(view: SheetView, headerRows: number[], firstCol: number, firstPeriodCol: number, firstDataRow: number) {
   let labelCol: number | undefined;

@@ -1,3 +1,4 @@
+import { cellText } from '../grid/cell';
 import { isLabelHeader, isSttHeader } from './headers';
 import { classifyHeader, HeaderKind, isFillerOnly } from './periods';
 import { fold } from './text';
@@ -38,6 +39,19 @@ export function textFacts(text: string): TextFacts {
 }
 
 const cache = new Map<string, TextFacts>();
+
+/** Whether a figure's text reads as a period heading on its own (`2025`, and `12.2024` too): once per value. */
+export function isYearFigure(n: number): boolean {
+  let y = yearFigures.get(n);
+  if (y === undefined) {
+    if (yearFigures.size > 100_000) yearFigures.clear();
+    y = textFacts(cellText(n)).fillerPeriod;
+    yearFigures.set(n, y);
+  }
+  return y;
+}
+
+const yearFigures = new Map<number, boolean>();
 
 /** Words about time with no year (`Trong tháng`, `Lũy kế từ đầu năm`): a group of period columns, not a unit. */
 const PERIOD_WORDS = new Set([
