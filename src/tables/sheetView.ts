@@ -10,6 +10,9 @@ import { cellAt, columnCount, SheetGrid } from '../grid/grid';
  */
 const MERGED_CELL_BUDGET = 5_000_000;
 
+/** Rows up to this length are walked cell by cell: the cost is bounded, and no key strings are made. */
+const SHORT_ROW = 256;
+
 /**
  * Small read helpers over a sheet that see merged cells the way a reader of the printed sheet does.
  * Scans go through `cellCols`/`shownCols`, so their cost follows the cells a sheet holds, not the
@@ -60,7 +63,10 @@ export class SheetView {
       const r = this.sheet.rows[row];
       const out: number[] = [];
       // Object.keys lists only the cells that exist, ascending: a sparse row costs its cells.
-      if (r)
+      // A short row is walked by index (no key strings); a long one, maybe one stray far cell, by its keys.
+      if (r && r.length <= SHORT_ROW) {
+        for (let c = 0; c < r.length; c++) if (shows(r[c])) out.push(c);
+      } else if (r)
         for (const k of Object.keys(r)) {
           const c = Number(k);
           if (shows(r[c])) out.push(c);

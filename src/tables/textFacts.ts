@@ -42,6 +42,8 @@ const cache = new Map<string, TextFacts>();
 
 /** Whether a figure's text reads as a period heading on its own (`2025`, and `12.2024` too): once per value. */
 export function isYearFigure(n: number): boolean {
+  // A whole number's text is its digits (and a sign, folded away): a period exactly when it is a year.
+  if (Number.isInteger(n) && Math.abs(n) < 1e21) return Math.abs(n) >= 1900 && Math.abs(n) < 2100;
   let y = yearFigures.get(n);
   if (y === undefined) {
     if (yearFigures.size > 100_000) yearFigures.clear();
