@@ -7,6 +7,7 @@ import { ColumnRole, HeaderReading, IndicatorTable, Observation, TableProblem } 
 import { Bindings } from '../bindings/binding';
 import { LabelMatch, LabelMatcher } from './labelMatcher';
 import { assignPeriodRoles, classifyHeader, isFillerOnly, parsePeriod, PeriodMention, PeriodRole } from './periods';
+import { ColumnFigure, FigureColumn, plainObservation } from './columnFigure';
 import { figureOf } from './figures';
 import { SheetView } from './sheetView';
 import { fold } from './text';
@@ -178,7 +179,14 @@ export function readColumnTable(
   const units: string[] = [];
   const seen = new Set<string>(); // `units.includes` would make a table of 50,000 communes quadratic
   const last = opts.lastDataRow ?? area.bottom;
-  const letters = header.columns.map((c) => columnName(c.col)); // cell addresses without a conversion per figure
+  const figureColumns: FigureColumn[] = header.columns.map((c) => ({
+    indicator: c.indicator,
+    period: c.period,
+    periodLabel: c.periodLabel,
+    label: c.label,
+    sheet: view.sheet.name,
+    letters: columnName(c.col), // cell addresses without a conversion per figure
+  }));
   /** Each unit's own periods, in the order met: gathered per row, not per figure. */
   const periodsOf = new Map<string, string[]>();
   for (let r = opts.headerRow + 1; r <= last && r < view.height; r++) {
@@ -208,22 +216,9 @@ export function readColumnTable(
       if (!list) periodsOf.set(unit, [subjectPeriod]);
       else if (!list.includes(subjectPeriod)) list.push(subjectPeriod);
     }
-    const rowNumber = String(r + 1);
     for (let i = 0; i < header.columns.length; i++) {
-      const c = header.columns[i];
-      const raw = view.value(r, c.col);
-      observations.push({
-        unit,
-        subjectPeriod,
-        indicator: c.indicator,
-        period: c.period,
-        periodLabel: c.periodLabel,
-        label: c.label,
-        sheet: view.sheet.name,
-        cell: letters[i] + rowNumber,
-        raw,
-        value: figureOf(raw),
-      });
+      const raw = view.value(r, header.columns[i].col);
+      observations.push(new ColumnFigure(unit, subjectPeriod, raw, figureOf(raw), figureColumns[i], r));
     }
   }
   if (units.length === 0) return undefined;
@@ -257,7 +252,7 @@ function pairPeriodRows(observations: Observation[], periodsOf: ReadonlyMap<stri
   return observations.map((o) => {
     const pair = baselineOf.get(o.unit);
     if (!pair || o.subjectPeriod !== pair.baseline || o.period !== 'current') return o;
-    return { ...o, period: 'baseline', periodLabel: pair.baseline, subjectPeriod: pair.current };
+    return { ...plainObservation(o), period: 'baseline', periodLabel: pair.baseline, subjectPeriod: pair.current };
   });
 }
 
