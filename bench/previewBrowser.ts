@@ -3,9 +3,9 @@
  * Chromium: from choosing the file to the workbook read, its tables found (the core's
  * findIndicatorTables, in the worker) and the first findings on screen (the frame drawn), the
  * whole check with the longest task on the page meanwhile, and each interaction (filter, language,
- * go to cell, show more) from the click to the next frame, the median of three. Goals: first
- * findings within 2 s of the workbook read, interactions under 100 ms. Needs Chromium and a build
- * (`npm run build`); skipped without them.
+ * go to cell, show more) from the click to the next frame, the median of three. Goals: tables
+ * found within 1.5 s and first findings within 2 s of the workbook read, interactions under
+ * 100 ms. Needs Chromium and a build (`npm run build`); skipped without them.
  */
 import { mkdtempSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
@@ -77,7 +77,8 @@ export async function previewFigures(quick: boolean): Promise<Figure[]> {
     });
     return [
       ms('read-ms', t.readMs, null),
-      ms('tables-found-after-read-ms', t.tablesMs, null),
+      // Finding the tables is most of the wait for the first findings: within 1.5 s of the read, the first batch's findings fit in the 2 s goal.
+      ms('tables-found-after-read-ms', t.tablesMs, 1500),
       ms('first-findings-after-read-ms', t.firstFindingsAfterReadMs, 2000),
       ms('first-findings-after-choosing-ms', t.firstFindingsMs, null),
       ms('whole-check-ms', t.checkMs, null),

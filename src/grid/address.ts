@@ -64,6 +64,17 @@ export function scanA1(text: string, absolute = false): ScannedA1 | undefined {
   return { row: Number(text.slice(i)) - 1, col: col - 1, letters, digits: text.length - i };
 }
 
+/** The column of a plain `AB12` (upper-case letters, then digits), without making a reference: read for every figure of a table. */
+export function columnOfA1(a1: string): number {
+  let col = 0;
+  for (let i = 0; i < a1.length; i++) {
+    const c = a1.charCodeAt(i);
+    if (c < 0x41 || c > 0x5a) break;
+    col = col * 26 + (c - 0x40);
+  }
+  return col - 1;
+}
+
 /** `B12`, `$B$12` or ` b12 `: at most three letters (XFD) and seven digits; throws on anything else. */
 export function parseA1(a1: string): CellRef {
   const ref = scanA1(a1.trim(), true);

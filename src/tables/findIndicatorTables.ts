@@ -2,6 +2,7 @@ import { Bindings, NO_BINDINGS } from '../bindings/binding';
 import { parseA1, RangeRef, rangeToA1 } from '../grid/address';
 import { cellText } from '../grid/cell';
 import { cellAt, SheetGrid, WorkbookGrid } from '../grid/grid';
+import { plainObservation } from './columnFigure';
 import { IndicatorTable, Observation } from './indicatorTable';
 import { findLooseColumnTables, readColumnTable } from './layoutColumns';
 import { findRowTables } from './layoutRows';
@@ -80,7 +81,7 @@ function withMergedFigures(view: SheetView, table: IndicatorTable): IndicatorTab
     if (!m) return o;
     const { row, col } = parseA1(o.cell);
     const ownsIt = m.top === row && m.left === col && figuresIn.get(m) === 1;
-    return ownsIt ? o : { ...o, value: undefined, merged: rangeToA1(m) };
+    return ownsIt ? o : { ...plainObservation(o), value: undefined, merged: rangeToA1(m) };
   });
   return { ...table, observations };
 }

@@ -1,5 +1,5 @@
 import { RangeRef } from '../grid/address';
-import { parseNumberText } from '../grid/vietnameseNumber';
+import { figureInText } from './figures';
 import { SheetView } from './sheetView';
 
 /** What one column's header says, from its top row to the row just above the data. */
@@ -36,7 +36,7 @@ export function isHeadingRow(view: SheetView, r: number, left: number, right: nu
     if (c < left || c > right) continue;
     const v = view.value(r, c);
     // A figure (not a year), typed as a number or as text (`1.245`), means the row is data, not a heading.
-    const n = typeof v === 'number' ? v : typeof v === 'string' ? parseNumberText(v) : undefined;
+    const n = typeof v === 'number' ? v : typeof v === 'string' ? figureInText(v) : undefined;
     if (n !== undefined && !(Number.isInteger(n) && n >= 1900 && n < 2100)) return false;
     const text = view.shownText(r, c);
     const last = areas[areas.length - 1];
@@ -55,26 +55,37 @@ export function isHeadingRow(view: SheetView, r: number, left: number, right: nu
 
 /** Each column's heading over the given header rows. */
 export function columnHeadings(view: SheetView, rows: ReadonlyArray<number>, left: number, right: number): ColumnHeading[] {
-  const cols = new Set<number>();
-  for (const r of rows) for (const c of view.shownCols(r)) if (c >= left && c <= right) cols.add(c);
   const out: ColumnHeading[] = [];
-  for (const col of [...cols].sort((a, b) => a - b)) {
+  for (const col of headedColumns(view, rows, left, right)) {
     const path: string[] = [];
-    let lastArea: string | undefined;
+    // The top-left cell of the last text's area: one cell merged down several header rows counts once.
+    let lastTop = -1;
+    let lastLeft = -1;
     let leafArea: RangeRef | undefined;
     for (const r of rows) {
       const text = view.shownText(r, col);
       if (!text) continue;
       const m = view.mergeAt(r, col);
-      const area = m ? `${m.top}:${m.left}` : `${r}:${col}`;
-      if (area === lastArea) continue; // one cell merged down several header rows
-      lastArea = area;
+      const top = m ? m.top : r;
+      const areaLeft = m ? m.left : col;
+      if (top === lastTop && areaLeft === lastLeft) continue;
+      lastTop = top;
+      lastLeft = areaLeft;
       leafArea = m;
       path.push(text);
     }
     if (path.length) out.push({ col, path, text: path.join(' '), ...(leafArea ? { leafArea } : {}) });
   }
   return out;
+}
+
+/** The columns with a heading in any of the rows, ascending. */
+function headedColumns(view: SheetView, rows: ReadonlyArray<number>, left: number, right: number): number[] {
+  // One row (every data row is tried as a header): its columns are already in order.
+  if (rows.length === 1) return view.shownCols(rows[0]).filter((c) => c >= left && c <= right);
+  const cols = new Set<number>();
+  for (const r of rows) for (const c of view.shownCols(r)) if (c >= left && c <= right) cols.add(c);
+  return [...cols].sort((a, b) => a - b);
 }
 
 /**

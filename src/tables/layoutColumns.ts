@@ -7,6 +7,8 @@ import { ColumnRole, HeaderReading, IndicatorTable, Observation, TableProblem } 
 import { Bindings } from '../bindings/binding';
 import { LabelMatch, LabelMatcher } from './labelMatcher';
 import { assignPeriodRoles, classifyHeader, isFillerOnly, parsePeriod, PeriodMention, PeriodRole } from './periods';
+import { ColumnFigure, FigureColumn, plainObservation } from './columnFigure';
+import { figureOf } from './figures';
 import { SheetView } from './sheetView';
 import { fold } from './text';
 
@@ -177,7 +179,16 @@ export function readColumnTable(
   const units: string[] = [];
   const seen = new Set<string>(); // `units.includes` would make a table of 50,000 communes quadratic
   const last = opts.lastDataRow ?? area.bottom;
-  const letters = header.columns.map((c) => columnName(c.col)); // cell addresses without a conversion per figure
+  const figureColumns: FigureColumn[] = header.columns.map((c) => ({
+    indicator: c.indicator,
+    period: c.period,
+    periodLabel: c.periodLabel,
+    label: c.label,
+    sheet: view.sheet.name,
+    letters: columnName(c.col), // cell addresses without a conversion per figure
+  }));
+  /** Each unit's own periods, in the order met: gathered per row, not per figure. */
+  const periodsOf = new Map<string, string[]>();
   for (let r = opts.headerRow + 1; r <= last && r < view.height; r++) {
     if (opts.lastDataRow === undefined && view.isBlankRow(r)) break;
     if (view.sheet.hiddenRows.has(r)) continue; // not what the sheet shows
@@ -192,7 +203,7 @@ export function readColumnTable(
     }
     // A period or a computed line in the unit column (`Cùng kỳ năm 2024`, `Tăng, giảm %`: a table
     // turned on its side) is not a unit: no verdict rather than a wrong one.
-    if (!unit || isTotalsLabel(unit) || notAUnit(unit)) continue;
+    if (!unit || isNotAUnit(unit)) continue;
     if (!seen.has(unit)) {
       seen.add(unit);
       units.push(unit);
@@ -200,22 +211,14 @@ export function readColumnTable(
     // A period cell with no words in it (`—`, `-`) names no period: the row is the unit's own.
     const periodText = header.periodCol === undefined ? '' : view.text(r, header.periodCol);
     const subjectPeriod = fold(periodText) === '' ? undefined : periodText;
-    const rowNumber = String(r + 1);
+    if (subjectPeriod !== undefined) {
+      const list = periodsOf.get(unit);
+      if (!list) periodsOf.set(unit, [subjectPeriod]);
+      else if (!list.includes(subjectPeriod)) list.push(subjectPeriod);
+    }
     for (let i = 0; i < header.columns.length; i++) {
-      const c = header.columns[i];
-      const raw = view.value(r, c.col);
-      observations.push({
-        unit,
-        subjectPeriod,
-        indicator: c.indicator,
-        period: c.period,
-        periodLabel: c.periodLabel,
-        label: c.label,
-        sheet: view.sheet.name,
-        cell: letters[i] + rowNumber,
-        raw,
-        value: parseVietnameseNumber(raw),
-      });
+      const raw = view.value(r, header.columns[i].col);
+      observations.push(new ColumnFigure(unit, subjectPeriod, raw, figureOf(raw), figureColumns[i], r));
     }
   }
   if (units.length === 0) return undefined;
@@ -225,7 +228,7 @@ export function readColumnTable(
     tableName: opts.tableName,
     anchor: toA1(opts.headerRow, area.left),
     units,
-    observations: header.periodCol === undefined ? observations : pairPeriodRows(observations),
+    observations: header.periodCol === undefined ? observations : pairPeriodRows(observations, periodsOf),
     problems: header.problems,
     header: header.reading,
   };
@@ -237,14 +240,7 @@ export function readColumnTable(
  * as a person reads it: the baseline row gives the current row's baseline figures. A series of
  * months stays a series (no single current row to pair with).
  */
-function pairPeriodRows(observations: Observation[]): Observation[] {
-  const periodsOf = new Map<string, string[]>();
-  for (const o of observations) {
-    if (o.subjectPeriod === undefined) continue;
-    const list = periodsOf.get(o.unit) ?? [];
-    if (!list.includes(o.subjectPeriod)) list.push(o.subjectPeriod);
-    periodsOf.set(o.unit, list);
-  }
+function pairPeriodRows(observations: Observation[], periodsOf: ReadonlyMap<string, string[]>): Observation[] {
   const baselineOf = new Map<string, { baseline: string; current: string }>();
   for (const [unit, texts] of periodsOf) {
     const roles = assignPeriodRoles(texts.map((t) => parsePeriod(t)));
@@ -256,7 +252,7 @@ function pairPeriodRows(observations: Observation[]): Observation[] {
   return observations.map((o) => {
     const pair = baselineOf.get(o.unit);
     if (!pair || o.subjectPeriod !== pair.baseline || o.period !== 'current') return o;
-    return { ...o, period: 'baseline', periodLabel: pair.baseline, subjectPeriod: pair.current };
+    return { ...plainObservation(o), period: 'baseline', periodLabel: pair.baseline, subjectPeriod: pair.current };
   });
 }
 
@@ -310,6 +306,19 @@ function unitRowFollows(view: SheetView, r: number, unitCol: number, columns: Re
   }
   return false;
 }
+
+/** Totals, periods and computed lines in the unit column, decided once per distinct text: the same names fill every month. */
+function isNotAUnit(text: string): boolean {
+  let no = notUnitCache.get(text);
+  if (no === undefined) {
+    if (notUnitCache.size > 100_000) notUnitCache.clear();
+    no = isTotalsLabel(text) || notAUnit(text);
+    notUnitCache.set(text, no);
+  }
+  return no;
+}
+
+const notUnitCache = new Map<string, boolean>();
 
 function notAUnit(text: string): boolean {
   const k = classifyHeader(text);

@@ -7,9 +7,10 @@ import { ColumnRole, HeaderReading, IndicatorTable } from './indicatorTable';
 import { readIndicatorRows, ValueColumn } from './indicatorRows';
 import { LabelMatcher } from './labelMatcher';
 import { unitFromLetterhead } from './letterhead';
-import { assignPeriodRoles, classifyHeader, isFillerOnly, PeriodMention } from './periods';
+import { assignPeriodRoles, classifyHeader, HeaderKind, isFillerOnly, PeriodMention } from './periods';
 import { SheetView } from './sheetView';
 import { fold } from './text';
+import { isYearFigure, textFacts } from './textFacts';
 
 /** A header whose columns name periods: the start of a layout A or B table. */
 interface PeriodRow {
@@ -52,13 +53,14 @@ function periodRowAt(view: SheetView, bindings: Bindings, r: number, block?: { l
   const left = block ? block.left : own[0];
   const right = block ? block.right : Math.max(own[own.length - 1], view.width - 1);
   const rows = headerRows(view, r, left, right);
+  if (rows.length === 1 && tooFewPeriods(view, bindings, r, left, right)) return undefined;
   const headings = columnHeadings(view, rows, left, right);
   const cols: number[] = [];
   const mentions: PeriodMention[] = [];
   const owners: string[] = [];
   let labelHeader = false;
   for (const h of headings) {
-    if (h.path.some(isLabelHeader)) labelHeader = true;
+    if (h.path.some((p) => textFacts(p).labelHeader)) labelHeader = true;
     // A heading merged across columns on the last header row (a title such as `Kỳ báo cáo: năm 2025`
     // over the whole form) names one column at most, never each column under it.
     const wide = h.leafArea;
@@ -78,6 +80,61 @@ function periodRowAt(view: SheetView, bindings: Bindings, r: number, block?: { l
 }
 
 /**
+ * A header of one row with no merged cell has a heading per cell, each its cell's text: it needs
+ * two period columns, or one beside a label heading. Checked on each row's texts once, because
+ * every data row of a national sheet that shows a period (`01/2025`) is tried as a header.
+ */
+function tooFewPeriods(view: SheetView, bindings: Bindings, r: number, left: number, right: number): boolean {
+  if (bindings.size > 0 || view.hasMergesOn(r)) return false;
+  const { periodCols, labelCols } = headingCellsOf(view, r);
+  let periods = 0;
+  for (const c of periodCols) if (c >= left && c <= right) periods++;
+  if (periods !== 1) return periods === 0;
+  return !labelCols.some((c) => c >= left && c <= right);
+}
+
+/**
+ * What a row's cells say on their own, as headings: which are a period, which a label heading, and
+ * where label headings start side-by-side blocks. Kept per row: each row is read as part of three
+ * headers, and a national sheet has tens of thousands of rows.
+ */
+interface HeadingCells {
+  readonly periodCols: number[];
+  readonly labelCols: number[];
+  readonly blockStarts: number[];
+}
+
+function headingCellsOf(view: SheetView, r: number): HeadingCells {
+  let rows = headingCells.get(view);
+  if (!rows) headingCells.set(view, (rows = []));
+  let cells = rows[r];
+  if (!cells) {
+    cells = { periodCols: [], labelCols: [], blockStarts: [] };
+    for (const c of view.cellCols(r)) {
+      const v = view.value(r, c);
+      // A figure is never a label heading; it is a period only as a year (`2025`).
+      if (typeof v === 'number') {
+        if (isYearFigure(v)) cells.periodCols.push(c);
+        continue;
+      }
+      const k = textFacts(view.text(r, c));
+      if (k.fillerPeriod) cells.periodCols.push(c);
+      if (!k.labelHeader || typeof v !== 'string') continue;
+      cells.labelCols.push(c);
+      // `Chỉ tiêu giao ước năm 2025` starts like a label heading but is a plan column.
+      if (k.kind.kind !== 'none') continue;
+      // The block starts at its STT column when one stands just left of the label heading.
+      const start = c > 0 && isSttHeader(view.shownText(r, c - 1)) ? c - 1 : c;
+      if (!cells.blockStarts.includes(start)) cells.blockStarts.push(start);
+    }
+    rows[r] = cells;
+  }
+  return cells;
+}
+
+const headingCells = new WeakMap<SheetView, Array<HeadingCells | undefined>>();
+
+/**
  * The period a column's heading names, read over its whole path (`Thực hiện` over `2025`), and the
  * words that are not about the period (a unit's name over its columns). Plan and computed columns
  * are never periods, wherever their words stand in the path.
@@ -94,24 +151,29 @@ function periodOfHeading(h: ColumnHeading, bindings: Bindings, sheet: string): {
   if (whole.kind === 'plan' || whole.kind === 'computed' || whole.kind === 'assessment') return undefined;
   let mention: PeriodMention | undefined;
   const periodParts: string[] = [];
-  const ownerParts: string[] = [];
   for (const part of h.path) {
-    const k = classifyHeader(part);
-    if (k.kind === 'period' && isFillerOnly(k.mention.rest)) {
-      // `Cùng kỳ` over `năm 2024` (two unmerged rows) is one period; `Năm 2024` over `Năm 2025` is none.
-      periodParts.push(part);
-      if (!mention) mention = k.mention;
-      else {
-        const joined = classifyHeader(periodParts.join(' '));
-        if (joined.kind !== 'period' || !isFillerOnly(joined.mention.rest) || (mention.year !== undefined && k.mention.year !== undefined)) return undefined;
-        mention = joined.mention;
-      }
-    } else if (k.kind === 'none' && !isFillerOnly(fold(part)) && !isPeriodWords(part) && !isLabelHeader(part) && !isSttHeader(part)) ownerParts.push(part);
-    else if (k.kind === 'period') ownerParts.push(part);
+    const k = textFacts(part);
+    if (!k.fillerPeriod) continue;
+    // `Cùng kỳ` over `năm 2024` (two unmerged rows) is one period; `Năm 2024` over `Năm 2025` is none.
+    periodParts.push(part);
+    const own = (k.kind as Extract<HeaderKind, { kind: 'period' }>).mention;
+    if (!mention) mention = own;
+    else {
+      const joined = classifyHeader(periodParts.join(' '));
+      if (joined.kind !== 'period' || !isFillerOnly(joined.mention.rest) || (mention.year !== undefined && own.year !== undefined)) return undefined;
+      mention = joined.mention;
+    }
   }
   if (!mention) {
     if (whole.kind !== 'period' || !isFillerOnly(whole.mention.rest)) return undefined;
     mention = whole.mention;
+  }
+  // The owner's words are looked at only for a period column: most cells of a sheet are none.
+  const ownerParts: string[] = [];
+  for (const part of h.path) {
+    const k = textFacts(part);
+    if (k.fillerPeriod) continue;
+    if (k.kind.kind === 'period' || (k.kind.kind === 'none' && !k.fillerOnly && !k.periodWords && !k.labelHeader && !k.sttHeader)) ownerParts.push(part);
   }
   return { mention, owner: ownerParts.join(' ') };
 }
@@ -147,14 +209,7 @@ export function findRowTables(view: SheetView, matcher: LabelMatcher, bindings: 
 function reportBlocks(view: SheetView, r: number): Array<{ left: number; right: number } | undefined> {
   const starts: number[] = [];
   for (let hr = Math.max(0, r - 2); hr <= r; hr++) {
-    for (const c of view.cellCols(hr)) {
-      // `Chỉ tiêu giao ước năm 2025` starts like a label heading but is a plan column.
-      const t = view.text(hr, c);
-      if (!isLabelHeader(t) || classifyHeader(t).kind !== 'none') continue;
-      // The block starts at its STT column when one stands just left of the label heading.
-      const start = c > 0 && isSttHeader(view.shownText(hr, c - 1)) ? c - 1 : c;
-      if (!starts.includes(start)) starts.push(start);
-    }
+    for (const start of headingCellsOf(view, hr).blockStarts) if (!starts.includes(start)) starts.push(start);
   }
   if (starts.length < 2) return [undefined];
   starts.sort((a, b) => a - b);
@@ -328,34 +383,4 @@ function headerReading(view: SheetView, pr: PeriodRow, columns: ReadonlyArray<Va
       return { cell: toA1(pr.row, h.col), text: h.text, role };
     }),
   };
-}
-
-/** Words about time with no year (`Trong tháng`, `Lũy kế từ đầu năm`): a group of period columns, not a unit. */
-const PERIOD_WORDS = new Set([
-  'thang',
-  'quy',
-  'nam',
-  'ky',
-  'luy',
-  'ke',
-  'tu',
-  'dau',
-  'cuoi',
-  'den',
-  'nay',
-  'truoc',
-  'cung',
-  'trong',
-  'so',
-  'lieu',
-  'thuc',
-  'hien',
-  'th',
-  'rieng',
-  'ca',
-]);
-
-function isPeriodWords(part: string): boolean {
-  const words = fold(part).split(' ').filter(Boolean);
-  return words.length > 0 && words.every((w) => PERIOD_WORDS.has(w));
 }

@@ -10,6 +10,9 @@ import { cellAt, columnCount, SheetGrid } from '../grid/grid';
  */
 const MERGED_CELL_BUDGET = 5_000_000;
 
+/** Rows up to this length are walked cell by cell: the cost is bounded, and no key strings are made. */
+const SHORT_ROW = 256;
+
 /**
  * Small read helpers over a sheet that see merged cells the way a reader of the printed sheet does.
  * Scans go through `cellCols`/`shownCols`, so their cost follows the cells a sheet holds, not the
@@ -33,13 +36,19 @@ export class SheetView {
   }
 
   text(row: number, col: number): string {
-    return cellText(cellAt(this.sheet, row, col));
+    const v = cellAt(this.sheet, row, col);
+    return typeof v === 'number' ? numberText(v) : cellText(v);
   }
 
   /** Text of a cell, or of the merged area covering it (the value sits in the area's top-left). */
   shownText(row: number, col: number): string {
     const m = this.mergeAt(row, col);
     return m ? this.text(m.top, m.left) : this.text(row, col);
+  }
+
+  /** Whether a merged area covers any cell of the row: without one, the row shows just its own cells. */
+  hasMergesOn(row: number): boolean {
+    return this.merges().has(row);
   }
 
   mergeAt(row: number, col: number): RangeRef | undefined {
@@ -54,7 +63,14 @@ export class SheetView {
       const r = this.sheet.rows[row];
       const out: number[] = [];
       // Object.keys lists only the cells that exist, ascending: a sparse row costs its cells.
-      if (r) for (const k of Object.keys(r)) if (cellText(r[Number(k)]) !== '') out.push(Number(k));
+      // A short row is walked by index (no key strings); a long one, maybe one stray far cell, by its keys.
+      if (r && r.length <= SHORT_ROW) {
+        for (let c = 0; c < r.length; c++) if (shows(r[c])) out.push(c);
+      } else if (r)
+        for (const k of Object.keys(r)) {
+          const c = Number(k);
+          if (shows(r[c])) out.push(c);
+        }
       cols = out;
       this.cellColsCache[row] = cols;
     }
@@ -104,3 +120,26 @@ export class SheetView {
     return byRow;
   }
 }
+
+/** Whether a cell shows any text (`cellText` not empty), without making the text of a figure. */
+function shows(v: CellValue | undefined): boolean {
+  if (v === null || v === undefined) return false;
+  if (typeof v === 'string') return v.trim() !== '';
+  return typeof v === 'number' || typeof v === 'boolean' || cellText(v) !== '';
+}
+
+/**
+ * `cellText` of a figure, made once per value: the same few hundred figures fill a national sheet,
+ * and each cell is read as a possible heading.
+ */
+function numberText(n: number): string {
+  let t = numberTexts.get(n);
+  if (t === undefined) {
+    if (numberTexts.size > 100_000) numberTexts.clear();
+    t = cellText(n);
+    numberTexts.set(n, t);
+  }
+  return t;
+}
+
+const numberTexts = new Map<number, string>();

@@ -25,6 +25,19 @@ const NARRATIVE_WORDS = 18;
  * leading asterisk counts too.
  */
 export function endsTable(leadText: string): boolean {
+  // Checked on every row of a table: each distinct text once.
+  let ends = endsCache.get(leadText);
+  if (ends === undefined) {
+    if (endsCache.size > 100_000) endsCache.clear();
+    ends = endsTableUncached(leadText);
+    endsCache.set(leadText, ends);
+  }
+  return ends;
+}
+
+const endsCache = new Map<string, boolean>();
+
+function endsTableUncached(leadText: string): boolean {
   const t = leadText.trim();
   if (t === '') return false;
   if (/^\(?\*+\)?/.test(t)) return true;

@@ -1,5 +1,5 @@
 import { Binding, Bindings } from '../bindings/binding';
-import { parseA1, toA1 } from '../grid/address';
+import { columnOfA1, parseA1, toA1 } from '../grid/address';
 import { cellText } from '../grid/cell';
 import { WorkbookGrid } from '../grid/grid';
 import { RulePack } from '../packs/rulePack';
@@ -84,16 +84,20 @@ export function readingOf(workbook: string, grid: WorkbookGrid, tables: Readonly
   return { workbook, tables: tableReadings, indicators, bindings: bindings.list };
 }
 
-/** Each indicator's observations, in table and reading order: looked up once, not once per indicator. */
-type ObservationsOf = ReadonlyMap<string, ReadonlyArray<{ readonly table: IndicatorTable; readonly o: Observation }>>;
+/**
+ * Each indicator's observations with their tables, in table and reading order: looked up once, not
+ * once per indicator. Two parallel lists, not an object per figure (a national table has a million).
+ */
+type ObservationsOf = ReadonlyMap<string, { readonly tables: IndicatorTable[]; readonly obs: Observation[] }>;
 
 function observationsByIndicator(tables: ReadonlyArray<IndicatorTable>): ObservationsOf {
-  const out = new Map<string, Array<{ table: IndicatorTable; o: Observation }>>();
+  const out = new Map<string, { tables: IndicatorTable[]; obs: Observation[] }>();
   for (const table of tables) {
     for (const o of table.observations) {
       let list = out.get(o.indicator);
-      if (!list) out.set(o.indicator, (list = []));
-      list.push({ table, o });
+      if (!list) out.set(o.indicator, (list = { tables: [], obs: [] }));
+      list.tables.push(table);
+      list.obs.push(o);
     }
   }
   return out;
@@ -101,40 +105,55 @@ function observationsByIndicator(tables: ReadonlyArray<IndicatorTable>): Observa
 
 function sourcesOf(observations: ObservationsOf, id: string, bindings: Bindings): IndicatorSource[] {
   const out = new Map<string, { sheet: string; cell: string; label: string; current: string[]; baseline: string[]; bound: boolean }>();
-  // Per table, the cell naming each column (units as rows) or the label column (indicators as rows).
-  const cellOfColumn = new Map<IndicatorTable, Map<number, string>>();
+  // Per table, the cell naming each column (units as rows) and its key, or the label column (indicators as rows).
+  const cellOfColumn = new Map<IndicatorTable, Map<number, { cell: string; key: string }>>();
   const labelColumn = new Map<IndicatorTable, number>();
-  for (const { table: t, o } of observations.get(id) ?? []) {
-    const { row, col } = parseA1(o.cell);
+  const list = observations.get(id);
+  if (!list) return [];
+  for (let i = 0; i < list.obs.length; i++) {
+    const t = list.tables[i];
+    const o = list.obs[i];
     let cell: string;
+    let key: string;
     if (t.layout === 'C') {
       let cells = cellOfColumn.get(t);
       if (!cells) cellOfColumn.set(t, (cells = new Map()));
+      const col = columnOfA1(o.cell);
       let named = cells.get(col);
       // Units as rows: the column's heading names the indicator.
-      if (named === undefined) cells.set(col, (named = t.header?.columns.find((c) => parseA1(c.cell).col === col)?.cell ?? toA1(parseA1(t.anchor).row, col)));
-      cell = named;
+      if (named === undefined) {
+        const c = t.header?.columns.find((h) => parseA1(h.cell).col === col)?.cell ?? toA1(parseA1(t.anchor).row, col);
+        cells.set(col, (named = { cell: c, key: `${o.sheet}!${c}` }));
+      }
+      cell = named.cell;
+      key = named.key;
     } else {
       // Indicators as rows: the row's label.
       let labelCol = labelColumn.get(t);
       if (labelCol === undefined) labelColumn.set(t, (labelCol = parseA1(t.anchor).col));
-      cell = toA1(row, labelCol);
+      cell = toA1(parseA1(o.cell).row, labelCol);
+      key = `${o.sheet}!${cell}`;
     }
-    const key = `${o.sheet}!${cell}`;
     let s = out.get(key);
     if (!s) out.set(key, (s = { sheet: o.sheet, cell, label: o.label, current: [], baseline: [], bound: bindings.indicatorFor(o.sheet, o.label) === id }));
-    const list = s[o.period];
-    if (list.length < CELLS_SHOWN) list.push(o.cell);
+    const cells = s[o.period];
+    if (cells.length < CELLS_SHOWN) cells.push(o.cell);
   }
   return [...out.values()];
 }
 
+/** Whether a unit (and its own period) has two figures for one period of the indicator. */
 function isDuplicate(observations: ObservationsOf, id: string): boolean {
-  const seen = new Set<string>();
-  for (const { o } of observations.get(id) ?? []) {
-    const key = `${o.unit}\u0000${o.subjectPeriod ?? ''}\u0000${o.period}`;
-    if (seen.has(key)) return true;
-    seen.add(key);
+  // Unit → its own period → the periods seen (1 current, 2 baseline): no key string per figure.
+  const seen = new Map<string, Map<string, number>>();
+  for (const o of observations.get(id)?.obs ?? []) {
+    let periods = seen.get(o.unit);
+    if (!periods) seen.set(o.unit, (periods = new Map()));
+    const own = o.subjectPeriod ?? '';
+    const bit = o.period === 'current' ? 1 : 2;
+    const had = periods.get(own) ?? 0;
+    if (had & bit) return true;
+    periods.set(own, had | bit);
   }
   return false;
 }

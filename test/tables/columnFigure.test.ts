@@ -1,0 +1,117 @@
+import { defaultPack } from '../../src/packs/builtinPacks';
+import { findIndicatorTables } from '../../src/tables/findIndicatorTables';
+import { LabelMatcher } from '../../src/tables/labelMatcher';
+import { Observation } from '../../src/tables/indicatorTable';
+import { sheet, workbook } from '../helpers/grid';
+
+const matcher = new LabelMatcher(defaultPack());
+
+/** Every field of an observation, read as the evaluation reads them. */
+const fields = (o: Observation) => ({
+  unit: o.unit,
+  subjectPeriod: o.subjectPeriod,
+  indicator: o.indicator,
+  period: o.period,
+  periodLabel: o.periodLabel,
+  label: o.label,
+  sheet: o.sheet,
+  cell: o.cell,
+  raw: o.raw,
+  value: o.value,
+  merged: o.merged,
+  pledged: o.pledged,
+});
+
+describe('figures of a table with a unit per row', () => {
+  it('read every field of their column, and a merged figure keeps them all', () => {
+    const g = workbook(
+      sheet(
+        'Cụm',
+        [
+          ['Đơn vị', 'Số vụ PPHS năm 2024', 'Số vụ PPHS năm 2025'],
+          ['Công an xã A', 12, 10],
+          ['Công an xã B', 7, null],
+        ],
+        { merges: ['B3:C3'] },
+      ),
+    );
+    const [t] = findIndicatorTables(g, matcher);
+    expect(t.observations.map(fields)).toEqual([
+      {
+        ...base('Công an xã A', 'B2', 12, 12),
+        indicator: 'criminal-cases',
+        period: 'baseline',
+        periodLabel: 'Số vụ PPHS năm 2024',
+        label: 'Số vụ PPHS năm 2024',
+      },
+      {
+        ...base('Công an xã A', 'C2', 10, 10),
+        indicator: 'criminal-cases',
+        period: 'current',
+        periodLabel: 'Số vụ PPHS năm 2025',
+        label: 'Số vụ PPHS năm 2025',
+      },
+      {
+        ...base('Công an xã B', 'B3', 7, undefined),
+        indicator: 'criminal-cases',
+        period: 'baseline',
+        periodLabel: 'Số vụ PPHS năm 2024',
+        label: 'Số vụ PPHS năm 2024',
+        merged: 'B3:C3',
+      },
+      {
+        ...base('Công an xã B', 'C3', null, undefined),
+        indicator: 'criminal-cases',
+        period: 'current',
+        periodLabel: 'Số vụ PPHS năm 2025',
+        label: 'Số vụ PPHS năm 2025',
+        merged: 'B3:C3',
+      },
+    ]);
+    // A figure changed by the reader is a whole observation of its own, with its fields in their usual order.
+    expect(Object.keys(t.observations[2])).toEqual([
+      'unit',
+      'subjectPeriod',
+      'indicator',
+      'period',
+      'periodLabel',
+      'label',
+      'sheet',
+      'cell',
+      'raw',
+      'value',
+      'merged',
+    ]);
+  });
+
+  it('a baseline row paired with its current row keeps every field', () => {
+    const g = workbook(
+      sheet('Kỳ', [
+        ['Đơn vị', 'Kỳ', 'Số vụ PPHS', 'Số vụ TNGT'],
+        ['Công an xã A', 'Năm 2025', 10, 3],
+        ['Công an xã A', 'Năm 2024', 12, 4],
+      ]),
+    );
+    const [t] = findIndicatorTables(g, matcher);
+    const row = (cell: string, indicator: string, label: string, period: string, periodLabel: string, v: number) => ({
+      ...base('Công an xã A', cell, v, v),
+      subjectPeriod: 'Năm 2025',
+      indicator,
+      label,
+      period,
+      periodLabel,
+      sheet: 'Kỳ',
+    });
+    expect(t.observations.map(fields)).toEqual([
+      row('C2', 'criminal-cases', 'Số vụ PPHS', 'current', '', 10),
+      row('D2', 'traffic-accidents', 'Số vụ TNGT', 'current', '', 3),
+      row('C3', 'criminal-cases', 'Số vụ PPHS', 'baseline', 'Năm 2024', 12),
+      row('D3', 'traffic-accidents', 'Số vụ TNGT', 'baseline', 'Năm 2024', 4),
+    ]);
+    expect(Object.keys(t.observations[2])).toEqual(['unit', 'subjectPeriod', 'indicator', 'period', 'periodLabel', 'label', 'sheet', 'cell', 'raw', 'value']);
+  });
+});
+
+function base(unit: string, cell: string, raw: number | null, value: number | undefined) {
+  return { unit, subjectPeriod: undefined, sheet: 'Cụm', cell, raw, value, merged: undefined, pledged: undefined };
+}
