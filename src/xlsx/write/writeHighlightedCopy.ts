@@ -7,7 +7,7 @@ import { CellMark, HighlightPlan, MarkStatus } from './highlightPlan';
 import { openPackage, PackageSheet, readRelationships, XlsxPackage } from '../package';
 import { CellNote, addSheetNotes } from '../patch/patchComments';
 import { detectDialect, PatchContext, unusedPartName } from '../patch/patchContext';
-import { CellTargets, patchSheetCells } from '../patch/patchSheetCells';
+import { CellTargets, patchSheetCells, patchSheetCellsBytes } from '../patch/patchSheetCells';
 import { emptyStylesheet, StylesPatch } from '../patch/patchStyles';
 import { addRelationship } from '../patch/relationshipsPart';
 import { addSheetDefinedNames } from '../patch/sheetDefinedNames';
@@ -86,11 +86,17 @@ export function patchHighlightedCopy(pkg: Uint8Array | XlsxPackage, plan: Highli
 
   for (const [sheet, targets] of grouped) {
     const path = sheet.path as string;
-    let xml = readXmlPart(parts, path) as string;
-    xml = patchSheetCells(xml, targets, (base, mark) => styles.markXf(base, mark.status), path);
+    const xml = readXmlPart(parts, path) as string;
+    const styleFor = (base: number, mark: MergedMark) => styles.markXf(base, mark.status);
     const before = new Set(parts.keys());
-    if (!omitNotes) xml = addSheetNotes(ctx, path, xml, notes.get(sheet) as CellNote[], plan.author);
-    parts.set(path, textToBytes(xml));
+    const sheetNotes = omitNotes ? [] : (notes.get(sheet) as CellNote[]);
+    if (sheetNotes.length === 0) {
+      // No notes to add: the fills are spliced into the part's bytes, never into a string of the whole sheet.
+      parts.set(path, patchSheetCellsBytes(parts.get(path) as Uint8Array, xml, targets, styleFor, path));
+    } else {
+      const patched = patchSheetCells(xml, targets, styleFor, path);
+      parts.set(path, textToBytes(addSheetNotes(ctx, path, patched, sheetNotes, plan.author)));
+    }
     // The sheet and its new notes parts are final (a sheet is patched once).
     startFinished(path, ...[...parts.keys()].filter((k) => !before.has(k)));
   }
