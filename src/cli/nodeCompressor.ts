@@ -13,9 +13,20 @@ import { PartCompressor } from '../xlsx/zip/zipPackage';
  */
 export function nodeCompressor(level = 1): PartCompressor {
   // zlib.crc32 arrived in Node 20.15 / 22.2; older Nodes use the project's own.
-  const nativeCrc = (zlib as { crc32?: (data: Uint8Array) => number }).crc32;
+  const nativeCrc = (zlib as { crc32?: (data: Uint8Array, value?: number) => number }).crc32;
   return {
     deflate: (data) => new Promise<Uint8Array>((resolve, reject) => zlib.deflateRaw(data, { level }, (e, out) => (e ? reject(e) : resolve(out)))),
-    crc32: nativeCrc ? (data) => nativeCrc(data) >>> 0 : (data) => crc32(data),
+    // One stream fed chunk by chunk (on zlib's threads, as deflateRaw): the chunks are never joined.
+    deflateChunks: (chunks) =>
+      new Promise<Uint8Array>((resolve, reject) => {
+        const stream = zlib.createDeflateRaw({ level });
+        const out: Buffer[] = [];
+        stream.on('data', (d: Buffer) => out.push(d));
+        stream.on('error', reject);
+        stream.on('end', () => resolve(Buffer.concat(out)));
+        for (const c of chunks) stream.write(c);
+        stream.end();
+      }),
+    crc32: nativeCrc ? (data, previous = 0) => nativeCrc(data, previous) >>> 0 : (data, previous) => crc32(data, previous),
   };
 }

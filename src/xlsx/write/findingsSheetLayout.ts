@@ -160,8 +160,11 @@ export function rowHeight(values: ReadonlyArray<FindingsCell>, cols: ReadonlyArr
   values.forEach((v, c) => {
     const col = cols[c];
     if (!col || !wraps(c) || typeof v !== 'string') return;
+    // A line no longer than a line of capitals holds fits either way: the case is not looked at
+    // (locale-aware case mapping, for each of a national sheet's hundreds of thousands of cells).
+    const fits = Math.max(1, Math.floor(col.width * CAPITALS_ROOM));
     let cell = 0;
-    for (const line of v.split('\n')) cell += wrappedLines(line, lineRoom(line, col.width));
+    for (const line of v.split('\n')) cell += codePoints(line) <= fits ? 1 : wrappedLines(line, lineRoom(line, col.width));
     lines = Math.max(lines, cell);
   });
   return lines > 1 ? lines * LINE_HEIGHT : undefined;
@@ -173,8 +176,11 @@ export function rowHeight(values: ReadonlyArray<FindingsCell>, cols: ReadonlyArr
  */
 function lineRoom(line: string, width: number): number {
   const capitals = line === line.toLocaleUpperCase('vi') && line !== line.toLocaleLowerCase('vi');
-  return Math.max(1, Math.floor(width * (capitals ? 0.8 : 1.05)));
+  return Math.max(1, Math.floor(width * (capitals ? CAPITALS_ROOM : 1.05)));
 }
+
+/** Characters of a column's width a line of capitals holds (the fewest any line holds). */
+const CAPITALS_ROOM = 0.8;
 
 /** Lines a text takes wrapped at `room` characters a line, whole words at a time, as Excel wraps. */
 function wrappedLines(line: string, room: number): number {

@@ -1,5 +1,5 @@
 import { columnName, toA1 } from '../../grid/address';
-import { PartWriter } from '../xml/byteText';
+import { concatBytes, PartWriter } from '../xml/byteText';
 import { encodeXmlText } from '../../xml/encodeXml';
 import {
   dataRowHeight,
@@ -24,6 +24,11 @@ const MAX_CELL_TEXT = 32767; // Excel's limit for one cell
  * thousands of rows and would otherwise be one string of a hundred megabytes.
  */
 export function findingsSheetPart(sheet: FindingsSheet, styles: StylesPatch, mainNs: string): Uint8Array {
+  return concatBytes(findingsSheetChunks(sheet, styles, mainNs));
+}
+
+/** The same part in the chunks it was written in, never joined: the CLI compresses them one after another. */
+export function findingsSheetChunks(sheet: FindingsSheet, styles: StylesPatch, mainNs: string): Uint8Array[] {
   const layout = sheetLayout(sheet);
   const { width, headerRow, print } = layout;
   const cols = layout.columns;
@@ -128,7 +133,7 @@ export function findingsSheetPart(sheet: FindingsSheet, styles: StylesPatch, mai
       `<headerFooter><oddFooter>${encodeXmlText(`&L${PRINT_FOOTER.left}&R${PRINT_FOOTER.right}`)}</oddFooter></headerFooter>` +
       `</worksheet>`,
   );
-  return out.bytes();
+  return out.pieces();
 }
 
 /**

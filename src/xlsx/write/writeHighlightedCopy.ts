@@ -1,13 +1,13 @@
 import { parseA1 } from '../../grid/address';
 import { appendWorksheet } from '../patch/appendWorksheet';
-import { bytesToText, readXmlPart, textToBytes } from '../xml/byteText';
+import { bytesToText, concatBytes, readXmlPart, textToBytes } from '../xml/byteText';
 import { CONTENT_TYPES_PART, ContentTypes, CT } from '../patch/contentTypes';
-import { findingsSheetPart, printNames } from './findingsSheetPart';
+import { findingsSheetChunks, findingsSheetPart, printNames } from './findingsSheetPart';
 import { CellMark, HighlightPlan, MarkStatus } from './highlightPlan';
 import { openPackage, PackageSheet, readRelationships, XlsxPackage } from '../package';
 import { CellNote, addSheetNotes } from '../patch/patchComments';
 import { detectDialect, PatchContext, unusedPartName } from '../patch/patchContext';
-import { CellTargets, patchSheetCells } from '../patch/patchSheetCells';
+import { CellTargets, patchSheetCells, patchSheetCellsBytes } from '../patch/patchSheetCells';
 import { emptyStylesheet, StylesPatch } from '../patch/patchStyles';
 import { addRelationship } from '../patch/relationshipsPart';
 import { addSheetDefinedNames } from '../patch/sheetDefinedNames';
@@ -86,18 +86,36 @@ export function patchHighlightedCopy(pkg: Uint8Array | XlsxPackage, plan: Highli
 
   for (const [sheet, targets] of grouped) {
     const path = sheet.path as string;
-    let xml = readXmlPart(parts, path) as string;
-    xml = patchSheetCells(xml, targets, (base, mark) => styles.markXf(base, mark.status), path);
+    const xml = readXmlPart(parts, path) as string;
+    const styleFor = (base: number, mark: MergedMark) => styles.markXf(base, mark.status);
     const before = new Set(parts.keys());
-    if (!omitNotes) xml = addSheetNotes(ctx, path, xml, notes.get(sheet) as CellNote[], plan.author);
-    parts.set(path, textToBytes(xml));
+    const sheetNotes = omitNotes ? [] : (notes.get(sheet) as CellNote[]);
+    if (sheetNotes.length === 0) {
+      // No notes to add: the fills are spliced into the part's bytes, never into a string of the whole sheet.
+      parts.set(path, patchSheetCellsBytes(parts.get(path) as Uint8Array, xml, targets, styleFor, path));
+    } else {
+      const patched = patchSheetCells(xml, targets, styleFor, path);
+      parts.set(path, textToBytes(addSheetNotes(ctx, path, patched, sheetNotes, plan.author)));
+    }
     // The sheet and its new notes parts are final (a sheet is patched once).
     startFinished(path, ...[...parts.keys()].filter((k) => !before.has(k)));
   }
 
+  /** Parts kept in the chunks they were written in until zipped; each stands in `parts` as an empty array of its own. */
+  const chunked = new Map<string, { readonly stand: Uint8Array; readonly chunks: Uint8Array[] }>();
+  /** The parts with every chunked part joined, for whoever needs them whole. */
+  const whole = () => {
+    for (const [path, c] of chunked) if (parts.get(path) === c.stand) parts.set(path, concatBytes(c.chunks));
+    chunked.clear();
+    return parts;
+  };
+
   let findingsSheetName: string | undefined;
   if (plan.findingsSheet) {
-    const sheetPart = findingsSheetPart(plan.findingsSheet, styles, dialect.mainNs);
+    // With a compressor that takes chunks (the CLI's zlib), a national findings sheet (a hundred
+    // megabytes of XML) goes to it in the chunks it was written in, never joined.
+    const chunks = zipper?.takesChunks ? findingsSheetChunks(plan.findingsSheet, styles, dialect.mainNs) : undefined;
+    const sheetPart = chunks ? new Uint8Array(0) : findingsSheetPart(plan.findingsSheet, styles, dialect.mainNs);
     const before = new Set(parts.keys());
     findingsSheetName = appendWorksheet(
       ctx,
@@ -108,7 +126,13 @@ export function patchHighlightedCopy(pkg: Uint8Array | XlsxPackage, plan: Highli
     );
     // Its header on every printed page, and the table as the print area.
     addSheetDefinedNames(parts, source.workbookPath, findingsSheetName, printNames(plan.findingsSheet, findingsSheetName));
-    startFinished(...[...parts.keys()].filter((k) => !before.has(k)));
+    const added = [...parts.keys()].filter((k) => !before.has(k));
+    const sheetPath = added.find((k) => parts.get(k) === sheetPart);
+    if (zipper && chunks && sheetPath) {
+      chunked.set(sheetPath, { stand: sheetPart, chunks });
+      zipper.startChunks(sheetPath, sheetPart, chunks);
+    }
+    startFinished(...added);
   }
 
   const stylesXml = styles.result();
@@ -126,12 +150,15 @@ export function patchHighlightedCopy(pkg: Uint8Array | XlsxPackage, plan: Highli
   const ctXml = contentTypes.result();
   if (ctXml !== undefined) parts.set(CONTENT_TYPES_PART, textToBytes(ctXml));
   return {
-    parts,
+    get parts() {
+      return whole();
+    },
     notesOmitted: omitNotes ? noteCount : 0,
     findingsSheetName,
     formatsUnavailable: styles.formatsUnavailable,
-    zip: () => zipPackage(parts, source),
-    zipAsync: () => (zipper ? zipper.zip(parts) : zipPackageAsync(parts, source, JS_COMPRESSOR)),
+    zip: () => zipPackage(whole(), source),
+    // The zipper knows the chunked parts by the arrays that stand for them.
+    zipAsync: () => (zipper ? zipper.zip(parts) : zipPackageAsync(whole(), source, JS_COMPRESSOR)),
   };
 }
 

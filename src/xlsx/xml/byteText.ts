@@ -84,8 +84,13 @@ export class PartWriter {
   }
 
   bytes(): Uint8Array {
+    return concatBytes(this.pieces());
+  }
+
+  /** The part as the chunks it was written in (at least one), for a compressor that takes them one by one. */
+  pieces(): Uint8Array[] {
     this.finishChunk();
-    return concatBytes(this.chunks.length ? this.chunks : [new Uint8Array(0)]);
+    return this.chunks.length ? [...this.chunks] : [new Uint8Array(0)];
   }
 
   private next(room: number): void {

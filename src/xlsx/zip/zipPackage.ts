@@ -1,4 +1,5 @@
 import { deflateSync } from 'fflate';
+import { concatBytes } from '../xml/byteText';
 import { CompressedEntry, crc32, RawZipEntry, writeZip } from './zipArchive';
 
 /** Already-compressed media are stored, not deflated again. */
@@ -11,12 +12,18 @@ const STORED = /\.(png|jpe?g|gif)$/i;
 export interface PartCompressor {
   /** Raw deflate (no zlib or gzip wrapper). */
   deflate(data: Uint8Array): Uint8Array | Promise<Uint8Array>;
-  crc32(data: Uint8Array): number;
+  /**
+   * Raw deflate of a part given in chunks, as if they were one array (a findings sheet of a
+   * hundred megabytes is then never joined); without it, the chunks are joined and deflated.
+   */
+  deflateChunks?(chunks: ReadonlyArray<Uint8Array>): Promise<Uint8Array>;
+  /** CRC-32 of some bytes, continuing `previous` (the CRC of the bytes before them). */
+  crc32(data: Uint8Array, previous?: number): number;
 }
 
 export const JS_COMPRESSOR: PartCompressor = {
   deflate: (data) => deflateSync(data, { level: 6 }),
-  crc32: (data) => crc32(data),
+  crc32: (data, previous) => crc32(data, previous),
 };
 
 /** The package a copy is made from: entries whose part is still the very same array are carried over compressed. */
@@ -54,11 +61,24 @@ export class AsyncZipper {
     private readonly compressor: PartCompressor,
   ) {}
 
+  /** Whether the compressor deflates a part given in chunks without joining them. */
+  get takesChunks(): boolean {
+    return this.compressor.deflateChunks !== undefined;
+  }
+
   /** Starts compressing a part; if the part is replaced later, the new bytes are compressed at the end instead. */
   start(name: string, data: Uint8Array): void {
     const known = this.started.get(name);
     if (known?.data === data) return;
     this.started.set(name, { data, entry: this.entry(name, data) });
+  }
+
+  /**
+   * Starts compressing a part held in chunks; `data`, an array of its own, stands for the part in
+   * the parts map given to zip (it is the same object there, whatever its content).
+   */
+  startChunks(name: string, data: Uint8Array, chunks: ReadonlyArray<Uint8Array>): void {
+    this.started.set(name, { data, entry: this.chunkedEntry(name, chunks) });
   }
 
   async zip(parts: ReadonlyMap<string, Uint8Array>): Promise<Uint8Array> {
@@ -77,6 +97,18 @@ export class AsyncZipper {
     if (STORED.test(name)) return stored(name, data, this.compressor);
     const crc = this.compressor.crc32(data);
     return Promise.resolve(this.compressor.deflate(data)).then((deflated) => ({ name, method: 8 as const, crc, size: data.length, data: deflated }));
+  }
+
+  private chunkedEntry(name: string, chunks: ReadonlyArray<Uint8Array>): CompressedEntry | Promise<CompressedEntry> {
+    const { compressor } = this;
+    if (!compressor.deflateChunks || STORED.test(name)) return this.entry(name, concatBytes(chunks));
+    let crc = 0;
+    let size = 0;
+    for (const c of chunks) {
+      crc = compressor.crc32(c, crc);
+      size += c.length;
+    }
+    return compressor.deflateChunks(chunks).then((deflated) => ({ name, method: 8 as const, crc, size, data: deflated }));
   }
 }
 
