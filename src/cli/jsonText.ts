@@ -16,8 +16,6 @@ const GAP = '  ';
 const LONG = 64;
 /** Elements stringified per call: few calls, pieces of a few hundred kilobytes. */
 const BATCH = 1000;
-/** Elements per piece when a JsonBatches array writes its own text. */
-const TEXT_BATCH = 100;
 
 function* piece(value: unknown, depth: number): Generator<string> {
   const indent = GAP.repeat(depth);
@@ -27,14 +25,7 @@ function* piece(value: unknown, depth: number): Generator<string> {
       return;
     }
     yield '[';
-    const { text } = value;
-    if (text) {
-      // Written by hand: smaller pieces, each written out before the next is made.
-      const inner = indent + GAP;
-      for (let i = 0; i < value.length; i += TEXT_BATCH) yield `${i ? ',' : ''}\n${text(i, Math.min(i + TEXT_BATCH, value.length), inner)}`;
-    } else {
-      for (let i = 0; i < value.length; i += BATCH) yield `${i ? ',' : ''}\n${elementsAt(value.batch(i, Math.min(i + BATCH, value.length)), depth)}`;
-    }
+    for (let i = 0; i < value.length; i += BATCH) yield `${i ? ',' : ''}\n${elementsAt(value.batch(i, Math.min(i + BATCH, value.length)), depth)}`;
     yield `\n${indent}]`;
     return;
   }

@@ -30,11 +30,7 @@ export function findingsJson(workbook: string, pack: RulePack, findings: Readonl
       ? { audit: { ...(extras.check ? checkJson(extras.check) : {}), ...(extras.audit ? auditJson(extras.audit, extras.reviews) : {}) } }
       : {}),
     // Made a batch at a time while the document is written, never all at once.
-    findings: new JsonBatches(
-      findings.length,
-      (from, to) => findings.slice(from, to).map((f) => findingJson(f, lang, extras.reviews)),
-      (from, to, indent) => findingsText(findings, from, to, indent, lang, extras.reviews),
-    ),
+    findings: new JsonBatches(findings.length, (from, to) => findings.slice(from, to).map((f) => findingJson(f, lang, extras.reviews))),
     ...(extras.reading ? { reading: readingJson(extras.reading) } : {}),
   };
 }
@@ -61,91 +57,6 @@ function findingJson(f: Finding, lang: Lang, reviews: ReviewMatch | undefined) {
     ...(f.pledgedInWorkbook ? { pledgedInWorkbook: f.pledgedInWorkbook } : {}),
     ...(review ? { review: reviewJson(review) } : {}),
   };
-}
-
-/**
- * Findings `from` to `to` as `JSON.stringify(findingJson(f), null, 2)` writes them at `indent`,
- * joined by `,\n`, written by hand: a national check has hundreds of thousands, and an object per
- * finding then stringified costs several times more (mostly in garbage collection). A finding with
- * anything this writer does not know (a review, a workbook target, an input with other fields, a
- * value of an unexpected type) is stringified as before, so the text is always the same.
- */
-export function findingsText(findings: ReadonlyArray<Finding>, from: number, to: number, indent: string, lang: Lang, reviews: ReviewMatch | undefined): string {
-  let out = '';
-  for (let k = from; k < to; k++) {
-    const f = findings[k];
-    const text =
-      (f.pledgedInWorkbook || reviews?.states.get(f) ? undefined : plainFindingText(f, indent, lang)) ?? stringifiedAt(findingJson(f, lang, reviews), indent);
-    out += k === from ? indent + text : `,\n${indent}${text}`;
-  }
-  return out;
-}
-
-/** The fields of an input as the document gives them, in the order the evaluation makes them (`pledged` is left out). */
-const INPUT_KEYS = ['indicator', 'period', 'sheet', 'cell', 'value', 'shown'];
-
-/** One finding without a review or a workbook target, or undefined when it holds anything unusual. */
-function plainFindingText(f: Finding, indent: string, lang: Lang): string | undefined {
-  const a = `\n${indent}  `;
-  const b = `${a}  `;
-  const c = `${b}  `;
-  let inputs = '[]';
-  if (f.inputs.length > 0) {
-    inputs = '[';
-    for (let i = 0; i < f.inputs.length; i++) {
-      const x = f.inputs[i];
-      if (!hasInputKeys(x)) return undefined;
-      const value = x.value === null ? 'null' : numberText(x.value);
-      if (value === undefined || typeof x.indicator !== 'string' || typeof x.period !== 'string' || typeof x.sheet !== 'string') return undefined;
-      if (typeof x.cell !== 'string' || typeof x.shown !== 'string') return undefined;
-      inputs +=
-        `${i ? ',' : ''}${b}{${c}"indicator": ${stringText(x.indicator)},${c}"period": ${stringText(x.period)},${c}"sheet": ${stringText(x.sheet)}` +
-        `,${c}"cell": ${stringText(x.cell)},${c}"value": ${value},${c}"shown": ${stringText(x.shown)}${b}}`;
-    }
-    inputs += `${a}]`;
-  }
-  const actual = f.actual === null ? 'null' : numberText(roundTo(f.actual, f.target === null ? 2 : digitsToShow(f.actual, f.target)));
-  const target = f.target === null ? 'null' : numberText(f.target);
-  const gap = f.gap === null ? 'null' : numberText(roundTo(f.gap, 2));
-  const operator = f.operator === null ? 'null' : typeof f.operator === 'string' ? stringText(f.operator) : undefined;
-  const message = f.message[lang];
-  if (actual === undefined || target === undefined || gap === undefined || operator === undefined) return undefined;
-  for (const s of [f.ruleId, f.unit, f.status, f.severity, f.sheet, f.cell, f.factUnit, message]) if (typeof s !== 'string') return undefined;
-  if (f.period !== undefined && typeof f.period !== 'string') return undefined;
-  return (
-    `{${a}"ruleId": ${stringText(f.ruleId)},${a}"unit": ${stringText(f.unit)}` +
-    (f.period === undefined ? '' : `,${a}"period": ${stringText(f.period)}`) +
-    `,${a}"status": ${stringText(f.status)},${a}"severity": ${stringText(f.severity)},${a}"sheet": ${stringText(f.sheet)},${a}"cell": ${stringText(f.cell)}` +
-    `,${a}"inputs": ${inputs},${a}"actual": ${actual},${a}"target": ${target},${a}"operator": ${operator},${a}"gap": ${gap}` +
-    `,${a}"unitOfMeasure": ${stringText(f.factUnit)},${a}"message": ${stringText(message)}\n${indent}}`
-  );
-}
-
-/** Whether an input has exactly the fields INPUT_KEYS, in that order, and perhaps `pledged` after them. */
-function hasInputKeys(x: object): boolean {
-  const keys = Object.keys(x);
-  const n = INPUT_KEYS.length;
-  if (keys.length !== n && !(keys.length === n + 1 && keys[n] === 'pledged')) return false;
-  for (let i = 0; i < n; i++) if (keys[i] !== INPUT_KEYS[i]) return false;
-  return true;
-}
-
-/** Characters JSON.stringify writes escaped (lone surrogates too: any surrogate goes the slow way). */
-const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
-
-function stringText(s: string): string {
-  return NEEDS_ESCAPE.test(s) ? JSON.stringify(s) : `"${s}"`;
-}
-
-/** A number as JSON writes it (NaN and infinities as null); undefined for anything else. */
-function numberText(x: unknown): string | undefined {
-  if (typeof x !== 'number') return undefined;
-  return Number.isFinite(x) ? String(x) : 'null';
-}
-
-/** A value as JSON.stringify(…, null, 2) writes it inside a document, its first line at `indent`. */
-function stringifiedAt(value: unknown, indent: string): string {
-  return (JSON.stringify(value, null, 2) as string).replace(/\n/g, `\n${indent}`);
 }
 
 function reviewJson(s: ReviewState) {

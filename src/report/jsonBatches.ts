@@ -9,12 +9,6 @@ export class JsonBatches<T> {
     readonly length: number,
     /** Elements `from` (included) to `to` (excluded). */
     readonly batch: (from: number, to: number) => T[],
-    /**
-     * Optionally the same elements already as text, exactly as `JSON.stringify(…, null, 2)` writes
-     * them at `indent` (each element's first line indented, elements joined by `,\n`): written by
-     * hand, with no object made per element, for arrays too long to stringify object by object.
-     */
-    readonly text?: (from: number, to: number, indent: string) => string,
   ) {}
 
   toJSON(): T[] {
