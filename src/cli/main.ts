@@ -148,7 +148,7 @@ async function check(args: CheckArgs, io: Io): Promise<number> {
         checked.push({ workbook: file, findings, reviews, audit });
       }
       // Patched now (a part it cannot patch is reported here); compressed on zlib's threads while the JSON is written.
-      if (args.out) copy = startCopy(file, w.pkg, args.out, highlightPlanFor(findings, args.lang), args.lang);
+      if (args.out && w.pkg) copy = startCopy(file, w.pkg, args.out, highlightPlanFor(findings, args.lang), args.lang);
     } catch (e) {
       if (!(e instanceof InputError) || !batch) throw e;
       // In a batch, one unreadable workbook is reported and the others are still checked.
@@ -182,7 +182,8 @@ async function check(args: CheckArgs, io: Io): Promise<number> {
 /** One workbook file checked, with what its outputs are made from. */
 interface CheckedFile extends CheckResult {
   readonly bytes: Uint8Array;
-  readonly pkg: XlsxPackage;
+  /** Kept only when a copy is asked for: its inflated parts are as large as the sheets themselves. */
+  readonly pkg: XlsxPackage | undefined;
   readonly grid: WorkbookGrid;
   readonly bindings: Bindings;
   readonly book: ReviewBook;
@@ -205,11 +206,7 @@ interface CheckFileOptions {
  */
 async function checkWorkbookFile(file: string, o: CheckFileOptions, io: Io): Promise<CheckedFile> {
   const bytes = readInput(file, o.lang);
-  const pkg = orExplain(file, o.lang, () => openPackage(bytes, nodeInflater(), nodeCrc32()));
-  const kindProblem = o.copyTo ? copyKindProblem(o.copyTo, pkg, o.lang) : undefined;
-  if (kindProblem) throw new InputError(kindProblem);
-  const grid = orExplain(file, o.lang, () => readPackage(pkg));
-  const bindings = await bindingsForWorkbook(file, pkg, grid, o.checker, o.cliBindings, o.batch, o.lang);
+  const { pkg, grid, bindings, stored } = await readWorkbookFile(file, bytes, o);
   const { tables, findings } = await o.checker.check(grid, bindings);
   if (tables.length === 0 && grid.sheets.every((s) => s.rows.every((r) => !r || Object.values(r).every((v) => v === null)))) {
     throw new InputError(messages.workbookEmpty(file)[o.lang]);
@@ -217,10 +214,29 @@ async function checkWorkbookFile(file: string, o: CheckFileOptions, io: Io): Pro
   if (tables.length === 0) {
     throw new InputError(messages.noIndicatorTable(file, o.checker.pack.id)[o.lang]);
   }
-  const book = reviewsOrWarn(file, pkg, o.lang, io);
+  const book = reviewsOrWarn(file, stored, o.lang, io);
   // A workbook without reviews (the usual case) has nothing to match against each finding.
   const reviews: ReviewMatch = book.reviews.length === 0 ? { states: new Map(), unmatched: [] } : matchReviews(findings, book);
   return { tables, findings, bytes, pkg, grid, bindings, book, reviews };
+}
+
+/**
+ * Everything a check reads from the package: the grid, the bindings, the stored reviews (the
+ * warning about a damaged reviews part is given later, where it always was, once the workbook
+ * proved checkable). Without a copy to make, the package is let go here, before the findings are
+ * made: its inflated parts are as large as its sheets, and nothing else refers to them.
+ */
+async function readWorkbookFile(
+  file: string,
+  bytes: Uint8Array,
+  o: CheckFileOptions,
+): Promise<{ pkg: XlsxPackage | undefined; grid: WorkbookGrid; bindings: Bindings; stored: StoredReviews }> {
+  const pkg = orExplain(file, o.lang, () => openPackage(bytes, nodeInflater(), nodeCrc32()));
+  const kindProblem = o.copyTo ? copyKindProblem(o.copyTo, pkg, o.lang) : undefined;
+  if (kindProblem) throw new InputError(kindProblem);
+  const grid = orExplain(file, o.lang, () => readPackage(pkg));
+  const bindings = await bindingsForWorkbook(file, pkg, grid, o.checker, o.cliBindings, o.batch, o.lang);
+  return { pkg: o.copyTo ? pkg : undefined, grid, bindings, stored: readReviewsOf(pkg) };
 }
 
 /** What check's outputs other than the copy are made from. */
@@ -306,15 +322,23 @@ function consolidate(pack: RulePack, checkedAt: Date, workbooks: CheckedWorkbook
   };
 }
 
-/** A damaged reviews part never stops a check: the findings are still right, only their reviews are unknown. */
-function reviewsOrWarn(file: string, pkg: XlsxPackage, lang: Lang, io: Io): ReviewBook {
+/** A workbook's reviews as read from its package, or what reading them threw (given by reviewsOrWarn). */
+type StoredReviews = { readonly book: ReviewBook } | { readonly error: unknown };
+
+function readReviewsOf(pkg: XlsxPackage): StoredReviews {
   try {
-    return readPackageReviews(pkg);
-  } catch (e) {
-    if (!(e instanceof ReviewFormatError)) throw e;
-    io.err(messages.reviewsIgnored(file, e)[lang]);
-    return EMPTY_REVIEW_BOOK;
+    return { book: readPackageReviews(pkg) };
+  } catch (error) {
+    return { error };
   }
+}
+
+/** A damaged reviews part never stops a check: the findings are still right, only their reviews are unknown. */
+function reviewsOrWarn(file: string, stored: StoredReviews, lang: Lang, io: Io): ReviewBook {
+  if ('book' in stored) return stored.book;
+  if (!(stored.error instanceof ReviewFormatError)) throw stored.error;
+  io.err(messages.reviewsIgnored(file, stored.error)[lang]);
+  return EMPTY_REVIEW_BOOK;
 }
 
 /**
