@@ -83,7 +83,11 @@ export class PackEvaluator {
   async evaluate(tables: ReadonlyArray<IndicatorTable>): Promise<Finding[]> {
     const findings: Finding[] = [];
     // Units are tens of thousands in a national workbook: no promise per unit unless the engine is needed.
-    for (const unit of figuresByUnit(tables)) {
+    const units: Array<UnitFigures | undefined> = figuresByUnit(tables);
+    for (let u = 0; u < units.length; u++) {
+      const unit = units[u] as UnitFigures;
+      // A unit's figures are let go once its findings are made: the findings grow as the units shrink.
+      units[u] = undefined;
       const facts = this.unitFacts(unit);
       if (facts === undefined) continue;
       const { applicable, values, numeric, complete } = facts;
