@@ -336,8 +336,6 @@ export class PackEvaluator {
  */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging -- the fields are copied from `base` (the interface below)
 class LazyMessageFinding implements Finding {
-  private rendered: Localized | undefined;
-
   constructor(
     base: Omit<Finding, 'message'>,
     private readonly render: MessageRenderer,
@@ -345,31 +343,29 @@ class LazyMessageFinding implements Finding {
     Object.assign(this, base);
   }
 
-  /** Each language is rendered when first read: a run reports in one of them. */
+  /**
+   * Each language is rendered when read, and not kept: a message is read once or twice per output
+   * (the console, the copy's comments, the JSON), and kept, a national check's messages cost
+   * more memory than its findings.
+   */
   get message(): Localized {
-    if (this.rendered === undefined) {
-      const render = this.render;
-      const f = this as Omit<Finding, 'message'>;
-      let vi: string | undefined;
-      let en: string | undefined;
-      this.rendered = {
-        get vi() {
-          return (vi ??= render(f, 'vi'));
-        },
-        get en() {
-          return (en ??= render(f, 'en'));
-        },
-      };
-    }
-    return this.rendered;
+    const render = this.render;
+    const f = this as Omit<Finding, 'message'>;
+    let vi: string | undefined;
+    let en: string | undefined;
+    return {
+      get vi() {
+        return (vi ??= render(f, 'vi'));
+      },
+      get en() {
+        return (en ??= render(f, 'en'));
+      },
+    };
   }
 
   toJSON(): Finding {
-    const { rendered: _r, render: _f, ...plain } = this as unknown as Record<string, unknown>;
-    // Serialising every finding (the JSON) renders each message without keeping it: kept, both
-    // languages of a national check's messages would outweigh the findings themselves.
-    const message = this.rendered ?? { vi: this.render(this, 'vi'), en: this.render(this, 'en') };
-    return { ...(plain as unknown as Omit<Finding, 'message'>), message: { vi: message.vi, en: message.en } };
+    const { render: _f, ...plain } = this as unknown as Record<string, unknown>;
+    return { ...(plain as unknown as Omit<Finding, 'message'>), message: { vi: this.render(this, 'vi'), en: this.render(this, 'en') } };
   }
 }
 // Declaration merging: the fields are copied from `base` in the constructor.
