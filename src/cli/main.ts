@@ -135,20 +135,16 @@ async function check(args: CheckArgs, io: Io): Promise<number> {
     const file = 'file' in entry ? entry.file : entry.arg;
     try {
       if ('problem' in entry) throw new InputError(entry.problem);
-      const w = await checkWorkbookFile(file, { checker, cliBindings, batch, copyTo: args.out, lang: args.lang }, io);
-      const { findings, reviews } = w;
-      io.out(consoleReport(file, w.tables, findings, args.lang, reviews.states));
-      findingsOfAll.push(findings);
-      if (consolidating) {
-        const audit = workbookAudit(file, findings, w.book, w.bytes, nodeDigestOf);
-        if (args.json) {
-          const reading = readingOf(file, w.grid, w.tables, pack, w.bindings);
-          documents.push(findingsJson(file, pack, findings, args.lang, { reviews, audit, check: checkHeader, reading }));
-        }
-        checked.push({ workbook: file, findings, reviews, audit });
-      }
-      // Patched now (a part it cannot patch is reported here); compressed on zlib's threads while the JSON is written.
-      if (args.out && w.pkg) copy = startCopy(file, w.pkg, args.out, highlightPlanFor(findings, args.lang), args.lang);
+      const kept = await checkAndReport(
+        file,
+        { checker, cliBindings, batch, copyTo: args.out, lang: args.lang },
+        { args, pack, checkHeader, consolidating },
+        io,
+      );
+      findingsOfAll.push(kept.findings);
+      if (kept.document) documents.push(kept.document);
+      if (kept.checked) checked.push(kept.checked);
+      if (kept.copy) copy = kept.copy;
     } catch (e) {
       if (!(e instanceof InputError) || !batch) throw e;
       // In a batch, one unreadable workbook is reported and the others are still checked.
@@ -177,6 +173,47 @@ async function check(args: CheckArgs, io: Io): Promise<number> {
   io.out(outcomeLine(outcome, unreadable.length, args.lang));
   if (anyBad) return EXIT.badInput;
   return outcome.allMet ? EXIT.ok : EXIT.shortfall;
+}
+
+/** What check's outputs need of every workbook. */
+interface CheckShared {
+  readonly args: CheckArgs;
+  readonly pack: RulePack;
+  readonly checkHeader: CheckAudit;
+  readonly consolidating: boolean;
+}
+
+/** What is kept of one workbook once it is checked and reported: its findings and what its outputs are made from. */
+interface KeptOfFile {
+  readonly findings: ReadonlyArray<Finding>;
+  readonly document?: unknown;
+  readonly checked?: CheckedWorkbook;
+  readonly copy?: PendingCopy;
+}
+
+/**
+ * One workbook checked, reported on the console, and made into what the outputs need. A function
+ * of its own so that nothing else of the file (its grid, its tables of observations, its package)
+ * outlives it: an async function keeps what it awaited for as long as it runs.
+ */
+async function checkAndReport(file: string, o: CheckFileOptions, s: CheckShared, io: Io): Promise<KeptOfFile> {
+  const { args, pack, checkHeader } = s;
+  const w = await checkWorkbookFile(file, o, io);
+  const { findings, reviews } = w;
+  io.out(consoleReport(file, w.tables, findings, args.lang, reviews.states));
+  let document: unknown;
+  let checked: CheckedWorkbook | undefined;
+  if (s.consolidating) {
+    const audit = workbookAudit(file, findings, w.book, w.bytes, nodeDigestOf);
+    if (args.json) {
+      const reading = readingOf(file, w.grid, w.tables, pack, w.bindings);
+      document = findingsJson(file, pack, findings, args.lang, { reviews, audit, check: checkHeader, reading });
+    }
+    checked = { workbook: file, findings, reviews, audit };
+  }
+  // Patched now (a part it cannot patch is reported here); compressed on zlib's threads while the JSON is written.
+  const copy = args.out && w.pkg ? startCopy(file, w.pkg, args.out, highlightPlanFor(findings, args.lang), args.lang) : undefined;
+  return { findings, document, checked, copy };
 }
 
 /** One workbook file checked, with what its outputs are made from. */
