@@ -135,20 +135,16 @@ async function check(args: CheckArgs, io: Io): Promise<number> {
     const file = 'file' in entry ? entry.file : entry.arg;
     try {
       if ('problem' in entry) throw new InputError(entry.problem);
-      const w = await checkWorkbookFile(file, { checker, cliBindings, batch, copyTo: args.out, lang: args.lang }, io);
-      const { findings, reviews } = w;
-      io.out(consoleReport(file, w.tables, findings, args.lang, reviews.states));
-      findingsOfAll.push(findings);
-      if (consolidating) {
-        const audit = workbookAudit(file, findings, w.book, w.bytes, nodeDigestOf);
-        if (args.json) {
-          const reading = readingOf(file, w.grid, w.tables, pack, w.bindings);
-          documents.push(findingsJson(file, pack, findings, args.lang, { reviews, audit, check: checkHeader, reading }));
-        }
-        checked.push({ workbook: file, findings, reviews, audit });
-      }
-      // Patched now (a part it cannot patch is reported here); compressed on zlib's threads while the JSON is written.
-      if (args.out) copy = startCopy(file, w.pkg, args.out, highlightPlanFor(findings, args.lang), args.lang);
+      const kept = await checkAndReport(
+        file,
+        { checker, cliBindings, batch, copyTo: args.out, lang: args.lang },
+        { args, pack, checkHeader, consolidating },
+        io,
+      );
+      findingsOfAll.push(kept.findings);
+      if (kept.document) documents.push(kept.document);
+      if (kept.checked) checked.push(kept.checked);
+      if (kept.copy) copy = kept.copy;
     } catch (e) {
       if (!(e instanceof InputError) || !batch) throw e;
       // In a batch, one unreadable workbook is reported and the others are still checked.
@@ -179,10 +175,52 @@ async function check(args: CheckArgs, io: Io): Promise<number> {
   return outcome.allMet ? EXIT.ok : EXIT.shortfall;
 }
 
+/** What check's outputs need of every workbook. */
+interface CheckShared {
+  readonly args: CheckArgs;
+  readonly pack: RulePack;
+  readonly checkHeader: CheckAudit;
+  readonly consolidating: boolean;
+}
+
+/** What is kept of one workbook once it is checked and reported: its findings and what its outputs are made from. */
+interface KeptOfFile {
+  readonly findings: ReadonlyArray<Finding>;
+  readonly document?: unknown;
+  readonly checked?: CheckedWorkbook;
+  readonly copy?: PendingCopy;
+}
+
+/**
+ * One workbook checked, reported on the console, and made into what the outputs need. A function
+ * of its own so that nothing else of the file (its grid, its tables of observations, its package)
+ * outlives it: an async function keeps what it awaited for as long as it runs.
+ */
+async function checkAndReport(file: string, o: CheckFileOptions, s: CheckShared, io: Io): Promise<KeptOfFile> {
+  const { args, pack, checkHeader } = s;
+  const w = await checkWorkbookFile(file, o, io);
+  const { findings, reviews } = w;
+  io.out(consoleReport(file, w.tables, findings, args.lang, reviews.states));
+  let document: unknown;
+  let checked: CheckedWorkbook | undefined;
+  if (s.consolidating) {
+    const audit = workbookAudit(file, findings, w.book, w.bytes, nodeDigestOf);
+    if (args.json) {
+      const reading = readingOf(file, w.grid, w.tables, pack, w.bindings);
+      document = findingsJson(file, pack, findings, args.lang, { reviews, audit, check: checkHeader, reading });
+    }
+    checked = { workbook: file, findings, reviews, audit };
+  }
+  // Patched now (a part it cannot patch is reported here); compressed on zlib's threads while the JSON is written.
+  const copy = args.out && w.pkg ? startCopy(file, w.pkg, args.out, highlightPlanFor(findings, args.lang), args.lang) : undefined;
+  return { findings, document, checked, copy };
+}
+
 /** One workbook file checked, with what its outputs are made from. */
 interface CheckedFile extends CheckResult {
   readonly bytes: Uint8Array;
-  readonly pkg: XlsxPackage;
+  /** Kept only when a copy is asked for: its inflated parts are as large as the sheets themselves. */
+  readonly pkg: XlsxPackage | undefined;
   readonly grid: WorkbookGrid;
   readonly bindings: Bindings;
   readonly book: ReviewBook;
@@ -205,11 +243,7 @@ interface CheckFileOptions {
  */
 async function checkWorkbookFile(file: string, o: CheckFileOptions, io: Io): Promise<CheckedFile> {
   const bytes = readInput(file, o.lang);
-  const pkg = orExplain(file, o.lang, () => openPackage(bytes, nodeInflater(), nodeCrc32()));
-  const kindProblem = o.copyTo ? copyKindProblem(o.copyTo, pkg, o.lang) : undefined;
-  if (kindProblem) throw new InputError(kindProblem);
-  const grid = orExplain(file, o.lang, () => readPackage(pkg));
-  const bindings = await bindingsForWorkbook(file, pkg, grid, o.checker, o.cliBindings, o.batch, o.lang);
+  const { pkg, grid, bindings, stored } = await readWorkbookFile(file, bytes, o);
   const { tables, findings } = await o.checker.check(grid, bindings);
   if (tables.length === 0 && grid.sheets.every((s) => s.rows.every((r) => !r || Object.values(r).every((v) => v === null)))) {
     throw new InputError(messages.workbookEmpty(file)[o.lang]);
@@ -217,10 +251,29 @@ async function checkWorkbookFile(file: string, o: CheckFileOptions, io: Io): Pro
   if (tables.length === 0) {
     throw new InputError(messages.noIndicatorTable(file, o.checker.pack.id)[o.lang]);
   }
-  const book = reviewsOrWarn(file, pkg, o.lang, io);
+  const book = reviewsOrWarn(file, stored, o.lang, io);
   // A workbook without reviews (the usual case) has nothing to match against each finding.
   const reviews: ReviewMatch = book.reviews.length === 0 ? { states: new Map(), unmatched: [] } : matchReviews(findings, book);
   return { tables, findings, bytes, pkg, grid, bindings, book, reviews };
+}
+
+/**
+ * Everything a check reads from the package: the grid, the bindings, the stored reviews (the
+ * warning about a damaged reviews part is given later, where it always was, once the workbook
+ * proved checkable). Without a copy to make, the package is let go here, before the findings are
+ * made: its inflated parts are as large as its sheets, and nothing else refers to them.
+ */
+async function readWorkbookFile(
+  file: string,
+  bytes: Uint8Array,
+  o: CheckFileOptions,
+): Promise<{ pkg: XlsxPackage | undefined; grid: WorkbookGrid; bindings: Bindings; stored: StoredReviews }> {
+  const pkg = orExplain(file, o.lang, () => openPackage(bytes, nodeInflater(), nodeCrc32()));
+  const kindProblem = o.copyTo ? copyKindProblem(o.copyTo, pkg, o.lang) : undefined;
+  if (kindProblem) throw new InputError(kindProblem);
+  const grid = orExplain(file, o.lang, () => readPackage(pkg));
+  const bindings = await bindingsForWorkbook(file, pkg, grid, o.checker, o.cliBindings, o.batch, o.lang);
+  return { pkg: o.copyTo ? pkg : undefined, grid, bindings, stored: readReviewsOf(pkg) };
 }
 
 /** What check's outputs other than the copy are made from. */
@@ -306,15 +359,23 @@ function consolidate(pack: RulePack, checkedAt: Date, workbooks: CheckedWorkbook
   };
 }
 
-/** A damaged reviews part never stops a check: the findings are still right, only their reviews are unknown. */
-function reviewsOrWarn(file: string, pkg: XlsxPackage, lang: Lang, io: Io): ReviewBook {
+/** A workbook's reviews as read from its package, or what reading them threw (given by reviewsOrWarn). */
+type StoredReviews = { readonly book: ReviewBook } | { readonly error: unknown };
+
+function readReviewsOf(pkg: XlsxPackage): StoredReviews {
   try {
-    return readPackageReviews(pkg);
-  } catch (e) {
-    if (!(e instanceof ReviewFormatError)) throw e;
-    io.err(messages.reviewsIgnored(file, e)[lang]);
-    return EMPTY_REVIEW_BOOK;
+    return { book: readPackageReviews(pkg) };
+  } catch (error) {
+    return { error };
   }
+}
+
+/** A damaged reviews part never stops a check: the findings are still right, only their reviews are unknown. */
+function reviewsOrWarn(file: string, stored: StoredReviews, lang: Lang, io: Io): ReviewBook {
+  if ('book' in stored) return stored.book;
+  if (!(stored.error instanceof ReviewFormatError)) throw stored.error;
+  io.err(messages.reviewsIgnored(file, stored.error)[lang]);
+  return EMPTY_REVIEW_BOOK;
 }
 
 /**

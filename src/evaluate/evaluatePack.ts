@@ -21,7 +21,12 @@ interface PreparedRule {
   readonly compiled: CompiledConditions | undefined;
   /** No-data check and verdict in one call for the hot loop, as an index into STATUSES; undefined when not compiled. */
   readonly status: ((row: Readonly<Record<string, number | null>>) => StatusCode) | undefined;
+  /** The rule's message renderer, one per rule: a finding keeps a reference to it, never a closure of its own. */
+  readonly render: MessageRenderer;
 }
+
+/** Renders a finding's message from the finding itself (every placeholder is one of its fields). */
+type MessageRenderer = (f: Omit<Finding, 'message'>, lang: Lang) => string;
 
 type Outcome = { passed: boolean; explained: ComparedCondition | undefined };
 
@@ -44,7 +49,8 @@ export class PackEvaluator {
       const indicators = [...new Set(facts.flatMap((f) => indicatorsOfFact(pack, f)))];
       const compiled = compileConditions(rule.conditions);
       if (!compiled) this.engine.addRule(engineRule(rule));
-      return { rule, facts, indicators, compiled, status: compiled && statusFunction(facts, compiled) };
+      const render: MessageRenderer = (f, lang) => this.message(rule, f, lang);
+      return { rule, facts, indicators, compiled, status: compiled && statusFunction(facts, compiled), render };
     });
     this.needsEngine = this.prepared.some((p) => !p.compiled);
   }
@@ -77,7 +83,11 @@ export class PackEvaluator {
   async evaluate(tables: ReadonlyArray<IndicatorTable>): Promise<Finding[]> {
     const findings: Finding[] = [];
     // Units are tens of thousands in a national workbook: no promise per unit unless the engine is needed.
-    for (const unit of figuresByUnit(tables)) {
+    const units: Array<UnitFigures | undefined> = figuresByUnit(tables);
+    for (let u = 0; u < units.length; u++) {
+      const unit = units[u] as UnitFigures;
+      // A unit's figures are let go once its findings are made: the findings grow as the units shrink.
+      units[u] = undefined;
       const facts = this.unitFacts(unit);
       if (facts === undefined) continue;
       const { applicable, values, numeric, complete } = facts;
@@ -169,13 +179,16 @@ export class PackEvaluator {
   private finding(p: PreparedRule, unit: UnitFigures, values: Map<string, FactValue>, outcome: Outcome | undefined): Finding {
     // Loops rather than map/find/flatMap: a national check makes hundreds of thousands of findings.
     let missing: FactValue | undefined;
-    let inputs: FindingInput[] = [];
+    const read = this.inputsRead;
+    read.length = 0;
     for (const f of p.facts) {
       const v = values.get(f)!;
       if (missing === undefined && v.value === undefined) missing = v;
-      for (const i of v.inputs) inputs.push(i);
+      for (const i of v.inputs) read.push(i);
     }
-    if (inputs.length > 1) inputs = dedupe(inputs);
+    // Kept as long as the finding, so exactly as long as its inputs: an array grown by push keeps
+    // room for seventeen, which over a national check's findings is tens of megabytes of nothing.
+    const inputs = read.length > 1 ? dedupe(read) : read.slice();
     let main: FindingInput | undefined = inputs[0];
     for (const i of inputs) {
       if (i.period === 'current') {
@@ -223,8 +236,11 @@ export class PackEvaluator {
       noData: missing?.noData,
       ...(pledged ? { pledgedInWorkbook: pledged } : {}),
     };
-    return new LazyMessageFinding(base, (lang) => this.message(p.rule, base, lang));
+    return new LazyMessageFinding(base, p.render);
   }
+
+  /** The cells a finding reads, gathered here before its own array of the right length is made. */
+  private readonly inputsRead: FindingInput[] = [];
 
   /** What a rule without data is shown against: worked out once per rule, not per finding. */
   private readonly explainedByRule = new Map<PreparedRule, ComparedCondition | undefined>();
@@ -258,7 +274,7 @@ export class PackEvaluator {
   relink(base: Omit<Finding, 'message'>): Finding {
     const rule = this.pack.rules.find((r) => r.id === base.ruleId);
     if (!rule) throw new Error(`no rule ${base.ruleId} in pack ${this.pack.id}`);
-    return new LazyMessageFinding(base, (lang) => this.message(rule, base, lang));
+    return new LazyMessageFinding(base, (f, lang) => this.message(rule, f, lang));
   }
 
   private message(rule: PackRule, f: Omit<Finding, 'message'>, lang: Lang): string {
@@ -315,40 +331,41 @@ export class PackEvaluator {
 /**
  * A finding whose message is rendered when first read: a national check makes hundreds of
  * thousands of findings, and most met ones are never shown. Serialises like a plain finding.
+ * It holds its rule's renderer, not a closure over a copy of its fields: each finding costs one
+ * object, which is what bounds a national check's memory.
  */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging -- the fields are copied from `base` (the interface below)
 class LazyMessageFinding implements Finding {
-  private rendered: Localized | undefined;
-
   constructor(
     base: Omit<Finding, 'message'>,
-    private readonly render: (lang: Lang) => string,
+    private readonly render: MessageRenderer,
   ) {
     Object.assign(this, base);
   }
 
-  /** Each language is rendered when first read: a run reports in one of them. */
+  /**
+   * Each language is rendered when read, and not kept: a message is read once or twice per output
+   * (the console, the copy's comments, the JSON), and kept, a national check's messages cost
+   * more memory than its findings.
+   */
   get message(): Localized {
-    if (this.rendered === undefined) {
-      const render = this.render;
-      let vi: string | undefined;
-      let en: string | undefined;
-      this.rendered = {
-        get vi() {
-          return (vi ??= render('vi'));
-        },
-        get en() {
-          return (en ??= render('en'));
-        },
-      };
-    }
-    return this.rendered;
+    const render = this.render;
+    const f = this as Omit<Finding, 'message'>;
+    let vi: string | undefined;
+    let en: string | undefined;
+    return {
+      get vi() {
+        return (vi ??= render(f, 'vi'));
+      },
+      get en() {
+        return (en ??= render(f, 'en'));
+      },
+    };
   }
 
   toJSON(): Finding {
-    const { rendered: _r, render: _f, ...plain } = this as unknown as Record<string, unknown>;
-    const message = this.message;
-    return { ...(plain as unknown as Omit<Finding, 'message'>), message: { vi: message.vi, en: message.en } };
+    const { render: _f, ...plain } = this as unknown as Record<string, unknown>;
+    return { ...(plain as unknown as Omit<Finding, 'message'>), message: { vi: this.render(this, 'vi'), en: this.render(this, 'en') } };
   }
 }
 // Declaration merging: the fields are copied from `base` in the constructor.
@@ -400,19 +417,25 @@ export function engineRule(rule: PackRule): Rule {
   return new Rule({ name: rule.id, conditions: rule.conditions, event: { type: 'met' }, priority: rule.priority ?? 1 });
 }
 
+/** Whether no cell before `i` is the same cell as `xs[i]`. */
+function firstAt(xs: ReadonlyArray<{ sheet: string; cell: string }>, i: number): boolean {
+  for (let j = 0; j < i; j++) if (xs[j].sheet === xs[i].sheet && xs[j].cell === xs[i].cell) return false;
+  return true;
+}
+
 function gapOf(actual: number, target: number, operator: string | null): number {
   return settle(distanceToTarget(actual, target, operator));
 }
 
+/** The cells once each, in their order, in a new array of exactly their number. */
 function dedupe<T extends { sheet: string; cell: string }>(xs: T[]): T[] {
   // A finding reads two or three cells: compared in place, no key strings.
   if (xs.length <= 4) {
-    const out: T[] = [];
-    for (const x of xs) {
-      let seen = false;
-      for (const y of out) if (y.sheet === x.sheet && y.cell === x.cell) seen = true;
-      if (!seen) out.push(x);
-    }
+    let n = 0;
+    for (let i = 0; i < xs.length; i++) if (firstAt(xs, i)) n++;
+    const out: T[] = new Array(n);
+    n = 0;
+    for (let i = 0; i < xs.length; i++) if (firstAt(xs, i)) out[n++] = xs[i];
     return out;
   }
   const seen = new Set<string>();

@@ -16,6 +16,9 @@ export interface UnitFigures {
   readonly byIndicator: Map<string, { current: Observation[]; baseline: Observation[] }>;
 }
 
+/** A period with no figure, shared by every unit (never pushed to: replaced by the first figure's list). */
+const NO_FIGURES: Observation[] = Object.freeze([]) as unknown as Observation[];
+
 /**
  * Groups observations by subject — a unit, or a unit and period in a table with a period column —
  * folded so `Hà Nội` and `HÀ NỘI` are one unit; in table order.
@@ -38,12 +41,13 @@ export function figuresByUnit(tables: ReadonlyArray<IndicatorTable>): UnitFigure
           units.set(key, u);
         }
       }
-      let ind = u.byIndicator.get(o.indicator);
-      if (!ind) {
-        ind = { current: [], baseline: [] };
-        u.byIndicator.set(o.indicator, ind);
-      }
-      ind[o.period].push(o);
+      // Every unit's lists are alive at once: one figure per list is the rule, and a list grown by
+      // push from empty keeps room for seventeen (a national workbook's units would hold a
+      // quarter of a gigabyte of it), so a list starts as exactly its first figure.
+      const ind = u.byIndicator.get(o.indicator);
+      if (!ind) u.byIndicator.set(o.indicator, o.period === 'current' ? { current: [o], baseline: NO_FIGURES } : { current: NO_FIGURES, baseline: [o] });
+      else if (ind[o.period] === NO_FIGURES) ind[o.period] = [o];
+      else ind[o.period].push(o);
     }
   }
   return [...units.values()];
