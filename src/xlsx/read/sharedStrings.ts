@@ -2,7 +2,7 @@ import { readRelationships, XlsxPackage } from '../package';
 import { spreadsheetMlOnly } from '../xml/markupCompatibility';
 import { decodeXmlPart } from '../xml/partEncoding';
 import { parseXml, XmlHandlers } from '../xml/xmlEvents';
-import { bytesAre, charReferenceAt, decodeReferences, entityAt, indexOfAscii, isSpace, plainUtf8, textOf } from './sheetDataBytes';
+import { AMP, bytesAre, charReferenceAt, decodeReferences, entityAt, GT, indexOfAscii, isSpace, LT, plainUtf8, SLASH, textOf } from './sheetDataBytes';
 
 /**
  * The workbook's shared strings, by index. A national workbook's table has tens of thousands of
@@ -105,11 +105,6 @@ interface StringRun {
   /** Where the run ends: the first byte after the last `</si>`. */
   readonly end: number;
 }
-
-const LT = 0x3c;
-const GT = 0x3e;
-const SLASH = 0x2f;
-const AMP = 0x26;
 
 /** The run of plain `<si>` elements at `from`, or undefined at the first thing that is not plain. */
 function scanStrings(bytes: Uint8Array, from: number): StringRun | undefined {

@@ -24,12 +24,13 @@ export interface SheetDataVisitor {
   cell(row: number, col: number, t: string, hasFormula: boolean, vStart: number, vEnd: number, inline: string | undefined): void;
 }
 
-const LT = 0x3c;
-const GT = 0x3e;
-const SLASH = 0x2f;
-const QUOTE = 0x22;
-const EQ = 0x3d;
-const AMP = 0x26;
+/** The ASCII bytes the markup is made of (the same in UTF-8); sharedStrings.ts scans with them too. */
+export const LT = 0x3c;
+export const GT = 0x3e;
+export const SLASH = 0x2f;
+export const QUOTE = 0x22;
+export const EQ = 0x3d;
+export const AMP = 0x26;
 
 export const isSpace = (b: number) => b === 0x20 || b === 0x0a || b === 0x09 || b === 0x0d;
 
