@@ -51,8 +51,8 @@ function partDigests(file: string): Array<[string, string]> {
 /** Where the temporary folder appears in printed text, a fixed word (its name is random). */
 const withoutTemp = (text: string, dir: string) => text.split(dir).join('<out>');
 
-async function runAndCollect(argv: string[], dir: string, outputs: { json?: string; workbooks?: string[]; others?: string[] }): Promise<Golden> {
-  // Only Date is faked: zlib's threads and the streams keep their real timers.
+/** Only Date is faked: zlib's threads and the streams keep their real timers. */
+function fakeDateOnly(): void {
   jest.useFakeTimers({
     now: FIXED_NOW,
     doNotFake: [
@@ -68,6 +68,10 @@ async function runAndCollect(argv: string[], dir: string, outputs: { json?: stri
       'performance',
     ],
   });
+}
+
+async function runAndCollect(argv: string[], dir: string, outputs: { json?: string; workbooks?: string[]; others?: string[] }): Promise<Golden> {
+  fakeDateOnly();
   let r: Awaited<ReturnType<typeof runCli>>;
   try {
     r = await runCli(...argv);
@@ -143,21 +147,7 @@ describe('outputs unchanged: a national-scale workbook', () => {
   it('check --json --out', async () => {
     const dir = tempDir('pledge-golden-');
     const input = join(dir, 'toan-quoc.xlsx');
-    jest.useFakeTimers({
-      now: FIXED_NOW,
-      doNotFake: [
-        'nextTick',
-        'setImmediate',
-        'clearImmediate',
-        'setTimeout',
-        'clearTimeout',
-        'setInterval',
-        'clearInterval',
-        'queueMicrotask',
-        'hrtime',
-        'performance',
-      ],
-    });
+    fakeDateOnly();
     try {
       await writeNationalWorkbook(input, 1000);
     } finally {

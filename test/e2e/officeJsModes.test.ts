@@ -1,4 +1,3 @@
-import { execFileSync } from 'child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'fs';
 import { Server } from 'https';
 import { AddressInfo } from 'net';
@@ -7,6 +6,7 @@ import { join } from 'path';
 import { chromium, Page } from 'playwright-core';
 import { createStaticServer } from '../../src/serve/staticServer';
 import { CHROMIUM, DIST, DIST_SELF, e2eUnavailable } from './harness';
+import { hasOpenssl, selfSignedCertificate } from '../helpers/selfSignedCertificate';
 
 /**
  * Issue #13: the built pane, served over HTTPS by `pledge-check serve` on 127.0.0.1, loads in
@@ -15,18 +15,9 @@ import { CHROMIUM, DIST, DIST_SELF, e2eUnavailable } from './harness';
  * was built in is tested (CI builds both: `npm run build` and `OFFICE_JS=self npm run build`).
  * Nothing is routed away here: a request elsewhere is recorded, and fails for lack of a network.
  */
-const unavailable = e2eUnavailable() ?? (opensslMissing() ? 'no openssl' : undefined);
+const unavailable = e2eUnavailable() ?? (hasOpenssl() ? undefined : 'no openssl');
 if (unavailable) console.warn(`Office.js mode tests skipped: ${unavailable}`);
 const describeE2e = unavailable ? describe.skip : describe;
-
-function opensslMissing(): boolean {
-  try {
-    execFileSync('openssl', ['version'], { stdio: 'ignore' });
-    return false;
-  } catch {
-    return true;
-  }
-}
 
 /** Every build present: the default one (CDN) and, when CI made it, the self-hosted one. */
 const builds = [DIST, DIST_SELF].filter((dist) => existsSync(join(dist, 'taskpane.html')));
@@ -44,28 +35,8 @@ describeE2e.each(builds.map((dist) => [modeOf(dist), dist]))('the pane as built 
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'pledge-modes-'));
-    execFileSync(
-      'openssl',
-      [
-        'req',
-        '-x509',
-        '-newkey',
-        'rsa:2048',
-        '-nodes',
-        '-keyout',
-        join(dir, 'k.pem'),
-        '-out',
-        join(dir, 'c.pem'),
-        '-days',
-        '1',
-        '-subj',
-        '/CN=127.0.0.1',
-        '-addext',
-        'subjectAltName=IP:127.0.0.1',
-      ],
-      { stdio: 'ignore' },
-    );
-    server = createStaticServer({ root: dist, cert: readFileSync(join(dir, 'c.pem')), key: readFileSync(join(dir, 'k.pem')) });
+    const pems = selfSignedCertificate(dir);
+    server = createStaticServer({ root: dist, cert: readFileSync(pems.cert), key: readFileSync(pems.key) });
     await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
     origin = `https://127.0.0.1:${(server.address() as AddressInfo).port}`;
   });

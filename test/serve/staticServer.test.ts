@@ -1,4 +1,3 @@
-import { execFileSync } from 'child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'fs';
 import { request } from 'https';
 import { AddressInfo } from 'net';
@@ -8,6 +7,7 @@ import { Server } from 'https';
 import { headersFor, metaPolicy, OFFICE_FRAME_ANCESTORS } from '../../src/serve/headers';
 import { createStaticServer } from '../../src/serve/staticServer';
 import { serveCommand } from '../../src/cli/serveCommand';
+import { hasOpenssl, selfSignedCertificate } from '../helpers/selfSignedCertificate';
 
 /**
  * `pledge-check serve`: a static HTTPS server on 127.0.0.1 over a folder shaped like dist-addin/,
@@ -15,15 +15,6 @@ import { serveCommand } from '../../src/cli/serveCommand';
  */
 const POLICY =
   "default-src 'self'; script-src 'self' https://appsforoffice.microsoft.com; style-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'";
-
-function hasOpenssl(): boolean {
-  try {
-    execFileSync('openssl', ['version'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 const describeTls = hasOpenssl() ? describe : describe.skip;
 let base: string;
@@ -50,29 +41,9 @@ beforeAll(() => {
   symlinkSync(join(base, 'outside.txt'), join(root, 'link.txt'));
   symlinkSync(base, join(root, 'up'));
   if (hasOpenssl()) {
-    execFileSync(
-      'openssl',
-      [
-        'req',
-        '-x509',
-        '-newkey',
-        'rsa:2048',
-        '-nodes',
-        '-keyout',
-        join(base, 'key.pem'),
-        '-out',
-        join(base, 'cert.pem'),
-        '-days',
-        '1',
-        '-subj',
-        '/CN=127.0.0.1',
-        '-addext',
-        'subjectAltName=IP:127.0.0.1',
-      ],
-      { stdio: 'ignore' },
-    );
-    cert = readFileSync(join(base, 'cert.pem'));
-    key = readFileSync(join(base, 'key.pem'));
+    const pems = selfSignedCertificate(base);
+    cert = readFileSync(pems.cert);
+    key = readFileSync(pems.key);
   }
 });
 
