@@ -1,108 +1,91 @@
 import { JsonBatches } from '../report/jsonBatches';
 
 /**
- * `JSON.stringify(value, null, 2)`, given piece by piece: the plain objects and short arrays that
- * hold a long array are walked here, long arrays are stringified a batch of elements at a time,
- * and everything else whole; a JsonBatches array has each batch made only when its turn comes. A document of a few hundred megabytes (a national check's findings) is
- * then written in chunks and never held as one string. The pieces joined are exactly what
- * JSON.stringify gives.
+ * The `--json` document's text, piece by piece. Objects are outlined (a key per line, indented by
+ * two spaces); each element of an array is one compact line of its own: a finding, a scorecard
+ * row, a table read. Scripts parse it like any JSON; people and `grep` see one finding per line;
+ * and a national check's document is half the size of a fully indented one and made several times
+ * faster (JSON.stringify without indentation). An element that holds findings (a workbook of a
+ * batch) is outlined in turn, so no line ever holds a whole workbook.
+ *
+ * A document of a few hundred megabytes is given in pieces of a batch of elements each and never
+ * held as one string; a JsonBatches array has each batch made only when its turn comes.
  */
 export function* jsonPieces(value: unknown): Generator<string> {
-  yield* piece(value, 0);
+  yield* piece(value, '');
 }
 
 const GAP = '  ';
-/** Arrays at least this long are walked rather than stringified whole. */
-const LONG = 64;
-/** Elements stringified per call: few calls, pieces of a few hundred kilobytes. */
+/** Elements per piece: few calls, pieces of a few hundred kilobytes. */
 const BATCH = 1000;
 
-function* piece(value: unknown, depth: number): Generator<string> {
-  const indent = GAP.repeat(depth);
-  if (value instanceof JsonBatches) {
-    if (value.length === 0) {
-      yield '[]';
-      return;
-    }
-    yield '[';
-    for (let i = 0; i < value.length; i += BATCH) yield `${i ? ',' : ''}\n${elementsAt(value.batch(i, Math.min(i + BATCH, value.length)), depth)}`;
-    yield `\n${indent}]`;
+function* piece(value: unknown, indent: string): Generator<string> {
+  const v = jsonValue(value, '');
+  if (v instanceof JsonBatches) {
+    yield* arrayPieces(v.length, (from, to) => v.batch(from, to), indent);
     return;
   }
-  if (Array.isArray(value) && isPlain(value) && holdsLongArray(value, 3)) {
-    const inner = indent + GAP;
-    yield '[';
-    if (value.length >= LONG) {
-      // Elements a batch at a time, stringified at their final indentation.
-      for (let i = 0; i < value.length; i += BATCH) yield `${i ? ',' : ''}\n${elementsAt(value.slice(i, i + BATCH), depth)}`;
-    } else {
-      for (let i = 0; i < value.length; i++) {
-        yield `${i ? ',' : ''}\n${inner}`;
-        const v: unknown = value[i];
-        if (v === undefined || typeof v === 'function' || typeof v === 'symbol') yield 'null';
-        else yield* piece(v, depth + 1);
+  if (Array.isArray(v)) {
+    yield* arrayPieces(v.length, (from, to) => v.slice(from, to), indent);
+    return;
+  }
+  if (typeof v !== 'object' || v === null) {
+    yield JSON.stringify(v) ?? 'null';
+    return;
+  }
+  const inner = indent + GAP;
+  const record = v as Record<string, unknown>;
+  let first = true;
+  for (const key of Object.keys(record)) {
+    const field: unknown = record[key];
+    if (field === undefined || typeof field === 'function' || typeof field === 'symbol') continue;
+    yield `${first ? '{' : ','}\n${inner}${JSON.stringify(key)}: `;
+    first = false;
+    yield* piece(field, inner);
+  }
+  yield first ? '{}' : `\n${indent}}`;
+}
+
+/** An array's elements a line each, a batch of them per piece. */
+function* arrayPieces(length: number, slice: (from: number, to: number) => unknown[], indent: string): Generator<string> {
+  if (length === 0) {
+    yield '[]';
+    return;
+  }
+  const inner = indent + GAP;
+  const lead = `\n${inner}`;
+  yield '[';
+  for (let from = 0; from < length; from += BATCH) {
+    const elements = slice(from, Math.min(from + BATCH, length));
+    let text = '';
+    for (let i = 0; i < elements.length; i++) {
+      const element = jsonValue(elements[i], String(from + i));
+      const sep = from + i === 0 ? lead : `,${lead}`;
+      if (holdsBatches(element)) {
+        if (text) yield text;
+        text = '';
+        yield sep;
+        yield* piece(element, inner);
+      } else {
+        text += sep + (JSON.stringify(element) ?? 'null');
       }
     }
-    yield `\n${indent}]`;
-    return;
+    if (text) yield text;
   }
-  if (isPlainObject(value) && holdsLongArray(value, 3)) {
-    const inner = indent + GAP;
-    let first = true;
-    for (const key of Object.keys(value)) {
-      const v: unknown = value[key];
-      if (v === undefined || typeof v === 'function' || typeof v === 'symbol') continue;
-      yield `${first ? '{' : ','}\n${inner}${JSON.stringify(key)}: `;
-      first = false;
-      yield* piece(v, depth + 1);
-    }
-    yield first ? '{}' : `\n${indent}}`;
-    return;
-  }
-  const text = JSON.stringify(value, null, 2);
-  yield depth === 0 || !text.includes('\n') ? text : text.replace(/\n/g, `\n${indent}`);
+  yield `\n${indent}]`;
 }
 
-/**
- * Some elements of an array that sits `depth` levels deep, as JSON.stringify writes them there
- * (each line indented, elements joined by `,\n`, no brackets): the slice is wrapped in `depth`
- * arrays so JSON.stringify indents it itself, and the wrapping lines are cut off.
- */
-function elementsAt(elements: unknown[], depth: number): string {
-  let wrapped: unknown = elements;
-  for (let d = 0; d < depth; d++) wrapped = [wrapped];
-  const text = JSON.stringify(wrapped, null, 2);
-  let head = '';
-  let tail = '';
-  for (let d = 0; d <= depth; d++) {
-    head += `${GAP.repeat(d)}[\n`;
-    tail = `\n${GAP.repeat(d)}]${tail}`;
+/** The value JSON.stringify would write for `value` under `key`: toJSON applied, what it leaves out as undefined. */
+function jsonValue(value: unknown, key: string): unknown {
+  if (typeof value === 'object' && value !== null && typeof (value as { toJSON?: unknown }).toJSON === 'function' && !(value instanceof JsonBatches)) {
+    return (value as { toJSON: (key: string) => unknown }).toJSON(key);
   }
-  if (!text.startsWith(head) || !text.endsWith(tail)) throw new Error('unexpected JSON.stringify layout');
-  return text.slice(head.length, text.length - tail.length);
+  return value;
 }
 
-/** Whether a value is, or holds within `depth` levels, a plain array long enough to walk. */
-function holdsLongArray(value: unknown, depth: number): boolean {
-  if (value instanceof JsonBatches) return true;
-  if (Array.isArray(value)) {
-    if (!isPlain(value)) return false;
-    if (value.length >= LONG) return true;
-    return depth > 0 && value.some((v) => holdsLongArray(v, depth - 1));
-  }
-  if (!isPlainObject(value) || depth === 0) return false;
-  for (const key of Object.keys(value)) if (holdsLongArray(value[key], depth - 1)) return true;
-  return false;
-}
-
-/** An object JSON.stringify would serialise by its own keys: no toJSON, a plain or null prototype. */
-function isPlainObject(value: unknown): value is Record<string, unknown> {
+/** Whether an element holds an array made a batch at a time (a workbook's findings), directly or in a field. */
+function holdsBatches(value: unknown): boolean {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
-  return isPlain(value);
-}
-
-function isPlain(value: object): boolean {
-  if (typeof (value as { toJSON?: unknown }).toJSON === 'function') return false;
-  const proto = Object.getPrototypeOf(value) as unknown;
-  return proto === Object.prototype || proto === Array.prototype || proto === null;
+  for (const key of Object.keys(value)) if ((value as Record<string, unknown>)[key] instanceof JsonBatches) return true;
+  return false;
 }

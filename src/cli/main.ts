@@ -542,7 +542,7 @@ function formatLimitSentence(copy: PendingCopy, lang: Lang): string {
   return messages.cellFormatLimit(copy.formatsUnavailable, MAX_CELL_XFS, copy.findingsSheetName ?? '')[lang];
 }
 
-/** The JSON document in pieces (a national check's is hundreds of megabytes): the text of JSON.stringify(doc, null, 2) and a line end. */
+/** The JSON document in pieces (a national check's is hundreds of megabytes), outlined with a finding per line, and a line end. */
 function* jsonDocument(doc: unknown): Generator<string> {
   yield* jsonPieces(doc);
   yield '\n';
