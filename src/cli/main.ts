@@ -192,28 +192,35 @@ interface KeptOfFile {
 }
 
 /**
- * One workbook checked, reported on the console, and made into what the outputs need. A function
- * of its own so that nothing else of the file (its grid, its tables of observations, its package)
- * outlives it: an async function keeps what it awaited for as long as it runs.
+ * One workbook checked, reported on the console, and made into what the outputs need; then its
+ * copy started. The copy is a national check's peak of memory, so the grid and the tables of
+ * observations are let go before it: they live only in describeChecked's frame, which has ended
+ * (a value awaited here would stay in this frame's registers until it returns).
  */
 async function checkAndReport(file: string, o: CheckFileOptions, s: CheckShared, io: Io): Promise<KeptOfFile> {
+  const { findings, document, checked, pkg } = await describeChecked(file, checkWorkbookFile(file, o, io), s, io);
+  const { args } = s;
+  // Patched now (a part it cannot patch is reported here); compressed on zlib's threads while the JSON is written.
+  const copy = args.out && pkg ? startCopy(file, pkg, args.out, highlightPlanFor(findings, args.lang), args.lang) : undefined;
+  return { findings, document, checked, copy };
+}
+
+/** The console report, the JSON document and what the scorecard needs, from one checked workbook. */
+async function describeChecked(
+  file: string,
+  checking: Promise<CheckedFile>,
+  s: CheckShared,
+  io: Io,
+): Promise<{ findings: ReadonlyArray<Finding>; document?: unknown; checked?: CheckedWorkbook; pkg?: XlsxPackage }> {
+  const w = await checking;
   const { args, pack, checkHeader } = s;
-  const w = await checkWorkbookFile(file, o, io);
   const { findings, reviews } = w;
   io.out(consoleReport(file, w.tables, findings, args.lang, reviews.states));
-  let document: unknown;
-  let checked: CheckedWorkbook | undefined;
-  if (s.consolidating) {
-    const audit = workbookAudit(file, findings, w.book, w.bytes, nodeDigestOf);
-    if (args.json) {
-      const reading = readingOf(file, w.grid, w.tables, pack, w.bindings);
-      document = findingsJson(file, pack, findings, args.lang, { reviews, audit, check: checkHeader, reading });
-    }
-    checked = { workbook: file, findings, reviews, audit };
-  }
-  // Patched now (a part it cannot patch is reported here); compressed on zlib's threads while the JSON is written.
-  const copy = args.out && w.pkg ? startCopy(file, w.pkg, args.out, highlightPlanFor(findings, args.lang), args.lang) : undefined;
-  return { findings, document, checked, copy };
+  if (!s.consolidating) return { findings, pkg: w.pkg };
+  const audit = workbookAudit(file, findings, w.book, w.bytes, nodeDigestOf);
+  const reading = args.json ? readingOf(file, w.grid, w.tables, pack, w.bindings) : undefined;
+  const document = reading ? findingsJson(file, pack, findings, args.lang, { reviews, audit, check: checkHeader, reading }) : undefined;
+  return { findings, document, checked: { workbook: file, findings, reviews, audit }, pkg: w.pkg };
 }
 
 /** One workbook file checked, with what its outputs are made from. */
