@@ -8,16 +8,21 @@ import { JsonBatches } from '../report/jsonBatches';
  * faster (JSON.stringify without indentation). An element that holds findings (a workbook of a
  * batch) is outlined in turn, so no line ever holds a whole workbook.
  *
- * A document of a few hundred megabytes is given in pieces of a batch of elements each and never
- * held as one string; a JsonBatches array has each batch made only when its turn comes.
+ * A document of a few hundred megabytes is given in small pieces and never held as one string; a JsonBatches array has each batch made only when its turn comes.
  */
 export function* jsonPieces(value: unknown): Generator<string> {
   yield* piece(value, '');
 }
 
 const GAP = '  ';
-/** Elements per piece: few calls, pieces of a few hundred kilobytes. */
+/** Elements made at a time (a batch of findings). */
 const BATCH = 1000;
+/**
+ * Elements per piece: a piece of findings stays well under 128 kB, so it is made and dropped in
+ * V8's young generation; a piece of megabytes would be a large object that only a full collection
+ * frees, and hundreds of them swell the heap of a national check.
+ */
+const PIECE = 64;
 
 function* piece(value: unknown, indent: string): Generator<string> {
   const v = jsonValue(value, '');
@@ -68,6 +73,10 @@ function* arrayPieces(length: number, slice: (from: number, to: number) => unkno
         yield* piece(element, inner);
       } else {
         text += sep + (JSON.stringify(element) ?? 'null');
+        if ((i + 1) % PIECE === 0) {
+          yield text;
+          text = '';
+        }
       }
     }
     if (text) yield text;
