@@ -121,7 +121,9 @@ for (const [name, bytes] of Object.entries(parts)) {
 if (cells === 0) process.exit(3);
 console.log('MAXRSS ' + process.resourceUsage().maxRSS);`;
 
+// As the launcher (bin/pledge-check.js) runs it, with the console report discarded.
 const PLEDGE_CHECK = `
+require('./dist/src/cli/heapPolicy.js').boundHeapGrowth();
 const { main } = require('./dist/src/cli/main.js');
 main(['check', ...process.argv.slice(1)], { out: () => {}, err: (s) => process.stderr.write(s + '\\n') })
   .then((code) => { console.log('MAXRSS ' + process.resourceUsage().maxRSS); process.exitCode = code; });`;
