@@ -79,9 +79,10 @@ interface ChildRun {
   readonly stderr: string;
 }
 
-function runChild(script: string, args: string[]): ChildRun {
+/** A script run in its own Node process (`nodeFlags` before it), timed from outside, with its peak memory. */
+export function runChild(script: string, args: string[], nodeFlags: string[] = []): ChildRun {
   const t0 = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, ['-e', script, ...args], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 30 });
+  const r = spawnSync(process.execPath, [...nodeFlags, '-e', script, ...args], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 30 });
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
   const m = /MAXRSS (\d+)/.exec(r.stdout ?? '');
   return { ms, maxRssMb: m ? Number(m[1]) / 1024 : NaN, ok: r.status === 0 || r.status === 1, stderr: (r.stderr ?? '').slice(0, 500) };
@@ -122,7 +123,7 @@ if (cells === 0) process.exit(3);
 console.log('MAXRSS ' + process.resourceUsage().maxRSS);`;
 
 // As the launcher (bin/pledge-check.js) runs it, with the console report discarded.
-const PLEDGE_CHECK = `
+export const PLEDGE_CHECK = `
 require('./dist/src/cli/heapPolicy.js').boundHeapGrowth();
 const { main } = require('./dist/src/cli/main.js');
 main(['check', ...process.argv.slice(1)], { out: () => {}, err: (s) => process.stderr.write(s + '\\n') })
@@ -130,7 +131,7 @@ main(['check', ...process.argv.slice(1)], { out: () => {}, err: (s) => process.s
 
 const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-function built(): boolean {
+export function built(): boolean {
   if (existsSync(join(ROOT, 'dist/src/cli/main.js'))) return true;
   console.log('end to end: skipped (run `npm run build:cli` first)');
   return false;

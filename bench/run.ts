@@ -2,7 +2,7 @@
  * npm run bench [-- --json FILE] [-- --quick] [-- --only endToEnd,bundleSize]
  * Prints medians of several runs with the targets next to the measured ratios; --json writes every
  * figure as [{ name, measured, target, unit, pass }]. --only runs just the sections named (the
- * start of a section's name, any case: evaluation, endToEnd, scaling, bundleSize, officeRoundTrip, preview).
+ * start of a section's name, any case: evaluation, endToEnd, scaling, profile, bundleSize, officeRoundTrip, preview).
  */
 import { writeFileSync } from 'fs';
 import { evaluationFigures } from './evaluation';

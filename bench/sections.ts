@@ -1,6 +1,7 @@
 import { bundleSizeFigures } from './bundleSize';
 import { endToEndFigures, scalingFigures } from './endToEnd';
 import { previewFigures } from './previewBrowser';
+import { profileFigures } from './profile';
 import type { Figure } from './run';
 
 /**
@@ -16,6 +17,7 @@ const officeRoundTripFigures = async (quick: boolean): Promise<Figure[]> =>
 export const sections: Array<(quick: boolean) => Promise<Figure[]>> = [
   endToEndFigures,
   scalingFigures,
+  profileFigures,
   bundleSizeFigures,
   officeRoundTripFigures,
   previewFigures,
