@@ -17,12 +17,6 @@ export function* jsonPieces(value: unknown): Generator<string> {
 const GAP = '  ';
 /** Elements made at a time (a batch of findings). */
 const BATCH = 1000;
-/**
- * Elements per piece: a piece of findings stays well under 128 kB, so it is made and dropped in
- * V8's young generation; a piece of megabytes would be a large object that only a full collection
- * frees, and hundreds of them swell the heap of a national check.
- */
-const PIECE = 64;
 
 function* piece(value: unknown, indent: string): Generator<string> {
   const v = jsonValue(value, '');
@@ -51,43 +45,35 @@ function* piece(value: unknown, indent: string): Generator<string> {
   yield first ? '{}' : `\n${indent}}`;
 }
 
-/** An array's elements a line each, a batch of them per piece. */
+/**
+ * An array's elements a line each. Each element's text is its own piece, never joined to the
+ * others: joined, the writer would first copy them into one flat string.
+ */
 function* arrayPieces(length: number, slice: (from: number, to: number) => unknown[], indent: string): Generator<string> {
   if (length === 0) {
     yield '[]';
     return;
   }
   const inner = indent + GAP;
-  const lead = `\n${inner}`;
+  const first = `\n${inner}`;
+  const next = `,${first}`;
   yield '[';
   for (let from = 0; from < length; from += BATCH) {
     const elements = slice(from, Math.min(from + BATCH, length));
-    let text = '';
     for (let i = 0; i < elements.length; i++) {
-      const element = jsonValue(elements[i], String(from + i));
-      const sep = from + i === 0 ? lead : `,${lead}`;
-      if (holdsBatches(element)) {
-        if (text) yield text;
-        text = '';
-        yield sep;
-        yield* piece(element, inner);
-      } else {
-        text += sep + (JSON.stringify(element) ?? 'null');
-        if ((i + 1) % PIECE === 0) {
-          yield text;
-          text = '';
-        }
-      }
+      const element = jsonValue(elements[i], from + i);
+      yield from + i === 0 ? first : next;
+      if (holdsBatches(element)) yield* piece(element, inner);
+      else yield JSON.stringify(element) ?? 'null';
     }
-    if (text) yield text;
   }
   yield `\n${indent}]`;
 }
 
 /** The value JSON.stringify would write for `value` under `key`: toJSON applied, what it leaves out as undefined. */
-function jsonValue(value: unknown, key: string): unknown {
+function jsonValue(value: unknown, key: string | number): unknown {
   if (typeof value === 'object' && value !== null && typeof (value as { toJSON?: unknown }).toJSON === 'function' && !(value instanceof JsonBatches)) {
-    return (value as { toJSON: (key: string) => unknown }).toJSON(key);
+    return (value as { toJSON: (key: string) => unknown }).toJSON(String(key));
   }
   return value;
 }
@@ -95,6 +81,7 @@ function jsonValue(value: unknown, key: string): unknown {
 /** Whether an element holds an array made a batch at a time (a workbook's findings), directly or in a field. */
 function holdsBatches(value: unknown): boolean {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
-  for (const key of Object.keys(value)) if ((value as Record<string, unknown>)[key] instanceof JsonBatches) return true;
+  // for…in, not Object.keys: no array made per finding.
+  for (const key in value) if (Object.hasOwn(value, key) && (value as Record<string, unknown>)[key] instanceof JsonBatches) return true;
   return false;
 }
