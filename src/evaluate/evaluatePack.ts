@@ -363,6 +363,11 @@ class LazyMessageFinding implements Finding {
     };
   }
 
+  /** The message in one language, with no Localized object made to hold it. */
+  messageIn(lang: Lang): string {
+    return this.render(this, lang);
+  }
+
   toJSON(): Finding {
     const { render: _f, ...plain } = this as unknown as Record<string, unknown>;
     return { ...(plain as unknown as Omit<Finding, 'message'>), message: { vi: this.render(this, 'vi'), en: this.render(this, 'en') } };
@@ -371,6 +376,14 @@ class LazyMessageFinding implements Finding {
 // Declaration merging: the fields are copied from `base` in the constructor.
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type, @typescript-eslint/no-unsafe-declaration-merging
 interface LazyMessageFinding extends Omit<Finding, 'message'> {}
+
+/**
+ * A finding's message in one language. Outputs that write every finding of a national check (the
+ * JSON) read it this way: a lazily rendered finding then makes no holder object per read.
+ */
+export function messageIn(f: Finding, lang: Lang): string {
+  return f instanceof LazyMessageFinding ? f.messageIn(lang) : f.message[lang];
+}
 
 /** Statuses as small integers in the hot loop; ENGINE marks a rule only json-rules-engine can decide. */
 type StatusCode = 0 | 1 | 2 | 3;

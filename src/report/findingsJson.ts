@@ -1,4 +1,5 @@
-import { Finding } from '../evaluate/finding';
+import { messageIn } from '../evaluate/evaluatePack';
+import { Finding, FindingInput } from '../evaluate/finding';
 import { digitsToShow } from '../evaluate/format';
 import { RulePack } from '../packs/rulePack';
 import { ReviewMatch, ReviewState } from '../review/reviewState';
@@ -35,28 +36,34 @@ export function findingsJson(workbook: string, pack: RulePack, findings: Readonl
   };
 }
 
-/** One finding as the document gives it. */
+/**
+ * One finding as the document gives it. Built field by field, in the document's order, rather than
+ * with spreads: a national check writes hundreds of thousands, and spread objects are slower to make.
+ */
 function findingJson(f: Finding, lang: Lang, reviews: ReviewMatch | undefined) {
   const review = reviews?.states.get(f);
-  return {
-    ruleId: f.ruleId,
-    unit: f.unit,
-    ...(f.period === undefined ? {} : { period: f.period }),
-    status: f.status,
-    severity: f.severity,
-    sheet: f.sheet,
-    cell: f.cell,
-    inputs: f.inputs.map(({ pledged: _p, ...i }) => i),
-    // Two decimals, more only where rounding would show a shortfall as exactly on target.
-    actual: f.actual === null ? null : roundTo(f.actual, f.target === null ? 2 : digitsToShow(f.actual, f.target)),
-    target: f.target,
-    operator: f.operator,
-    gap: f.gap === null ? null : roundTo(f.gap, 2),
-    unitOfMeasure: f.factUnit,
-    message: f.message[lang],
-    ...(f.pledgedInWorkbook ? { pledgedInWorkbook: f.pledgedInWorkbook } : {}),
-    ...(review ? { review: reviewJson(review) } : {}),
-  };
+  const out: Record<string, unknown> = { ruleId: f.ruleId, unit: f.unit };
+  if (f.period !== undefined) out.period = f.period;
+  out.status = f.status;
+  out.severity = f.severity;
+  out.sheet = f.sheet;
+  out.cell = f.cell;
+  out.inputs = f.inputs.map(inputJson);
+  // Two decimals, more only where rounding would show a shortfall as exactly on target.
+  out.actual = f.actual === null ? null : roundTo(f.actual, f.target === null ? 2 : digitsToShow(f.actual, f.target));
+  out.target = f.target;
+  out.operator = f.operator;
+  out.gap = f.gap === null ? null : roundTo(f.gap, 2);
+  out.unitOfMeasure = f.factUnit;
+  out.message = messageIn(f, lang);
+  if (f.pledgedInWorkbook) out.pledgedInWorkbook = f.pledgedInWorkbook;
+  if (review) out.review = reviewJson(review);
+  return out;
+}
+
+/** An input as the document gives it: the plan cell (`pledged`) is reported once, as the finding's pledgedInWorkbook. */
+function inputJson(i: FindingInput) {
+  return { indicator: i.indicator, period: i.period, sheet: i.sheet, cell: i.cell, value: i.value, shown: i.shown };
 }
 
 function reviewJson(s: ReviewState) {
