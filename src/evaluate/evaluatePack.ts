@@ -10,7 +10,7 @@ import { digitsToShow, formatNumber } from './format';
 import { distanceToTarget, operatorOf, operatorSymbol } from '../packs/operators';
 import { DEFAULT_MESSAGES, fillTemplate, noDataReasonText } from './messages';
 import { settle } from './precision';
-import { computeFact, factUnit, FactValue, figuresByUnit, indicatorsOfFact, UnitFigures } from './unitFacts';
+import { computeFact, factUnit, FactValue, indicatorsOfFact, UnitFigures, UnitGroups } from './unitFacts';
 import { Lang, Localized } from '../words/lang';
 
 interface PreparedRule {
@@ -83,11 +83,10 @@ export class PackEvaluator {
   async evaluate(tables: ReadonlyArray<IndicatorTable>): Promise<Finding[]> {
     const findings: Finding[] = [];
     // Units are tens of thousands in a national workbook: no promise per unit unless the engine is needed.
-    const units: Array<UnitFigures | undefined> = figuresByUnit(tables);
+    const units = new UnitGroups(tables);
     for (let u = 0; u < units.length; u++) {
-      const unit = units[u] as UnitFigures;
-      // A unit's figures are let go once its findings are made: the findings grow as the units shrink.
-      units[u] = undefined;
+      // Each unit's figures are gathered here and dropped once its findings are made.
+      const unit = units.figuresOf(u);
       const facts = this.unitFacts(unit);
       if (facts === undefined) continue;
       const { applicable, values, numeric, complete } = facts;

@@ -24,33 +24,86 @@ const NO_FIGURES: Observation[] = Object.freeze([]) as unknown as Observation[];
  * folded so `Hà Nội` and `HÀ NỘI` are one unit; in table order.
  */
 export function figuresByUnit(tables: ReadonlyArray<IndicatorTable>): UnitFigures[] {
-  const units = new Map<string, UnitFigures>();
-  // A row's observations come together: the subject is looked up once per row, not per figure.
-  let lastUnit: string | undefined;
-  let lastPeriod: string | undefined;
-  let u: UnitFigures | undefined;
-  for (const t of tables) {
-    for (const o of t.observations) {
-      if (u === undefined || o.unit !== lastUnit || o.subjectPeriod !== lastPeriod) {
-        lastUnit = o.unit;
-        lastPeriod = o.subjectPeriod;
-        const key = o.subjectPeriod === undefined ? fold(o.unit) : `${fold(o.unit)}\u0000${fold(o.subjectPeriod)}`;
-        u = units.get(key);
-        if (!u) {
-          u = { unit: o.unit, period: o.subjectPeriod, sheet: o.sheet, byIndicator: new Map() };
-          units.set(key, u);
+  const groups = new UnitGroups(tables);
+  return Array.from({ length: groups.length }, (_, u) => groups.figuresOf(u));
+}
+
+/**
+ * The subjects of some tables, in the order they first appear, each one's figures gathered only
+ * when asked for. A national workbook has tens of thousands of units: gathered all at once, their
+ * lists and maps outlive many young-generation collections and are copied into the old one, only
+ * to be dropped unit by unit; gathered one at a time, each dies young. Where each subject's
+ * observations are is kept in typed arrays, out of the collector's way.
+ */
+export class UnitGroups {
+  /** How many subjects. */
+  readonly length: number;
+  private readonly first: Observation[] = [];
+  /** Subject u's observations are slots start[u] to start[u + 1] of tableAt/indexAt, in table order. */
+  private readonly start: Int32Array;
+  private readonly tableAt: Int32Array;
+  private readonly indexAt: Int32Array;
+
+  constructor(private readonly tables: ReadonlyArray<IndicatorTable>) {
+    let total = 0;
+    for (const t of tables) total += t.observations.length;
+    const subjectOf = new Int32Array(total);
+    const subjects = new Map<string, number>();
+    // A row's observations come together: the subject is looked up once per row, not per figure.
+    let lastUnit: string | undefined;
+    let lastPeriod: string | undefined;
+    let u = -1;
+    let k = 0;
+    for (const t of tables) {
+      for (const o of t.observations) {
+        if (u < 0 || o.unit !== lastUnit || o.subjectPeriod !== lastPeriod) {
+          lastUnit = o.unit;
+          lastPeriod = o.subjectPeriod;
+          const key = o.subjectPeriod === undefined ? fold(o.unit) : `${fold(o.unit)}\u0000${fold(o.subjectPeriod)}`;
+          const known = subjects.get(key);
+          if (known === undefined) {
+            u = this.first.length;
+            subjects.set(key, u);
+            this.first.push(o);
+          } else u = known;
         }
+        subjectOf[k++] = u;
       }
-      // Every unit's lists are alive at once: one figure per list is the rule, and a list grown by
-      // push from empty keeps room for seventeen (a national workbook's units would hold a
-      // quarter of a gigabyte of it), so a list starts as exactly its first figure.
-      const ind = u.byIndicator.get(o.indicator);
-      if (!ind) u.byIndicator.set(o.indicator, o.period === 'current' ? { current: [o], baseline: NO_FIGURES } : { current: NO_FIGURES, baseline: [o] });
+    }
+    this.length = this.first.length;
+    // Counting sort by subject, stable: each subject's slots keep table order.
+    this.start = new Int32Array(this.length + 1);
+    for (let i = 0; i < total; i++) this.start[subjectOf[i] + 1]++;
+    for (let s = 0; s < this.length; s++) this.start[s + 1] += this.start[s];
+    const next = this.start.slice(0, this.length);
+    this.tableAt = new Int32Array(total);
+    this.indexAt = new Int32Array(total);
+    k = 0;
+    for (let t = 0; t < tables.length; t++) {
+      const n = tables[t].observations.length;
+      for (let i = 0; i < n; i++) {
+        const slot = next[subjectOf[k++]]++;
+        this.tableAt[slot] = t;
+        this.indexAt[slot] = i;
+      }
+    }
+  }
+
+  /** Subject u's figures by indicator and period, gathered now. */
+  figuresOf(u: number): UnitFigures {
+    const o0 = this.first[u];
+    const byIndicator: UnitFigures['byIndicator'] = new Map();
+    for (let slot = this.start[u]; slot < this.start[u + 1]; slot++) {
+      const o = this.tables[this.tableAt[slot]].observations[this.indexAt[slot]];
+      // One figure per list is the rule, and a list grown by push from empty keeps room for
+      // seventeen, so a list starts as exactly its first figure.
+      const ind = byIndicator.get(o.indicator);
+      if (!ind) byIndicator.set(o.indicator, o.period === 'current' ? { current: [o], baseline: NO_FIGURES } : { current: NO_FIGURES, baseline: [o] });
       else if (ind[o.period] === NO_FIGURES) ind[o.period] = [o];
       else ind[o.period].push(o);
     }
+    return { unit: o0.unit, period: o0.subjectPeriod, sheet: o0.sheet, byIndicator };
   }
-  return [...units.values()];
 }
 
 /** A fact's value for a unit, or why there is none. */
