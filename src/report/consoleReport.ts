@@ -99,11 +99,17 @@ function summaryLines(findings: ReadonlyArray<Finding>, lang: Lang, reviews?: Re
   const subjects = new Set<string>();
   const shortfalls: Finding[] = [];
   let shortfallCount = 0;
+  // A subject's findings come one after another (one per target): its name is made and counted once, not per finding.
+  let key = '';
+  let last: Finding | undefined;
   for (const f of findings) {
     let r = byRule.get(f.ruleId);
     if (!r) byRule.set(f.ruleId, (r = { title: f.title[lang], met: 0, shortfall: 0, noData: 0 }));
-    const key = subject(f);
-    subjects.add(key);
+    if (!last || f.unit !== last.unit || f.period !== last.period) {
+      key = subject(f);
+      subjects.add(key);
+      last = f;
+    }
     if (f.status === 'met') r.met++;
     else if (f.status === 'no-data') r.noData++;
     else {

@@ -106,66 +106,73 @@ export function buildScorecard(pack: RulePack, sources: ReadonlyArray<ScorecardS
     return { ruleId: r.id, title: r.title, severity, weight: r.weight ?? 1, scored: severity === 'shortfall' };
   });
   const maxPoints = round(targets.reduce((sum, t) => sum + (t.scored ? t.weight : 0), 0));
+  // Each target's place among a row's findings; a rule id listed twice reads the same finding twice.
+  const slotOfRule = new Map<string, number>();
+  targets.forEach((t, i) => slotOfRule.has(t.ruleId) || slotOfRule.set(t.ruleId, i));
+  const slots = targets.map((t) => slotOfRule.get(t.ruleId) as number);
 
-  // One row per (workbook, unit, period), in the order units first appear.
-  const groups = new Map<string, { workbook: string; unit: string; period?: string; findings: Map<string, Finding> }>();
-  for (const src of sources) {
-    for (const f of src.findings) {
-      const key = `${src.workbook}\u0000${subjectKey(f.unit, f.period)}`;
-      let g = groups.get(key);
-      if (!g) groups.set(key, (g = { workbook: src.workbook, unit: f.unit, ...(f.period === undefined ? {} : { period: f.period }), findings: new Map() }));
-      const known = g.findings.get(f.ruleId);
-      // Two findings for one target (a unit in two tables of one workbook): the worse one stands.
-      if (!known || severityRank(f) > severityRank(known)) g.findings.set(f.ruleId, f);
+  const groups = groupsOf(sources, slotOfRule);
+  const nameOrder = nameOrderOf(groups.map((g) => g.unit));
+  const unranked = groups.map((g): Unranked => {
+    const cells: ScorecardCell[] = [];
+    let met = 0;
+    let shortfall = 0;
+    let warning = 0;
+    let noData = 0;
+    let notReported = 0;
+    let points = 0;
+    for (let i = 0; i < targets.length; i++) {
+      const t = targets[i];
+      const f = g.findings[slots[i]];
+      let status: ScoreStatus;
+      if (!f) {
+        status = 'not-reported';
+        cells.push({ ruleId: t.ruleId, status });
+      } else {
+        status = f.status === 'shortfall' && !t.scored ? 'warning' : f.status;
+        cells.push({ ruleId: t.ruleId, status, finding: f });
+      }
+      if (status === 'met') met++;
+      else if (status === 'shortfall') shortfall++;
+      else if (status === 'warning') warning++;
+      else if (status === 'no-data') noData++;
+      else if (status === 'not-reported') notReported++;
+      points += status === 'met' && t.scored ? t.weight : 0;
     }
-  }
-
-  const unranked = [...groups.values()].map((g) => {
-    const cells = targets.map((t): ScorecardCell => {
-      const f = g.findings.get(t.ruleId);
-      if (!f) return { ruleId: t.ruleId, status: 'not-reported' };
-      const status: ScoreStatus = f.status === 'shortfall' && !t.scored ? 'warning' : f.status;
-      return { ruleId: t.ruleId, status, finding: f };
-    });
-    const count = (s: ScoreStatus) => cells.filter((c) => c.status === s).length;
-    const counts: ScoreCounts = {
-      met: count('met'),
-      shortfall: count('shortfall'),
-      warning: count('warning'),
-      noData: count('no-data'),
-      notReported: count('not-reported'),
-    };
-    const points = round(cells.reduce((sum, c, i) => sum + (c.status === 'met' && targets[i].scored ? targets[i].weight : 0), 0));
-    return { g, cells, counts, points };
+    return { g, cells, counts: { met, shortfall, warning, noData, notReported }, points: round(points), nameOrder: nameOrder(g.unit) };
   });
 
   const periods = orderPeriods(unranked.filter((u) => u.g.period !== undefined).map((u) => u.g.period as string));
-  const periodIndex = (p: string | undefined) => (p === undefined ? -1 : periods.indexOf(p));
-  const sameSubject = new Map<string, Set<string>>();
+  const periodIndex = new Map(periods.map((p, i) => [p, i]));
+  const byPeriod = new Map<string | undefined, Unranked[]>();
   for (const u of unranked) {
-    const k = subjectKey(u.g.unit, u.g.period);
-    sameSubject.set(k, (sameSubject.get(k) ?? new Set()).add(u.g.workbook));
+    const list = byPeriod.get(u.g.period);
+    if (list) list.push(u);
+    else byPeriod.set(u.g.period, [u]);
   }
+  // Only a unit reported by several workbooks is also in another: with one workbook there is nothing to look up.
+  const alsoIn = new Set(sources.map((s) => s.workbook)).size > 1 ? otherWorkbooks(groups) : () => [];
 
   const rows: ScorecardRow[] = [];
+  const rowGroups: Group[] = [];
   for (const p of [undefined, ...periods]) {
-    const group = unranked.filter((u) => u.g.period === p).sort((a, b) => b.points - a.points || compareNames(a.g.unit, b.g.unit));
-    group.forEach((u, i) => {
+    const group = (byPeriod.get(p) ?? []).sort((a, b) => b.points - a.points || a.nameOrder - b.nameOrder);
+    for (let i = 0; i < group.length; i++) {
+      const u = group[i];
       const rank = i > 0 && u.points === group[i - 1].points ? rows[rows.length - 1].rank : i + 1;
-      rows.push({
-        unit: u.g.unit,
-        ...(u.g.period === undefined ? {} : { period: u.g.period }),
-        workbook: u.g.workbook,
-        cells: u.cells,
-        counts: u.counts,
-        points: u.points,
-        maxPoints,
-        percent: maxPoints > 0 ? round((u.points / maxPoints) * 100) : 0,
-        rank,
-        rankedWith: group.length,
-        alsoIn: [...(sameSubject.get(subjectKey(u.g.unit, u.g.period)) ?? [])].filter((w) => w !== u.g.workbook),
-      });
-    });
+      const { workbook, unit, period } = u.g;
+      const { cells, counts, points } = u;
+      const percent = maxPoints > 0 ? round((points / maxPoints) * 100) : 0;
+      const rankedWith = group.length;
+      const also = alsoIn(u.g);
+      // Two literals rather than a spread: a spread object is several times slower to make, and there are tens of thousands.
+      rows.push(
+        period === undefined
+          ? { unit, workbook, cells, counts, points, maxPoints, percent, rank, rankedWith, alsoIn: also }
+          : { unit, period, workbook, cells, counts, points, maxPoints, percent, rank, rankedWith, alsoIn: also },
+      );
+      rowGroups.push(u.g);
+    }
   }
 
   return {
@@ -173,33 +180,124 @@ export function buildScorecard(pack: RulePack, sources: ReadonlyArray<ScorecardS
     targets,
     periods,
     rows,
-    trends: trendsOf(rows, periodIndex),
+    trends: trendsOf(rows, rowGroups, periodIndex, nameOrder),
     maxPoints,
   };
 }
 
-function trendsOf(rows: ReadonlyArray<ScorecardRow>, periodIndex: (p: string | undefined) => number): ScorecardTrend[] {
-  const byUnit = new Map<string, ScorecardRow[]>();
-  for (const r of rows) {
+/** The findings of one row of the scorecard, by target. */
+interface Group {
+  readonly workbook: string;
+  readonly unit: string;
+  readonly period: string | undefined;
+  /** The unit and period as compared (see normalSubject); no period is ``. */
+  readonly normalUnit: string;
+  readonly normalPeriod: string;
+  /** By target slot; holes where the workbook has no finding. */
+  readonly findings: Finding[];
+  /** The groups of the same workbook and unit, one per period. */
+  readonly ofUnit: UnitGroups;
+  /** The spelling of the unit and period last looked up for this row. */
+  seenUnit: string;
+  seenPeriod: string | undefined;
+}
+
+interface Unranked {
+  readonly g: Group;
+  readonly cells: ScorecardCell[];
+  readonly counts: ScoreCounts;
+  readonly points: number;
+  /** The unit's place in alphabetical order (see nameOrderOf). */
+  readonly nameOrder: number;
+}
+
+/** A unit's groups in one workbook by period (as compared), and its rows once ranked, for its trend. */
+interface UnitGroups {
+  readonly byPeriod: Map<string, Group>;
+  readonly rows: ScorecardRow[];
+}
+
+/**
+ * One group per (workbook, unit, period), in the order units first appear; within it, each
+ * target's worst finding. Looked up by workbook, then unit, then period, each as compared.
+ */
+function groupsOf(sources: ReadonlyArray<ScorecardSource>, slotOfRule: ReadonlyMap<string, number>): Group[] {
+  const groups: Group[] = [];
+  const byWorkbook = new Map<string, Map<string, UnitGroups>>();
+  for (const src of sources) {
+    let byUnit = byWorkbook.get(src.workbook);
+    if (!byUnit) byWorkbook.set(src.workbook, (byUnit = new Map()));
+    // A unit's findings come one after another (one per target): its group is looked up once, not once per finding.
+    let g: Group | undefined;
+    for (const f of src.findings) {
+      if (!g || f.unit !== g.seenUnit || f.period !== g.seenPeriod) {
+        const normalUnit = normalSubject(f.unit);
+        const normalPeriod = f.period === undefined ? '' : normalSubject(f.period);
+        let ofUnit = byUnit.get(normalUnit);
+        if (!ofUnit) byUnit.set(normalUnit, (ofUnit = { byPeriod: new Map(), rows: [] }));
+        g = ofUnit.byPeriod.get(normalPeriod);
+        if (!g) {
+          g = {
+            workbook: src.workbook,
+            unit: f.unit,
+            period: f.period,
+            normalUnit,
+            normalPeriod,
+            findings: [],
+            ofUnit,
+            seenUnit: f.unit,
+            seenPeriod: f.period,
+          };
+          ofUnit.byPeriod.set(normalPeriod, g);
+          groups.push(g);
+        }
+        g.seenUnit = f.unit;
+        g.seenPeriod = f.period;
+      }
+      const slot = slotOfRule.get(f.ruleId);
+      if (slot === undefined) continue;
+      const known = g.findings[slot];
+      // Two findings for one target (a unit in two tables of one workbook): the worse one stands.
+      if (!known || severityRank(f) > severityRank(known)) g.findings[slot] = f;
+    }
+  }
+  return groups;
+}
+
+/** The other workbooks that report a group's unit and period. */
+function otherWorkbooks(groups: ReadonlyArray<Group>): (g: Group) => string[] {
+  const key = (g: Group) => `${g.normalUnit}\u0000${g.normalPeriod}`;
+  const workbooks = new Map<string, Set<string>>();
+  for (const g of groups) workbooks.set(key(g), (workbooks.get(key(g)) ?? new Set()).add(g.workbook));
+  return (g) => [...(workbooks.get(key(g)) as Set<string>)].filter((w) => w !== g.workbook);
+}
+
+/** `rowGroups[i]`: the group of `rows[i]`, whose unit's rows (of its workbook) make a trend. */
+function trendsOf(
+  rows: ReadonlyArray<ScorecardRow>,
+  rowGroups: ReadonlyArray<Group>,
+  periodIndex: ReadonlyMap<string, number>,
+  nameOrder: (unit: string) => number,
+): ScorecardTrend[] {
+  const lists: ScorecardRow[][] = [];
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i];
     if (r.period === undefined) continue;
-    const k = `${r.workbook}\u0000${subjectKey(r.unit, undefined)}`;
-    byUnit.set(k, [...(byUnit.get(k) ?? []), r]);
+    const list = rowGroups[i].ofUnit.rows;
+    if (list.length === 0) lists.push(list);
+    list.push(r);
   }
   const out: ScorecardTrend[] = [];
-  for (const list of byUnit.values()) {
+  for (const list of lists) {
     if (list.length < 2) continue;
-    const steps = [...list]
-      .sort((a, b) => periodIndex(a.period) - periodIndex(b.period))
+    const steps = list
+      .sort((a, b) => (periodIndex.get(a.period as string) as number) - (periodIndex.get(b.period as string) as number))
       .map((r) => ({ period: r.period as string, points: r.points, percent: r.percent, rank: r.rank }));
     const [prev, last] = steps.slice(-2);
     const direction: TrendDirection = last.points > prev.points ? 'up' : last.points < prev.points ? 'down' : 'same';
     out.push({ unit: list[0].unit, workbook: list[0].workbook, steps, direction });
   }
-  return out.sort((a, b) => compareNames(a.unit, b.unit));
-}
-
-function subjectKey(unit: string, period: string | undefined): string {
-  return `${normalSubject(unit)}\u0000${period === undefined ? '' : normalSubject(period)}`;
+  return out.sort((a, b) => nameOrder(a.unit) - nameOrder(b.unit));
 }
 
 /** A unit or period name for comparing; memoised, as a national check repeats each on every finding. */
@@ -219,6 +317,17 @@ function severityRank(f: Finding): number {
   return f.status === 'shortfall' ? 2 : f.status === 'no-data' ? 1 : 0;
 }
 
-function compareNames(a: string, b: string): number {
-  return a.normalize('NFC').localeCompare(b.normalize('NFC'), 'vi');
+/**
+ * Units in Vietnamese alphabetical order (of their NFC form), as a number to compare: the names are
+ * sorted once, not compared again in every period's ranking. Names the collation holds equal share
+ * a number, so ties keep their order as a comparison of the names would.
+ */
+function nameOrderOf(units: ReadonlyArray<string>): (unit: string) => number {
+  const collator = new Intl.Collator('vi');
+  const nfc = new Map<string, string>();
+  for (const u of units) if (!nfc.has(u)) nfc.set(u, u.normalize('NFC'));
+  const sorted = [...nfc].sort((a, b) => collator.compare(a[1], b[1]));
+  const order = new Map<string, number>();
+  sorted.forEach(([unit, name], i) => order.set(unit, i > 0 && collator.compare(sorted[i - 1][1], name) === 0 ? (order.get(sorted[i - 1][0]) as number) : i));
+  return (unit) => order.get(unit) as number;
 }

@@ -1,5 +1,5 @@
 import { Finding, FindingInput } from '../evaluate/finding';
-import { DigestOf, sha256Hex, sha256Of } from './sha256';
+import { DigestOf, sha256Hex, sha256Of, utf8 } from './sha256';
 
 /**
  * The digest of what a finding was computed from: each input's indicator, period and value (or,
@@ -7,17 +7,12 @@ import { DigestOf, sha256Hex, sha256Of } from './sha256';
  * above the table does not mark every review as changed; a different figure always does.
  */
 export function inputsDigest(inputs: ReadonlyArray<Pick<FindingInput, 'indicator' | 'period' | 'value' | 'shown'>>): string {
-  return sha256Hex(JSON.stringify(canonicalInputs(inputs)));
+  const text = new InputsText(256);
+  text.inputs(inputs);
+  return sha256Hex(text.take());
 }
 
 type Input = Pick<FindingInput, 'indicator' | 'period' | 'value' | 'shown'>;
-
-function canonicalInputs(inputs: ReadonlyArray<Input>) {
-  // Each input's key made once, not twice per comparison: a national check sorts millions.
-  const keyed = inputs.map((i) => ({ i, key: `${i.indicator}\u0000${i.period}` }));
-  if (keyed.length > 1) keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-  return keyed.map(({ i }) => [i.indicator, i.period, i.value === null ? { noData: i.shown } : i.value]);
-}
 
 export function findingDigest(f: Finding): string {
   return inputsDigest(f.inputs);
@@ -28,18 +23,179 @@ export function findingDigest(f: Finding): string {
  * CLI (from a file) and the add-in (from Excel) record the same value for the same figures.
  */
 export function checkInputsDigest(findings: ReadonlyArray<Finding>, digestOf: DigestOf = sha256Of): string {
-  return digestOf(inputsText(findings));
+  return digestOf(checkText(findings));
 }
 
-/** Rows hashed per batch: a national workbook has hundreds of thousands of findings. */
-const BATCH = 1000;
+/** Bytes hashed per piece: a national workbook's text is tens of megabytes. */
+const PIECE = 1 << 18;
 
-/** `JSON.stringify` of every finding's row, in pieces: `[`, the rows joined by commas, `]`. */
-function* inputsText(findings: ReadonlyArray<Finding>): Generator<string> {
-  yield '[';
-  for (let i = 0; i < findings.length; i += BATCH) {
-    const rows = findings.slice(i, i + BATCH).map((f) => JSON.stringify([f.ruleId, f.unit.normalize('NFC'), f.period ?? null, canonicalInputs(f.inputs)]));
-    yield (i > 0 ? ',' : '') + rows.join(',');
+/**
+ * The UTF-8 of `JSON.stringify` of every finding's row `[ruleId, unit in NFC, period or null,
+ * inputs]`, in pieces that joined are that one text.
+ */
+function* checkText(findings: ReadonlyArray<Finding>): Generator<Uint8Array> {
+  const text = new InputsText(PIECE + 4096);
+  const units = new Map<string, Uint8Array>();
+  text.ascii(0x5b); // [
+  for (let n = 0; n < findings.length; n++) {
+    const f = findings[n];
+    if (n > 0) text.ascii(0x2c); // ,
+    text.ascii(0x5b);
+    text.json(f.ruleId);
+    text.ascii(0x2c);
+    // Each unit normalised once per check, not once per finding.
+    let unit = units.get(f.unit);
+    if (unit === undefined) units.set(f.unit, (unit = utf8(jsonOf(f.unit.normalize('NFC')))));
+    text.bytes(unit);
+    text.ascii(0x2c);
+    text.json(f.period ?? null);
+    text.ascii(0x2c);
+    text.inputs(f.inputs);
+    text.ascii(0x5d); // ]
+    if (text.length >= PIECE) yield text.take();
   }
-  yield ']';
+  text.ascii(0x5d);
+  yield text.take();
+}
+
+/** A value as JSON, as it stands inside an array (`undefined` as `null`). */
+const jsonOf = (v: unknown): string => JSON.stringify(v) ?? 'null';
+
+/**
+ * The text digests are made of, byte for byte what reviews and audits already stored hold:
+ * `JSON.stringify` of rows holding `canonicalInputs`, each input `[indicator, period, value or
+ * {noData: shown}]` in (indicator, period) order. Written as UTF-8 straight into bytes, each id and
+ * period encoded once: a national check writes it for every one of hundreds of thousands of
+ * findings, and an array, a sort and a string per finding are most of what the digest cost.
+ */
+class InputsText {
+  private buf: Uint8Array;
+  private at = 0;
+  /** Every string written by `json` (rule ids, indicators, periods), quoted and encoded once. */
+  private readonly encoded = new Map<unknown, Uint8Array>();
+
+  constructor(private readonly size: number) {
+    this.buf = new Uint8Array(size);
+  }
+
+  get length(): number {
+    return this.at;
+  }
+
+  /** The bytes written so far; the writer starts again empty. */
+  take(): Uint8Array {
+    const out = this.buf.subarray(0, this.at);
+    this.buf = new Uint8Array(this.size);
+    this.at = 0;
+    return out;
+  }
+
+  ascii(c: number): void {
+    if (this.at === this.buf.length) this.grow(1);
+    this.buf[this.at++] = c;
+  }
+
+  bytes(b: Uint8Array): void {
+    if (this.at + b.length > this.buf.length) this.grow(b.length);
+    // Copied by hand: most are a few bytes, shorter than `set` is worth calling for.
+    const buf = this.buf;
+    let at = this.at;
+    for (let k = 0; k < b.length; k++) buf[at++] = b[k];
+    this.at = at;
+  }
+
+  json(v: unknown): void {
+    let b = this.encoded.get(v);
+    if (b === undefined) this.encoded.set(v, (b = utf8(jsonOf(v))));
+    this.bytes(b);
+  }
+
+  /** `JSON.stringify(canonicalInputs(inputs))`. */
+  inputs(inputs: ReadonlyArray<Input>): void {
+    this.ascii(0x5b);
+    if (inputs.length === 1) this.input(inputs[0]);
+    else if (inputs.length === 2) {
+      // The sort is stable: the second goes first only when its key is strictly smaller.
+      const [a, b] = keyBefore(inputs[1], inputs[0]) ? [inputs[1], inputs[0]] : inputs;
+      this.input(a);
+      this.ascii(0x2c);
+      this.input(b);
+    } else {
+      const sorted = canonicalOrder(inputs);
+      for (let k = 0; k < sorted.length; k++) {
+        if (k > 0) this.ascii(0x2c);
+        this.input(sorted[k]);
+      }
+    }
+    this.ascii(0x5d);
+  }
+
+  private input(i: Input): void {
+    this.ascii(0x5b);
+    this.json(i.indicator);
+    this.ascii(0x2c);
+    this.json(i.period);
+    this.ascii(0x2c);
+    const v = i.value;
+    if (typeof v === 'number') this.number(v);
+    else if (v === null) {
+      const shown = JSON.stringify(i.shown);
+      this.bytes(utf8(shown === undefined ? '{}' : `{"noData":${shown}}`));
+    } else this.bytes(utf8(jsonOf(v)));
+    this.ascii(0x5d);
+  }
+
+  /** As JSON.stringify writes it: small integers digit by digit, other numbers through String. */
+  private number(v: number): void {
+    if (v === (v | 0)) {
+      // -0 is written `0`, as JSON.stringify does.
+      let x = v;
+      if (x < 0) {
+        this.ascii(0x2d);
+        x = -x; // at most 2^31, still exact
+      }
+      if (this.at + 10 > this.buf.length) this.grow(10);
+      let digits = 1;
+      for (let p = 10; p <= x && digits < 10; p *= 10) digits++;
+      let end = this.at + digits;
+      this.at = end;
+      do {
+        this.buf[--end] = 0x30 + (x % 10);
+        x = Math.floor(x / 10);
+      } while (x > 0);
+      return;
+    }
+    const s = Number.isFinite(v) ? String(v) : 'null';
+    if (this.at + s.length > this.buf.length) this.grow(s.length);
+    for (let k = 0; k < s.length; k++) this.buf[this.at++] = s.charCodeAt(k); // digits, `.`, `e`, `+`, `-`
+  }
+
+  private grow(n: number): void {
+    const bigger = new Uint8Array(Math.max(this.buf.length * 2, this.at + n));
+    bigger.set(this.buf.subarray(0, this.at));
+    this.buf = bigger;
+  }
+}
+
+/** The order inputs are hashed in: by `indicator NUL period`, stable for equal keys. */
+function canonicalOrder(inputs: ReadonlyArray<Input>): Input[] {
+  // Each input's key made once, not twice per comparison.
+  const keyed = inputs.map((i) => ({ i, key: sortKey(i) }));
+  keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  return keyed.map(({ i }) => i);
+}
+
+const sortKey = (i: Input) => `${i.indicator}\u0000${i.period}`;
+
+/** `sortKey(x) < sortKey(y)`, without making the keys in the usual case. */
+function keyBefore(x: Input, y: Input): boolean {
+  const ix = x.indicator;
+  const iy = y.indicator;
+  if (typeof ix === 'string' && typeof iy === 'string' && typeof x.period === 'string' && typeof y.period === 'string') {
+    if (ix === iy) return x.period < y.period;
+    // `a NUL …` against `ab NUL …` orders as `a` against `ab`, unless the longer id holds a NUL where the shorter ends.
+    const nulAtEnd = iy.length > ix.length ? iy.charCodeAt(ix.length) === 0 : ix.length > iy.length && ix.charCodeAt(iy.length) === 0;
+    if (!nulAtEnd) return ix < iy;
+  }
+  return sortKey(x) < sortKey(y);
 }

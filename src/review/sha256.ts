@@ -112,7 +112,7 @@ const ENCODER = typeof TextEncoder === 'undefined' ? undefined : new TextEncoder
  * Text as UTF-8, lone surrogates as U+FFFD (as TextEncoder does). Here rather than from fflate: the
  * task pane digests reviews, and fflate's module would bring the preview's unzip code with it.
  */
-function utf8(s: string): Uint8Array {
+export function utf8(s: string): Uint8Array {
   if (ENCODER) return ENCODER.encode(s);
   const out: number[] = [];
   for (let i = 0; i < s.length; i++) {

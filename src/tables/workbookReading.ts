@@ -70,92 +70,133 @@ export function readingOf(workbook: string, grid: WorkbookGrid, tables: Readonly
     skipped: t.skipped ?? [],
     problems: t.problems,
   }));
-  const observations = observationsByIndicator(tables);
-  const indicators = Object.entries(pack.indicators)
-    .filter(([, ind]) => !ind.catalogueOnly)
-    .map(([id, ind]): IndicatorReading => {
-      const sources = sourcesOf(observations, id, bindings);
-      const ambiguousAt = tables.flatMap((t) =>
-        t.problems.filter((p) => p.detail.split(', ').includes(id)).map((p) => ({ sheet: p.sheet, cell: p.cell, candidates: p.detail.split(', ') })),
-      );
-      const outcome = sources.length === 0 ? (ambiguousAt.length ? 'ambiguous' : 'not-found') : isDuplicate(observations, id) ? 'duplicate' : 'found';
-      return { id, label: ind.label, outcome, sources, ambiguousAt, nearest: outcome === 'not-found' ? nearestTexts(grid, matcher, pack, id) : [] };
-    });
+  const wanted = Object.entries(pack.indicators).filter(([, ind]) => !ind.catalogueOnly);
+  const figures = figuresOf(
+    tables,
+    wanted.map(([id]) => id),
+    bindings,
+  );
+  const indicators = wanted.map(([id, ind]): IndicatorReading => {
+    const f = figures.get(id) as IndicatorFigures;
+    const sources = [...f.sources.values()];
+    const ambiguousAt = tables.flatMap((t) =>
+      t.problems.filter((p) => p.detail.split(', ').includes(id)).map((p) => ({ sheet: p.sheet, cell: p.cell, candidates: p.detail.split(', ') })),
+    );
+    const outcome = sources.length === 0 ? (ambiguousAt.length ? 'ambiguous' : 'not-found') : f.duplicate ? 'duplicate' : 'found';
+    return { id, label: ind.label, outcome, sources, ambiguousAt, nearest: outcome === 'not-found' ? nearestTexts(grid, matcher, pack, id) : [] };
+  });
   return { workbook, tables: tableReadings, indicators, bindings: bindings.list };
 }
 
-/**
- * Each indicator's observations with their tables, in table and reading order: looked up once, not
- * once per indicator. Two parallel lists, not an object per figure (a national table has a million).
- */
-type ObservationsOf = ReadonlyMap<string, { readonly tables: IndicatorTable[]; readonly obs: Observation[] }>;
+type MutableSource = { sheet: string; cell: string; label: string; current: string[]; baseline: string[]; bound: boolean };
 
-function observationsByIndicator(tables: ReadonlyArray<IndicatorTable>): ObservationsOf {
-  const out = new Map<string, { tables: IndicatorTable[]; obs: Observation[] }>();
-  for (const table of tables) {
-    for (const o of table.observations) {
-      let list = out.get(o.indicator);
-      if (!list) out.set(o.indicator, (list = { tables: [], obs: [] }));
-      list.tables.push(table);
-      list.obs.push(o);
+/**
+ * What one indicator's figures say, gathered in table and reading order: where they were read (by
+ * the cell naming them) and whether a unit (and its own period) has two figures for one period.
+ */
+class IndicatorFigures {
+  readonly sources = new Map<string, MutableSource>();
+  duplicate = false;
+  /** By subject (see Subjects): the periods seen, 1 current, 2 baseline. */
+  private seen = new Uint8Array(1024);
+
+  constructor(readonly id: string) {}
+
+  count(subject: number, period: Observation['period']): void {
+    if (subject >= this.seen.length) {
+      const more = new Uint8Array(Math.max(this.seen.length * 2, subject + 1));
+      more.set(this.seen);
+      this.seen = more;
+    }
+    const bit = period === 'current' ? 1 : 2;
+    if (this.seen[subject] & bit) this.duplicate = true;
+    else this.seen[subject] |= bit;
+  }
+}
+
+/**
+ * A number for each unit and its own period, shared by all indicators: no key string per figure, and
+ * the figures of one row, which come one after the other, are looked up once.
+ */
+class Subjects {
+  private readonly ids = new Map<string, Map<string, number>>();
+  private next = 0;
+  private unit = '';
+  private own = '';
+  private last = -1;
+
+  of(o: Observation): number {
+    const own = o.subjectPeriod ?? '';
+    if (this.last >= 0 && o.unit === this.unit && own === this.own) return this.last;
+    let byOwn = this.ids.get(o.unit);
+    if (!byOwn) this.ids.set(o.unit, (byOwn = new Map()));
+    let id = byOwn.get(own);
+    if (id === undefined) byOwn.set(own, (id = this.next++));
+    this.unit = o.unit;
+    this.own = own;
+    return (this.last = id);
+  }
+}
+
+/** The cell naming a figure (a column's heading, or a row's label) and its key among an indicator's sources. */
+interface NamingCell {
+  readonly cell: string;
+  readonly key: string;
+  /** The source it was last found for, and whose: a column's figures are all one indicator's. */
+  figures?: IndicatorFigures;
+  source?: MutableSource;
+}
+
+/**
+ * Every wanted indicator's figures, in one pass over the tables' observations (a national table has
+ * a million and a half): no list of them per indicator, and each column's heading found once.
+ */
+function figuresOf(tables: ReadonlyArray<IndicatorTable>, ids: ReadonlyArray<string>, bindings: Bindings): Map<string, IndicatorFigures> {
+  const out = new Map(ids.map((id) => [id, new IndicatorFigures(id)]));
+  const subjects = new Subjects();
+  // A column's current and baseline figures of an indicator are usually side by side.
+  let lastIndicator: string | undefined;
+  let lastFigures: IndicatorFigures | undefined;
+  for (const t of tables) {
+    // Units as rows: each column's heading names the indicator, looked up once per column.
+    const columns = new Map<number, NamingCell>();
+    let labelCol: number | undefined;
+    for (const o of t.observations) {
+      const indicator = o.indicator;
+      const figures = indicator === lastIndicator ? lastFigures : out.get(indicator);
+      lastIndicator = indicator;
+      lastFigures = figures;
+      if (!figures) continue;
+      let named: NamingCell | undefined;
+      if (t.layout === 'C') {
+        const col = columnOfA1(o.cell);
+        named = columns.get(col);
+        if (named === undefined) {
+          const c = t.header?.columns.find((h) => parseA1(h.cell).col === col)?.cell ?? toA1(parseA1(t.anchor).row, col);
+          columns.set(col, (named = { cell: c, key: `${o.sheet}!${c}` }));
+        }
+      } else {
+        // Indicators as rows: the row's label.
+        labelCol ??= parseA1(t.anchor).col;
+        const cell = toA1(parseA1(o.cell).row, labelCol);
+        named = { cell, key: `${o.sheet}!${cell}` };
+      }
+      let s = named.figures === figures ? named.source : undefined;
+      if (!s) {
+        s = figures.sources.get(named.key);
+        if (!s) {
+          s = { sheet: o.sheet, cell: named.cell, label: o.label, current: [], baseline: [], bound: bindings.indicatorFor(o.sheet, o.label) === figures.id };
+          figures.sources.set(named.key, s);
+        }
+        named.figures = figures;
+        named.source = s;
+      }
+      const cells = s[o.period];
+      if (cells.length < CELLS_SHOWN) cells.push(o.cell);
+      if (!figures.duplicate) figures.count(subjects.of(o), o.period);
     }
   }
   return out;
-}
-
-function sourcesOf(observations: ObservationsOf, id: string, bindings: Bindings): IndicatorSource[] {
-  const out = new Map<string, { sheet: string; cell: string; label: string; current: string[]; baseline: string[]; bound: boolean }>();
-  // Per table, the cell naming each column (units as rows) and its key, or the label column (indicators as rows).
-  const cellOfColumn = new Map<IndicatorTable, Map<number, { cell: string; key: string }>>();
-  const labelColumn = new Map<IndicatorTable, number>();
-  const list = observations.get(id);
-  if (!list) return [];
-  for (let i = 0; i < list.obs.length; i++) {
-    const t = list.tables[i];
-    const o = list.obs[i];
-    let cell: string;
-    let key: string;
-    if (t.layout === 'C') {
-      let cells = cellOfColumn.get(t);
-      if (!cells) cellOfColumn.set(t, (cells = new Map()));
-      const col = columnOfA1(o.cell);
-      let named = cells.get(col);
-      // Units as rows: the column's heading names the indicator.
-      if (named === undefined) {
-        const c = t.header?.columns.find((h) => parseA1(h.cell).col === col)?.cell ?? toA1(parseA1(t.anchor).row, col);
-        cells.set(col, (named = { cell: c, key: `${o.sheet}!${c}` }));
-      }
-      cell = named.cell;
-      key = named.key;
-    } else {
-      // Indicators as rows: the row's label.
-      let labelCol = labelColumn.get(t);
-      if (labelCol === undefined) labelColumn.set(t, (labelCol = parseA1(t.anchor).col));
-      cell = toA1(parseA1(o.cell).row, labelCol);
-      key = `${o.sheet}!${cell}`;
-    }
-    let s = out.get(key);
-    if (!s) out.set(key, (s = { sheet: o.sheet, cell, label: o.label, current: [], baseline: [], bound: bindings.indicatorFor(o.sheet, o.label) === id }));
-    const cells = s[o.period];
-    if (cells.length < CELLS_SHOWN) cells.push(o.cell);
-  }
-  return [...out.values()];
-}
-
-/** Whether a unit (and its own period) has two figures for one period of the indicator. */
-function isDuplicate(observations: ObservationsOf, id: string): boolean {
-  // Unit → its own period → the periods seen (1 current, 2 baseline): no key string per figure.
-  const seen = new Map<string, Map<string, number>>();
-  for (const o of observations.get(id)?.obs ?? []) {
-    let periods = seen.get(o.unit);
-    if (!periods) seen.set(o.unit, (periods = new Map()));
-    const own = o.subjectPeriod ?? '';
-    const bit = o.period === 'current' ? 1 : 2;
-    const had = periods.get(own) ?? 0;
-    if (had & bit) return true;
-    periods.set(own, had | bit);
-  }
-  return false;
 }
 
 /** Texts sharing most of the indicator's words (abbreviations expanded), best first. */

@@ -6,6 +6,7 @@ describe('nodeDigestOf', () => {
   it.each([
     ['text in pieces', ['[', '"Công an xã số 1"', ',', '"Đã khám phá"', ']']],
     ['a lone surrogate, as U+FFFD', ['a\ud800b']],
+    ['pairs and a lone low surrogate', ['😀 ở 𝔸', 'x\udc00']],
     ['bytes', [Uint8Array.from([0, 1, 2, 250, 255])]],
     ['nothing', []],
   ] as Array<[string, Array<string | Uint8Array>]>)('%s: the same as the pure one', (_what, pieces) => {

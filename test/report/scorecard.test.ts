@@ -101,6 +101,48 @@ describe('scorecard: points, ranks, counts', () => {
     ]);
   });
 
+  it('one row per unit however its findings are spelt or interleaved; a target listed twice reads its finding twice', () => {
+    const q = pack([{ id: 'a' }, { id: 'b' }, { id: 'a' }]);
+    const nfd = 'Công an xã Ả'.normalize('NFD');
+    const sc = buildScorecard(q, [
+      {
+        workbook: 'w',
+        findings: [
+          f('Công an xã Ả', 'a', 'met'),
+          f(nfd, 'b', 'met'),
+          f('Ba', 'a', 'shortfall'),
+          f(' công an  XÃ ả', 'a', 'shortfall'), // the worse finding for the same target stands
+          f('Ba', 'unknown-rule', 'met'),
+          f('Chưa có', 'unknown-rule', 'met'), // a unit with no finding for the pack's targets still has its row
+        ],
+      },
+    ]);
+    expect(sc.rows.map((r) => [r.unit, r.cells.map((c) => c.status), r.points, r.rank])).toEqual([
+      ['Công an xã Ả', ['shortfall', 'met', 'shortfall'], 1, 1],
+      ['Ba', ['shortfall', 'not-reported', 'shortfall'], 0, 2],
+      ['Chưa có', ['not-reported', 'not-reported', 'not-reported'], 0, 2],
+    ]);
+    expect(sc.rows[0].cells[0].finding?.unit).toBe(' công an  XÃ ả');
+    expect(sc.rows[0].cells[2].finding).toBe(sc.rows[0].cells[0].finding);
+  });
+
+  it('equal points rank in Vietnamese alphabetical order, names equal but for their Unicode form keep their order', () => {
+    const sc = buildScorecard(p, [
+      { workbook: 'w1', findings: [f('Đà Nẵng', 'a', 'met'), f('Dương', 'a', 'met'), f('Ấp', 'a', 'met'), f('Ăn', 'a', 'met'), f('An', 'a', 'met')] },
+      { workbook: 'w2', findings: [f('Đà Nẵng'.normalize('NFD'), 'a', 'met'), f('Zeta', 'a', 'met')] },
+    ]);
+    expect(sc.rows.map((r) => [r.unit.normalize('NFC'), r.workbook])).toEqual([
+      ['An', 'w1'],
+      ['Ăn', 'w1'],
+      ['Ấp', 'w1'],
+      ['Dương', 'w1'],
+      ['Đà Nẵng', 'w1'],
+      ['Đà Nẵng', 'w2'],
+      ['Zeta', 'w2'],
+    ]);
+    expect(sc.rows.map((r) => r.rank)).toEqual([1, 1, 1, 1, 1, 1, 1]);
+  });
+
   it('with periods: ranked within each period, in time order, with the trend of each unit', () => {
     const sc = buildScorecard(p, [
       {
