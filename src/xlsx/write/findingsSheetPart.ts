@@ -185,6 +185,26 @@ function cellXmlAt(ref: string, value: FindingsCell, style: number | undefined):
   if (text === '') return style === undefined ? '' : `<c r="${ref}"${s}/>`;
   const clipped = text.length > MAX_CELL_TEXT ? `${text.slice(0, MAX_CELL_TEXT - 1)}…` : text;
   const normal = clipped.includes('\r') ? clipped.replace(/\r\n?/g, '\n') : clipped;
-  const space = /^\s|\s$|\n/.test(normal) ? ' xml:space="preserve"' : '';
+  const space = isSpace(normal.charCodeAt(0)) || isSpace(normal.charCodeAt(normal.length - 1)) || normal.includes('\n') ? ' xml:space="preserve"' : '';
   return `<c r="${ref}"${s} t="inlineStr"><is><t${space}>${encodeXmlText(normal)}</t></is></c>`;
+}
+
+/**
+ * What `\s` matches (JavaScript's white space and line terminators), tested on one UTF-16 unit:
+ * a regular expression looking for white space at the end of a text tried every position of it.
+ */
+function isSpace(code: number): boolean {
+  if (code <= 0x20) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
+  if (code < 0xa0) return false;
+  return (
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  );
 }

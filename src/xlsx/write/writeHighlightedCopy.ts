@@ -78,10 +78,10 @@ export function patchHighlightedCopy(pkg: Uint8Array | XlsxPackage, plan: Highli
   };
 
   const grouped = groupMarks(plan.marks, source.sheets);
-  const notes = new Map([...grouped].map(([sheet, targets]) => [sheet, notesOf(targets)]));
   let noteCount = 0;
-  for (const list of notes.values()) noteCount += list.length;
-  // Past the cap the reasons are on the findings sheet only (which links to every cell).
+  for (const targets of grouped.values()) for (const cols of targets.values()) for (const m of cols.values()) if (m.notes.length) noteCount++;
+  // Past the cap the reasons are on the findings sheet only (which links to every cell), and are
+  // not gathered for notes at all.
   const omitNotes = plan.findingsSheet !== undefined && noteCount > MAX_CELL_NOTES;
 
   for (const [sheet, targets] of grouped) {
@@ -89,7 +89,7 @@ export function patchHighlightedCopy(pkg: Uint8Array | XlsxPackage, plan: Highli
     const xml = readXmlPart(parts, path) as string;
     const styleFor = (base: number, mark: MergedMark) => styles.markXf(base, mark.status);
     const before = new Set(parts.keys());
-    const sheetNotes = omitNotes ? [] : (notes.get(sheet) as CellNote[]);
+    const sheetNotes = omitNotes ? [] : notesOf(targets);
     if (sheetNotes.length === 0) {
       // No notes to add: the fills are spliced into the part's bytes, never into a string of the whole sheet.
       parts.set(path, patchSheetCellsBytes(parts.get(path) as Uint8Array, xml, targets, styleFor, path));
