@@ -172,10 +172,16 @@ interface MergedMark {
 function groupMarks(marks: ReadonlyArray<CellMark>, sheets: ReadonlyArray<PackageSheet>): Map<PackageSheet, Map<number, Map<number, MergedMark>>> {
   const out = new Map<PackageSheet, Map<number, Map<number, MergedMark>>>();
   for (const s of sheets) if (marks.some((m) => m.sheet === s.name)) out.set(s, new Map());
+  // Marks come sheet by sheet: the sheet is looked up when the name changes, not for every mark.
+  let lastName: string | undefined;
+  let rows = new Map<number, Map<number, MergedMark>>();
   for (const mark of marks) {
-    const sheet = findSheet(sheets, mark.sheet);
-    if (!out.has(sheet)) out.set(sheet, new Map());
-    const rows = out.get(sheet) as Map<number, Map<number, MergedMark>>;
+    if (mark.sheet !== lastName) {
+      lastName = mark.sheet;
+      const sheet = findSheet(sheets, mark.sheet);
+      if (!out.has(sheet)) out.set(sheet, new Map());
+      rows = out.get(sheet) as Map<number, Map<number, MergedMark>>;
+    }
     const { row, col } = parseA1(mark.cell);
     let cols = rows.get(row);
     if (!cols) rows.set(row, (cols = new Map()));
