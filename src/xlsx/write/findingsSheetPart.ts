@@ -71,6 +71,9 @@ export function findingsSheetChunks(sheet: FindingsSheet, styles: StylesPatch, m
   // Column letters and the few derived styles, worked out once for hundreds of thousands of rows;
   // styles are still asked for in the order the cells come, so their indices do not change.
   const letters = Array.from({ length: width }, (_, c) => columnName(c));
+  /** The start of each column's cell tag, and each style's attribute, as markup written a cell at a time. */
+  const cellOpen = letters.map((l) => `<c r="${l}`);
+  const styleAttrs: string[] = [];
   const styleMemo: Array<number | undefined> = [];
   // Rows several lines tall read from their top line: every cell of such a sheet is aligned to the top.
   // (Empty cells are left out rather than written only to carry the alignment.)
@@ -108,7 +111,10 @@ export function findingsSheetChunks(sheet: FindingsSheet, styles: StylesPatch, m
     }
     if (anyCell) {
       out.ascii('">');
-      for (let c = 0; c < width; c++) writeCell(out, letters[c], rowNumber, row.values[c] ?? null, rowStyles[c]);
+      for (let c = 0; c < width; c++) {
+        const style = rowStyles[c];
+        writeCell(out, cellOpen[c], rowNumber, row.values[c] ?? null, style === undefined ? undefined : (styleAttrs[style] ??= `" s="${style}`));
+      }
       out.ascii('</row>');
     } else out.ascii('"/>');
     if (row.link) {
@@ -201,19 +207,15 @@ const FILL_KEY: Record<FillStatus, number> = { shortfall: 1, 'no-data': 2, met: 
 
 /**
  * A data cell written straight into the part's bytes, as cellXmlAt writes it: nothing when it has
- * no value and no style.
+ * no value and no style. `open` is `<c r="` and the column's letters, `styleAttr` the cell's `" s="7`.
  */
-function writeCell(out: XmlByteWriter, letters: string, rowNumber: string, value: FindingsCell, style: number | undefined): void {
+function writeCell(out: XmlByteWriter, open: string, rowNumber: string, value: FindingsCell, styleAttr: string | undefined): void {
   const number = typeof value === 'number' && Number.isFinite(value);
   const text = number || value === null ? '' : typeof value === 'number' ? String(value) : value;
-  if (!number && text === '' && style === undefined) return;
-  out.ascii('<c r="');
-  out.ascii(letters);
+  if (!number && text === '' && styleAttr === undefined) return;
+  out.ascii(open);
   out.ascii(rowNumber);
-  if (style !== undefined) {
-    out.ascii('" s="');
-    out.int(style);
-  }
+  if (styleAttr !== undefined) out.ascii(styleAttr);
   if (number) {
     out.ascii('"><v>');
     out.ascii(String(value));

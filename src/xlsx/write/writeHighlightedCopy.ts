@@ -84,10 +84,11 @@ export function patchHighlightedCopy(pkg: Uint8Array | XlsxPackage, plan: Highli
   // not gathered for notes at all.
   const omitNotes = plan.findingsSheet !== undefined && noteCount > MAX_CELL_NOTES;
 
+  const markXfs = new MarkXfs(styles);
   for (const [sheet, targets] of grouped) {
     const path = sheet.path as string;
     const xml = readXmlPart(parts, path) as string;
-    const styleFor = (base: number, mark: MergedMark) => styles.markXf(base, mark.status);
+    const styleFor = (base: number, mark: MergedMark) => markXfs.of(base, mark.status);
     const before = new Set(parts.keys());
     const sheetNotes = omitNotes ? [] : notesOf(targets);
     if (sheetNotes.length === 0) {
@@ -160,6 +161,27 @@ export function patchHighlightedCopy(pkg: Uint8Array | XlsxPackage, plan: Highli
     // The zipper knows the chunked parts by the arrays that stand for them.
     zipAsync: () => (zipper ? zipper.zip(parts) : zipPackageAsync(whole(), source, JS_COMPRESSOR)),
   };
+}
+
+/**
+ * The format of a marked cell by its own format and mark, asked of the stylesheet once per pair: a
+ * national sheet marks tens of thousands of cells in a handful of formats. A pair the stylesheet
+ * had no room for is asked again each time, so that every such cell is counted as unfilled.
+ */
+class MarkXfs {
+  private readonly ids: Array<Map<number, number>> = [new Map(), new Map()];
+
+  constructor(private readonly styles: StylesPatch) {}
+
+  of(base: number, status: MarkStatus): number {
+    const ids = this.ids[status === 'shortfall' ? 0 : 1];
+    const known = ids.get(base);
+    if (known !== undefined) return known;
+    const unavailable = this.styles.formatsUnavailable;
+    const id = this.styles.markXf(base, status);
+    if (this.styles.formatsUnavailable === unavailable) ids.set(base, id);
+    return id;
+  }
 }
 
 /** One flagged cell after merging every mark on it. */

@@ -35,11 +35,6 @@ export class XmlByteWriter {
     this.at = at;
   }
 
-  /** A non-negative integer's digits. */
-  int(n: number): void {
-    this.ascii(String(n));
-  }
-
   /** Text already escaped (or markup with text in it), as UTF-8. */
   raw(s: string): void {
     // At most three bytes of UTF-8 per UTF-16 unit.
