@@ -31,6 +31,9 @@ const TRICKY = [
   'tab\there\nline\r\nfeed\u0001\u001f\u007f',
   'emoji 😀 pair, lone \ud800 high, lone \udc00 low, \ufffe \uffff end\ud83d',
   '',
+  // Long texts go to the native encoder, short ones are encoded in JavaScript: both lengths of each.
+  `${'Lý do dài '.repeat(8)} & < > " \u0002 \r 😀 \udfff \ufffe`,
+  '&<>"\t\n\r\u0000\ud83d\ude00\udbff!',
 ];
 
 describe.each([
@@ -52,7 +55,8 @@ describe.each([
   it('a lone surrogate written raw becomes U+FFFD, as Node and TextEncoder encode it', () => {
     const w = new XmlByteWriter();
     w.raw('a\ud800b');
-    expect(Buffer.from(concatBytes(w.pieces())).toString('hex')).toBe(Buffer.from('a\ufffdb', 'utf8').toString('hex'));
+    w.raw(`${'long '.repeat(10)}\udc00\ufffe`);
+    expect(Buffer.from(concatBytes(w.pieces())).toString('hex')).toBe(Buffer.from(`a\ufffdb${'long '.repeat(10)}\ufffd\ufffe`, 'utf8').toString('hex'));
   });
 
   it('many megabytes in chunks, another writer appended, nothing lost at the boundaries', () => {
