@@ -10,18 +10,37 @@ import { Lang } from '../words/lang';
  */
 export function highlightPlanFor(findings: ReadonlyArray<Finding>, lang: Lang): HighlightPlan {
   const marks = new Map<string, { sheet: string; cell: string; status: MarkStatus; notes: string[] }>();
+  const flagged: Flagged[] = [];
+  let met = 0;
   for (const f of findings) {
-    if (f.status === 'met') continue;
+    if (f.status === 'met') {
+      met++;
+      continue;
+    }
+    // Rendered once for the cell's note and the findings sheet's row (a message is rendered when read).
+    const message = f.message[lang];
+    flagged.push({ f, message });
     const cell = f.cell;
     if (!cell) continue;
     const key = `${f.sheet}!${cell}`;
-    const m = marks.get(key) ?? { sheet: f.sheet, cell, status: f.status, notes: [] };
-    if (f.status === 'shortfall') m.status = 'shortfall';
-    m.notes.push(`${statusWord(f.status, lang)} — ${f.title[lang]}\n${f.message[lang]}`);
-    marks.set(key, m);
+    const note = `${statusWord(f.status, lang)} — ${f.title[lang]}\n${message}`;
+    const m = marks.get(key);
+    if (!m) marks.set(key, { sheet: f.sheet, cell, status: f.status, notes: [note] });
+    else {
+      if (f.status === 'shortfall') m.status = 'shortfall';
+      m.notes.push(note);
+    }
   }
-  const cellMarks: CellMark[] = [...marks.values()].map((m) => ({ sheet: m.sheet, cell: m.cell, status: m.status, note: m.notes.join('\n\n') }));
-  return { marks: cellMarks, findingsSheet: findingsSheet(findings, lang), author: 'Pledge Check' };
+  const cellMarks: CellMark[] = [];
+  for (const m of marks.values())
+    cellMarks.push({ sheet: m.sheet, cell: m.cell, status: m.status, note: m.notes.length === 1 ? m.notes[0] : m.notes.join('\n\n') });
+  return { marks: cellMarks, findingsSheet: findingsSheet(flagged, met, lang), author: 'Pledge Check' };
+}
+
+/** A finding that is not met, with its message in the plan's language. */
+interface Flagged {
+  readonly f: Finding;
+  readonly message: string;
 }
 
 /**
@@ -29,13 +48,12 @@ export function highlightPlanFor(findings: ReadonlyArray<Finding>, lang: Lang): 
  * the title counts all outcomes. Met targets are in the console and JSON report: listing them
  * here would bury a national workbook's few hundred problems under hundreds of thousands of rows.
  */
-function findingsSheet(all: ReadonlyArray<Finding>, lang: Lang): FindingsSheet {
+function findingsSheet(flagged: ReadonlyArray<Flagged>, met: number, lang: Lang): FindingsSheet {
   const vi = lang === 'vi';
-  const count = (s: Finding['status']) => all.filter((f) => f.status === s).length;
-  const findings = all.filter((f) => f.status !== 'met');
-  const counts = vi
-    ? `${count('met')} đạt, ${count('shortfall')} chưa đạt, ${count('no-data')} không có số liệu`
-    : `${count('met')} met, ${count('shortfall')} shortfall, ${count('no-data')} no data`;
+  let shortfall = 0;
+  for (const { f } of flagged) if (f.status === 'shortfall') shortfall++;
+  const noData = flagged.length - shortfall;
+  const counts = vi ? `${met} đạt, ${shortfall} chưa đạt, ${noData} không có số liệu` : `${met} met, ${shortfall} shortfall, ${noData} no data`;
   return {
     name: vi ? 'Kết quả kiểm tra' : 'Check results',
     title: vi ? `Kết quả kiểm tra chỉ tiêu thi đua (Pledge Check): ${counts}` : `Pledge target check results (Pledge Check): ${counts}`,
@@ -43,7 +61,7 @@ function findingsSheet(all: ReadonlyArray<Finding>, lang: Lang): FindingsSheet {
     header: vi
       ? ['Đơn vị', 'Chỉ tiêu', 'Kết quả', 'Thực hiện', 'Chỉ tiêu đặt ra', 'Còn thiếu', 'Ô', 'Lý do']
       : ['Unit', 'Target', 'Status', 'Actual', 'Target value', 'Gap', 'Cell', 'Reason'],
-    rows: findings.map((f) => ({
+    rows: flagged.map(({ f, message }) => ({
       values: [
         f.unit,
         f.title[lang],
@@ -52,7 +70,7 @@ function findingsSheet(all: ReadonlyArray<Finding>, lang: Lang): FindingsSheet {
         unbrokenFigure(targetText(f, lang)),
         unbrokenFigure(gapText(f, lang)),
         `${f.sheet}!${f.cell}`,
-        f.message[lang],
+        message,
       ],
       link: f.cell ? { sheet: f.sheet, cell: f.cell, column: 6 } : undefined,
       status: f.status,

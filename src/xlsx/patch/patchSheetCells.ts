@@ -2,6 +2,7 @@ import { columnName, parseRange, rangeToA1, RangeRef, scanA1, toA1 } from '../..
 import { ByteText } from '../xml/byteText';
 import { WorkbookFormatError } from '../package';
 import { applyEdits, Edit, localName, parseAttrList, prefixOf, setAttr, startTagAt, TokenKind, XmlCursor } from '../xml/xmlScan';
+import { EditList } from './editList';
 
 /** Target cells of one sheet: row index -> column index -> what to do there (0-based). */
 export type CellTargets<T> = ReadonlyMap<number, ReadonlyMap<number, T>>;
@@ -16,7 +17,7 @@ export type StyleFor<T> = (baseStyle: number, target: T) => number;
  * Rows and cells without an `r` attribute are located by position, as the spec allows.
  */
 export function patchSheetCells<T>(xml: ByteText, targets: CellTargets<T>, styleFor: StyleFor<T>, partName: string): ByteText {
-  return applyEdits(xml, new SheetCellsPatch(xml, targets, styleFor, partName).edits());
+  return applyEdits(xml, new SheetCellsPatch(xml, targets, styleFor, partName).edits().edits());
 }
 
 /**
@@ -26,38 +27,22 @@ export function patchSheetCells<T>(xml: ByteText, targets: CellTargets<T>, style
  */
 export function patchSheetCellsBytes<T>(bytes: Uint8Array, xml: ByteText, targets: CellTargets<T>, styleFor: StyleFor<T>, partName: string): Uint8Array {
   if (xml.length !== bytes.length) throw new Error(`${partName}: the byte string is not the part's bytes`);
-  return spliceBytes(bytes, new SheetCellsPatch(xml, targets, styleFor, partName).edits());
+  return new SheetCellsPatch(xml, targets, styleFor, partName).edits().splice(bytes);
 }
 
 /** `bytes` with each edit's span replaced by its text (a byte string); edits may not overlap. */
 export function spliceBytes(bytes: Uint8Array, edits: ReadonlyArray<Edit>): Uint8Array {
-  const sorted = [...edits].sort((a, b) => a.start - b.start || a.end - b.end);
-  let size = bytes.length;
-  for (const e of sorted) size += e.text.length - (e.end - e.start);
-  const out = new Uint8Array(size);
-  let pos = 0;
-  let at = 0;
-  for (const e of sorted) {
-    if (e.start < pos) throw new Error(`overlapping edits at ${e.start}`);
-    out.set(bytes.subarray(pos, e.start), at);
-    at += e.start - pos;
-    const text = e.text;
-    for (let i = 0; i < text.length; i++) {
-      const code = text.charCodeAt(i);
-      // Edits are markup spliced into a byte string: one byte per character.
-      if (code > 0xff) throw new Error(`edit at ${e.start} is not a byte string`);
-      out[at++] = code;
-    }
-    pos = e.end;
-  }
-  out.set(bytes.subarray(pos), at);
-  return out;
+  const list = new EditList();
+  for (const e of edits) list.add(e.start, e.end, e.text);
+  return list.splice(bytes);
 }
 
 /** One run of patchSheetCells: a cursor walking the sheet once, and the edits it collects. */
 class SheetCellsPatch<T> {
   private readonly cur: XmlCursor;
-  private readonly found: Edit[] = [];
+  private readonly found = new EditList();
+  /** The texts that set a cell's style, by style: a national sheet has tens of thousands of fills and a handful of styles. */
+  private readonly styleTexts: Array<{ value: string; attr: string }> = [];
   private readonly colStyles: Array<{ min: number; max: number; style: number }> = [];
   private dimension: { start: number; end: number } | undefined;
   /** The cells we created (a `<c>` where there was none): <dimension> must cover them. */
@@ -73,7 +58,7 @@ class SheetCellsPatch<T> {
   }
 
   /** Walks the sheet once and gives the edits that patch it. */
-  edits(): Edit[] {
+  edits(): EditList {
     const cur = this.cur;
     while (cur.next() && cur.kind !== 'open' && cur.kind !== 'empty');
     const rootKind: TokenKind = cur.kind; // a local, so TS does not narrow `cur.kind` for the loop below
@@ -99,6 +84,23 @@ class SheetCellsPatch<T> {
     if (!sawSheetData) throw notAWorksheet(this.partName);
     this.widenDimension();
     return this.found;
+  }
+
+  /**
+   * Sets `s` on the cell start tag at `[start, end)` as setAttr does, but edits only the value
+   * (or inserts the attribute) instead of replacing the whole tag with a copy of it.
+   */
+  private setStyle(start: number, end: number, style: number): void {
+    const text = (this.styleTexts[style] ??= { value: `"${style}"`, attr: ` s="${style}"` });
+    const tag = this.xml.slice(start, end);
+    const m = STYLE_ATTR.exec(tag);
+    if (m) {
+      this.found.add(start + m.index + m[1].length, start + m.index + m[0].length, text.value);
+      return;
+    }
+    let at = tag.endsWith('/>') ? tag.length - 2 : tag.length - 1;
+    while (at > 0 && SPACE.test(tag[at - 1])) at--; // keep `<c r="A1" />` tidy
+    this.found.add(start + at, start + at, text.attr);
   }
 
   private cellText(p: string, row: number, col: number, rowStyle: number | undefined, t: T): string {
@@ -149,7 +151,7 @@ class SheetCellsPatch<T> {
       found.push({ start: lt, end: tag.end, base: toInt(a.s) ?? 0, t });
     }
     // Styles are asked for in column order, as the walk below would.
-    for (const f of found) this.found.push({ start: f.start, end: f.end, text: setAttr(xml.slice(f.start, f.end), 's', String(this.styleFor(f.base, f.t))) });
+    for (const f of found) this.setStyle(f.start, f.end, this.styleFor(f.base, f.t));
     cur.skipNonNesting();
     return true;
   }
@@ -163,12 +165,12 @@ class SheetCellsPatch<T> {
     const flushBefore = (col: number, at: number) => {
       const from = next;
       while (next < pending.length && pending[next][0] < col) next++;
-      if (next > from) edits.push({ start: at, end: at, text: this.cellsText(p, row, pending.slice(from, next), rowStyle) });
+      if (next > from) edits.add(at, at, this.cellsText(p, row, pending.slice(from, next), rowStyle));
     };
     if (cur.kind === 'empty') {
       // `<row r="5"/>` becomes `<row r="5">…</row>`.
       const slash = xml.lastIndexOf('/', cur.end - 1);
-      edits.push({ start: slash, end: cur.end, text: `>${this.cellsText(p, row, pending, rowStyle)}</${cur.name}>` });
+      edits.add(slash, cur.end, `>${this.cellsText(p, row, pending, rowStyle)}</${cur.name}>`);
       return;
     }
     let prevCol = -1;
@@ -202,9 +204,7 @@ class SheetCellsPatch<T> {
       prevCol = col;
       flushBefore(col, cur.start);
       if (next < pending.length && pending[next][0] === col) {
-        const base = toInt(a.s) ?? 0;
-        const tag = xml.slice(cur.start, cur.end);
-        edits.push({ start: cur.start, end: cur.end, text: setAttr(tag, 's', String(this.styleFor(base, pending[next][1]))) });
+        this.setStyle(cur.start, cur.end, this.styleFor(toInt(a.s) ?? 0, pending[next][1]));
         next++;
       }
       if (cur.kind === 'open') cur.skipNonNesting();
@@ -220,13 +220,13 @@ class SheetCellsPatch<T> {
     const flushBefore = (row: number, at: number) => {
       let text = '';
       while (next < rows.length && rows[next] < row) text += this.rowText(p, rows[next++]);
-      if (text) edits.push({ start: at, end: at, text });
+      if (text) edits.add(at, at, text);
     };
     if (cur.kind === 'empty') {
       const slash = xml.lastIndexOf('/', cur.end - 1);
       let text = '';
       while (next < rows.length) text += this.rowText(p, rows[next++]);
-      edits.push({ start: slash, end: cur.end, text: `>${text}</${cur.name}>` });
+      edits.add(slash, cur.end, `>${text}</${cur.name}>`);
       return;
     }
     let prevRow = -1;
@@ -285,7 +285,7 @@ class SheetCellsPatch<T> {
           right: Math.max(d.right, created.right),
         };
         const a1 = rangeToA1(u);
-        if (a1 !== ref) this.found.push({ start: dimension.start, end: dimension.end, text: setAttr(tag, 'ref', a1) });
+        if (a1 !== ref) this.found.add(dimension.start, dimension.end, setAttr(tag, 'ref', a1));
       }
     } catch {
       // An unreadable dimension is only a hint to readers; leave it.
@@ -293,8 +293,19 @@ class SheetCellsPatch<T> {
   }
 }
 
+/** The `s` attribute of a start tag, as setAttr finds it (the first one, either quote). */
+const STYLE_ATTR = /(\ss\s*=\s*)(?:"[^"]*"|'[^']*')/;
+const SPACE = /\s/;
+
+/** A row's targets by column; they usually come in column order already, and then are not sorted. */
 function sortedEntries<T>(m: ReadonlyMap<number, T>): Array<[number, T]> {
-  return [...m.entries()].sort((a, b) => a[0] - b[0]);
+  const out: Array<[number, T]> = [];
+  let sorted = true;
+  for (const e of m) {
+    if (out.length > 0 && e[0] < out[out.length - 1][0]) sorted = false;
+    out.push(e);
+  }
+  return sorted ? out : out.sort((a, b) => a[0] - b[0]);
 }
 
 function toInt(s: string | undefined): number | undefined {

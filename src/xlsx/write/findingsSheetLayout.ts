@@ -122,8 +122,11 @@ function columnLayout(sheet: FindingsSheet, width: number): ColumnLayout[] {
     let multiline = false;
     for (const row of sheet.rows) {
       const v = row.values[c] ?? null;
-      longest = Math.max(longest, textLength(v));
-      if (typeof v === 'string' && v.includes('\n')) multiline = true;
+      if (typeof v === 'string') {
+        if (!multiline && v.includes('\n')) multiline = true;
+        // No line of a text is longer than the text (in code points or units): most are not measured.
+        if (v.length > longest) longest = Math.max(longest, textLength(v));
+      } else longest = Math.max(longest, textLength(v));
     }
     const w = fixed ?? Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, Math.ceil(longest * 1.1) + 2));
     out.push({ width: w, wrap: multiline || longest * 1.1 + 2 > w });
@@ -157,17 +160,38 @@ export const LINE_HEIGHT = 15;
  */
 export function rowHeight(values: ReadonlyArray<FindingsCell>, cols: ReadonlyArray<ColumnLayout>, wraps: (c: number) => boolean): number | undefined {
   let lines = 1;
-  values.forEach((v, c) => {
+  let memo = lineCounts.get(cols);
+  if (!memo) lineCounts.set(cols, (memo = []));
+  for (let c = 0; c < values.length; c++) {
+    const v = values[c];
     const col = cols[c];
-    if (!col || !wraps(c) || typeof v !== 'string') return;
-    // A line no longer than a line of capitals holds fits either way: the case is not looked at
-    // (locale-aware case mapping, for each of a national sheet's hundreds of thousands of cells).
-    const fits = Math.max(1, Math.floor(col.width * CAPITALS_ROOM));
-    let cell = 0;
-    for (const line of v.split('\n')) cell += codePoints(line) <= fits ? 1 : wrappedLines(line, lineRoom(line, col.width));
-    lines = Math.max(lines, cell);
-  });
+    if (!col || typeof v !== 'string' || !wraps(c)) continue;
+    // Units, targets and many reasons repeat row after row: each text is measured once per column.
+    const known = (memo[c] ??= new Map<string, number>());
+    let cell = known.get(v);
+    if (cell === undefined) known.set(v, (cell = cellLines(v, col.width)));
+    if (cell > lines) lines = cell;
+  }
   return lines > 1 ? lines * LINE_HEIGHT : undefined;
+}
+
+/** Lines of each text measured in a sheet's columns, by the sheet's columns (kept as long as its layout). */
+const lineCounts = new WeakMap<ReadonlyArray<ColumnLayout>, Array<Map<string, number> | undefined>>();
+
+/** Lines a cell's text takes in a wrapped column of `width`. */
+function cellLines(v: string, width: number): number {
+  // A line no longer than a line of capitals holds fits either way: the case is not looked at
+  // (locale-aware case mapping, for each of a national sheet's hundreds of thousands of cells).
+  const fits = Math.max(1, Math.floor(width * CAPITALS_ROOM));
+  let cell = 0;
+  for (let from = 0; ;) {
+    const nl = v.indexOf('\n', from);
+    const line = from === 0 && nl < 0 ? v : v.slice(from, nl < 0 ? v.length : nl);
+    // A line has no more code points than UTF-16 units: a short one is not counted.
+    cell += line.length <= fits || codePoints(line) <= fits ? 1 : wrappedLines(line, lineRoom(line, width));
+    if (nl < 0) return cell;
+    from = nl + 1;
+  }
 }
 
 /**
@@ -175,22 +199,40 @@ export function rowHeight(values: ReadonlyArray<FindingsCell>, cols: ReadonlyArr
  * average a little narrower (a 36-wide column prints some 40 of them a line), capitals wider.
  */
 function lineRoom(line: string, width: number): number {
-  const capitals = line === line.toLocaleUpperCase('vi') && line !== line.toLocaleLowerCase('vi');
+  // A line with a lower-case ASCII letter is not all capitals; only the others are case-mapped.
+  const capitals = !LOWER_ASCII.test(line) && line === line.toLocaleUpperCase('vi') && line !== line.toLocaleLowerCase('vi');
   return Math.max(1, Math.floor(width * (capitals ? CAPITALS_ROOM : 1.05)));
 }
 
 /** Characters of a column's width a line of capitals holds (the fewest any line holds). */
 const CAPITALS_ROOM = 0.8;
 
-/** Lines a text takes wrapped at `room` characters a line, whole words at a time, as Excel wraps. */
+const LOWER_ASCII = /[a-z]/;
+
+/**
+ * Lines a text takes wrapped at `room` characters a line, whole words (between spaces) at a time,
+ * as Excel wraps. Words are counted in code points as the line is read, not split off.
+ */
 function wrappedLines(line: string, room: number): number {
   if (codePoints(line) <= room) return 1;
   let lines = 1;
   let used = 0;
-  for (const word of line.split(' ')) {
-    let n = codePoints(word);
+  let n = 0; // code points of the word being read
+  const length = line.length;
+  for (let i = 0; i <= length; i++) {
+    const code = i < length ? line.charCodeAt(i) : SPACE;
+    if (code !== SPACE) {
+      // A surrogate pair is one code point; a lone surrogate counts as one of its own.
+      if (code >= 0xd800 && code <= 0xdbff && i + 1 < length) {
+        const low = line.charCodeAt(i + 1);
+        if (low >= 0xdc00 && low <= 0xdfff) i++;
+      }
+      n++;
+      continue;
+    }
     if (used > 0 && used + 1 + n <= room) {
       used += 1 + n;
+      n = 0;
       continue;
     }
     if (used > 0) {
@@ -203,9 +245,12 @@ function wrappedLines(line: string, room: number): number {
       n -= room;
     }
     used = n;
+    n = 0;
   }
   return lines;
 }
+
+const SPACE = 0x20;
 
 /** The header row's height: fixed-width columns wrap their titles, others only when they wrap at all. */
 export function headerHeight(sheet: FindingsSheet, layout: SheetLayout): number | undefined {

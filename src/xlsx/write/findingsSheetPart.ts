@@ -1,5 +1,6 @@
 import { columnName, toA1 } from '../../grid/address';
-import { concatBytes, PartWriter } from '../xml/byteText';
+import { concatBytes } from '../xml/byteText';
+import { XmlByteWriter } from './xmlByteWriter';
 import { encodeXmlText } from '../../xml/encodeXml';
 import {
   dataRowHeight,
@@ -11,7 +12,7 @@ import {
   printTitleRowsA1,
   sheetLayout,
 } from './findingsSheetLayout';
-import { FindingsCell, FindingsSheet } from './highlightPlan';
+import { FillStatus, FindingsCell, FindingsSheet } from './highlightPlan';
 import { StylesPatch, XfChange } from '../patch/patchStyles';
 
 const MAX_CELL_TEXT = 32767; // Excel's limit for one cell
@@ -35,10 +36,10 @@ export function findingsSheetChunks(sheet: FindingsSheet, styles: StylesPatch, m
   const bold = () => styles.xf(0, { font: 'bold' });
   const lastRow = layout.lastRow + 1;
 
-  const out = new PartWriter('utf8');
-  const links = new PartWriter('utf8');
+  const out = new XmlByteWriter();
+  const links = new XmlByteWriter();
   let anyLink = false;
-  out.add(
+  out.raw(
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
       `<worksheet xmlns="${mainNs}">` +
       `<dimension ref="A1:${columnName(width - 1)}${lastRow}"/>` +
@@ -50,17 +51,17 @@ export function findingsSheetChunks(sheet: FindingsSheet, styles: StylesPatch, m
 
   let r = 0;
   if (sheet.title) {
-    out.add(rowXml(r, [cellXml(r, 0, sheet.title, bold()) as string]));
+    out.raw(rowXml(r, [cellXml(r, 0, sheet.title, bold()) as string]));
     r++;
   }
   for (const line of sheet.subtitles ?? []) {
     const cell = cellXml(r, 0, line, undefined);
-    out.add(rowXml(r++, cell ? [cell] : []));
+    out.raw(rowXml(r++, cell ? [cell] : []));
   }
   // With fixed column widths the header wraps rather than being cut off (all of it, so it aligns alike).
   const headerStyle = () => (sheet.columnWidths !== undefined ? styles.xf(0, { font: 'bold', wrap: true }) : bold());
   // Wrapped text needs the row's height set to its tallest cell (see rowHeight).
-  out.add(
+  out.raw(
     rowXml(
       r++,
       sheet.header.map((h, c) => cellXml(headerRow, c, h, headerStyle())).filter((x): x is string => x !== undefined),
@@ -70,57 +71,81 @@ export function findingsSheetChunks(sheet: FindingsSheet, styles: StylesPatch, m
   // Column letters and the few derived styles, worked out once for hundreds of thousands of rows;
   // styles are still asked for in the order the cells come, so their indices do not change.
   const letters = Array.from({ length: width }, (_, c) => columnName(c));
-  const styleMemo = new Map<string, number>();
+  /** The start of each column's cell tag, and each style's attribute, as markup written a cell at a time. */
+  const cellOpen = letters.map((l) => `<c r="${l}`);
+  const styleAttrs: string[] = [];
+  const styleMemo: Array<number | undefined> = [];
   // Rows several lines tall read from their top line: every cell of such a sheet is aligned to the top.
   // (Empty cells are left out rather than written only to carry the alignment.)
   const styleOf = (fill: XfChange['fill'], link: boolean, wrap: boolean, filled: boolean): number | undefined => {
     const top = layout.sized && filled;
     if (fill === undefined && !link && !wrap && !top) return undefined;
-    const key = `${fill ?? ''}|${link ? 1 : 0}|${wrap ? 1 : 0}|${top ? 1 : 0}`;
-    let id = styleMemo.get(key);
-    if (id === undefined) styleMemo.set(key, (id = styles.xf(0, { fill, font: link ? 'link' : undefined, wrap, top })));
+    const key = (fill === undefined ? 0 : FILL_KEY[fill]) * 8 + (link ? 4 : 0) + (wrap ? 2 : 0) + (top ? 1 : 0);
+    let id = styleMemo[key];
+    if (id === undefined) styleMemo[key] = id = styles.xf(0, { fill, font: link ? 'link' : undefined, wrap, top });
     return id;
   };
+  /** Each cell's style for the row being written (asked for before the row is written, in column order). */
+  const rowStyles: Array<number | undefined> = new Array<number | undefined>(width).fill(undefined);
   let lastSheet: string | undefined;
   let quotedSheet = '';
   for (const row of sheet.rows) {
     const rowNumber = String(r + 1);
-    let cells = '';
     const flagged = row.status === 'shortfall' || row.status === 'no-data' ? row.status : undefined;
     const linkColumn = row.link ? row.link.column : -1;
+    let anyCell = false;
     for (let c = 0; c < width; c++) {
       const value = row.values[c] ?? null;
       const fill = row.cellStatus?.[c] ?? (flagged && (sheet.statusColumn === undefined || sheet.statusColumn === c) ? flagged : undefined);
       const style = styleOf(fill, linkColumn === c, cols[c].wrap && typeof value === 'string', value !== null && value !== '');
-      cells += cellXmlAt(letters[c] + rowNumber, value, style);
+      rowStyles[c] = style;
+      if (style !== undefined || (value !== null && value !== '')) anyCell = true;
     }
+    const height = dataRowHeight(row.values, layout);
+    out.ascii('<row r="');
+    out.ascii(rowNumber);
+    if (height !== undefined) {
+      out.ascii('" ht="');
+      out.ascii(String(height));
+      out.ascii('" customHeight="1');
+    }
+    if (anyCell) {
+      out.ascii('">');
+      for (let c = 0; c < width; c++) {
+        const style = rowStyles[c];
+        writeCell(out, cellOpen[c], rowNumber, row.values[c] ?? null, style === undefined ? undefined : (styleAttrs[style] ??= `" s="${style}`));
+      }
+      out.ascii('</row>');
+    } else out.ascii('"/>');
     if (row.link) {
       const display = row.values[row.link.column];
       if (row.link.sheet !== lastSheet) {
         lastSheet = row.link.sheet;
         quotedSheet = `'${lastSheet.replace(/'/g, "''")}'!`;
       }
-      const location = quotedSheet + (row.link.cell.includes('$') ? row.link.cell.replace(/\$/g, '') : row.link.cell);
       anyLink = true;
-      links.add(
-        `<hyperlink ref="${letters[row.link.column] ?? columnName(row.link.column)}${rowNumber}" location="${encodeXmlText(location)}"` +
-          (display !== null && display !== undefined && display !== '' ? ` display="${encodeXmlText(String(display))}"` : '') +
-          '/>',
-      );
+      links.ascii('<hyperlink ref="');
+      links.ascii(letters[row.link.column] ?? columnName(row.link.column));
+      links.ascii(rowNumber);
+      links.ascii('" location="');
+      links.text(quotedSheet);
+      links.text(row.link.cell.includes('$') ? row.link.cell.replace(/\$/g, '') : row.link.cell);
+      if (display !== null && display !== undefined && display !== '') {
+        links.ascii('" display="');
+        links.text(String(display));
+      }
+      links.ascii('"/>');
     }
-    const height = dataRowHeight(row.values, layout);
-    const ht = height === undefined ? '' : ` ht="${height}" customHeight="1"`;
-    out.add(cells ? `<row r="${rowNumber}"${ht}>${cells}</row>` : `<row r="${rowNumber}"${ht}/>`);
     r++;
   }
 
-  out.add(`</sheetData>`);
+  out.raw(`</sheetData>`);
   if (anyLink) {
-    out.add('<hyperlinks>');
-    out.addBytes(links.bytes());
-    out.add('</hyperlinks>');
+    out.raw('<hyperlinks>');
+    out.append(links);
+    out.raw('</hyperlinks>');
   }
-  out.add(
+  out.raw(
     // Printed without gridlines a table of fills has no lines to follow the rows by.
     `<printOptions gridLines="1"/>` +
       `<pageMargins left="${PRINT_MARGINS.left}" right="${PRINT_MARGINS.right}" top="${PRINT_MARGINS.top}" bottom="${PRINT_MARGINS.bottom}" header="${PRINT_MARGINS.header}" footer="${PRINT_MARGINS.footer}"/>` +
@@ -177,6 +202,42 @@ function cellXml(r: number, c: number, value: FindingsCell, style: number | unde
   return cellXmlAt(toA1(r, c), value, style) || undefined;
 }
 
+/** Fills as numbers, for the key of a derived style. */
+const FILL_KEY: Record<FillStatus, number> = { shortfall: 1, 'no-data': 2, met: 3, warning: 4, 'not-reported': 5 };
+
+/**
+ * A data cell written straight into the part's bytes, as cellXmlAt writes it: nothing when it has
+ * no value and no style. `open` is `<c r="` and the column's letters, `styleAttr` the cell's `" s="7`.
+ */
+function writeCell(out: XmlByteWriter, open: string, rowNumber: string, value: FindingsCell, styleAttr: string | undefined): void {
+  const number = typeof value === 'number' && Number.isFinite(value);
+  const text = number || value === null ? '' : typeof value === 'number' ? String(value) : value;
+  if (!number && text === '' && styleAttr === undefined) return;
+  out.ascii(open);
+  out.ascii(rowNumber);
+  if (styleAttr !== undefined) out.ascii(styleAttr);
+  if (number) {
+    out.ascii('"><v>');
+    out.ascii(String(value));
+    out.ascii('</v></c>');
+    return;
+  }
+  if (text === '') {
+    out.ascii('"/>');
+    return;
+  }
+  const clipped = text.length > MAX_CELL_TEXT ? `${text.slice(0, MAX_CELL_TEXT - 1)}…` : text;
+  const normal = clipped.includes('\r') ? clipped.replace(/\r\n?/g, '\n') : clipped;
+  out.ascii(preservesSpace(normal) ? '" t="inlineStr"><is><t xml:space="preserve">' : '" t="inlineStr"><is><t>');
+  out.text(normal);
+  out.ascii('</t></is></c>');
+}
+
+/** Text whose leading or trailing white space or line breaks a reader must keep. */
+function preservesSpace(normal: string): boolean {
+  return isSpace(normal.charCodeAt(0)) || isSpace(normal.charCodeAt(normal.length - 1)) || normal.includes('\n');
+}
+
 /** A cell of the findings sheet; '' when there is nothing to write (no value, no style). */
 function cellXmlAt(ref: string, value: FindingsCell, style: number | undefined): string {
   const s = style === undefined ? '' : ` s="${style}"`;
@@ -185,6 +246,26 @@ function cellXmlAt(ref: string, value: FindingsCell, style: number | undefined):
   if (text === '') return style === undefined ? '' : `<c r="${ref}"${s}/>`;
   const clipped = text.length > MAX_CELL_TEXT ? `${text.slice(0, MAX_CELL_TEXT - 1)}…` : text;
   const normal = clipped.includes('\r') ? clipped.replace(/\r\n?/g, '\n') : clipped;
-  const space = /^\s|\s$|\n/.test(normal) ? ' xml:space="preserve"' : '';
+  const space = preservesSpace(normal) ? ' xml:space="preserve"' : '';
   return `<c r="${ref}"${s} t="inlineStr"><is><t${space}>${encodeXmlText(normal)}</t></is></c>`;
+}
+
+/**
+ * What `\s` matches (JavaScript's white space and line terminators), tested on one UTF-16 unit:
+ * a regular expression looking for white space at the end of a text tried every position of it.
+ */
+function isSpace(code: number): boolean {
+  if (code <= 0x20) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
+  if (code < 0xa0) return false;
+  return (
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  );
 }

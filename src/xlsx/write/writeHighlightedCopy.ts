@@ -78,18 +78,19 @@ export function patchHighlightedCopy(pkg: Uint8Array | XlsxPackage, plan: Highli
   };
 
   const grouped = groupMarks(plan.marks, source.sheets);
-  const notes = new Map([...grouped].map(([sheet, targets]) => [sheet, notesOf(targets)]));
   let noteCount = 0;
-  for (const list of notes.values()) noteCount += list.length;
-  // Past the cap the reasons are on the findings sheet only (which links to every cell).
+  for (const targets of grouped.values()) for (const cols of targets.values()) for (const m of cols.values()) if (m.notes.length) noteCount++;
+  // Past the cap the reasons are on the findings sheet only (which links to every cell), and are
+  // not gathered for notes at all.
   const omitNotes = plan.findingsSheet !== undefined && noteCount > MAX_CELL_NOTES;
 
+  const markXfs = new MarkXfs(styles);
   for (const [sheet, targets] of grouped) {
     const path = sheet.path as string;
     const xml = readXmlPart(parts, path) as string;
-    const styleFor = (base: number, mark: MergedMark) => styles.markXf(base, mark.status);
+    const styleFor = (base: number, mark: MergedMark) => markXfs.of(base, mark.status);
     const before = new Set(parts.keys());
-    const sheetNotes = omitNotes ? [] : (notes.get(sheet) as CellNote[]);
+    const sheetNotes = omitNotes ? [] : notesOf(targets);
     if (sheetNotes.length === 0) {
       // No notes to add: the fills are spliced into the part's bytes, never into a string of the whole sheet.
       parts.set(path, patchSheetCellsBytes(parts.get(path) as Uint8Array, xml, targets, styleFor, path));
@@ -162,6 +163,27 @@ export function patchHighlightedCopy(pkg: Uint8Array | XlsxPackage, plan: Highli
   };
 }
 
+/**
+ * The format of a marked cell by its own format and mark, asked of the stylesheet once per pair: a
+ * national sheet marks tens of thousands of cells in a handful of formats. A pair the stylesheet
+ * had no room for is asked again each time, so that every such cell is counted as unfilled.
+ */
+class MarkXfs {
+  private readonly ids: Array<Map<number, number>> = [new Map(), new Map()];
+
+  constructor(private readonly styles: StylesPatch) {}
+
+  of(base: number, status: MarkStatus): number {
+    const ids = this.ids[status === 'shortfall' ? 0 : 1];
+    const known = ids.get(base);
+    if (known !== undefined) return known;
+    const unavailable = this.styles.formatsUnavailable;
+    const id = this.styles.markXf(base, status);
+    if (this.styles.formatsUnavailable === unavailable) ids.set(base, id);
+    return id;
+  }
+}
+
 /** One flagged cell after merging every mark on it. */
 interface MergedMark {
   status: MarkStatus;
@@ -172,10 +194,16 @@ interface MergedMark {
 function groupMarks(marks: ReadonlyArray<CellMark>, sheets: ReadonlyArray<PackageSheet>): Map<PackageSheet, Map<number, Map<number, MergedMark>>> {
   const out = new Map<PackageSheet, Map<number, Map<number, MergedMark>>>();
   for (const s of sheets) if (marks.some((m) => m.sheet === s.name)) out.set(s, new Map());
+  // Marks come sheet by sheet: the sheet is looked up when the name changes, not for every mark.
+  let lastName: string | undefined;
+  let rows = new Map<number, Map<number, MergedMark>>();
   for (const mark of marks) {
-    const sheet = findSheet(sheets, mark.sheet);
-    if (!out.has(sheet)) out.set(sheet, new Map());
-    const rows = out.get(sheet) as Map<number, Map<number, MergedMark>>;
+    if (mark.sheet !== lastName) {
+      lastName = mark.sheet;
+      const sheet = findSheet(sheets, mark.sheet);
+      if (!out.has(sheet)) out.set(sheet, new Map());
+      rows = out.get(sheet) as Map<number, Map<number, MergedMark>>;
+    }
     const { row, col } = parseA1(mark.cell);
     let cols = rows.get(row);
     if (!cols) rows.set(row, (cols = new Map()));
