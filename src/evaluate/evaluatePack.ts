@@ -214,28 +214,29 @@ export class PackEvaluator {
       }
     }
     const pledged = pledgedInput?.pledged ? pledgedInWorkbook(pledgedInput.pledged, this.targetKindOf(fact), target) : undefined;
-    const base = {
-      ruleId: p.rule.id,
-      title: p.rule.title,
-      severity: p.rule.severity ?? 'shortfall',
-      unit: unit.unit,
-      ...(unit.period === undefined ? {} : { period: unit.period }),
-      status,
-      sheet: main?.sheet ?? unit.sheet,
-      // One cell per finding, everywhere: a no-data finding names (and marks) the cell that holds no number.
-      cell: missing?.noData && 'cell' in missing.noData ? missing.noData.cell : (main?.cell ?? ''),
-      inputs,
-      actual,
-      target,
-      operator,
-      gap,
-      fact,
-      factLabel: this.factLabel(fact),
-      factUnit: unitOfFact,
-      noData: missing?.noData,
-      ...(pledged ? { pledgedInWorkbook: pledged } : {}),
-    };
-    return new LazyMessageFinding(base, p.render);
+    // Written field by field onto the finding itself, in this order: no object made only to be copied.
+    const finding = new LazyMessageFinding(p.render);
+    const f = finding as Writable<LazyMessageFinding>;
+    f.ruleId = p.rule.id;
+    f.title = p.rule.title;
+    f.severity = p.rule.severity ?? 'shortfall';
+    f.unit = unit.unit;
+    if (unit.period !== undefined) f.period = unit.period;
+    f.status = status;
+    f.sheet = main?.sheet ?? unit.sheet;
+    // One cell per finding, everywhere: a no-data finding names (and marks) the cell that holds no number.
+    f.cell = missing?.noData && 'cell' in missing.noData ? missing.noData.cell : (main?.cell ?? '');
+    f.inputs = inputs;
+    f.actual = actual;
+    f.target = target;
+    f.operator = operator;
+    f.gap = gap;
+    f.fact = fact;
+    f.factLabel = this.factLabel(fact);
+    f.factUnit = unitOfFact;
+    f.noData = missing?.noData;
+    if (pledged) f.pledgedInWorkbook = pledged;
+    return finding;
   }
 
   /** The cells a finding reads, gathered here before its own array of the right length is made. */
@@ -273,7 +274,7 @@ export class PackEvaluator {
   relink(base: Omit<Finding, 'message'>): Finding {
     const rule = this.pack.rules.find((r) => r.id === base.ruleId);
     if (!rule) throw new Error(`no rule ${base.ruleId} in pack ${this.pack.id}`);
-    return new LazyMessageFinding(base, (f, lang) => this.message(rule, f, lang));
+    return Object.assign(new LazyMessageFinding((f, lang) => this.message(rule, f, lang)), base);
   }
 
   private message(rule: PackRule, f: Omit<Finding, 'message'>, lang: Lang): string {
@@ -333,14 +334,9 @@ export class PackEvaluator {
  * It holds its rule's renderer, not a closure over a copy of its fields: each finding costs one
  * object, which is what bounds a national check's memory.
  */
-// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging -- the fields are copied from `base` (the interface below)
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging -- the fields are written by PackEvaluator.finding (the interface below)
 class LazyMessageFinding implements Finding {
-  constructor(
-    base: Omit<Finding, 'message'>,
-    private readonly render: MessageRenderer,
-  ) {
-    Object.assign(this, base);
-  }
+  constructor(private readonly render: MessageRenderer) {}
 
   /**
    * Each language is rendered when read, and not kept: a message is read once or twice per output
@@ -372,7 +368,7 @@ class LazyMessageFinding implements Finding {
     return { ...(plain as unknown as Omit<Finding, 'message'>), message: { vi: this.render(this, 'vi'), en: this.render(this, 'en') } };
   }
 }
-// Declaration merging: the fields are copied from `base` in the constructor.
+// Declaration merging: the fields are written, once, by PackEvaluator.finding.
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type, @typescript-eslint/no-unsafe-declaration-merging
 interface LazyMessageFinding extends Omit<Finding, 'message'> {}
 
@@ -383,6 +379,9 @@ interface LazyMessageFinding extends Omit<Finding, 'message'> {}
 export function messageIn(f: Finding, lang: Lang): string {
   return f instanceof LazyMessageFinding ? f.messageIn(lang) : f.message[lang];
 }
+
+/** A finding while PackEvaluator.finding writes its fields. */
+type Writable<T> = { -readonly [K in keyof T]: T[K] };
 
 /** Statuses as small integers in the hot loop; ENGINE marks a rule only json-rules-engine can decide. */
 type StatusCode = 0 | 1 | 2 | 3;
