@@ -4,6 +4,8 @@
  */
 export function settle(x: number): number {
   if (!Number.isFinite(x)) return x;
+  // A whole number below 10^12 already has at most 12 digits (the usual case: counts, sums).
+  if (Number.isInteger(x) && x < 1e12 && x > -1e12) return x === 0 ? 0 : x;
   const v = Number(x.toPrecision(12));
   return Object.is(v, -0) ? 0 : v;
 }
