@@ -1,3 +1,4 @@
+import { messageIn } from '../evaluate/evaluatePack';
 import { Finding } from '../evaluate/finding';
 import { CellMark, FindingsSheet, HighlightPlan, MarkStatus } from '../xlsx/write/highlightPlan';
 import { actualText, gapText, statusWord, targetText, unbrokenFigure } from './words';
@@ -18,7 +19,7 @@ export function highlightPlanFor(findings: ReadonlyArray<Finding>, lang: Lang): 
       continue;
     }
     // Rendered once for the cell's note and the findings sheet's row (a message is rendered when read).
-    const message = f.message[lang];
+    const message = messageIn(f, lang);
     flagged.push({ f, message });
     const cell = f.cell;
     if (!cell) continue;

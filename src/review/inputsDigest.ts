@@ -145,26 +145,8 @@ class InputsText {
     this.ascii(0x5d);
   }
 
-  /** As JSON.stringify writes it: small integers digit by digit, other numbers through String. */
+  /** As JSON.stringify writes it: String's digits, NaN and the infinities as null (-0 is `0` in both). */
   private number(v: number): void {
-    if (v === (v | 0)) {
-      // -0 is written `0`, as JSON.stringify does.
-      let x = v;
-      if (x < 0) {
-        this.ascii(0x2d);
-        x = -x; // at most 2^31, still exact
-      }
-      if (this.at + 10 > this.buf.length) this.grow(10);
-      let digits = 1;
-      for (let p = 10; p <= x && digits < 10; p *= 10) digits++;
-      let end = this.at + digits;
-      this.at = end;
-      do {
-        this.buf[--end] = 0x30 + (x % 10);
-        x = Math.floor(x / 10);
-      } while (x > 0);
-      return;
-    }
     const s = Number.isFinite(v) ? String(v) : 'null';
     if (this.at + s.length > this.buf.length) this.grow(s.length);
     for (let k = 0; k < s.length; k++) this.buf[this.at++] = s.charCodeAt(k); // digits, `.`, `e`, `+`, `-`
