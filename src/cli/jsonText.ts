@@ -21,7 +21,9 @@ const BATCH = 1000;
 function* piece(value: unknown, indent: string): Generator<string> {
   const v = jsonValue(value, '');
   if (v instanceof JsonBatches) {
-    yield* arrayPieces(v.length, (from, to) => v.batch(from, to), indent);
+    const texts = v.texts;
+    if (texts) yield* arrayPieces(v.length, texts, indent, true);
+    else yield* arrayPieces(v.length, (from, to) => v.batch(from, to), indent);
     return;
   }
   if (Array.isArray(v)) {
@@ -47,9 +49,10 @@ function* piece(value: unknown, indent: string): Generator<string> {
 
 /**
  * An array's elements a line each. Each element's text is its own piece, never joined to the
- * others: joined, the writer would first copy them into one flat string.
+ * others: joined, the writer would first copy them into one flat string. `asText`: the elements
+ * are their compact JSON text already (JsonBatches.texts).
  */
-function* arrayPieces(length: number, slice: (from: number, to: number) => unknown[], indent: string): Generator<string> {
+function* arrayPieces(length: number, slice: (from: number, to: number) => unknown[], indent: string, asText = false): Generator<string> {
   if (length === 0) {
     yield '[]';
     return;
@@ -61,8 +64,12 @@ function* arrayPieces(length: number, slice: (from: number, to: number) => unkno
   for (let from = 0; from < length; from += BATCH) {
     const elements = slice(from, Math.min(from + BATCH, length));
     for (let i = 0; i < elements.length; i++) {
-      const element = jsonValue(elements[i], from + i);
       yield from + i === 0 ? first : next;
+      if (asText) {
+        yield elements[i] as string;
+        continue;
+      }
+      const element = jsonValue(elements[i], from + i);
       if (holdsBatches(element)) yield* piece(element, inner);
       else yield JSON.stringify(element) ?? 'null';
     }

@@ -31,7 +31,11 @@ export function findingsJson(workbook: string, pack: RulePack, findings: Readonl
       ? { audit: { ...(extras.check ? checkJson(extras.check) : {}), ...(extras.audit ? auditJson(extras.audit, extras.reviews) : {}) } }
       : {}),
     // Made a batch at a time while the document is written, never all at once.
-    findings: new JsonBatches(findings.length, (from, to) => findings.slice(from, to).map((f) => findingJson(f, lang, extras.reviews))),
+    findings: new JsonBatches(
+      findings.length,
+      (from, to) => findings.slice(from, to).map((f) => findingJson(f, lang, extras.reviews)),
+      findingTexts(findings, lang, extras.reviews),
+    ),
     ...(extras.reading ? { reading: readingJson(extras.reading) } : {}),
   };
 }
@@ -59,6 +63,55 @@ function findingJson(f: Finding, lang: Lang, reviews: ReviewMatch | undefined) {
   if (f.pledgedInWorkbook) out.pledgedInWorkbook = f.pledgedInWorkbook;
   if (review) out.review = reviewJson(review);
   return out;
+}
+
+/**
+ * Findings as their compact JSON text, each exactly `JSON.stringify(findingJson(f))`, written by
+ * hand: a national check has hundreds of thousands, and JSON.stringify of an object per finding
+ * (two-byte text: the names are Vietnamese) took a third of the run. Names from the pack and the
+ * table (rule, unit, sheet, indicator) are escaped once per document. A finding this does not
+ * write (a review, a plan cell) is given by JSON.stringify; test/report/findingsJson.test.ts holds
+ * every text to JSON.stringify's, field order included.
+ */
+function findingTexts(findings: ReadonlyArray<Finding>, lang: Lang, reviews: ReviewMatch | undefined) {
+  const names = new Map<string, string>();
+  const name = (s: string) => {
+    let text = names.get(s);
+    if (text === undefined) names.set(s, (text = jsonString(s)));
+    return text;
+  };
+  const text = (f: Finding): string => {
+    if (f.pledgedInWorkbook || reviews?.states.has(f)) return JSON.stringify(findingJson(f, lang, reviews));
+    let s = '{"ruleId":' + name(f.ruleId) + ',"unit":' + name(f.unit);
+    if (f.period !== undefined) s += ',"period":' + name(f.period);
+    s += ',"status":' + name(f.status) + ',"severity":' + name(f.severity) + ',"sheet":' + name(f.sheet) + ',"cell":' + jsonString(f.cell) + ',"inputs":[';
+    for (let i = 0; i < f.inputs.length; i++) {
+      const x = f.inputs[i];
+      s += (i === 0 ? '{"indicator":' : ',{"indicator":') + name(x.indicator) + ',"period":' + name(x.period) + ',"sheet":' + name(x.sheet);
+      s += ',"cell":' + jsonString(x.cell) + ',"value":' + jsonNumber(x.value) + ',"shown":' + jsonString(x.shown) + '}';
+    }
+    const actual = f.actual === null ? null : roundTo(f.actual, f.target === null ? 2 : digitsToShow(f.actual, f.target));
+    s += '],"actual":' + jsonNumber(actual) + ',"target":' + jsonNumber(f.target) + ',"operator":' + (f.operator === null ? 'null' : name(f.operator));
+    s += ',"gap":' + jsonNumber(f.gap === null ? null : roundTo(f.gap, 2)) + ',"unitOfMeasure":' + name(f.factUnit) + ',"message":' + jsonString(messageIn(f, lang)) + '}';
+    return s;
+  };
+  return (from: number, to: number): string[] => {
+    const out = new Array<string>(to - from);
+    for (let i = from; i < to; i++) out[i - from] = text(findings[i]);
+    return out;
+  };
+}
+
+/** What JSON.stringify escapes in a string: quote, backslash, control characters, lone surrogates. */
+const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
+
+function jsonString(s: string): string {
+  return NEEDS_ESCAPE.test(s) ? JSON.stringify(s) : '"' + s + '"';
+}
+
+/** As JSON.stringify writes a number: NaN and infinities as null. */
+function jsonNumber(n: number | null): string {
+  return n !== null && Number.isFinite(n) ? String(n) : 'null';
 }
 
 /** An input as the document gives it: the plan cell (`pledged`) is reported once, as the finding's pledgedInWorkbook. */
