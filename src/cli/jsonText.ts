@@ -17,6 +17,11 @@ export function* jsonPieces(value: unknown): Generator<string> {
 const GAP = '  ';
 /** Elements made at a time (a batch of findings). */
 const BATCH = 1000;
+/**
+ * Elements given as text at a time: few enough that a young-generation collection falling inside
+ * a batch has little to copy (each line is a tree of small strings until it is joined).
+ */
+const TEXT_BATCH = 64;
 
 function* piece(value: unknown, indent: string): Generator<string> {
   const v = jsonValue(value, '');
@@ -61,14 +66,16 @@ function* arrayPieces(length: number, slice: (from: number, to: number) => unkno
   const first = `\n${inner}`;
   const next = `,${first}`;
   yield '[';
-  for (let from = 0; from < length; from += BATCH) {
-    const elements = slice(from, Math.min(from + BATCH, length));
+  const batch = asText ? TEXT_BATCH : BATCH;
+  for (let from = 0; from < length; from += batch) {
+    const elements = slice(from, Math.min(from + batch, length));
+    if (asText) {
+      // A batch of lines is one piece: a thousand yields fewer, and the lines are copied once, into it.
+      yield (from === 0 ? first : next) + (elements as string[]).join(next);
+      continue;
+    }
     for (let i = 0; i < elements.length; i++) {
       yield from + i === 0 ? first : next;
-      if (asText) {
-        yield elements[i] as string;
-        continue;
-      }
       const element = jsonValue(elements[i], from + i);
       if (holdsBatches(element)) yield* piece(element, inner);
       else yield JSON.stringify(element) ?? 'null';

@@ -1,11 +1,11 @@
 import { Engine, Rule } from 'json-rules-engine';
-import { PackRule, RulePack } from '../packs/rulePack';
+import { PackRule, RulePack, Severity } from '../packs/rulePack';
 import { IndicatorTable } from '../tables/indicatorTable';
 import { compileConditions, CompiledConditions, FactRow } from './compileConditions';
 import { factsOfConditions } from '../packs/conditionFacts';
 import { ComparedCondition, explainingCondition } from './explain';
-import { Finding, FindingInput, FindingStatus } from './finding';
-import { pledgedInWorkbook, TargetKind } from './pledgedTarget';
+import { Finding, FindingInput, FindingStatus, NoDataReason } from './finding';
+import { pledgedInWorkbook, PledgedInWorkbook, TargetKind } from './pledgedTarget';
 import { digitsToShow, formatNumber } from './format';
 import { distanceToTarget, operatorOf, operatorSymbol } from '../packs/operators';
 import { DEFAULT_MESSAGES, fillTemplate, noDataReasonText } from './messages';
@@ -221,7 +221,7 @@ export class PackEvaluator {
     f.title = p.rule.title;
     f.severity = p.rule.severity ?? 'shortfall';
     f.unit = unit.unit;
-    if (unit.period !== undefined) f.period = unit.period;
+    f.period = unit.period;
     f.status = status;
     f.sheet = main?.sheet ?? unit.sheet;
     // One cell per finding, everywhere: a no-data finding names (and marks) the cell that holds no number.
@@ -334,8 +334,30 @@ export class PackEvaluator {
  * It holds its rule's renderer, not a closure over a copy of its fields: each finding costs one
  * object, which is what bounds a national check's memory.
  */
-// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging -- the fields are written by PackEvaluator.finding (the interface below)
 class LazyMessageFinding implements Finding {
+  // Every field is declared here, in the order PackEvaluator.finding writes them, so that V8 keeps
+  // them inside the object: written only after construction, most went to a property array of
+  // their own, one more object per finding, copied by every young collection until promoted.
+  readonly ruleId: string = '';
+  readonly title: Localized = NO_TITLE;
+  readonly severity: Severity = 'shortfall';
+  readonly unit: string = '';
+  readonly period?: string = undefined;
+  readonly status: FindingStatus = 'no-data';
+  readonly sheet: string = '';
+  readonly cell: string = '';
+  readonly inputs: FindingInput[] = NO_INPUTS;
+  readonly actual: number | null = null;
+  readonly target: number | null = null;
+  readonly operator: string | null = null;
+  readonly gap: number | null = null;
+  readonly fact: string = '';
+  readonly factLabel: Localized = NO_TITLE;
+  readonly factUnit: string = '';
+  readonly noData?: NoDataReason = undefined;
+  /** Rare: added to the findings that have one. */
+  declare readonly pledgedInWorkbook?: PledgedInWorkbook;
+
   constructor(private readonly render: MessageRenderer) {}
 
   /**
@@ -368,9 +390,6 @@ class LazyMessageFinding implements Finding {
     return { ...(plain as unknown as Omit<Finding, 'message'>), message: { vi: this.render(this, 'vi'), en: this.render(this, 'en') } };
   }
 }
-// Declaration merging: the fields are written, once, by PackEvaluator.finding.
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type, @typescript-eslint/no-unsafe-declaration-merging
-interface LazyMessageFinding extends Omit<Finding, 'message'> {}
 
 /**
  * A finding's message in one language. Outputs that write every finding of a national check (the
@@ -379,6 +398,9 @@ interface LazyMessageFinding extends Omit<Finding, 'message'> {}
 export function messageIn(f: Finding, lang: Lang): string {
   return f instanceof LazyMessageFinding ? f.messageIn(lang) : f.message[lang];
 }
+
+const NO_TITLE: Localized = { vi: '', en: '' };
+const NO_INPUTS: FindingInput[] = [];
 
 /** A finding while PackEvaluator.finding writes its fields. */
 type Writable<T> = { -readonly [K in keyof T]: T[K] };

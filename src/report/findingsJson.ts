@@ -92,7 +92,14 @@ function findingTexts(findings: ReadonlyArray<Finding>, lang: Lang, reviews: Rev
     }
     const actual = f.actual === null ? null : roundTo(f.actual, f.target === null ? 2 : digitsToShow(f.actual, f.target));
     s += '],"actual":' + jsonNumber(actual) + ',"target":' + jsonNumber(f.target) + ',"operator":' + (f.operator === null ? 'null' : name(f.operator));
-    s += ',"gap":' + jsonNumber(f.gap === null ? null : roundTo(f.gap, 2)) + ',"unitOfMeasure":' + name(f.factUnit) + ',"message":' + jsonString(messageIn(f, lang)) + '}';
+    s +=
+      ',"gap":' +
+      jsonNumber(f.gap === null ? null : roundTo(f.gap, 2)) +
+      ',"unitOfMeasure":' +
+      name(f.factUnit) +
+      ',"message":' +
+      jsonString(messageIn(f, lang)) +
+      '}';
     return s;
   };
   return (from: number, to: number): string[] => {

@@ -55,7 +55,11 @@ describe('findings written as text are JSON.stringify of the finding', () => {
       { ...plain, inputs: [] },
       { ...plain, pledgedInWorkbook: { cell: 'Q7', text: 'Giảm 3%', value: -3, differs: true } },
     ];
-    const review = { review: { status: 'accepted', comment: 'ok', reviewer: 'A', time: 't', findingStatus: 'shortfall', inputsDigest: 'd' }, changed: false, changes: [] };
+    const review = {
+      review: { status: 'accepted', comment: 'ok', reviewer: 'A', time: 't', findingStatus: 'shortfall', inputsDigest: 'd' },
+      changed: false,
+      changes: [],
+    };
     const reviews: ReviewMatch = { states: new Map([[variants[0], review as unknown as ReviewState]]), unmatched: [] };
     for (const lang of ['vi', 'en'] as const) {
       const { texts, stringified } = bothTexts(variants, lang, reviews);
