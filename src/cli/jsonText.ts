@@ -53,9 +53,10 @@ function* piece(value: unknown, indent: string): Generator<string> {
 }
 
 /**
- * An array's elements a line each. Each element's text is its own piece, never joined to the
- * others: joined, the writer would first copy them into one flat string. `asText`: the elements
- * are their compact JSON text already (JsonBatches.texts).
+ * An array's elements a line each. Each element stringified is its own piece, never joined to the
+ * others: JSON.stringify gives flat strings, which joined would be copied once more. `asText`:
+ * the elements are their compact JSON text already (JsonBatches.texts), trees of small strings
+ * that are copied anyway when written, so a batch of them is joined into one piece.
  */
 function* arrayPieces(length: number, slice: (from: number, to: number) => unknown[], indent: string, asText = false): Generator<string> {
   if (length === 0) {
@@ -70,7 +71,7 @@ function* arrayPieces(length: number, slice: (from: number, to: number) => unkno
   for (let from = 0; from < length; from += batch) {
     const elements = slice(from, Math.min(from + batch, length));
     if (asText) {
-      // A batch of lines is one piece: a thousand yields fewer, and the lines are copied once, into it.
+      // Fewer pieces, and each line is flattened once, into the batch's text, not again by the writer.
       yield (from === 0 ? first : next) + (elements as string[]).join(next);
       continue;
     }
