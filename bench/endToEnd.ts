@@ -124,7 +124,7 @@ console.log('MAXRSS ' + process.resourceUsage().maxRSS);`;
 
 // As the launcher (bin/pledge-check.js) runs it, with the console report discarded.
 export const PLEDGE_CHECK = `
-require('./dist/src/cli/heapPolicy.js').boundHeapGrowthFor(process.argv.slice(1));
+require('./dist/src/cli/heapPolicy.js').armHeapPolicy(process.argv.slice(1));
 const { main } = require('./dist/src/cli/main.js');
 main(['check', ...process.argv.slice(1)], { out: () => {}, err: (s) => process.stderr.write(s + '\\n') })
   .then((code) => { console.log('MAXRSS ' + process.resourceUsage().maxRSS); process.exitCode = code; });`;

@@ -51,6 +51,7 @@ import { terminalSafeIo } from './terminalText';
 import { NotReadable, readRegularFile } from '../files/regularFile';
 import { testCommand } from './testCommand';
 import { expandWorkbookArgs } from './workbookArgs';
+import { boundHeapAfterFindings } from './heapPolicy';
 
 export { EXIT };
 
@@ -252,6 +253,7 @@ async function checkWorkbookFile(file: string, o: CheckFileOptions, io: Io): Pro
   const bytes = readInput(file, o.lang);
   const { pkg, grid, bindings, stored } = await readWorkbookFile(file, bytes, o);
   const { tables, findings } = await o.checker.check(grid, bindings);
+  boundHeapAfterFindings();
   if (tables.length === 0 && grid.sheets.every((s) => s.rows.every((r) => !r || Object.values(r).every((v) => v === null)))) {
     throw new InputError(messages.workbookEmpty(file)[o.lang]);
   }
