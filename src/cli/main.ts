@@ -585,9 +585,9 @@ async function writeOutputs(plan: OutputPlan, outputs: ReadonlyArray<readonly [s
     for (const [path, content] of outputs) {
       if (!path) continue;
       const pieces = await content();
-      plan.stage(path, () => pieces);
+      await plan.stage(path, () => pieces);
     }
-    plan.commit();
+    await plan.commit();
   } catch (e) {
     plan.abort();
     throw e;

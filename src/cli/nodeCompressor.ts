@@ -15,11 +15,15 @@ export function nodeCompressor(level = 1): PartCompressor {
   // zlib.crc32 arrived in Node 20.15 / 22.2; older Nodes use the project's own.
   const nativeCrc = (zlib as { crc32?: (data: Uint8Array, value?: number) => number }).crc32;
   return {
-    deflate: (data) => new Promise<Uint8Array>((resolve, reject) => zlib.deflateRaw(data, { level }, (e, out) => (e ? reject(e) : resolve(out)))),
+    deflate: (data) =>
+      new Promise<Uint8Array>((resolve, reject) =>
+        zlib.deflateRaw(data, { level, chunkSize: outputRoom(data.length) }, (e, out) => (e ? reject(e) : resolve(out))),
+      ),
     // One stream fed chunk by chunk (on zlib's threads, as deflateRaw): the chunks are never joined.
+    // Room for a whole chunk's output, so that each chunk is one step.
     deflateChunks: (chunks) =>
       new Promise<Uint8Array>((resolve, reject) => {
-        const stream = zlib.createDeflateRaw({ level });
+        const stream = zlib.createDeflateRaw({ level, chunkSize: CHUNK_OUTPUT_ROOM });
         const out: Buffer[] = [];
         stream.on('data', (d: Buffer) => out.push(d));
         stream.on('error', reject);
@@ -30,3 +34,16 @@ export function nodeCompressor(level = 1): PartCompressor {
     crc32: nativeCrc ? (data, previous = 0) => nativeCrc(data, previous) >>> 0 : (data, previous) => crc32(data, previous),
   };
 }
+
+/**
+ * Room for deflated output, per step of zlib. Each step runs on zlib's threads, and the next waits
+ * for the main thread (which gives the event loop a turn only between writes of the JSON): with
+ * zlib's default of 16 KB a national sheet took hundreds of steps, and was mostly deflated after
+ * the JSON was written. XML deflates to a tenth or less, so an eighth of the input is one step.
+ */
+function outputRoom(inputBytes: number): number {
+  return Math.min(8 << 20, Math.max(64 << 10, inputBytes >> 3));
+}
+
+/** A chunk of a part written in chunks is a megabyte (XmlByteWriter): its output fits in one. */
+const CHUNK_OUTPUT_ROOM = 1 << 20;

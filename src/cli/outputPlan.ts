@@ -105,7 +105,7 @@ export class OutputPlan {
    * Writes an output's content: to its temporary file now (a regular file), or at commit (a
    * device or pipe). `pieces` may be called once; strings are written as UTF-8.
    */
-  stage(path: string, pieces: () => Iterable<string | Uint8Array>): void {
+  async stage(path: string, pieces: () => Iterable<string | Uint8Array>): Promise<void> {
     const target = this.outputs.find((o) => o.given === path) ?? this.targetOf(path, '');
     if (target.through) {
       this.staged.push({ target, pieces });
@@ -122,7 +122,7 @@ export class OutputPlan {
       fd = openSync(tmp, 'wx', target.mode ?? 0o666);
       this.temps.add(tmp);
       if (target.mode !== undefined) fchmodSync(fd, target.mode);
-      writePieces(fd, pieces());
+      await writePieces(fd, pieces());
       closeSync(fd);
       fd = undefined;
       this.staged.push({ target, tmp });
@@ -134,7 +134,7 @@ export class OutputPlan {
   }
 
   /** Puts every staged output in place: temporary files renamed, devices and pipes written. */
-  commit(): void {
+  async commit(): Promise<void> {
     try {
       for (const s of this.staged) {
         try {
@@ -144,7 +144,7 @@ export class OutputPlan {
           } else if (s.pieces) {
             const fd = openSync(s.target.real, constants.O_WRONLY | (isFifoOrChar(s.target.real) ? 0 : constants.O_TRUNC));
             try {
-              writePieces(fd, s.pieces());
+              await writePieces(fd, s.pieces());
             } finally {
               closeSync(fd);
             }
@@ -263,31 +263,37 @@ function realFolder(folder: string): string {
   }
 }
 
-function writePieces(fd: number, pieces: Iterable<string | Uint8Array>): void {
-  // Strings are gathered into one reused buffer, written out whenever it is full.
-  const buffer = Buffer.allocUnsafe(1 << 22);
+async function writePieces(fd: number, pieces: Iterable<string | Uint8Array>): Promise<void> {
+  // Strings are gathered into one reused buffer, written out whenever it is full. After each
+  // write the event loop gets a turn: work running on other threads meanwhile (zlib deflating the
+  // copy) waits for the main thread between its steps, and a national JSON is seconds of writing.
+  const buffer = Buffer.allocUnsafe(WRITE_BYTES);
   let used = 0;
-  const flush = () => {
+  const flush = async () => {
     for (let done = 0; done < used;) done += writeSync(fd, buffer, done, used - done);
     used = 0;
+    await new Promise<void>((resolve) => setImmediate(resolve));
   };
   const writeAll = (bytes: Uint8Array) => {
     for (let done = 0; done < bytes.length;) done += writeSync(fd, bytes, done, bytes.length - done);
   };
   for (const piece of pieces) {
     if (typeof piece !== 'string') {
-      flush();
+      await flush();
       writeAll(piece);
     } else if (piece.length * 3 > buffer.length) {
-      flush();
+      await flush();
       writeAll(Buffer.from(piece, 'utf8'));
     } else {
-      if (buffer.length - used < piece.length * 3) flush();
+      if (buffer.length - used < piece.length * 3) await flush();
       used += buffer.write(piece, used);
     }
   }
-  flush();
+  await flush();
 }
+
+/** Bytes written at a time, between turns of the event loop. */
+const WRITE_BYTES = 1 << 20;
 
 /** Whether `fstat` of an open file says it is a regular file. */
 export function isRegularFd(fd: number): boolean {

@@ -251,14 +251,14 @@ describe('all or nothing (point 10)', () => {
     expect(snapshot(dir)).toEqual(before);
   });
 
-  it.each(['SIGINT', 'SIGTERM'] as const)('%s removes the temporary files written so far', (signal) => {
+  it.each(['SIGINT', 'SIGTERM'] as const)('%s removes the temporary files written so far', async (signal) => {
     const dir = tempDir();
     const seen: string[] = [];
     const plan = new OutputPlan('en', (s) => seen.push(s));
     plan.output(join(dir, 'a.json'), '--json');
     plan.output(join(dir, 'b.html'), '--report');
-    plan.stage(join(dir, 'a.json'), () => ['{}']);
-    plan.stage(join(dir, 'b.html'), () => ['<p>']);
+    await plan.stage(join(dir, 'a.json'), () => ['{}']);
+    await plan.stage(join(dir, 'b.html'), () => ['<p>']);
     expect(readdirSync(dir).filter((n) => n.endsWith('.tmp'))).toHaveLength(2);
     process.emit(signal, signal);
     expect(readdirSync(dir)).toEqual([]);
