@@ -53,11 +53,10 @@ function findingJson(f: Finding, lang: Lang, reviews: ReviewMatch | undefined) {
   out.sheet = f.sheet;
   out.cell = f.cell;
   out.inputs = f.inputs.map(inputJson);
-  // Two decimals, more only where rounding would show a shortfall as exactly on target.
-  out.actual = f.actual === null ? null : roundTo(f.actual, f.target === null ? 2 : digitsToShow(f.actual, f.target));
+  out.actual = actualShown(f);
   out.target = f.target;
   out.operator = f.operator;
-  out.gap = f.gap === null ? null : roundTo(f.gap, 2);
+  out.gap = gapShown(f);
   out.unitOfMeasure = f.factUnit;
   out.message = messageIn(f, lang);
   if (f.pledgedInWorkbook) out.pledgedInWorkbook = f.pledgedInWorkbook;
@@ -90,16 +89,8 @@ function findingTexts(findings: ReadonlyArray<Finding>, lang: Lang, reviews: Rev
       s += (i === 0 ? '{"indicator":' : ',{"indicator":') + name(x.indicator) + ',"period":' + name(x.period) + ',"sheet":' + name(x.sheet);
       s += ',"cell":' + jsonString(x.cell) + ',"value":' + jsonNumber(x.value) + ',"shown":' + jsonString(x.shown) + '}';
     }
-    const actual = f.actual === null ? null : roundTo(f.actual, f.target === null ? 2 : digitsToShow(f.actual, f.target));
-    s += '],"actual":' + jsonNumber(actual) + ',"target":' + jsonNumber(f.target) + ',"operator":' + (f.operator === null ? 'null' : name(f.operator));
-    s +=
-      ',"gap":' +
-      jsonNumber(f.gap === null ? null : roundTo(f.gap, 2)) +
-      ',"unitOfMeasure":' +
-      name(f.factUnit) +
-      ',"message":' +
-      jsonString(messageIn(f, lang)) +
-      '}';
+    s += '],"actual":' + jsonNumber(actualShown(f)) + ',"target":' + jsonNumber(f.target) + ',"operator":' + (f.operator === null ? 'null' : name(f.operator));
+    s += ',"gap":' + jsonNumber(gapShown(f)) + ',"unitOfMeasure":' + name(f.factUnit) + ',"message":' + jsonString(messageIn(f, lang)) + '}';
     return s;
   };
   return (from: number, to: number): string[] => {
@@ -109,7 +100,16 @@ function findingTexts(findings: ReadonlyArray<Finding>, lang: Lang, reviews: Rev
   };
 }
 
-/** What JSON.stringify escapes in a string: quote, backslash, control characters, lone surrogates. */
+/** The actual value as the document gives it: two decimals, more only where rounding would show a shortfall as exactly on target. */
+function actualShown(f: Finding): number | null {
+  return f.actual === null ? null : roundTo(f.actual, f.target === null ? 2 : digitsToShow(f.actual, f.target));
+}
+
+function gapShown(f: Finding): number | null {
+  return f.gap === null ? null : roundTo(f.gap, 2);
+}
+
+/** Strings JSON.stringify may escape: quote, backslash, control characters, surrogates (lone ones are escaped; pairs are left to it too). */
 const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
 
 function jsonString(s: string): string {
