@@ -44,7 +44,7 @@ export function editedMeanwhile(
   return {
     async queue(trips: RoundTrips) {
       const sheets = new SheetProxies(context);
-      const cells = tables.flatMap((t) => t.observations.map((o) => ({ sheet: o.sheet, cell: o.cell })));
+      const cells = tables.flatMap((t) => Array.from(t.observations, (o) => ({ sheet: o.sheet, cell: o.cell })));
       for (const [sheet, onSheet] of groupBy(cells, (c) => c.sheet)) {
         // One command per run of rows in a column: a layout-C column of units is one (up to RUN_ROWS).
         for (const a of areasForCells(onSheet.map((c) => c.cell))) {

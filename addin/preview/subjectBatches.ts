@@ -30,7 +30,8 @@ export function subjectBatches(tables: ReadonlyArray<IndicatorTable>, batchOf: (
   const runs: Observation[][][][] = [];
   const subjects: number[] = [];
   tables.forEach((t, ti) => {
-    const all = t.observations;
+    // A layout C table's figures are made when read (ColumnTableFigures): made here once, then sliced.
+    const all = Array.isArray(t.observations) ? (t.observations as Observation[]) : Array.from(t.observations);
     let lastUnit: string | undefined;
     let lastPeriod: string | undefined;
     let batch = -1;

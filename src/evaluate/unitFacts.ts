@@ -94,7 +94,7 @@ export class UnitGroups {
     const o0 = this.first[u];
     const byIndicator: UnitFigures['byIndicator'] = new Map();
     for (let slot = this.start[u]; slot < this.start[u + 1]; slot++) {
-      const o = this.tables[this.tableAt[slot]].observations[this.indexAt[slot]];
+      const o = this.tables[this.tableAt[slot]].observations.at(this.indexAt[slot])!;
       // One figure per list is the rule, and a list grown by push from empty keeps room for
       // seventeen, so a list starts as exactly its first figure.
       const ind = byIndicator.get(o.indicator);

@@ -3,6 +3,7 @@ import { parseA1, RangeRef, rangeToA1 } from '../grid/address';
 import { cellText } from '../grid/cell';
 import { cellAt, SheetGrid, WorkbookGrid } from '../grid/grid';
 import { plainObservation } from './columnFigure';
+import { withReplaced } from './columnTableFigures';
 import { IndicatorTable, Observation } from './indicatorTable';
 import { findLooseColumnTables, readColumnTable } from './layoutColumns';
 import { findRowTables } from './layoutRows';
@@ -66,24 +67,26 @@ function tablesOn(sheets: ReadonlyArray<SheetGrid>, matcher: LabelMatcher, bindi
  */
 function withMergedFigures(view: SheetView, table: IndicatorTable): IndicatorTable {
   if (view.sheet.merges.length === 0) return table; // nothing to look up for each of a national table's figures
-  const areaOf = new Map<Observation, RangeRef>();
+  const areaAt = new Map<number, RangeRef>();
   const figuresIn = new Map<RangeRef, number>();
+  let i = 0;
   for (const o of table.observations) {
     const { row, col } = parseA1(o.cell);
     const m = view.mergeAt(row, col);
-    if (!m || (m.top === m.bottom && m.left === m.right)) continue;
-    areaOf.set(o, m);
-    figuresIn.set(m, (figuresIn.get(m) ?? 0) + 1);
+    if (m && !(m.top === m.bottom && m.left === m.right)) {
+      areaAt.set(i, m);
+      figuresIn.set(m, (figuresIn.get(m) ?? 0) + 1);
+    }
+    i++;
   }
-  if (areaOf.size === 0) return table;
-  const observations = table.observations.map((o) => {
-    const m = areaOf.get(o);
-    if (!m) return o;
+  const replaced = new Map<number, Observation>();
+  for (const [at, m] of areaAt) {
+    const o = table.observations.at(at)!;
     const { row, col } = parseA1(o.cell);
     const ownsIt = m.top === row && m.left === col && figuresIn.get(m) === 1;
-    return ownsIt ? o : { ...plainObservation(o), value: undefined, merged: rangeToA1(m) };
-  });
-  return { ...table, observations };
+    if (!ownsIt) replaced.set(at, { ...plainObservation(o), value: undefined, merged: rangeToA1(m) });
+  }
+  return replaced.size === 0 ? table : { ...table, observations: withReplaced(table.observations, replaced) };
 }
 
 /**

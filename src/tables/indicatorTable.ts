@@ -26,6 +26,15 @@ export interface Observation {
   readonly pledged?: { readonly cell: string; readonly raw: CellValue };
 }
 
+/**
+ * A table's figures in table order (a layout C table's are made when read: see ColumnTableFigures).
+ * Read them in order, or one by position; an array of observations is one.
+ */
+export interface Observations extends Iterable<Observation> {
+  readonly length: number;
+  at(index: number): Observation | undefined;
+}
+
 export interface TableProblem {
   readonly sheet: string;
   readonly cell: string;
@@ -41,7 +50,7 @@ export interface IndicatorTable {
   /** A1 address of the header cell where the table was recognised. */
   readonly anchor: string;
   readonly units: string[];
-  readonly observations: Observation[];
+  readonly observations: Observations;
   readonly problems: TableProblem[];
   /** How the header was read, for `explain`: its rows and what each column is. */
   readonly header?: HeaderReading;

@@ -7,8 +7,10 @@ import { ColumnRole, HeaderReading, IndicatorTable, Observation, TableProblem } 
 import { Bindings } from '../bindings/binding';
 import { LabelMatch, LabelMatcher } from './labelMatcher';
 import { assignPeriodRoles, classifyHeader, isFillerOnly, parsePeriod, PeriodMention, PeriodRole } from './periods';
-import { ColumnFigure, FigureColumn, plainObservation } from './columnFigure';
-import { figureOf } from './figures';
+import { plainObservation } from './columnFigure';
+import { ColumnTableFigures, PlacedFigureColumn } from './columnTableFigures';
+import { cellAt, SheetGrid } from '../grid/grid';
+import { CellValue } from '../grid/cell';
 import { SheetView } from './sheetView';
 import { fold } from './text';
 
@@ -175,11 +177,11 @@ export function readColumnTable(
   if (header.columns.length === 0) return undefined;
   const unitCol = header.unitCol ?? guessUnitColumn(view, opts.headerRow + (isColumnNumberRow(view, opts.headerRow + 1) ? 1 : 0), area, header.columns);
   if (unitCol === undefined) return undefined;
-  const observations: Observation[] = [];
   const units: string[] = [];
   const seen = new Set<string>(); // `units.includes` would make a table of 50,000 communes quadratic
   const last = opts.lastDataRow ?? area.bottom;
-  const figureColumns: FigureColumn[] = header.columns.map((c) => ({
+  const columns: PlacedFigureColumn[] = header.columns.map((c) => ({
+    col: c.col,
     indicator: c.indicator,
     period: c.period,
     periodLabel: c.periodLabel,
@@ -187,6 +189,10 @@ export function readColumnTable(
     sheet: view.sheet.name,
     letters: columnName(c.col), // cell addresses without a conversion per figure
   }));
+  // Each data row's place, unit and period: its figures are made from these when read.
+  const rows: number[] = [];
+  const rowUnits: string[] = [];
+  const rowPeriods: Array<string | undefined> = [];
   /** Each unit's own periods, in the order met: gathered per row, not per figure. */
   const periodsOf = new Map<string, string[]>();
   for (let r = opts.headerRow + 1; r <= last && r < view.height; r++) {
@@ -216,19 +222,25 @@ export function readColumnTable(
       if (!list) periodsOf.set(unit, [subjectPeriod]);
       else if (!list.includes(subjectPeriod)) list.push(subjectPeriod);
     }
-    for (let i = 0; i < header.columns.length; i++) {
-      const raw = view.value(r, header.columns[i].col);
-      observations.push(new ColumnFigure(unit, subjectPeriod, raw, figureOf(raw), figureColumns[i], r));
-    }
+    rows.push(r);
+    rowUnits.push(unit);
+    rowPeriods.push(subjectPeriod);
   }
   if (units.length === 0) return undefined;
+  const figures = new ColumnTableFigures(
+    cellReader(view.sheet),
+    columns,
+    Int32Array.from(rows),
+    rowUnits,
+    header.periodCol === undefined ? undefined : rowPeriods,
+  );
   return {
     sheet: view.sheet.name,
     layout: 'C',
     tableName: opts.tableName,
     anchor: toA1(opts.headerRow, area.left),
     units,
-    observations: header.periodCol === undefined ? observations : pairPeriodRows(observations, periodsOf),
+    observations: header.periodCol === undefined ? figures : pairPeriodRows(figures, periodsOf),
     problems: header.problems,
     header: header.reading,
   };
@@ -240,7 +252,7 @@ export function readColumnTable(
  * as a person reads it: the baseline row gives the current row's baseline figures. A series of
  * months stays a series (no single current row to pair with).
  */
-function pairPeriodRows(observations: Observation[], periodsOf: ReadonlyMap<string, string[]>): Observation[] {
+function pairPeriodRows(figures: ColumnTableFigures, periodsOf: ReadonlyMap<string, string[]>): ColumnTableFigures {
   const baselineOf = new Map<string, { baseline: string; current: string }>();
   for (const [unit, texts] of periodsOf) {
     const roles = assignPeriodRoles(texts.map((t) => parsePeriod(t)));
@@ -248,12 +260,23 @@ function pairPeriodRows(observations: Observation[], periodsOf: ReadonlyMap<stri
     const base = roles.filter((r) => r === 'baseline').length;
     if (cur === 1 && base === 1) baselineOf.set(unit, { baseline: texts[roles.indexOf('baseline')], current: texts[roles.indexOf('current')] });
   }
-  if (baselineOf.size === 0) return observations;
-  return observations.map((o) => {
+  if (baselineOf.size === 0) return figures;
+  const replaced = new Map<number, Observation>();
+  for (let i = 0; i < figures.length; i++) {
+    const o = figures.at(i)!;
     const pair = baselineOf.get(o.unit);
-    if (!pair || o.subjectPeriod !== pair.baseline || o.period !== 'current') return o;
-    return { ...plainObservation(o), period: 'baseline', periodLabel: pair.baseline, subjectPeriod: pair.current };
-  });
+    if (!pair || o.subjectPeriod !== pair.baseline || o.period !== 'current') continue;
+    replaced.set(i, { ...plainObservation(o), period: 'baseline', periodLabel: pair.baseline, subjectPeriod: pair.current });
+  }
+  return figures.withReplaced(replaced);
+}
+
+/**
+ * Reads a sheet's cells. Made outside readColumnTable: a closure there would share its scope, and with
+ * it the SheetView and its caches, for as long as the table's figures live.
+ */
+function cellReader(sheet: SheetGrid): (row: number, col: number) => CellValue {
+  return (row, col) => cellAt(sheet, row, col);
 }
 
 function guessUnitColumn(view: SheetView, headerRow: number, area: RangeRef, columns: IndicatorColumn[]): number | undefined {

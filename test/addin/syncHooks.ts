@@ -33,7 +33,7 @@ export function hookSyncs(fake: FakeExcel, hooks: SyncHooks): FakeExcel {
 
 /** Types a different number into the first numeric figure the check read (the state changes at once, as Excel's would). */
 export function editFigure(state: FakeWorkbook, tables: ReadonlyArray<IndicatorTable>): { sheet: string; cell: string } {
-  const o = tables.flatMap((t) => t.observations).find((x) => typeof x.value === 'number');
+  const o = tables.flatMap((t) => [...t.observations]).find((x) => typeof x.value === 'number');
   if (!o) throw new Error('no numeric figure to edit');
   const { row, col } = parseA1(o.cell);
   state.sheet(o.sheet).cells.set(`${row},${col}`, { value: (o.value as number) + 1000, type: 'Double' });

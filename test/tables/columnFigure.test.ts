@@ -36,7 +36,7 @@ describe('figures of a table with a unit per row', () => {
       ),
     );
     const [t] = findIndicatorTables(g, matcher);
-    expect(t.observations.map(fields)).toEqual([
+    expect([...t.observations].map(fields)).toEqual([
       {
         ...base('Công an xã A', 'B2', 12, 12),
         indicator: 'criminal-cases',
@@ -69,7 +69,7 @@ describe('figures of a table with a unit per row', () => {
       },
     ]);
     // A figure changed by the reader is a whole observation of its own, with its fields in their usual order.
-    expect(Object.keys(t.observations[2])).toEqual([
+    expect(Object.keys(t.observations.at(2)!)).toEqual([
       'unit',
       'subjectPeriod',
       'indicator',
@@ -102,13 +102,60 @@ describe('figures of a table with a unit per row', () => {
       periodLabel,
       sheet: 'Kỳ',
     });
-    expect(t.observations.map(fields)).toEqual([
+    expect([...t.observations].map(fields)).toEqual([
       row('C2', 'criminal-cases', 'Số vụ PPHS', 'current', '', 10),
       row('D2', 'traffic-accidents', 'Số vụ TNGT', 'current', '', 3),
       row('C3', 'criminal-cases', 'Số vụ PPHS', 'baseline', 'Năm 2024', 12),
       row('D3', 'traffic-accidents', 'Số vụ TNGT', 'baseline', 'Năm 2024', 4),
     ]);
-    expect(Object.keys(t.observations[2])).toEqual(['unit', 'subjectPeriod', 'indicator', 'period', 'periodLabel', 'label', 'sheet', 'cell', 'raw', 'value']);
+    expect(Object.keys(t.observations.at(2)!)).toEqual([
+      'unit',
+      'subjectPeriod',
+      'indicator',
+      'period',
+      'periodLabel',
+      'label',
+      'sheet',
+      'cell',
+      'raw',
+      'value',
+    ]);
+  });
+});
+
+describe('a unit-per-row table read by position and in order', () => {
+  const g = workbook(
+    sheet('Cụm', [
+      ['Đơn vị', 'Số vụ PPHS năm 2024', 'Số vụ PPHS năm 2025'],
+      ['Công an xã A', 12, 10],
+      ['Công an xã B', '7', 'chưa thống kê'],
+    ]),
+  );
+  const [t] = findIndicatorTables(g, matcher);
+
+  it('gives the same figures both ways, and nothing past either end', () => {
+    const list = t.observations;
+    expect(list.length).toBe(4);
+    expect([...list].map(fields)).toEqual(Array.from({ length: 4 }, (_, i) => fields(list.at(i)!)));
+    expect([...list].map((o) => [o.cell, o.value])).toEqual([
+      ['B2', 12],
+      ['C2', 10],
+      ['B3', 7],
+      ['C3', undefined],
+    ]);
+    // Positions mean what they mean to an array's `at`.
+    const asArray = [...list];
+    for (const i of [-5, -1, 4, 1.5, -0.5, NaN, Infinity])
+      expect(fields(list.at(i) ?? ({} as Observation))).toEqual(fields(asArray.at(i) ?? ({} as Observation)));
+    expect(list.at(4)).toBeUndefined();
+    expect(list.at(-5)).toBeUndefined();
+    // Read twice, a figure is equal, not a kept object: nothing of the table outlives its reader's hold.
+    expect(fields(list.at(2)!)).toEqual(fields(list.at(2)!));
+  });
+
+  it('makes the figures from the sheet, the cells as they are now', () => {
+    expect(t.observations.at(0)!.raw).toBe(12);
+    expect(t.observations.at(3)!.raw).toBe('chưa thống kê');
   });
 });
 

@@ -300,17 +300,17 @@ describe('one row per unit and period', () => {
       ['Công an xã C', 'Tháng 01/2025', 5, 1],
       ['Công an xã C', 'Tháng 02/2025', 6, 1],
     ]);
-    const a = ts[0].observations.filter((o) => o.unit === 'Công an xã A' && o.indicator === 'criminal-cases');
+    const a = [...ts[0].observations].filter((o) => o.unit === 'Công an xã A' && o.indicator === 'criminal-cases');
     expect(a.map((o) => [o.period, o.subjectPeriod, o.cell])).toEqual([
       ['baseline', 'Năm 2025', 'C2'],
       ['current', 'Năm 2025', 'C3'],
     ]);
-    const b = ts[0].observations.filter((o) => o.unit === 'Công an xã B' && o.indicator === 'traffic-deaths');
+    const b = [...ts[0].observations].filter((o) => o.unit === 'Công an xã B' && o.indicator === 'traffic-deaths');
     expect(b.map((o) => [o.period, o.subjectPeriod])).toEqual([
       ['baseline', 'Kỳ này'],
       ['current', 'Kỳ này'],
     ]);
-    const c = ts[0].observations.filter((o) => o.unit === 'Công an xã C' && o.indicator === 'criminal-cases');
+    const c = [...ts[0].observations].filter((o) => o.unit === 'Công an xã C' && o.indicator === 'criminal-cases');
     expect(c.map((o) => [o.period, o.subjectPeriod])).toEqual([
       ['current', 'Tháng 01/2025'],
       ['current', 'Tháng 02/2025'],

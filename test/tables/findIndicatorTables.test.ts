@@ -7,7 +7,7 @@ import { layoutA, sheet, workbook } from '../helpers/grid';
 const matcher = new LabelMatcher(defaultPack());
 const find = (g: Parameters<typeof findIndicatorTables>[0]) => findIndicatorTables(g, matcher);
 const obs = (t: ReturnType<typeof find>[number], indicator: string, period: string, unit?: string) =>
-  t.observations.find((o) => o.indicator === indicator && o.period === period && (unit === undefined || o.unit === unit));
+  [...t.observations].find((o) => o.indicator === indicator && o.period === period && (unit === undefined || o.unit === unit));
 
 describe('layout A: one unit report', () => {
   const grid = layoutA([

@@ -60,7 +60,7 @@ describe('a header of one row with few periods', () => {
   it('one period column beside a label heading is still a table', () => {
     const g = workbook(sheet('Báo cáo', [['CÔNG AN TỈNH THANH HÓA'], [], ['STT', 'Nội dung chỉ tiêu', 'Năm 2025'], ['1', 'Số vụ phạm pháp hình sự', 1180]]));
     const [t] = findIndicatorTables(g, matcher);
-    expect(t.observations.map((o) => [o.cell, o.period, o.value])).toEqual([['C4', 'current', 1180]]);
+    expect([...t.observations].map((o) => [o.cell, o.period, o.value])).toEqual([['C4', 'current', 1180]]);
   });
 
   it('rows of figures with a month and a year in them are data, not headers', () => {
@@ -71,6 +71,6 @@ describe('a header of one row with few periods', () => {
     expect(t.layout).toBe('C');
     expect(t.units).toEqual(['Công an xã số 1', 'Công an xã số 2', 'Công an xã số 3']);
     expect(t.observations).toHaveLength(12);
-    expect(t.observations[1]).toMatchObject({ unit: 'Công an xã số 1', subjectPeriod: '01/2025', period: 'current', cell: 'D2', value: 11 });
+    expect(t.observations.at(1)!).toMatchObject({ unit: 'Công an xã số 1', subjectPeriod: '01/2025', period: 'current', cell: 'D2', value: 11 });
   });
 });

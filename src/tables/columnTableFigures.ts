@@ -1,0 +1,75 @@
+import { CellValue } from '../grid/cell';
+import { ColumnFigure, FigureColumn } from './columnFigure';
+import { figureOf } from './figures';
+import { Observation, Observations } from './indicatorTable';
+
+/** A column of a layout C table, with where it stands on the sheet. */
+export interface PlacedFigureColumn extends FigureColumn {
+  /** Zero-based column on the sheet. */
+  readonly col: number;
+}
+
+/**
+ * The figures of a layout C table, row by row and column by column, each made when it is read.
+ * A national table has one and a half million figures: kept as objects from reading to evaluation,
+ * they outlived every young-generation collection and were copied into the old one. Here a table
+ * keeps a row's sheet position and unit, and a figure lives only as long as its reader holds it.
+ * The cells are read from the sheet, which the table's reader keeps alive and never changes.
+ */
+export class ColumnTableFigures implements Observations {
+  readonly length: number;
+
+  /**
+   * @param rows each data row's zero-based row on the sheet
+   * @param units each data row's unit
+   * @param periods each data row's own period, when the table has a period column
+   * @param replaced figures read otherwise than their cell says (a merged area, a baseline row), by position
+   */
+  constructor(
+    private readonly cellAt: (row: number, col: number) => CellValue,
+    private readonly columns: ReadonlyArray<PlacedFigureColumn>,
+    private readonly rows: Int32Array,
+    private readonly units: ReadonlyArray<string>,
+    private readonly periods: ReadonlyArray<string | undefined> | undefined,
+    private readonly replaced: ReadonlyMap<number, Observation> = new Map(),
+  ) {
+    this.length = rows.length * columns.length;
+  }
+
+  /** As an array's `at`: a fraction is cut, a negative position counts from the end. */
+  at(index: number): Observation | undefined {
+    let i = Math.trunc(index) || 0;
+    if (i < 0) i += this.length;
+    if (i < 0 || i >= this.length) return undefined;
+    const replaced = this.replaced.size === 0 ? undefined : this.replaced.get(i);
+    if (replaced) return replaced;
+    const n = this.columns.length;
+    const k = (i / n) | 0;
+    const column = this.columns[i - k * n];
+    const row = this.rows[k];
+    const raw = this.cellAt(row, column.col);
+    return new ColumnFigure(this.units[k], this.periods?.[k], raw, figureOf(raw), column, row);
+  }
+
+  /** The same figures with some read otherwise (positions as in `at`). */
+  withReplaced(replaced: ReadonlyMap<number, Observation>): ColumnTableFigures {
+    if (replaced.size === 0) return this;
+    const all = new Map(this.replaced);
+    for (const [i, o] of replaced) all.set(i, o);
+    return new ColumnTableFigures(this.cellAt, this.columns, this.rows, this.units, this.periods, all);
+  }
+
+  [Symbol.iterator](): Iterator<Observation> {
+    let i = 0;
+    return {
+      next: (): IteratorResult<Observation> => (i < this.length ? { done: false, value: this.at(i++)! } : { done: true, value: undefined }),
+    };
+  }
+}
+
+/** A table's figures with some read otherwise, by position; the others are the same figures. */
+export function withReplaced(list: Observations, replaced: ReadonlyMap<number, Observation>): Observations {
+  if (replaced.size === 0) return list;
+  if (list instanceof ColumnTableFigures) return list.withReplaced(replaced);
+  return Array.from(list, (o, i) => replaced.get(i) ?? o);
+}
