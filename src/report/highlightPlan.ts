@@ -10,7 +10,9 @@ import { Lang } from '../words/lang';
  * cell share a single mark (shortfall over no-data) whose note lists them all.
  */
 export function highlightPlanFor(findings: ReadonlyArray<Finding>, lang: Lang): HighlightPlan {
-  const marks = new Map<string, { sheet: string; cell: string; status: MarkStatus; notes: string[] }>();
+  // By sheet, then by cell: the finding's own cell text is the key, no `sheet!cell` string made per finding.
+  const marksBySheet = new Map<string, Map<string, Mark>>();
+  const marks: Mark[] = [];
   const flagged: Flagged[] = [];
   let met = 0;
   for (const f of findings) {
@@ -23,19 +25,30 @@ export function highlightPlanFor(findings: ReadonlyArray<Finding>, lang: Lang): 
     flagged.push({ f, message });
     const cell = f.cell;
     if (!cell) continue;
-    const key = `${f.sheet}!${cell}`;
     const note = `${statusWord(f.status, lang)} — ${f.title[lang]}\n${message}`;
-    const m = marks.get(key);
-    if (!m) marks.set(key, { sheet: f.sheet, cell, status: f.status, notes: [note] });
-    else {
+    let onSheet = marksBySheet.get(f.sheet);
+    if (!onSheet) marksBySheet.set(f.sheet, (onSheet = new Map()));
+    const m = onSheet.get(cell);
+    if (!m) {
+      const mark = { sheet: f.sheet, cell, status: f.status, notes: [note] };
+      onSheet.set(cell, mark);
+      marks.push(mark);
+    } else {
       if (f.status === 'shortfall') m.status = 'shortfall';
       m.notes.push(note);
     }
   }
   const cellMarks: CellMark[] = [];
-  for (const m of marks.values())
-    cellMarks.push({ sheet: m.sheet, cell: m.cell, status: m.status, note: m.notes.length === 1 ? m.notes[0] : m.notes.join('\n\n') });
+  for (const m of marks) cellMarks.push({ sheet: m.sheet, cell: m.cell, status: m.status, note: m.notes.length === 1 ? m.notes[0] : m.notes.join('\n\n') });
   return { marks: cellMarks, findingsSheet: findingsSheet(flagged, met, lang), author: 'Pledge Check' };
+}
+
+/** A cell's mark, gathered from the findings on it. */
+interface Mark {
+  readonly sheet: string;
+  readonly cell: string;
+  status: MarkStatus;
+  readonly notes: string[];
 }
 
 /** A finding that is not met, with its message in the plan's language. */
