@@ -164,14 +164,22 @@ export class PackEvaluator {
   private unitFacts(
     unit: UnitFigures,
   ): { applicable: PreparedRule[]; values: Map<string, FactValue>; numeric: Record<string, number>; complete: PreparedRule[] } | undefined {
-    const applicable = this.prepared.filter((p) => p.indicators.every((i) => unit.byIndicator.has(i)));
+    // Loops, not filter/every: tens of thousands of units, each with its own lists.
+    const applicable: PreparedRule[] = [];
+    for (const p of this.prepared) if (hasEvery(unit.byIndicator, p.indicators)) applicable.push(p);
     if (applicable.length === 0) return undefined;
     const values = new Map<string, FactValue>();
-    for (const p of applicable) for (const f of p.facts) if (!values.has(f)) values.set(f, computeFact(this.pack, unit, f));
     const numeric: Record<string, number> = Object.create(null);
-    for (const [k, v] of values) if (v.value !== undefined) numeric[k] = v.value;
+    for (const p of applicable)
+      for (const f of p.facts)
+        if (!values.has(f)) {
+          const v = computeFact(this.pack, unit, f);
+          values.set(f, v);
+          if (v.value !== undefined) numeric[f] = v.value;
+        }
     // Rules with no data are never evaluated: no-data is decided here, not by the engine.
-    const complete = applicable.filter((p) => p.facts.every((f) => f in numeric));
+    const complete: PreparedRule[] = [];
+    for (const p of applicable) if (hasAll(numeric, p.facts)) complete.push(p);
     return { applicable, values, numeric, complete };
   }
 
@@ -435,6 +443,11 @@ function statusFunction(facts: string[], compiled: CompiledConditions): (row: Re
     return (row) => (!ok(row[a]) || !ok(row[b]) ? NO_DATA : test(row as FactRow) ? MET : SHORTFALL);
   }
   return (row) => (!hasAll(row, facts) ? NO_DATA : test(row as FactRow) ? MET : SHORTFALL);
+}
+
+function hasEvery(byIndicator: ReadonlyMap<string, unknown>, indicators: ReadonlyArray<string>): boolean {
+  for (const i of indicators) if (!byIndicator.has(i)) return false;
+  return true;
 }
 
 function hasAll(row: Readonly<Record<string, number | null>>, facts: ReadonlyArray<string>): boolean {
