@@ -1,6 +1,7 @@
 import { sheetRef } from '../grid/address';
 import { showCell } from '../grid/cell';
 import { DerivedFact, RulePack } from '../packs/rulePack';
+import { forEachSubjectRun } from '../tables/columnTableFigures';
 import { IndicatorTable, Observation } from '../tables/indicatorTable';
 import { PeriodRole } from '../tables/periods';
 import { fold } from '../tables/text';
@@ -49,26 +50,28 @@ export class UnitGroups {
     for (const t of tables) total += t.observations.length;
     const subjectOf = new Int32Array(total);
     const subjects = new Map<string, number>();
-    // A row's observations come together: the subject is looked up once per row, not per figure.
+    // A row's observations come together: the subject is looked up once per run, not per figure.
     let lastUnit: string | undefined;
     let lastPeriod: string | undefined;
     let u = -1;
     let k = 0;
     for (const t of tables) {
-      for (const o of t.observations) {
-        if (u < 0 || o.unit !== lastUnit || o.subjectPeriod !== lastPeriod) {
-          lastUnit = o.unit;
-          lastPeriod = o.subjectPeriod;
-          const key = o.subjectPeriod === undefined ? fold(o.unit) : `${fold(o.unit)}\u0000${fold(o.subjectPeriod)}`;
+      const base = k;
+      forEachSubjectRun(t.observations, (from, to, unit, period) => {
+        if (u < 0 || unit !== lastUnit || period !== lastPeriod) {
+          lastUnit = unit;
+          lastPeriod = period;
+          const key = period === undefined ? fold(unit) : `${fold(unit)}\u0000${fold(period)}`;
           const known = subjects.get(key);
           if (known === undefined) {
             u = this.first.length;
             subjects.set(key, u);
-            this.first.push(o);
+            this.first.push(t.observations.at(from)!);
           } else u = known;
         }
-        subjectOf[k++] = u;
-      }
+        subjectOf.fill(u, base + from, base + to);
+      });
+      k += t.observations.length;
     }
     this.length = this.first.length;
     // Counting sort by subject, stable: each subject's slots keep table order.

@@ -59,12 +59,46 @@ export class ColumnTableFigures implements Observations {
     return new ColumnTableFigures(this.cellAt, this.columns, this.rows, this.units, this.periods, all);
   }
 
+  /** Each row's figures as one run of the same unit and period, or false when some figure was read otherwise. */
+  subjectRuns(visit: SubjectRunVisitor): boolean {
+    if (this.replaced.size > 0) return false;
+    const n = this.columns.length;
+    if (n === 0) return true;
+    for (let k = 0; k < this.rows.length; k++) visit(k * n, (k + 1) * n, this.units[k], this.periods?.[k]);
+    return true;
+  }
+
   [Symbol.iterator](): Iterator<Observation> {
     let i = 0;
     return {
       next: (): IteratorResult<Observation> => (i < this.length ? { done: false, value: this.at(i++)! } : { done: true, value: undefined }),
     };
   }
+}
+
+/** Positions `from` to `to` (exclusive) hold figures of one unit and own period. */
+export type SubjectRunVisitor = (from: number, to: number, unit: string, period: string | undefined) => void;
+
+/**
+ * Each run of consecutive figures with the same unit and own period, in order: what grouping by
+ * subject needs, read from a layout C table's rows without making its figures.
+ */
+export function forEachSubjectRun(list: Observations, visit: SubjectRunVisitor): void {
+  if (list instanceof ColumnTableFigures && list.subjectRuns(visit)) return;
+  let from = 0;
+  let unit = '';
+  let period: string | undefined;
+  let i = 0;
+  for (const o of list) {
+    if (i === 0 || o.unit !== unit || o.subjectPeriod !== period) {
+      if (i > 0) visit(from, i, unit, period);
+      from = i;
+      unit = o.unit;
+      period = o.subjectPeriod;
+    }
+    i++;
+  }
+  if (i > 0) visit(from, i, unit, period);
 }
 
 /** A table's figures with some read otherwise, by position; the others are the same figures. */

@@ -1,7 +1,8 @@
 import { defaultPack } from '../../src/packs/builtinPacks';
 import { findIndicatorTables } from '../../src/tables/findIndicatorTables';
 import { LabelMatcher } from '../../src/tables/labelMatcher';
-import { Observation } from '../../src/tables/indicatorTable';
+import { Observation, Observations } from '../../src/tables/indicatorTable';
+import { forEachSubjectRun } from '../../src/tables/columnTableFigures';
 import { sheet, workbook } from '../helpers/grid';
 
 const matcher = new LabelMatcher(defaultPack());
@@ -142,3 +143,54 @@ describe('a unit-per-row table read by position and in order', () => {
 function base(unit: string, cell: string, raw: number | null, value: number | undefined) {
   return { unit, subjectPeriod: undefined, sheet: 'Cụm', cell, raw, value, merged: undefined, pledged: undefined };
 }
+
+describe('runs of one subject', () => {
+  const runsOf = (list: Observations) => {
+    const out: Array<[number, number, string, string | undefined]> = [];
+    forEachSubjectRun(list, (from, to, unit, period) => out.push([from, to, unit, period]));
+    return out;
+  };
+
+  it("are the same read from a table's rows as from its figures, with and without figures read otherwise", () => {
+    const plain = findIndicatorTables(
+      workbook(
+        sheet('Cụm', [
+          ['Đơn vị', 'Số vụ PPHS năm 2024', 'Số vụ PPHS năm 2025'],
+          ['Công an xã A', 12, 10],
+          ['Công an xã A', 13, 11],
+          ['Công an xã B', 7, 5],
+        ]),
+      ),
+      matcher,
+    )[0].observations;
+    const paired = findIndicatorTables(
+      workbook(
+        sheet('Kỳ', [
+          ['Đơn vị', 'Kỳ', 'Số vụ PPHS', 'Số vụ TNGT'],
+          ['Công an xã A', 'Năm 2025', 10, 3],
+          ['Công an xã A', 'Năm 2024', 12, 4],
+          ['Công an xã B', 'Năm 2025', 8, 1],
+        ]),
+      ),
+      matcher,
+    )[0].observations;
+    for (const list of [plain, paired]) {
+      const fromFigures = runsOf([...list]);
+      // An array's runs join rows of one subject; a table's are a row each: the same subjects in the same order.
+      const subjects = (runs: ReturnType<typeof runsOf>) =>
+        runs.flatMap(([from, to, unit, period]) => Array.from({ length: to - from }, () => `${unit}|${period}`));
+      expect(subjects(runsOf(list))).toEqual(subjects(fromFigures));
+      expect(subjects(fromFigures)).toEqual([...list].map((o) => `${o.unit}|${o.subjectPeriod}`));
+    }
+    expect(runsOf(plain)).toEqual([
+      [0, 2, 'Công an xã A', undefined],
+      [2, 4, 'Công an xã A', undefined],
+      [4, 6, 'Công an xã B', undefined],
+    ]);
+    // The baseline row's current-period figures belong to the current row's period: read figure by figure.
+    expect(runsOf(paired)).toEqual([
+      [0, 4, 'Công an xã A', 'Năm 2025'],
+      [4, 6, 'Công an xã B', 'Năm 2025'],
+    ]);
+  });
+});
