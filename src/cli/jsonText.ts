@@ -17,17 +17,13 @@ export function* jsonPieces(value: unknown): Generator<string> {
 const GAP = '  ';
 /** Elements made at a time (a batch of findings). */
 const BATCH = 1000;
-/**
- * Elements given as text at a time: few enough that a young-generation collection falling inside
- * a batch has little to copy (each line is a tree of small strings until it is joined).
- */
+/** Elements given as text at a time: a piece of some tens of kilobytes, well inside the writer's buffer. */
 const TEXT_BATCH = 64;
 
 function* piece(value: unknown, indent: string): Generator<string> {
   const v = jsonValue(value, '');
   if (v instanceof JsonBatches) {
-    const texts = v.texts;
-    if (texts) yield* arrayPieces(v.length, texts, indent, true);
+    if (v.text) yield* textPieces(v.length, v.text, indent);
     else yield* arrayPieces(v.length, (from, to) => v.batch(from, to), indent);
     return;
   }
@@ -54,11 +50,9 @@ function* piece(value: unknown, indent: string): Generator<string> {
 
 /**
  * An array's elements a line each. Each element stringified is its own piece, never joined to the
- * others: JSON.stringify gives flat strings, which joined would be copied once more. `asText`:
- * the elements are their compact JSON text already (JsonBatches.texts), trees of small strings
- * that are copied anyway when written, so a batch of them is joined into one piece.
+ * others: JSON.stringify gives flat strings, which joined would be copied once more.
  */
-function* arrayPieces(length: number, slice: (from: number, to: number) => unknown[], indent: string, asText = false): Generator<string> {
+function* arrayPieces(length: number, slice: (from: number, to: number) => unknown[], indent: string): Generator<string> {
   if (length === 0) {
     yield '[]';
     return;
@@ -67,20 +61,33 @@ function* arrayPieces(length: number, slice: (from: number, to: number) => unkno
   const first = `\n${inner}`;
   const next = `,${first}`;
   yield '[';
-  const batch = asText ? TEXT_BATCH : BATCH;
-  for (let from = 0; from < length; from += batch) {
-    const elements = slice(from, Math.min(from + batch, length));
-    if (asText) {
-      // Fewer pieces, and each line is flattened once, into the batch's text, not again by the writer.
-      yield (from === 0 ? first : next) + (elements as string[]).join(next);
-      continue;
-    }
+  for (let from = 0; from < length; from += BATCH) {
+    const elements = slice(from, Math.min(from + BATCH, length));
     for (let i = 0; i < elements.length; i++) {
       yield from + i === 0 ? first : next;
       const element = jsonValue(elements[i], from + i);
       if (holdsBatches(element)) yield* piece(element, inner);
       else yield JSON.stringify(element) ?? 'null';
     }
+  }
+  yield `\n${indent}]`;
+}
+
+/**
+ * An array whose maker writes its elements' text (JsonBatches.text): a line each, a batch of lines
+ * given as one piece, made flat once by the maker; the line break before a batch is a piece of its own.
+ */
+function* textPieces(length: number, text: (from: number, to: number, separator: string) => string, indent: string): Generator<string> {
+  if (length === 0) {
+    yield '[]';
+    return;
+  }
+  const first = `\n${indent}${GAP}`;
+  const next = `,${first}`;
+  yield '[';
+  for (let from = 0; from < length; from += TEXT_BATCH) {
+    yield from === 0 ? first : next;
+    yield text(from, Math.min(from + TEXT_BATCH, length), next);
   }
   yield `\n${indent}]`;
 }

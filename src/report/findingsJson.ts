@@ -70,7 +70,8 @@ function findingJson(f: Finding, lang: Lang, reviews: ReviewMatch | undefined) {
  * (two-byte text: the names are Vietnamese) took a third of the run. Names from the pack and the
  * table (rule, unit, sheet, indicator) are escaped once per document. A finding this does not
  * write (a review, a plan cell) is given by JSON.stringify; test/report/findingsJson.test.ts holds
- * every text to JSON.stringify's, field order included.
+ * every text to JSON.stringify's, field order included. A batch's texts are gathered as parts and
+ * joined once: built by `+`, each line was a tree of small strings, copied again when joined.
  */
 function findingTexts(findings: ReadonlyArray<Finding>, lang: Lang, reviews: ReviewMatch | undefined) {
   const names = new Map<string, string>();
@@ -79,24 +80,31 @@ function findingTexts(findings: ReadonlyArray<Finding>, lang: Lang, reviews: Rev
     if (text === undefined) names.set(s, (text = jsonString(s)));
     return text;
   };
-  const text = (f: Finding): string => {
-    if (f.pledgedInWorkbook || reviews?.states.has(f)) return JSON.stringify(findingJson(f, lang, reviews));
-    let s = '{"ruleId":' + name(f.ruleId) + ',"unit":' + name(f.unit);
-    if (f.period !== undefined) s += ',"period":' + name(f.period);
-    s += ',"status":' + name(f.status) + ',"severity":' + name(f.severity) + ',"sheet":' + name(f.sheet) + ',"cell":' + jsonString(f.cell) + ',"inputs":[';
+  const write = (f: Finding, p: string[]): void => {
+    if (f.pledgedInWorkbook || reviews?.states.has(f)) {
+      p.push(JSON.stringify(findingJson(f, lang, reviews)));
+      return;
+    }
+    p.push('{"ruleId":', name(f.ruleId), ',"unit":', name(f.unit));
+    if (f.period !== undefined) p.push(',"period":', name(f.period));
+    p.push(',"status":', name(f.status), ',"severity":', name(f.severity), ',"sheet":', name(f.sheet), ',"cell":', jsonString(f.cell), ',"inputs":[');
     for (let i = 0; i < f.inputs.length; i++) {
       const x = f.inputs[i];
-      s += (i === 0 ? '{"indicator":' : ',{"indicator":') + name(x.indicator) + ',"period":' + name(x.period) + ',"sheet":' + name(x.sheet);
-      s += ',"cell":' + jsonString(x.cell) + ',"value":' + jsonNumber(x.value) + ',"shown":' + jsonString(x.shown) + '}';
+      p.push(i === 0 ? '{"indicator":' : ',{"indicator":', name(x.indicator), ',"period":', name(x.period), ',"sheet":', name(x.sheet));
+      p.push(',"cell":', jsonString(x.cell), ',"value":', jsonNumber(x.value), ',"shown":', jsonString(x.shown), '}');
     }
-    s += '],"actual":' + jsonNumber(actualShown(f)) + ',"target":' + jsonNumber(f.target) + ',"operator":' + (f.operator === null ? 'null' : name(f.operator));
-    s += ',"gap":' + jsonNumber(gapShown(f)) + ',"unitOfMeasure":' + name(f.factUnit) + ',"message":' + jsonString(messageIn(f, lang)) + '}';
-    return s;
+    p.push('],"actual":', jsonNumber(actualShown(f)), ',"target":', jsonNumber(f.target), ',"operator":', f.operator === null ? 'null' : name(f.operator));
+    p.push(',"gap":', jsonNumber(gapShown(f)), ',"unitOfMeasure":', name(f.factUnit), ',"message":', jsonString(messageIn(f, lang)), '}');
   };
-  return (from: number, to: number): string[] => {
-    const out = new Array<string>(to - from);
-    for (let i = from; i < to; i++) out[i - from] = text(findings[i]);
-    return out;
+  const parts: string[] = [];
+  return (from: number, to: number, separator: string): string => {
+    for (let i = from; i < to; i++) {
+      if (i > from) parts.push(separator);
+      write(findings[i], parts);
+    }
+    const text = parts.join('');
+    parts.length = 0;
+    return text;
   };
 }
 

@@ -10,11 +10,12 @@ export class JsonBatches<T> {
     /** Elements `from` (included) to `to` (excluded). */
     readonly batch: (from: number, to: number) => T[],
     /**
-     * The same elements as compact JSON text, each exactly what JSON.stringify gives for it, when
-     * the maker can write them faster than JSON.stringify can (a finding's text is mostly constant
-     * per rule). Writers that have it use it; it never says anything `batch` does not.
+     * The same elements as compact JSON text, each exactly what JSON.stringify gives for it, joined
+     * by `separator` into one string, when the maker can write them faster than JSON.stringify can
+     * (a finding's text is mostly constant per rule). Writers that have it use it; it never says
+     * anything `batch` does not.
      */
-    readonly texts?: (from: number, to: number) => string[],
+    readonly text?: (from: number, to: number, separator: string) => string,
   ) {}
 
   toJSON(): T[] {
