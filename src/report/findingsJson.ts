@@ -7,6 +7,7 @@ import { WorkbookReading } from '../tables/workbookReading';
 import { CheckAudit, WorkbookAudit } from './audit';
 import { Lang } from '../words/lang';
 import { JsonBatches } from './jsonBatches';
+import { jsonNames, jsonNumber, jsonString } from './jsonLiteral';
 
 /** What a check knows beyond the findings, for the JSON document; each part is optional. */
 export interface FindingsJsonExtras {
@@ -74,12 +75,7 @@ function findingJson(f: Finding, lang: Lang, reviews: ReviewMatch | undefined) {
  * joined once: built by `+`, each line was a tree of small strings, copied again when joined.
  */
 function findingTexts(findings: ReadonlyArray<Finding>, lang: Lang, reviews: ReviewMatch | undefined) {
-  const names = new Map<string, string>();
-  const name = (s: string) => {
-    let text = names.get(s);
-    if (text === undefined) names.set(s, (text = jsonString(s)));
-    return text;
-  };
+  const name = jsonNames();
   const write = (f: Finding, p: string[]): void => {
     if (f.pledgedInWorkbook || reviews?.states.has(f)) {
       p.push(JSON.stringify(findingJson(f, lang, reviews)));
@@ -115,18 +111,6 @@ function actualShown(f: Finding): number | null {
 
 function gapShown(f: Finding): number | null {
   return f.gap === null ? null : roundTo(f.gap, 2);
-}
-
-/** Strings JSON.stringify may escape: quote, backslash, control characters, surrogates (lone ones are escaped; pairs are left to it too). */
-const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
-
-function jsonString(s: string): string {
-  return NEEDS_ESCAPE.test(s) ? JSON.stringify(s) : '"' + s + '"';
-}
-
-/** As JSON.stringify writes a number: NaN and infinities as null. */
-function jsonNumber(n: number | null): string {
-  return n !== null && Number.isFinite(n) ? String(n) : 'null';
 }
 
 /** An input as the document gives it: the plan cell (`pledged`) is reported once, as the finding's pledgedInWorkbook. */

@@ -1,4 +1,8 @@
 import { Scorecard } from './scorecard';
+import { JsonBatches } from './jsonBatches';
+import { jsonNames, jsonNumber } from './jsonLiteral';
+
+type Row = Scorecard['rows'][number];
 
 /** The scorecard in the `--json` document: the model without the findings it points at (they are listed per workbook). */
 export function scorecardJson(s: Scorecard) {
@@ -6,7 +10,8 @@ export function scorecardJson(s: Scorecard) {
     targets: s.targets.map((t) => ({ ruleId: t.ruleId, severity: t.severity, weight: t.weight, scored: t.scored })),
     maxPoints: s.maxPoints,
     ...(s.periods.length ? { periods: s.periods } : {}),
-    rows: s.rows.map(rowJson),
+    // A national scorecard has tens of thousands of rows: made a batch at a time as the document is written.
+    rows: new JsonBatches(s.rows.length, (from, to) => s.rows.slice(from, to).map(rowJson), rowTexts(s)),
     ...(s.trends.length ? { trends: s.trends.map((t) => ({ unit: t.unit, workbook: t.workbook, direction: t.direction, steps: t.steps })) } : {}),
   };
 }
@@ -15,16 +20,57 @@ export function scorecardJson(s: Scorecard) {
  * One unit's row, built field by field in the document's order: a national scorecard has tens of
  * thousands, and spread objects and an entry list per row are slower to make.
  */
-function rowJson(r: Scorecard['rows'][number]) {
+function rowJson(r: Row) {
   const out: Record<string, unknown> = { rank: r.rank, unit: r.unit };
   if (r.period !== undefined) out.period = r.period;
   out.workbook = r.workbook;
   out.points = r.points;
-  out.percent = Math.round(r.percent * 100) / 100;
+  out.percent = percentShown(r);
   out.counts = r.counts;
   const statuses: Record<string, string> = {};
   for (const c of r.cells) statuses[c.ruleId] = c.status;
   out.statuses = statuses;
   if (r.alsoIn.length) out.alsoIn = r.alsoIn;
   return out;
+}
+
+function percentShown(r: Row): number {
+  return Math.round(r.percent * 100) / 100;
+}
+
+/**
+ * Rows as their compact JSON text, each exactly `JSON.stringify(rowJson(r))`, a batch's parts joined
+ * once. The statuses object is written in the order of the row's cells, which is the object's own
+ * order only when no rule id is an array index (those come first) or `__proto__`, and none repeats:
+ * any other pack's rows are given by JSON.stringify. test/report/scorecardJson.test.ts holds every
+ * text to JSON.stringify's.
+ */
+function rowTexts(s: Scorecard): (from: number, to: number, separator: string) => string {
+  const ids = s.targets.map((t) => t.ruleId);
+  const plainIds = new Set(ids).size === ids.length && ids.every((id) => id !== '__proto__' && !/^(0|[1-9]\d*)$/.test(id));
+  const name = jsonNames();
+  const parts: string[] = [];
+  const write = (r: Row): void => {
+    if (!plainIds) {
+      parts.push(JSON.stringify(rowJson(r)));
+      return;
+    }
+    parts.push('{"rank":', jsonNumber(r.rank), ',"unit":', name(r.unit));
+    if (r.period !== undefined) parts.push(',"period":', name(r.period));
+    parts.push(',"workbook":', name(r.workbook), ',"points":', jsonNumber(r.points), ',"percent":', jsonNumber(percentShown(r)));
+    parts.push(',"counts":', JSON.stringify(r.counts), ',"statuses":{');
+    for (let i = 0; i < r.cells.length; i++) parts.push(i === 0 ? '' : ',', name(r.cells[i].ruleId), ':', name(r.cells[i].status));
+    parts.push('}');
+    if (r.alsoIn.length) parts.push(',"alsoIn":', JSON.stringify(r.alsoIn));
+    parts.push('}');
+  };
+  return (from, to, separator) => {
+    for (let i = from; i < to; i++) {
+      if (i > from) parts.push(separator);
+      write(s.rows[i]);
+    }
+    const text = parts.join('');
+    parts.length = 0;
+    return text;
+  };
 }
