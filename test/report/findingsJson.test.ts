@@ -4,11 +4,11 @@ import { PledgeChecker } from '../../src/evaluate/checkGrid';
 import { Finding } from '../../src/evaluate/finding';
 import { defaultPack } from '../../src/packs/builtinPacks';
 import { findingsJson } from '../../src/report/findingsJson';
-import { JsonBatches } from '../../src/report/jsonBatches';
 import { ReviewMatch, ReviewState } from '../../src/review/reviewState';
 import { Lang } from '../../src/words/lang';
 import { readWorkbook } from '../../src/xlsx/read/readWorkbook';
 import { loadExpectations } from '../helpers/expectations';
+import { batchTexts } from '../helpers/jsonBatchTexts';
 import { hasSharedFixtures, SAMPLES, SHARED_FIXTURES } from '../helpers/paths';
 
 const pack = defaultPack();
@@ -17,11 +17,7 @@ const dirs = [SAMPLES, join(SAMPLES, 'everyday'), ...(hasSharedFixtures ? [SHARE
 
 /** The document's findings as the CLI writes them (hand-made texts) and as JSON.stringify writes each element. */
 function bothTexts(findings: ReadonlyArray<Finding>, lang: Lang, reviews?: ReviewMatch) {
-  const batches = findingsJson('book.xlsx', pack, findings, lang, { reviews }).findings as JsonBatches<unknown>;
-  expect(batches.text).toBeDefined();
-  // Compact JSON holds no raw line break, so the lines of one batch split back apart.
-  const texts = batches.length === 0 ? [] : batches.text!(0, batches.length, '\n').split('\n');
-  return { texts, stringified: batches.batch(0, batches.length).map((e) => JSON.stringify(e)) };
+  return batchTexts(findingsJson('book.xlsx', pack, findings, lang, { reviews }).findings);
 }
 
 // Each finding's line is written by hand for speed; it must be JSON.stringify's text exactly,

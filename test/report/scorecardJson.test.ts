@@ -2,11 +2,11 @@ import { readFileSync } from 'fs';
 import { join } from 'path';
 import { PledgeChecker } from '../../src/evaluate/checkGrid';
 import { defaultPack } from '../../src/packs/builtinPacks';
-import { JsonBatches } from '../../src/report/jsonBatches';
 import { buildScorecard, Scorecard } from '../../src/report/scorecard';
 import { scorecardJson } from '../../src/report/scorecardJson';
 import { readWorkbook } from '../../src/xlsx/read/readWorkbook';
 import { loadExpectations } from '../helpers/expectations';
+import { batchTexts } from '../helpers/jsonBatchTexts';
 import { hasSharedFixtures, SAMPLES, SHARED_FIXTURES } from '../helpers/paths';
 
 const pack = defaultPack();
@@ -15,11 +15,7 @@ const dirs = [SAMPLES, join(SAMPLES, 'everyday'), ...(hasSharedFixtures ? [SHARE
 
 /** The scorecard's rows as the CLI writes them (hand-made texts) and as JSON.stringify writes each element. */
 function bothTexts(s: Scorecard) {
-  const rows = scorecardJson(s).rows as JsonBatches<unknown>;
-  expect(rows).toBeInstanceOf(JsonBatches);
-  // Compact JSON holds no raw line break, so the lines of one batch split back apart.
-  const texts = rows.length === 0 ? [] : rows.text!(0, rows.length, '\n').split('\n');
-  return { texts, stringified: rows.batch(0, rows.length).map((e) => JSON.stringify(e)) };
+  return batchTexts(scorecardJson(s).rows);
 }
 
 // Each row's line is written by hand for speed; it must be JSON.stringify's text exactly.
