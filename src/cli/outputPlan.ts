@@ -12,7 +12,7 @@ import {
   renameSync,
   rmSync,
   statSync,
-  writeSync,
+  write,
 } from 'fs';
 import { basename, dirname, isAbsolute, join, resolve } from 'path';
 import { Lang } from '../words/lang';
@@ -264,32 +264,46 @@ function realFolder(folder: string): string {
 }
 
 async function writePieces(fd: number, pieces: Iterable<string | Uint8Array>): Promise<void> {
-  // Strings are gathered into one reused buffer, written out whenever it is full. After each
-  // write the event loop gets a turn: work running on other threads meanwhile (zlib deflating the
-  // copy) waits for the main thread between its steps, and a national JSON is seconds of writing.
-  const buffer = Buffer.allocUnsafe(WRITE_BYTES);
+  // Strings are encoded into one of two buffers; a full buffer is written on libuv's threads while
+  // the next is filled, so a national JSON's disk writes (a few hundred megabytes) cost the main
+  // thread nothing. Each write gives the event loop a turn: work on other threads meanwhile (zlib
+  // deflating the copy) waits for the main thread between its steps.
+  const buffers = [Buffer.allocUnsafe(WRITE_BYTES), Buffer.allocUnsafe(WRITE_BYTES)];
+  let buffer = buffers[0];
   let used = 0;
+  let writing: Promise<void> = Promise.resolve();
   const flush = async () => {
-    for (let done = 0; done < used;) done += writeSync(fd, buffer, done, used - done);
+    await writing;
+    if (used === 0) return;
+    writing = writeFully(fd, buffer, used);
+    writing.catch(() => undefined); // awaited before the next write or at the end, which throws it
+    buffer = buffer === buffers[0] ? buffers[1] : buffers[0];
     used = 0;
-    await new Promise<void>((resolve) => setImmediate(resolve));
-  };
-  const writeAll = (bytes: Uint8Array) => {
-    for (let done = 0; done < bytes.length;) done += writeSync(fd, bytes, done, bytes.length - done);
   };
   for (const piece of pieces) {
     if (typeof piece !== 'string') {
       await flush();
-      writeAll(piece);
+      await writing;
+      await writeFully(fd, piece, piece.length);
     } else if (piece.length * 3 > buffer.length) {
       await flush();
-      writeAll(Buffer.from(piece, 'utf8'));
+      await writing;
+      const bytes = Buffer.from(piece, 'utf8');
+      await writeFully(fd, bytes, bytes.length);
     } else {
       if (buffer.length - used < piece.length * 3) await flush();
       used += buffer.write(piece, used);
     }
   }
   await flush();
+  await writing;
+}
+
+/** The first `length` bytes of `bytes` written to `fd` on libuv's threads, however many writes it takes. */
+async function writeFully(fd: number, bytes: Uint8Array, length: number): Promise<void> {
+  for (let done = 0; done < length;) {
+    done += await new Promise<number>((resolve, reject) => write(fd, bytes, done, length - done, null, (e, n) => (e ? reject(e) : resolve(n))));
+  }
 }
 
 /** Bytes written at a time, between turns of the event loop. */
