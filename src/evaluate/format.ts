@@ -12,6 +12,8 @@ const SEPARATORS: Record<Lang, { group: string; decimal: string }> = {
  */
 export function formatNumber(x: number, lang: Lang, maxDigits = 2): string {
   if (!Number.isFinite(x)) return String(x);
+  // Most figures are counts under a thousand: nothing to round, group or replace.
+  if (Number.isInteger(x) && x > -1000 && x < 1000) return String(x);
   const { group, decimal } = SEPARATORS[lang];
   const p = 10 ** maxDigits;
   const rounded = Math.round(Math.abs(x) * p) / p;

@@ -21,4 +21,15 @@ describe('formatNumber', () => {
       }),
     );
   });
+
+  it('writes whole numbers near the shortcut (under a thousand) as Intl does, and minus zero as 0', () => {
+    const vi = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 2 });
+    const en = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2 });
+    for (let i = -2000; i <= 2000; i++) {
+      expect(formatNumber(i, 'vi')).toBe(vi.format(i));
+      expect(formatNumber(i, 'en')).toBe(en.format(i));
+    }
+    expect(formatNumber(-0, 'vi')).toBe('0');
+    expect(formatNumber(999.999, 'vi')).toBe('1.000');
+  });
 });
