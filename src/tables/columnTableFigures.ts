@@ -68,6 +68,30 @@ export class ColumnTableFigures implements Observations {
     return true;
   }
 
+  /**
+   * Where each figure stands and what it is the figure of, in order, without making the figures
+   * or parsing their cells: what a reading of the table needs. `visit` gets one place object,
+   * changed for each figure (copy what it keeps); a figure read otherwise is given as itself.
+   */
+  forEachPlace(visit: (place: FigurePlace) => void): void {
+    const n = this.columns.length;
+    const place = new MovingPlace();
+    for (let k = 0, i = 0; k < this.rows.length; k++) {
+      place.unit = this.units[k];
+      place.subjectPeriod = this.periods?.[k];
+      place.row = this.rows[k];
+      for (let c = 0; c < n; c++, i++) {
+        const replaced = this.replaced.size === 0 ? undefined : this.replaced.get(i);
+        if (replaced) {
+          visit(replaced);
+          continue;
+        }
+        place.column = this.columns[c];
+        visit(place);
+      }
+    }
+  }
+
   [Symbol.iterator](): Iterator<Observation> {
     let i = 0;
     return {
@@ -107,3 +131,40 @@ export function withReplaced(list: Observations, replaced: ReadonlyMap<number, O
   if (list instanceof ColumnTableFigures) return list.withReplaced(replaced);
   return Array.from(list, (o, i) => replaced.get(i) ?? o);
 }
+
+/** What a figure is of and where it stands: a figure itself is one; `col` (zero-based) when known without parsing `cell`. */
+export type FigurePlace = Pick<Observation, 'unit' | 'subjectPeriod' | 'indicator' | 'period' | 'label' | 'sheet' | 'cell'> & { readonly col?: number };
+
+/** The place of one figure after another of a ColumnTableFigures (forEachPlace). */
+class MovingPlace implements FigurePlace {
+  unit = '';
+  subjectPeriod: string | undefined = undefined;
+  row = 0;
+  column: PlacedFigureColumn = NO_COLUMN;
+
+  get indicator(): string {
+    return this.column.indicator;
+  }
+
+  get period(): Observation['period'] {
+    return this.column.period;
+  }
+
+  get label(): string {
+    return this.column.label;
+  }
+
+  get sheet(): string {
+    return this.column.sheet;
+  }
+
+  get col(): number {
+    return this.column.col;
+  }
+
+  get cell(): string {
+    return this.column.letters + (this.row + 1);
+  }
+}
+
+const NO_COLUMN: PlacedFigureColumn = { indicator: '', period: 'current', periodLabel: '', label: '', sheet: '', letters: 'A', col: 0 };

@@ -5,6 +5,7 @@ import { WorkbookGrid } from '../grid/grid';
 import { RulePack } from '../packs/rulePack';
 import { ColumnRole, IndicatorTable, Observation, SkippedLabel, TableProblem } from './indicatorTable';
 import { LabelMatcher } from './labelMatcher';
+import { ColumnTableFigures, FigurePlace } from './columnTableFigures';
 import { Localized } from '../words/lang';
 
 /**
@@ -125,7 +126,7 @@ class Subjects {
   private own = '';
   private last = -1;
 
-  of(o: Observation): number {
+  of(o: Pick<Observation, 'unit' | 'subjectPeriod'>): number {
     const own = o.subjectPeriod ?? '';
     if (this.last >= 0 && o.unit === this.unit && own === this.own) return this.last;
     let byOwn = this.ids.get(o.unit);
@@ -161,15 +162,15 @@ function figuresOf(tables: ReadonlyArray<IndicatorTable>, ids: ReadonlyArray<str
     // Units as rows: each column's heading names the indicator, looked up once per column.
     const columns = new Map<number, NamingCell>();
     let labelCol: number | undefined;
-    for (const o of t.observations) {
+    const visit = (o: FigurePlace) => {
       const indicator = o.indicator;
       const figures = indicator === lastIndicator ? lastFigures : out.get(indicator);
       lastIndicator = indicator;
       lastFigures = figures;
-      if (!figures) continue;
+      if (!figures) return;
       let named: NamingCell | undefined;
       if (t.layout === 'C') {
-        const col = columnOfA1(o.cell);
+        const col = o.col ?? columnOfA1(o.cell);
         named = columns.get(col);
         if (named === undefined) {
           const c = t.header?.columns.find((h) => parseA1(h.cell).col === col)?.cell ?? toA1(parseA1(t.anchor).row, col);
@@ -194,7 +195,10 @@ function figuresOf(tables: ReadonlyArray<IndicatorTable>, ids: ReadonlyArray<str
       const cells = s[o.period];
       if (cells.length < CELLS_SHOWN) cells.push(o.cell);
       if (!figures.duplicate) figures.count(subjects.of(o), o.period);
-    }
+    };
+    // A layout C table's figures are not made to be read here: only their places are.
+    if (t.observations instanceof ColumnTableFigures) t.observations.forEachPlace(visit);
+    else for (const o of t.observations) visit(o);
   }
   return out;
 }
