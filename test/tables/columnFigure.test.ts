@@ -2,7 +2,8 @@ import { defaultPack } from '../../src/packs/builtinPacks';
 import { findIndicatorTables } from '../../src/tables/findIndicatorTables';
 import { LabelMatcher } from '../../src/tables/labelMatcher';
 import { Observation, Observations } from '../../src/tables/indicatorTable';
-import { forEachSubjectRun } from '../../src/tables/columnTableFigures';
+import { ColumnTableFigures, FigurePlace, forEachSubjectRun } from '../../src/tables/columnTableFigures';
+import { parseA1 } from '../../src/grid/address';
 import { sheet, workbook } from '../helpers/grid';
 
 const matcher = new LabelMatcher(defaultPack());
@@ -192,5 +193,46 @@ describe('runs of one subject', () => {
       [0, 4, 'Công an xã A', 'Năm 2025'],
       [4, 6, 'Công an xã B', 'Năm 2025'],
     ]);
+  });
+});
+
+describe('places of figures', () => {
+  const placeFields = (p: FigurePlace) => ({
+    unit: p.unit,
+    subjectPeriod: p.subjectPeriod,
+    indicator: p.indicator,
+    period: p.period,
+    label: p.label,
+    sheet: p.sheet,
+    cell: p.cell,
+  });
+
+  it('are the figures’ own, with their column, in order; a merged or paired figure is given as itself', () => {
+    const tables = [
+      workbook(
+        sheet(
+          'Cụm',
+          [
+            ['Đơn vị', 'Số vụ PPHS năm 2024', 'Số vụ PPHS năm 2025'],
+            ['Công an xã A', 12, 10],
+            ['Công an xã B', 7, null],
+          ],
+          { merges: ['B3:C3'] },
+        ),
+      ),
+      workbook(
+        sheet('Kỳ', [
+          ['Đơn vị', 'Kỳ', 'Số vụ PPHS', 'Số vụ TNGT'],
+          ['Công an xã A', 'Năm 2025', 10, 3],
+          ['Công an xã A', 'Năm 2024', 12, 4],
+        ]),
+      ),
+    ].map((g) => findIndicatorTables(g, matcher)[0].observations);
+    for (const list of tables) {
+      expect(list).toBeInstanceOf(ColumnTableFigures);
+      const places: Array<ReturnType<typeof placeFields> & { col: number }> = [];
+      (list as ColumnTableFigures).forEachPlace((p) => places.push({ ...placeFields(p), col: p.col ?? parseA1(p.cell).col }));
+      expect(places).toEqual([...list].map((o) => ({ ...placeFields(o), col: parseA1(o.cell).col })));
+    }
   });
 });
