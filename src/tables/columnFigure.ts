@@ -14,19 +14,12 @@ export interface FigureColumn {
 }
 
 /**
- * One figure of a layout C table (a unit per row): the row's own values, and its column's through
- * getters. A national table has a million figures; each carries half the fields a plain observation
- * would, and its address is spelled only when asked for.
+ * Where a figure of a layout C table stands: its column's fields and its row, read through getters,
+ * so a figure carries only what is its own (a figure, or a place moved from figure to figure).
  */
-export class ColumnFigure implements Observation {
-  constructor(
-    readonly unit: string,
-    readonly subjectPeriod: string | undefined,
-    readonly raw: CellValue,
-    readonly value: number | undefined,
-    private readonly column: FigureColumn,
-    private readonly row: number,
-  ) {}
+export abstract class ColumnPlace {
+  protected abstract readonly column: FigureColumn;
+  protected abstract readonly row: number;
 
   get indicator(): string {
     return this.column.indicator;
@@ -50,6 +43,24 @@ export class ColumnFigure implements Observation {
 
   get cell(): string {
     return this.column.letters + (this.row + 1);
+  }
+}
+
+/**
+ * One figure of a layout C table (a unit per row): the row's own values, and its column's through
+ * getters. A national table has a million figures; each carries half the fields a plain observation
+ * would, and its address is spelled only when asked for.
+ */
+export class ColumnFigure extends ColumnPlace implements Observation {
+  constructor(
+    readonly unit: string,
+    readonly subjectPeriod: string | undefined,
+    readonly raw: CellValue,
+    readonly value: number | undefined,
+    protected readonly column: FigureColumn,
+    protected readonly row: number,
+  ) {
+    super();
   }
 
   /** The same figure as a plain observation, its fields in the order a table's figures always had. */

@@ -1,5 +1,5 @@
 import { CellValue } from '../grid/cell';
-import { ColumnFigure, FigureColumn } from './columnFigure';
+import { ColumnFigure, ColumnPlace, FigureColumn } from './columnFigure';
 import { figureOf } from './figures';
 import { Observation, Observations } from './indicatorTable';
 
@@ -136,34 +136,14 @@ export function withReplaced(list: Observations, replaced: ReadonlyMap<number, O
 export type FigurePlace = Pick<Observation, 'unit' | 'subjectPeriod' | 'indicator' | 'period' | 'label' | 'sheet' | 'cell'> & { readonly col?: number };
 
 /** The place of one figure after another of a ColumnTableFigures (forEachPlace). */
-class MovingPlace implements FigurePlace {
+class MovingPlace extends ColumnPlace implements FigurePlace {
   unit = '';
   subjectPeriod: string | undefined = undefined;
   row = 0;
   column: PlacedFigureColumn = NO_COLUMN;
 
-  get indicator(): string {
-    return this.column.indicator;
-  }
-
-  get period(): Observation['period'] {
-    return this.column.period;
-  }
-
-  get label(): string {
-    return this.column.label;
-  }
-
-  get sheet(): string {
-    return this.column.sheet;
-  }
-
   get col(): number {
     return this.column.col;
-  }
-
-  get cell(): string {
-    return this.column.letters + (this.row + 1);
   }
 }
 

@@ -24,22 +24,36 @@ const fields = (o: Observation) => ({
   pledged: o.pledged,
 });
 
+/** Two units, the second's two figures one merged area. */
+const mergedTable = () =>
+  workbook(
+    sheet(
+      'Cụm',
+      [
+        ['Đơn vị', 'Số vụ PPHS năm 2024', 'Số vụ PPHS năm 2025'],
+        ['Công an xã A', 12, 10],
+        ['Công an xã B', 7, null],
+      ],
+      { merges: ['B3:C3'] },
+    ),
+  );
+
+/** A unit's current-period row with its baseline row below it. */
+const pairedTable = () =>
+  workbook(
+    sheet('Kỳ', [
+      ['Đơn vị', 'Kỳ', 'Số vụ PPHS', 'Số vụ TNGT'],
+      ['Công an xã A', 'Năm 2025', 10, 3],
+      ['Công an xã A', 'Năm 2024', 12, 4],
+    ]),
+  );
+
 /** A plain observation's own fields, in the order a table's figures always had them. */
 const OWN_FIELDS = ['unit', 'subjectPeriod', 'indicator', 'period', 'periodLabel', 'label', 'sheet', 'cell', 'raw', 'value'];
 
 describe('figures of a table with a unit per row', () => {
   it('read every field of their column, and a merged figure keeps them all', () => {
-    const g = workbook(
-      sheet(
-        'Cụm',
-        [
-          ['Đơn vị', 'Số vụ PPHS năm 2024', 'Số vụ PPHS năm 2025'],
-          ['Công an xã A', 12, 10],
-          ['Công an xã B', 7, null],
-        ],
-        { merges: ['B3:C3'] },
-      ),
-    );
+    const g = mergedTable();
     const [t] = findIndicatorTables(g, matcher);
     expect([...t.observations].map(fields)).toEqual([
       {
@@ -78,13 +92,7 @@ describe('figures of a table with a unit per row', () => {
   });
 
   it('a baseline row paired with its current row keeps every field', () => {
-    const g = workbook(
-      sheet('Kỳ', [
-        ['Đơn vị', 'Kỳ', 'Số vụ PPHS', 'Số vụ TNGT'],
-        ['Công an xã A', 'Năm 2025', 10, 3],
-        ['Công an xã A', 'Năm 2024', 12, 4],
-      ]),
-    );
+    const g = pairedTable();
     const [t] = findIndicatorTables(g, matcher);
     const row = (cell: string, indicator: string, label: string, period: string, periodLabel: string, v: number) => ({
       ...base('Công an xã A', cell, v, v),
@@ -208,26 +216,7 @@ describe('places of figures', () => {
   });
 
   it('are the figures’ own, with their column, in order; a merged or paired figure is given as itself', () => {
-    const tables = [
-      workbook(
-        sheet(
-          'Cụm',
-          [
-            ['Đơn vị', 'Số vụ PPHS năm 2024', 'Số vụ PPHS năm 2025'],
-            ['Công an xã A', 12, 10],
-            ['Công an xã B', 7, null],
-          ],
-          { merges: ['B3:C3'] },
-        ),
-      ),
-      workbook(
-        sheet('Kỳ', [
-          ['Đơn vị', 'Kỳ', 'Số vụ PPHS', 'Số vụ TNGT'],
-          ['Công an xã A', 'Năm 2025', 10, 3],
-          ['Công an xã A', 'Năm 2024', 12, 4],
-        ]),
-      ),
-    ].map((g) => findIndicatorTables(g, matcher)[0].observations);
+    const tables = [mergedTable(), pairedTable()].map((g) => findIndicatorTables(g, matcher)[0].observations);
     for (const list of tables) {
       expect(list).toBeInstanceOf(ColumnTableFigures);
       const places: Array<ReturnType<typeof placeFields> & { col: number }> = [];
