@@ -19,7 +19,9 @@ import { crc32, writeZip } from '../../src/xlsx/zip/zipArchive';
 
 /** A package's entries with their compressed bytes, as the package reader gives them to the writer. */
 const rawEntries = (zip: Uint8Array) => openPackage(zip).raw!;
-import { AsyncZipper, JS_COMPRESSOR, zipPackage } from '../../src/xlsx/zip/zipPackage';
+import { AsyncZipper, JS_COMPRESSOR, ZipSource, zipPackage } from '../../src/xlsx/zip/zipPackage';
+import { setFlagsFromString } from 'v8';
+import { runInNewContext } from 'vm';
 import { goodReport, reportRowOf, xlsxPackage } from '../badInput/corpus';
 import { sameBytes, unzip } from './xlsxTestKit';
 import { refusal } from '../helpers/refusal';
@@ -199,6 +201,21 @@ describe('a highlighted copy carries untouched parts over still compressed', () 
     // Without a compressor zipAsync falls back to fflate.
     const fallback = unzip(await patchHighlightedCopy(source, plan(sheet, cell)).zipAsync());
     for (const [name, data] of browser) expect({ name, same: sameBytes(fallback.get(name), data) }).toEqual({ name, same: true });
+  });
+
+  it('lets go of the package it copies from once every part is started (its inflated sheets are the largest thing alive)', async () => {
+    setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as () => void;
+    let source: ZipSource | undefined = { parts: new Map([['xl/worksheets/sheet1.xml', new Uint8Array(1 << 20)]]), raw: new Map() };
+    const held = new WeakRef(source);
+    const zipper = new AsyncZipper(source, nodeCompressor());
+    source = undefined;
+    const zipped = zipper.zip(new Map([['b.xml', strToU8('<b/>'.repeat(1000))]]));
+    await new Promise((resolve) => setImmediate(resolve));
+    gc();
+    expect(held.deref()).toBeUndefined();
+    expect(unzip(await zipped).has('b.xml')).toBe(true);
+    expect(zipper).toBeDefined(); // the zipper itself is still here
   });
 
   it('a part started early and replaced later is written with its last bytes', async () => {

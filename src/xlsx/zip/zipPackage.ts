@@ -57,7 +57,7 @@ export class AsyncZipper {
   private readonly started = new Map<string, { readonly data: Uint8Array; readonly entry: Promise<CompressedEntry> | CompressedEntry }>();
 
   constructor(
-    private readonly source: ZipSource | undefined,
+    private source: ZipSource | undefined,
     private readonly compressor: PartCompressor,
   ) {}
 
@@ -81,14 +81,20 @@ export class AsyncZipper {
     this.started.set(name, { data, entry: this.chunkedEntry(name, chunks) });
   }
 
-  async zip(parts: ReadonlyMap<string, Uint8Array>): Promise<Uint8Array> {
+  /**
+   * Every part's entry, started now; the zipper then lets go of the source package and of the
+   * parts: the source's inflated parts (a national sheet is tens of megabytes) are no longer
+   * needed, and each part is held only until it is compressed.
+   */
+  zip(parts: ReadonlyMap<string, Uint8Array>): Promise<Uint8Array> {
     const pending: Array<CompressedEntry | Promise<CompressedEntry>> = [];
     for (const [name, data] of parts) {
       const early = this.started.get(name);
       pending.push(early?.data === data ? early.entry : this.entry(name, data));
     }
     this.started.clear();
-    return writeZip(await Promise.all(pending));
+    this.source = undefined;
+    return Promise.all(pending).then(writeZip);
   }
 
   private entry(name: string, data: Uint8Array): CompressedEntry | Promise<CompressedEntry> {
