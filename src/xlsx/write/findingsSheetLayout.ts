@@ -127,6 +127,8 @@ function columnLayout(sheet: FindingsSheet, width: number): ColumnLayout[] {
         // No line of a text is longer than the text (in code points or units): most are not measured.
         if (v.length > longest) longest = Math.max(longest, textLength(v));
       } else longest = Math.max(longest, textLength(v));
+      // A fixed-width column that wraps is known to wrap: its other values change nothing.
+      if (fixed !== undefined && (multiline || longest * 1.1 + 2 > fixed)) break;
     }
     const w = fixed ?? Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, Math.ceil(longest * 1.1) + 2));
     out.push({ width: w, wrap: multiline || longest * 1.1 + 2 > w });
