@@ -6,7 +6,7 @@ import { ReviewMatch, ReviewState } from '../review/reviewState';
 import { WorkbookReading } from '../tables/workbookReading';
 import { CheckAudit, WorkbookAudit } from './audit';
 import { Lang } from '../words/lang';
-import { JsonBatches } from './jsonBatches';
+import { JsonBatches, joinedLines } from './jsonBatches';
 import { jsonNames, jsonNumber, jsonString } from './jsonLiteral';
 
 /** What a check knows beyond the findings, for the JSON document; each part is optional. */
@@ -92,16 +92,7 @@ function findingTexts(findings: ReadonlyArray<Finding>, lang: Lang, reviews: Rev
     p.push('],"actual":', jsonNumber(actualShown(f)), ',"target":', jsonNumber(f.target), ',"operator":', f.operator === null ? 'null' : name(f.operator));
     p.push(',"gap":', jsonNumber(gapShown(f)), ',"unitOfMeasure":', name(f.factUnit), ',"message":', jsonString(messageIn(f, lang)), '}');
   };
-  const parts: string[] = [];
-  return (from: number, to: number, separator: string): string => {
-    for (let i = from; i < to; i++) {
-      if (i > from) parts.push(separator);
-      write(findings[i], parts);
-    }
-    const text = parts.join('');
-    parts.length = 0;
-    return text;
-  };
+  return joinedLines(findings, write);
 }
 
 /** The actual value as the document gives it: two decimals, more only where rounding would show a shortfall as exactly on target. */

@@ -1,5 +1,5 @@
 import { Scorecard } from './scorecard';
-import { JsonBatches } from './jsonBatches';
+import { JsonBatches, joinedLines } from './jsonBatches';
 import { jsonNames, jsonNumber } from './jsonLiteral';
 
 type Row = Scorecard['rows'][number];
@@ -49,8 +49,7 @@ function rowTexts(s: Scorecard): (from: number, to: number, separator: string) =
   const ids = s.targets.map((t) => t.ruleId);
   const plainIds = new Set(ids).size === ids.length && ids.every((id) => id !== '__proto__' && !/^(0|[1-9]\d*)$/.test(id));
   const name = jsonNames();
-  const parts: string[] = [];
-  const write = (r: Row): void => {
+  const write = (r: Row, parts: string[]): void => {
     if (!plainIds) {
       parts.push(JSON.stringify(rowJson(r)));
       return;
@@ -64,13 +63,5 @@ function rowTexts(s: Scorecard): (from: number, to: number, separator: string) =
     if (r.alsoIn.length) parts.push(',"alsoIn":', JSON.stringify(r.alsoIn));
     parts.push('}');
   };
-  return (from, to, separator) => {
-    for (let i = from; i < to; i++) {
-      if (i > from) parts.push(separator);
-      write(s.rows[i]);
-    }
-    const text = parts.join('');
-    parts.length = 0;
-    return text;
-  };
+  return joinedLines(s.rows, write);
 }

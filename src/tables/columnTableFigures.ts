@@ -41,7 +41,7 @@ export class ColumnTableFigures implements Observations {
     let i = Math.trunc(index) || 0;
     if (i < 0) i += this.length;
     if (i < 0 || i >= this.length) return undefined;
-    const replaced = this.replaced.size === 0 ? undefined : this.replaced.get(i);
+    const replaced = this.replacedAt(i);
     if (replaced) return replaced;
     const n = this.columns.length;
     const k = (i / n) | 0;
@@ -49,6 +49,11 @@ export class ColumnTableFigures implements Observations {
     const row = this.rows[k];
     const raw = this.cellAt(row, column.col);
     return new ColumnFigure(this.units[k], this.periods?.[k], raw, figureOf(raw), column, row);
+  }
+
+  /** The figure at a position read otherwise than its cell says, if it is one. */
+  private replacedAt(i: number): Observation | undefined {
+    return this.replaced.size === 0 ? undefined : this.replaced.get(i);
   }
 
   /** The same figures with some read otherwise (positions as in `at`). */
@@ -81,7 +86,7 @@ export class ColumnTableFigures implements Observations {
       place.subjectPeriod = this.periods?.[k];
       place.row = this.rows[k];
       for (let c = 0; c < n; c++, i++) {
-        const replaced = this.replaced.size === 0 ? undefined : this.replaced.get(i);
+        const replaced = this.replacedAt(i);
         if (replaced) {
           visit(replaced);
           continue;
