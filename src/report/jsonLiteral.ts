@@ -25,3 +25,37 @@ export function jsonNames(): (s: string) => string {
     return text;
   };
 }
+
+/**
+ * `text(a)` made once per distinct value: a run of a line that depends only on names (a rule's
+ * head, an input's indicator and sheet), so lines of a large document are joined from a few runs.
+ * Values are told apart as a Map does (so -0 is 0, which JSON writes alike).
+ */
+export function memoText<A>(text: (a: A) => string): (a: A) => string {
+  const texts = new Map<A, string>();
+  return (a) => {
+    let t = texts.get(a);
+    if (t === undefined) texts.set(a, (t = text(a)));
+    return t;
+  };
+}
+
+/** `text(a, b)` made once per distinct pair. */
+export function memoText2<A, B>(text: (a: A, b: B) => string): (a: A, b: B) => string {
+  const byA = new Map<A, (b: B) => string>();
+  return (a, b) => {
+    let of = byA.get(a);
+    if (of === undefined) byA.set(a, (of = memoText((b2: B) => text(a, b2))));
+    return of(b);
+  };
+}
+
+/** `text(a, b, c)` made once per distinct triple. */
+export function memoText3<A, B, C>(text: (a: A, b: B, c: C) => string): (a: A, b: B, c: C) => string {
+  const byA = new Map<A, (b: B, c: C) => string>();
+  return (a, b, c) => {
+    let of = byA.get(a);
+    if (of === undefined) byA.set(a, (of = memoText2((b2: B, c2: C) => text(a, b2, c2))));
+    return of(b, c);
+  };
+}
