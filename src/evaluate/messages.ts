@@ -34,12 +34,16 @@ export function fillTemplate(template: string, value: (name: string) => string |
     parts = template.split(/\{(\w+)\}/);
     templateParts.set(template, parts);
   }
-  let out = parts[0];
+  // Joined, not built by `+`: a rope of a dozen pieces is copied flat by whatever reads it next
+  // (an escape check, an encoder), and every output reads every message.
+  const out: string[] = new Array(parts.length);
+  out[0] = parts[0];
   for (let i = 1; i < parts.length; i += 2) {
     const v = value(parts[i]);
-    out += (v === undefined ? `{${parts[i]}}` : v) + parts[i + 1];
+    out[i] = v === undefined ? `{${parts[i]}}` : v;
+    out[i + 1] = parts[i + 1];
   }
-  return out;
+  return out.join('');
 }
 
 const templateParts = new Map<string, string[]>();
