@@ -8,7 +8,7 @@ import { Finding, FindingInput, FindingStatus, NoDataReason } from './finding';
 import { pledgedInWorkbook, PledgedInWorkbook, TargetKind } from './pledgedTarget';
 import { digitsToShow, formatNumber } from './format';
 import { distanceToTarget, operatorOf, operatorSymbol } from '../packs/operators';
-import { DEFAULT_MESSAGES, fillTemplate, noDataReasonText } from './messages';
+import { DEFAULT_MESSAGES, fillParts, noDataReasonText, partlyFilled, templateParts } from './messages';
 import { settle } from './precision';
 import { computeFact, factUnit, FactValue, indicatorsOfFact, UnitFigures, UnitGroups } from './unitFacts';
 import { Lang, Localized } from '../words/lang';
@@ -288,52 +288,92 @@ export class PackEvaluator {
   private message(rule: PackRule, f: Omit<Finding, 'message'>, lang: Lang): string {
     const key = f.status === 'no-data' ? 'noData' : f.status;
     const template = rule.messages?.[key]?.[lang] ?? DEFAULT_MESSAGES[key][lang];
-    const pct = f.factUnit === '%';
     const digits = f.actual !== null && f.target !== null ? digitsToShow(f.actual, f.target) : 2;
-    const qty = (x: number | null, d = 2) => (x === null ? '—' : `${formatNumber(x, lang, d)}${f.factUnit ? ` ${f.factUnit}` : ''}`);
-    const gapUnit = pct ? (lang === 'vi' ? ' điểm %' : ' percentage points') : f.factUnit ? ` ${f.factUnit}` : '';
-    // The workbook pledging another target is said after the verdict: reported, never used.
-    const p = f.pledgedInWorkbook;
-    const pledgeNote = p?.differs
-      ? lang === 'vi'
-        ? ` Sổ ghi chỉ tiêu "${p.text}" (ô ${p.cell}), bộ quy tắc kiểm tra ${f.operator ? (operatorOf(f.operator)?.symbol ?? '') : ''} ${qty(f.target)}.`
-        : ` The workbook pledges "${p.text}" (cell ${p.cell}); the pack checks ${f.operator ? (operatorOf(f.operator)?.symbol ?? '') : ''} ${qty(f.target)}.`
-      : '';
     // Only the placeholders the template uses are worked out.
-    return pledgeNote === '' ? this.fill(template, f, lang, qty, digits, gapUnit) : this.fill(template, f, lang, qty, digits, gapUnit) + pledgeNote;
-  }
-
-  private fill(
-    template: string,
-    f: Omit<Finding, 'message'>,
-    lang: Lang,
-    qty: (x: number | null, d?: number) => string,
-    digits: number,
-    gapUnit: string,
-  ): string {
-    return fillTemplate(template, (name) => {
+    const text = fillParts(this.ruleParts(rule, template, f, lang), (name) => {
       switch (name) {
-        case 'fact':
-          return f.factLabel[lang];
         case 'actual':
-          return qty(f.actual, digits);
-        case 'target':
-          return qty(f.target);
-        case 'op':
-          return f.operator ? operatorSymbol(f.operator) : '';
+          return quantity(f.actual, f.factUnit, lang, digits);
         case 'gap':
-          return f.gap === null ? '—' : `${formatNumber(f.gap, lang, digits)}${gapUnit}`;
+          return f.gap === null ? '—' : `${formatNumber(f.gap, lang, digits)}${gapUnit(f.factUnit, lang)}`;
         case 'unit':
           return f.unit;
         case 'reason':
           return f.noData ? noDataReasonText(this.pack, f.noData, lang) : '';
-        case 'title':
-          return f.title[lang];
         default:
           return undefined;
       }
     });
+    // The workbook pledging another target is said after the verdict: reported, never used.
+    const p = f.pledgedInWorkbook;
+    if (!p?.differs) return text;
+    const op = f.operator ? (operatorOf(f.operator)?.symbol ?? '') : '';
+    const target = quantity(f.target, f.factUnit, lang);
+    return lang === 'vi'
+      ? `${text} Sổ ghi chỉ tiêu "${p.text}" (ô ${p.cell}), bộ quy tắc kiểm tra ${op} ${target}.`
+      : `${text} The workbook pledges "${p.text}" (cell ${p.cell}); the pack checks ${op} ${target}.`;
   }
+
+  /**
+   * A rule's message template with what is the same for all its findings filled in (the fact, the
+   * operator, the target, the title), kept per rule for each template, language and target: a
+   * national check renders hundreds of thousands of messages from a few dozen of these.
+   */
+  private ruleParts(rule: PackRule, template: string, f: Omit<Finding, 'message'>, lang: Lang): ReadonlyArray<string> {
+    const fact = f.factLabel[lang];
+    const title = f.title[lang];
+    let known = this.partsByRule.get(rule);
+    if (!known) this.partsByRule.set(rule, (known = []));
+    for (const k of known) {
+      if (k.template === template && k.target === f.target && k.operator === f.operator && k.factUnit === f.factUnit && k.fact === fact && k.title === title) {
+        return k.parts;
+      }
+    }
+    const parts = partlyFilled(templateParts(template), (name) => {
+      switch (name) {
+        case 'fact':
+          return fact;
+        case 'target':
+          return quantity(f.target, f.factUnit, lang);
+        case 'op':
+          return f.operator ? operatorSymbol(f.operator) : '';
+        case 'title':
+          return title;
+        default:
+          return undefined;
+      }
+    });
+    // A rule compared with another fact has a target per finding: those are not all kept.
+    if (known.length >= MAX_RULE_PARTS) known.length = 0;
+    known.push({ template, target: f.target, operator: f.operator, factUnit: f.factUnit, fact, title, parts });
+    return parts;
+  }
+
+  private readonly partsByRule = new Map<PackRule, RuleParts[]>();
+}
+
+/** A rule's template partly filled (see ruleParts), with what it was filled from. */
+interface RuleParts {
+  readonly template: string;
+  readonly target: number | null;
+  readonly operator: string | null;
+  readonly factUnit: string;
+  readonly fact: string;
+  readonly title: string;
+  readonly parts: ReadonlyArray<string>;
+}
+
+/** Partly filled templates kept per rule: its three outcomes in two languages, and room to spare. */
+const MAX_RULE_PARTS = 16;
+
+/** A quantity as messages write it: the number in the reader's language, then the fact's unit; `—` for none. */
+function quantity(x: number | null, unit: string, lang: Lang, digits = 2): string {
+  return x === null ? '—' : `${formatNumber(x, lang, digits)}${unit ? ` ${unit}` : ''}`;
+}
+
+/** What follows a gap: percentage points for a percentage, else the fact's unit. */
+function gapUnit(unit: string, lang: Lang): string {
+  return unit === '%' ? (lang === 'vi' ? ' điểm %' : ' percentage points') : unit ? ` ${unit}` : '';
 }
 
 /**

@@ -27,13 +27,22 @@ export function fillPlaceholders(template: string, values: Record<string, string
  * undefined. Templates are split once and cached: a national check renders hundreds of thousands.
  */
 export function fillTemplate(template: string, value: (name: string) => string | undefined): string {
-  let parts = templateParts.get(template);
+  return fillParts(templateParts(template), value);
+}
+
+/** A template split at its placeholders: even entries are text, odd entries placeholder names. */
+export function templateParts(template: string): ReadonlyArray<string> {
+  let parts = splitTemplates.get(template);
   if (parts === undefined) {
-    if (templateParts.size > 1000) templateParts.clear();
-    // Odd entries are placeholder names, even entries the text between them.
+    if (splitTemplates.size > 1000) splitTemplates.clear();
     parts = template.split(/\{(\w+)\}/);
-    templateParts.set(template, parts);
+    splitTemplates.set(template, parts);
   }
+  return parts;
+}
+
+/** Split template parts filled in (see fillTemplate). */
+export function fillParts(parts: ReadonlyArray<string>, value: (name: string) => string | undefined): string {
   // Joined, not built by `+`: a rope of a dozen pieces is copied flat by whatever reads it next
   // (an escape check, an encoder), and every output reads every message.
   const out: string[] = new Array(parts.length);
@@ -46,7 +55,28 @@ export function fillTemplate(template: string, value: (name: string) => string |
   return out.join('');
 }
 
-const templateParts = new Map<string, string[]>();
+/**
+ * Split template parts with the placeholders `value` knows now written into the text, the others
+ * kept as placeholders: filling the result gives what filling `parts` at once would (a value is
+ * never read again for placeholders). What depends only on a rule (its fact, operator, target) is
+ * filled once per rule rather than once per finding.
+ */
+export function partlyFilled(parts: ReadonlyArray<string>, value: (name: string) => string | undefined): string[] {
+  const out: string[] = [];
+  // Each run of text joined once, flat: it is copied into every message the rule gives.
+  let text = [parts[0]];
+  for (let i = 1; i < parts.length; i += 2) {
+    const v = value(parts[i]);
+    if (v === undefined) {
+      out.push(text.join(''), parts[i]);
+      text = [parts[i + 1]];
+    } else text.push(v, parts[i + 1]);
+  }
+  out.push(text.join(''));
+  return out;
+}
+
+const splitTemplates = new Map<string, string[]>();
 
 const PERIOD_WORD: Record<Lang, Record<string, string>> = {
   vi: { current: 'kỳ này', baseline: 'cùng kỳ' },
