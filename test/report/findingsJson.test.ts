@@ -50,6 +50,18 @@ describe('findings written as text are JSON.stringify of the finding', () => {
       { ...plain, inputs: plain.inputs.map((i) => ({ ...i, value: Number.NaN })) },
       { ...plain, inputs: plain.inputs.map((i) => ({ ...i, value: null, shown: '#DIV/0!' })) },
       { ...plain, inputs: [] },
+      // Counts are written from a run kept per count: the same count shown otherwise, before and after, and the edges.
+      ...[
+        [1234, '1234'],
+        [1234, '1.234'],
+        [1234, '1234'],
+        [-0, '0'],
+        [0, '-0'],
+        [65535, '65535'],
+        [65536, '65536'],
+        [1.5, '1,5'],
+        [-3, '-3'],
+      ].map(([value, shown]) => ({ ...plain, inputs: plain.inputs.map((i) => ({ ...i, value: value as number, shown: shown as string })) })),
       { ...plain, pledgedInWorkbook: { cell: 'Q7', text: 'Giảm 3%', value: -3, differs: true } },
     ];
     const review = {
