@@ -6,7 +6,7 @@ import { factsOfConditions } from '../packs/conditionFacts';
 import { ComparedCondition, explainingCondition } from './explain';
 import { Finding, FindingInput, FindingStatus, NoDataReason } from './finding';
 import { pledgedInWorkbook, PledgedInWorkbook, TargetKind } from './pledgedTarget';
-import { digitsToShow, formatNumber } from './format';
+import { digitsToShow, formatNumber, formatQuantity } from './format';
 import { distanceToTarget, operatorOf, operatorSymbol } from '../packs/operators';
 import { DEFAULT_MESSAGES, fillParts, noDataReasonText, partlyFilled, templateParts } from './messages';
 import { settle } from './precision';
@@ -368,7 +368,7 @@ const MAX_RULE_PARTS = 16;
 
 /** A quantity as messages write it: the number in the reader's language, then the fact's unit; `—` for none. */
 function quantity(x: number | null, unit: string, lang: Lang, digits = 2): string {
-  return x === null ? '—' : `${formatNumber(x, lang, digits)}${unit ? ` ${unit}` : ''}`;
+  return x === null ? '—' : formatQuantity(x, unit, lang, digits);
 }
 
 /** What follows a gap: percentage points for a percentage, else the fact's unit. */

@@ -18,12 +18,7 @@ export function jsonNumber(n: number | null): string {
 
 /** A string's literal, made once per distinct string of a document (names of units, sheets, rules). */
 export function jsonNames(): (s: string) => string {
-  const names = new Map<string, string>();
-  return (s) => {
-    let text = names.get(s);
-    if (text === undefined) names.set(s, (text = jsonString(s)));
-    return text;
-  };
+  return memoText(jsonString);
 }
 
 /**
