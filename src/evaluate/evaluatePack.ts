@@ -195,7 +195,7 @@ export class PackEvaluator {
     }
     // Kept as long as the finding, so exactly as long as its inputs: an array grown by push keeps
     // room for seventeen, which over a national check's findings is tens of megabytes of nothing.
-    const inputs = read.length > 1 ? dedupe(read) : read.slice();
+    const inputs = read.length > 1 ? dedupe(read, this.uniqueRead) : exactCopy(read, read.length);
     let main: FindingInput | undefined = inputs[0];
     for (const i of inputs) {
       if (i.period === 'current') {
@@ -222,33 +222,35 @@ export class PackEvaluator {
       }
     }
     const pledged = pledgedInput?.pledged ? pledgedInWorkbook(pledgedInput.pledged, this.targetKindOf(fact), target) : undefined;
-    // Written field by field onto the finding itself, in this order: no object made only to be copied.
-    const finding = new LazyMessageFinding(p.render);
-    const f = finding as Writable<LazyMessageFinding>;
-    f.ruleId = p.rule.id;
-    f.title = p.rule.title;
-    f.severity = p.rule.severity ?? 'shortfall';
-    f.unit = unit.unit;
-    f.period = unit.period;
-    f.status = status;
-    f.sheet = main?.sheet ?? unit.sheet;
-    // One cell per finding, everywhere: a no-data finding names (and marks) the cell that holds no number.
-    f.cell = missing?.noData && 'cell' in missing.noData ? missing.noData.cell : (main?.cell ?? '');
-    f.inputs = inputs;
-    f.actual = actual;
-    f.target = target;
-    f.operator = operator;
-    f.gap = gap;
-    f.fact = fact;
-    f.factLabel = this.factLabel(fact);
-    f.factUnit = unitOfFact;
-    f.noData = missing?.noData;
-    if (pledged) f.pledgedInWorkbook = pledged;
-    return finding;
+    return lazyFinding(
+      p.render,
+      p.rule.id,
+      p.rule.title,
+      p.rule.severity ?? 'shortfall',
+      unit.unit,
+      unit.period,
+      status,
+      main?.sheet ?? unit.sheet,
+      // One cell per finding, everywhere: a no-data finding names (and marks) the cell that holds no number.
+      missing?.noData && 'cell' in missing.noData ? missing.noData.cell : (main?.cell ?? ''),
+      inputs,
+      actual,
+      target,
+      operator,
+      gap,
+      fact,
+      this.factLabel(fact),
+      unitOfFact,
+      missing?.noData,
+      pledged,
+    );
   }
 
   /** The cells a finding reads, gathered here before its own array of the right length is made. */
   private readonly inputsRead: FindingInput[] = [];
+
+  /** The same cells once each (see dedupe). */
+  private readonly uniqueRead: FindingInput[] = [];
 
   /** What a rule without data is shown against: worked out once per rule, not per finding. */
   private readonly explainedByRule = new Map<PreparedRule, ComparedCondition | undefined>();
@@ -383,27 +385,25 @@ function gapUnit(unit: string, lang: Lang): string {
  * object, which is what bounds a national check's memory.
  */
 class LazyMessageFinding implements Finding {
-  // Every field is declared here, in the order PackEvaluator.finding writes them, so that V8 keeps
-  // them inside the object: written only after construction, most went to a property array of
-  // their own, one more object per finding, copied by every young collection until promoted.
-  readonly ruleId: string = '';
-  readonly title: Localized = NO_TITLE;
-  readonly severity: Severity = 'shortfall';
-  readonly unit: string = '';
-  readonly period?: string = undefined;
-  readonly status: FindingStatus = 'no-data';
-  readonly sheet: string = '';
-  readonly cell: string = '';
-  readonly inputs: FindingInput[] = NO_INPUTS;
-  readonly actual: number | null = null;
-  readonly target: number | null = null;
-  readonly operator: string | null = null;
-  readonly gap: number | null = null;
-  readonly fact: string = '';
-  readonly factLabel: Localized = NO_TITLE;
-  readonly factUnit: string = '';
-  readonly noData?: NoDataReason = undefined;
-  /** Rare: added to the findings that have one. */
+  // Declared, not initialised: a finding is made by lazyFinding as one object literal.
+  declare readonly ruleId: string;
+  declare readonly title: Localized;
+  declare readonly severity: Severity;
+  declare readonly unit: string;
+  declare readonly period?: string;
+  declare readonly status: FindingStatus;
+  declare readonly sheet: string;
+  declare readonly cell: string;
+  declare readonly inputs: FindingInput[];
+  declare readonly actual: number | null;
+  declare readonly target: number | null;
+  declare readonly operator: string | null;
+  declare readonly gap: number | null;
+  declare readonly fact: string;
+  declare readonly factLabel: Localized;
+  declare readonly factUnit: string;
+  declare readonly noData?: NoDataReason;
+  /** Rare: only on the findings that have one. */
   declare readonly pledgedInWorkbook?: PledgedInWorkbook;
 
   constructor(private readonly render: MessageRenderer) {}
@@ -440,18 +440,51 @@ class LazyMessageFinding implements Finding {
 }
 
 /**
+ * A finding, as one object literal with LazyMessageFinding's prototype (its fields in the order
+ * the class declares them, `render` first). Made by `new` and then written field by field, every
+ * finding of a national check was copied through V8's young generation before it reached the old
+ * one. V8 notes where literals are made, and when nearly all from one place outlive their first
+ * young collection (a check keeps every finding until its outputs are written) it makes the rest
+ * in the old generation directly: the collector then copies none of them.
+ */
+function lazyFinding(
+  render: MessageRenderer,
+  ruleId: string,
+  title: Localized,
+  severity: Severity,
+  unit: string,
+  period: string | undefined,
+  status: FindingStatus,
+  sheet: string,
+  cell: string,
+  inputs: FindingInput[],
+  actual: number | null,
+  target: number | null,
+  operator: string | null,
+  gap: number | null,
+  fact: string,
+  factLabel: Localized,
+  factUnit: string,
+  noData: NoDataReason | undefined,
+  pledgedInWorkbook: PledgedInWorkbook | undefined,
+): Finding {
+  // Two places, so that a finding without a workbook target has no such field (as before).
+  const f =
+    pledgedInWorkbook === undefined
+      ? // prettier-ignore
+        { __proto__: LazyMessageFinding.prototype, render, ruleId, title, severity, unit, period, status, sheet, cell, inputs, actual, target, operator, gap, fact, factLabel, factUnit, noData }
+      : // prettier-ignore
+        { __proto__: LazyMessageFinding.prototype, render, ruleId, title, severity, unit, period, status, sheet, cell, inputs, actual, target, operator, gap, fact, factLabel, factUnit, noData, pledgedInWorkbook };
+  return f as unknown as Finding;
+}
+
+/**
  * A finding's message in one language. Outputs that write every finding of a national check (the
  * JSON) read it this way: a lazily rendered finding then makes no holder object per read.
  */
 export function messageIn(f: Finding, lang: Lang): string {
   return f instanceof LazyMessageFinding ? f.messageIn(lang) : f.message[lang];
 }
-
-const NO_TITLE: Localized = { vi: '', en: '' };
-const NO_INPUTS: FindingInput[] = [];
-
-/** A finding while PackEvaluator.finding writes its fields. */
-type Writable<T> = { -readonly [K in keyof T]: T[K] };
 
 /** Statuses as small integers in the hot loop; ENGINE marks a rule only json-rules-engine can decide. */
 type StatusCode = 0 | 1 | 2 | 3;
@@ -514,15 +547,12 @@ function gapOf(actual: number, target: number, operator: string | null): number 
 }
 
 /** The cells once each, in their order, in a new array of exactly their number. */
-function dedupe<T extends { sheet: string; cell: string }>(xs: T[]): T[] {
+function dedupe<T extends { sheet: string; cell: string }>(xs: T[], scratch: T[]): T[] {
   // A finding reads two or three cells: compared in place, no key strings.
   if (xs.length <= 4) {
-    let n = 0;
-    for (let i = 0; i < xs.length; i++) if (firstAt(xs, i)) n++;
-    const out: T[] = new Array(n);
-    n = 0;
-    for (let i = 0; i < xs.length; i++) if (firstAt(xs, i)) out[n++] = xs[i];
-    return out;
+    scratch.length = 0;
+    for (let i = 0; i < xs.length; i++) if (firstAt(xs, i)) scratch.push(xs[i]);
+    return exactCopy(scratch, scratch.length);
   }
   const seen = new Set<string>();
   return xs.filter((x) => {
@@ -531,4 +561,27 @@ function dedupe<T extends { sheet: string; cell: string }>(xs: T[]): T[] {
     seen.add(k);
     return true;
   });
+}
+
+/**
+ * The first `n` items in a new array of exactly that length, made by an array literal up to four:
+ * V8 notes where literals are made, and seeing nearly all of a site's arrays outlive their first
+ * young collection (a finding's inputs are kept until the outputs are written) makes them in the
+ * old generation directly, instead of copying each through the young one.
+ */
+function exactCopy<T>(xs: ReadonlyArray<T>, n: number): T[] {
+  switch (n) {
+    case 0:
+      return [];
+    case 1:
+      return [xs[0]];
+    case 2:
+      return [xs[0], xs[1]];
+    case 3:
+      return [xs[0], xs[1], xs[2]];
+    case 4:
+      return [xs[0], xs[1], xs[2], xs[3]];
+    default:
+      return xs.slice(0, n);
+  }
 }
