@@ -17,7 +17,13 @@ import { Lang } from '../../src/words/lang';
  * every redraw to a few thousand cells.
  */
 const WINDOW = 40;
-const MAX_COLS = 42;
+/**
+ * Columns drawn at once, about two screens of the sheet's box. All forty columns of a national
+ * sheet drawn, most of them out of view, were most of what a language switch restyled and painted
+ * (110–135 ms a click); a window of columns, moved like the rows, keeps it to a few hundred cells
+ * and reaches every column, however wide the sheet.
+ */
+const COLUMN_WINDOW = 16;
 
 /**
  * The preview's rendering of a sheet: a window of the grid as the core read it, each flagged cell
@@ -35,16 +41,19 @@ export class SheetView {
   private percent = new Map<string, number>();
   private sheet = 0;
   private top = 0;
+  /** The first column drawn (zero-based). */
+  private left = 0;
   private lang: Lang = 'vi';
   /** The finding the person came from with "go to cell": Escape or the back button returns to it. */
   private returnKey?: string;
   /** The window on screen, as last drawn. */
-  private drawn?: { sheet: number; first: number; last: number; cols: number };
+  private drawn?: { sheet: number; first: number; last: number; from: number; to: number };
 
   constructor(private readonly doc: Document) {
     byId<HTMLSelectElement>('sheet-select', doc).addEventListener('change', (e) => {
       this.sheet = Number((e.target as HTMLSelectElement).value);
       this.top = 0;
+      this.left = 0;
       this.draw();
     });
     byId('sheet-grid', doc).addEventListener('keydown', (e) => {
@@ -56,6 +65,8 @@ export class SheetView {
     byId('sheet-back', doc).addEventListener('click', () => this.back());
     byId('rows-previous', doc).addEventListener('click', () => this.move(-WINDOW));
     byId('rows-next', doc).addEventListener('click', () => this.move(WINDOW));
+    byId('columns-previous', doc).addEventListener('click', () => this.moveColumns(-COLUMN_WINDOW));
+    byId('columns-next', doc).addEventListener('click', () => this.moveColumns(COLUMN_WINDOW));
   }
 
   show(
@@ -73,6 +84,7 @@ export class SheetView {
     const firstTable = grid.sheets.findIndex((s) => s.visibility === 'visible' && s.rows > 0);
     this.sheet = firstMarked >= 0 ? firstMarked : Math.max(0, firstTable);
     this.top = 0;
+    this.left = 0;
     this.lang = lang;
     // The sheet chooser is filled once per workbook, not at each redraw.
     const select = byId<HTMLSelectElement>('sheet-select', this.doc);
@@ -137,7 +149,7 @@ export class SheetView {
     }
     // Only words change: the numbers (their separators) and the marks' reasons are written again
     // in the cells already drawn; a thousand cells made again cost more than the switch itself.
-    const marks = this.marksOf(sheet, drawn.first, drawn.last, drawn.cols);
+    const marks = this.marksOf(sheet, drawn.first, drawn.last, drawn.from, drawn.to);
     for (const td of byId('sheet-grid', this.doc).querySelectorAll<HTMLTableCellElement>('td.number, td.mark')) {
       const a1 = td.getAttribute('data-cell') ?? '';
       const { row, col } = parseA1(a1);
@@ -150,7 +162,7 @@ export class SheetView {
       if (mark && td.title !== mark.note) td.title = mark.note;
       if (mark && note && note.textContent !== mark.note) note.textContent = mark.note;
     }
-    this.windowText(sheet, drawn.last);
+    this.windowText(sheet, drawn);
   }
 
   /** Shows a cell: its sheet and rows, scrolled into view, focused and briefly outlined. */
@@ -158,11 +170,13 @@ export class SheetView {
     if (!this.grid) return;
     const i = this.grid.sheets.findIndex((s) => s.name === sheetName);
     if (i < 0) return;
-    const { row } = parseA1(cell);
-    const elsewhere = i !== this.sheet || row < this.top || row >= this.top + WINDOW;
+    const { row, col } = parseA1(cell);
+    const elsewhere = i !== this.sheet || row < this.top || row >= this.top + WINDOW || col < this.left || col >= this.left + COLUMN_WINDOW;
     if (elsewhere) {
       this.sheet = i;
       this.top = Math.max(0, row - Math.floor(WINDOW / 2));
+      // The window's columns start at the cell's own page of them: the labels in column A stay in it when they can.
+      this.left = Math.floor(col / COLUMN_WINDOW) * COLUMN_WINDOW;
     }
     this.returnKey = returnKey;
     // A cell already drawn is only shown: the window is redrawn when the cell is outside it.
@@ -201,6 +215,15 @@ export class SheetView {
     this.draw();
   }
 
+  private moveColumns(by: number): void {
+    const sheet = this.grid?.sheets[this.sheet];
+    if (!sheet) return;
+    this.left = Math.max(0, Math.min(this.left + by, lastLeft(sheet)));
+    this.draw();
+    // Back to the window's left edge: the new columns start where the eye does.
+    byId('sheet-grid', this.doc).scrollLeft = 0;
+  }
+
   private draw(): void {
     const grid = this.grid;
     if (!grid) return;
@@ -210,35 +233,42 @@ export class SheetView {
     const sheet = grid.sheets[this.sheet];
     const notes = el('div', { hidden: '' });
     const rows = sheet.rows;
-    const allCols = sheet.columns;
-    const cols = Math.min(allCols + 1, MAX_COLS);
+    const span = columnSpan(sheet);
+    this.left = Math.max(0, Math.min(this.left, lastLeft(sheet)));
+    const from = this.left;
+    const to = Math.min(span, from + COLUMN_WINDOW);
     const last = Math.min(rows, this.top + WINDOW);
-    const table = this.table(sheet, this.top, last, cols, notes);
+    const table = this.table(sheet, this.top, last, from, to, notes);
     const box = byId('sheet-grid', this.doc);
     box.replaceChildren(table, notes);
     box.classList.add('filled');
-    const windowed = rows > WINDOW || allCols + 1 > MAX_COLS;
-    byId('sheet-window', this.doc).hidden = !windowed;
-    this.drawn = { sheet: this.sheet, first: this.top, last, cols };
-    this.windowText(sheet, last);
+    const byColumns = span > COLUMN_WINDOW;
+    byId('sheet-window', this.doc).hidden = rows <= WINDOW && !byColumns;
+    this.drawn = { sheet: this.sheet, first: this.top, last, from, to };
+    this.windowText(sheet, this.drawn);
     byId<HTMLButtonElement>('rows-previous', this.doc).disabled = this.top === 0;
     byId<HTMLButtonElement>('rows-next', this.doc).disabled = last >= rows;
+    byId('columns-previous', this.doc).hidden = !byColumns;
+    byId('columns-next', this.doc).hidden = !byColumns;
+    byId<HTMLButtonElement>('columns-previous', this.doc).disabled = from === 0;
+    byId<HTMLButtonElement>('columns-next', this.doc).disabled = to >= span;
     byId('sheet-back', this.doc).hidden = !this.returnKey;
   }
 
-  private windowText(sheet: SheetCells, last: number): void {
-    const cols = Math.min(sheet.columns + 1, MAX_COLS);
+  private windowText(sheet: SheetCells, drawn: { first: number; last: number; from: number; to: number }): void {
+    const span = columnSpan(sheet);
+    const columns = span > COLUMN_WINDOW ? { first: columnName(drawn.from), last: columnName(drawn.to - 1), total: span } : undefined;
     byId('sheet-window-text', this.doc).textContent = say(
-      FORMATS.rowWindow(this.top + 1, Math.max(last, this.top + 1), sheet.rows, cols, sheet.columns),
+      FORMATS.sheetWindow(drawn.first + 1, Math.max(drawn.last, drawn.first + 1), sheet.rows, columns),
       this.lang,
     );
   }
 
   /** The marks of the cells in a window, written as the highlighted copy writes them (highlightPlanFor). */
-  private marksOf(sheet: SheetCells, first: number, last: number, cols: number): Map<string, CellMark> {
+  private marksOf(sheet: SheetCells, first: number, last: number, from: number, to: number): Map<string, CellMark> {
     const chosen: Finding[] = [];
     for (let r = first; r < last; r++) {
-      for (let c = 0; c < cols; c++) {
+      for (let c = from; c < to; c++) {
         const list = this.byCell.get(`${sheet.name}!${toA1(r, c)}`);
         if (list) for (const i of list) chosen.push(this.findings[i]);
       }
@@ -249,22 +279,23 @@ export class SheetView {
     return out;
   }
 
-  private table(sheet: SheetCells, first: number, last: number, cols: number, notes: HTMLElement): HTMLTableElement {
-    const marks = this.marksOf(sheet, first, last, cols);
-    // Merged areas that meet the window: the top-left cell (or the window's first row) spans, the others are not drawn.
+  /** The window's rows `first`–`last` (excluded) and columns `from`–`to` (excluded). */
+  private table(sheet: SheetCells, first: number, last: number, from: number, to: number, notes: HTMLElement): HTMLTableElement {
+    const marks = this.marksOf(sheet, first, last, from, to);
+    // Merged areas that meet the window: the top-left cell (or the window's first row and column) spans, the others are not drawn.
     const covered = new Set<string>();
     const spans = new Map<string, { rows: number; cols: number }>();
     for (const m of sheet.merges) {
-      if (m.bottom < first || m.top >= last || m.left >= cols) continue;
+      if (m.bottom < first || m.top >= last || m.right < from || m.left >= to) continue;
       const top = Math.max(m.top, first);
-      spans.set(`${top},${m.left}`, { rows: Math.min(m.bottom, last - 1) - top + 1, cols: Math.min(m.right, cols - 1) - m.left + 1 });
-      for (let r = top; r <= m.bottom && r < last; r++)
-        for (let c = m.left; c <= m.right && c < cols; c++) if (r !== top || c !== m.left) covered.add(`${r},${c}`);
+      const left = Math.max(m.left, from);
+      spans.set(`${top},${left}`, { rows: Math.min(m.bottom, last - 1) - top + 1, cols: Math.min(m.right, to - 1) - left + 1 });
+      for (let r = top; r <= m.bottom && r < last; r++) for (let c = left; c <= m.right && c < to; c++) if (r !== top || c !== left) covered.add(`${r},${c}`);
     }
 
     // Fixed column widths (from the widest text drawn, in characters): a fixed table layout costs a
     // fraction of an automatic one, and set through the CSSOM they need no inline style the CSP would refuse.
-    const widths = columnWidths(sheet, first, last, cols);
+    const widths = columnWidths(sheet, first, last, from, to);
     const colgroup = el('colgroup', {}, el('col', { class: 'row-number' }));
     let total = 6;
     for (const w of widths) {
@@ -274,11 +305,11 @@ export class SheetView {
       colgroup.append(col);
     }
     const head = el('tr', {}, el('th', { class: 'corner', 'aria-hidden': 'true' }));
-    for (let c = 0; c < cols; c++) head.append(el('th', { scope: 'col' }, data(columnName(c))));
+    for (let c = from; c < to; c++) head.append(el('th', { scope: 'col' }, data(columnName(c))));
     const body = el('tbody');
     for (let r = first; r < last; r++) {
       const tr = el('tr', sheet.hiddenRows.has(r) ? { class: 'hidden-row' } : {}, el('th', { scope: 'row' }, data(String(r + 1))));
-      for (let c = 0; c < cols; c++) {
+      for (let c = from; c < to; c++) {
         if (covered.has(`${r},${c}`)) continue;
         const a1 = toA1(r, c);
         const value = sheet.value(r, c);
@@ -316,18 +347,28 @@ export class SheetView {
 }
 
 /** Characters per column: the widest value drawn, between 4 and 12 for numbers and short text, up to 24 for labels (they wrap by word). */
-function columnWidths(sheet: SheetCells, first: number, last: number, cols: number): number[] {
-  const out = new Array<number>(cols).fill(4);
+function columnWidths(sheet: SheetCells, first: number, last: number, from: number, to: number): number[] {
+  const out = new Array<number>(to - from).fill(4);
   for (let r = first; r < last; r++) {
-    const width = Math.min(cols, sheet.width(r));
-    for (let c = 0; c < width; c++) {
+    const width = Math.min(to, sheet.width(r));
+    for (let c = from; c < width; c++) {
       const v = sheet.value(r, c);
       if (v === null) continue;
       const len = typeof v === 'string' ? Math.min(v.length, 24) : typeof v === 'number' ? Math.min(String(v).length + 3, 14) : 8;
-      if (len + 1 > out[c]) out[c] = len + 1;
+      if (len + 1 > out[c - from]) out[c - from] = len + 1;
     }
   }
   return out;
+}
+
+/** The columns the view can show: those the sheet uses and one empty one after them, as Excel shows. */
+function columnSpan(sheet: SheetCells): number {
+  return sheet.columns + 1;
+}
+
+/** The first column of the last window of columns (windows start at multiples of COLUMN_WINDOW). */
+function lastLeft(sheet: SheetCells): number {
+  return Math.floor((columnSpan(sheet) - 1) / COLUMN_WINDOW) * COLUMN_WINDOW;
 }
 
 function cellId(sheet: number, a1: string): string {

@@ -160,6 +160,8 @@ export const STRINGS = {
   backToListHint: { vi: 'Esc: quay lại kết quả vừa chọn.', en: 'Esc: back to the finding you chose.' },
   rowsPrevious: { vi: 'Các dòng trước', en: 'Previous rows' },
   rowsNext: { vi: 'Các dòng sau', en: 'Next rows' },
+  columnsPrevious: { vi: 'Các cột trước', en: 'Previous columns' },
+  columnsNext: { vi: 'Các cột sau', en: 'Next columns' },
   trySample: { vi: 'Dùng thử sổ mẫu', en: 'Try a sample workbook' },
   helpLink: { vi: 'Hướng dẫn sử dụng', en: 'Help' },
   previewLoading: { vi: 'Đang tải phần xem trước…', en: 'Loading the preview…' },
@@ -187,9 +189,9 @@ export const FORMATS = {
     vi: `Hiển thị ${formatNumber(shown, 'vi')}/${formatNumber(total, 'vi')} dòng đầu.`,
     en: `Showing the first ${formatNumber(shown, 'en')} of ${formatNumber(total, 'en')} rows.`,
   }),
-  rowWindow: (first: number, last: number, total: number, cols: number, allCols: number): Localized => ({
-    vi: `Dòng ${formatNumber(first, 'vi')}–${formatNumber(last, 'vi')} trên ${formatNumber(total, 'vi')}${cols < allCols ? `, ${cols}/${allCols} cột đầu` : ''}.`,
-    en: `Rows ${formatNumber(first, 'en')}–${formatNumber(last, 'en')} of ${formatNumber(total, 'en')}${cols < allCols ? `, first ${cols} of ${allCols} columns` : ''}.`,
+  sheetWindow: (first: number, last: number, total: number, columns?: { first: string; last: string; total: number }): Localized => ({
+    vi: `Dòng ${formatNumber(first, 'vi')}–${formatNumber(last, 'vi')} trên ${formatNumber(total, 'vi')}${columns ? `, cột ${columns.first}–${columns.last} trên ${formatNumber(columns.total, 'vi')}` : ''}.`,
+    en: `Rows ${formatNumber(first, 'en')}–${formatNumber(last, 'en')} of ${formatNumber(total, 'en')}${columns ? `, columns ${columns.first}–${columns.last} of ${formatNumber(columns.total, 'en')}` : ''}.`,
   }),
   moreLeft: (page: number, left: number): Localized => ({
     vi: `Hiện thêm ${formatNumber(page, 'vi')} (còn ${formatNumber(left, 'vi')})`,

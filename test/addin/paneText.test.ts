@@ -42,7 +42,7 @@ describe('the pane texts with figures in them', () => {
     step: [2, 5],
     cellsRead: [12345, 3],
     rowsShown: [2000, 5000],
-    rowWindow: [1, 100, 39829, 40, 41],
+    sheetWindow: [1, 100, 39829, { first: 'A', last: 'P', total: 41 }],
     moreLeft: [100, 278696],
     topUnits: [30, 39828],
     checkFailed: ['a.xlsx'],

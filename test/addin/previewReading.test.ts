@@ -162,6 +162,37 @@ describe('the preview', () => {
     expect(new Set(units).size).toBe(units.length);
   });
 
+  it('draws a window of the columns as of the rows, and reaches every column by "Next columns" or by going to a cell', async () => {
+    startPreview(document, 'en');
+    await loaded(await nationalFile(3));
+    const headers = () => $$('#sheet-grid thead th:not(.corner)').map((th) => th.textContent);
+    const columnsPrevious = $<HTMLButtonElement>('#columns-previous');
+    const columnsNext = $<HTMLButtonElement>('#columns-next');
+    expect(headers()).toEqual('ABCDEFGHIJKLMNOP'.split(''));
+    expect(columnsPrevious.hidden || columnsNext.hidden).toBe(false);
+    expect(columnsPrevious.disabled).toBe(true);
+    expect(text('#sheet-window-text')).toMatch(/^Rows 1–\d+ of \d+, columns A–P of 41\.$/);
+    // Page by page to the last column: each once, in order, and none drawn twice.
+    const seen = [...headers()];
+    while (!columnsNext.disabled) {
+      columnsNext.click();
+      seen.push(...headers());
+      expect(headers().length).toBeLessThanOrEqual(16);
+    }
+    expect(seen.length).toBe(41);
+    expect(seen.at(-1)).toBe('AO');
+    expect(new Set(seen).size).toBe(seen.length);
+    expect(text('#sheet-window-text')).toMatch(/, columns AG–AO of 41\.$/);
+    // Back to the first columns, then to a finding's cell in the second page of them (traffic deaths are in column V).
+    while (!columnsPrevious.disabled) columnsPrevious.click();
+    expect(headers()[0]).toBe('A');
+    $('li.finding.shortfall[data-rule="traffic-deaths-down-10pct"] button.finding-main').click();
+    await settle();
+    expect(document.activeElement?.getAttribute('data-cell')).toMatch(/^V\d+$/);
+    expect(headers()[0]).toBe('Q');
+    expect(document.activeElement?.classList.contains('mark')).toBe(true);
+  });
+
   it('switches the sheet’s numbers and reasons to the other language in place', async () => {
     startPreview(document, 'vi');
     await loaded(sample('tong-hop-cum-2025.xlsx'));
