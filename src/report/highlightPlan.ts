@@ -1,6 +1,6 @@
 import { messageIn } from '../evaluate/evaluatePack';
 import { Finding } from '../evaluate/finding';
-import { CellMark, FindingsSheet, HighlightPlan, MarkStatus } from '../xlsx/write/highlightPlan';
+import { CellMark, FindingsCell, FindingsSheet, FindingsSheetRow, HighlightPlan, MarkStatus } from '../xlsx/write/highlightPlan';
 import { actualText, gapText, statusWord, targetText, unbrokenFigure } from './words';
 import { Lang } from '../words/lang';
 
@@ -75,22 +75,47 @@ function findingsSheet(flagged: ReadonlyArray<Flagged>, met: number, lang: Lang)
     header: vi
       ? ['Đơn vị', 'Chỉ tiêu', 'Kết quả', 'Thực hiện', 'Chỉ tiêu đặt ra', 'Còn thiếu', 'Ô', 'Lý do']
       : ['Unit', 'Target', 'Status', 'Actual', 'Target value', 'Gap', 'Cell', 'Reason'],
-    rows: flagged.map(({ f, message }) => ({
-      values: [
-        f.unit,
-        f.title[lang],
-        statusWord(f.status, lang),
-        unbrokenFigure(actualText(f, lang)),
-        unbrokenFigure(targetText(f, lang)),
-        unbrokenFigure(gapText(f, lang)),
-        `${f.sheet}!${f.cell}`,
-        message,
-      ],
-      link: f.cell ? { sheet: f.sheet, cell: f.cell, column: 6 } : undefined,
-      status: f.status,
-    })),
+    rows: flagged.map(({ f, message }) => new FindingRow(f, message, lang)),
     // Unit, target and reason wrap in fixed widths (rows get their height): the sheet then prints
     // one A4 landscape page wide at full size instead of one column a page.
     columnWidths: [22, 30, 12, 10, 11, 11, 20, 36],
   };
+}
+
+/**
+ * A findings sheet's row for one finding, its cells made when read. A national check's sheet has
+ * tens of thousands of rows, kept from the plan until the copy is written: made at once, their
+ * cells (figures worded, a `sheet!cell` each, an array of eight) were some 20 MB kept alive that
+ * long, and copied by the young collector. The writers read a row's cells once or twice (its
+ * layout, then its XML), so they are made twice at most and die young. The reason is kept: it is
+ * rendered once, for the note and the row.
+ */
+class FindingRow implements FindingsSheetRow {
+  constructor(
+    private readonly f: Finding,
+    private readonly message: string,
+    private readonly lang: Lang,
+  ) {}
+
+  get values(): FindingsCell[] {
+    const { f, lang } = this;
+    return [
+      f.unit,
+      f.title[lang],
+      statusWord(f.status, lang),
+      unbrokenFigure(actualText(f, lang)),
+      unbrokenFigure(targetText(f, lang)),
+      unbrokenFigure(gapText(f, lang)),
+      `${f.sheet}!${f.cell}`,
+      this.message,
+    ];
+  }
+
+  get link(): FindingsSheetRow['link'] {
+    return this.f.cell ? { sheet: this.f.sheet, cell: this.f.cell, column: 6 } : undefined;
+  }
+
+  get status(): FindingsSheetRow['status'] {
+    return this.f.status;
+  }
 }

@@ -43,3 +43,29 @@ describe('column layout of a findings sheet', () => {
     ).toEqual({ width: 20, wrap: true });
   });
 });
+
+describe('a findings sheet whose rows make their cells when read', () => {
+  it('is laid out reading each row once, wider rows adding columns as a row of their own width would', () => {
+    let reads = 0;
+    const row = (values: string[]) => ({
+      get values() {
+        reads++;
+        return values;
+      },
+    });
+    const lazy: FindingsSheet = {
+      name: 'Kết quả kiểm tra',
+      header: ['Lý do'],
+      rows: [row(['ngắn']), row(['ngắn', 'Công an phường Trần Hưng Đạo']), row(['a\nb', 'B', 'C'])],
+      columnWidths: [20],
+    };
+    const layout = sheetLayout(lazy);
+    expect(reads).toBe(3);
+    expect(layout.width).toBe(3);
+    const plain: FindingsSheet = { ...lazy, rows: lazy.rows.map((r) => ({ values: [...r.values] })) };
+    expect(layout.columns).toEqual(sheetLayout(plain).columns);
+    expect(layout.columns[0]).toEqual({ width: 20, wrap: true });
+    expect(layout.columns[1].width).toBe(Math.ceil('Công an phường Trần Hưng Đạo'.length * 1.1) + 2);
+    expect(layout.columns[2]).toEqual({ width: 8, wrap: false });
+  });
+});

@@ -62,10 +62,7 @@ export function sheetLayout(sheet: FindingsSheet): SheetLayout {
 }
 
 function computeLayout(sheet: FindingsSheet): SheetLayout {
-  // A loop, not a spread: a national findings sheet has hundreds of thousands of rows.
-  let width = Math.max(1, sheet.header.length);
-  for (const r of sheet.rows) if (r.values.length > width) width = r.values.length;
-  const columns = columnLayout(sheet, width);
+  const { width, columns } = columnLayout(sheet);
   const headerRow = (sheet.title ? 1 : 0) + (sheet.subtitles?.length ?? 0);
   const print = printLayout(columns);
   return {
@@ -112,28 +109,52 @@ function printLayout(cols: ReadonlyArray<ColumnLayout>): PrintLayout {
   return fit >= MIN_PRINT_SCALE ? { onePageWide: true, scale: Math.min(100, Math.floor(fit)) } : { onePageWide: false, scale: MIN_PRINT_SCALE };
 }
 
-/** Fixed widths where given, else fit to the text within 8–40 characters; longer text wraps. */
-function columnLayout(sheet: FindingsSheet, width: number): ColumnLayout[] {
-  const out: ColumnLayout[] = [];
-  for (let c = 0; c < width; c++) {
+/** What is known of a column's text so far (see columnLayout). */
+interface ColumnText {
+  readonly fixed: number | undefined;
+  longest: number;
+  multiline: boolean;
+  /** A fixed-width column known to wrap: its other values change nothing. */
+  settled: boolean;
+}
+
+/**
+ * The columns written (the header's or the widest row's, whichever is more) and their layout:
+ * fixed widths where given, else fit to the text within 8–40 characters; longer text wraps. One
+ * pass over the rows, each row's values read once: a findings sheet makes a row's values when
+ * they are read (highlightPlan's rows keep only their finding and reason).
+ */
+function columnLayout(sheet: FindingsSheet): { width: number; columns: ColumnLayout[] } {
+  const texts: ColumnText[] = [];
+  const add = (c: number) => {
     const fixed = sheet.columnWidths?.[c];
     // A fixed-width column's header wraps on its own; only its values decide whether they wrap.
-    let longest = fixed === undefined ? textLength(sheet.header[c] ?? null) : 0;
-    let multiline = false;
-    for (const row of sheet.rows) {
-      const v = row.values[c] ?? null;
+    texts.push({ fixed, longest: fixed === undefined ? textLength(sheet.header[c] ?? null) : 0, multiline: false, settled: false });
+  };
+  // A loop, not a spread: a national findings sheet has hundreds of thousands of rows.
+  let width = Math.max(1, sheet.header.length);
+  for (let c = 0; c < width; c++) add(c);
+  for (const row of sheet.rows) {
+    const values = row.values;
+    // A wider row adds columns: the rows before it had nothing in them.
+    while (width < values.length) add(width++);
+    for (let c = 0; c < values.length; c++) {
+      const t = texts[c];
+      if (t.settled) continue;
+      const v = values[c] ?? null;
       if (typeof v === 'string') {
-        if (!multiline && v.includes('\n')) multiline = true;
+        if (!t.multiline && v.includes('\n')) t.multiline = true;
         // No line of a text is longer than the text (in code points or units): most are not measured.
-        if (v.length > longest) longest = Math.max(longest, textLength(v));
-      } else longest = Math.max(longest, textLength(v));
-      // A fixed-width column that wraps is known to wrap: its other values change nothing.
-      if (fixed !== undefined && (multiline || longest * 1.1 + 2 > fixed)) break;
+        if (v.length > t.longest) t.longest = Math.max(t.longest, textLength(v));
+      } else t.longest = Math.max(t.longest, textLength(v));
+      if (t.fixed !== undefined && (t.multiline || t.longest * 1.1 + 2 > t.fixed)) t.settled = true;
     }
-    const w = fixed ?? Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, Math.ceil(longest * 1.1) + 2));
-    out.push({ width: w, wrap: multiline || longest * 1.1 + 2 > w });
   }
-  return out;
+  const columns = texts.map(({ fixed, longest, multiline }) => {
+    const w = fixed ?? Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, Math.ceil(longest * 1.1) + 2));
+    return { width: w, wrap: multiline || longest * 1.1 + 2 > w };
+  });
+  return { width, columns };
 }
 
 /** Length of the longest line, as a person reads it (code points). */

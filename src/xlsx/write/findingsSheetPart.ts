@@ -90,18 +90,20 @@ export function findingsSheetChunks(sheet: FindingsSheet, styles: StylesPatch, m
   let lastSheet: string | undefined;
   let quotedSheet = '';
   for (const row of sheet.rows) {
+    // Read once: a row may make its values when asked (highlightPlan's rows do).
+    const values = row.values;
     const rowNumber = String(r + 1);
     const flagged = row.status === 'shortfall' || row.status === 'no-data' ? row.status : undefined;
     const linkColumn = row.link ? row.link.column : -1;
     let anyCell = false;
     for (let c = 0; c < width; c++) {
-      const value = row.values[c] ?? null;
+      const value = values[c] ?? null;
       const fill = row.cellStatus?.[c] ?? (flagged && (sheet.statusColumn === undefined || sheet.statusColumn === c) ? flagged : undefined);
       const style = styleOf(fill, linkColumn === c, cols[c].wrap && typeof value === 'string', value !== null && value !== '');
       rowStyles[c] = style;
       if (style !== undefined || (value !== null && value !== '')) anyCell = true;
     }
-    const height = dataRowHeight(row.values, layout);
+    const height = dataRowHeight(values, layout);
     out.ascii('<row r="');
     out.ascii(rowNumber);
     if (height !== undefined) {
@@ -113,12 +115,12 @@ export function findingsSheetChunks(sheet: FindingsSheet, styles: StylesPatch, m
       out.ascii('">');
       for (let c = 0; c < width; c++) {
         const style = rowStyles[c];
-        writeCell(out, cellOpen[c], rowNumber, row.values[c] ?? null, style === undefined ? undefined : (styleAttrs[style] ??= `" s="${style}`));
+        writeCell(out, cellOpen[c], rowNumber, values[c] ?? null, style === undefined ? undefined : (styleAttrs[style] ??= `" s="${style}`));
       }
       out.ascii('</row>');
     } else out.ascii('"/>');
     if (row.link) {
-      const display = row.values[row.link.column];
+      const display = values[row.link.column];
       if (row.link.sheet !== lastSheet) {
         lastSheet = row.link.sheet;
         quotedSheet = `'${lastSheet.replace(/'/g, "''")}'!`;
