@@ -216,9 +216,8 @@ export class SheetView {
   }
 
   private moveColumns(by: number): void {
-    const sheet = this.grid?.sheets[this.sheet];
-    if (!sheet) return;
-    this.left = Math.max(0, Math.min(this.left + by, lastLeft(sheet)));
+    if (!this.grid) return;
+    this.left += by; // kept within the sheet by draw
     this.draw();
     // Back to the window's left edge: the new columns start where the eye does.
     byId('sheet-grid', this.doc).scrollLeft = 0;

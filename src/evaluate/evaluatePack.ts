@@ -222,28 +222,24 @@ export class PackEvaluator {
       }
     }
     const pledged = pledgedInput?.pledged ? pledgedInWorkbook(pledgedInput.pledged, this.targetKindOf(fact), target) : undefined;
-    return lazyFinding(
-      p.render,
-      p.rule.id,
-      p.rule.title,
-      p.rule.severity ?? 'shortfall',
-      unit.unit,
-      unit.period,
-      status,
-      main?.sheet ?? unit.sheet,
-      // One cell per finding, everywhere: a no-data finding names (and marks) the cell that holds no number.
-      missing?.noData && 'cell' in missing.noData ? missing.noData.cell : (main?.cell ?? ''),
-      inputs,
-      actual,
-      target,
-      operator,
-      gap,
-      fact,
-      this.factLabel(fact),
-      unitOfFact,
-      missing?.noData,
-      pledged,
-    );
+    // One object literal with every field (the class's prototype gives the message): see LazyMessageFinding.
+    // Two literals, so that a finding without a workbook target has no such field.
+    const render = p.render;
+    const ruleId = p.rule.id;
+    const title = p.rule.title;
+    const severity = p.rule.severity ?? 'shortfall';
+    const { unit: unitName, period } = unit;
+    const sheet = main?.sheet ?? unit.sheet;
+    // One cell per finding, everywhere: a no-data finding names (and marks) the cell that holds no number.
+    const cell = missing?.noData && 'cell' in missing.noData ? missing.noData.cell : (main?.cell ?? '');
+    const factLabel = this.factLabel(fact);
+    const noData = missing?.noData;
+    const proto = LazyMessageFinding.prototype;
+    // prettier-ignore
+    const finding = pledged === undefined
+      ? { __proto__: proto, render, ruleId, title, severity, unit: unitName, period, status, sheet, cell, inputs, actual, target, operator, gap, fact, factLabel, factUnit: unitOfFact, noData }
+      : { __proto__: proto, render, ruleId, title, severity, unit: unitName, period, status, sheet, cell, inputs, actual, target, operator, gap, fact, factLabel, factUnit: unitOfFact, noData, pledgedInWorkbook: pledged };
+    return finding as unknown as Finding;
   }
 
   /** The cells a finding reads, gathered here before its own array of the right length is made. */
@@ -383,9 +379,15 @@ function gapUnit(unit: string, lang: Lang): string {
  * thousands of findings, and most met ones are never shown. Serialises like a plain finding.
  * It holds its rule's renderer, not a closure over a copy of its fields: each finding costs one
  * object, which is what bounds a national check's memory.
+ *
+ * PackEvaluator.finding makes each as one object literal with this prototype, not by `new`. V8
+ * notes where literals are made, and when nearly all from one place outlive their first young
+ * collection (a check keeps every finding until its outputs are written) it makes the rest in the
+ * old generation directly: past the first few, the young collector copies none of them. Made by
+ * `new` and written field by field, every finding of a national check was copied at least once.
  */
 class LazyMessageFinding implements Finding {
-  // Declared, not initialised: a finding is made by lazyFinding as one object literal.
+  // Declared, not initialised: PackEvaluator.finding makes a finding as one object literal.
   declare readonly ruleId: string;
   declare readonly title: Localized;
   declare readonly severity: Severity;
@@ -437,45 +439,6 @@ class LazyMessageFinding implements Finding {
     const { render: _f, ...plain } = this as unknown as Record<string, unknown>;
     return { ...(plain as unknown as Omit<Finding, 'message'>), message: { vi: this.render(this, 'vi'), en: this.render(this, 'en') } };
   }
-}
-
-/**
- * A finding, as one object literal with LazyMessageFinding's prototype (its fields in the order
- * the class declares them, `render` first). Made by `new` and then written field by field, every
- * finding of a national check was copied through V8's young generation before it reached the old
- * one. V8 notes where literals are made, and when nearly all from one place outlive their first
- * young collection (a check keeps every finding until its outputs are written) it makes the rest
- * in the old generation directly: the collector then copies none of them.
- */
-function lazyFinding(
-  render: MessageRenderer,
-  ruleId: string,
-  title: Localized,
-  severity: Severity,
-  unit: string,
-  period: string | undefined,
-  status: FindingStatus,
-  sheet: string,
-  cell: string,
-  inputs: FindingInput[],
-  actual: number | null,
-  target: number | null,
-  operator: string | null,
-  gap: number | null,
-  fact: string,
-  factLabel: Localized,
-  factUnit: string,
-  noData: NoDataReason | undefined,
-  pledgedInWorkbook: PledgedInWorkbook | undefined,
-): Finding {
-  // Two places, so that a finding without a workbook target has no such field (as before).
-  const f =
-    pledgedInWorkbook === undefined
-      ? // prettier-ignore
-        { __proto__: LazyMessageFinding.prototype, render, ruleId, title, severity, unit, period, status, sheet, cell, inputs, actual, target, operator, gap, fact, factLabel, factUnit, noData }
-      : // prettier-ignore
-        { __proto__: LazyMessageFinding.prototype, render, ruleId, title, severity, unit, period, status, sheet, cell, inputs, actual, target, operator, gap, fact, factLabel, factUnit, noData, pledgedInWorkbook };
-  return f as unknown as Finding;
 }
 
 /**

@@ -90,11 +90,12 @@ export function findingsSheetChunks(sheet: FindingsSheet, styles: StylesPatch, m
   let lastSheet: string | undefined;
   let quotedSheet = '';
   for (const row of sheet.rows) {
-    // Read once: a row may make its values when asked (highlightPlan's rows do).
+    // Read once: a row may make its values and link when asked (highlightPlan's rows do).
     const values = row.values;
+    const link = row.link;
     const rowNumber = String(r + 1);
     const flagged = row.status === 'shortfall' || row.status === 'no-data' ? row.status : undefined;
-    const linkColumn = row.link ? row.link.column : -1;
+    const linkColumn = link ? link.column : -1;
     let anyCell = false;
     for (let c = 0; c < width; c++) {
       const value = values[c] ?? null;
@@ -119,19 +120,19 @@ export function findingsSheetChunks(sheet: FindingsSheet, styles: StylesPatch, m
       }
       out.ascii('</row>');
     } else out.ascii('"/>');
-    if (row.link) {
-      const display = values[row.link.column];
-      if (row.link.sheet !== lastSheet) {
-        lastSheet = row.link.sheet;
+    if (link) {
+      const display = values[link.column];
+      if (link.sheet !== lastSheet) {
+        lastSheet = link.sheet;
         quotedSheet = `'${lastSheet.replace(/'/g, "''")}'!`;
       }
       anyLink = true;
       links.ascii('<hyperlink ref="');
-      links.ascii(letters[row.link.column] ?? columnName(row.link.column));
+      links.ascii(letters[link.column] ?? columnName(link.column));
       links.ascii(rowNumber);
       links.ascii('" location="');
       links.text(quotedSheet);
-      links.text(row.link.cell.includes('$') ? row.link.cell.replace(/\$/g, '') : row.link.cell);
+      links.text(link.cell.includes('$') ? link.cell.replace(/\$/g, '') : link.cell);
       if (display !== null && display !== undefined && display !== '') {
         links.ascii('" display="');
         links.text(String(display));
