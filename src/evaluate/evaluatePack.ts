@@ -84,9 +84,10 @@ export class PackEvaluator {
     const findings: Finding[] = [];
     // Units are tens of thousands in a national workbook: no promise per unit unless the engine is needed.
     const units = new UnitGroups(tables);
+    // One subject at a time: its figures are read here, and made only when a target reads them.
+    const unit = units.cursor();
     for (let u = 0; u < units.length; u++) {
-      // Each unit's figures are gathered here and dropped once its findings are made.
-      const unit = units.figuresOf(u);
+      unit.moveTo(u);
       const facts = this.unitFacts(unit);
       if (facts === undefined) continue;
       const { applicable, values, numeric, complete } = facts;
@@ -166,7 +167,7 @@ export class PackEvaluator {
   ): { applicable: PreparedRule[]; values: Map<string, FactValue>; numeric: Record<string, number>; complete: PreparedRule[] } | undefined {
     // Loops, not filter/every: tens of thousands of units, each with its own lists.
     const applicable: PreparedRule[] = [];
-    for (const p of this.prepared) if (hasEvery(unit.byIndicator, p.indicators)) applicable.push(p);
+    for (const p of this.prepared) if (hasEvery(unit, p.indicators)) applicable.push(p);
     if (applicable.length === 0) return undefined;
     const values = new Map<string, FactValue>();
     const numeric: Record<string, number> = Object.create(null);
@@ -481,8 +482,8 @@ function statusFunction(facts: string[], compiled: CompiledConditions): (row: Re
   return (row) => (!hasAll(row, facts) ? NO_DATA : test(row as FactRow) ? MET : SHORTFALL);
 }
 
-function hasEvery(byIndicator: ReadonlyMap<string, unknown>, indicators: ReadonlyArray<string>): boolean {
-  for (const i of indicators) if (!byIndicator.has(i)) return false;
+function hasEvery(unit: UnitFigures, indicators: ReadonlyArray<string>): boolean {
+  for (const i of indicators) if (!unit.has(i)) return false;
   return true;
 }
 

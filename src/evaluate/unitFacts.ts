@@ -1,54 +1,78 @@
 import { sheetRef } from '../grid/address';
 import { showCell } from '../grid/cell';
 import { DerivedFact, RulePack } from '../packs/rulePack';
-import { forEachSubjectRun } from '../tables/columnTableFigures';
+import { ColumnTableFigures, FigurePlace, forEachSubjectRun } from '../tables/columnTableFigures';
 import { IndicatorTable, Observation } from '../tables/indicatorTable';
 import { PeriodRole } from '../tables/periods';
 import { fold } from '../tables/text';
 import { FindingInput, NoDataReason } from './finding';
 import { settle } from './precision';
 
-/** Every figure a workbook holds for one unit, by indicator and period. */
+/** Every figure a workbook holds for one subject (a unit, or a unit and period), by indicator and period. */
 export interface UnitFigures {
   readonly unit: string;
   /** Set when the table has one row per unit and period. */
   readonly period?: string;
   readonly sheet: string;
-  readonly byIndicator: Map<string, { current: Observation[]; baseline: Observation[] }>;
+  /** Whether the subject has a figure of `indicator` for either period. */
+  has(indicator: string): boolean;
+  /** The subject's figures of `indicator` for `period`, in table order; empty when it has none. */
+  list(indicator: string, period: PeriodRole): ReadonlyArray<Observation>;
 }
-
-/** A period with no figure, shared by every unit (never pushed to: replaced by the first figure's list). */
-const NO_FIGURES: Observation[] = Object.freeze([]) as unknown as Observation[];
 
 /**
  * Groups observations by subject — a unit, or a unit and period in a table with a period column —
- * folded so `Hà Nội` and `HÀ NỘI` are one unit; in table order.
+ * folded so `Hà Nội` and `HÀ NỘI` are one unit; in table order. Each subject's figures are its own.
  */
 export function figuresByUnit(tables: ReadonlyArray<IndicatorTable>): UnitFigures[] {
   const groups = new UnitGroups(tables);
-  return Array.from({ length: groups.length }, (_, u) => groups.figuresOf(u));
+  const cursor = groups.cursor();
+  return Array.from({ length: groups.length }, (_, u) => {
+    cursor.moveTo(u);
+    const lists = new Map<string, ReadonlyArray<Observation>>();
+    for (const indicator of groups.indicators) for (const p of PERIODS) lists.set(`${p}\u0000${indicator}`, [...cursor.list(indicator, p)]);
+    const present = new Set(groups.indicators.filter((i) => cursor.has(i)));
+    return {
+      unit: cursor.unit,
+      period: cursor.period,
+      sheet: cursor.sheet,
+      has: (indicator: string) => present.has(indicator),
+      list: (indicator: string, period: PeriodRole) => lists.get(`${period}\u0000${indicator}`) ?? NO_FIGURES,
+    };
+  });
 }
+
+const PERIODS: ReadonlyArray<PeriodRole> = ['current', 'baseline'];
+
+/** A period with no figure (never pushed to). */
+const NO_FIGURES: ReadonlyArray<Observation> = Object.freeze([]);
 
 /**
  * The subjects of some tables, in the order they first appear, each one's figures gathered only
- * when asked for. A national workbook has tens of thousands of units: gathered all at once, their
- * lists and maps outlive many young-generation collections and are copied into the old one, only
- * to be dropped unit by unit; gathered one at a time, each dies young. Where each subject's
- * observations are is kept in typed arrays, out of the collector's way.
+ * when asked for. A national workbook has tens of thousands of subjects, each with some forty
+ * figures: gathered into lists and maps of their own, subject after subject, they were most of the
+ * garbage a check made. Where each subject's figures are, and what each is a figure of, is kept in
+ * typed arrays; a cursor (one per evaluation) reads one subject at a time into arrays it reuses,
+ * and makes a figure only when a target reads it.
  */
 export class UnitGroups {
   /** How many subjects. */
   readonly length: number;
-  private readonly first: Observation[] = [];
-  /** Subject u's observations are slots start[u] to start[u + 1] of tableAt/indexAt, in table order. */
+  /** Every indicator some figure is of; a figure's kind is its indicator's place here, twice, plus 1 for the baseline. */
+  readonly indicators: string[] = [];
+  private readonly indicatorIds = new Map<string, number>();
+  private readonly first: Array<{ unit: string; period: string | undefined; sheet: string }> = [];
+  /** Subject u's figures are slots start[u] to start[u + 1] of tableAt/indexAt/kindAt, in table order. */
   private readonly start: Int32Array;
   private readonly tableAt: Int32Array;
   private readonly indexAt: Int32Array;
+  private readonly kindAt: Int32Array;
 
   constructor(private readonly tables: ReadonlyArray<IndicatorTable>) {
     let total = 0;
     for (const t of tables) total += t.observations.length;
     const subjectOf = new Int32Array(total);
+    const kindOf = new Int32Array(total);
     const subjects = new Map<string, number>();
     // A row's observations come together: the subject is looked up once per run, not per figure.
     let lastUnit: string | undefined;
@@ -66,11 +90,19 @@ export class UnitGroups {
           if (known === undefined) {
             u = this.first.length;
             subjects.set(key, u);
-            this.first.push(t.observations.at(from)!);
+            const o = t.observations.at(from)!;
+            this.first.push({ unit: o.unit, period: o.subjectPeriod, sheet: o.sheet });
           } else u = known;
         }
         subjectOf.fill(u, base + from, base + to);
       });
+      // What each figure is of, read without making the figures of a layout C table.
+      let i = base;
+      const visit = (o: FigurePlace | Observation) => {
+        kindOf[i++] = this.kindOf(o.indicator, o.period);
+      };
+      if (t.observations instanceof ColumnTableFigures) t.observations.forEachPlace(visit);
+      else for (const o of t.observations) visit(o);
       k += t.observations.length;
     }
     this.length = this.first.length;
@@ -81,31 +113,106 @@ export class UnitGroups {
     const next = this.start.slice(0, this.length);
     this.tableAt = new Int32Array(total);
     this.indexAt = new Int32Array(total);
+    this.kindAt = new Int32Array(total);
     k = 0;
     for (let t = 0; t < tables.length; t++) {
       const n = tables[t].observations.length;
-      for (let i = 0; i < n; i++) {
-        const slot = next[subjectOf[k++]]++;
+      for (let i = 0; i < n; i++, k++) {
+        const slot = next[subjectOf[k]]++;
         this.tableAt[slot] = t;
         this.indexAt[slot] = i;
+        this.kindAt[slot] = kindOf[k];
       }
     }
   }
 
-  /** Subject u's figures by indicator and period, gathered now. */
-  figuresOf(u: number): UnitFigures {
-    const o0 = this.first[u];
-    const byIndicator: UnitFigures['byIndicator'] = new Map();
+  private kindOf(indicator: string, period: PeriodRole): number {
+    let id = this.indicatorIds.get(indicator);
+    if (id === undefined) this.indicatorIds.set(indicator, (id = this.indicators.push(indicator) - 1));
+    return id * 2 + (period === 'baseline' ? 1 : 0);
+  }
+
+  /** A cursor over the subjects, for one evaluation (it reuses its arrays from subject to subject). */
+  cursor(): SubjectCursor {
+    return new SubjectCursor(this.tables, this.first, this.indicatorIds, this.start, this.tableAt, this.indexAt, this.kindAt);
+  }
+}
+
+/**
+ * One subject's figures at a time (UnitGroups.cursor). The lists it gives belong to it and change
+ * when it moves: read them, never keep them.
+ */
+export class SubjectCursor implements UnitFigures {
+  unit = '';
+  period: string | undefined = undefined;
+  sheet = '';
+  /** Bumped at each move: a kind's entries are the current subject's only when stamped with it. */
+  private visit = 0;
+  /** Per kind: the visit that last saw it, its first slot, its last slot. */
+  private readonly seen: Int32Array;
+  private readonly head: Int32Array;
+  private readonly tail: Int32Array;
+  /** Per slot: the subject's next slot of the same kind, or -1. */
+  private readonly nextOfKind: Int32Array;
+  /** Per kind: the figures made for the current subject (listed marks which visit made them). */
+  private readonly lists: Observation[][];
+  private readonly listed: Int32Array;
+
+  constructor(
+    private readonly tables: ReadonlyArray<IndicatorTable>,
+    private readonly first: ReadonlyArray<{ unit: string; period: string | undefined; sheet: string }>,
+    private readonly indicatorIds: ReadonlyMap<string, number>,
+    private readonly start: Int32Array,
+    private readonly tableAt: Int32Array,
+    private readonly indexAt: Int32Array,
+    private readonly kindAt: Int32Array,
+  ) {
+    const kinds = indicatorIds.size * 2;
+    this.seen = new Int32Array(kinds);
+    this.head = new Int32Array(kinds);
+    this.tail = new Int32Array(kinds);
+    this.listed = new Int32Array(kinds);
+    this.lists = Array.from({ length: kinds }, () => []);
+    this.nextOfKind = new Int32Array(kindAt.length);
+  }
+
+  /** Makes subject u the current one. */
+  moveTo(u: number): void {
+    const v = ++this.visit;
+    const f = this.first[u];
+    this.unit = f.unit;
+    this.period = f.period;
+    this.sheet = f.sheet;
     for (let slot = this.start[u]; slot < this.start[u + 1]; slot++) {
-      const o = this.tables[this.tableAt[slot]].observations.at(this.indexAt[slot])!;
-      // One figure per list is the rule, and a list grown by push from empty keeps room for
-      // seventeen, so a list starts as exactly its first figure.
-      const ind = byIndicator.get(o.indicator);
-      if (!ind) byIndicator.set(o.indicator, o.period === 'current' ? { current: [o], baseline: NO_FIGURES } : { current: NO_FIGURES, baseline: [o] });
-      else if (ind[o.period] === NO_FIGURES) ind[o.period] = [o];
-      else ind[o.period].push(o);
+      const kind = this.kindAt[slot];
+      this.nextOfKind[slot] = -1;
+      if (this.seen[kind] !== v) {
+        this.seen[kind] = v;
+        this.head[kind] = slot;
+      } else this.nextOfKind[this.tail[kind]] = slot;
+      this.tail[kind] = slot;
     }
-    return { unit: o0.unit, period: o0.subjectPeriod, sheet: o0.sheet, byIndicator };
+  }
+
+  has(indicator: string): boolean {
+    const id = this.indicatorIds.get(indicator);
+    return id !== undefined && (this.seen[id * 2] === this.visit || this.seen[id * 2 + 1] === this.visit);
+  }
+
+  list(indicator: string, period: PeriodRole): ReadonlyArray<Observation> {
+    const id = this.indicatorIds.get(indicator);
+    if (id === undefined) return NO_FIGURES;
+    const kind = id * 2 + (period === 'baseline' ? 1 : 0);
+    const v = this.visit;
+    if (this.seen[kind] !== v) return NO_FIGURES;
+    const list = this.lists[kind];
+    if (this.listed[kind] !== v) {
+      // Made once per subject, however many facts read it: the same figure is the same object.
+      this.listed[kind] = v;
+      list.length = 0;
+      for (let slot = this.head[kind]; slot >= 0; slot = this.nextOfKind[slot]) list.push(this.tables[this.tableAt[slot]].observations.at(this.indexAt[slot])!);
+    }
+    return list;
   }
 }
 
@@ -121,8 +228,14 @@ function toInput(o: Observation): FindingInput {
   return o.pledged ? { ...input, pledged: o.pledged } : input;
 }
 
-function figure(u: UnitFigures, indicator: string, period: PeriodRole): { obs?: Observation; noData?: NoDataReason } {
-  const list = u.byIndicator.get(indicator)?.[period] ?? [];
+/** One figure a fact reads, or why it cannot be read. */
+interface FigureRead {
+  readonly obs?: Observation;
+  readonly noData?: NoDataReason;
+}
+
+function figure(u: UnitFigures, indicator: string, period: PeriodRole): FigureRead {
+  const list = u.list(indicator, period);
   if (list.length === 0) return { noData: { kind: 'no-period', indicator, period } };
   // The same figure in several places (a cluster's summary sheet and the unit's own sheet) agrees with
   // itself: any copy gives the same verdict, and the first is named.
@@ -150,47 +263,59 @@ export function indicatorsOfFact(pack: RulePack, fact: string): string[] {
   return [...d.sum];
 }
 
-/** Computes a fact for a unit. Inputs are listed current period first, numerator first. */
+/**
+ * Computes a fact for a unit. Inputs are listed current period first, numerator first. Written
+ * with plain loops and no closures: a national check computes a few hundred thousand facts.
+ */
 export function computeFact(pack: RulePack, u: UnitFigures, fact: string): FactValue {
   const d = pack.facts?.[fact];
-  const parts: { obs?: Observation; noData?: NoDataReason }[] = [];
-  const want = (indicator: string, period: PeriodRole) => {
-    const f = figure(u, indicator, period);
-    parts.push(f);
-    return f;
-  };
-  const result = (value: number | undefined, noData?: NoDataReason): FactValue => {
-    const inputs = parts.filter((p) => p.obs).map((p) => toInput(p.obs!));
-    // Figures so large the arithmetic overflows are not evidence of anything.
-    if (!noData && value !== undefined && !Number.isFinite(value)) noData = { kind: 'out-of-range', cell: inputs[0]?.cell ?? '' };
-    return {
-      value: noData || value === undefined ? undefined : settle(value),
-      inputs,
-      noData: noData ?? parts.find((p) => p.noData)?.noData,
-    };
-  };
-
   if (!d) {
-    const f = want(fact, 'current');
-    return result(f.obs?.value, f.noData);
+    const f = figure(u, fact, 'current');
+    return factValue([f], f.obs?.value, f.noData);
   }
   if ('changePercent' in d) {
-    const cur = want(d.changePercent, 'current');
-    const base = want(d.changePercent, 'baseline');
-    if (cur.noData || base.noData) return result(undefined);
-    if (base.obs!.value === 0) return result(undefined, { kind: 'zero-baseline', cell: base.obs!.cell });
-    return result(((cur.obs!.value! - base.obs!.value!) / base.obs!.value!) * 100);
+    const cur = figure(u, d.changePercent, 'current');
+    const base = figure(u, d.changePercent, 'baseline');
+    const parts = [cur, base];
+    if (cur.noData || base.noData) return factValue(parts, undefined);
+    if (base.obs!.value === 0) return factValue(parts, undefined, { kind: 'zero-baseline', cell: base.obs!.cell });
+    return factValue(parts, ((cur.obs!.value! - base.obs!.value!) / base.obs!.value!) * 100);
   }
   if ('ratioPercent' in d) {
-    const num = want(d.ratioPercent[0], 'current');
-    const den = want(d.ratioPercent[1], 'current');
-    if (num.noData || den.noData) return result(undefined);
-    if (den.obs!.value === 0) return result(undefined, { kind: 'zero-denominator', cell: den.obs!.cell });
-    return result((num.obs!.value! * 100) / den.obs!.value!);
+    const num = figure(u, d.ratioPercent[0], 'current');
+    const den = figure(u, d.ratioPercent[1], 'current');
+    const parts = [num, den];
+    if (num.noData || den.noData) return factValue(parts, undefined);
+    if (den.obs!.value === 0) return factValue(parts, undefined, { kind: 'zero-denominator', cell: den.obs!.cell });
+    return factValue(parts, (num.obs!.value! * 100) / den.obs!.value!);
   }
-  const terms = d.sum.map((i) => want(i, 'current'));
-  if (terms.some((t) => t.noData)) return result(undefined);
-  return result(terms.reduce((s, t) => s + t.obs!.value!, 0));
+  const terms: FigureRead[] = [];
+  let sum = 0;
+  let complete = true;
+  for (const i of d.sum) {
+    const t = figure(u, i, 'current');
+    terms.push(t);
+    if (t.noData) complete = false;
+    else sum += t.obs!.value!;
+  }
+  return factValue(terms, complete ? sum : undefined);
+}
+
+/** A fact's value from the figures it read (in order), with why there is none when there is none. */
+function factValue(parts: ReadonlyArray<FigureRead>, value: number | undefined, noData?: NoDataReason): FactValue {
+  const inputs: FindingInput[] = [];
+  let firstNoData: NoDataReason | undefined;
+  for (const p of parts) {
+    if (p.obs) inputs.push(toInput(p.obs));
+    if (firstNoData === undefined && p.noData) firstNoData = p.noData;
+  }
+  // Figures so large the arithmetic overflows are not evidence of anything.
+  if (!noData && value !== undefined && !Number.isFinite(value)) noData = { kind: 'out-of-range', cell: inputs[0]?.cell ?? '' };
+  return {
+    value: noData || value === undefined ? undefined : settle(value),
+    inputs,
+    noData: noData ?? firstNoData,
+  };
 }
 
 export function factUnit(pack: RulePack, fact: string): string {

@@ -173,7 +173,7 @@ function expectedPairs(tables: Awaited<ReturnType<typeof checker.check>>['tables
   for (const u of figuresByUnit(tables)) {
     for (const rule of pack.rules) {
       const indicators = [...factsOfConditions(rule.conditions)].flatMap((f) => indicatorsOfFact(pack, f));
-      if (indicators.every((i) => u.byIndicator.has(i))) out.add(key(rule.id, u.unit, u.period));
+      if (indicators.every((i) => u.has(i))) out.add(key(rule.id, u.unit, u.period));
     }
   }
   return out;
