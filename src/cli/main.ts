@@ -1,7 +1,9 @@
 import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'fs';
+import { headsOf } from '../evaluate/compactFindings';
 import { dirname, join, resolve } from 'path';
-import { CheckResult, PledgeChecker } from '../evaluate/checkGrid';
-import { Finding } from '../evaluate/finding';
+import { PledgeChecker } from '../evaluate/checkGrid';
+import { Finding, FindingList } from '../evaluate/finding';
+import { IndicatorTable } from '../tables/indicatorTable';
 import { Bindings } from '../bindings/binding';
 import { WorkbookGrid } from '../grid/grid';
 import { Lang } from '../words/lang';
@@ -129,7 +131,7 @@ async function check(args: CheckArgs, io: Io): Promise<number> {
   let anyBad = false;
   const documents: unknown[] = [];
   let copy: PendingCopy | undefined;
-  const findingsOfAll: Array<ReadonlyArray<Finding>> = [];
+  const findingsOfAll: FindingList[] = [];
   const checked: CheckedWorkbook[] = [];
   const unreadable: UnreadableWorkbook[] = [];
   for (const entry of entries) {
@@ -169,7 +171,7 @@ async function check(args: CheckArgs, io: Io): Promise<number> {
     io.out(messages.scorecardWritten(args.scorecard, consolidation.scorecard.rows.length)[args.lang]);
   }
   if (args.report) io.out(messages.reportWritten(args.report)[args.lang]);
-  const outcome = checkOutcome(findingsOfAll.flat());
+  const outcome = checkOutcome(headsOf(...findingsOfAll));
   io.out('');
   io.out(outcomeLine(outcome, unreadable.length, args.lang));
   if (anyBad) return EXIT.badInput;
@@ -186,7 +188,7 @@ interface CheckShared {
 
 /** What is kept of one workbook once it is checked and reported: its findings and what its outputs are made from. */
 interface KeptOfFile {
-  readonly findings: ReadonlyArray<Finding>;
+  readonly findings: FindingList;
   readonly document?: unknown;
   readonly checked?: CheckedWorkbook;
   readonly copy?: PendingCopy;
@@ -212,7 +214,7 @@ async function describeChecked(
   checking: Promise<CheckedFile>,
   s: CheckShared,
   io: Io,
-): Promise<{ findings: ReadonlyArray<Finding>; document?: unknown; checked?: CheckedWorkbook; pkg?: XlsxPackage }> {
+): Promise<{ findings: FindingList; document?: unknown; checked?: CheckedWorkbook; pkg?: XlsxPackage }> {
   const w = await checking;
   const { args, pack, checkHeader } = s;
   const { findings, reviews } = w;
@@ -225,7 +227,9 @@ async function describeChecked(
 }
 
 /** One workbook file checked, with what its outputs are made from. */
-interface CheckedFile extends CheckResult {
+interface CheckedFile {
+  readonly tables: IndicatorTable[];
+  readonly findings: FindingList;
   readonly bytes: Uint8Array;
   /** Kept only when a copy is asked for: its inflated parts are as large as the sheets themselves. */
   readonly pkg: XlsxPackage | undefined;
@@ -252,8 +256,9 @@ interface CheckFileOptions {
 async function checkWorkbookFile(file: string, o: CheckFileOptions, io: Io): Promise<CheckedFile> {
   const bytes = readInput(file, o.lang);
   const { pkg, grid, bindings, stored } = await readWorkbookFile(file, bytes, o);
-  const { tables, findings } = await o.checker.check(grid, bindings);
+  const checked = await o.checker.checkCompactly(grid, bindings);
   boundHeapAfterFindings();
+  const { tables } = checked;
   if (tables.length === 0 && grid.sheets.every((s) => s.rows.every((r) => !r || Object.values(r).every((v) => v === null)))) {
     throw new InputError(messages.workbookEmpty(file)[o.lang]);
   }
@@ -261,8 +266,12 @@ async function checkWorkbookFile(file: string, o: CheckFileOptions, io: Io): Pro
     throw new InputError(messages.noIndicatorTable(file, o.checker.pack.id)[o.lang]);
   }
   const book = reviewsOrWarn(file, stored, o.lang, io);
-  // A workbook without reviews (the usual case) has nothing to match against each finding.
-  const reviews: ReviewMatch = book.reviews.length === 0 ? { states: new Map(), unmatched: [] } : matchReviews(findings, book);
+  // A workbook without reviews (the usual case) has nothing to match against each finding. Reviews
+  // are matched to findings as objects, and outputs look them up by the same objects: a reviewed
+  // workbook (someone went through it in Excel, so not a national one) keeps its findings made.
+  const reviewed = book.reviews.length > 0;
+  const findings: FindingList = reviewed ? Array.from(checked.findings) : checked.findings;
+  const reviews: ReviewMatch = reviewed ? matchReviews(findings as Finding[], book) : { states: new Map(), unmatched: [] };
   return { tables, findings, bytes, pkg, grid, bindings, book, reviews };
 }
 

@@ -5,6 +5,7 @@ import { findIndicatorTables } from '../tables/findIndicatorTables';
 import { IndicatorTable } from '../tables/indicatorTable';
 import { LabelMatcher } from '../tables/labelMatcher';
 import { PackEvaluator } from './evaluatePack';
+import { CompactFindings } from './compactFindings';
 import { Finding } from './finding';
 
 export interface CheckResult {
@@ -29,6 +30,13 @@ export class PledgeChecker {
   async check(grid: WorkbookGrid, bindings: Bindings = NO_BINDINGS): Promise<CheckResult> {
     const tables = findIndicatorTables(grid, this.matcher, bindings);
     const findings = await this.evaluator.evaluate(tables);
+    return { tables, findings };
+  }
+
+  /** The same check with the findings kept as columns, each made into an object when read: the CLI's, for national workbooks. */
+  async checkCompactly(grid: WorkbookGrid, bindings: Bindings = NO_BINDINGS): Promise<{ tables: IndicatorTable[]; findings: CompactFindings }> {
+    const tables = findIndicatorTables(grid, this.matcher, bindings);
+    const findings = await this.evaluator.evaluateCompactly(tables);
     return { tables, findings };
   }
 }

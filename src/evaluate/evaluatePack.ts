@@ -1,11 +1,13 @@
 import { Engine, Rule } from 'json-rules-engine';
-import { PackRule, RulePack, Severity } from '../packs/rulePack';
+import { PackRule, RulePack } from '../packs/rulePack';
 import { IndicatorTable } from '../tables/indicatorTable';
 import { compileConditions, CompiledConditions, FactRow } from './compileConditions';
 import { factsOfConditions } from '../packs/conditionFacts';
 import { ComparedCondition, explainingCondition } from './explain';
-import { Finding, FindingInput, FindingStatus, NoDataReason } from './finding';
-import { pledgedInWorkbook, PledgedInWorkbook, TargetKind } from './pledgedTarget';
+import { Finding, FindingInput, FindingStatus } from './finding';
+import { ComparedAs, CompactFindings, FindingFields, RuleOfFindings } from './compactFindings';
+import { LazyMessageFinding, MessageRenderer } from './lazyMessageFinding';
+import { pledgedInWorkbook, TargetKind } from './pledgedTarget';
 import { digitsToShow, formatNumber, formatQuantity } from './format';
 import { distanceToTarget, operatorOf, operatorSymbol } from '../packs/operators';
 import { DEFAULT_MESSAGES, fillParts, noDataReasonText, partlyFilled, templateParts } from './messages';
@@ -21,12 +23,9 @@ interface PreparedRule {
   readonly compiled: CompiledConditions | undefined;
   /** No-data check and verdict in one call for the hot loop, as an index into STATUSES; undefined when not compiled. */
   readonly status: ((row: Readonly<Record<string, number | null>>) => StatusCode) | undefined;
-  /** The rule's message renderer, one per rule: a finding keeps a reference to it, never a closure of its own. */
-  readonly render: MessageRenderer;
+  /** What the rule's findings share, its message renderer among it: one per rule, never a closure per finding. */
+  readonly of: RuleOfFindings;
 }
-
-/** Renders a finding's message from the finding itself (every placeholder is one of its fields). */
-type MessageRenderer = (f: Omit<Finding, 'message'>, lang: Lang) => string;
 
 type Outcome = { passed: boolean; explained: ComparedCondition | undefined };
 
@@ -50,7 +49,8 @@ export class PackEvaluator {
       const compiled = compileConditions(rule.conditions);
       if (!compiled) this.engine.addRule(engineRule(rule));
       const render: MessageRenderer = (f, lang) => this.message(rule, f, lang);
-      return { rule, facts, indicators, compiled, status: compiled && statusFunction(facts, compiled), render };
+      const of: RuleOfFindings = { render, ruleId: rule.id, title: rule.title, severity: rule.severity ?? 'shortfall' };
+      return { rule, facts, indicators, compiled, status: compiled && statusFunction(facts, compiled), of };
     });
     this.needsEngine = this.prepared.some((p) => !p.compiled);
   }
@@ -81,7 +81,12 @@ export class PackEvaluator {
   }
 
   async evaluate(tables: ReadonlyArray<IndicatorTable>): Promise<Finding[]> {
-    const findings: Finding[] = [];
+    return Array.from(await this.evaluateCompactly(tables));
+  }
+
+  /** The findings as columns, each made into an object when read (see CompactFindings): what a national check keeps. */
+  async evaluateCompactly(tables: ReadonlyArray<IndicatorTable>): Promise<CompactFindings> {
+    const findings = new CompactFindings();
     // Units are tens of thousands in a national workbook: no promise per unit unless the engine is needed.
     const units = new UnitGroups(tables);
     // One subject at a time: its figures are read here, and made only when a target reads them.
@@ -94,7 +99,7 @@ export class PackEvaluator {
       const outcome = this.compiledOutcomes(complete, numeric);
       if (this.needsEngine && complete.some((p) => !p.compiled)) await this.engineOutcomes(numeric, outcome);
       // Findings follow the pack's rule order, whatever order the engine answered in.
-      for (const p of applicable) findings.push(this.finding(p, unit, values, outcome.get(p.rule.id)));
+      for (const p of applicable) findings.add(this.finding(p, unit, values, outcome.get(p.rule.id)));
     }
     return findings;
   }
@@ -184,7 +189,7 @@ export class PackEvaluator {
     return { applicable, values, numeric, complete };
   }
 
-  private finding(p: PreparedRule, unit: UnitFigures, values: Map<string, FactValue>, outcome: Outcome | undefined): Finding {
+  private finding(p: PreparedRule, unit: UnitFigures, values: Map<string, FactValue>, outcome: Outcome | undefined): FindingFields {
     // Loops rather than map/find/flatMap: a national check makes hundreds of thousands of findings.
     let missing: FactValue | undefined;
     const read = this.inputsRead;
@@ -194,9 +199,8 @@ export class PackEvaluator {
       if (missing === undefined && v.value === undefined) missing = v;
       for (const i of v.inputs) read.push(i);
     }
-    // Kept as long as the finding, so exactly as long as its inputs: an array grown by push keeps
-    // room for seventeen, which over a national check's findings is tens of megabytes of nothing.
-    const inputs = read.length > 1 ? dedupe(read, this.uniqueRead) : exactCopy(read, read.length);
+    // The cells once each; the list is read into the findings' columns at once.
+    const inputs = read.length > 1 ? dedupe(read, this.uniqueRead) : read;
     let main: FindingInput | undefined = inputs[0];
     for (const i of inputs) {
       if (i.period === 'current') {
@@ -207,7 +211,6 @@ export class PackEvaluator {
     // With no data the engine is not asked; the target is still shown, read from the rule itself.
     const explained = outcome && !missing ? outcome.explained : this.ruleExplained(p);
     const fact = explained?.fact ?? p.facts[0];
-    const unitOfFact = this.factUnitOf(fact);
     const status: FindingStatus = missing || !outcome ? 'no-data' : outcome.passed ? 'met' : 'shortfall';
     const actual = status === 'no-data' || typeof explained?.actual !== 'number' ? null : explained.actual;
     // A comparison against another fact has no fixed target until evaluated.
@@ -223,24 +226,34 @@ export class PackEvaluator {
       }
     }
     const pledged = pledgedInput?.pledged ? pledgedInWorkbook(pledgedInput.pledged, this.targetKindOf(fact), target) : undefined;
-    // One object literal with every field (the class's prototype gives the message): see LazyMessageFinding.
-    // Two literals, so that a finding without a workbook target has no such field.
-    const render = p.render;
-    const ruleId = p.rule.id;
-    const title = p.rule.title;
-    const severity = p.rule.severity ?? 'shortfall';
-    const { unit: unitName, period } = unit;
-    const sheet = main?.sheet ?? unit.sheet;
     // One cell per finding, everywhere: a no-data finding names (and marks) the cell that holds no number.
     const cell = missing?.noData && 'cell' in missing.noData ? missing.noData.cell : (main?.cell ?? '');
-    const factLabel = this.factLabel(fact);
-    const noData = missing?.noData;
-    const proto = LazyMessageFinding.prototype;
-    // prettier-ignore
-    const finding = pledged === undefined
-      ? { __proto__: proto, render, ruleId, title, severity, unit: unitName, period, status, sheet, cell, inputs, actual, target, operator, gap, fact, factLabel, factUnit: unitOfFact, noData }
-      : { __proto__: proto, render, ruleId, title, severity, unit: unitName, period, status, sheet, cell, inputs, actual, target, operator, gap, fact, factLabel, factUnit: unitOfFact, noData, pledgedInWorkbook: pledged };
-    return finding as unknown as Finding;
+    return {
+      rule: p.of,
+      unit: unit.unit,
+      period: unit.period,
+      status,
+      sheet: main?.sheet ?? unit.sheet,
+      cell,
+      inputs,
+      actual,
+      target,
+      gap,
+      comparedAs: this.comparedAs(fact, operator),
+      noData: missing?.noData,
+      pledgedInWorkbook: pledged,
+    };
+  }
+
+  private readonly comparedByFact = new Map<string, Map<string | null, ComparedAs>>();
+
+  /** A fact and operator findings were compared as, one object for each pair. */
+  private comparedAs(fact: string, operator: string | null): ComparedAs {
+    let byOperator = this.comparedByFact.get(fact);
+    if (!byOperator) this.comparedByFact.set(fact, (byOperator = new Map()));
+    let c = byOperator.get(operator);
+    if (!c) byOperator.set(operator, (c = { fact, operator, factLabel: this.factLabel(fact), factUnit: this.factUnitOf(fact) }));
+    return c;
   }
 
   /** The cells a finding reads, gathered here before its own array of the right length is made. */
@@ -375,81 +388,6 @@ function gapUnit(unit: string, lang: Lang): string {
   return unit === '%' ? (lang === 'vi' ? ' điểm %' : ' percentage points') : unit ? ` ${unit}` : '';
 }
 
-/**
- * A finding whose message is rendered when first read: a national check makes hundreds of
- * thousands of findings, and most met ones are never shown. Serialises like a plain finding.
- * It holds its rule's renderer, not a closure over a copy of its fields: each finding costs one
- * object, which is what bounds a national check's memory.
- *
- * PackEvaluator.finding makes each as one object literal with this prototype, not by `new`. V8
- * notes where literals are made, and when nearly all from one place outlive their first young
- * collection (a check keeps every finding until its outputs are written) it makes the rest in the
- * old generation directly: past the first few, the young collector copies none of them. Made by
- * `new` and written field by field, every finding of a national check was copied at least once.
- */
-class LazyMessageFinding implements Finding {
-  // Declared, not initialised: PackEvaluator.finding makes a finding as one object literal.
-  declare readonly ruleId: string;
-  declare readonly title: Localized;
-  declare readonly severity: Severity;
-  declare readonly unit: string;
-  declare readonly period?: string;
-  declare readonly status: FindingStatus;
-  declare readonly sheet: string;
-  declare readonly cell: string;
-  declare readonly inputs: FindingInput[];
-  declare readonly actual: number | null;
-  declare readonly target: number | null;
-  declare readonly operator: string | null;
-  declare readonly gap: number | null;
-  declare readonly fact: string;
-  declare readonly factLabel: Localized;
-  declare readonly factUnit: string;
-  declare readonly noData?: NoDataReason;
-  /** Rare: only on the findings that have one. */
-  declare readonly pledgedInWorkbook?: PledgedInWorkbook;
-
-  constructor(private readonly render: MessageRenderer) {}
-
-  /**
-   * Each language is rendered when read, and not kept: a message is read once or twice per output
-   * (the console, the copy's comments, the JSON), and kept, a national check's messages cost
-   * more memory than its findings.
-   */
-  get message(): Localized {
-    const render = this.render;
-    const f = this as Omit<Finding, 'message'>;
-    let vi: string | undefined;
-    let en: string | undefined;
-    return {
-      get vi() {
-        return (vi ??= render(f, 'vi'));
-      },
-      get en() {
-        return (en ??= render(f, 'en'));
-      },
-    };
-  }
-
-  /** The message in one language, with no Localized object made to hold it. */
-  messageIn(lang: Lang): string {
-    return this.render(this, lang);
-  }
-
-  toJSON(): Finding {
-    const { render: _f, ...plain } = this as unknown as Record<string, unknown>;
-    return { ...(plain as unknown as Omit<Finding, 'message'>), message: { vi: this.render(this, 'vi'), en: this.render(this, 'en') } };
-  }
-}
-
-/**
- * A finding's message in one language. Outputs that write every finding of a national check (the
- * JSON) read it this way: a lazily rendered finding then makes no holder object per read.
- */
-export function messageIn(f: Finding, lang: Lang): string {
-  return f instanceof LazyMessageFinding ? f.messageIn(lang) : f.message[lang];
-}
-
 /** Statuses as small integers in the hot loop; ENGINE marks a rule only json-rules-engine can decide. */
 type StatusCode = 0 | 1 | 2 | 3;
 const MET = 0;
@@ -510,13 +448,13 @@ function gapOf(actual: number, target: number, operator: string | null): number 
   return settle(distanceToTarget(actual, target, operator));
 }
 
-/** The cells once each, in their order, in a new array of exactly their number. */
+/** The cells once each, in their order (in `scratch` when few). */
 function dedupe<T extends { sheet: string; cell: string }>(xs: T[], scratch: T[]): T[] {
   // A finding reads two or three cells: compared in place, no key strings.
   if (xs.length <= 4) {
     scratch.length = 0;
     for (let i = 0; i < xs.length; i++) if (firstAt(xs, i)) scratch.push(xs[i]);
-    return exactCopy(scratch, scratch.length);
+    return scratch;
   }
   const seen = new Set<string>();
   return xs.filter((x) => {
@@ -525,27 +463,4 @@ function dedupe<T extends { sheet: string; cell: string }>(xs: T[], scratch: T[]
     seen.add(k);
     return true;
   });
-}
-
-/**
- * The first `n` items in a new array of exactly that length, made by an array literal up to four:
- * V8 notes where literals are made, and seeing nearly all of a site's arrays outlive their first
- * young collection (a finding's inputs are kept until the outputs are written) makes them in the
- * old generation directly, instead of copying each through the young one.
- */
-function exactCopy<T>(xs: ReadonlyArray<T>, n: number): T[] {
-  switch (n) {
-    case 0:
-      return [];
-    case 1:
-      return [xs[0]];
-    case 2:
-      return [xs[0], xs[1]];
-    case 3:
-      return [xs[0], xs[1], xs[2]];
-    case 4:
-      return [xs[0], xs[1], xs[2], xs[3]];
-    default:
-      return xs.slice(0, n);
-  }
 }

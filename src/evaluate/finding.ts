@@ -63,3 +63,13 @@ export interface Finding {
   readonly pledgedInWorkbook?: PledgedInWorkbook;
   readonly message: Localized;
 }
+
+/**
+ * A workbook's findings in order, each read by position: an array of findings is one, and so is
+ * CompactFindings (a national check's, made into objects one at a time as outputs read them).
+ * Outputs read a finding, use it, and let it go; what they keep, they keep by position.
+ */
+export interface FindingList extends Iterable<Finding> {
+  readonly length: number;
+  at(index: number): Finding | undefined;
+}

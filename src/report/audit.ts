@@ -1,4 +1,4 @@
-import { Finding } from '../evaluate/finding';
+import { FindingList } from '../evaluate/finding';
 import { RulePack } from '../packs/rulePack';
 import { checkInputsDigest } from '../review/inputsDigest';
 import { ReviewBook, ReviewLogEntry } from '../review/review';
@@ -31,7 +31,7 @@ export interface CheckAudit {
 /** `digestOf`: the pure SHA-256 unless the caller has a faster one (the CLI: Node's). */
 export function workbookAudit(
   workbook: string,
-  findings: ReadonlyArray<Finding>,
+  findings: FindingList,
   reviews: ReviewBook,
   fileBytes?: Uint8Array,
   digestOf: DigestOf = sha256Of,

@@ -13,7 +13,7 @@ export interface CheckOutcome {
   readonly allMet: boolean;
 }
 
-export function checkOutcome(findings: Iterable<Finding>): CheckOutcome {
+export function checkOutcome(findings: Iterable<Pick<Finding, 'status' | 'severity'>>): CheckOutcome {
   let met = 0;
   let shortfall = 0;
   let noData = 0;

@@ -1,5 +1,6 @@
 import { checkOutcome } from './checkOutcome';
-import { Finding } from '../evaluate/finding';
+import { FindingHead, headAt, headsOf } from '../evaluate/compactFindings';
+import { Finding, FindingList } from '../evaluate/finding';
 import { formatNumber } from '../evaluate/format';
 import { IndicatorTable } from '../tables/indicatorTable';
 import { ReviewState } from '../review/reviewState';
@@ -28,7 +29,7 @@ const SUMMARY_UNITS = 10;
 export function consoleReport(
   workbook: string,
   tables: ReadonlyArray<IndicatorTable>,
-  findings: ReadonlyArray<Finding>,
+  findings: FindingList,
   lang: Lang,
   reviews?: ReadonlyMap<Finding, ReviewState>,
 ): string {
@@ -82,18 +83,18 @@ export function consoleReport(
   return lines.join('\n');
 }
 
-function totalLine(findings: ReadonlyArray<Finding>, lang: Lang): string {
-  const { met, shortfall, noData } = checkOutcome(findings);
+function totalLine(findings: FindingList, lang: Lang): string {
+  const { met, shortfall, noData } = checkOutcome(headsOf(findings));
   return lang === 'vi'
     ? `Tổng cộng: ${met} đạt, ${shortfall} chưa đạt, ${noData} không có số liệu.`
     : `Total: ${met} met, ${shortfall} shortfall, ${noData} no data.`;
 }
 
 /** The summary of a large check (see COMPACT_REPORT_FROM). */
-function summaryLines(findings: ReadonlyArray<Finding>, lang: Lang, reviews?: ReadonlyMap<Finding, ReviewState>): string[] {
+function summaryLines(findings: FindingList, lang: Lang, reviews?: ReadonlyMap<Finding, ReviewState>): string[] {
   const vi = lang === 'vi';
   const n = (x: number) => formatNumber(x, lang, 0);
-  const subject = (f: Finding) => (f.period === undefined ? f.unit : `${f.unit} — ${f.period}`);
+  const subject = (f: FindingHead) => (f.period === undefined ? f.unit : `${f.unit} — ${f.period}`);
   const byRule = new Map<string, { title: string; met: number; shortfall: number; noData: number }>();
   const shortfallsBySubject = new Map<string, number>();
   const subjects = new Set<string>();
@@ -101,8 +102,9 @@ function summaryLines(findings: ReadonlyArray<Finding>, lang: Lang, reviews?: Re
   let shortfallCount = 0;
   // A subject's findings come one after another (one per target): its name is made and counted once, not per finding.
   let key = '';
-  let last: Finding | undefined;
-  for (const f of findings) {
+  let last: FindingHead | undefined;
+  for (let i = 0; i < findings.length; i++) {
+    const f = headAt(findings, i);
     let r = byRule.get(f.ruleId);
     if (!r) byRule.set(f.ruleId, (r = { title: f.title[lang], met: 0, shortfall: 0, noData: 0 }));
     if (!last || f.unit !== last.unit || f.period !== last.period) {
@@ -115,7 +117,7 @@ function summaryLines(findings: ReadonlyArray<Finding>, lang: Lang, reviews?: Re
     else {
       r.shortfall++;
       shortfallCount++;
-      if (shortfalls.length < SUMMARY_ITEMS) shortfalls.push(f);
+      if (shortfalls.length < SUMMARY_ITEMS) shortfalls.push(findings.at(i)!);
       shortfallsBySubject.set(key, (shortfallsBySubject.get(key) ?? 0) + 1);
     }
   }

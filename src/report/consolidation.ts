@@ -1,4 +1,4 @@
-import { Finding } from '../evaluate/finding';
+import { FindingList } from '../evaluate/finding';
 import { RulePack } from '../packs/rulePack';
 import { ReviewMatch } from '../review/reviewState';
 import { CheckAudit, WorkbookAudit } from './audit';
@@ -8,7 +8,7 @@ import { Scorecard } from './scorecard';
 export interface CheckedWorkbook {
   /** The name shown for it (the path as given on the command line, or the open workbook's name). */
   readonly workbook: string;
-  readonly findings: ReadonlyArray<Finding>;
+  readonly findings: FindingList;
   readonly reviews: ReviewMatch;
   readonly audit: WorkbookAudit;
 }

@@ -1,5 +1,5 @@
-import { messageIn } from '../evaluate/evaluatePack';
-import { Finding, FindingInput } from '../evaluate/finding';
+import { messageIn } from '../evaluate/lazyMessageFinding';
+import { Finding, FindingInput, FindingList } from '../evaluate/finding';
 import { digitsToShow } from '../evaluate/format';
 import { RulePack } from '../packs/rulePack';
 import { ReviewMatch, ReviewState } from '../review/reviewState';
@@ -24,7 +24,7 @@ export interface FindingsJsonExtras {
  * added: `review` appears on a reviewed finding, `audit` (the check's time, tool, pack with its
  * bases, the workbook's digests and review log) when the caller has it.
  */
-export function findingsJson(workbook: string, pack: RulePack, findings: ReadonlyArray<Finding>, lang: Lang, extras: FindingsJsonExtras = {}) {
+export function findingsJson(workbook: string, pack: RulePack, findings: FindingList, lang: Lang, extras: FindingsJsonExtras = {}) {
   return {
     workbook,
     rulePack: { id: pack.id, version: pack.version },
@@ -34,7 +34,7 @@ export function findingsJson(workbook: string, pack: RulePack, findings: Readonl
     // Made a batch at a time while the document is written, never all at once.
     findings: new JsonBatches(
       findings.length,
-      (from, to) => findings.slice(from, to).map((f) => findingJson(f, lang, extras.reviews)),
+      (from, to) => Array.from({ length: to - from }, (_, k) => findingJson(findings.at(from + k)!, lang, extras.reviews)),
       findingTexts(findings, lang, extras.reviews),
     ),
     ...(extras.reading ? { reading: readingJson(extras.reading) } : {}),
@@ -76,7 +76,7 @@ function findingJson(f: Finding, lang: Lang, reviews: ReviewMatch | undefined) {
  * JSON.stringify's, field order included. A batch's texts are gathered as parts and joined once:
  * built by `+`, each line was a tree of small strings, copied again when joined.
  */
-function findingTexts(findings: ReadonlyArray<Finding>, lang: Lang, reviews: ReviewMatch | undefined) {
+function findingTexts(findings: FindingList, lang: Lang, reviews: ReviewMatch | undefined) {
   const name = jsonNames();
   const head = memoText((ruleId: string) => `{"ruleId":${jsonString(ruleId)},"unit":`);
   const period = memoText((p: string) => `,"period":${jsonString(p)}`);

@@ -1,5 +1,6 @@
-import { messageIn } from '../evaluate/evaluatePack';
-import { Finding } from '../evaluate/finding';
+import { messageIn } from '../evaluate/lazyMessageFinding';
+import { statusAt } from '../evaluate/compactFindings';
+import { Finding, FindingList } from '../evaluate/finding';
 import { CellMark, FindingsCell, FindingsSheet, FindingsSheetRow, HighlightPlan, MarkStatus } from '../xlsx/write/highlightPlan';
 import { actualText, gapText, statusWord, targetText, unbrokenFigure } from './words';
 import { Lang } from '../words/lang';
@@ -9,38 +10,41 @@ import { Lang } from '../words/lang';
  * no-data finding marks the cell that holds no number when there is one. Several findings on one
  * cell share a single mark (shortfall over no-data) whose note lists them all.
  */
-export function highlightPlanFor(findings: ReadonlyArray<Finding>, lang: Lang): HighlightPlan {
+export function highlightPlanFor(findings: FindingList, lang: Lang): HighlightPlan {
   // By sheet, then by cell: the finding's own cell text is the key, no `sheet!cell` string made per finding.
   const marksBySheet = new Map<string, Map<string, Mark>>();
   const marks: Mark[] = [];
   const flagged: Flagged[] = [];
   let met = 0;
-  for (const f of findings) {
-    if (f.status === 'met') {
+  for (let i = 0; i < findings.length; i++) {
+    // Met findings are counted, not made (a national check's are most of them).
+    const status = statusAt(findings, i);
+    if (status === 'met') {
       met++;
       continue;
     }
+    const f = findings.at(i)!;
     // Rendered once for the cell's note and the findings sheet's row (a message is rendered when read).
     const message = messageIn(f, lang);
-    flagged.push({ f, message });
+    flagged.push({ index: i, status, message });
     const cell = f.cell;
     if (!cell) continue;
-    const note = `${statusWord(f.status, lang)} — ${f.title[lang]}\n${message}`;
+    const note = `${statusWord(status, lang)} — ${f.title[lang]}\n${message}`;
     let onSheet = marksBySheet.get(f.sheet);
     if (!onSheet) marksBySheet.set(f.sheet, (onSheet = new Map()));
     const m = onSheet.get(cell);
     if (!m) {
-      const mark = { sheet: f.sheet, cell, status: f.status, notes: [note] };
+      const mark = { sheet: f.sheet, cell, status, notes: [note] };
       onSheet.set(cell, mark);
       marks.push(mark);
     } else {
-      if (f.status === 'shortfall') m.status = 'shortfall';
+      if (status === 'shortfall') m.status = 'shortfall';
       m.notes.push(note);
     }
   }
   const cellMarks: CellMark[] = [];
   for (const m of marks) cellMarks.push({ sheet: m.sheet, cell: m.cell, status: m.status, note: m.notes.length === 1 ? m.notes[0] : m.notes.join('\n\n') });
-  return { marks: cellMarks, findingsSheet: findingsSheet(flagged, met, lang), author: 'Pledge Check' };
+  return { marks: cellMarks, findingsSheet: findingsSheet(findings, flagged, met, lang), author: 'Pledge Check' };
 }
 
 /** A cell's mark, gathered from the findings on it. */
@@ -51,9 +55,10 @@ interface Mark {
   readonly notes: string[];
 }
 
-/** A finding that is not met, with its message in the plan's language. */
+/** A finding that is not met (by its place in the list), with its message in the plan's language. */
 interface Flagged {
-  readonly f: Finding;
+  readonly index: number;
+  readonly status: MarkStatus;
   readonly message: string;
 }
 
@@ -62,10 +67,10 @@ interface Flagged {
  * the title counts all outcomes. Met targets are in the console and JSON report: listing them
  * here would bury a national workbook's few hundred problems under hundreds of thousands of rows.
  */
-function findingsSheet(flagged: ReadonlyArray<Flagged>, met: number, lang: Lang): FindingsSheet {
+function findingsSheet(findings: FindingList, flagged: ReadonlyArray<Flagged>, met: number, lang: Lang): FindingsSheet {
   const vi = lang === 'vi';
   let shortfall = 0;
-  for (const { f } of flagged) if (f.status === 'shortfall') shortfall++;
+  for (const { status } of flagged) if (status === 'shortfall') shortfall++;
   const noData = flagged.length - shortfall;
   const counts = vi ? `${met} đạt, ${shortfall} chưa đạt, ${noData} không có số liệu` : `${met} met, ${shortfall} shortfall, ${noData} no data`;
   return {
@@ -75,7 +80,7 @@ function findingsSheet(flagged: ReadonlyArray<Flagged>, met: number, lang: Lang)
     header: vi
       ? ['Đơn vị', 'Chỉ tiêu', 'Kết quả', 'Thực hiện', 'Chỉ tiêu đặt ra', 'Còn thiếu', 'Ô', 'Lý do']
       : ['Unit', 'Target', 'Status', 'Actual', 'Target value', 'Gap', 'Cell', 'Reason'],
-    rows: flagged.map(({ f, message }) => new FindingRow(f, message, lang)),
+    rows: flagged.map(({ index, status, message }) => new FindingRow(findings, index, status, message, lang)),
     // Unit, target and reason wrap in fixed widths (rows get their height): the sheet then prints
     // one A4 landscape page wide at full size instead of one column a page.
     columnWidths: [22, 30, 12, 10, 11, 11, 20, 36],
@@ -87,15 +92,21 @@ function findingsSheet(flagged: ReadonlyArray<Flagged>, met: number, lang: Lang)
  * tens of thousands of rows, kept from the plan until the copy is written: made at once, their
  * cells (figures worded, a `sheet!cell` each, an array of eight) were some 20 MB kept alive that
  * long, and copied by the young collector. The writers read a row's cells once or twice (its
- * layout, then its XML), so they are made twice at most and die young. The reason is kept: it is
- * rendered once, for the note and the row.
+ * layout, then its XML), so they are made twice at most and die young. The row keeps its finding
+ * by its place in the list, and its reason: rendered once, for the note and the row.
  */
 class FindingRow implements FindingsSheetRow {
   constructor(
-    private readonly f: Finding,
+    private readonly findings: FindingList,
+    private readonly index: number,
+    readonly status: MarkStatus,
     private readonly message: string,
     private readonly lang: Lang,
   ) {}
+
+  private get f(): Finding {
+    return this.findings.at(this.index)!;
+  }
 
   get values(): FindingsCell[] {
     const { f, lang } = this;
@@ -112,10 +123,7 @@ class FindingRow implements FindingsSheetRow {
   }
 
   get link(): FindingsSheetRow['link'] {
-    return this.f.cell ? { sheet: this.f.sheet, cell: this.f.cell, column: 6 } : undefined;
-  }
-
-  get status(): FindingsSheetRow['status'] {
-    return this.f.status;
+    const { sheet, cell } = this.f;
+    return cell ? { sheet, cell, column: 6 } : undefined;
   }
 }

@@ -27,12 +27,15 @@ export class JsonBatches<T> {
  * A JsonBatches `text` from a writer of one element's parts: a batch's parts are gathered in one
  * array and joined once, so no line is a tree of small strings copied again when joined.
  */
-export function joinedLines<T>(items: ReadonlyArray<T>, write: (item: T, parts: string[]) => void): (from: number, to: number, separator: string) => string {
+export function joinedLines<T>(
+  items: { at(index: number): T | undefined },
+  write: (item: T, parts: string[]) => void,
+): (from: number, to: number, separator: string) => string {
   const parts: string[] = [];
   return (from, to, separator) => {
     for (let i = from; i < to; i++) {
       if (i > from) parts.push(separator);
-      write(items[i], parts);
+      write(items.at(i) as T, parts);
     }
     const text = parts.join('');
     parts.length = 0;

@@ -1,4 +1,5 @@
-import { Finding } from '../evaluate/finding';
+import { headAt } from '../evaluate/compactFindings';
+import { Finding, FindingList, FindingStatus } from '../evaluate/finding';
 import { RulePack, Severity } from '../packs/rulePack';
 import { orderPeriods } from './periodOrder';
 import { Localized } from '../words/lang';
@@ -94,7 +95,7 @@ export interface Scorecard {
 
 export interface ScorecardSource {
   readonly workbook: string;
-  readonly findings: ReadonlyArray<Finding>;
+  readonly findings: FindingList;
 }
 
 /** Points are sums of weights such as 0,1: compared after rounding so 0,1 + 0,2 ties with 0,3. */
@@ -123,14 +124,15 @@ export function buildScorecard(pack: RulePack, sources: ReadonlyArray<ScorecardS
     let points = 0;
     for (let i = 0; i < targets.length; i++) {
       const t = targets[i];
-      const f = g.findings[slots[i]];
+      const at = g.findings[slots[i]];
       let status: ScoreStatus;
-      if (!f) {
+      if (at === undefined) {
         status = 'not-reported';
         cells.push({ ruleId: t.ruleId, status });
       } else {
-        status = f.status === 'shortfall' && !t.scored ? 'warning' : f.status;
-        cells.push({ ruleId: t.ruleId, status, finding: f });
+        const found = g.statuses[slots[i]];
+        status = found === 'shortfall' && !t.scored ? 'warning' : found;
+        cells.push(new FoundCell(t.ruleId, status, g.list, at));
       }
       if (status === 'met') met++;
       else if (status === 'shortfall') shortfall++;
@@ -193,8 +195,11 @@ interface Group {
   /** The unit and period as compared (see normalSubject); no period is ``. */
   readonly normalUnit: string;
   readonly normalPeriod: string;
-  /** By target slot; holes where the workbook has no finding. */
-  readonly findings: Finding[];
+  /** The workbook's findings. */
+  readonly list: FindingList;
+  /** By target slot, the finding's place in `list` and its status; holes where the workbook has no finding. */
+  readonly findings: number[];
+  readonly statuses: FindingStatus[];
   /** The groups of the same workbook and unit, one per period. */
   readonly ofUnit: UnitGroups;
   /** The spelling of the unit and period last looked up for this row. */
@@ -229,7 +234,9 @@ function groupsOf(sources: ReadonlyArray<ScorecardSource>, slotOfRule: ReadonlyM
     if (!byUnit) byWorkbook.set(src.workbook, (byUnit = new Map()));
     // A unit's findings come one after another (one per target): its group is looked up once, not once per finding.
     let g: Group | undefined;
-    for (const f of src.findings) {
+    const list = src.findings;
+    for (let i = 0; i < list.length; i++) {
+      const f = headAt(list, i);
       if (!g || f.unit !== g.seenUnit || f.period !== g.seenPeriod) {
         const normalUnit = normalSubject(f.unit);
         const normalPeriod = f.period === undefined ? '' : normalSubject(f.period);
@@ -243,7 +250,9 @@ function groupsOf(sources: ReadonlyArray<ScorecardSource>, slotOfRule: ReadonlyM
             period: f.period,
             normalUnit,
             normalPeriod,
+            list,
             findings: [],
+            statuses: [],
             ofUnit,
             seenUnit: f.unit,
             seenPeriod: f.period,
@@ -256,9 +265,12 @@ function groupsOf(sources: ReadonlyArray<ScorecardSource>, slotOfRule: ReadonlyM
       }
       const slot = slotOfRule.get(f.ruleId);
       if (slot === undefined) continue;
-      const known = g.findings[slot];
+      const known = g.statuses[slot];
       // Two findings for one target (a unit in two tables of one workbook): the worse one stands.
-      if (!known || severityRank(f) > severityRank(known)) g.findings[slot] = f;
+      if (known === undefined || severityRank(f.status) > severityRank(known)) {
+        g.findings[slot] = i;
+        g.statuses[slot] = f.status;
+      }
     }
   }
   return groups;
@@ -313,8 +325,25 @@ function normalSubject(s: string): string {
 
 const normalSubjects = new Map<string, string>();
 
-function severityRank(f: Finding): number {
-  return f.status === 'shortfall' ? 2 : f.status === 'no-data' ? 1 : 0;
+function severityRank(status: FindingStatus): number {
+  return status === 'shortfall' ? 2 : status === 'no-data' ? 1 : 0;
+}
+
+/**
+ * A scorecard cell with a finding, which it keeps by its place in the workbook's list and makes
+ * when read: a national scorecard has a cell for each of hundreds of thousands of findings.
+ */
+class FoundCell implements ScorecardCell {
+  constructor(
+    readonly ruleId: string,
+    readonly status: ScoreStatus,
+    private readonly list: FindingList,
+    private readonly index: number,
+  ) {}
+
+  get finding(): Finding {
+    return this.list.at(this.index)!;
+  }
 }
 
 /**

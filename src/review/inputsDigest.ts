@@ -1,4 +1,4 @@
-import { Finding, FindingInput } from '../evaluate/finding';
+import { Finding, FindingInput, FindingList } from '../evaluate/finding';
 import { DigestOf, sha256Hex, sha256Of, utf8 } from './sha256';
 
 /**
@@ -22,7 +22,7 @@ export function findingDigest(f: Finding): string {
  * One digest for everything a check read in a workbook: the findings' inputs in order, so the
  * CLI (from a file) and the add-in (from Excel) record the same value for the same figures.
  */
-export function checkInputsDigest(findings: ReadonlyArray<Finding>, digestOf: DigestOf = sha256Of): string {
+export function checkInputsDigest(findings: FindingList, digestOf: DigestOf = sha256Of): string {
   return digestOf(checkText(findings));
 }
 
@@ -33,12 +33,12 @@ const PIECE = 1 << 18;
  * The UTF-8 of `JSON.stringify` of every finding's row `[ruleId, unit in NFC, period or null,
  * inputs]`, in pieces that joined are that one text.
  */
-function* checkText(findings: ReadonlyArray<Finding>): Generator<Uint8Array> {
+function* checkText(findings: FindingList): Generator<Uint8Array> {
   const text = new InputsText(PIECE + 4096);
   const units = new Map<string, Uint8Array>();
   text.ascii(0x5b); // [
   for (let n = 0; n < findings.length; n++) {
-    const f = findings[n];
+    const f = findings.at(n)!;
     if (n > 0) text.ascii(0x2c); // ,
     text.ascii(0x5b);
     text.json(f.ruleId);

@@ -1,3 +1,4 @@
+import { Finding } from '../../src/evaluate/finding';
 import { PledgeChecker } from '../../src/evaluate/checkGrid';
 import { WorkbookGrid } from '../../src/grid/grid';
 import { RulePack } from '../../src/packs/rulePack';
@@ -10,7 +11,7 @@ import { matchReviews } from '../../src/review/reviewState';
 /** What the CLI assembles from files, built from grids: for report tests that need no .xlsx. */
 export async function consolidationOf(
   pack: RulePack,
-  workbooks: Array<{ name: string; grid: WorkbookGrid; reviews?: (findings: CheckedWorkbook['findings']) => ReviewBook }>,
+  workbooks: Array<{ name: string; grid: WorkbookGrid; reviews?: (findings: Finding[]) => ReviewBook }>,
   unreadable: Consolidation['unreadable'] = [],
 ): Promise<Consolidation> {
   const checker = new PledgeChecker(pack);

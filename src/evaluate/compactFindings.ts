@@ -1,0 +1,380 @@
+import { columnName } from '../grid/address';
+import { Severity } from '../packs/rulePack';
+import { Localized } from '../words/lang';
+import { Finding, FindingInput, FindingList, FindingStatus, NoDataReason } from './finding';
+import { LazyMessageFinding, MessageRenderer } from './lazyMessageFinding';
+import { PledgedInWorkbook } from './pledgedTarget';
+import { PeriodRole } from '../tables/periods';
+
+/** What every finding of one rule shares. */
+export interface RuleOfFindings {
+  readonly render: MessageRenderer;
+  readonly ruleId: string;
+  readonly title: Localized;
+  readonly severity: Severity;
+}
+
+/** What a finding was compared as: the fact, its operator, and what the fact's label and unit are. */
+export interface ComparedAs {
+  readonly fact: string;
+  readonly operator: string | null;
+  readonly factLabel: Localized;
+  readonly factUnit: string;
+}
+
+/** One finding as the evaluator hands it over (its inputs are read, not kept). */
+export interface FindingFields {
+  readonly rule: RuleOfFindings;
+  readonly unit: string;
+  readonly period: string | undefined;
+  readonly status: FindingStatus;
+  readonly sheet: string;
+  readonly cell: string;
+  readonly inputs: ReadonlyArray<FindingInput>;
+  readonly actual: number | null;
+  readonly target: number | null;
+  readonly gap: number | null;
+  readonly comparedAs: ComparedAs;
+  readonly noData: NoDataReason | undefined;
+  readonly pledgedInWorkbook: PledgedInWorkbook | undefined;
+}
+
+const STATUSES: ReadonlyArray<FindingStatus> = ['met', 'shortfall', 'no-data'];
+const PERIOD_ROLES: ReadonlyArray<PeriodRole> = ['current', 'baseline'];
+
+/**
+ * A workbook's findings kept as columns of numbers, each made into a Finding when read (`at`),
+ * equal to the one the evaluator described and new at each read.
+ *
+ * A national check has some 280,000 findings with 520,000 inputs: kept as objects from the
+ * evaluation until the last output is written, they were about eight objects each, some two
+ * million the collector marked again at every full collection and copied through the young
+ * generation as they were made (garbage collection was the largest item of the run's profile).
+ * Here they are a few typed arrays, texts once each in small tables, and the rare fields (a no-data
+ * reason, a plan cell) in maps; outputs read one finding at a time and let it go.
+ */
+export class CompactFindings implements FindingList {
+  private count = 0;
+  private inputCount = 0;
+  private readonly rules = new Interned<RuleOfFindings>();
+  private readonly compared = new Interned<ComparedAs>();
+  private readonly texts = new Interned<string>();
+  private readonly cells = new CellTexts();
+  /** Subjects (unit and period) in order; a finding names the one it is of. */
+  private readonly units: string[] = [];
+  private readonly periods: Array<string | undefined> = [];
+  /** Per finding, F_WIDTH integers (see the F_ offsets). */
+  private readonly ints = new GrowingInts(F_WIDTH);
+  /** Per finding: actual, target, gap (those that are null are flagged in F_NULLS). */
+  private readonly numbers = new GrowingNumbers(3);
+  /** Per input, I_WIDTH integers (see the I_ offsets). */
+  private readonly inputInts = new GrowingInts(I_WIDTH);
+  /** Per input: the number read (flagged in I_FLAGS when null). */
+  private readonly inputValues = new GrowingNumbers(1);
+  // The rare fields, by finding or by input.
+  private readonly noData = new Map<number, NoDataReason>();
+  private readonly pledged = new Map<number, PledgedInWorkbook>();
+  private readonly shown = new Map<number, string>();
+  private readonly inputPledged = new Map<number, NonNullable<FindingInput['pledged']>>();
+
+  get length(): number {
+    return this.count;
+  }
+
+  add(f: FindingFields): void {
+    const i = this.count++;
+    const last = this.units.length - 1;
+    if (last < 0 || this.units[last] !== f.unit || this.periods[last] !== f.period) {
+      this.units.push(f.unit);
+      this.periods.push(f.period);
+    }
+    const o = this.ints.addRow();
+    const d = this.ints.data;
+    d[o + F_RULE] = this.rules.of(f.rule);
+    d[o + F_SUBJECT] = this.units.length - 1;
+    d[o + F_STATUS] = STATUSES.indexOf(f.status);
+    d[o + F_SHEET] = this.texts.of(f.sheet);
+    d[o + F_CELL] = this.cells.of(f.cell);
+    d[o + F_CELL_COL] = this.cells.col;
+    d[o + F_COMPARED] = this.compared.of(f.comparedAs);
+    d[o + F_INPUTS] = this.inputCount;
+    d[o + F_INPUT_COUNT] = f.inputs.length;
+    d[o + F_NULLS] = (f.actual === null ? 1 : 0) | (f.target === null ? 2 : 0) | (f.gap === null ? 4 : 0);
+    const n = this.numbers.addRow();
+    this.numbers.data[n] = f.actual ?? 0;
+    this.numbers.data[n + 1] = f.target ?? 0;
+    this.numbers.data[n + 2] = f.gap ?? 0;
+    if (f.noData) this.noData.set(i, f.noData);
+    if (f.pledgedInWorkbook) this.pledged.set(i, f.pledgedInWorkbook);
+    for (const x of f.inputs) this.addInput(x);
+  }
+
+  private addInput(x: FindingInput): void {
+    const k = this.inputCount++;
+    // The text shown is kept only when it is not the number written (`chưa thống kê`, `#DIV/0!`, ``).
+    const plainShown = x.value !== null && x.shown === String(x.value);
+    if (!plainShown) this.shown.set(k, x.shown);
+    if (x.pledged) this.inputPledged.set(k, x.pledged);
+    const o = this.inputInts.addRow();
+    const d = this.inputInts.data;
+    d[o + I_INDICATOR] = this.texts.of(x.indicator);
+    d[o + I_PERIOD] = PERIOD_ROLES.indexOf(x.period);
+    d[o + I_SHEET] = this.texts.of(x.sheet);
+    d[o + I_CELL] = this.cells.of(x.cell);
+    d[o + I_CELL_COL] = this.cells.col;
+    d[o + I_FLAGS] = (plainShown ? 1 : 0) | (x.value === null ? 2 : 0);
+    const v = this.inputValues.addRow(); // before `data`: adding a row may replace it
+    this.inputValues.data[v] = x.value ?? 0;
+  }
+
+  /** The status of finding i, without making it. */
+  statusAt(i: number): FindingStatus {
+    return STATUSES[this.ints.data[i * F_WIDTH + F_STATUS]];
+  }
+
+  /** What finding i is of and how it came out, without its inputs and figures (see FindingHead). */
+  headAt(i: number): FindingHead {
+    const d = this.ints.data;
+    const o = i * F_WIDTH;
+    const { ruleId, title, severity } = this.rules.at(d[o + F_RULE]);
+    return {
+      ruleId,
+      title,
+      severity,
+      unit: this.units[d[o + F_SUBJECT]],
+      period: this.periods[d[o + F_SUBJECT]],
+      status: STATUSES[d[o + F_STATUS]],
+      sheet: this.texts.at(d[o + F_SHEET]),
+      cell: this.cells.at(d[o + F_CELL], d[o + F_CELL_COL]),
+    };
+  }
+
+  at(index: number): Finding | undefined {
+    const i = index < 0 ? index + this.count : index;
+    if (!(i >= 0 && i < this.count)) return undefined;
+    // The same finding read again at once (a findings sheet's row: its cells, then its link) is made once.
+    if (i === this.lastRead) return this.lastFinding;
+    this.lastFinding = this.make(i);
+    this.lastRead = i;
+    return this.lastFinding;
+  }
+
+  private lastRead = -1;
+  private lastFinding: Finding | undefined;
+
+  private make(i: number): Finding {
+    const d = this.ints.data;
+    const o = i * F_WIDTH;
+    const { render, ruleId, title, severity } = this.rules.at(d[o + F_RULE]);
+    const unit = this.units[d[o + F_SUBJECT]];
+    const period = this.periods[d[o + F_SUBJECT]];
+    const status = STATUSES[d[o + F_STATUS]];
+    const sheet = this.texts.at(d[o + F_SHEET]);
+    const cell = this.cells.at(d[o + F_CELL], d[o + F_CELL_COL]);
+    const { fact, operator, factLabel, factUnit } = this.compared.at(d[o + F_COMPARED]);
+    const inputs = this.inputsOf(d[o + F_INPUTS], d[o + F_INPUT_COUNT]);
+    const nulls = d[o + F_NULLS];
+    const x = this.numbers.data;
+    const actual = nulls & 1 ? null : x[i * 3];
+    const target = nulls & 2 ? null : x[i * 3 + 1];
+    const gap = nulls & 4 ? null : x[i * 3 + 2];
+    const pledged = this.pledged.get(i);
+    // Every field written in the order findings always had (their keys come in that order); a
+    // finding without a workbook target has no such field at all. Made by `new` and written field
+    // by field, not as a literal with `__proto__`, which V8 makes through a runtime call (most of
+    // what reading a finding cost).
+    const f = new LazyMessageFinding(render) as unknown as { -readonly [K in keyof Finding]: Finding[K] };
+    f.ruleId = ruleId;
+    f.title = title;
+    f.severity = severity;
+    f.unit = unit;
+    f.period = period;
+    f.status = status;
+    f.sheet = sheet;
+    f.cell = cell;
+    f.inputs = inputs;
+    f.actual = actual;
+    f.target = target;
+    f.operator = operator;
+    f.gap = gap;
+    f.fact = fact;
+    f.factLabel = factLabel;
+    f.factUnit = factUnit;
+    f.noData = this.noData.get(i);
+    if (pledged !== undefined) f.pledgedInWorkbook = pledged;
+    return f;
+  }
+
+  private inputsOf(from: number, n: number): FindingInput[] {
+    const out: FindingInput[] = new Array(n);
+    const d = this.inputInts.data;
+    for (let j = 0; j < n; j++) {
+      const k = from + j;
+      const o = k * I_WIDTH;
+      const flags = d[o + I_FLAGS];
+      const value = flags & 2 ? null : this.inputValues.data[k];
+      const input = {
+        indicator: this.texts.at(d[o + I_INDICATOR]),
+        period: PERIOD_ROLES[d[o + I_PERIOD]],
+        sheet: this.texts.at(d[o + I_SHEET]),
+        cell: this.cells.at(d[o + I_CELL], d[o + I_CELL_COL]),
+        value,
+        shown: flags & 1 ? String(value) : (this.shown.get(k) as string),
+      };
+      const pledged = this.inputPledged.get(k);
+      out[j] = pledged ? { ...input, pledged } : input;
+    }
+    return out;
+  }
+
+  *[Symbol.iterator](): Iterator<Finding> {
+    for (let i = 0; i < this.count; i++) yield this.at(i) as Finding;
+  }
+}
+
+/** The status of a list's finding i, without making the finding when the list is compact. */
+export function statusAt(list: FindingList, i: number): FindingStatus {
+  return list instanceof CompactFindings ? list.statusAt(i) : list.at(i)!.status;
+}
+
+/**
+ * What a finding is of and how it came out: what counting and grouping findings read (the
+ * console's summary, the scorecard, the exit code), a small object when the list is compact.
+ */
+export type FindingHead = Pick<Finding, 'ruleId' | 'title' | 'severity' | 'unit' | 'period' | 'status' | 'sheet' | 'cell'>;
+
+/** A list's finding i as a FindingHead: the finding itself in an array, its head alone when the list is compact. */
+export function headAt(list: FindingList, i: number): FindingHead {
+  return list instanceof CompactFindings ? list.headAt(i) : list.at(i)!;
+}
+
+/** The heads of every finding of some lists, one list after another. */
+export function* headsOf(...lists: FindingList[]): Generator<FindingHead> {
+  for (const list of lists) for (let i = 0; i < list.length; i++) yield headAt(list, i);
+}
+
+// A finding's integers.
+const F_RULE = 0;
+const F_SUBJECT = 1;
+const F_STATUS = 2;
+const F_SHEET = 3;
+const F_CELL = 4;
+const F_CELL_COL = 5;
+const F_COMPARED = 6;
+const F_INPUTS = 7;
+const F_INPUT_COUNT = 8;
+/** Bits 1, 2, 4: actual, target, gap is null. */
+const F_NULLS = 9;
+const F_WIDTH = 10;
+
+// An input's integers.
+const I_INDICATOR = 0;
+const I_PERIOD = 1;
+const I_SHEET = 2;
+const I_CELL = 3;
+const I_CELL_COL = 4;
+/** Bit 1: the text shown is the number written; bit 2: the number is null. */
+const I_FLAGS = 5;
+const I_WIDTH = 6;
+
+/** Values numbered in the order first seen (by identity for objects). */
+class Interned<T> {
+  private readonly values: T[] = [];
+  private readonly index = new Map<T, number>();
+
+  of(value: T): number {
+    let i = this.index.get(value);
+    if (i === undefined) this.index.set(value, (i = this.values.push(value) - 1));
+    return i;
+  }
+
+  at(i: number): T {
+    return this.values[i];
+  }
+}
+
+/**
+ * A cell's A1 text as two numbers, its row and (in `col`, after `of`) its column, made back into
+ * the same text when read. A text that is not an address written the usual way (upper-case
+ * letters, no leading zero: none a table gives) is kept as it is, under a negative row.
+ */
+class CellTexts {
+  /** The column of the last text given to `of`. */
+  col = 0;
+  private readonly other = new Interned<string>();
+
+  of(text: string): number {
+    let i = 0;
+    let col = 0;
+    for (; i < text.length && i < 4; i++) {
+      const c = text.charCodeAt(i);
+      if (c < 0x41 || c > 0x5a) break;
+      col = col * 26 + (c - 0x40);
+    }
+    const letters = i;
+    let row = 0;
+    for (; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c < 0x30 || c > 0x39 || (i === letters && c === 0x30)) break;
+      row = row * 10 + (c - 0x30);
+    }
+    if (letters > 0 && letters <= 3 && i === text.length && i - letters >= 1 && i - letters <= 7 && col <= MAX_COLUMNS) {
+      this.col = col - 1;
+      return row - 1;
+    }
+    this.col = 0;
+    return -1 - this.other.of(text);
+  }
+
+  at(row: number, col: number): string {
+    if (row < 0) return this.other.at(-1 - row);
+    // A table's findings are in a few dozen columns: each column's letters are made once.
+    const letters = (this.letters[col] ??= columnName(col));
+    return `${letters}${row + 1}`;
+  }
+
+  private readonly letters: string[] = [];
+}
+
+/** Excel's last column, XFD. */
+const MAX_COLUMNS = 16384;
+
+/** Rows of `width` 32-bit integers in one typed array, which grows as rows are added. */
+class GrowingInts {
+  data = new Int32Array(4096);
+  private used = 0;
+
+  constructor(private readonly width: number) {}
+
+  /** Room for one more row: its first place in `data`. */
+  addRow(): number {
+    if (this.used + this.width > this.data.length) {
+      const bigger = new Int32Array(this.data.length * 2);
+      bigger.set(this.data);
+      this.data = bigger;
+    }
+    const at = this.used;
+    this.used += this.width;
+    return at;
+  }
+}
+
+/** Rows of `width` numbers in one typed array, which grows as rows are added. */
+class GrowingNumbers {
+  data = new Float64Array(4096);
+  private used = 0;
+
+  constructor(private readonly width: number) {}
+
+  /** Room for one more row: its first place in `data`. */
+  addRow(): number {
+    if (this.used + this.width > this.data.length) {
+      const bigger = new Float64Array(this.data.length * 2);
+      bigger.set(this.data);
+      this.data = bigger;
+    }
+    const at = this.used;
+    this.used += this.width;
+    return at;
+  }
+}

@@ -1,0 +1,80 @@
+import { Severity } from '../packs/rulePack';
+import { Lang, Localized } from '../words/lang';
+import { Finding, FindingInput, FindingStatus, NoDataReason } from './finding';
+import { PledgedInWorkbook } from './pledgedTarget';
+
+/** Renders a finding's message from the finding itself (every placeholder is one of its fields). */
+export type MessageRenderer = (f: Omit<Finding, 'message'>, lang: Lang) => string;
+
+/**
+ * A finding whose message is rendered when first read: a national check makes hundreds of
+ * thousands of findings, and most met ones are never shown. Serialises like a plain finding.
+ * It holds its rule's renderer, not a closure over a copy of its fields: each finding costs one
+ * object, which is what bounds a national check's memory.
+ *
+ * FindingList.at makes each as one object literal with this prototype, not by `new`: a literal
+ * with every field is made in one step, and written field by field a finding changed shape
+ * nineteen times.
+ */
+export class LazyMessageFinding implements Finding {
+  // Declared, not initialised: FindingList.at makes a finding as one object literal.
+  declare readonly ruleId: string;
+  declare readonly title: Localized;
+  declare readonly severity: Severity;
+  declare readonly unit: string;
+  declare readonly period?: string;
+  declare readonly status: FindingStatus;
+  declare readonly sheet: string;
+  declare readonly cell: string;
+  declare readonly inputs: FindingInput[];
+  declare readonly actual: number | null;
+  declare readonly target: number | null;
+  declare readonly operator: string | null;
+  declare readonly gap: number | null;
+  declare readonly fact: string;
+  declare readonly factLabel: Localized;
+  declare readonly factUnit: string;
+  declare readonly noData?: NoDataReason;
+  /** Rare: only on the findings that have one. */
+  declare readonly pledgedInWorkbook?: PledgedInWorkbook;
+
+  constructor(private readonly render: MessageRenderer) {}
+
+  /**
+   * Each language is rendered when read, and not kept: a message is read once or twice per output
+   * (the console, the copy's comments, the JSON), and kept, a national check's messages cost
+   * more memory than its findings.
+   */
+  get message(): Localized {
+    const render = this.render;
+    const f = this as Omit<Finding, 'message'>;
+    let vi: string | undefined;
+    let en: string | undefined;
+    return {
+      get vi() {
+        return (vi ??= render(f, 'vi'));
+      },
+      get en() {
+        return (en ??= render(f, 'en'));
+      },
+    };
+  }
+
+  /** The message in one language, with no Localized object made to hold it. */
+  messageIn(lang: Lang): string {
+    return this.render(this, lang);
+  }
+
+  toJSON(): Finding {
+    const { render: _f, ...plain } = this as unknown as Record<string, unknown>;
+    return { ...(plain as unknown as Omit<Finding, 'message'>), message: { vi: this.render(this, 'vi'), en: this.render(this, 'en') } };
+  }
+}
+
+/**
+ * A finding's message in one language. Outputs that write every finding of a national check (the
+ * JSON) read it this way: a lazily rendered finding then makes no holder object per read.
+ */
+export function messageIn(f: Finding, lang: Lang): string {
+  return f instanceof LazyMessageFinding ? f.messageIn(lang) : f.message[lang];
+}
