@@ -65,7 +65,7 @@ export class CompactFindings implements FindingList {
   private readonly periods: Array<string | undefined> = [];
   /** Per finding, F_WIDTH integers (see the F_ offsets). */
   private readonly ints = new GrowingInts(F_WIDTH);
-  /** Per finding: actual, target, gap (those that are null are flagged in F_NULLS). */
+  /** Per finding: actual, target, gap (those that are null are flagged in F_FLAGS). */
   private readonly numbers = new GrowingNumbers(3);
   /** Per input, I_WIDTH integers (see the I_ offsets). */
   private readonly inputInts = new GrowingInts(I_WIDTH);
@@ -99,7 +99,7 @@ export class CompactFindings implements FindingList {
     d[o + F_COMPARED] = this.compared.of(f.comparedAs);
     d[o + F_INPUTS] = this.inputCount;
     d[o + F_INPUT_COUNT] = f.inputs.length;
-    d[o + F_NULLS] = (f.actual === null ? 1 : 0) | (f.target === null ? 2 : 0) | (f.gap === null ? 4 : 0);
+    d[o + F_FLAGS] = (f.actual === null ? 1 : 0) | (f.target === null ? 2 : 0) | (f.gap === null ? 4 : 0) | (f.noData ? 8 : 0) | (f.pledgedInWorkbook ? 16 : 0);
     const n = this.numbers.addRow();
     this.numbers.data[n] = f.actual ?? 0;
     this.numbers.data[n + 1] = f.target ?? 0;
@@ -122,7 +122,7 @@ export class CompactFindings implements FindingList {
     d[o + I_SHEET] = this.texts.of(x.sheet);
     d[o + I_CELL] = this.cells.of(x.cell);
     d[o + I_CELL_COL] = this.cells.col;
-    d[o + I_FLAGS] = (plainShown ? 1 : 0) | (x.value === null ? 2 : 0);
+    d[o + I_FLAGS] = (plainShown ? 1 : 0) | (x.value === null ? 2 : 0) | (x.pledged ? 4 : 0);
     const v = this.inputValues.addRow(); // before `data`: adding a row may replace it
     this.inputValues.data[v] = x.value ?? 0;
   }
@@ -173,12 +173,12 @@ export class CompactFindings implements FindingList {
     const cell = this.cells.at(d[o + F_CELL], d[o + F_CELL_COL]);
     const { fact, operator, factLabel, factUnit } = this.compared.at(d[o + F_COMPARED]);
     const inputs = this.inputsOf(d[o + F_INPUTS], d[o + F_INPUT_COUNT]);
-    const nulls = d[o + F_NULLS];
+    const flags = d[o + F_FLAGS];
     const x = this.numbers.data;
-    const actual = nulls & 1 ? null : x[i * 3];
-    const target = nulls & 2 ? null : x[i * 3 + 1];
-    const gap = nulls & 4 ? null : x[i * 3 + 2];
-    const pledged = this.pledged.get(i);
+    const actual = flags & 1 ? null : x[i * 3];
+    const target = flags & 2 ? null : x[i * 3 + 1];
+    const gap = flags & 4 ? null : x[i * 3 + 2];
+    const pledged = flags & 16 ? this.pledged.get(i) : undefined;
     // Every field written in the order findings always had (their keys come in that order); a
     // finding without a workbook target has no such field at all. Made by `new` and written field
     // by field, not as a literal with `__proto__`, which V8 makes through a runtime call (most of
@@ -200,7 +200,7 @@ export class CompactFindings implements FindingList {
     f.fact = fact;
     f.factLabel = factLabel;
     f.factUnit = factUnit;
-    f.noData = this.noData.get(i);
+    f.noData = flags & 8 ? this.noData.get(i) : undefined;
     if (pledged !== undefined) f.pledgedInWorkbook = pledged;
     return f;
   }
@@ -221,7 +221,7 @@ export class CompactFindings implements FindingList {
         value,
         shown: flags & 1 ? String(value) : (this.shown.get(k) as string),
       };
-      const pledged = this.inputPledged.get(k);
+      const pledged = flags & 4 ? this.inputPledged.get(k) : undefined;
       out[j] = pledged ? { ...input, pledged } : input;
     }
     return out;
@@ -263,8 +263,8 @@ const F_CELL_COL = 5;
 const F_COMPARED = 6;
 const F_INPUTS = 7;
 const F_INPUT_COUNT = 8;
-/** Bits 1, 2, 4: actual, target, gap is null. */
-const F_NULLS = 9;
+/** Bits 1, 2, 4: actual, target, gap is null; 8: it has a no-data reason; 16: a workbook target. */
+const F_FLAGS = 9;
 const F_WIDTH = 10;
 
 // An input's integers.
@@ -273,7 +273,7 @@ const I_PERIOD = 1;
 const I_SHEET = 2;
 const I_CELL = 3;
 const I_CELL_COL = 4;
-/** Bit 1: the text shown is the number written; bit 2: the number is null. */
+/** Bit 1: the text shown is the number written; 2: the number is null; 4: it has a plan cell. */
 const I_FLAGS = 5;
 const I_WIDTH = 6;
 
