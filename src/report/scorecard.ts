@@ -112,10 +112,11 @@ export function buildScorecard(pack: RulePack, sources: ReadonlyArray<ScorecardS
   targets.forEach((t, i) => slotOfRule.has(t.ruleId) || slotOfRule.set(t.ruleId, i));
   const slots = targets.map((t) => slotOfRule.get(t.ruleId) as number);
 
-  const groups = groupsOf(sources, slotOfRule);
+  const { groups, found } = groupsOf(sources, slotOfRule, targets.length);
   const nameOrder = nameOrderOf(groups.map((g) => g.unit));
-  const unranked = groups.map((g): Unranked => {
-    const cells: ScorecardCell[] = [];
+  // Each row's cells as numbers (see ScoreRow): the statuses by target, and where each finding is.
+  const cells = new ScoreCells(targets, groups.length);
+  const unranked = groups.map((g, gi): Unranked => {
     let met = 0;
     let shortfall = 0;
     let warning = 0;
@@ -124,16 +125,15 @@ export function buildScorecard(pack: RulePack, sources: ReadonlyArray<ScorecardS
     let points = 0;
     for (let i = 0; i < targets.length; i++) {
       const t = targets[i];
-      const at = g.findings[slots[i]];
+      const slot = gi * targets.length + slots[i];
+      const at = found.finding[slot];
       let status: ScoreStatus;
-      if (at === undefined) {
-        status = 'not-reported';
-        cells.push({ ruleId: t.ruleId, status });
-      } else {
-        const found = g.statuses[slots[i]];
-        status = found === 'shortfall' && !t.scored ? 'warning' : found;
-        cells.push(new FoundCell(t.ruleId, status, g.list, at));
+      if (at < 0) status = 'not-reported';
+      else {
+        const f = FINDING_STATUSES[found.status[slot]];
+        status = f === 'shortfall' && !t.scored ? 'warning' : f;
       }
+      cells.set(gi, i, status, at);
       if (status === 'met') met++;
       else if (status === 'shortfall') shortfall++;
       else if (status === 'warning') warning++;
@@ -141,7 +141,7 @@ export function buildScorecard(pack: RulePack, sources: ReadonlyArray<ScorecardS
       else if (status === 'not-reported') notReported++;
       points += status === 'met' && t.scored ? t.weight : 0;
     }
-    return { g, cells, counts: { met, shortfall, warning, noData, notReported }, points: round(points), nameOrder: nameOrder(g.unit) };
+    return { g, gi, counts: { met, shortfall, warning, noData, notReported }, points: round(points), nameOrder: nameOrder(g.unit) };
   });
 
   const periods = orderPeriods(unranked.filter((u) => u.g.period !== undefined).map((u) => u.g.period as string));
@@ -163,16 +163,10 @@ export function buildScorecard(pack: RulePack, sources: ReadonlyArray<ScorecardS
       const u = group[i];
       const rank = i > 0 && u.points === group[i - 1].points ? rows[rows.length - 1].rank : i + 1;
       const { workbook, unit, period } = u.g;
-      const { cells, counts, points } = u;
+      const { counts, points } = u;
       const percent = maxPoints > 0 ? round((points / maxPoints) * 100) : 0;
-      const rankedWith = group.length;
-      const also = alsoIn(u.g);
-      // Two literals rather than a spread: a spread object is several times slower to make, and there are tens of thousands.
-      rows.push(
-        period === undefined
-          ? { unit, workbook, cells, counts, points, maxPoints, percent, rank, rankedWith, alsoIn: also }
-          : { unit, period, workbook, cells, counts, points, maxPoints, percent, rank, rankedWith, alsoIn: also },
-      );
+      const fields = { unit, period, workbook, counts, points, maxPoints, percent, rank, rankedWith: group.length, alsoIn: alsoIn(u.g) };
+      rows.push(new ScoreRow(fields, cells, u.gi, u.g.list));
       rowGroups.push(u.g);
     }
   }
@@ -189,17 +183,16 @@ export function buildScorecard(pack: RulePack, sources: ReadonlyArray<ScorecardS
 
 /** The findings of one row of the scorecard, by target. */
 interface Group {
+  /** Its place in groupsOf's order. */
+  readonly index: number;
   readonly workbook: string;
   readonly unit: string;
   readonly period: string | undefined;
   /** The unit and period as compared (see normalSubject); no period is ``. */
   readonly normalUnit: string;
   readonly normalPeriod: string;
-  /** The workbook's findings. */
+  /** The workbook's findings (the group's, by target slot, are in FoundSlots at the group's place). */
   readonly list: FindingList;
-  /** By target slot, the finding's place in `list` and its status; holes where the workbook has no finding. */
-  readonly findings: number[];
-  readonly statuses: FindingStatus[];
   /** The groups of the same workbook and unit, one per period. */
   readonly ofUnit: UnitGroups;
   /** The spelling of the unit and period last looked up for this row. */
@@ -209,7 +202,8 @@ interface Group {
 
 interface Unranked {
   readonly g: Group;
-  readonly cells: ScorecardCell[];
+  /** The group's place in groupsOf's order (and in FoundSlots and ScoreCells). */
+  readonly gi: number;
   readonly counts: ScoreCounts;
   readonly points: number;
   /** The unit's place in alphabetical order (see nameOrderOf). */
@@ -226,8 +220,9 @@ interface UnitGroups {
  * One group per (workbook, unit, period), in the order units first appear; within it, each
  * target's worst finding. Looked up by workbook, then unit, then period, each as compared.
  */
-function groupsOf(sources: ReadonlyArray<ScorecardSource>, slotOfRule: ReadonlyMap<string, number>): Group[] {
+function groupsOf(sources: ReadonlyArray<ScorecardSource>, slotOfRule: ReadonlyMap<string, number>, slotCount: number): { groups: Group[]; found: FoundSlots } {
   const groups: Group[] = [];
+  const found = new FoundSlots(slotCount);
   const byWorkbook = new Map<string, Map<string, UnitGroups>>();
   for (const src of sources) {
     let byUnit = byWorkbook.get(src.workbook);
@@ -245,35 +240,31 @@ function groupsOf(sources: ReadonlyArray<ScorecardSource>, slotOfRule: ReadonlyM
         g = ofUnit.byPeriod.get(normalPeriod);
         if (!g) {
           g = {
+            index: groups.length,
             workbook: src.workbook,
             unit: f.unit,
             period: f.period,
             normalUnit,
             normalPeriod,
             list,
-            findings: [],
-            statuses: [],
             ofUnit,
             seenUnit: f.unit,
             seenPeriod: f.period,
           };
           ofUnit.byPeriod.set(normalPeriod, g);
           groups.push(g);
+          found.addGroup();
         }
         g.seenUnit = f.unit;
         g.seenPeriod = f.period;
       }
       const slot = slotOfRule.get(f.ruleId);
       if (slot === undefined) continue;
-      const known = g.statuses[slot];
       // Two findings for one target (a unit in two tables of one workbook): the worse one stands.
-      if (known === undefined || severityRank(f.status) > severityRank(known)) {
-        g.findings[slot] = i;
-        g.statuses[slot] = f.status;
-      }
+      found.keepWorse(g.index, slot, i, f.status);
     }
   }
-  return groups;
+  return { groups, found };
 }
 
 /** The other workbooks that report a group's unit and period. */
@@ -325,6 +316,121 @@ function normalSubject(s: string): string {
 
 const normalSubjects = new Map<string, string>();
 
+const FINDING_STATUSES: ReadonlyArray<FindingStatus> = ['met', 'shortfall', 'no-data'];
+const SCORE_STATUSES: ReadonlyArray<ScoreStatus> = ['met', 'shortfall', 'warning', 'no-data', 'not-reported'];
+
+/**
+ * Each group's finding for each target slot, as numbers: its place in the workbook's list (-1:
+ * none) and its status. Typed arrays rather than two arrays per group: a national scorecard has
+ * tens of thousands of groups, all alive until the scorecard is made.
+ */
+class FoundSlots {
+  finding = new Int32Array(0);
+  status = new Uint8Array(0);
+  private groups = 0;
+
+  constructor(private readonly width: number) {}
+
+  addGroup(): void {
+    const n = ++this.groups * this.width;
+    if (n > this.finding.length) {
+      const finding = new Int32Array(Math.max(n, this.finding.length * 2)).fill(-1);
+      finding.set(this.finding);
+      this.finding = finding;
+      const status = new Uint8Array(finding.length);
+      status.set(this.status);
+      this.status = status;
+    }
+  }
+
+  /** Keeps finding `i` for group g's slot unless the one kept is worse (shortfall over no data over met). */
+  keepWorse(g: number, slot: number, i: number, status: FindingStatus): void {
+    const at = g * this.width + slot;
+    if (this.finding[at] >= 0 && severityRank(status) <= severityRank(FINDING_STATUSES[this.status[at]])) return;
+    this.finding[at] = i;
+    this.status[at] = FINDING_STATUSES.indexOf(status);
+  }
+}
+
+/** Every row's cells as numbers, by group and target: the status, and the finding's place in its list. */
+class ScoreCells {
+  private readonly status: Uint8Array;
+  private readonly finding: Int32Array;
+
+  constructor(
+    readonly targets: ReadonlyArray<ScorecardTarget>,
+    groups: number,
+  ) {
+    this.status = new Uint8Array(groups * targets.length);
+    this.finding = new Int32Array(groups * targets.length);
+  }
+
+  set(g: number, target: number, status: ScoreStatus, finding: number): void {
+    const at = g * this.targets.length + target;
+    this.status[at] = SCORE_STATUSES.indexOf(status);
+    this.finding[at] = finding;
+  }
+
+  /** Group g's cells, in target order, made now. */
+  cellsOf(g: number, list: FindingList): ScorecardCell[] {
+    const n = this.targets.length;
+    const out: ScorecardCell[] = new Array(n);
+    for (let t = 0; t < n; t++) {
+      const ruleId = this.targets[t].ruleId;
+      const status = SCORE_STATUSES[this.status[g * n + t]];
+      out[t] = status === 'not-reported' ? { ruleId, status } : new FoundCell(ruleId, status, list, this.finding[g * n + t]);
+    }
+    return out;
+  }
+}
+
+/**
+ * A scorecard row, its cells made when read (the writers read them once or twice): a national
+ * scorecard's rows live until the last output is written, and as objects their cells were a
+ * quarter of a million more, copied by the young collector and marked by every full one. `cells`
+ * is still an own, enumerable property, in its place among the others: a row spread or
+ * stringified has its cells, as a plain one does.
+ */
+class ScoreRow implements ScorecardRow {
+  declare readonly unit: string;
+  declare readonly period?: string;
+  declare readonly workbook: string;
+  declare readonly cells: ScorecardCell[];
+  declare readonly counts: ScoreCounts;
+  declare readonly points: number;
+  declare readonly maxPoints: number;
+  declare readonly percent: number;
+  declare readonly rank: number;
+  declare readonly rankedWith: number;
+  declare readonly alsoIn: ReadonlyArray<string>;
+  readonly #table: ScoreCells;
+  readonly #group: number;
+  readonly #list: FindingList;
+
+  constructor(fields: Omit<ScorecardRow, 'cells'>, table: ScoreCells, group: number, list: FindingList) {
+    this.#table = table;
+    this.#group = group;
+    this.#list = list;
+    const self = this as unknown as Record<string, unknown>;
+    self.unit = fields.unit;
+    if (fields.period !== undefined) self.period = fields.period;
+    self.workbook = fields.workbook;
+    Object.defineProperty(this, 'cells', { get: ScoreRow.cellsOf, enumerable: true, configurable: true });
+    self.counts = fields.counts;
+    self.points = fields.points;
+    self.maxPoints = fields.maxPoints;
+    self.percent = fields.percent;
+    self.rank = fields.rank;
+    self.rankedWith = fields.rankedWith;
+    self.alsoIn = fields.alsoIn;
+  }
+
+  /** One getter for every row (so every row has the same shape). */
+  private static cellsOf(this: ScoreRow): ScorecardCell[] {
+    return this.#table.cellsOf(this.#group, this.#list);
+  }
+}
+
 function severityRank(status: FindingStatus): number {
   return status === 'shortfall' ? 2 : status === 'no-data' ? 1 : 0;
 }
@@ -334,15 +440,21 @@ function severityRank(status: FindingStatus): number {
  * when read: a national scorecard has a cell for each of hundreds of thousands of findings.
  */
 class FoundCell implements ScorecardCell {
+  readonly #list: FindingList;
+  readonly #index: number;
+
   constructor(
     readonly ruleId: string,
     readonly status: ScoreStatus,
-    private readonly list: FindingList,
-    private readonly index: number,
-  ) {}
+    list: FindingList,
+    index: number,
+  ) {
+    this.#list = list;
+    this.#index = index;
+  }
 
   get finding(): Finding {
-    return this.list.at(this.index)!;
+    return this.#list.at(this.#index)!;
   }
 }
 

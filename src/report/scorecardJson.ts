@@ -58,7 +58,9 @@ function rowTexts(s: Scorecard): (from: number, to: number, separator: string) =
     if (r.period !== undefined) parts.push(',"period":', name(r.period));
     parts.push(',"workbook":', name(r.workbook), ',"points":', jsonNumber(r.points), ',"percent":', jsonNumber(percentShown(r)));
     parts.push(',"counts":', JSON.stringify(r.counts), ',"statuses":{');
-    for (let i = 0; i < r.cells.length; i++) parts.push(i === 0 ? '' : ',', name(r.cells[i].ruleId), ':', name(r.cells[i].status));
+    // Read once: a row's cells are made when read (see buildScorecard).
+    const cells = r.cells;
+    for (let i = 0; i < cells.length; i++) parts.push(i === 0 ? '' : ',', name(cells[i].ruleId), ':', name(cells[i].status));
     parts.push('}');
     if (r.alsoIn.length) parts.push(',"alsoIn":', JSON.stringify(r.alsoIn));
     parts.push('}');
