@@ -64,13 +64,13 @@ export class CompactFindings implements FindingList {
   private readonly units: string[] = [];
   private readonly periods: Array<string | undefined> = [];
   /** Per finding, F_WIDTH integers (see the F_ offsets). */
-  private readonly ints = new GrowingInts(F_WIDTH);
+  private readonly ints = ints(F_WIDTH);
   /** Per finding: actual, target, gap (those that are null are flagged in F_FLAGS). */
-  private readonly numbers = new GrowingNumbers(3);
+  private readonly numbers = numbers(3);
   /** Per input, I_WIDTH integers (see the I_ offsets). */
-  private readonly inputInts = new GrowingInts(I_WIDTH);
+  private readonly inputInts = ints(I_WIDTH);
   /** Per input: the number read (flagged in I_FLAGS when null). */
-  private readonly inputValues = new GrowingNumbers(1);
+  private readonly inputValues = numbers(1);
   // The rare fields, by finding or by input.
   private readonly noData = new Map<number, NoDataReason>();
   private readonly pledged = new Map<number, PledgedInWorkbook>();
@@ -339,37 +339,22 @@ class CellTexts {
 /** Excel's last column, XFD. */
 const MAX_COLUMNS = 16384;
 
-/** Rows of `width` 32-bit integers in one typed array, which grows as rows are added. */
-class GrowingInts {
-  data = new Int32Array(4096);
-  private used = 0;
-
-  constructor(private readonly width: number) {}
-
-  /** Room for one more row: its first place in `data`. */
-  addRow(): number {
-    if (this.used + this.width > this.data.length) {
-      const bigger = new Int32Array(this.data.length * 2);
-      bigger.set(this.data);
-      this.data = bigger;
-    }
-    const at = this.used;
-    this.used += this.width;
-    return at;
-  }
-}
-
 /** Rows of `width` numbers in one typed array, which grows as rows are added. */
-class GrowingNumbers {
-  data = new Float64Array(4096);
+class GrowingRows<T extends Int32Array | Float64Array> {
+  data: T;
   private used = 0;
 
-  constructor(private readonly width: number) {}
+  constructor(
+    private readonly make: (length: number) => T,
+    private readonly width: number,
+  ) {
+    this.data = make(4096);
+  }
 
-  /** Room for one more row: its first place in `data`. */
+  /** Room for one more row: its first place in `data` (read `data` after: it may be a new array). */
   addRow(): number {
     if (this.used + this.width > this.data.length) {
-      const bigger = new Float64Array(this.data.length * 2);
+      const bigger = this.make(this.data.length * 2);
       bigger.set(this.data);
       this.data = bigger;
     }
@@ -378,3 +363,6 @@ class GrowingNumbers {
     return at;
   }
 }
+
+const ints = (width: number) => new GrowingRows((n) => new Int32Array(n), width);
+const numbers = (width: number) => new GrowingRows((n) => new Float64Array(n), width);
