@@ -2,6 +2,7 @@
 'use strict';
 // Thin launcher: the CLI is compiled from src/cli by `npm run build:cli` (run by `npm ci` via `prepare`).
 require('../dist/src/cli/heapPolicy.js').armHeapPolicy(process.argv.slice(2));
+require('../dist/src/cli/io.js').dropOutputWhenReaderGoes();
 require('../dist/src/cli/main.js')
   .main(process.argv.slice(2))
   .then(
