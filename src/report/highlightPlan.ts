@@ -15,6 +15,7 @@ export function highlightPlanFor(findings: FindingList, lang: Lang): HighlightPl
   const marksBySheet = new Map<string, Map<string, Mark>>();
   const marks: Mark[] = [];
   const flagged: Flagged[] = [];
+  const reasons = new ReasonTexts();
   let met = 0;
   for (let i = 0; i < findings.length; i++) {
     // Met findings are counted, not made (a national check's are most of them).
@@ -25,41 +26,117 @@ export function highlightPlanFor(findings: FindingList, lang: Lang): HighlightPl
     }
     const f = findings.at(i)!;
     // Rendered once for the cell's note and the findings sheet's row (a message is rendered when read).
-    const message = messageIn(f, lang);
-    flagged.push({ index: i, status, message });
+    const entry = flagged.push({ index: i, status, title: f.title[lang], reason: reasons.add(messageIn(f, lang)) }) - 1;
     const cell = f.cell;
     if (!cell) continue;
-    const note = `${statusWord(status, lang)} — ${f.title[lang]}\n${message}`;
     let onSheet = marksBySheet.get(f.sheet);
     if (!onSheet) marksBySheet.set(f.sheet, (onSheet = new Map()));
     const m = onSheet.get(cell);
     if (!m) {
-      const mark = { sheet: f.sheet, cell, status, notes: [note] };
+      const mark = { sheet: f.sheet, cell, status, entries: [entry] };
       onSheet.set(cell, mark);
       marks.push(mark);
     } else {
       if (status === 'shortfall') m.status = 'shortfall';
-      m.notes.push(note);
+      m.entries.push(entry);
     }
   }
+  const reasonsOf = new PlanReasons(flagged, reasons, lang);
   const cellMarks: CellMark[] = [];
-  for (const m of marks) cellMarks.push({ sheet: m.sheet, cell: m.cell, status: m.status, note: m.notes.length === 1 ? m.notes[0] : m.notes.join('\n\n') });
-  return { marks: cellMarks, findingsSheet: findingsSheet(findings, flagged, met, lang), author: 'Pledge Check' };
+  for (const m of marks) cellMarks.push(new PlanMark(m.sheet, m.cell, m.status, m.entries, reasonsOf));
+  return { marks: cellMarks, findingsSheet: findingsSheet(findings, reasonsOf, met, lang), author: 'Pledge Check' };
 }
 
-/** A cell's mark, gathered from the findings on it. */
+/** A cell's mark, gathered from the findings on it (their places in the flagged list). */
 interface Mark {
   readonly sheet: string;
   readonly cell: string;
   status: MarkStatus;
-  readonly notes: string[];
+  readonly entries: number[];
 }
 
-/** A finding that is not met (by its place in the list), with its message in the plan's language. */
+/** A finding that is not met (by its place in the list), its rule's title and its reason (in ReasonTexts). */
 interface Flagged {
   readonly index: number;
   readonly status: MarkStatus;
-  readonly message: string;
+  readonly title: string;
+  readonly reason: number;
+}
+
+/**
+ * The reasons of a plan's flagged findings, each rendered once and kept as its UTF-16 code units
+ * in one buffer until a note or a findings-sheet row reads it. A national plan has some 67,000
+ * reasons (33 MB as strings), kept until the copy is written: as strings the young collector
+ * copied them twice, and a copy past MAX_CELL_NOTES writes no notes at all. Code units, not
+ * UTF-8: a unit's name with a lone surrogate comes back exactly as it was.
+ */
+class ReasonTexts {
+  private units = new Uint16Array(1 << 16);
+  private used = 0;
+  private readonly ends: number[] = [];
+
+  /** Keeps a text; its number. */
+  add(text: string): number {
+    if (this.used + text.length > this.units.length) {
+      const bigger = new Uint16Array(Math.max(this.units.length * 2, this.used + text.length));
+      bigger.set(this.units.subarray(0, this.used));
+      this.units = bigger;
+    }
+    const units = this.units;
+    for (let i = 0; i < text.length; i++) units[this.used + i] = text.charCodeAt(i);
+    this.used += text.length;
+    return this.ends.push(this.used) - 1;
+  }
+
+  text(n: number): string {
+    const from = n === 0 ? 0 : this.ends[n - 1];
+    const to = this.ends[n];
+    // In slices: a function takes only so many arguments.
+    let out = '';
+    for (let at = from; at < to; at += TEXT_SLICE)
+      out += String.fromCharCode.apply(null, this.units.subarray(at, Math.min(to, at + TEXT_SLICE)) as unknown as number[]);
+    return out;
+  }
+}
+
+/** Code units made into a string at a time (well under any engine's limit on arguments). */
+const TEXT_SLICE = 4096;
+
+/** A plan's flagged findings with their reasons: what its marks' notes and its findings sheet's rows are written from. */
+class PlanReasons {
+  constructor(
+    readonly flagged: ReadonlyArray<Flagged>,
+    private readonly texts: ReasonTexts,
+    readonly lang: Lang,
+  ) {}
+
+  reason(entry: number): string {
+    return this.texts.text(this.flagged[entry].reason);
+  }
+
+  /** What a cell's note says of one finding: its status and target, then its reason. */
+  note(entry: number): string {
+    const e = this.flagged[entry];
+    return `${statusWord(e.status, this.lang)} — ${e.title}\n${this.reason(entry)}`;
+  }
+}
+
+/** A cell's mark with its note written when read (see ReasonTexts); several findings' notes are joined. */
+class PlanMark implements CellMark {
+  readonly hasNote = true;
+
+  constructor(
+    readonly sheet: string,
+    readonly cell: string,
+    readonly status: MarkStatus,
+    private readonly entries: ReadonlyArray<number>,
+    private readonly reasons: PlanReasons,
+  ) {}
+
+  get note(): string {
+    const { entries, reasons } = this;
+    return entries.length === 1 ? reasons.note(entries[0]) : entries.map((e) => reasons.note(e)).join('\n\n');
+  }
 }
 
 /**
@@ -67,7 +144,8 @@ interface Flagged {
  * the title counts all outcomes. Met targets are in the console and JSON report: listing them
  * here would bury a national workbook's few hundred problems under hundreds of thousands of rows.
  */
-function findingsSheet(findings: FindingList, flagged: ReadonlyArray<Flagged>, met: number, lang: Lang): FindingsSheet {
+function findingsSheet(findings: FindingList, reasons: PlanReasons, met: number, lang: Lang): FindingsSheet {
+  const { flagged } = reasons;
   const vi = lang === 'vi';
   let shortfall = 0;
   for (const { status } of flagged) if (status === 'shortfall') shortfall++;
@@ -80,7 +158,7 @@ function findingsSheet(findings: FindingList, flagged: ReadonlyArray<Flagged>, m
     header: vi
       ? ['Đơn vị', 'Chỉ tiêu', 'Kết quả', 'Thực hiện', 'Chỉ tiêu đặt ra', 'Còn thiếu', 'Ô', 'Lý do']
       : ['Unit', 'Target', 'Status', 'Actual', 'Target value', 'Gap', 'Cell', 'Reason'],
-    rows: flagged.map(({ index, status, message }) => new FindingRow(findings, index, status, message, lang)),
+    rows: flagged.map(({ index, status }, entry) => new FindingRow(findings, index, status, reasons, entry)),
     // Unit, target and reason wrap in fixed widths (rows get their height): the sheet then prints
     // one A4 landscape page wide at full size instead of one column a page.
     columnWidths: [22, 30, 12, 10, 11, 11, 20, 36],
@@ -100,8 +178,8 @@ class FindingRow implements FindingsSheetRow {
     private readonly findings: FindingList,
     private readonly index: number,
     readonly status: MarkStatus,
-    private readonly message: string,
-    private readonly lang: Lang,
+    private readonly reasons: PlanReasons,
+    private readonly entry: number,
   ) {}
 
   private get f(): Finding {
@@ -109,7 +187,8 @@ class FindingRow implements FindingsSheetRow {
   }
 
   get values(): FindingsCell[] {
-    const { f, lang } = this;
+    const { f } = this;
+    const { lang } = this.reasons;
     return [
       f.unit,
       f.title[lang],
@@ -118,7 +197,7 @@ class FindingRow implements FindingsSheetRow {
       unbrokenFigure(targetText(f, lang)),
       unbrokenFigure(gapText(f, lang)),
       `${f.sheet}!${f.cell}`,
-      this.message,
+      this.reasons.reason(this.entry),
     ];
   }
 

@@ -47,6 +47,23 @@ describe('the cap on cell notes', () => {
     expect(text(parts, 'xl/worksheets/sheet2.xml')).toContain(`Chưa đạt — dòng ${over}`);
   });
 
+  it('past the cap, a note that says it is there (hasNote) is never written, so never read', () => {
+    let read = 0;
+    const plan = planFor(over);
+    const marks = plan.marks.map((m) => ({
+      sheet: m.sheet,
+      cell: m.cell,
+      status: m.status,
+      hasNote: true,
+      get note() {
+        read++;
+        return m.note;
+      },
+    }));
+    const patched = patchHighlightedCopy(bytes, { ...plan, marks });
+    expect([patched.notesOmitted, read]).toEqual([over, 0]);
+  });
+
   it(`exactly ${MAX_CELL_NOTES} cells: every cell has its note`, () => {
     const patched = patchHighlightedCopy(workbook(MAX_CELL_NOTES), planFor(MAX_CELL_NOTES));
     expect(patched.notesOmitted).toBe(0);

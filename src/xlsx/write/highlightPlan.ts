@@ -11,6 +11,11 @@ export interface CellMark {
   readonly status: MarkStatus;
   /** The reason, attached to the cell as a note. Several findings on one cell are joined by the caller. */
   readonly note: string;
+  /**
+   * Whether `note` is not empty, when the mark knows without writing it (a plan's notes are written
+   * when read, and a copy with more than MAX_CELL_NOTES marks writes none).
+   */
+  readonly hasNote?: boolean;
 }
 
 export type FindingsCell = string | number | null;

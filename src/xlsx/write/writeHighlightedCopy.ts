@@ -79,7 +79,7 @@ export function patchHighlightedCopy(pkg: Uint8Array | XlsxPackage, plan: Highli
 
   const grouped = groupMarks(plan.marks, source.sheets);
   let noteCount = 0;
-  for (const targets of grouped.values()) for (const cols of targets.values()) for (const m of cols.values()) if (m.notes.length) noteCount++;
+  for (const targets of grouped.values()) for (const cols of targets.values()) for (const m of cols.values()) if (m.marks.some(hasNote)) noteCount++;
   // Past the cap the reasons are on the findings sheet only (which links to every cell), and are
   // not gathered for notes at all.
   const omitNotes = plan.findingsSheet !== undefined && noteCount > MAX_CELL_NOTES;
@@ -184,10 +184,14 @@ class MarkXfs {
   }
 }
 
-/** One flagged cell after merging every mark on it. */
+/** One flagged cell after merging every mark on it (their notes are read only when written). */
 interface MergedMark {
   status: MarkStatus;
-  notes: string[];
+  readonly marks: CellMark[];
+}
+
+function hasNote(mark: CellMark): boolean {
+  return mark.hasNote ?? mark.note !== '';
 }
 
 /** Marks by worksheet (in workbook order), row and column; several marks on one cell merge. */
@@ -208,10 +212,10 @@ function groupMarks(marks: ReadonlyArray<CellMark>, sheets: ReadonlyArray<Packag
     let cols = rows.get(row);
     if (!cols) rows.set(row, (cols = new Map()));
     const merged = cols.get(col);
-    if (!merged) cols.set(col, { status: mark.status, notes: mark.note ? [mark.note] : [] });
+    if (!merged) cols.set(col, { status: mark.status, marks: [mark] });
     else {
       if (mark.status === 'shortfall') merged.status = 'shortfall'; // the stronger finding shows
-      if (mark.note && !merged.notes.includes(mark.note)) merged.notes.push(mark.note);
+      merged.marks.push(mark);
     }
   }
   return out;
@@ -231,8 +235,13 @@ function notesOf(targets: CellTargets<MergedMark>): CellNote[] {
   for (const row of [...targets.keys()].sort((a, b) => a - b)) {
     const cols = targets.get(row) as ReadonlyMap<number, MergedMark>;
     for (const col of [...cols.keys()].sort((a, b) => a - b)) {
-      const m = cols.get(col) as MergedMark;
-      if (m.notes.length) out.push({ row, col, text: m.notes.join('\n\n') });
+      const notes: string[] = [];
+      for (const mark of (cols.get(col) as MergedMark).marks) {
+        const note = hasNote(mark) ? mark.note : '';
+        // The same note twice on one cell (two tables naming it) is written once.
+        if (note && !notes.includes(note)) notes.push(note);
+      }
+      if (notes.length) out.push({ row, col, text: notes.join('\n\n') });
     }
   }
   return out;

@@ -1,0 +1,49 @@
+import { Finding } from '../../src/evaluate/finding';
+import { highlightPlanFor } from '../../src/report/highlightPlan';
+
+function finding(i: number, over: Partial<Finding>): Finding {
+  return {
+    ruleId: `r${i}`,
+    title: { vi: `Chỉ tiêu ${i}`, en: `Target ${i}` },
+    severity: 'shortfall',
+    unit: `Đơn vị ${i}`,
+    status: 'shortfall',
+    sheet: 'Số liệu',
+    cell: `C${i + 2}`,
+    inputs: [],
+    actual: 1,
+    target: 2,
+    operator: 'greaterThanInclusive',
+    gap: -1,
+    fact: 'x',
+    factLabel: { vi: 'x', en: 'x' },
+    factUnit: '',
+    message: { vi: `Lý do ${i}`, en: `Reason ${i}` },
+    ...over,
+  };
+}
+
+describe('a highlight plan', () => {
+  // A lone surrogate (a damaged name in a hostile file), a pair, a line break, a long reason.
+  const reasons = ['Đơn vị \ud800 lẻ', 'cặp 😀 đủ', 'hai\ndòng', 'dài '.repeat(3000)];
+  const findings = [
+    finding(0, { message: { vi: reasons[0], en: '' } }),
+    finding(1, { status: 'met', message: { vi: 'đạt', en: '' } }),
+    finding(2, { message: { vi: reasons[1], en: '' } }),
+    // Two findings on one cell: one mark, both notes.
+    finding(3, { status: 'no-data', cell: 'C2', message: { vi: reasons[2], en: '' } }),
+    finding(4, { message: { vi: reasons[3], en: '' } }),
+  ];
+  const plan = highlightPlanFor(findings, 'vi');
+
+  it('gives every reason back exactly, on its findings-sheet row and in its cell’s note', () => {
+    expect(plan.findingsSheet!.rows.map((r) => r.values[7])).toEqual(reasons);
+    expect(plan.marks.map((m) => [m.cell, m.status, m.hasNote])).toEqual([
+      ['C2', 'shortfall', true],
+      ['C4', 'shortfall', true],
+      ['C6', 'shortfall', true],
+    ]);
+    expect(plan.marks[0].note).toBe(`Chưa đạt — Chỉ tiêu 0\n${reasons[0]}\n\nKhông có số liệu — Chỉ tiêu 3\n${reasons[2]}`);
+    expect(plan.marks[2].note).toBe(`Chưa đạt — Chỉ tiêu 4\n${reasons[3]}`);
+  });
+});
