@@ -190,13 +190,21 @@ export function rowHeight(values: ReadonlyArray<FindingsCell>, cols: ReadonlyArr
     const col = cols[c];
     if (!col || typeof v !== 'string' || !wraps(c)) continue;
     // Units, targets and many reasons repeat row after row: each text is measured once per column.
+    // The texts kept are bounded: a national sheet's reasons are tens of thousands of different
+    // texts, which kept would all live as long as the layout.
     const known = (memo[c] ??= new Map<string, number>());
     let cell = known.get(v);
-    if (cell === undefined) known.set(v, (cell = cellLines(v, col.width)));
+    if (cell === undefined) {
+      if (known.size >= MEASURED_TEXTS) known.clear();
+      known.set(v, (cell = cellLines(v, col.width)));
+    }
     if (cell > lines) lines = cell;
   }
   return lines > 1 ? lines * LINE_HEIGHT : undefined;
 }
+
+/** Texts whose lines are kept per column (see rowHeight). */
+const MEASURED_TEXTS = 4096;
 
 /** Lines of each text measured in a sheet's columns, by the sheet's columns (kept as long as its layout). */
 const lineCounts = new WeakMap<ReadonlyArray<ColumnLayout>, Array<Map<string, number> | undefined>>();
