@@ -114,8 +114,8 @@ export function buildScorecard(pack: RulePack, sources: ReadonlyArray<ScorecardS
 
   const { groups, found } = groupsOf(sources, slotOfRule, targets.length);
   const nameOrder = nameOrderOf(groups.map((g) => g.unit));
-  // Each row's cells as numbers (see ScoreRow): the statuses by target, and where each finding is.
-  const cells = new ScoreCells(targets, groups.length);
+  // Each row's cells, read from the slots when asked for (see ScoreRow).
+  const cells = new ScoreCells(found, targets, slots);
   const unranked = groups.map((g, gi): Unranked => {
     let met = 0;
     let shortfall = 0;
@@ -125,15 +125,7 @@ export function buildScorecard(pack: RulePack, sources: ReadonlyArray<ScorecardS
     let points = 0;
     for (let i = 0; i < targets.length; i++) {
       const t = targets[i];
-      const slot = gi * targets.length + slots[i];
-      const at = found.finding[slot];
-      let status: ScoreStatus;
-      if (at < 0) status = 'not-reported';
-      else {
-        const f = FINDING_STATUSES[found.status[slot]];
-        status = f === 'shortfall' && !t.scored ? 'warning' : f;
-      }
-      cells.set(gi, i, status, at);
+      const status = cells.statusOf(gi, i);
       if (status === 'met') met++;
       else if (status === 'shortfall') shortfall++;
       else if (status === 'warning') warning++;
@@ -317,7 +309,6 @@ function normalSubject(s: string): string {
 const normalSubjects = new Map<string, string>();
 
 const FINDING_STATUSES: ReadonlyArray<FindingStatus> = ['met', 'shortfall', 'no-data'];
-const SCORE_STATUSES: ReadonlyArray<ScoreStatus> = ['met', 'shortfall', 'warning', 'no-data', 'not-reported'];
 
 /**
  * Each group's finding for each target slot, as numbers: its place in the workbook's list (-1:
@@ -325,8 +316,8 @@ const SCORE_STATUSES: ReadonlyArray<ScoreStatus> = ['met', 'shortfall', 'warning
  * tens of thousands of groups, all alive until the scorecard is made.
  */
 class FoundSlots {
-  finding = new Int32Array(0);
-  status = new Uint8Array(0);
+  private finding = new Int32Array(0);
+  private status = new Uint8Array(0);
   private groups = 0;
 
   constructor(private readonly width: number) {}
@@ -350,35 +341,41 @@ class FoundSlots {
     this.finding[at] = i;
     this.status[at] = FINDING_STATUSES.indexOf(status);
   }
-}
 
-/** Every row's cells as numbers, by group and target: the status, and the finding's place in its list. */
-class ScoreCells {
-  private readonly status: Uint8Array;
-  private readonly finding: Int32Array;
-
-  constructor(
-    readonly targets: ReadonlyArray<ScorecardTarget>,
-    groups: number,
-  ) {
-    this.status = new Uint8Array(groups * targets.length);
-    this.finding = new Int32Array(groups * targets.length);
+  /** The place in its list of the finding kept for group g's slot; -1 when there is none. */
+  findingAt(g: number, slot: number): number {
+    return this.finding[g * this.width + slot];
   }
 
-  set(g: number, target: number, status: ScoreStatus, finding: number): void {
-    const at = g * this.targets.length + target;
-    this.status[at] = SCORE_STATUSES.indexOf(status);
-    this.finding[at] = finding;
+  statusAt(g: number, slot: number): FindingStatus {
+    return FINDING_STATUSES[this.status[g * this.width + slot]];
+  }
+}
+
+/** Every row's cells by group and target, worked out from the findings kept in the slots. */
+class ScoreCells {
+  constructor(
+    private readonly found: FoundSlots,
+    private readonly targets: ReadonlyArray<ScorecardTarget>,
+    /** Each target's slot (a rule id listed twice reads the same finding twice). */
+    private readonly slots: ReadonlyArray<number>,
+  ) {}
+
+  /** Group g's status for target t: a soft target missed is a warning; no finding, not reported. */
+  statusOf(g: number, t: number): ScoreStatus {
+    const found = this.found.findingAt(g, this.slots[t]);
+    if (found < 0) return 'not-reported';
+    const status = this.found.statusAt(g, this.slots[t]);
+    return status === 'shortfall' && !this.targets[t].scored ? 'warning' : status;
   }
 
   /** Group g's cells, in target order, made now. */
   cellsOf(g: number, list: FindingList): ScorecardCell[] {
-    const n = this.targets.length;
-    const out: ScorecardCell[] = new Array(n);
-    for (let t = 0; t < n; t++) {
+    const out: ScorecardCell[] = new Array(this.targets.length);
+    for (let t = 0; t < this.targets.length; t++) {
       const ruleId = this.targets[t].ruleId;
-      const status = SCORE_STATUSES[this.status[g * n + t]];
-      out[t] = status === 'not-reported' ? { ruleId, status } : new FoundCell(ruleId, status, list, this.finding[g * n + t]);
+      const status = this.statusOf(g, t);
+      out[t] = status === 'not-reported' ? { ruleId, status } : new FoundCell(ruleId, status, list, this.found.findingAt(g, this.slots[t]));
     }
     return out;
   }
