@@ -22,6 +22,8 @@ export class SheetView {
   readonly width: number;
   private readonly cellColsCache: Array<readonly number[] | undefined> = [];
   private mergesByRow: Map<number, RangeRef[]> | undefined;
+  /** The last list cellCols made (see there). */
+  private lastCols: readonly number[] | undefined;
 
   constructor(readonly sheet: SheetGrid) {
     this.width = columnCount(sheet);
@@ -71,7 +73,10 @@ export class SheetView {
           const c = Number(k);
           if (shows(r[c])) out.push(c);
         }
-      cols = out;
+      // Rows of a table hold the same columns one after another: they share one list, so a
+      // national sheet keeps a handful of lists, not one per row for the young collector to copy.
+      const last = this.lastCols;
+      cols = last !== undefined && sameNumbers(last, out) ? last : (this.lastCols = out);
       this.cellColsCache[row] = cols;
     }
     return cols;
@@ -143,3 +148,9 @@ function numberText(n: number): string {
 }
 
 const numberTexts = new Map<number, string>();
+
+function sameNumbers(a: readonly number[], b: readonly number[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
