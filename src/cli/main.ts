@@ -14,6 +14,7 @@ import { RulePack } from '../packs/rulePack';
 import { consoleReport } from '../report/consoleReport';
 import { findingsJson } from '../report/findingsJson';
 import { highlightPlanFor } from '../report/highlightPlan';
+import { markTableOf } from '../xlsx/write/highlightPlan';
 import { CheckAudit, checkAudit, workbookAudit } from '../report/audit';
 import { CheckedWorkbook, Consolidation, UnreadableWorkbook } from '../report/consolidation';
 import { checkOutcome, outcomeLine } from '../report/checkOutcome';
@@ -541,7 +542,7 @@ function startCopy(input: string, pkg: XlsxPackage, out: string, plan: ReturnTyp
   zipped.catch(() => undefined); // awaited in finishCopy; this only keeps an early exit from reporting it as unhandled
   return {
     out,
-    marks: plan.marks.length,
+    marks: markTableOf(plan).length, // counted without making the marks
     notesOmitted: patched.notesOmitted,
     findingsSheetName: patched.findingsSheetName,
     formatsUnavailable: patched.formatsUnavailable,

@@ -1,10 +1,12 @@
-import { columnName } from '../grid/address';
+import { columnName, SHEET_COLUMNS, usualA1 } from '../grid/address';
 import { Severity } from '../packs/rulePack';
 import { Localized } from '../words/lang';
 import { Finding, FindingInput, FindingList, FindingStatus, NoDataReason } from './finding';
 import { LazyMessageFinding, MessageRenderer } from './lazyMessageFinding';
 import { PledgedInWorkbook } from './pledgedTarget';
 import { PeriodRole } from '../tables/periods';
+import { ints, numbers } from '../compact/growingRows';
+import { Interned } from '../compact/interned';
 
 /** What every finding of one rule shares. */
 export interface RuleOfFindings {
@@ -278,22 +280,6 @@ const I_CELL_COL = 4;
 const I_FLAGS = 5;
 const I_WIDTH = 6;
 
-/** Values numbered in the order first seen (by identity for objects). */
-class Interned<T> {
-  private readonly values: T[] = [];
-  private readonly index = new Map<T, number>();
-
-  of(value: T): number {
-    let i = this.index.get(value);
-    if (i === undefined) this.index.set(value, (i = this.values.push(value) - 1));
-    return i;
-  }
-
-  at(i: number): T {
-    return this.values[i];
-  }
-}
-
 /**
  * A cell's A1 text as two numbers, its row and (in `col`, after `of`) its column, made back into
  * the same text when read. A text that is not an address written the usual way (upper-case
@@ -305,23 +291,10 @@ class CellTexts {
   private readonly other = new Interned<string>();
 
   of(text: string): number {
-    let i = 0;
-    let col = 0;
-    for (; i < text.length && i < 4; i++) {
-      const c = text.charCodeAt(i);
-      if (c < 0x41 || c > 0x5a) break;
-      col = col * 26 + (c - 0x40);
-    }
-    const letters = i;
-    let row = 0;
-    for (; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c < 0x30 || c > 0x39 || (i === letters && c === 0x30)) break;
-      row = row * 10 + (c - 0x30);
-    }
-    if (letters > 0 && letters <= 3 && i === text.length && i - letters >= 1 && i - letters <= 7 && col <= MAX_COLUMNS) {
-      this.col = col - 1;
-      return row - 1;
+    const place = usualA1(text);
+    if (place >= 0) {
+      this.col = place % SHEET_COLUMNS;
+      return (place - this.col) / SHEET_COLUMNS;
     }
     this.col = 0;
     return -1 - this.other.of(text);
@@ -336,34 +309,3 @@ class CellTexts {
 
   private readonly letters: string[] = [];
 }
-
-/** Excel's last column, XFD. */
-const MAX_COLUMNS = 16384;
-
-/** Rows of `width` numbers in one typed array, which grows as rows are added. */
-class GrowingRows<T extends Int32Array | Float64Array> {
-  data: T;
-  private used = 0;
-
-  constructor(
-    private readonly make: (length: number) => T,
-    private readonly width: number,
-  ) {
-    this.data = make(4096);
-  }
-
-  /** Room for one more row: its first place in `data` (read `data` after: it may be a new array). */
-  addRow(): number {
-    if (this.used + this.width > this.data.length) {
-      const bigger = this.make(this.data.length * 2);
-      bigger.set(this.data);
-      this.data = bigger;
-    }
-    const at = this.used;
-    this.used += this.width;
-    return at;
-  }
-}
-
-const ints = (width: number) => new GrowingRows((n) => new Int32Array(n), width);
-const numbers = (width: number) => new GrowingRows((n) => new Float64Array(n), width);

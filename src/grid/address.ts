@@ -33,6 +33,33 @@ export function toA1(row: number, col: number): string {
   return `${columnName(col)}${row + 1}`;
 }
 
+/** Columns in a sheet (A to XFD). */
+export const SHEET_COLUMNS = 16384;
+
+/**
+ * An A1 address written the usual way (upper-case letters, a row without a leading zero, within
+ * XFD: what toA1 makes) as one number, row × SHEET_COLUMNS + column, which toA1 makes back into the
+ * same text; -1 for any other text. Kept as numbers, a national check's cell texts cost no strings.
+ */
+export function usualA1(text: string): number {
+  let i = 0;
+  let col = 0;
+  for (; i < text.length && i < 4; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x41 || c > 0x5a) break;
+    col = col * 26 + (c - 0x40);
+  }
+  const letters = i;
+  let row = 0;
+  for (; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x30 || c > 0x39 || (i === letters && c === 0x30)) break;
+    row = row * 10 + (c - 0x30);
+  }
+  const usual = letters > 0 && letters <= 3 && i === text.length && i - letters >= 1 && i - letters <= 7 && col <= SHEET_COLUMNS;
+  return usual ? (row - 1) * SHEET_COLUMNS + (col - 1) : -1;
+}
+
 /** A cell reference as written, with how many letters and digits it had. */
 export interface ScannedA1 extends CellRef {
   readonly letters: number;

@@ -1,7 +1,10 @@
 import { messageIn } from '../evaluate/lazyMessageFinding';
 import { statusAt } from '../evaluate/compactFindings';
 import { Finding, FindingList } from '../evaluate/finding';
-import { CellMark, FindingsCell, FindingsSheet, FindingsSheetRow, HighlightPlan, MarkStatus } from '../xlsx/write/highlightPlan';
+import { CellMark, FindingsCell, FindingsSheet, FindingsSheetRow, HighlightPlan, MarkStatus, MarkTable } from '../xlsx/write/highlightPlan';
+import { parseA1, SHEET_COLUMNS, toA1, usualA1 } from '../grid/address';
+import { ints } from '../compact/growingRows';
+import { Interned } from '../compact/interned';
 import { actualText, gapText, statusWord, targetText, unbrokenFigure } from './words';
 import { Lang } from '../words/lang';
 
@@ -11,11 +14,9 @@ import { Lang } from '../words/lang';
  * cell share a single mark (shortfall over no-data) whose note lists them all.
  */
 export function highlightPlanFor(findings: FindingList, lang: Lang): HighlightPlan {
-  // By sheet, then by cell: the finding's own cell text is the key, no `sheet!cell` string made per finding.
-  const marksBySheet = new Map<string, Map<string, Mark>>();
-  const marks: Mark[] = [];
-  const flagged: Flagged[] = [];
+  const flagged = new FlaggedFindings();
   const reasons = new ReasonTexts();
+  const marks = new PlanMarks();
   let met = 0;
   for (let i = 0; i < findings.length; i++) {
     // Met findings are counted, not made (a national check's are most of them).
@@ -26,41 +27,217 @@ export function highlightPlanFor(findings: FindingList, lang: Lang): HighlightPl
     }
     const f = findings.at(i)!;
     // Rendered once for the cell's note and the findings sheet's row (a message is rendered when read).
-    const entry = flagged.push({ index: i, status, title: f.title[lang], reason: reasons.add(messageIn(f, lang)) }) - 1;
-    const cell = f.cell;
-    if (!cell) continue;
-    let onSheet = marksBySheet.get(f.sheet);
-    if (!onSheet) marksBySheet.set(f.sheet, (onSheet = new Map()));
-    const m = onSheet.get(cell);
-    if (!m) {
-      const mark = { sheet: f.sheet, cell, status, entries: [entry] };
-      onSheet.set(cell, mark);
-      marks.push(mark);
-    } else {
-      if (status === 'shortfall') m.status = 'shortfall';
-      m.entries.push(entry);
-    }
+    const entry = flagged.add(i, status, f.title[lang]);
+    reasons.add(messageIn(f, lang));
+    if (f.cell) marks.add(f.sheet, f.cell, status, entry);
   }
   const reasonsOf = new PlanReasons(flagged, reasons, lang);
-  const cellMarks: CellMark[] = [];
-  for (const m of marks) cellMarks.push(new PlanMark(m.sheet, m.cell, m.status, m.entries, reasonsOf));
-  return { marks: cellMarks, findingsSheet: findingsSheet(findings, reasonsOf, met, lang), author: 'Pledge Check' };
+  return new ColumnPlan(marks.reading(reasonsOf), findingsSheet(findings, reasonsOf, met, lang));
 }
 
-/** A cell's mark, gathered from the findings on it (their places in the flagged list). */
-interface Mark {
-  readonly sheet: string;
-  readonly cell: string;
-  status: MarkStatus;
-  readonly entries: number[];
+/** A plan whose marks are columns (its markTable), made into CellMarks only for a reader of `marks`. */
+class ColumnPlan implements HighlightPlan {
+  readonly author = 'Pledge Check';
+  private made: CellMark[] | undefined;
+
+  constructor(
+    readonly markTable: PlanMarkTable,
+    readonly findingsSheet: FindingsSheet,
+  ) {}
+
+  get marks(): ReadonlyArray<CellMark> {
+    return (this.made ??= this.markTable.made());
+  }
 }
 
-/** A finding that is not met (by its place in the list), its rule's title and its reason (in ReasonTexts). */
-interface Flagged {
-  readonly index: number;
-  readonly status: MarkStatus;
-  readonly title: string;
-  readonly reason: number;
+/**
+ * The findings that are not met, by their place in this list (an entry): each one's place among the
+ * findings, its status and its rule's title. Columns of numbers, not an object each: a national
+ * plan has some 67,000, kept until the copy is written.
+ */
+class FlaggedFindings {
+  private readonly rows = ints(3);
+  private readonly titles = new Interned<string>();
+  length = 0;
+
+  /** Keeps a finding; its entry. */
+  add(index: number, status: MarkStatus, title: string): number {
+    const o = this.rows.addRow();
+    const d = this.rows.data;
+    d[o] = index;
+    d[o + 1] = status === 'shortfall' ? 1 : 0;
+    d[o + 2] = this.titles.of(title);
+    return this.length++;
+  }
+
+  index(entry: number): number {
+    return this.rows.data[entry * 3];
+  }
+
+  status(entry: number): MarkStatus {
+    return this.rows.data[entry * 3 + 1] ? 'shortfall' : 'no-data';
+  }
+
+  title(entry: number): string {
+    return this.titles.at(this.rows.data[entry * 3 + 2]);
+  }
+}
+
+/**
+ * A plan's marks being gathered: one per cell, by sheet and cell as the findings name them, each
+ * with its entries (the flagged findings on the cell) in order. Columns of numbers found through
+ * a hash of their own, not a map of objects keyed by `sheet!cell` strings (see FlaggedFindings).
+ */
+class PlanMarks {
+  readonly sheets = new Interned<string>();
+  /** Texts of cells that are not an address written the usual way (none a table gives), by a negative row. */
+  readonly otherCells = new Interned<string>();
+  /** Per mark: M_WIDTH integers (see the M_ offsets). */
+  readonly rows = ints(M_WIDTH);
+  /** Per entry: the next entry on the same cell, plus one (0: none). */
+  readonly nextEntry = ints(1);
+  private entriesKept = 0;
+  length = 0;
+  /** Marks plus one by hash of their sheet and cell (0: an empty slot); open addressing. */
+  private slots = new Int32Array(1 << 12);
+
+  add(sheet: string, cell: string, status: MarkStatus, entry: number): void {
+    const s = this.sheets.of(sheet);
+    const place = usualA1(cell);
+    const col = place >= 0 ? place % SHEET_COLUMNS : 0;
+    const row = place >= 0 ? (place - col) / SHEET_COLUMNS : -1 - this.otherCells.of(cell);
+    const slot = this.slotOf(s, row, col);
+    // A place for every entry up to this one (entries come in order, some on no cell).
+    for (; this.entriesKept <= entry; this.entriesKept++) this.nextEntry.addRow();
+    const found = this.slots[slot];
+    if (found !== 0) {
+      const o = (found - 1) * M_WIDTH;
+      const d = this.rows.data;
+      if (status === 'shortfall') d[o + M_SHORTFALL] = 1;
+      this.nextEntry.data[d[o + M_LAST]] = entry + 1;
+      d[o + M_LAST] = entry;
+      return;
+    }
+    const o = this.rows.addRow();
+    const d = this.rows.data;
+    d[o + M_SHEET] = s;
+    d[o + M_ROW] = row;
+    d[o + M_COL] = col;
+    d[o + M_SHORTFALL] = status === 'shortfall' ? 1 : 0;
+    d[o + M_FIRST] = entry;
+    d[o + M_LAST] = entry;
+    this.slots[slot] = ++this.length;
+    if (this.length * 2 > this.slots.length) this.rehash();
+  }
+
+  /** The marks gathered, read with the plan's reasons. */
+  reading(reasons: PlanReasons): PlanMarkTable {
+    return new PlanMarkTable(this, reasons);
+  }
+
+  private slotOf(sheet: number, row: number, col: number): number {
+    const mask = this.slots.length - 1;
+    const d = this.rows.data;
+    let h = hashCell(sheet, row, col) & mask;
+    for (;;) {
+      const m = this.slots[h];
+      if (m === 0) return h;
+      const o = (m - 1) * M_WIDTH;
+      if (d[o + M_SHEET] === sheet && d[o + M_ROW] === row && d[o + M_COL] === col) return h;
+      h = (h + 1) & mask;
+    }
+  }
+
+  private rehash(): void {
+    this.slots = new Int32Array(this.slots.length * 2);
+    const d = this.rows.data;
+    for (let m = 0; m < this.length; m++) {
+      const o = m * M_WIDTH;
+      this.slots[this.slotOf(d[o + M_SHEET], d[o + M_ROW], d[o + M_COL])] = m + 1;
+    }
+  }
+}
+
+// A mark's integers.
+const M_SHEET = 0;
+/** The cell's row (0-based); negative for a cell kept as text (see PlanMarks.otherCells). */
+const M_ROW = 1;
+const M_COL = 2;
+/** 1 when any finding on the cell is a shortfall. */
+const M_SHORTFALL = 3;
+const M_FIRST = 4;
+const M_LAST = 5;
+const M_WIDTH = 6;
+
+function hashCell(sheet: number, row: number, col: number): number {
+  return (Math.imul(row, 0x9e3779b1) ^ Math.imul(col + 1, 0x85ebca77) ^ Math.imul(sheet + 1, 0xc2b2ae3d)) >>> 0;
+}
+
+/** A plan's marks as its MarkTable; `made` gives them as CellMarks for readers of `plan.marks`. */
+class PlanMarkTable implements MarkTable {
+  constructor(
+    private readonly marks: PlanMarks,
+    private readonly reasons: PlanReasons,
+  ) {}
+
+  get length(): number {
+    return this.marks.length;
+  }
+
+  sheet(i: number): string {
+    return this.marks.sheets.at(this.marks.rows.data[i * M_WIDTH + M_SHEET]);
+  }
+
+  row(i: number): number {
+    const row = this.marks.rows.data[i * M_WIDTH + M_ROW];
+    return row >= 0 ? row : parseA1(this.cell(i)).row;
+  }
+
+  col(i: number): number {
+    const o = i * M_WIDTH;
+    const d = this.marks.rows.data;
+    return d[o + M_ROW] >= 0 ? d[o + M_COL] : parseA1(this.cell(i)).col;
+  }
+
+  /** The cell as the findings name it. */
+  cell(i: number): string {
+    const o = i * M_WIDTH;
+    const d = this.marks.rows.data;
+    const row = d[o + M_ROW];
+    return row >= 0 ? toA1(row, d[o + M_COL]) : this.marks.otherCells.at(-1 - row);
+  }
+
+  status(i: number): MarkStatus {
+    return this.marks.rows.data[i * M_WIDTH + M_SHORTFALL] ? 'shortfall' : 'no-data';
+  }
+
+  hasNote(): boolean {
+    return true;
+  }
+
+  note(i: number): string {
+    return noteOf(this.entries(i), this.reasons);
+  }
+
+  /** The entries (flagged findings) on mark i, in order. */
+  entries(i: number): number[] {
+    const out: number[] = [];
+    const next = this.marks.nextEntry.data;
+    for (let e = this.marks.rows.data[i * M_WIDTH + M_FIRST]; ; e = next[e] - 1) {
+      out.push(e);
+      if (next[e] === 0) return out;
+    }
+  }
+
+  made(): CellMark[] {
+    const out: CellMark[] = [];
+    for (let i = 0; i < this.length; i++) out.push(new PlanMark(this.sheet(i), this.cell(i), this.status(i), this.entries(i), this.reasons));
+    return out;
+  }
+}
+
+function noteOf(entries: ReadonlyArray<number>, reasons: PlanReasons): string {
+  return entries.length === 1 ? reasons.note(entries[0]) : entries.map((e) => reasons.note(e)).join('\n\n');
 }
 
 /**
@@ -105,19 +282,20 @@ const TEXT_SLICE = 4096;
 /** A plan's flagged findings with their reasons: what its marks' notes and its findings sheet's rows are written from. */
 class PlanReasons {
   constructor(
-    readonly flagged: ReadonlyArray<Flagged>,
+    readonly flagged: FlaggedFindings,
     private readonly texts: ReasonTexts,
     readonly lang: Lang,
   ) {}
 
+  /** An entry's reason: its text is kept by the same number. */
   reason(entry: number): string {
-    return this.texts.text(this.flagged[entry].reason);
+    return this.texts.text(entry);
   }
 
   /** What a cell's note says of one finding: its status and target, then its reason. */
   note(entry: number): string {
-    const e = this.flagged[entry];
-    return `${statusWord(e.status, this.lang)} — ${e.title}\n${this.reason(entry)}`;
+    const { flagged } = this;
+    return `${statusWord(flagged.status(entry), this.lang)} — ${flagged.title(entry)}\n${this.reason(entry)}`;
   }
 }
 
@@ -134,8 +312,7 @@ class PlanMark implements CellMark {
   ) {}
 
   get note(): string {
-    const { entries, reasons } = this;
-    return entries.length === 1 ? reasons.note(entries[0]) : entries.map((e) => reasons.note(e)).join('\n\n');
+    return noteOf(this.entries, this.reasons);
   }
 }
 
@@ -148,7 +325,12 @@ function findingsSheet(findings: FindingList, reasons: PlanReasons, met: number,
   const { flagged } = reasons;
   const vi = lang === 'vi';
   let shortfall = 0;
-  for (const { status } of flagged) if (status === 'shortfall') shortfall++;
+  const rows: FindingRow[] = [];
+  for (let entry = 0; entry < flagged.length; entry++) {
+    const status = flagged.status(entry);
+    if (status === 'shortfall') shortfall++;
+    rows.push(new FindingRow(findings, flagged.index(entry), status, reasons, entry));
+  }
   const noData = flagged.length - shortfall;
   const counts = vi ? `${met} đạt, ${shortfall} chưa đạt, ${noData} không có số liệu` : `${met} met, ${shortfall} shortfall, ${noData} no data`;
   return {
@@ -158,7 +340,7 @@ function findingsSheet(findings: FindingList, reasons: PlanReasons, met: number,
     header: vi
       ? ['Đơn vị', 'Chỉ tiêu', 'Kết quả', 'Thực hiện', 'Chỉ tiêu đặt ra', 'Còn thiếu', 'Ô', 'Lý do']
       : ['Unit', 'Target', 'Status', 'Actual', 'Target value', 'Gap', 'Cell', 'Reason'],
-    rows: flagged.map(({ index, status }, entry) => new FindingRow(findings, index, status, reasons, entry)),
+    rows,
     // Unit, target and reason wrap in fixed widths (rows get their height): the sheet then prints
     // one A4 landscape page wide at full size instead of one column a page.
     columnWidths: [22, 30, 12, 10, 11, 11, 20, 36],

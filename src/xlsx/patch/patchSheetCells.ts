@@ -5,7 +5,14 @@ import { applyEdits, Edit, localName, parseAttrList, prefixOf, setAttr, startTag
 import { EditList } from './editList';
 
 /** Target cells of one sheet: row index -> column index -> what to do there (0-based). */
-export type CellTargets<T> = ReadonlyMap<number, ReadonlyMap<number, T>>;
+/**
+ * The cells to fill, by row then column, with what each is filled for: a map of maps, or anything
+ * that lists its rows and gives a row's [column, value] pairs (a copy's SheetMarks).
+ */
+export interface CellTargets<T> {
+  keys(): Iterable<number>;
+  get(row: number): Iterable<[number, T]> | undefined;
+}
 
 /** Gives the `s` to write on a target cell, from the style the cell shows now. */
 export type StyleFor<T> = (baseStyle: number, target: T) => number;
@@ -118,7 +125,7 @@ class SheetCellsPatch<T> {
   }
 
   private rowText(p: string, row: number): string {
-    return `<${p}row r="${row + 1}">${this.cellsText(p, row, sortedEntries(this.targets.get(row) as ReadonlyMap<number, T>), undefined)}</${p}row>`;
+    return `<${p}row r="${row + 1}">${this.cellsText(p, row, sortedEntries(this.targets.get(row) as Iterable<[number, T]>), undefined)}</${p}row>`;
   }
 
   /**
@@ -157,7 +164,7 @@ class SheetCellsPatch<T> {
   }
 
   /** Walks one target row's cells (cursor on the row's start tag). */
-  private patchRow(p: string, row: number, rowStyle: number | undefined, wanted: ReadonlyMap<number, T>): void {
+  private patchRow(p: string, row: number, rowStyle: number | undefined, wanted: Iterable<[number, T]>): void {
     const { cur, xml, found: edits } = this;
     const pending = sortedEntries(wanted);
     if (this.patchRowByReference(p, row, pending)) return;
@@ -298,7 +305,7 @@ const STYLE_ATTR = /(\ss\s*=\s*)(?:"[^"]*"|'[^']*')/;
 const SPACE = /\s/;
 
 /** A row's targets by column; they usually come in column order already, and then are not sorted. */
-function sortedEntries<T>(m: ReadonlyMap<number, T>): Array<[number, T]> {
+function sortedEntries<T>(m: Iterable<[number, T]>): Array<[number, T]> {
   const out: Array<[number, T]> = [];
   let sorted = true;
   for (const e of m) {

@@ -1,3 +1,5 @@
+import { CellRef, parseA1 } from '../../grid/address';
+
 /**
  * What a highlighted copy should show, independent of how it is written (package patch in the
  * CLI and browser preview, Office.js in the add-in).
@@ -56,9 +58,75 @@ export interface FindingsSheet {
 
 export interface HighlightPlan {
   readonly marks: ReadonlyArray<CellMark>;
+  /**
+   * The same marks read by their place without being made, when the plan keeps them as columns (a
+   * national plan marks tens of thousands of cells): what the package writer reads (markTableOf).
+   */
+  readonly markTable?: MarkTable;
   readonly findingsSheet?: FindingsSheet;
   /** Author shown on notes. */
   readonly author: string;
+}
+
+/** A plan's marks by their place (0 to length - 1), each field read without making the mark; equal to `marks`, mark for mark. */
+export interface MarkTable {
+  readonly length: number;
+  sheet(i: number): string;
+  /** The marked cell's row and column (0-based), as parseA1 reads the mark's `cell`, and throws for a cell that is not an address. */
+  row(i: number): number;
+  col(i: number): number;
+  status(i: number): MarkStatus;
+  hasNote(i: number): boolean;
+  note(i: number): string;
+}
+
+/** A plan's marks as a MarkTable: its own, or one over its array of marks. */
+export function markTableOf(plan: HighlightPlan): MarkTable {
+  return plan.markTable ?? new MarkArrayTable(plan.marks);
+}
+
+class MarkArrayTable implements MarkTable {
+  private parsed = -1;
+  private place: CellRef = { row: 0, col: 0 };
+
+  constructor(private readonly marks: ReadonlyArray<CellMark>) {}
+
+  get length(): number {
+    return this.marks.length;
+  }
+
+  sheet(i: number): string {
+    return this.marks[i].sheet;
+  }
+
+  row(i: number): number {
+    return this.placeOf(i).row;
+  }
+
+  col(i: number): number {
+    return this.placeOf(i).col;
+  }
+
+  status(i: number): MarkStatus {
+    return this.marks[i].status;
+  }
+
+  hasNote(i: number): boolean {
+    const m = this.marks[i];
+    return m.hasNote ?? m.note !== '';
+  }
+
+  note(i: number): string {
+    return this.marks[i].note;
+  }
+
+  private placeOf(i: number): CellRef {
+    if (i !== this.parsed) {
+      this.place = parseA1(this.marks[i].cell);
+      this.parsed = i;
+    }
+    return this.place;
+  }
 }
 
 /** ARGB fills: Excel's own "Bad" red and "Neutral" amber, readable in print and for colour-blind users with the note. */

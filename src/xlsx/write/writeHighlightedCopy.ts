@@ -1,13 +1,13 @@
-import { parseA1 } from '../../grid/address';
 import { appendWorksheet } from '../patch/appendWorksheet';
 import { bytesToText, concatBytes, readXmlPart, textToBytes } from '../xml/byteText';
 import { CONTENT_TYPES_PART, ContentTypes, CT } from '../patch/contentTypes';
 import { findingsSheetChunks, findingsSheetPart, printNames } from './findingsSheetPart';
-import { CellMark, HighlightPlan, MarkStatus } from './highlightPlan';
-import { openPackage, PackageSheet, readRelationships, XlsxPackage } from '../package';
+import { HighlightPlan, markTableOf, MarkStatus } from './highlightPlan';
+import { groupMarks, SheetMarks } from './sheetMarks';
+import { openPackage, readRelationships, XlsxPackage } from '../package';
 import { CellNote, addSheetNotes } from '../patch/patchComments';
 import { detectDialect, PatchContext, unusedPartName } from '../patch/patchContext';
-import { CellTargets, patchSheetCells, patchSheetCellsBytes } from '../patch/patchSheetCells';
+import { patchSheetCells, patchSheetCellsBytes } from '../patch/patchSheetCells';
 import { emptyStylesheet, StylesPatch } from '../patch/patchStyles';
 import { addRelationship } from '../patch/relationshipsPart';
 import { addSheetDefinedNames } from '../patch/sheetDefinedNames';
@@ -77,9 +77,9 @@ export function patchHighlightedCopy(pkg: Uint8Array | XlsxPackage, plan: Highli
     }
   };
 
-  const grouped = groupMarks(plan.marks, source.sheets);
+  const grouped = groupMarks(markTableOf(plan), source.sheets);
   let noteCount = 0;
-  for (const targets of grouped.values()) for (const cols of targets.values()) for (const m of cols.values()) if (m.marks.some(hasNote)) noteCount++;
+  for (const marks of grouped.values()) for (let cell = 0; cell < marks.cellCount; cell++) if (marks.hasNote(cell)) noteCount++;
   // Past the cap the reasons are on the findings sheet only (which links to every cell), and are
   // not gathered for notes at all.
   const omitNotes = plan.findingsSheet !== undefined && noteCount > MAX_CELL_NOTES;
@@ -88,7 +88,7 @@ export function patchHighlightedCopy(pkg: Uint8Array | XlsxPackage, plan: Highli
   for (const [sheet, targets] of grouped) {
     const path = sheet.path as string;
     const xml = readXmlPart(parts, path) as string;
-    const styleFor = (base: number, mark: MergedMark) => markXfs.of(base, mark.status);
+    const styleFor = (base: number, cell: number) => markXfs.of(base, targets.status(cell));
     const before = new Set(parts.keys());
     const sheetNotes = omitNotes ? [] : notesOf(targets);
     if (sheetNotes.length === 0) {
@@ -184,65 +184,11 @@ class MarkXfs {
   }
 }
 
-/** One flagged cell after merging every mark on it (their notes are read only when written). */
-interface MergedMark {
-  status: MarkStatus;
-  readonly marks: CellMark[];
-}
-
-function hasNote(mark: CellMark): boolean {
-  return mark.hasNote ?? mark.note !== '';
-}
-
-/** Marks by worksheet (in workbook order), row and column; several marks on one cell merge. */
-function groupMarks(marks: ReadonlyArray<CellMark>, sheets: ReadonlyArray<PackageSheet>): Map<PackageSheet, Map<number, Map<number, MergedMark>>> {
-  const out = new Map<PackageSheet, Map<number, Map<number, MergedMark>>>();
-  for (const s of sheets) if (marks.some((m) => m.sheet === s.name)) out.set(s, new Map());
-  // Marks come sheet by sheet: the sheet is looked up when the name changes, not for every mark.
-  let lastName: string | undefined;
-  let rows = new Map<number, Map<number, MergedMark>>();
-  for (const mark of marks) {
-    if (mark.sheet !== lastName) {
-      lastName = mark.sheet;
-      const sheet = findSheet(sheets, mark.sheet);
-      if (!out.has(sheet)) out.set(sheet, new Map());
-      rows = out.get(sheet) as Map<number, Map<number, MergedMark>>;
-    }
-    const { row, col } = parseA1(mark.cell);
-    let cols = rows.get(row);
-    if (!cols) rows.set(row, (cols = new Map()));
-    const merged = cols.get(col);
-    if (!merged) cols.set(col, { status: mark.status, marks: [mark] });
-    else {
-      if (mark.status === 'shortfall') merged.status = 'shortfall'; // the stronger finding shows
-      merged.marks.push(mark);
-    }
-  }
-  return out;
-}
-
-function findSheet(sheets: ReadonlyArray<PackageSheet>, name: string): PackageSheet {
-  const key = (s: string) => s.normalize('NFC').toLowerCase();
-  const sheet = sheets.find((s) => s.name === name) ?? sheets.find((s) => key(s.name) === key(name));
-  // A plan that names a missing sheet is a bug in the caller, not a problem with the user's file.
-  if (!sheet) throw new Error(`highlight plan marks sheet "${name}", which the workbook does not have`);
-  if (!sheet.path) throw new Error(`highlight plan marks sheet "${name}", which is not a worksheet`);
-  return sheet;
-}
-
-function notesOf(targets: CellTargets<MergedMark>): CellNote[] {
+function notesOf(marks: SheetMarks): CellNote[] {
   const out: CellNote[] = [];
-  for (const row of [...targets.keys()].sort((a, b) => a - b)) {
-    const cols = targets.get(row) as ReadonlyMap<number, MergedMark>;
-    for (const col of [...cols.keys()].sort((a, b) => a - b)) {
-      const notes: string[] = [];
-      for (const mark of (cols.get(col) as MergedMark).marks) {
-        const note = hasNote(mark) ? mark.note : '';
-        // The same note twice on one cell (two tables naming it) is written once.
-        if (note && !notes.includes(note)) notes.push(note);
-      }
-      if (notes.length) out.push({ row, col, text: notes.join('\n\n') });
-    }
+  for (let cell = 0; cell < marks.cellCount; cell++) {
+    const text = marks.note(cell);
+    if (text) out.push({ row: marks.row(cell), col: marks.col(cell), text });
   }
   return out;
 }
