@@ -1,5 +1,4 @@
 import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'fs';
-import { headsOf } from '../evaluate/compactFindings';
 import { dirname, join, resolve } from 'path';
 import { PledgeChecker } from '../evaluate/checkGrid';
 import { Finding, FindingList } from '../evaluate/finding';
@@ -17,7 +16,7 @@ import { highlightPlanFor } from '../report/highlightPlan';
 import { markTableOf } from '../xlsx/write/highlightPlan';
 import { CheckAudit, checkAudit, workbookAudit } from '../report/audit';
 import { CheckedWorkbook, Consolidation, UnreadableWorkbook } from '../report/consolidation';
-import { checkOutcome, outcomeLine } from '../report/checkOutcome';
+import { checkOutcomeOf, outcomeLine } from '../report/checkOutcome';
 import { consoleRanking } from '../report/consoleRanking';
 import { htmlReport } from '../report/htmlReport';
 import { parseSignature, SignatureBlock, SignatureError } from '../report/signatureBlock';
@@ -172,7 +171,7 @@ async function check(args: CheckArgs, io: Io): Promise<number> {
     io.out(messages.scorecardWritten(args.scorecard, consolidation.scorecard.rows.length)[args.lang]);
   }
   if (args.report) io.out(messages.reportWritten(args.report)[args.lang]);
-  const outcome = checkOutcome(headsOf(...findingsOfAll));
+  const outcome = checkOutcomeOf(...findingsOfAll);
   io.out('');
   io.out(outcomeLine(outcome, unreadable.length, args.lang));
   if (anyBad) return EXIT.badInput;

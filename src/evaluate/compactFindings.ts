@@ -135,6 +135,11 @@ export class CompactFindings implements FindingList {
     return STATUSES[this.ints.data[i * F_WIDTH + F_STATUS]];
   }
 
+  /** The severity of finding i's rule, without making it. */
+  severityAt(i: number): Severity {
+    return this.rules.at(this.ints.data[i * F_WIDTH + F_RULE]).severity;
+  }
+
   /** What finding i is of and how it came out, without its inputs and figures (see FindingHead). */
   headAt(i: number): FindingHead {
     const d = this.ints.data;
@@ -235,6 +240,11 @@ export class CompactFindings implements FindingList {
   }
 }
 
+/** The severity of a list's finding i (its rule's), without making the finding when the list is compact. */
+export function severityAt(list: FindingList, i: number): Severity {
+  return list instanceof CompactFindings ? list.severityAt(i) : list.at(i)!.severity;
+}
+
 /** The status of a list's finding i, without making the finding when the list is compact. */
 export function statusAt(list: FindingList, i: number): FindingStatus {
   return list instanceof CompactFindings ? list.statusAt(i) : list.at(i)!.status;
@@ -242,18 +252,13 @@ export function statusAt(list: FindingList, i: number): FindingStatus {
 
 /**
  * What a finding is of and how it came out: what counting and grouping findings read (the
- * console's summary, the scorecard, the exit code), a small object when the list is compact.
+ * console's summary, the scorecard), a small object when the list is compact.
  */
 export type FindingHead = Pick<Finding, 'ruleId' | 'title' | 'severity' | 'unit' | 'period' | 'status' | 'sheet' | 'cell'>;
 
 /** A list's finding i as a FindingHead: the finding itself in an array, its head alone when the list is compact. */
 export function headAt(list: FindingList, i: number): FindingHead {
   return list instanceof CompactFindings ? list.headAt(i) : list.at(i)!;
-}
-
-/** The heads of every finding of some lists, one list after another. */
-export function* headsOf(...lists: FindingList[]): Generator<FindingHead> {
-  for (const list of lists) for (let i = 0; i < list.length; i++) yield headAt(list, i);
 }
 
 // A finding's integers.

@@ -1,4 +1,6 @@
-import { Finding } from '../evaluate/finding';
+import { severityAt, statusAt } from '../evaluate/compactFindings';
+import { Finding, FindingList, FindingStatus } from '../evaluate/finding';
+import { Severity } from '../packs/rulePack';
 import { Lang } from '../words/lang';
 
 /** How a whole check came out: the counts the last console line shows, and whether every binding target was met. */
@@ -14,17 +16,35 @@ export interface CheckOutcome {
 }
 
 export function checkOutcome(findings: Iterable<Pick<Finding, 'status' | 'severity'>>): CheckOutcome {
-  let met = 0;
-  let shortfall = 0;
-  let noData = 0;
-  let bindingNotMet = 0;
-  for (const f of findings) {
-    if (f.status === 'met') met++;
-    else if (f.status === 'shortfall') shortfall++;
-    else noData++;
-    if (f.severity === 'shortfall' && f.status !== 'met') bindingNotMet++;
+  const tally = new OutcomeTally();
+  for (const f of findings) tally.add(f.status, f.severity);
+  return tally.outcome();
+}
+
+/** The same of some lists of findings, read without making them when the lists are compact (a national check's hundreds of thousands). */
+export function checkOutcomeOf(...lists: FindingList[]): CheckOutcome {
+  const tally = new OutcomeTally();
+  for (const list of lists) for (let i = 0; i < list.length; i++) tally.add(statusAt(list, i), severityAt(list, i));
+  return tally.outcome();
+}
+
+class OutcomeTally {
+  private met = 0;
+  private shortfall = 0;
+  private noData = 0;
+  private bindingNotMet = 0;
+
+  add(status: FindingStatus, severity: Severity): void {
+    if (status === 'met') this.met++;
+    else if (status === 'shortfall') this.shortfall++;
+    else this.noData++;
+    if (severity === 'shortfall' && status !== 'met') this.bindingNotMet++;
   }
-  return { met, shortfall, noData, allMet: met + shortfall + noData > 0 && bindingNotMet === 0 };
+
+  outcome(): CheckOutcome {
+    const { met, shortfall, noData } = this;
+    return { met, shortfall, noData, allMet: met + shortfall + noData > 0 && this.bindingNotMet === 0 };
+  }
 }
 
 /** The last line of `check`: how many of each outcome, and what the exit code says. */

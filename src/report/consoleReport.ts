@@ -1,5 +1,5 @@
-import { checkOutcome } from './checkOutcome';
-import { FindingHead, headAt, headsOf } from '../evaluate/compactFindings';
+import { checkOutcomeOf } from './checkOutcome';
+import { FindingHead, headAt } from '../evaluate/compactFindings';
 import { Finding, FindingList } from '../evaluate/finding';
 import { formatNumber } from '../evaluate/format';
 import { IndicatorTable } from '../tables/indicatorTable';
@@ -84,7 +84,7 @@ export function consoleReport(
 }
 
 function totalLine(findings: FindingList, lang: Lang): string {
-  const { met, shortfall, noData } = checkOutcome(headsOf(findings));
+  const { met, shortfall, noData } = checkOutcomeOf(findings);
   return lang === 'vi'
     ? `Tổng cộng: ${met} đạt, ${shortfall} chưa đạt, ${noData} không có số liệu.`
     : `Total: ${met} met, ${shortfall} shortfall, ${noData} no data.`;

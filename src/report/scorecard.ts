@@ -116,6 +116,7 @@ export function buildScorecard(pack: RulePack, sources: ReadonlyArray<ScorecardS
   const nameOrder = nameOrderOf(groups.map((g) => g.unit));
   // Each row's cells, read from the slots when asked for (see ScoreRow).
   const cells = new ScoreCells(found, targets, slots);
+  const countsOf = sharedCounts();
   const unranked = groups.map((g, gi): Unranked => {
     let met = 0;
     let shortfall = 0;
@@ -133,7 +134,7 @@ export function buildScorecard(pack: RulePack, sources: ReadonlyArray<ScorecardS
       else if (status === 'not-reported') notReported++;
       points += status === 'met' && t.scored ? t.weight : 0;
     }
-    return { g, gi, counts: { met, shortfall, warning, noData, notReported }, points: round(points), nameOrder: nameOrder(g.unit) };
+    return { g, gi, counts: countsOf(met, shortfall, warning, noData, notReported), points: round(points), nameOrder: nameOrder(g.unit) };
   });
 
   const periods = orderPeriods(unranked.filter((u) => u.g.period !== undefined).map((u) => u.g.period as string));
@@ -145,7 +146,7 @@ export function buildScorecard(pack: RulePack, sources: ReadonlyArray<ScorecardS
     else byPeriod.set(u.g.period, [u]);
   }
   // Only a unit reported by several workbooks is also in another: with one workbook there is nothing to look up.
-  const alsoIn = new Set(sources.map((s) => s.workbook)).size > 1 ? otherWorkbooks(groups) : () => [];
+  const alsoIn = new Set(sources.map((s) => s.workbook)).size > 1 ? otherWorkbooks(groups) : () => NOWHERE_ELSE;
 
   const rows: ScorecardRow[] = [];
   const rowGroups: Group[] = [];
@@ -170,6 +171,24 @@ export function buildScorecard(pack: RulePack, sources: ReadonlyArray<ScorecardS
     rows,
     trends: trendsOf(rows, rowGroups, periodIndex, nameOrder),
     maxPoints,
+  };
+}
+
+/** A row reported by one workbook only is in no other: one frozen empty list for all of them. */
+const NOWHERE_ELSE: ReadonlyArray<string> = Object.freeze([]);
+
+/**
+ * Rows' counts, one frozen object for each different five numbers: a national scorecard's tens of
+ * thousands of rows come out in a few hundred ways, and an object each was kept until the last
+ * output was written.
+ */
+function sharedCounts(): (met: number, shortfall: number, warning: number, noData: number, notReported: number) => ScoreCounts {
+  const known = new Map<string, ScoreCounts>();
+  return (met, shortfall, warning, noData, notReported) => {
+    const key = `${met} ${shortfall} ${warning} ${noData} ${notReported}`;
+    let counts = known.get(key);
+    if (!counts) known.set(key, (counts = Object.freeze({ met, shortfall, warning, noData, notReported })));
+    return counts;
   };
 }
 
