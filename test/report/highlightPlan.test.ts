@@ -1,27 +1,5 @@
-import { Finding } from '../../src/evaluate/finding';
 import { highlightPlanFor } from '../../src/report/highlightPlan';
-
-function finding(i: number, over: Partial<Finding>): Finding {
-  return {
-    ruleId: `r${i}`,
-    title: { vi: `Chỉ tiêu ${i}`, en: `Target ${i}` },
-    severity: 'shortfall',
-    unit: `Đơn vị ${i}`,
-    status: 'shortfall',
-    sheet: 'Số liệu',
-    cell: `C${i + 2}`,
-    inputs: [],
-    actual: 1,
-    target: 2,
-    operator: 'greaterThanInclusive',
-    gap: -1,
-    fact: 'x',
-    factLabel: { vi: 'x', en: 'x' },
-    factUnit: '',
-    message: { vi: `Lý do ${i}`, en: `Reason ${i}` },
-    ...over,
-  };
-}
+import { aFinding as finding } from '../helpers/finding';
 
 describe('a highlight plan', () => {
   // A lone surrogate (a damaged name in a hostile file), a pair, a line break, a long reason.

@@ -4,26 +4,11 @@ import { highlightPlanFor } from '../../src/report/highlightPlan';
 import { CellMark, markTableOf, MarkStatus, MarkTable } from '../../src/xlsx/write/highlightPlan';
 import { PackageSheet } from '../../src/xlsx/package';
 import { groupMarks } from '../../src/xlsx/write/sheetMarks';
+import { aFinding } from '../helpers/finding';
 
 function finding(i: number, sheet: string, cell: string, status: FindingStatus): Finding {
-  return {
-    ruleId: `r${i % 7}`,
-    title: { vi: `Chỉ tiêu ${i % 7}`, en: `Target ${i % 7}` },
-    severity: 'shortfall',
-    unit: `Đơn vị ${i}`,
-    status,
-    sheet,
-    cell,
-    inputs: [],
-    actual: 1,
-    target: 2,
-    operator: 'greaterThanInclusive',
-    gap: -1,
-    fact: 'x',
-    factLabel: { vi: 'x', en: 'x' },
-    factUnit: '',
-    message: { vi: `Lý do ${i}`, en: `Reason ${i}` },
-  };
+  // Seven targets, each on many units.
+  return aFinding(i, { ruleId: `r${i % 7}`, title: { vi: `Chỉ tiêu ${i % 7}`, en: `Target ${i % 7}` }, sheet, cell, status });
 }
 
 /** What the plan's marks are, worked out the plain way: one per sheet and cell text, in order of first finding. */
