@@ -268,6 +268,9 @@ class ReasonTexts {
   text(n: number): string {
     const from = n === 0 ? 0 : this.ends[n - 1];
     const to = this.ends[n];
+    // Node decodes the units as they are (a lone surrogate too), natively and without the list of
+    // arguments `fromCharCode.apply` builds from a typed array: a national copy reads 130,000 reasons.
+    if (UNITS_AS_UCS2) return UNITS_AS_UCS2.from(this.units.buffer, this.units.byteOffset + from * 2, (to - from) * 2).toString('ucs2');
     // In slices: a function takes only so many arguments.
     let out = '';
     for (let at = from; at < to; at += TEXT_SLICE)
@@ -275,6 +278,18 @@ class ReasonTexts {
     return out;
   }
 }
+
+/**
+ * Node's Buffer, when the code runs under Node (the CLI) on a little-endian machine (where a
+ * Uint16Array's bytes are UCS-2 as Node reads it); in the browser the units are made into text by
+ * `String.fromCharCode`.
+ */
+const UNITS_AS_UCS2 = (() => {
+  const buffer = (globalThis as unknown as { Buffer?: { from(b: ArrayBufferLike, offset: number, length: number): { toString(encoding: 'ucs2'): string } } })
+    .Buffer;
+  const littleEndian = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+  return buffer && littleEndian ? buffer : undefined;
+})();
 
 /** Code units made into a string at a time (well under any engine's limit on arguments). */
 const TEXT_SLICE = 4096;

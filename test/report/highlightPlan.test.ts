@@ -24,4 +24,21 @@ describe('a highlight plan', () => {
     expect(plan.marks[0].note).toBe(`Chưa đạt — Chỉ tiêu 0\n${reasons[0]}\n\nKhông có số liệu — Chỉ tiêu 3\n${reasons[2]}`);
     expect(plan.marks[2].note).toBe(`Chưa đạt — Chỉ tiêu 4\n${reasons[3]}`);
   });
+
+  it('gives the same reasons back where there is no Node Buffer (the browser preview)', () => {
+    const buffer = globalThis.Buffer;
+    let plain: typeof highlightPlanFor | undefined;
+    try {
+      (globalThis as { Buffer?: unknown }).Buffer = undefined;
+      jest.isolateModules(() => {
+        plain = (jest.requireActual('../../src/report/highlightPlan') as typeof import('../../src/report/highlightPlan')).highlightPlanFor;
+      });
+    } finally {
+      globalThis.Buffer = buffer;
+    }
+    expect(plain).not.toBe(highlightPlanFor);
+    const again = plain!(findings, 'vi');
+    expect(again.findingsSheet!.rows.map((r) => r.values[7])).toEqual(reasons);
+    expect(again.marks.map((m) => m.note)).toEqual(plan.marks.map((m) => m.note));
+  });
 });
