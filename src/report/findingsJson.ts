@@ -7,7 +7,7 @@ import { WorkbookReading } from '../tables/workbookReading';
 import { CheckAudit, WorkbookAudit } from './audit';
 import { Lang } from '../words/lang';
 import { JsonBatches, joinedLines } from './jsonBatches';
-import { jsonNames, jsonNumber, jsonString, memoText, memoText2, memoText3 } from './jsonLiteral';
+import { jsonInside, jsonNames, jsonNumber, jsonString, memoText, memoText2, memoText3 } from './jsonLiteral';
 
 /** What a check knows beyond the findings, for the JSON document; each part is optional. */
 export interface FindingsJsonExtras {
@@ -71,7 +71,9 @@ function findingJson(f: Finding, lang: Lang, reviews: ReviewMatch | undefined) {
  * (two-byte text: the names are Vietnamese) took a third of the run. What depends only on names
  * from the pack and the table (a rule's head, a status with its sheet, an input's indicator,
  * period and sheet, a target with its operator) is written once per document as one run, so a
- * line is joined from about twenty-five parts, not fifty. A finding this does not write (a review,
+ * line is joined from about twenty-five parts, not fifty. Strings that vary by finding (a cell, a
+ * shown text, the message) go in as they are, between quotes the runs around them end and begin
+ * with, so no quoted copy of each is made. A finding this does not write (a review,
  * a plan cell) is given by JSON.stringify; test/report/findingsJson.test.ts holds every text to
  * JSON.stringify's, field order included. A batch's texts are gathered as parts and joined once:
  * built by `+`, each line was a tree of small strings, copied again when joined.
@@ -81,13 +83,13 @@ function findingTexts(findings: FindingList, lang: Lang, reviews: ReviewMatch | 
   const head = memoText((ruleId: string) => `{"ruleId":${jsonString(ruleId)},"unit":`);
   const period = memoText((p: string) => `,"period":${jsonString(p)}`);
   const status = memoText3(
-    (st: string, severity: string, sheet: string) => `,"status":${jsonString(st)},"severity":${jsonString(severity)},"sheet":${jsonString(sheet)},"cell":`,
+    (st: string, severity: string, sheet: string) => `,"status":${jsonString(st)},"severity":${jsonString(severity)},"sheet":${jsonString(sheet)},"cell":"`,
   );
   const input = memoText3(
-    (indicator: string, p: string, sheet: string) => `{"indicator":${jsonString(indicator)},"period":${jsonString(p)},"sheet":${jsonString(sheet)},"cell":`,
+    (indicator: string, p: string, sheet: string) => `{"indicator":${jsonString(indicator)},"period":${jsonString(p)},"sheet":${jsonString(sheet)},"cell":"`,
   );
   const target = memoText2((t: number | null, op: string | null) => `,"target":${jsonNumber(t)},"operator":${op === null ? 'null' : jsonString(op)},"gap":`);
-  const unit = memoText((u: string) => `,"unitOfMeasure":${jsonString(u)},"message":`);
+  const unit = memoText((u: string) => `,"unitOfMeasure":${jsonString(u)},"message":"`);
   const write = (f: Finding, p: string[]): void => {
     if (f.pledgedInWorkbook || reviews?.states.has(f)) {
       p.push(JSON.stringify(findingJson(f, lang, reviews)));
@@ -95,22 +97,22 @@ function findingTexts(findings: FindingList, lang: Lang, reviews: ReviewMatch | 
     }
     p.push(head(f.ruleId), name(f.unit));
     if (f.period !== undefined) p.push(period(f.period));
-    p.push(status(f.status, f.severity, f.sheet), jsonString(f.cell));
+    p.push(status(f.status, f.severity, f.sheet), jsonInside(f.cell));
     const last = f.inputs.length - 1;
-    p.push(last < 0 ? ',"inputs":[],"actual":' : ',"inputs":[');
+    p.push(last < 0 ? '","inputs":[],"actual":' : '","inputs":[');
     for (let i = 0; i <= last; i++) {
       const x = f.inputs[i];
       p.push(
         input(x.indicator, x.period, x.sheet),
-        jsonString(x.cell),
-        ',"value":',
+        jsonInside(x.cell),
+        '","value":',
         jsonNumber(x.value),
-        ',"shown":',
-        jsonString(x.shown),
-        i < last ? '},' : '}],"actual":',
+        ',"shown":"',
+        jsonInside(x.shown),
+        i < last ? '"},' : '"}],"actual":',
       );
     }
-    p.push(jsonNumber(actualShown(f)), target(f.target, f.operator), jsonNumber(gapShown(f)), unit(f.factUnit), jsonString(messageIn(f, lang)), '}');
+    p.push(jsonNumber(actualShown(f)), target(f.target, f.operator), jsonNumber(gapShown(f)), unit(f.factUnit), jsonInside(messageIn(f, lang)), '"}');
   };
   return joinedLines(findings, write);
 }

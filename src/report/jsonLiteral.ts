@@ -11,6 +11,14 @@ export function jsonString(s: string): string {
   return NEEDS_ESCAPE.test(s) ? JSON.stringify(s) : '"' + s + '"';
 }
 
+/**
+ * What goes between the quotes of a string's literal: the string itself when nothing in it is
+ * escaped (no copy made), else JSON.stringify's escapes.
+ */
+export function jsonInside(s: string): string {
+  return NEEDS_ESCAPE.test(s) ? JSON.stringify(s).slice(1, -1) : s;
+}
+
 /** As JSON.stringify writes a number: NaN and infinities as null. */
 export function jsonNumber(n: number | null): string {
   return n !== null && Number.isFinite(n) ? String(n) : 'null';

@@ -41,7 +41,14 @@ describe('findings written as text are JSON.stringify of the finding', () => {
     const plain: Finding = { ...real, message: { vi: real.message.vi, en: real.message.en } };
     const odd = ['Đơn vị "A"', 'C:\\số liệu', 'tab\there', 'line\nbreak', '\u0001', 'lone \ud800', 'pair 😀', 'sep \u2028', '', '</script>'];
     const variants: Finding[] = [
-      ...odd.map((s) => ({ ...plain, unit: s, sheet: s, message: { vi: s, en: s }, inputs: plain.inputs.map((i) => ({ ...i, shown: s, sheet: s })) })),
+      ...odd.map((s) => ({
+        ...plain,
+        unit: s,
+        sheet: s,
+        cell: s,
+        message: { vi: s, en: s },
+        inputs: plain.inputs.map((i) => ({ ...i, shown: s, sheet: s, cell: s })),
+      })),
       { ...plain, period: undefined },
       { ...plain, period: 'Quý "I"' },
       { ...plain, actual: null, target: null, operator: null, gap: null, status: 'no-data' },
