@@ -1,3 +1,4 @@
+import { digestRowAt, DigestScratch } from '../evaluate/compactFindings';
 import { Finding, FindingInput, FindingList } from '../evaluate/finding';
 import { DigestOf, sha256Hex, sha256Of, utf8 } from './sha256';
 
@@ -37,8 +38,9 @@ function* checkText(findings: FindingList): Generator<Uint8Array> {
   const text = new InputsText(PIECE + 4096);
   const units = new Map<string, Uint8Array>();
   text.ascii(0x5b); // [
+  const scratch = new DigestScratch();
   for (let n = 0; n < findings.length; n++) {
-    const f = findings.at(n)!;
+    const f = digestRowAt(findings, n, scratch);
     if (n > 0) text.ascii(0x2c); // ,
     text.ascii(0x5b);
     text.json(f.ruleId);

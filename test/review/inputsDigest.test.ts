@@ -3,6 +3,12 @@ import { Finding, FindingInput } from '../../src/evaluate/finding';
 import { checkInputsDigest, inputsDigest } from '../../src/review/inputsDigest';
 import { sha256Hex, sha256Of } from '../../src/review/sha256';
 import { nodeDigestOf } from '../../src/cli/nodeDigest';
+import { readdirSync, readFileSync } from 'fs';
+import { join } from 'path';
+import { PledgeChecker } from '../../src/evaluate/checkGrid';
+import { defaultPack } from '../../src/packs/builtinPacks';
+import { readWorkbook } from '../../src/xlsx/read/readWorkbook';
+import { SAMPLES } from '../helpers/paths';
 
 /**
  * The texts as they were first defined: reviews stored in users' workbooks and audit records hold
@@ -92,5 +98,19 @@ describe('inputsDigest and checkInputsDigest: the same values as ever, made chea
     const huge = [{ ...many[0], unit: 'Công an xã '.repeat(40_000) }, ...many.slice(0, 3)];
     expect(checkInputsDigest(huge)).toBe(sha256Hex(referenceCheckText(huge)));
     expect(checkInputsDigest(many, sha256Of)).toBe(checkInputsDigest(many, nodeDigestOf));
+  });
+});
+
+describe('the check digest of findings kept as columns', () => {
+  it('is the digest of the same findings made, on every sample (inputs read into reused objects)', async () => {
+    const checker = new PledgeChecker(defaultPack());
+    for (const file of readdirSync(SAMPLES).filter((f) => f.endsWith('.xlsx'))) {
+      const grid = readWorkbook(readFileSync(join(SAMPLES, file)));
+      const compact = (await checker.checkCompactly(grid)).findings;
+      const made = [...compact];
+      expect(made.some((f) => f.inputs.length >= 2)).toBe(true);
+      expect(checkInputsDigest(compact)).toBe(sha256Hex(referenceCheckText(made)));
+      expect(checkInputsDigest(compact, nodeDigestOf)).toBe(checkInputsDigest(made, nodeDigestOf));
+    }
   });
 });
