@@ -228,22 +228,40 @@ export class PackEvaluator {
     const pledged = pledgedInput?.pledged ? pledgedInWorkbook(pledgedInput.pledged, this.targetKindOf(fact), target) : undefined;
     // One cell per finding, everywhere: a no-data finding names (and marks) the cell that holds no number.
     const cell = missing?.noData && 'cell' in missing.noData ? missing.noData.cell : (main?.cell ?? '');
-    return {
-      rule: p.of,
-      unit: unit.unit,
-      period: unit.period,
-      status,
-      sheet: main?.sheet ?? unit.sheet,
-      cell,
-      inputs,
-      actual,
-      target,
-      gap,
-      comparedAs: this.comparedAs(fact, operator),
-      noData: missing?.noData,
-      pledgedInWorkbook: pledged,
-    };
+    // One object for every finding, written over: the findings keep what it says as columns at once.
+    const out = this.fields;
+    out.rule = p.of;
+    out.unit = unit.unit;
+    out.period = unit.period;
+    out.status = status;
+    out.sheet = main?.sheet ?? unit.sheet;
+    out.cell = cell;
+    out.inputs = inputs;
+    out.actual = actual;
+    out.target = target;
+    out.gap = gap;
+    out.comparedAs = this.comparedAs(fact, operator);
+    out.noData = missing?.noData;
+    out.pledgedInWorkbook = pledged;
+    return out;
   }
+
+  /** What `finding` gives: one object per evaluator, valid until its next call. */
+  private readonly fields: { -readonly [K in keyof FindingFields]: FindingFields[K] } = {
+    rule: undefined as unknown as FindingFields['rule'],
+    unit: '',
+    period: undefined,
+    status: 'met',
+    sheet: '',
+    cell: '',
+    inputs: [],
+    actual: null,
+    target: null,
+    gap: null,
+    comparedAs: undefined as unknown as FindingFields['comparedAs'],
+    noData: undefined,
+    pledgedInWorkbook: undefined,
+  };
 
   private readonly comparedByFact = new Map<string, Map<string | null, ComparedAs>>();
 
