@@ -171,46 +171,54 @@ export class CompactFindings implements FindingList {
   private lastFinding: Finding | undefined;
 
   private make(i: number): Finding {
+    const o = i * F_WIDTH;
+    // Made by `new` and written field by field, not as a literal with `__proto__`, which V8 makes
+    // through a runtime call (most of what reading a finding cost).
+    const f = new LazyMessageFinding(this.rules.at(this.ints.data[o + F_RULE]).render) as unknown as WritableFinding;
+    const pledged = this.fill(i, f, this.inputsOf(this.ints.data[o + F_INPUTS], this.ints.data[o + F_INPUT_COUNT]));
+    // A finding without a workbook target has no such field at all.
+    if (pledged !== undefined) f.pledgedInWorkbook = pledged;
+    return f;
+  }
+
+  /** Finding i written over `into`, its inputs too: see readOneAtATime. */
+  readInto(i: number, into: ReusedFinding): Finding {
+    const o = i * F_WIDTH;
+    into.renderWith(this.rules.at(this.ints.data[o + F_RULE]).render);
+    const f = into as unknown as WritableFinding;
+    f.pledgedInWorkbook = this.fill(i, f, this.inputsInto(this.ints.data[o + F_INPUTS], this.ints.data[o + F_INPUT_COUNT], into));
+    return into;
+  }
+
+  /**
+   * Writes finding i's fields into `f` in the order findings always had (their keys come in that
+   * order), except its workbook target, which it gives back.
+   */
+  private fill(i: number, f: WritableFinding, inputs: FindingInput[]): PledgedInWorkbook | undefined {
     const d = this.ints.data;
     const o = i * F_WIDTH;
-    const { render, ruleId, title, severity } = this.rules.at(d[o + F_RULE]);
-    const unit = this.units[d[o + F_SUBJECT]];
-    const period = this.periods[d[o + F_SUBJECT]];
-    const status = STATUSES[d[o + F_STATUS]];
-    const sheet = this.texts.at(d[o + F_SHEET]);
-    const cell = this.cells.at(d[o + F_CELL], d[o + F_CELL_COL]);
+    const { ruleId, title, severity } = this.rules.at(d[o + F_RULE]);
     const { fact, operator, factLabel, factUnit } = this.compared.at(d[o + F_COMPARED]);
-    const inputs = this.inputsOf(d[o + F_INPUTS], d[o + F_INPUT_COUNT]);
     const flags = d[o + F_FLAGS];
     const x = this.numbers.data;
-    const actual = flags & 1 ? null : x[i * 3];
-    const target = flags & 2 ? null : x[i * 3 + 1];
-    const gap = flags & 4 ? null : x[i * 3 + 2];
-    const pledged = flags & 16 ? this.pledged.get(i) : undefined;
-    // Every field written in the order findings always had (their keys come in that order); a
-    // finding without a workbook target has no such field at all. Made by `new` and written field
-    // by field, not as a literal with `__proto__`, which V8 makes through a runtime call (most of
-    // what reading a finding cost).
-    const f = new LazyMessageFinding(render) as unknown as { -readonly [K in keyof Finding]: Finding[K] };
     f.ruleId = ruleId;
     f.title = title;
     f.severity = severity;
-    f.unit = unit;
-    f.period = period;
-    f.status = status;
-    f.sheet = sheet;
-    f.cell = cell;
+    f.unit = this.units[d[o + F_SUBJECT]];
+    f.period = this.periods[d[o + F_SUBJECT]];
+    f.status = STATUSES[d[o + F_STATUS]];
+    f.sheet = this.texts.at(d[o + F_SHEET]);
+    f.cell = this.cells.at(d[o + F_CELL], d[o + F_CELL_COL]);
     f.inputs = inputs;
-    f.actual = actual;
-    f.target = target;
+    f.actual = flags & 1 ? null : x[i * 3];
+    f.target = flags & 2 ? null : x[i * 3 + 1];
     f.operator = operator;
-    f.gap = gap;
+    f.gap = flags & 4 ? null : x[i * 3 + 2];
     f.fact = fact;
     f.factLabel = factLabel;
     f.factUnit = factUnit;
     f.noData = flags & 8 ? this.noData.get(i) : undefined;
-    if (pledged !== undefined) f.pledgedInWorkbook = pledged;
-    return f;
+    return flags & 16 ? this.pledged.get(i) : undefined;
   }
 
   /** Finding i's rule, subject and inputs read into `row`'s reused objects (see digestRowAt). */
@@ -261,6 +269,28 @@ export class CompactFindings implements FindingList {
     }
     return out;
   }
+  /** Inputs from..from+n written over `into`'s kept input objects, into its inputs array. */
+  private inputsInto(from: number, n: number, into: ReusedFinding): FindingInput[] {
+    const { kept, inputList } = into;
+    while (kept.length < n) kept.push({ indicator: '', period: 'current', sheet: '', cell: '', value: null, shown: '', pledged: undefined });
+    inputList.length = n;
+    const d = this.inputInts.data;
+    for (let j = 0; j < n; j++) {
+      const k = from + j;
+      const o = k * I_WIDTH;
+      const flags = d[o + I_FLAGS];
+      const input = kept[j];
+      input.indicator = this.texts.at(d[o + I_INDICATOR]);
+      input.period = PERIOD_ROLES[d[o + I_PERIOD]];
+      input.sheet = this.texts.at(d[o + I_SHEET]);
+      input.cell = this.cells.at(d[o + I_CELL], d[o + I_CELL_COL]);
+      input.value = flags & 2 ? null : this.inputValues.data[k];
+      input.shown = flags & 1 ? String(input.value) : (this.shown.get(k) as string);
+      input.pledged = flags & 4 ? this.inputPledged.get(k) : undefined;
+      inputList[j] = input;
+    }
+    return inputList;
+  }
 
   *[Symbol.iterator](): Iterator<Finding> {
     for (let i = 0; i < this.count; i++) yield this.at(i) as Finding;
@@ -270,6 +300,36 @@ export class CompactFindings implements FindingList {
 /** The severity of a list's finding i (its rule's), without making the finding when the list is compact. */
 export function severityAt(list: FindingList, i: number): Severity {
   return list instanceof CompactFindings ? list.severityAt(i) : list.at(i)!.severity;
+}
+
+type WritableFinding = { -readonly [K in keyof Finding]: Finding[K] };
+type WritableInput = { -readonly [K in keyof FindingInput]: FindingInput[K] };
+
+/** One finding object written over for each finding a reader reads in turn (see readOneAtATime). */
+export class ReusedFinding extends LazyMessageFinding {
+  /** The input objects written over, and the array of those a finding has. */
+  readonly kept: WritableInput[] = [];
+  readonly inputList: FindingInput[] = [];
+
+  constructor() {
+    super(() => '');
+  }
+
+  renderWith(render: MessageRenderer): void {
+    this.render = render;
+  }
+}
+
+/**
+ * A list's findings for a writer that is done with each before it reads the next (the JSON's
+ * lines): a compact list gives one finding written over each time, equal field for field to the
+ * one `at` makes, message included, so writing a national check's 280,000 findings makes no object
+ * per finding or input; an array gives its own findings.
+ */
+export function readOneAtATime(list: FindingList): { at(index: number): Finding | undefined } {
+  if (!(list instanceof CompactFindings)) return list;
+  const into = new ReusedFinding();
+  return { at: (i) => (i >= 0 && i < list.length ? list.readInto(i, into) : undefined) };
 }
 
 /** What the inputs digest reads of a finding: its rule and subject, and each input's indicator, period, value and text shown. */

@@ -38,7 +38,8 @@ export class LazyMessageFinding implements Finding {
   /** Rare: only on the findings that have one. */
   declare readonly pledgedInWorkbook?: PledgedInWorkbook;
 
-  constructor(private readonly render: MessageRenderer) {}
+  /** Its rule's renderer (written over only by a ReusedFinding, which stands for one finding after another). */
+  constructor(protected render: MessageRenderer) {}
 
   /**
    * Each language is rendered when read, and not kept: a message is read once or twice per output

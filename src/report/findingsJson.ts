@@ -1,4 +1,5 @@
 import { messageIn } from '../evaluate/lazyMessageFinding';
+import { readOneAtATime } from '../evaluate/compactFindings';
 import { Finding, FindingInput, FindingList } from '../evaluate/finding';
 import { digitsToShow } from '../evaluate/format';
 import { RulePack } from '../packs/rulePack';
@@ -114,7 +115,8 @@ function findingTexts(findings: FindingList, lang: Lang, reviews: ReviewMatch | 
     }
     p.push(jsonNumber(actualShown(f)), target(f.target, f.operator), jsonNumber(gapShown(f)), unit(f.factUnit), jsonInside(messageIn(f, lang)), '"}');
   };
-  return joinedLines(findings, write);
+  // Each line is written before the next finding is read: one finding object serves them all.
+  return joinedLines(readOneAtATime(findings), write);
 }
 
 /** The actual value as the document gives it: two decimals, more only where rounding would show a shortfall as exactly on target. */

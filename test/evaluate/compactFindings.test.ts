@@ -1,4 +1,4 @@
-import { ComparedAs, CompactFindings, FindingFields, RuleOfFindings } from '../../src/evaluate/compactFindings';
+import { ComparedAs, CompactFindings, digestRowAt, DigestScratch, FindingFields, readOneAtATime, RuleOfFindings } from '../../src/evaluate/compactFindings';
 import { FindingInput } from '../../src/evaluate/finding';
 
 const rule: RuleOfFindings = { render: (f, lang) => `${lang}:${f.unit}`, ruleId: 'r1', title: { vi: 'T', en: 'T' }, severity: 'shortfall' };
@@ -121,5 +121,41 @@ describe('CompactFindings', () => {
       });
     });
     expect(Object.is(list.at(2)!.actual, -0)).toBe(true);
+  });
+
+  test('read one at a time into one reused finding, or as digest rows, each reads as the finding made', () => {
+    const list = new CompactFindings();
+    const all = Array.from({ length: 3000 }, (_, i) =>
+      fields(i, {
+        ...(i % 7 === 0 ? { actual: null, gap: null, status: 'no-data' as const, inputs: [input(i, { value: null, shown: 'chưa thống kê' })] } : {}),
+        ...(i % 11 === 0
+          ? { pledgedInWorkbook: { cell: 'E4', text: 'Giảm 5%', value: -5, differs: false } as unknown as FindingFields['pledgedInWorkbook'] }
+          : {}),
+        ...(i % 13 === 0 ? { inputs: [input(i), input(i + 1), input(i + 2, { pledged: { cell: 'E4', raw: 'Giảm 5%' } })] } : {}),
+        ...(i % 17 === 0 ? { inputs: [] } : {}),
+      }),
+    );
+    for (const f of all) list.add(f);
+    const reader = readOneAtATime(list);
+    const scratch = new DigestScratch();
+    for (let i = 0; i < list.length; i++) {
+      const made = list.at(i)!;
+      const read = reader.at(i)!;
+      const { pledgedInWorkbook: p, ...madeFields } = { ...made };
+      const { pledgedInWorkbook: q, render: _r, kept: _k, inputList: _l, ...readFields } = { ...read } as unknown as Record<string, unknown>;
+      const { render: _m, ...plainMade } = madeFields as unknown as Record<string, unknown>;
+      expect(readFields).toEqual(plainMade);
+      expect(q).toEqual(p);
+      expect(read.inputs.map((x) => ({ ...x, pledged: x.pledged }))).toEqual(made.inputs.map((x) => ({ ...x, pledged: x.pledged })));
+      expect(read.message).toEqual(made.message);
+      const row = digestRowAt(list, i, scratch);
+      expect([row.ruleId, row.unit, row.period]).toEqual([made.ruleId, made.unit, made.period]);
+      expect(row.inputs.map((x) => [x.indicator, x.period, x.value, x.shown])).toEqual(made.inputs.map((x) => [x.indicator, x.period, x.value, x.shown]));
+    }
+    // One object stands for each finding in turn; an array gives its own findings.
+    expect(reader.at(1)).toBe(reader.at(2));
+    expect([reader.at(-1), reader.at(3000)]).toEqual([undefined, undefined]);
+    const array = [...list];
+    expect(readOneAtATime(array)).toBe(array);
   });
 });
