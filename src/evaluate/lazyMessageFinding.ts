@@ -12,12 +12,11 @@ export type MessageRenderer = (f: Omit<Finding, 'message'>, lang: Lang) => strin
  * It holds its rule's renderer, not a closure over a copy of its fields: each finding costs one
  * object, which is what bounds a national check's memory.
  *
- * FindingList.at makes each as one object literal with this prototype, not by `new`: a literal
- * with every field is made in one step, and written field by field a finding changed shape
- * nineteen times.
+ * CompactFindings makes each by `new`, its fields then written in their order; a ReusedFinding
+ * (a subclass) is written over for one finding after another.
  */
 export class LazyMessageFinding implements Finding {
-  // Declared, not initialised: FindingList.at makes a finding as one object literal.
+  // Declared, not initialised: the fields are written by whoever makes the finding, in their order.
   declare readonly ruleId: string;
   declare readonly title: Localized;
   declare readonly severity: Severity;
