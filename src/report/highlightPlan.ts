@@ -1,5 +1,5 @@
 import { messageIn } from '../evaluate/lazyMessageFinding';
-import { statusAt } from '../evaluate/compactFindings';
+import { readOneAtATime, statusAt } from '../evaluate/compactFindings';
 import { Finding, FindingList } from '../evaluate/finding';
 import { CellMark, FindingsCell, FindingsSheet, FindingsSheetRow, HighlightPlan, MarkStatus, MarkTable } from '../xlsx/write/highlightPlan';
 import { parseA1, SHEET_COLUMNS, toA1, usualA1 } from '../grid/address';
@@ -17,6 +17,8 @@ export function highlightPlanFor(findings: FindingList, lang: Lang): HighlightPl
   const flagged = new FlaggedFindings();
   const reasons = new ReasonTexts();
   const marks = new PlanMarks();
+  // Each finding is done with before the next is read: compact findings are read into one object.
+  const reader = readOneAtATime(findings);
   let met = 0;
   for (let i = 0; i < findings.length; i++) {
     // Met findings are counted, not made (a national check's are most of them).
@@ -25,15 +27,18 @@ export function highlightPlanFor(findings: FindingList, lang: Lang): HighlightPl
       met++;
       continue;
     }
-    const f = findings.at(i)!;
+    const f = reader.at(i)!;
     // Rendered once for the cell's note and the findings sheet's row (a message is rendered when read).
     const entry = flagged.add(i, status, f.title[lang]);
     reasons.add(messageIn(f, lang));
     if (f.cell) marks.add(f.sheet, f.cell, status, entry);
   }
   const reasonsOf = new PlanReasons(flagged, reasons, lang);
-  return new ColumnPlan(marks.reading(reasonsOf), findingsSheet(findings, reasonsOf, met, lang));
+  return new ColumnPlan(marks.reading(reasonsOf), findingsSheet(reader, reasonsOf, met, lang));
 }
+
+/** A list's findings read by place. */
+type FindingReader = ReturnType<typeof readOneAtATime>;
 
 /** A plan whose marks are columns (its markTable), made into CellMarks only for a reader of `marks`. */
 class ColumnPlan implements HighlightPlan {
@@ -336,7 +341,7 @@ class PlanMark implements CellMark {
  * the title counts all outcomes. Met targets are in the console and JSON report: listing them
  * here would bury a national workbook's few hundred problems under hundreds of thousands of rows.
  */
-function findingsSheet(findings: FindingList, reasons: PlanReasons, met: number, lang: Lang): FindingsSheet {
+function findingsSheet(findings: FindingReader, reasons: PlanReasons, met: number, lang: Lang): FindingsSheet {
   const { flagged } = reasons;
   const vi = lang === 'vi';
   let shortfall = 0;
@@ -372,7 +377,8 @@ function findingsSheet(findings: FindingList, reasons: PlanReasons, met: number,
  */
 class FindingRow implements FindingsSheetRow {
   constructor(
-    private readonly findings: FindingList,
+    /** Its list's findings as a writer reads them, each done with before the next (see readOneAtATime). */
+    private readonly findings: FindingReader,
     private readonly index: number,
     readonly status: MarkStatus,
     private readonly reasons: PlanReasons,
