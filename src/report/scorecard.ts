@@ -445,6 +445,27 @@ class ScoreRow implements ScorecardRow {
   private static cellsOf(this: ScoreRow): ScorecardCell[] {
     return this.#table.cellsOf(this.#group, this.#list);
   }
+
+  /** The status of the row's cell for target t, without making the cells. */
+  statusAt(t: number): ScoreStatus {
+    return this.#table.statusOf(this.#group, t);
+  }
+}
+
+/**
+ * A row's cells' rule ids and statuses in order, read without making the cells when buildScorecard
+ * made the row (the JSON's lines read every row's statuses and nothing else of its cells).
+ */
+export function forEachCellStatus(
+  row: ScorecardRow,
+  targets: ReadonlyArray<ScorecardTarget>,
+  each: (ruleId: string, status: ScoreStatus, i: number) => void,
+): void {
+  if (row instanceof ScoreRow) for (let t = 0; t < targets.length; t++) each(targets[t].ruleId, row.statusAt(t), t);
+  else {
+    const cells = row.cells;
+    for (let i = 0; i < cells.length; i++) each(cells[i].ruleId, cells[i].status, i);
+  }
 }
 
 function severityRank(status: FindingStatus): number {

@@ -1,6 +1,6 @@
-import { Scorecard } from './scorecard';
+import { forEachCellStatus, Scorecard } from './scorecard';
 import { JsonBatches, joinedLines } from './jsonBatches';
-import { jsonNames, jsonNumber } from './jsonLiteral';
+import { jsonNames, jsonNumber, memoText } from './jsonLiteral';
 
 type Row = Scorecard['rows'][number];
 
@@ -49,6 +49,8 @@ function rowTexts(s: Scorecard): (from: number, to: number, separator: string) =
   const ids = s.targets.map((t) => t.ruleId);
   const plainIds = new Set(ids).size === ids.length && ids.every((id) => id !== '__proto__' && !/^(0|[1-9]\d*)$/.test(id));
   const name = jsonNames();
+  // Rows with the same counts share one object (see buildScorecard): written once each.
+  const counts = memoText((c: Row['counts']) => JSON.stringify(c));
   const write = (r: Row, parts: string[]): void => {
     if (!plainIds) {
       parts.push(JSON.stringify(rowJson(r)));
@@ -57,10 +59,9 @@ function rowTexts(s: Scorecard): (from: number, to: number, separator: string) =
     parts.push('{"rank":', jsonNumber(r.rank), ',"unit":', name(r.unit));
     if (r.period !== undefined) parts.push(',"period":', name(r.period));
     parts.push(',"workbook":', name(r.workbook), ',"points":', jsonNumber(r.points), ',"percent":', jsonNumber(percentShown(r)));
-    parts.push(',"counts":', JSON.stringify(r.counts), ',"statuses":{');
-    // Read once: a row's cells are made when read (see buildScorecard).
-    const cells = r.cells;
-    for (let i = 0; i < cells.length; i++) parts.push(i === 0 ? '' : ',', name(cells[i].ruleId), ':', name(cells[i].status));
+    parts.push(',"counts":', counts(r.counts), ',"statuses":{');
+    // Read from the scorecard's slots: a row's cells would be made when read (see buildScorecard).
+    forEachCellStatus(r, s.targets, (ruleId, status, i) => parts.push(i === 0 ? '' : ',', name(ruleId), ':', name(status)));
     parts.push('}');
     if (r.alsoIn.length) parts.push(',"alsoIn":', JSON.stringify(r.alsoIn));
     parts.push('}');
