@@ -221,33 +221,6 @@ export class CompactFindings implements FindingList {
     return flags & 16 ? this.pledged.get(i) : undefined;
   }
 
-  /** Finding i's rule, subject and inputs read into `row`'s reused objects (see digestRowAt). */
-  readDigestRow(i: number, row: DigestScratch): DigestRow {
-    const d = this.ints.data;
-    const o = i * F_WIDTH;
-    row.ruleId = this.rules.at(d[o + F_RULE]).ruleId;
-    row.unit = this.units[d[o + F_SUBJECT]];
-    row.period = this.periods[d[o + F_SUBJECT]];
-    const from = d[o + F_INPUTS];
-    const n = d[o + F_INPUT_COUNT];
-    const { inputs, kept } = row;
-    while (kept.length < n) kept.push({ indicator: '', period: 'current', value: null, shown: '' });
-    inputs.length = n;
-    const x = this.inputInts.data;
-    for (let j = 0; j < n; j++) {
-      const k = from + j;
-      const at = k * I_WIDTH;
-      const flags = x[at + I_FLAGS];
-      const input = kept[j];
-      input.indicator = this.texts.at(x[at + I_INDICATOR]);
-      input.period = PERIOD_ROLES[x[at + I_PERIOD]];
-      input.value = flags & 2 ? null : this.inputValues.data[k];
-      input.shown = flags & 1 ? String(input.value) : (this.shown.get(k) as string);
-      inputs[j] = input;
-    }
-    return row;
-  }
-
   private inputsOf(from: number, n: number): FindingInput[] {
     const out: FindingInput[] = new Array(n);
     const d = this.inputInts.data;
@@ -269,6 +242,7 @@ export class CompactFindings implements FindingList {
     }
     return out;
   }
+
   /** Inputs from..from+n written over `into`'s kept input objects, into its inputs array. */
   private inputsInto(from: number, n: number, into: ReusedFinding): FindingInput[] {
     const { kept, inputList } = into;
@@ -322,7 +296,7 @@ export class ReusedFinding extends LazyMessageFinding {
 
 /**
  * A list's findings for a writer that is done with each before it reads the next (the JSON's
- * lines): a compact list gives one finding written over each time, equal field for field to the
+ * lines, the inputs digest, a highlight plan's rows): a compact list gives one finding written over each time, equal field for field to the
  * one `at` makes, message included, so writing a national check's 280,000 findings makes no object
  * per finding or input; an array gives its own findings.
  */
@@ -330,34 +304,6 @@ export function readOneAtATime(list: FindingList): { at(index: number): Finding 
   if (!(list instanceof CompactFindings)) return list;
   const into = new ReusedFinding();
   return { at: (i) => (i >= 0 && i < list.length ? list.readInto(i, into) : undefined) };
-}
-
-/** What the inputs digest reads of a finding: its rule and subject, and each input's indicator, period, value and text shown. */
-export interface DigestRow {
-  readonly ruleId: string;
-  readonly unit: string;
-  readonly period?: string;
-  readonly inputs: ReadonlyArray<Pick<FindingInput, 'indicator' | 'period' | 'value' | 'shown'>>;
-}
-
-type DigestInput = { -readonly [K in 'indicator' | 'period' | 'value' | 'shown']: FindingInput[K] };
-
-/** The objects digestRowAt reads compact findings into, one set for a whole list. */
-export class DigestScratch implements DigestRow {
-  ruleId = '';
-  unit = '';
-  period: string | undefined = undefined;
-  readonly inputs: DigestInput[] = [];
-  readonly kept: DigestInput[] = [];
-}
-
-/**
- * A list's finding i as the inputs digest reads it: the finding itself in an array; when the list
- * is compact, `scratch` filled anew (valid until the next call), so hashing a national check's
- * 280,000 findings makes no object per finding or input.
- */
-export function digestRowAt(list: FindingList, i: number, scratch: DigestScratch): DigestRow {
-  return list instanceof CompactFindings ? list.readDigestRow(i, scratch) : list.at(i)!;
 }
 
 /** The status of a list's finding i, without making the finding when the list is compact. */

@@ -1,4 +1,4 @@
-import { digestRowAt, DigestScratch } from '../evaluate/compactFindings';
+import { readOneAtATime } from '../evaluate/compactFindings';
 import { Finding, FindingInput, FindingList } from '../evaluate/finding';
 import { DigestOf, sha256Hex, sha256Of, utf8 } from './sha256';
 
@@ -38,9 +38,10 @@ function* checkText(findings: FindingList): Generator<Uint8Array> {
   const text = new InputsText(PIECE + 4096);
   const units = new Map<string, Uint8Array>();
   text.ascii(0x5b); // [
-  const scratch = new DigestScratch();
+  // Each finding is hashed before the next is read: compact findings are read into one object.
+  const reader = readOneAtATime(findings);
   for (let n = 0; n < findings.length; n++) {
-    const f = digestRowAt(findings, n, scratch);
+    const f = reader.at(n)!;
     if (n > 0) text.ascii(0x2c); // ,
     text.ascii(0x5b);
     text.json(f.ruleId);
