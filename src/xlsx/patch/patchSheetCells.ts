@@ -1,7 +1,7 @@
 import { columnName, parseRange, rangeToA1, RangeRef, scanA1, toA1 } from '../../grid/address';
 import { ByteText } from '../xml/byteText';
 import { WorkbookFormatError } from '../package';
-import { applyEdits, Edit, localName, parseAttrList, prefixOf, setAttr, startTagAt, TokenKind, XmlCursor } from '../xml/xmlScan';
+import { applyEdits, attrIn, Edit, localName, prefixOf, setAttr, startTagAt, TokenKind, XmlCursor } from '../xml/xmlScan';
 import { EditList } from './editList';
 
 /** Target cells of one sheet: row index -> column index -> what to do there (0-based). */
@@ -153,9 +153,8 @@ class SheetCellsPatch<T> {
       const lt = xml.lastIndexOf('<', at);
       const tag = lt > cur.start ? startTagAt(xml, lt) : undefined;
       if (!tag || localName(tag.name) !== 'c' || prefixOf(tag.name) !== p || at < tag.attrsStart || at >= tag.attrsEnd) return false;
-      const a = parseAttrList(xml.slice(tag.attrsStart, tag.attrsEnd));
-      if (a.r !== ref) return false;
-      found.push({ start: lt, end: tag.end, base: toInt(a.s) ?? 0, t });
+      if (attrIn(xml, tag.attrsStart, tag.attrsEnd, 'r') !== ref) return false;
+      found.push({ start: lt, end: tag.end, base: toInt(attrIn(xml, tag.attrsStart, tag.attrsEnd, 's')) ?? 0, t });
     }
     // Styles are asked for in column order, as the walk below would.
     for (const f of found) this.setStyle(f.start, f.end, this.styleFor(f.base, f.t));
@@ -205,13 +204,13 @@ class SheetCellsPatch<T> {
         if (cur.kind === 'open') cur.skipElement();
         continue;
       }
-      const a = cur.attrs();
-      const ref = a.r !== undefined ? scanA1(a.r, true) : undefined;
+      const r = cur.attr('r');
+      const ref = r !== undefined ? scanA1(r, true) : undefined;
       const col = ref && ref.letters <= 3 ? ref.col : prevCol + 1;
       prevCol = col;
       flushBefore(col, cur.start);
       if (next < pending.length && pending[next][0] === col) {
-        this.setStyle(cur.start, cur.end, this.styleFor(toInt(a.s) ?? 0, pending[next][1]));
+        this.setStyle(cur.start, cur.end, this.styleFor(toInt(cur.attr('s')) ?? 0, pending[next][1]));
         next++;
       }
       if (cur.kind === 'open') cur.skipNonNesting();
@@ -247,15 +246,15 @@ class SheetCellsPatch<T> {
         if (cur.kind === 'open') cur.skipElement();
         continue;
       }
-      const a = cur.attrs();
-      const row = (toInt(a.r) ?? prevRow + 2) - 1;
+      const row = (toInt(cur.attr('r')) ?? prevRow + 2) - 1;
       prevRow = row;
       flushBefore(row, cur.start);
       const wanted = targets.get(row);
       if (wanted && next < rows.length && rows[next] === row) {
         next++;
-        const custom = a.customFormat === '1' || a.customFormat === 'true';
-        this.patchRow(p, row, custom ? toInt(a.s) : undefined, wanted);
+        const customFormat = cur.attr('customFormat');
+        const custom = customFormat === '1' || customFormat === 'true';
+        this.patchRow(p, row, custom ? toInt(cur.attr('s')) : undefined, wanted);
       } else if (cur.kind === 'open') {
         cur.skipNonNesting();
       }

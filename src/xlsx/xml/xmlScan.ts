@@ -8,7 +8,55 @@ import { WorkbookFormatError } from '../package';
  */
 export type TokenKind = 'open' | 'close' | 'empty' | 'other';
 
-const START_TAG_RE = /<([^\s/>!?]+)((?:\s+[^\s=/>]+\s*=\s*(?:"[^"]*"|'[^']*'))*)\s*(\/?)>/y;
+/**
+ * A start tag at `at`, as the sticky regex /<([^\s/>!?]+)((?:\s+[^\s=/>]+\s*=\s*(?:"[^"]*"|'[^']*'))*)\s*(\/?)>/y
+ * matches one: `found` gets the name's end, the attribute list's start and end, and whether it
+ * ends with `/>`; the tag's end is returned, or -1 when no tag starts there. By hand, because the
+ * copy reads every row's tag of a national sheet and a match array per tag was much of what it made.
+ * Every part of the pattern is deterministic (a run ends at the first character that cannot go on
+ * it, and that character can never begin what follows), so one pass gives the regex's answer.
+ */
+function scanStartTag(xml: string, at: number, found: Int32Array): number {
+  const n = xml.length;
+  if (xml.charCodeAt(at) !== 0x3c /* < */) return -1;
+  let p = at + 1;
+  while (p < n && isTagNameCode(xml.charCodeAt(p))) p++;
+  if (p === at + 1) return -1;
+  found[0] = p;
+  const attrsStart = p;
+  // Attributes: each is white space, a name, `=` and a quoted value; the list ends before the first that is not.
+  for (;;) {
+    let q = p;
+    while (q < n && isSpaceCode(xml.charCodeAt(q))) q++;
+    if (q === p) break;
+    const nameStart = q;
+    while (q < n && isNameCode(xml.charCodeAt(q))) q++;
+    if (q === nameStart) break;
+    while (q < n && isSpaceCode(xml.charCodeAt(q))) q++;
+    if (xml.charCodeAt(q) !== 0x3d /* = */) break;
+    q++;
+    while (q < n && isSpaceCode(xml.charCodeAt(q))) q++;
+    const quote = xml.charCodeAt(q);
+    if (quote !== 0x22 && quote !== 0x27) break;
+    const close = xml.indexOf(quote === 0x22 ? '"' : "'", q + 1);
+    if (close < 0) break;
+    p = close + 1;
+  }
+  found[1] = attrsStart;
+  found[2] = p;
+  while (p < n && isSpaceCode(xml.charCodeAt(p))) p++;
+  const selfClosing = xml.charCodeAt(p) === 0x2f; /* / */
+  if (selfClosing) p++;
+  if (xml.charCodeAt(p) !== 0x3e /* > */) return -1;
+  found[3] = selfClosing ? 1 : 0;
+  return p + 1;
+}
+
+function isTagNameCode(c: number): boolean {
+  return c !== 0x2f && c !== 0x3e && c !== 0x21 && c !== 0x3f && !isSpaceCode(c);
+}
+
+const TAG_FOUND = new Int32Array(4);
 
 export class XmlCursor {
   kind: TokenKind = 'other';
@@ -55,14 +103,14 @@ export class XmlCursor {
       this.end = this.after(xml.indexOf('>', i), 1);
       this.name = xml.slice(i + 2, this.end - 1).trim();
     } else {
-      START_TAG_RE.lastIndex = i;
-      const m = START_TAG_RE.exec(xml);
-      if (!m) this.malformed(i);
-      this.name = m[1];
-      this.kind = m[3] === '/' ? 'empty' : 'open';
-      this.attrsStart = i + 1 + m[1].length;
-      this.attrsEnd = this.attrsStart + m[2].length;
-      this.end = i + m[0].length;
+      const found = TAG_FOUND;
+      const end = scanStartTag(xml, i, found);
+      if (end < 0) this.malformed(i);
+      this.name = xml.slice(i + 1, found[0]);
+      this.kind = found[3] ? 'empty' : 'open';
+      this.attrsStart = found[1];
+      this.attrsEnd = found[2];
+      this.end = end;
     }
     this.pos = this.end;
     return true;
@@ -113,6 +161,11 @@ export class XmlCursor {
     return parseAttrList(this.xml.slice(this.attrsStart, this.attrsEnd));
   }
 
+  /** One attribute of the start tag, as `attrs()[name]` gives it, without making the others. */
+  attr(name: string): string | undefined {
+    return attrIn(this.xml, this.attrsStart, this.attrsEnd, name);
+  }
+
   private after(found: number, len: number): number {
     if (found < 0) this.malformed(this.start);
     return found + len;
@@ -128,11 +181,10 @@ export class XmlCursor {
 
 /** The start tag that begins at `at` (a `<`), or undefined when none does. */
 export function startTagAt(xml: string, at: number): { name: string; attrsStart: number; attrsEnd: number; end: number; selfClosing: boolean } | undefined {
-  START_TAG_RE.lastIndex = at;
-  const m = START_TAG_RE.exec(xml);
-  if (!m) return undefined;
-  const attrsStart = at + 1 + m[1].length;
-  return { name: m[1], attrsStart, attrsEnd: attrsStart + m[2].length, end: at + m[0].length, selfClosing: m[3] === '/' };
+  const found = TAG_FOUND;
+  const end = scanStartTag(xml, at, found);
+  if (end < 0) return undefined;
+  return { name: xml.slice(at + 1, found[0]), attrsStart: found[1], attrsEnd: found[2], end, selfClosing: found[3] === 1 };
 }
 
 export function localName(qname: string): string {
@@ -146,15 +198,79 @@ export function prefixOf(qname: string): string {
   return i < 0 ? '' : qname.slice(0, i + 1);
 }
 
-const ATTR_RE = /([^\s=/>]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
-
-/** Attribute values as written (still XML-escaped). */
+/**
+ * Attribute values as written (still XML-escaped): every `name="value"` or `name='value'` found
+ * scanning the text from the left, as the global regex /([^\s=/>]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g
+ * would find them, a later one of a name winning. Scanned by hand: the copy reads the attributes of
+ * every row of a national sheet, and a match array per attribute was most of what patching made.
+ */
 export function parseAttrList(s: string): Record<string, string> {
   const out: Record<string, string> = {};
-  ATTR_RE.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = ATTR_RE.exec(s))) out[m[1]] = m[2] ?? m[3] ?? '';
+  const found = new Int32Array(4);
+  for (let p = 0; (p = nextAttr(s, p, s.length, found)) >= 0;) out[s.slice(found[0], found[1])] = s.slice(found[2], found[3]);
   return out;
+}
+
+/** The value of attribute `name` in `s[from, to)` as parseAttrList would give it (the last one written), without making the others. */
+export function attrIn(s: string, from: number, to: number, name: string): string | undefined {
+  let value: string | undefined;
+  const found = ATTR_FOUND;
+  for (let p = from; (p = nextAttr(s, p, to, found)) >= 0;) {
+    if (found[1] - found[0] === name.length && s.startsWith(name, found[0])) value = s.slice(found[2], found[3]);
+  }
+  return value;
+}
+
+const ATTR_FOUND = new Int32Array(4);
+
+/**
+ * The next attribute in `s[p, to)`: its name's and value's offsets in `found` (start, end, start,
+ * end), and where scanning goes on; -1 when there is none. A name is a run of characters other than
+ * white space (as `\s` means it), `=`, `/` and `>`. When the run is not followed by `=` and a closed
+ * quote, no shorter run from inside it is either (the character after it is the same), so the scan
+ * resumes after the run: the regex's answer, each character looked at a bounded number of times.
+ */
+function nextAttr(s: string, p: number, to: number, found: Int32Array): number {
+  while (p < to) {
+    if (!isNameCode(s.charCodeAt(p))) {
+      p++;
+      continue;
+    }
+    let end = p + 1;
+    while (end < to && isNameCode(s.charCodeAt(end))) end++;
+    let q = end;
+    while (q < to && isSpaceCode(s.charCodeAt(q))) q++;
+    if (q < to && s.charCodeAt(q) === 0x3d /* = */) {
+      q++;
+      while (q < to && isSpaceCode(s.charCodeAt(q))) q++;
+      const quote = q < to ? s.charCodeAt(q) : 0;
+      if (quote === 0x22 || quote === 0x27) {
+        const close = s.indexOf(quote === 0x22 ? '"' : "'", q + 1);
+        if (close >= 0 && close < to) {
+          found[0] = p;
+          found[1] = end;
+          found[2] = q + 1;
+          found[3] = close;
+          return close + 1;
+        }
+      }
+    }
+    p = end;
+  }
+  return -1;
+}
+
+function isNameCode(c: number): boolean {
+  return c !== 0x3d && c !== 0x2f && c !== 0x3e && !isSpaceCode(c);
+}
+
+/** What a regex's `\s` matches (ECMAScript's WhiteSpace and LineTerminator). */
+export function isSpaceCode(c: number): boolean {
+  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  if (c < 0xa0) return false;
+  return (
+    c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+  );
 }
 
 /** One element found by `findElement` / `childElements`. */
