@@ -1,4 +1,4 @@
-import { columnName, SHEET_COLUMNS, usualA1 } from '../grid/address';
+import { columnName, SHEET_COLUMNS, USUAL_A1_ROWS, usualA1 } from '../grid/address';
 import { Severity } from '../packs/rulePack';
 import { Localized } from '../words/lang';
 import { Finding, FindingInput, FindingList, FindingStatus, NoDataReason } from './finding';
@@ -7,6 +7,7 @@ import { PledgedInWorkbook } from './pledgedTarget';
 import { PeriodRole } from '../tables/periods';
 import { ints, numbers } from '../compact/growingRows';
 import { Interned } from '../compact/interned';
+import { FigureInput } from './figureInput';
 
 /** What every finding of one rule shares. */
 export interface RuleOfFindings {
@@ -115,7 +116,8 @@ export class CompactFindings implements FindingList {
   private addInput(x: FindingInput): void {
     const k = this.inputCount++;
     // The text shown is kept only when it is not the number written (`chưa thống kê`, `#DIV/0!`, ``).
-    const plainShown = x.value !== null && x.shown === String(x.value);
+    const figure = x instanceof FigureInput ? x : undefined;
+    const plainShown = figure ? figure.shownIsValue : x.value !== null && x.shown === String(x.value);
     if (!plainShown) this.shown.set(k, x.shown);
     if (x.pledged) this.inputPledged.set(k, x.pledged);
     const o = this.inputInts.addRow();
@@ -123,7 +125,7 @@ export class CompactFindings implements FindingList {
     d[o + I_INDICATOR] = this.texts.of(x.indicator);
     d[o + I_PERIOD] = PERIOD_ROLES.indexOf(x.period);
     d[o + I_SHEET] = this.texts.of(x.sheet);
-    d[o + I_CELL] = this.cells.of(x.cell);
+    d[o + I_CELL] = figure ? this.cells.ofPlace(figure.figure.row, figure.figure.col, figure) : this.cells.of(x.cell);
     d[o + I_CELL_COL] = this.cells.col;
     d[o + I_FLAGS] = (plainShown ? 1 : 0) | (x.value === null ? 2 : 0) | (x.pledged ? 4 : 0);
     const v = this.inputValues.addRow(); // before `data`: adding a row may replace it
@@ -364,6 +366,13 @@ class CellTexts {
     }
     this.col = 0;
     return -1 - this.other.of(text);
+  }
+
+  /** As `of(input.cell)` for a cell at zero-based `row` and `col`, without its text when the place is one `of` would keep as numbers. */
+  ofPlace(row: number, col: number, input: FindingInput): number {
+    if (row < 0 || row >= USUAL_A1_ROWS || col < 0 || col >= SHEET_COLUMNS) return this.of(input.cell);
+    this.col = col;
+    return row;
   }
 
   at(row: number, col: number): string {

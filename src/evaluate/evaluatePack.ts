@@ -5,6 +5,7 @@ import { compileConditions, CompiledConditions, FactRow } from './compileConditi
 import { factsOfConditions } from '../packs/conditionFacts';
 import { ComparedCondition, explainingCondition } from './explain';
 import { Finding, FindingInput, FindingStatus } from './finding';
+import { samePlace } from './figureInput';
 import { ComparedAs, CompactFindings, FindingFields, RuleOfFindings } from './compactFindings';
 import { LazyMessageFinding, MessageRenderer } from './lazyMessageFinding';
 import { pledgedInWorkbook, TargetKind } from './pledgedTarget';
@@ -193,12 +194,15 @@ export class PackEvaluator {
     // Loops rather than map/find/flatMap: a national check makes hundreds of thousands of findings.
     let missing: FactValue | undefined;
     const read = this.inputsRead;
-    read.length = 0;
+    // Written over, then cut to length: emptied with `length = 0`, an array gives up its storage,
+    // which the next push allocates again (V8), once per finding.
+    let n = 0;
     for (const f of p.facts) {
       const v = values.get(f)!;
       if (missing === undefined && v.value === undefined) missing = v;
-      for (const i of v.inputs) read.push(i);
+      for (const i of v.inputs) read[n++] = i;
     }
+    read.length = n;
     // The cells once each; the list is read into the findings' columns at once.
     const inputs = read.length > 1 ? dedupe(read, this.uniqueRead) : read;
     let main: FindingInput | undefined = inputs[0];
@@ -457,8 +461,8 @@ export function engineRule(rule: PackRule): Rule {
 }
 
 /** Whether no cell before `i` is the same cell as `xs[i]`. */
-function firstAt(xs: ReadonlyArray<{ sheet: string; cell: string }>, i: number): boolean {
-  for (let j = 0; j < i; j++) if (xs[j].sheet === xs[i].sheet && xs[j].cell === xs[i].cell) return false;
+function firstAt(xs: ReadonlyArray<FindingInput>, i: number): boolean {
+  for (let j = 0; j < i; j++) if (samePlace(xs[j], xs[i])) return false;
   return true;
 }
 
@@ -467,11 +471,12 @@ function gapOf(actual: number, target: number, operator: string | null): number 
 }
 
 /** The cells once each, in their order (in `scratch` when few). */
-function dedupe<T extends { sheet: string; cell: string }>(xs: T[], scratch: T[]): T[] {
-  // A finding reads two or three cells: compared in place, no key strings.
-  if (xs.length <= 4) {
-    scratch.length = 0;
-    for (let i = 0; i < xs.length; i++) if (firstAt(xs, i)) scratch.push(xs[i]);
+function dedupe<T extends FindingInput>(xs: T[], scratch: T[]): T[] {
+  // A finding reads a few cells (a sum of many reads a dozen): compared in place, no key strings.
+  if (xs.length <= 32) {
+    let n = 0; // written over, not emptied (see `finding`)
+    for (let i = 0; i < xs.length; i++) if (firstAt(xs, i)) scratch[n++] = xs[i];
+    scratch.length = n;
     return scratch;
   }
   const seen = new Set<string>();

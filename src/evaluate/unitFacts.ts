@@ -6,6 +6,8 @@ import { IndicatorTable, Observation } from '../tables/indicatorTable';
 import { PeriodRole } from '../tables/periods';
 import { fold } from '../tables/text';
 import { FindingInput, NoDataReason } from './finding';
+import { FigureInput } from './figureInput';
+import { ColumnFigure } from '../tables/columnFigure';
 import { settle } from './precision';
 
 /** Every figure a workbook holds for one subject (a unit, or a unit and period), by indicator and period. */
@@ -209,8 +211,12 @@ export class SubjectCursor implements UnitFigures {
     if (this.listed[kind] !== v) {
       // Made once per subject, however many facts read it: the same figure is the same object.
       this.listed[kind] = v;
-      list.length = 0;
-      for (let slot = this.head[kind]; slot >= 0; slot = this.nextOfKind[slot]) list.push(this.tables[this.tableAt[slot]].observations.at(this.indexAt[slot])!);
+      // Written over, then cut to length: emptied with `length = 0`, the list would give up its
+      // storage and allocate it again at the first push (V8), for every subject.
+      let n = 0;
+      for (let slot = this.head[kind]; slot >= 0; slot = this.nextOfKind[slot])
+        list[n++] = this.tables[this.tableAt[slot]].observations.at(this.indexAt[slot])!;
+      list.length = n;
     }
     return list;
   }
@@ -224,6 +230,7 @@ export interface FactValue {
 }
 
 function toInput(o: Observation): FindingInput {
+  if (o instanceof ColumnFigure) return new FigureInput(o);
   const input = { indicator: o.indicator, period: o.period, sheet: o.sheet, cell: o.cell, value: o.value ?? null, shown: showCell(o.raw) };
   return o.pledged ? { ...input, pledged: o.pledged } : input;
 }
@@ -303,10 +310,14 @@ export function computeFact(pack: RulePack, u: UnitFigures, fact: string): FactV
 
 /** A fact's value from the figures it read (in order), with why there is none when there is none. */
 function factValue(parts: ReadonlyArray<FigureRead>, value: number | undefined, noData?: NoDataReason): FactValue {
-  const inputs: FindingInput[] = [];
+  // An array of the right length: one grown by push starts with room for seventeen.
+  let n = 0;
+  for (const p of parts) if (p.obs) n++;
+  const inputs: FindingInput[] = new Array<FindingInput>(n);
   let firstNoData: NoDataReason | undefined;
+  n = 0;
   for (const p of parts) {
-    if (p.obs) inputs.push(toInput(p.obs));
+    if (p.obs) inputs[n++] = toInput(p.obs);
     if (firstNoData === undefined && p.noData) firstNoData = p.noData;
   }
   // Figures so large the arithmetic overflows are not evidence of anything.

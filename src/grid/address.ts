@@ -36,6 +36,9 @@ export function toA1(row: number, col: number): string {
 /** Columns in a sheet (A to XFD). */
 export const SHEET_COLUMNS = 16384;
 
+/** Rows an address written the usual way can name (seven digits at most: see usualA1). */
+export const USUAL_A1_ROWS = 9_999_999;
+
 /**
  * An A1 address written the usual way (upper-case letters, a row without a leading zero, within
  * XFD: what toA1 makes) as one number, row × SHEET_COLUMNS + column, which toA1 makes back into the

@@ -9,6 +9,8 @@ export interface FigureColumn {
   readonly periodLabel: string;
   readonly label: string;
   readonly sheet: string;
+  /** Zero-based column on the sheet. */
+  readonly col: number;
   /** The column's letters (`AB`), for the figure's address. */
   readonly letters: string;
 }
@@ -19,7 +21,8 @@ export interface FigureColumn {
  */
 export abstract class ColumnPlace {
   protected abstract readonly column: FigureColumn;
-  protected abstract readonly row: number;
+  /** Zero-based row on the sheet. */
+  abstract readonly row: number;
 
   get indicator(): string {
     return this.column.indicator;
@@ -44,6 +47,11 @@ export abstract class ColumnPlace {
   get cell(): string {
     return this.column.letters + (this.row + 1);
   }
+
+  /** Zero-based column on the sheet: the place `cell` spells, as numbers. */
+  get col(): number {
+    return this.column.col;
+  }
 }
 
 /**
@@ -58,7 +66,7 @@ export class ColumnFigure extends ColumnPlace implements Observation {
     readonly raw: CellValue,
     readonly value: number | undefined,
     protected readonly column: FigureColumn,
-    protected readonly row: number,
+    readonly row: number,
   ) {
     super();
   }

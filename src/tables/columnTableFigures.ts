@@ -3,12 +3,6 @@ import { ColumnFigure, ColumnPlace, FigureColumn } from './columnFigure';
 import { figureOf } from './figures';
 import { Observation, Observations } from './indicatorTable';
 
-/** A column of a layout C table, with where it stands on the sheet. */
-export interface PlacedFigureColumn extends FigureColumn {
-  /** Zero-based column on the sheet. */
-  readonly col: number;
-}
-
 /**
  * The figures of a layout C table, row by row and column by column, each made when it is read.
  * A national table has one and a half million figures: kept as objects from reading to evaluation,
@@ -27,7 +21,7 @@ export class ColumnTableFigures implements Observations {
    */
   constructor(
     private readonly cellAt: (row: number, col: number) => CellValue,
-    private readonly columns: ReadonlyArray<PlacedFigureColumn>,
+    private readonly columns: ReadonlyArray<FigureColumn>,
     private readonly rows: Int32Array,
     private readonly units: ReadonlyArray<string>,
     private readonly periods: ReadonlyArray<string | undefined> | undefined,
@@ -145,11 +139,7 @@ class MovingPlace extends ColumnPlace implements FigurePlace {
   unit = '';
   subjectPeriod: string | undefined = undefined;
   row = 0;
-  column: PlacedFigureColumn = NO_COLUMN;
-
-  get col(): number {
-    return this.column.col;
-  }
+  column: FigureColumn = NO_COLUMN;
 }
 
-const NO_COLUMN: PlacedFigureColumn = { indicator: '', period: 'current', periodLabel: '', label: '', sheet: '', letters: 'A', col: 0 };
+const NO_COLUMN: FigureColumn = { indicator: '', period: 'current', periodLabel: '', label: '', sheet: '', letters: 'A', col: 0 };

@@ -7,8 +7,8 @@ import { ColumnRole, HeaderReading, IndicatorTable, Observation, TableProblem } 
 import { Bindings } from '../bindings/binding';
 import { LabelMatch, LabelMatcher } from './labelMatcher';
 import { assignPeriodRoles, classifyHeader, isFillerOnly, parsePeriod, PeriodMention, PeriodRole } from './periods';
-import { plainObservation } from './columnFigure';
-import { ColumnTableFigures, PlacedFigureColumn } from './columnTableFigures';
+import { FigureColumn, plainObservation } from './columnFigure';
+import { ColumnTableFigures } from './columnTableFigures';
 import { cellAt, SheetGrid } from '../grid/grid';
 import { CellValue } from '../grid/cell';
 import { SheetView } from './sheetView';
@@ -180,7 +180,7 @@ export function readColumnTable(
   const units: string[] = [];
   const seen = new Set<string>(); // `units.includes` would make a table of 50,000 communes quadratic
   const last = opts.lastDataRow ?? area.bottom;
-  const columns: PlacedFigureColumn[] = header.columns.map((c) => ({
+  const columns: FigureColumn[] = header.columns.map((c) => ({
     col: c.col,
     indicator: c.indicator,
     period: c.period,

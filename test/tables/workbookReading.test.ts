@@ -9,7 +9,8 @@ const pack = defaultPack();
 const noGrid = { sheets: [] };
 
 function column(indicator: string, period: PeriodRole, letters: string, label = 'Số vụ phạm pháp hình sự'): FigureColumn {
-  return { indicator, period, periodLabel: period === 'current' ? 'Năm 2025' : 'Năm 2024', label, sheet: 'Tổng hợp', letters };
+  const col = [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+  return { indicator, period, periodLabel: period === 'current' ? 'Năm 2025' : 'Năm 2024', label, sheet: 'Tổng hợp', col, letters };
 }
 
 /** A units-as-rows table: each row's figures in the given columns, as the reader makes them. */
