@@ -7,7 +7,7 @@ import { ReviewMatch, ReviewState } from '../review/reviewState';
 import { WorkbookReading } from '../tables/workbookReading';
 import { CheckAudit, WorkbookAudit } from './audit';
 import { Lang } from '../words/lang';
-import { JsonBatches, joinedLines } from './jsonBatches';
+import { JsonBatches, joinedLines, LineParts } from './jsonBatches';
 import { jsonInside, jsonNames, jsonNumber, jsonString, memoText, memoText2, memoText3 } from './jsonLiteral';
 
 /** What a check knows beyond the findings, for the JSON document; each part is optional. */
@@ -91,7 +91,7 @@ function findingTexts(findings: FindingList, lang: Lang, reviews: ReviewMatch | 
   );
   const target = memoText2((t: number | null, op: string | null) => `,"target":${jsonNumber(t)},"operator":${op === null ? 'null' : jsonString(op)},"gap":`);
   const unit = memoText((u: string) => `,"unitOfMeasure":${jsonString(u)},"message":"`);
-  const write = (f: Finding, p: string[]): void => {
+  const write = (f: Finding, p: LineParts): void => {
     if (f.pledgedInWorkbook || reviews?.states.has(f)) {
       p.push(JSON.stringify(findingJson(f, lang, reviews)));
       return;

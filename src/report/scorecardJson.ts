@@ -1,5 +1,5 @@
 import { forEachCellStatus, Scorecard } from './scorecard';
-import { JsonBatches, joinedLines } from './jsonBatches';
+import { JsonBatches, joinedLines, LineParts } from './jsonBatches';
 import { jsonNames, jsonNumber, memoText } from './jsonLiteral';
 
 type Row = Scorecard['rows'][number];
@@ -51,7 +51,7 @@ function rowTexts(s: Scorecard): (from: number, to: number, separator: string) =
   const name = jsonNames();
   // Rows with the same counts share one object (see buildScorecard): written once each.
   const counts = memoText((c: Row['counts']) => JSON.stringify(c));
-  const write = (r: Row, parts: string[]): void => {
+  const write = (r: Row, parts: LineParts): void => {
     if (!plainIds) {
       parts.push(JSON.stringify(rowJson(r)));
       return;
