@@ -247,9 +247,9 @@ export class CompactFindings implements FindingList {
 
   /** Inputs from..from+n written over `into`'s kept input objects, into its inputs array. */
   private inputsInto(from: number, n: number, into: ReusedFinding): FindingInput[] {
-    const { kept, inputList } = into;
+    const { kept } = into;
     while (kept.length < n) kept.push({ indicator: '', period: 'current', sheet: '', cell: '', value: null, shown: '', pledged: undefined });
-    inputList.length = n;
+    const inputList = into.inputListOf(n);
     const d = this.inputInts.data;
     for (let j = 0; j < n; j++) {
       const k = from + j;
@@ -283,9 +283,17 @@ type WritableInput = { -readonly [K in keyof FindingInput]: FindingInput[K] };
 
 /** One finding object written over for each finding a reader reads in turn (see readOneAtATime). */
 export class ReusedFinding extends LazyMessageFinding {
-  /** The input objects written over, and the array of those a finding has. */
+  /** The input objects written over. */
   readonly kept: WritableInput[] = [];
-  readonly inputList: FindingInput[] = [];
+  /**
+   * An array of `n` inputs, one kept for each length: findings have two, three or four inputs in
+   * turn, and setting an array's length each time was a call into the runtime per finding read.
+   */
+  inputListOf(n: number): FindingInput[] {
+    return (this.inputLists[n] ??= new Array<FindingInput>(n));
+  }
+
+  private readonly inputLists: FindingInput[][] = [];
 
   constructor() {
     super(() => '');

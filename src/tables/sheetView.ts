@@ -24,6 +24,7 @@ export class SheetView {
   private mergesByRow: Map<number, RangeRef[]> | undefined;
   /** The last list cellCols made (see there). */
   private lastCols: readonly number[] | undefined;
+  private readonly scratchCols: number[] = [];
 
   constructor(readonly sheet: SheetGrid) {
     this.width = columnCount(sheet);
@@ -63,30 +64,33 @@ export class SheetView {
     let cols = this.cellColsCache[row];
     if (cols === undefined) {
       const r = this.sheet.rows[row];
-      const out: number[] = [];
+      // Gathered in one array written over row after row (see lastCols).
+      const out = this.scratchCols;
+      let n = 0;
       // Object.keys lists only the cells that exist, ascending: a sparse row costs its cells.
       // A short row is walked by index (no key strings); a long one, maybe one stray far cell, by its keys.
       if (r && r.length <= SHORT_ROW) {
-        for (let c = 0; c < r.length; c++) if (shows(r[c])) out.push(c);
+        for (let c = 0; c < r.length; c++) if (shows(r[c])) out[n++] = c;
       } else if (r)
         for (const k of Object.keys(r)) {
           const c = Number(k);
-          if (shows(r[c])) out.push(c);
+          if (shows(r[c])) out[n++] = c;
         }
       // Rows of a table hold the same columns one after another: they share one list, so a
-      // national sheet keeps a handful of lists, not one per row for the young collector to copy.
+      // national sheet keeps a handful of lists, not one per row for the young collector to copy,
+      // and a row like the last makes none.
       const last = this.lastCols;
-      cols = last !== undefined && sameNumbers(last, out) ? last : (this.lastCols = out);
+      cols = last !== undefined && sameNumbers(last, out, n) ? last : (this.lastCols = out.slice(0, n));
       this.cellColsCache[row] = cols;
     }
     return cols;
   }
 
   /** Columns where the row shows text: its own cells and those covered by a merged area with text. */
-  shownCols(row: number): number[] {
+  shownCols(row: number): readonly number[] {
     const own = this.cellCols(row);
     const areas = this.merges().get(row);
-    if (!areas) return [...own];
+    if (!areas) return own;
     const set = new Set(own);
     for (const m of areas) {
       if (this.text(m.top, m.left) === '') continue;
@@ -149,8 +153,9 @@ function numberText(n: number): string {
 
 const numberTexts = new Map<number, string>();
 
-function sameNumbers(a: readonly number[], b: readonly number[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+/** Whether `a` holds the first `n` numbers of `b`, and no more. */
+function sameNumbers(a: readonly number[], b: readonly number[], n: number): boolean {
+  if (a.length !== n) return false;
+  for (let i = 0; i < n; i++) if (a[i] !== b[i]) return false;
   return true;
 }

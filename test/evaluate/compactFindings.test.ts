@@ -141,7 +141,7 @@ describe('CompactFindings', () => {
       const made = list.at(i)!;
       const read = reader.at(i)!;
       const { pledgedInWorkbook: p, ...madeFields } = { ...made };
-      const { pledgedInWorkbook: q, render: _r, kept: _k, inputList: _l, ...readFields } = { ...read } as unknown as Record<string, unknown>;
+      const { pledgedInWorkbook: q, render: _r, kept: _k, inputLists: _l, ...readFields } = { ...read } as unknown as Record<string, unknown>;
       const { render: _m, ...plainMade } = madeFields as unknown as Record<string, unknown>;
       expect(readFields).toEqual(plainMade);
       expect(q).toEqual(p);
