@@ -15,6 +15,7 @@ import { DEFAULT_MESSAGES, fillParts, noDataReasonText, partlyFilled, templatePa
 import { settle } from './precision';
 import { computeFact, factUnit, FactValue, indicatorsOfFact, UnitFigures, UnitGroups } from './unitFacts';
 import { Lang, Localized } from '../words/lang';
+import { Outcome, SubjectFacts } from './subjectFacts';
 
 interface PreparedRule {
   readonly rule: PackRule;
@@ -27,8 +28,6 @@ interface PreparedRule {
   /** What the rule's findings share, its message renderer among it: one per rule, never a closure per finding. */
   readonly of: RuleOfFindings;
 }
-
-type Outcome = { passed: boolean; explained: ComparedCondition | undefined };
 
 /**
  * Evaluates a pack's targets against the indicator tables of one workbook. Each (rule, unit) whose
@@ -92,15 +91,23 @@ export class PackEvaluator {
     const units = new UnitGroups(tables);
     // One subject at a time: its figures are read here, and made only when a target reads them.
     const unit = units.cursor();
+    const subject = new SubjectFacts<PreparedRule>();
     for (let u = 0; u < units.length; u++) {
       unit.moveTo(u);
-      const facts = this.unitFacts(unit);
-      if (facts === undefined) continue;
-      const { applicable, values, numeric, complete } = facts;
-      const outcome = this.compiledOutcomes(complete, numeric);
-      if (this.needsEngine && complete.some((p) => !p.compiled)) await this.engineOutcomes(numeric, outcome);
+      if (!this.readSubject(unit, subject)) continue;
+      const { applicable, complete, numeric } = subject;
+      for (const p of complete) {
+        if (!p.compiled) continue;
+        const passed = p.compiled.test(numeric);
+        subject.decide(p.rule.id, passed, p.compiled.explain(numeric, passed));
+      }
+      if (this.needsEngine && complete.some((p) => !p.compiled)) {
+        const decided = new Map<string, Outcome>();
+        await this.engineOutcomes(subject.present(), decided);
+        for (const [id, o] of decided) subject.decide(id, o.passed, o.explained);
+      }
       // Findings follow the pack's rule order, whatever order the engine answered in.
-      for (const p of applicable) findings.add(this.finding(p, unit, values, outcome.get(p.rule.id)));
+      for (const p of applicable) findings.add(this.finding(p, unit, subject, subject.outcome(p.rule.id)));
     }
     return findings;
   }
@@ -167,30 +174,28 @@ export class PackEvaluator {
     return out;
   }
 
-  /** A unit's facts for the rules whose indicators it has; undefined when it has none. */
-  private unitFacts(
-    unit: UnitFigures,
-  ): { applicable: PreparedRule[]; values: Map<string, FactValue>; numeric: Record<string, number>; complete: PreparedRule[] } | undefined {
-    // Loops, not filter/every: tens of thousands of units, each with its own lists.
-    const applicable: PreparedRule[] = [];
-    for (const p of this.prepared) if (hasEvery(unit, p.indicators)) applicable.push(p);
-    if (applicable.length === 0) return undefined;
-    const values = new Map<string, FactValue>();
-    const numeric: Record<string, number> = Object.create(null);
-    for (const p of applicable)
-      for (const f of p.facts)
-        if (!values.has(f)) {
-          const v = computeFact(this.pack, unit, f);
-          values.set(f, v);
-          if (v.value !== undefined) numeric[f] = v.value;
-        }
+  /**
+   * A subject's facts for the rules whose indicators it has, into `subject` (written over); false
+   * when it has none of them.
+   */
+  private readSubject(unit: UnitFigures, subject: SubjectFacts<PreparedRule>): boolean {
+    // Loops, not filter/every: tens of thousands of subjects. The lists are written over and cut to
+    // length, never emptied (emptied, an array gives up its storage in V8).
+    const { applicable, complete } = subject;
+    let n = 0;
+    for (const p of this.prepared) if (hasEvery(unit, p.indicators)) applicable[n++] = p;
+    if (n === 0) return false;
+    applicable.length = n;
+    subject.next();
+    for (const p of applicable) for (const f of p.facts) if (!subject.has(f)) subject.set(f, computeFact(this.pack, unit, f));
     // Rules with no data are never evaluated: no-data is decided here, not by the engine.
-    const complete: PreparedRule[] = [];
-    for (const p of applicable) if (hasAll(numeric, p.facts)) complete.push(p);
-    return { applicable, values, numeric, complete };
+    n = 0;
+    for (const p of applicable) if (hasAll(subject.numeric, p.facts)) complete[n++] = p;
+    complete.length = n;
+    return true;
   }
 
-  private finding(p: PreparedRule, unit: UnitFigures, values: Map<string, FactValue>, outcome: Outcome | undefined): FindingFields {
+  private finding(p: PreparedRule, unit: UnitFigures, values: SubjectFacts<PreparedRule>, outcome: Outcome | undefined): FindingFields {
     // Loops rather than map/find/flatMap: a national check makes hundreds of thousands of findings.
     let missing: FactValue | undefined;
     const read = this.inputsRead;

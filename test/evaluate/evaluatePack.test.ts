@@ -177,5 +177,11 @@ describe('rules only json-rules-engine evaluates', () => {
     const compiled = plain((await checker.check(grid)).findings);
     expect(compiled.length).toBeGreaterThan(0);
     expect(plain((await viaEngine.check(grid)).findings)).toEqual(compiled);
+    // Some rules compiled, some left to the engine, for the same subjects.
+    const mixed = new PledgeChecker({
+      ...pack,
+      rules: pack.rules.map((r, i) => (i % 2 ? { ...r, conditions: withParams(r.conditions) as typeof r.conditions } : r)),
+    });
+    expect(plain((await mixed.check(grid)).findings)).toEqual(compiled);
   });
 });
