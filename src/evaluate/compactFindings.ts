@@ -143,20 +143,20 @@ export class CompactFindings implements FindingList {
   }
 
   /** What finding i is of and how it came out, without its inputs and figures (see FindingHead). */
-  headAt(i: number): FindingHead {
+  /** Finding i's head written over `into` (see readHeadsOneAtATime). */
+  headInto(i: number, into: ReusedHead): FindingHead {
     const d = this.ints.data;
     const o = i * F_WIDTH;
     const { ruleId, title, severity } = this.rules.at(d[o + F_RULE]);
-    return {
-      ruleId,
-      title,
-      severity,
-      unit: this.units[d[o + F_SUBJECT]],
-      period: this.periods[d[o + F_SUBJECT]],
-      status: STATUSES[d[o + F_STATUS]],
-      sheet: this.texts.at(d[o + F_SHEET]),
-      cell: this.cells.at(d[o + F_CELL], d[o + F_CELL_COL]),
-    };
+    into.ruleId = ruleId;
+    into.title = title;
+    into.severity = severity;
+    into.unit = this.units[d[o + F_SUBJECT]];
+    into.period = this.periods[d[o + F_SUBJECT]];
+    into.status = STATUSES[d[o + F_STATUS]];
+    into.sheet = this.texts.at(d[o + F_SHEET]);
+    into.place(this.cells, d[o + F_CELL], d[o + F_CELL_COL]);
+    return into;
   }
 
   at(index: number): Finding | undefined {
@@ -327,9 +327,39 @@ export function statusAt(list: FindingList, i: number): FindingStatus {
  */
 export type FindingHead = Pick<Finding, 'ruleId' | 'title' | 'severity' | 'unit' | 'period' | 'status' | 'sheet' | 'cell'>;
 
-/** A list's finding i as a FindingHead: the finding itself in an array, its head alone when the list is compact. */
-export function headAt(list: FindingList, i: number): FindingHead {
-  return list instanceof CompactFindings ? list.headAt(i) : list.at(i)!;
+/**
+ * A list's findings as FindingHeads for a reader that is done with each before it reads the next
+ * (the console's summary, the scorecard's grouping): a compact list gives one head written over
+ * each time, its cell spelled only if read; an array gives its own findings.
+ */
+export function readHeadsOneAtATime(list: FindingList): { at(index: number): FindingHead | undefined } {
+  if (!(list instanceof CompactFindings)) return list;
+  const into = new ReusedHead();
+  return { at: (i) => (i >= 0 && i < list.length ? list.headInto(i, into) : undefined) };
+}
+
+/** One head written over for each finding read in turn (see readHeadsOneAtATime). */
+class ReusedHead implements FindingHead {
+  ruleId = '';
+  title: Localized = { vi: '', en: '' };
+  severity: Severity = 'shortfall';
+  unit = '';
+  period: string | undefined = undefined;
+  status: FindingStatus = 'met';
+  sheet = '';
+  private cells: CellTexts | undefined;
+  private row = 0;
+  private col = 0;
+
+  place(cells: CellTexts, row: number, col: number): void {
+    this.cells = cells;
+    this.row = row;
+    this.col = col;
+  }
+
+  get cell(): string {
+    return this.cells ? this.cells.at(this.row, this.col) : '';
+  }
 }
 
 // A finding's integers.

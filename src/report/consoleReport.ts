@@ -1,5 +1,5 @@
 import { checkOutcomeOf } from './checkOutcome';
-import { FindingHead, headAt } from '../evaluate/compactFindings';
+import { FindingHead, readHeadsOneAtATime } from '../evaluate/compactFindings';
 import { Finding, FindingList } from '../evaluate/finding';
 import { formatNumber } from '../evaluate/format';
 import { IndicatorTable } from '../tables/indicatorTable';
@@ -102,15 +102,18 @@ function summaryLines(findings: FindingList, lang: Lang, reviews?: ReadonlyMap<F
   let shortfallCount = 0;
   // A subject's findings come one after another (one per target): its name is made and counted once, not per finding.
   let key = '';
-  let last: FindingHead | undefined;
+  let lastUnit: string | undefined;
+  let lastPeriod: string | undefined;
+  const heads = readHeadsOneAtATime(findings);
   for (let i = 0; i < findings.length; i++) {
-    const f = headAt(findings, i);
+    const f = heads.at(i)!;
     let r = byRule.get(f.ruleId);
     if (!r) byRule.set(f.ruleId, (r = { title: f.title[lang], met: 0, shortfall: 0, noData: 0 }));
-    if (!last || f.unit !== last.unit || f.period !== last.period) {
+    if (i === 0 || f.unit !== lastUnit || f.period !== lastPeriod) {
       key = subject(f);
       subjects.add(key);
-      last = f;
+      lastUnit = f.unit;
+      lastPeriod = f.period;
     }
     if (f.status === 'met') r.met++;
     else if (f.status === 'no-data') r.noData++;

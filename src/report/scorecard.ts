@@ -1,4 +1,4 @@
-import { headAt } from '../evaluate/compactFindings';
+import { readHeadsOneAtATime } from '../evaluate/compactFindings';
 import { Finding, FindingList, FindingStatus } from '../evaluate/finding';
 import { RulePack, Severity } from '../packs/rulePack';
 import { orderPeriods } from './periodOrder';
@@ -241,8 +241,9 @@ function groupsOf(sources: ReadonlyArray<ScorecardSource>, slotOfRule: ReadonlyM
     // A unit's findings come one after another (one per target): its group is looked up once, not once per finding.
     let g: Group | undefined;
     const list = src.findings;
+    const heads = readHeadsOneAtATime(list);
     for (let i = 0; i < list.length; i++) {
-      const f = headAt(list, i);
+      const f = heads.at(i)!;
       if (!g || f.unit !== g.seenUnit || f.period !== g.seenPeriod) {
         const normalUnit = normalSubject(f.unit);
         const normalPeriod = f.period === undefined ? '' : normalSubject(f.period);

@@ -1,4 +1,4 @@
-import { ComparedAs, CompactFindings, FindingFields, readOneAtATime, RuleOfFindings } from '../../src/evaluate/compactFindings';
+import { ComparedAs, CompactFindings, FindingFields, readHeadsOneAtATime, readOneAtATime, RuleOfFindings } from '../../src/evaluate/compactFindings';
 import { FindingInput } from '../../src/evaluate/finding';
 
 const rule: RuleOfFindings = { render: (f, lang) => `${lang}:${f.unit}`, ruleId: 'r1', title: { vi: 'T', en: 'T' }, severity: 'shortfall' };
@@ -153,5 +153,22 @@ describe('CompactFindings', () => {
     expect([reader.at(-1), reader.at(3000)]).toEqual([undefined, undefined]);
     const array = [...list];
     expect(readOneAtATime(array)).toBe(array);
+  });
+
+  test('heads read one at a time say what each finding made says, cells beyond the usual too', () => {
+    const list = new CompactFindings();
+    const all = Array.from({ length: 2000 }, (_, i) => fields(i, i % 9 === 0 ? { cell: i % 2 ? 'XFE5' : 'Tổng' } : {}));
+    for (const f of all) list.add(f);
+    const heads = readHeadsOneAtATime(list);
+    const keys = ['ruleId', 'title', 'severity', 'unit', 'period', 'status', 'sheet', 'cell'] as const;
+    for (let i = 0; i < list.length; i++) {
+      const made = list.at(i)!;
+      const head = heads.at(i)!;
+      for (const k of keys) expect([i, k, head[k]]).toEqual([i, k, made[k]]);
+    }
+    expect(heads.at(1)).toBe(heads.at(2));
+    expect([heads.at(-1), heads.at(2000)]).toEqual([undefined, undefined]);
+    const array = [...list];
+    expect(readHeadsOneAtATime(array)).toBe(array);
   });
 });
