@@ -125,7 +125,7 @@ export class CompactFindings implements FindingList {
     d[o + I_INDICATOR] = this.texts.of(x.indicator);
     d[o + I_PERIOD] = PERIOD_ROLES.indexOf(x.period);
     d[o + I_SHEET] = this.texts.of(x.sheet);
-    d[o + I_CELL] = figure ? this.cells.ofPlace(figure.figure.row, figure.figure.col, figure) : this.cells.of(x.cell);
+    d[o + I_CELL] = figure ? this.cells.ofPlace(figure.row, figure.col, figure) : this.cells.of(x.cell);
     d[o + I_CELL_COL] = this.cells.col;
     d[o + I_FLAGS] = (plainShown ? 1 : 0) | (x.value === null ? 2 : 0) | (x.pledged ? 4 : 0);
     const v = this.inputValues.addRow(); // before `data`: adding a row may replace it
@@ -142,21 +142,26 @@ export class CompactFindings implements FindingList {
     return this.rules.at(this.ints.data[i * F_WIDTH + F_RULE]).severity;
   }
 
-  /** What finding i is of and how it came out, without its inputs and figures (see FindingHead). */
   /** Finding i's head written over `into` (see readHeadsOneAtATime). */
   headInto(i: number, into: ReusedHead): FindingHead {
+    const o = i * F_WIDTH;
+    this.writeHead(i, into);
+    into.place(this.cells, this.ints.data[o + F_CELL], this.ints.data[o + F_CELL_COL]);
+    return into;
+  }
+
+  /** What finding i is of and how it came out, up to its sheet, written in the order findings have these fields. */
+  private writeHead(i: number, f: WritableHead): void {
     const d = this.ints.data;
     const o = i * F_WIDTH;
     const { ruleId, title, severity } = this.rules.at(d[o + F_RULE]);
-    into.ruleId = ruleId;
-    into.title = title;
-    into.severity = severity;
-    into.unit = this.units[d[o + F_SUBJECT]];
-    into.period = this.periods[d[o + F_SUBJECT]];
-    into.status = STATUSES[d[o + F_STATUS]];
-    into.sheet = this.texts.at(d[o + F_SHEET]);
-    into.place(this.cells, d[o + F_CELL], d[o + F_CELL_COL]);
-    return into;
+    f.ruleId = ruleId;
+    f.title = title;
+    f.severity = severity;
+    f.unit = this.units[d[o + F_SUBJECT]];
+    f.period = this.periods[d[o + F_SUBJECT]];
+    f.status = STATUSES[d[o + F_STATUS]];
+    f.sheet = this.texts.at(d[o + F_SHEET]);
   }
 
   at(index: number): Finding | undefined {
@@ -199,17 +204,10 @@ export class CompactFindings implements FindingList {
   private fill(i: number, f: WritableFinding, inputs: FindingInput[]): PledgedInWorkbook | undefined {
     const d = this.ints.data;
     const o = i * F_WIDTH;
-    const { ruleId, title, severity } = this.rules.at(d[o + F_RULE]);
     const { fact, operator, factLabel, factUnit } = this.compared.at(d[o + F_COMPARED]);
     const flags = d[o + F_FLAGS];
     const x = this.numbers.data;
-    f.ruleId = ruleId;
-    f.title = title;
-    f.severity = severity;
-    f.unit = this.units[d[o + F_SUBJECT]];
-    f.period = this.periods[d[o + F_SUBJECT]];
-    f.status = STATUSES[d[o + F_STATUS]];
-    f.sheet = this.texts.at(d[o + F_SHEET]);
+    this.writeHead(i, f);
     f.cell = this.cells.at(d[o + F_CELL], d[o + F_CELL_COL]);
     f.inputs = inputs;
     f.actual = flags & 1 ? null : x[i * 3];
@@ -280,6 +278,7 @@ export function severityAt(list: FindingList, i: number): Severity {
 
 type WritableFinding = { -readonly [K in keyof Finding]: Finding[K] };
 type WritableInput = { -readonly [K in keyof FindingInput]: FindingInput[K] };
+type WritableHead = Pick<WritableFinding, 'ruleId' | 'title' | 'severity' | 'unit' | 'period' | 'status' | 'sheet'>;
 
 /** One finding object written over for each finding a reader reads in turn (see readOneAtATime). */
 export class ReusedFinding extends LazyMessageFinding {

@@ -1,6 +1,5 @@
 import { showCell } from '../grid/cell';
-import { ColumnFigure } from '../tables/columnFigure';
-import { PeriodRole } from '../tables/periods';
+import { ColumnFigure, ColumnPlace, FigureColumn } from '../tables/columnFigure';
 import { FindingInput } from './finding';
 
 /**
@@ -9,23 +8,18 @@ import { FindingInput } from './finding';
  * as numbers (see CompactFindings), and a national check reads a million figures, whose strings,
  * made and parsed back, were much of what evaluating made.
  */
-export class FigureInput implements FindingInput {
-  constructor(readonly figure: ColumnFigure) {}
-
-  get indicator(): string {
-    return this.figure.indicator;
+export class FigureInput extends ColumnPlace implements FindingInput {
+  constructor(readonly figure: ColumnFigure) {
+    super();
   }
 
-  get period(): PeriodRole {
-    return this.figure.period;
+  /** The figure's column and row: its indicator, period, sheet and cell come from them (see ColumnPlace). */
+  protected get column(): FigureColumn {
+    return this.figure.column;
   }
 
-  get sheet(): string {
-    return this.figure.sheet;
-  }
-
-  get cell(): string {
-    return this.figure.cell;
+  get row(): number {
+    return this.figure.row;
   }
 
   get value(): number | null {
@@ -56,6 +50,6 @@ export class FigureInput implements FindingInput {
 
 /** Whether two inputs read the same cell, compared as numbers when both are figures. */
 export function samePlace(a: FindingInput, b: FindingInput): boolean {
-  if (a instanceof FigureInput && b instanceof FigureInput) return a.figure.row === b.figure.row && a.figure.col === b.figure.col && a.sheet === b.sheet;
+  if (a instanceof FigureInput && b instanceof FigureInput) return a.row === b.row && a.col === b.col && a.sheet === b.sheet;
   return a.sheet === b.sheet && a.cell === b.cell;
 }

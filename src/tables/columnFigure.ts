@@ -65,7 +65,7 @@ export class ColumnFigure extends ColumnPlace implements Observation {
     readonly subjectPeriod: string | undefined,
     readonly raw: CellValue,
     readonly value: number | undefined,
-    protected readonly column: FigureColumn,
+    readonly column: FigureColumn,
     readonly row: number,
   ) {
     super();
