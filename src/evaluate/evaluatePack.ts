@@ -15,7 +15,7 @@ import { DEFAULT_MESSAGES, fillParts, noDataReasonText, partlyFilled, templatePa
 import { settle } from './precision';
 import { computeFact, factUnit, FactValue, indicatorsOfFact, UnitFigures, UnitGroups } from './unitFacts';
 import { Lang, Localized } from '../words/lang';
-import { Outcome, SubjectFacts } from './subjectFacts';
+import { Outcome, OutcomeSink, SubjectFacts } from './subjectFacts';
 
 interface PreparedRule {
   readonly rule: PackRule;
@@ -57,27 +57,32 @@ export class PackEvaluator {
 
   /** Evaluates the rules on one row of numeric facts: compiled closures first, json-rules-engine for the rest. */
   private async outcomes(rules: ReadonlyArray<PreparedRule>, facts: FactRow): Promise<Map<string, Outcome>> {
-    const out = this.compiledOutcomes(rules, facts);
-    if (this.needsEngine && rules.some((p) => !p.compiled)) await this.engineOutcomes(facts, out);
+    const out = new Map<string, Outcome>();
+    const into: OutcomeSink = { decide: (ruleId, passed, explained) => void out.set(ruleId, { passed, explained }) };
+    this.decideCompiled(rules, facts, into);
+    if (this.needsEngineFor(rules)) await this.decideByEngine(facts, into);
     return out;
   }
 
-  /** The outcomes of the rules compiled to closures, without waiting for anything. */
-  private compiledOutcomes(rules: ReadonlyArray<PreparedRule>, facts: FactRow): Map<string, Outcome> {
-    const out = new Map<string, Outcome>();
+  /** How each of the rules compiled to closures comes out, told to `into`, without waiting for anything. */
+  private decideCompiled(rules: ReadonlyArray<PreparedRule>, facts: FactRow, into: OutcomeSink): void {
     for (const p of rules) {
       if (!p.compiled) continue;
       const passed = p.compiled.test(facts);
-      out.set(p.rule.id, { passed, explained: p.compiled.explain(facts, passed) });
+      into.decide(p.rule.id, passed, p.compiled.explain(facts, passed));
     }
-    return out;
   }
 
-  /** Adds the outcomes json-rules-engine gives for the rules it holds. */
-  private async engineOutcomes(facts: FactRow, out: Map<string, Outcome>): Promise<void> {
+  /** Whether some of `rules` only json-rules-engine can evaluate. */
+  private needsEngineFor(rules: ReadonlyArray<PreparedRule>): boolean {
+    return this.needsEngine && rules.some((p) => !p.compiled);
+  }
+
+  /** How the rules json-rules-engine holds come out on `facts`, told to `into`. */
+  private async decideByEngine(facts: FactRow, into: OutcomeSink): Promise<void> {
     const run = await this.engine.run({ ...facts });
-    for (const r of run.results) out.set(r.name, { passed: true, explained: explainingCondition(r.conditions, true) });
-    for (const r of run.failureResults) out.set(r.name, { passed: false, explained: explainingCondition(r.conditions, false) });
+    for (const r of run.results) into.decide(r.name, true, explainingCondition(r.conditions, true));
+    for (const r of run.failureResults) into.decide(r.name, false, explainingCondition(r.conditions, false));
   }
 
   async evaluate(tables: ReadonlyArray<IndicatorTable>): Promise<Finding[]> {
@@ -96,16 +101,9 @@ export class PackEvaluator {
       unit.moveTo(u);
       if (!this.readSubject(unit, subject)) continue;
       const { applicable, complete, numeric } = subject;
-      for (const p of complete) {
-        if (!p.compiled) continue;
-        const passed = p.compiled.test(numeric);
-        subject.decide(p.rule.id, passed, p.compiled.explain(numeric, passed));
-      }
-      if (this.needsEngine && complete.some((p) => !p.compiled)) {
-        const decided = new Map<string, Outcome>();
-        await this.engineOutcomes(subject.present(), decided);
-        for (const [id, o] of decided) subject.decide(id, o.passed, o.explained);
-      }
+      this.decideCompiled(complete, numeric, subject);
+      // The engine is given this subject's facts alone (`numeric` keeps earlier subjects' names).
+      if (this.needsEngineFor(complete)) await this.decideByEngine(subject.present(), subject);
       // Findings follow the pack's rule order, whatever order the engine answered in.
       for (const p of applicable) findings.add(this.finding(p, unit, subject, subject.outcome(p.rule.id)));
     }

@@ -7,13 +7,18 @@ export interface Outcome {
   explained: ComparedCondition | undefined;
 }
 
+/** Where the outcomes of a subject's rules are told, one by one. */
+export interface OutcomeSink {
+  decide(ruleId: string, passed: boolean, explained: ComparedCondition | undefined): void;
+}
+
 /**
  * One subject's facts and the rules they decide, written over from subject to subject of one
  * evaluation: a national check has some forty thousand subjects, and a map, a row of facts and two
  * lists made for each were a fifth of what evaluating made. One per run of the evaluator (never
  * shared between runs, which may wait on json-rules-engine in turn).
  */
-export class SubjectFacts<R> {
+export class SubjectFacts<R> implements OutcomeSink {
   /** The rules whose indicators the subject has, in the pack's order. */
   readonly applicable: R[] = [];
   /** Of those, the rules with a number for every fact they read: the only ones evaluated. */

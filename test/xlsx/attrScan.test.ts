@@ -1,4 +1,5 @@
-import { attrIn, isSpaceCode, parseAttrList, startTagAt, XmlCursor } from '../../src/xlsx/xml/xmlScan';
+import { isRegexSpace } from '../../src/xml/regexSpace';
+import { attrIn, parseAttrList, startTagAt, XmlCursor } from '../../src/xlsx/xml/xmlScan';
 
 /** The regex the hand scanner stands in for: its answers are the reference. */
 function byRegex(s: string): Record<string, string> {
@@ -20,7 +21,7 @@ function random(seed: number): () => number {
 
 describe('attribute scanning', () => {
   it('knows white space as a regex does, for every UTF-16 code unit', () => {
-    for (let c = 0; c <= 0xffff; c++) expect([c, isSpaceCode(c)]).toEqual([c, /\s/.test(String.fromCharCode(c))]);
+    for (let c = 0; c <= 0xffff; c++) expect([c, isRegexSpace(c)]).toEqual([c, /\s/.test(String.fromCharCode(c))]);
   });
 
   it('reads what spreadsheet writers write', () => {

@@ -2,6 +2,7 @@ import { columnName, toA1 } from '../../grid/address';
 import { concatBytes } from '../xml/byteText';
 import { XmlByteWriter } from './xmlByteWriter';
 import { encodeXmlText } from '../../xml/encodeXml';
+import { isRegexSpace } from '../../xml/regexSpace';
 import {
   dataRowHeight,
   headerHeight,
@@ -238,7 +239,7 @@ function writeCell(out: XmlByteWriter, open: string, rowNumber: string, value: F
 
 /** Text whose leading or trailing white space or line breaks a reader must keep. */
 function preservesSpace(normal: string): boolean {
-  return isSpace(normal.charCodeAt(0)) || isSpace(normal.charCodeAt(normal.length - 1)) || normal.includes('\n');
+  return isRegexSpace(normal.charCodeAt(0)) || isRegexSpace(normal.charCodeAt(normal.length - 1)) || normal.includes('\n');
 }
 
 /** A cell of the findings sheet; '' when there is nothing to write (no value, no style). */
@@ -251,24 +252,4 @@ function cellXmlAt(ref: string, value: FindingsCell, style: number | undefined):
   const normal = clipped.includes('\r') ? clipped.replace(/\r\n?/g, '\n') : clipped;
   const space = preservesSpace(normal) ? ' xml:space="preserve"' : '';
   return `<c r="${ref}"${s} t="inlineStr"><is><t${space}>${encodeXmlText(normal)}</t></is></c>`;
-}
-
-/**
- * What `\s` matches (JavaScript's white space and line terminators), tested on one UTF-16 unit:
- * a regular expression looking for white space at the end of a text tried every position of it.
- */
-function isSpace(code: number): boolean {
-  if (code <= 0x20) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
-  if (code < 0xa0) return false;
-  return (
-    code === 0xa0 ||
-    code === 0x1680 ||
-    (code >= 0x2000 && code <= 0x200a) ||
-    code === 0x2028 ||
-    code === 0x2029 ||
-    code === 0x202f ||
-    code === 0x205f ||
-    code === 0x3000 ||
-    code === 0xfeff
-  );
 }

@@ -1,4 +1,5 @@
 import { WorkbookFormatError } from '../package';
+import { isRegexSpace } from '../../xml/regexSpace';
 
 /**
  * A forward-only scanner over the tags of an XML text, for patching parts in place: it reports
@@ -27,15 +28,15 @@ function scanStartTag(xml: string, at: number, found: Int32Array): number {
   // Attributes: each is white space, a name, `=` and a quoted value; the list ends before the first that is not.
   for (;;) {
     let q = p;
-    while (q < n && isSpaceCode(xml.charCodeAt(q))) q++;
+    while (q < n && isRegexSpace(xml.charCodeAt(q))) q++;
     if (q === p) break;
     const nameStart = q;
     while (q < n && isNameCode(xml.charCodeAt(q))) q++;
     if (q === nameStart) break;
-    while (q < n && isSpaceCode(xml.charCodeAt(q))) q++;
+    while (q < n && isRegexSpace(xml.charCodeAt(q))) q++;
     if (xml.charCodeAt(q) !== 0x3d /* = */) break;
     q++;
-    while (q < n && isSpaceCode(xml.charCodeAt(q))) q++;
+    while (q < n && isRegexSpace(xml.charCodeAt(q))) q++;
     const quote = xml.charCodeAt(q);
     if (quote !== 0x22 && quote !== 0x27) break;
     const close = xml.indexOf(quote === 0x22 ? '"' : "'", q + 1);
@@ -44,7 +45,7 @@ function scanStartTag(xml: string, at: number, found: Int32Array): number {
   }
   found[1] = attrsStart;
   found[2] = p;
-  while (p < n && isSpaceCode(xml.charCodeAt(p))) p++;
+  while (p < n && isRegexSpace(xml.charCodeAt(p))) p++;
   const selfClosing = xml.charCodeAt(p) === 0x2f; /* / */
   if (selfClosing) p++;
   if (xml.charCodeAt(p) !== 0x3e /* > */) return -1;
@@ -53,7 +54,7 @@ function scanStartTag(xml: string, at: number, found: Int32Array): number {
 }
 
 function isTagNameCode(c: number): boolean {
-  return c !== 0x2f && c !== 0x3e && c !== 0x21 && c !== 0x3f && !isSpaceCode(c);
+  return c !== 0x2f && c !== 0x3e && c !== 0x21 && c !== 0x3f && !isRegexSpace(c);
 }
 
 const TAG_FOUND = new Int32Array(4);
@@ -198,6 +199,9 @@ export function prefixOf(qname: string): string {
   return i < 0 ? '' : qname.slice(0, i + 1);
 }
 
+/** Where nextAttr gives the offsets of what it found (one at a time: nothing here is reentrant). */
+const ATTR_FOUND = new Int32Array(4);
+
 /**
  * Attribute values as written (still XML-escaped): every `name="value"` or `name='value'` found
  * scanning the text from the left, as the global regex /([^\s=/>]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g
@@ -206,7 +210,7 @@ export function prefixOf(qname: string): string {
  */
 export function parseAttrList(s: string): Record<string, string> {
   const out: Record<string, string> = {};
-  const found = new Int32Array(4);
+  const found = ATTR_FOUND;
   for (let p = 0; (p = nextAttr(s, p, s.length, found)) >= 0;) out[s.slice(found[0], found[1])] = s.slice(found[2], found[3]);
   return out;
 }
@@ -220,8 +224,6 @@ export function attrIn(s: string, from: number, to: number, name: string): strin
   }
   return value;
 }
-
-const ATTR_FOUND = new Int32Array(4);
 
 /**
  * The next attribute in `s[p, to)`: its name's and value's offsets in `found` (start, end, start,
@@ -239,10 +241,10 @@ function nextAttr(s: string, p: number, to: number, found: Int32Array): number {
     let end = p + 1;
     while (end < to && isNameCode(s.charCodeAt(end))) end++;
     let q = end;
-    while (q < to && isSpaceCode(s.charCodeAt(q))) q++;
+    while (q < to && isRegexSpace(s.charCodeAt(q))) q++;
     if (q < to && s.charCodeAt(q) === 0x3d /* = */) {
       q++;
-      while (q < to && isSpaceCode(s.charCodeAt(q))) q++;
+      while (q < to && isRegexSpace(s.charCodeAt(q))) q++;
       const quote = q < to ? s.charCodeAt(q) : 0;
       if (quote === 0x22 || quote === 0x27) {
         const close = s.indexOf(quote === 0x22 ? '"' : "'", q + 1);
@@ -261,16 +263,7 @@ function nextAttr(s: string, p: number, to: number, found: Int32Array): number {
 }
 
 function isNameCode(c: number): boolean {
-  return c !== 0x3d && c !== 0x2f && c !== 0x3e && !isSpaceCode(c);
-}
-
-/** What a regex's `\s` matches (ECMAScript's WhiteSpace and LineTerminator). */
-export function isSpaceCode(c: number): boolean {
-  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
-  if (c < 0xa0) return false;
-  return (
-    c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
-  );
+  return c !== 0x3d && c !== 0x2f && c !== 0x3e && !isRegexSpace(c);
 }
 
 /** One element found by `findElement` / `childElements`. */
