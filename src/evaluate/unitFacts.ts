@@ -246,19 +246,29 @@ function figure(u: UnitFigures, indicator: string, period: PeriodRole): FigureRe
   if (list.length === 0) return { noData: { kind: 'no-period', indicator, period } };
   // The same figure in several places (a cluster's summary sheet and the unit's own sheet) agrees with
   // itself: any copy gives the same verdict, and the first is named.
-  if (list.length > 1 && list[0].value !== undefined && list.every((o) => o.value === list[0].value)) return { obs: list[0] };
-  if (list.length > 1) {
-    // The same indicator twice with different figures: report the ambiguity instead of picking one.
-    // Copies on different sheets (a hidden one, say) are named with their sheet.
-    const sheets = new Set(list.map((o) => o.sheet));
-    const cells = list.map((o) => (sheets.size > 1 ? sheetRef(o.sheet, o.cell) : o.cell));
-    return { obs: list[0], noData: { kind: 'duplicate', indicator, cells } };
-  }
+  if (list.length > 1 && list[0].value !== undefined && allAgree(list)) return { obs: list[0] };
+  // The same indicator twice with different figures: report the ambiguity instead of picking one.
+  if (list.length > 1) return { obs: list[0], noData: { kind: 'duplicate', indicator, cells: copiesNamed(list) } };
   const obs = list[0];
   // Marked at the merged area's top-left cell: that is where Excel shows the area's fill.
   if (obs.value === undefined && obs.merged) return { obs, noData: { kind: 'merged', cell: obs.merged.split(':')[0], range: obs.merged } };
   if (obs.value === undefined) return { obs, noData: { kind: 'blank', cell: obs.cell, shown: showCell(obs.raw) } };
   return { obs };
+}
+
+// Closures apart from `figure`, which runs for every fact of every subject: a function with a
+// closure over its own variables makes a context on every call, used or not.
+
+/** Whether every copy of a figure holds the first one's value. */
+function allAgree(list: ReadonlyArray<Observation>): boolean {
+  for (let i = 1; i < list.length; i++) if (list[i].value !== list[0].value) return false;
+  return true;
+}
+
+/** The cells of a figure's copies; copies on different sheets (a hidden one, say) are named with their sheet. */
+function copiesNamed(list: ReadonlyArray<Observation>): string[] {
+  const sheets = new Set(list.map((o) => o.sheet));
+  return list.map((o) => (sheets.size > 1 ? sheetRef(o.sheet, o.cell) : o.cell));
 }
 
 /** The indicators a fact reads (a plain indicator id reads itself). */

@@ -48,7 +48,7 @@ function mayEndHeader(view: SheetView, bindings: Bindings, r: number): boolean {
 function periodRowAt(view: SheetView, bindings: Bindings, r: number, block?: { left: number; right: number }): PeriodRow | undefined {
   // The periods may stand in a row above the last one (`Năm 2025` merged over units' names).
   if (!mayEndHeader(view, bindings, r) && !(r > 0 && mayEndHeader(view, bindings, r - 1)) && !(r > 1 && mayEndHeader(view, bindings, r - 2))) return undefined;
-  const own = view.shownCols(r).filter((c) => !block || (c >= block.left && c <= block.right));
+  const own = block ? colsWithin(view.shownCols(r), block.left, block.right) : view.shownCols(r);
   if (own.length === 0) return undefined;
   const left = block ? block.left : own[0];
   const right = block ? block.right : Math.max(own[own.length - 1], view.width - 1);
@@ -74,9 +74,26 @@ function periodRowAt(view: SheetView, bindings: Bindings, r: number, block?: { l
   if (!(cols.length >= 2 || (cols.length === 1 && labelHeader))) return undefined;
   // The header goes on below (`Năm 2025` over `Kế hoạch | Thực hiện`): read it from its last row.
   // The table's first column is the leftmost of its header rows (`STT` may stand only in the top one).
-  const firstCol = Math.min(...rows.map((hr) => view.shownCols(hr)[0] ?? left));
+  const firstCol = leftmostOf(view, rows, left);
   if (r + 1 < view.height && !isColumnNumberRow(view, r + 1) && continuesHeader(view, r + 1, firstCol, Math.min(...cols), right)) return undefined;
   return { row: r, left, right, sideBySide: block !== undefined, headerRows: rows, cols, mentions, owners, headings };
+}
+
+// periodRowAt tries every row of a sheet: its closures would make a context on every call (their
+// variables live in it), so what they did is done here.
+
+/** The leftmost column shown in any of the header rows (`left` for a row with none). */
+function leftmostOf(view: SheetView, rows: ReadonlyArray<number>, left: number): number {
+  let min = Infinity;
+  for (const hr of rows) min = Math.min(min, view.shownCols(hr)[0] ?? left);
+  return min;
+}
+
+/** The columns from left to right. */
+function colsWithin(cols: ReadonlyArray<number>, left: number, right: number): number[] {
+  const out: number[] = [];
+  for (const c of cols) if (c >= left && c <= right) out.push(c);
+  return out;
 }
 
 /**

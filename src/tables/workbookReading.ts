@@ -139,6 +139,16 @@ class Subjects {
   }
 }
 
+/**
+ * A units-as-rows table's column: the heading cell naming its figures. Apart from the visit that
+ * calls it: a function with a closure over its own variables makes a context on every call, and
+ * visit runs once per figure (a national table has a million and a half).
+ */
+function columnNamingCell(t: IndicatorTable, col: number, sheet: string): NamingCell {
+  const c = t.header?.columns.find((h) => parseA1(h.cell).col === col)?.cell ?? toA1(parseA1(t.anchor).row, col);
+  return { cell: c, key: `${sheet}!${c}` };
+}
+
 /** The cell naming a figure (a column's heading, or a row's label) and its key among an indicator's sources. */
 interface NamingCell {
   readonly cell: string;
@@ -172,10 +182,7 @@ function figuresOf(tables: ReadonlyArray<IndicatorTable>, ids: ReadonlyArray<str
       if (t.layout === 'C') {
         const col = o.col ?? columnOfA1(o.cell);
         named = columns.get(col);
-        if (named === undefined) {
-          const c = t.header?.columns.find((h) => parseA1(h.cell).col === col)?.cell ?? toA1(parseA1(t.anchor).row, col);
-          columns.set(col, (named = { cell: c, key: `${o.sheet}!${c}` }));
-        }
+        if (named === undefined) columns.set(col, (named = columnNamingCell(t, col, o.sheet)));
       } else {
         // Indicators as rows: the row's label.
         labelCol ??= parseA1(t.anchor).col;

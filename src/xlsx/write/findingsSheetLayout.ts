@@ -290,8 +290,20 @@ export function headerHeight(sheet: FindingsSheet, layout: SheetLayout): number 
 
 /** A data row's height, when it needs more than one line. */
 export function dataRowHeight(values: ReadonlyArray<FindingsCell>, layout: SheetLayout): number | undefined {
-  return layout.sized ? rowHeight(values, layout.columns, (c) => layout.columns[c].wrap) : undefined;
+  return layout.sized ? rowHeight(values, layout.columns, wrapTestOf(layout)) : undefined;
 }
+
+/** Which of a layout's columns wrap, one function per layout: not a closure (and its context) per row of a national sheet. */
+function wrapTestOf(layout: SheetLayout): (c: number) => boolean {
+  let wraps = wrapTests.get(layout);
+  if (!wraps) {
+    const cols = layout.columns;
+    wrapTests.set(layout, (wraps = (c) => cols[c].wrap));
+  }
+  return wraps;
+}
+
+const wrapTests = new WeakMap<SheetLayout, (c: number) => boolean>();
 
 /** Excel's width unit (a character of 11-point Calibri: 7 pixels plus 5 of padding) in points, as Office.js sets widths. */
 export function columnPoints(characters: number): number {
