@@ -5,7 +5,7 @@ import { CellMark, FindingsCell, FindingsSheet, FindingsSheetRow, HighlightPlan,
 import { parseA1, SHEET_COLUMNS, toA1, usualA1 } from '../grid/address';
 import { ints } from '../compact/growingRows';
 import { Interned } from '../compact/interned';
-import { actualText, gapText, statusWord, targetText, unbrokenFigure } from './words';
+import { actualText, gapText, statusWord, targetText } from './words';
 import { Lang } from '../words/lang';
 
 /**
@@ -256,6 +256,8 @@ class ReasonTexts {
   private units = new Uint16Array(1 << 16);
   private used = 0;
   private readonly ends: number[] = [];
+  /** The units' bytes as one Node Buffer, made again only when the units grow: not a Buffer object per text read. */
+  private bytes: UcsBytes | undefined;
 
   /** Keeps a text; its number. */
   add(text: string): number {
@@ -275,7 +277,10 @@ class ReasonTexts {
     const to = this.ends[n];
     // Node decodes the units as they are (a lone surrogate too), natively and without the list of
     // arguments `fromCharCode.apply` builds from a typed array: a national copy reads 130,000 reasons.
-    if (UNITS_AS_UCS2) return UNITS_AS_UCS2.from(this.units.buffer, this.units.byteOffset + from * 2, (to - from) * 2).toString('ucs2');
+    if (UNITS_AS_UCS2) {
+      if (this.bytes?.buffer !== this.units.buffer) this.bytes = UNITS_AS_UCS2.from(this.units.buffer, this.units.byteOffset, this.units.byteLength);
+      return this.bytes.toString('ucs2', from * 2, to * 2);
+    }
     // In slices: a function takes only so many arguments.
     let out = '';
     for (let at = from; at < to; at += TEXT_SLICE)
@@ -290,11 +295,16 @@ class ReasonTexts {
  * `String.fromCharCode`.
  */
 const UNITS_AS_UCS2 = (() => {
-  const buffer = (globalThis as unknown as { Buffer?: { from(b: ArrayBufferLike, offset: number, length: number): { toString(encoding: 'ucs2'): string } } })
-    .Buffer;
+  const buffer = (globalThis as unknown as { Buffer?: { from(b: ArrayBufferLike, offset: number, length: number): UcsBytes } }).Buffer;
   const littleEndian = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
   return buffer && littleEndian ? buffer : undefined;
 })();
+
+/** What ReasonTexts uses of a Node Buffer over its units. */
+interface UcsBytes {
+  readonly buffer: ArrayBufferLike;
+  toString(encoding: 'ucs2', start: number, end: number): string;
+}
 
 /** Code units made into a string at a time (well under any engine's limit on arguments). */
 const TEXT_SLICE = 4096;
@@ -396,9 +406,9 @@ class FindingRow implements FindingsSheetRow {
       f.unit,
       f.title[lang],
       statusWord(f.status, lang),
-      unbrokenFigure(actualText(f, lang)),
-      unbrokenFigure(targetText(f, lang)),
-      unbrokenFigure(gapText(f, lang)),
+      actualText(f, lang, true),
+      targetText(f, lang, true),
+      gapText(f, lang, true),
       `${f.sheet}!${f.cell}`,
       this.reasons.reason(this.entry),
     ];

@@ -5,7 +5,7 @@ import { Consolidation } from './consolidation';
 import { formatDateTime } from './formatTime';
 import { packLine } from './packLine';
 import { ScoreStatus } from './scorecard';
-import { actualText, changeText, CHANGED_SINCE_REVIEW, gapText, reviewWord, scoreWord, statusWord, targetText, trendWord, unbrokenFigure } from './words';
+import { actualText, changeText, CHANGED_SINCE_REVIEW, gapText, reviewWord, scoreWord, statusWord, targetText, trendWord } from './words';
 import { CONSOLIDATION_WORDS } from '../words/glossary';
 import { Lang, Localized } from '../words/lang';
 
@@ -88,7 +88,7 @@ function scorecardSheet(c: Consolidation, lang: Lang): FindingsSheet {
   const header = [...lead, ...sc.targets.map((t, i) => `${i + 1}. ${t.title[lang]}${t.scored ? '' : WORDS.softTarget[lang]}`), ...tail];
   const rows: FindingsSheetRow[] = sc.rows.map((r) => {
     const cells = r.cells.map((cell) => {
-      const value = cell.finding ? unbrokenFigure(actualText(cell.finding, lang)) : '';
+      const value = cell.finding ? actualText(cell.finding, lang, true) : '';
       return cell.status === 'not-reported' ? '—' : `${scoreWord(cell.status, lang)}${value ? ` (${value})` : ''}`;
     });
     const n = r.counts;
@@ -152,9 +152,9 @@ function findingsSheet(c: Consolidation, lang: Lang): FindingsSheet {
         ...(withPeriod ? [f.period ?? ''] : []),
         f.title[lang],
         scoreWord(status, lang),
-        unbrokenFigure(actualText(f, lang)),
-        unbrokenFigure(targetText(f, lang)),
-        unbrokenFigure(gapText(f, lang)),
+        actualText(f, lang, true),
+        targetText(f, lang, true),
+        gapText(f, lang, true),
         `${f.sheet}!${f.cell}`,
         f.message[lang],
         state ? reviewWord(state.review.status, lang) : '',

@@ -13,10 +13,25 @@ export function statusWord(s: FindingStatus, lang: Lang): string {
   return STATUS[s][lang];
 }
 
-export function formatFigure(x: number, unit: string, lang: Lang): string {
+/** `93,1 %`; `unbroken`, as unbrokenFigure would make it, without making the text twice. */
+export function formatFigure(x: number, unit: string, lang: Lang, unbroken = false): string {
   const n = formatNumber(x, lang, 2);
-  return unit ? `${n} ${unit}` : n;
+  if (!unit) return n;
+  // A number has no space: what unbrokenFigure changes is in the space and the unit after it.
+  return unbroken ? n + unbrokenUnit(unit) : `${n} ${unit}`;
 }
+
+/** ` %` made ` %` (a no-break space), and any ` %` in the unit (`điểm %`); once per unit. */
+function unbrokenUnit(unit: string): string {
+  let u = unbrokenUnits.get(unit);
+  if (u === undefined) {
+    if (unbrokenUnits.size > 1000) unbrokenUnits.clear();
+    unbrokenUnits.set(unit, (u = unbrokenFigure(` ${unit}`)));
+  }
+  return u;
+}
+
+const unbrokenUnits = new Map<string, string>();
 
 const REVIEW: Record<ReviewStatus, Localized> = REVIEW_STATUS_WORDS;
 
@@ -63,20 +78,24 @@ export function changeText(c: InputChange, lang: Lang): string {
   return `${c.sheet}!${c.cell}: ${shown(c.before)} → ${shown(c.now)}`;
 }
 
+// The texts of a finding's figures; `unbroken` for a narrow printed column (see unbrokenFigure).
+
 /** `≥ 90 %`, the target a finding was judged against; '' when it has none. */
-export function targetText(f: Finding, lang: Lang): string {
+export function targetText(f: Finding, lang: Lang, unbroken = false): string {
   if (f.target === null) return '';
-  return `${f.operator ? operatorSymbol(f.operator) + ' ' : ''}${formatFigure(f.target, f.factUnit, lang)}`;
+  const op = f.operator ? operatorSymbol(f.operator) + ' ' : '';
+  // The operator's space is followed by a number, never by `%`: only a custom operator's own name could hold ` %`.
+  return (unbroken && op.includes('%') ? unbrokenFigure(op) : op) + formatFigure(f.target, f.factUnit, lang, unbroken);
 }
 
 /** How far a shortfall is from its target (`2,48 điểm %`); '' when met or without data. */
-export function gapText(f: Finding, lang: Lang): string {
+export function gapText(f: Finding, lang: Lang, unbroken = false): string {
   if (f.gap === null || f.status === 'met') return '';
-  return formatFigure(f.gap, f.factUnit === '%' ? PERCENTAGE_POINTS[lang] : f.factUnit, lang);
+  return formatFigure(f.gap, f.factUnit === '%' ? PERCENTAGE_POINTS[lang] : f.factUnit, lang, unbroken);
 }
 
-export function actualText(f: Finding, lang: Lang): string {
-  return f.actual === null ? '' : formatFigure(f.actual, f.factUnit, lang);
+export function actualText(f: Finding, lang: Lang, unbroken = false): string {
+  return f.actual === null ? '' : formatFigure(f.actual, f.factUnit, lang, unbroken);
 }
 
 /**
