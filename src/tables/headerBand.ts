@@ -31,7 +31,13 @@ export function headerRows(view: SheetView, bottom: number, left: number, right:
 }
 
 export function isHeadingRow(view: SheetView, r: number, left: number, right: number): boolean {
-  const areas: Array<{ text: string; from: number; to: number }> = [];
+  // The row's texts as areas (a text and the columns it spans); only how many there are and the
+  // first one's span are needed, so no list of them is made: every row of a sheet is asked.
+  let areas = 0;
+  let lastText = '';
+  let lastFrom = -1;
+  let firstFrom = 0;
+  let firstTo = 0;
   for (const c of view.shownCols(r)) {
     if (c < left || c > right) continue;
     const v = view.value(r, c);
@@ -39,18 +45,25 @@ export function isHeadingRow(view: SheetView, r: number, left: number, right: nu
     const n = typeof v === 'number' ? v : typeof v === 'string' ? figureInText(v) : undefined;
     if (n !== undefined && !(Number.isInteger(n) && n >= 1900 && n < 2100)) return false;
     const text = view.shownText(r, c);
-    const last = areas[areas.length - 1];
     const m = view.mergeAt(r, c);
     const from = m ? m.left : c;
-    if (last && last.text === text && last.from === from) last.to = c;
-    else areas.push({ text, from, to: c });
+    if (areas > 0 && lastText === text && lastFrom === from) {
+      if (areas === 1) firstTo = c;
+      continue;
+    }
+    areas++;
+    lastText = text;
+    lastFrom = from;
+    if (areas === 1) {
+      firstFrom = from;
+      firstTo = c;
+    }
   }
-  if (areas.length === 0) return false;
-  if (areas.length >= 2) return true;
+  if (areas === 0) return false;
+  if (areas >= 2) return true;
   // One text alone: a group over some columns, or a title over the table (starting at its left edge or covering most of it).
-  const a = areas[0];
   const width = right - left + 1;
-  return a.from > left && a.to - a.from + 1 < width * 0.8;
+  return firstFrom > left && firstTo - firstFrom + 1 < width * 0.8;
 }
 
 /** Each column's heading over the given header rows. */

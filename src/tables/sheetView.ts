@@ -55,7 +55,10 @@ export class SheetView {
   }
 
   mergeAt(row: number, col: number): RangeRef | undefined {
-    for (const m of this.merges().get(row) ?? []) if (col >= m.left && col <= m.right) return m;
+    // Asked of every cell a header may hold: no empty list made for a row without merges, no iterator.
+    const areas = this.merges().get(row);
+    if (areas === undefined) return undefined;
+    for (let i = 0; i < areas.length; i++) if (col >= areas[i].left && col <= areas[i].right) return areas[i];
     return undefined;
   }
 
