@@ -11,7 +11,7 @@ import { LazyMessageFinding, MessageRenderer } from './lazyMessageFinding';
 import { pledgedInWorkbook, TargetKind } from './pledgedTarget';
 import { digitsToShow, formatNumber, formatQuantity } from './format';
 import { distanceToTarget, operatorOf, operatorSymbol } from '../packs/operators';
-import { DEFAULT_MESSAGES, fillParts, noDataReasonText, partlyFilled, templateParts } from './messages';
+import { DEFAULT_MESSAGES, fillParts, fillPartsInto, noDataReasonText, partlyFilled, templateParts } from './messages';
 import { settle } from './precision';
 import { computeFact, factUnit, FactValue, indicatorsOfFact, UnitFigures, UnitGroups } from './unitFacts';
 import { Lang, Localized } from '../words/lang';
@@ -48,7 +48,9 @@ export class PackEvaluator {
       const indicators = [...new Set(facts.flatMap((f) => indicatorsOfFact(pack, f)))];
       const compiled = compileConditions(rule.conditions);
       if (!compiled) this.engine.addRule(engineRule(rule));
-      const render: MessageRenderer = (f, lang) => this.message(rule, f, lang);
+      const render: MessageRenderer = Object.assign((f: Omit<Finding, 'message'>, lang: Lang) => this.message(rule, f, lang), {
+        pieces: (f: Omit<Finding, 'message'>, lang: Lang, out: string[]) => this.messagePieces(rule, f, lang, out),
+      });
       const of: RuleOfFindings = { render, ruleId: rule.id, title: rule.title, severity: rule.severity ?? 'shortfall' };
       return { rule, facts, indicators, compiled, status: compiled && statusFunction(facts, compiled), of };
     });
@@ -324,12 +326,8 @@ export class PackEvaluator {
   }
 
   private message(rule: PackRule, f: Omit<Finding, 'message'>, lang: Lang): string {
-    const key = f.status === 'no-data' ? 'noData' : f.status;
-    const template = rule.messages?.[key]?.[lang] ?? DEFAULT_MESSAGES[key][lang];
-    const digits = f.actual !== null && f.target !== null ? digitsToShow(f.actual, f.target) : 2;
     // Only the placeholders the template uses are worked out.
-    const own = this.ownPlaceholders.of(f, lang, digits);
-    const text = fillParts(this.ruleParts(rule, template, f, lang), own.value);
+    const text = fillParts(this.messageTemplate(rule, f, lang), this.ownPlaceholders.value);
     // The workbook pledging another target is said after the verdict: reported, never used.
     const p = f.pledgedInWorkbook;
     if (!p?.differs) return text;
@@ -338,6 +336,21 @@ export class PackEvaluator {
     return lang === 'vi'
       ? `${text} Sổ ghi chỉ tiêu "${p.text}" (ô ${p.cell}), bộ quy tắc kiểm tra ${op} ${target}.`
       : `${text} The workbook pledges "${p.text}" (cell ${p.cell}); the pack checks ${op} ${target}.`;
+  }
+
+  /** The message as pieces (see MessageRenderer.pieces): all but a message that adds the workbook's own target. */
+  private messagePieces(rule: PackRule, f: Omit<Finding, 'message'>, lang: Lang, out: string[]): number {
+    if (f.pledgedInWorkbook?.differs) return -1;
+    return fillPartsInto(this.messageTemplate(rule, f, lang), this.ownPlaceholders.value, out);
+  }
+
+  /** The finding's template, what is the same for its rule filled in; its own placeholders are set to be read from it. */
+  private messageTemplate(rule: PackRule, f: Omit<Finding, 'message'>, lang: Lang): ReadonlyArray<string> {
+    const key = f.status === 'no-data' ? 'noData' : f.status;
+    const template = rule.messages?.[key]?.[lang] ?? DEFAULT_MESSAGES[key][lang];
+    const digits = f.actual !== null && f.target !== null ? digitsToShow(f.actual, f.target) : 2;
+    this.ownPlaceholders.of(f, lang, digits);
+    return this.ruleParts(rule, template, f, lang);
   }
 
   /**

@@ -4,7 +4,14 @@ import { Finding, FindingInput, FindingStatus, NoDataReason } from './finding';
 import { PledgedInWorkbook } from './pledgedTarget';
 
 /** Renders a finding's message from the finding itself (every placeholder is one of its fields). */
-export type MessageRenderer = (f: Omit<Finding, 'message'>, lang: Lang) => string;
+export interface MessageRenderer {
+  (f: Omit<Finding, 'message'>, lang: Lang): string;
+  /**
+   * The same message as the pieces whose joining is its text, written into `out` from its start;
+   * their number, or -1 when this message is not given in pieces (the renderer then gives it).
+   */
+  readonly pieces?: (f: Omit<Finding, 'message'>, lang: Lang, out: string[]) => number;
+}
 
 /**
  * A finding whose message is rendered when first read: a national check makes hundreds of
@@ -65,6 +72,11 @@ export class LazyMessageFinding implements Finding {
     return this.render(this, lang);
   }
 
+  /** The message in one language as pieces (see MessageRenderer.pieces); -1 when its renderer gives none. */
+  messagePiecesIn(lang: Lang, out: string[]): number {
+    return this.render.pieces ? this.render.pieces(this, lang, out) : -1;
+  }
+
   toJSON(): Finding {
     const { render: _f, ...plain } = this as unknown as Record<string, unknown>;
     return { ...(plain as unknown as Omit<Finding, 'message'>), message: { vi: this.render(this, 'vi'), en: this.render(this, 'en') } };
@@ -77,4 +89,12 @@ export class LazyMessageFinding implements Finding {
  */
 export function messageIn(f: Finding, lang: Lang): string {
   return f instanceof LazyMessageFinding ? f.messageIn(lang) : f.message[lang];
+}
+
+/**
+ * A finding's message in one language as the pieces whose joining is its text, written into `out`
+ * from its start; their number, or -1 when it is not given in pieces (read it with messageIn).
+ */
+export function messagePiecesIn(f: Finding, lang: Lang, out: string[]): number {
+  return f instanceof LazyMessageFinding ? f.messagePiecesIn(lang, out) : -1;
 }

@@ -46,13 +46,23 @@ export function fillParts(parts: ReadonlyArray<string>, value: (name: string) =>
   // Joined, not built by `+`: a rope of a dozen pieces is copied flat by whatever reads it next
   // (an escape check, an encoder), and every output reads every message.
   const out: string[] = new Array(parts.length);
+  fillPartsInto(parts, value, out);
+  return out.join('');
+}
+
+/**
+ * Split template parts filled in, written into `out` from its start as the pieces whose joining
+ * is fillParts' text; their number (always `parts.length`). A writer that joins pieces itself
+ * (the JSON's lines) takes a message this way without its text being made.
+ */
+export function fillPartsInto(parts: ReadonlyArray<string>, value: (name: string) => string | undefined, out: string[]): number {
   out[0] = parts[0];
   for (let i = 1; i < parts.length; i += 2) {
     const v = value(parts[i]);
     out[i] = v === undefined ? `{${parts[i]}}` : v;
     out[i + 1] = parts[i + 1];
   }
-  return out.join('');
+  return parts.length;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { messageIn } from '../evaluate/lazyMessageFinding';
+import { messageIn, messagePiecesIn } from '../evaluate/lazyMessageFinding';
 import { readOneAtATime } from '../evaluate/compactFindings';
 import { Finding, FindingInput, FindingList } from '../evaluate/finding';
 import { digitsToShow } from '../evaluate/format';
@@ -8,7 +8,7 @@ import { WorkbookReading } from '../tables/workbookReading';
 import { CheckAudit, WorkbookAudit } from './audit';
 import { Lang } from '../words/lang';
 import { JsonBatches, joinedLines, LineParts } from './jsonBatches';
-import { jsonInside, jsonNames, jsonNumber, jsonString, memoText, memoText2, memoText3 } from './jsonLiteral';
+import { jsonInside, jsonNames, jsonNumber, jsonPlain, jsonString, memoText, memoText2, memoText3 } from './jsonLiteral';
 
 /** What a check knows beyond the findings, for the JSON document; each part is optional. */
 export interface FindingsJsonExtras {
@@ -113,10 +113,24 @@ function findingTexts(findings: FindingList, lang: Lang, reviews: ReviewMatch | 
         i < last ? '"},' : '"}],"actual":',
       );
     }
-    p.push(jsonNumber(actualShown(f)), target(f.target, f.operator), jsonNumber(gapShown(f)), unit(f.factUnit), jsonInside(messageIn(f, lang)), '"}');
+    p.push(jsonNumber(actualShown(f)), target(f.target, f.operator), jsonNumber(gapShown(f)), unit(f.factUnit));
+    // The message's pieces go in as they are when none is escaped: its text is never made. A piece
+    // escaped alone could differ from the same characters escaped in the whole (a surrogate pair
+    // split between two pieces), so then the whole message is.
+    const n = messagePiecesIn(f, lang, pieces);
+    if (n >= 0 && allPlain(pieces, n)) for (let i = 0; i < n; i++) p.push(pieces[i]);
+    else p.push(jsonInside(messageIn(f, lang)));
+    p.push('"}');
   };
+  // A message's pieces, written over finding after finding.
+  const pieces: string[] = [];
   // Each line is written before the next finding is read: one finding object serves them all.
   return joinedLines(readOneAtATime(findings), write);
+}
+
+function allPlain(pieces: ReadonlyArray<string>, n: number): boolean {
+  for (let i = 0; i < n; i++) if (!jsonPlain(pieces[i])) return false;
+  return true;
 }
 
 /** The actual value as the document gives it: two decimals, more only where rounding would show a shortfall as exactly on target. */

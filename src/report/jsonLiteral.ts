@@ -7,6 +7,11 @@
 /** Strings JSON.stringify may escape: quote, backslash, control characters, surrogates (lone ones are escaped; pairs are left to it too). */
 const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
 
+/** Whether JSON writes the string between its quotes as it is (nothing in it escaped). */
+export function jsonPlain(s: string): boolean {
+  return !NEEDS_ESCAPE.test(s);
+}
+
 export function jsonString(s: string): string {
   return NEEDS_ESCAPE.test(s) ? JSON.stringify(s) : '"' + s + '"';
 }

@@ -83,4 +83,33 @@ describe('findings written as text are JSON.stringify of the finding', () => {
       expect(texts.map((t) => JSON.parse(t) as unknown)).toEqual(stringified.map((t) => JSON.parse(t) as unknown));
     }
   });
+
+  // A checked finding's message goes into its line as the pieces its template is filled from: odd
+  // unit names and templates, escaped or not, and a surrogate pair split between a template's text
+  // and the unit's name, must still give JSON.stringify's text of the whole message.
+  it("writes a checked finding's message from its pieces as JSON.stringify writes the message", async () => {
+    // A cluster's table: the units' names are cells of the sheet.
+    const grid = readWorkbook(readFileSync(join(SAMPLES, 'cum-thi-dua-2025-bang.xlsx')));
+    const units = [...new Set((await checker.check(grid)).findings.map((f) => f.unit))];
+    const odd = ['Đơn vị "A"', 'C:\\số liệu', '\ude00 nửa sau', 'pair 😀', 'tab\there'];
+    const renamed = new Map(units.map((u, i) => [u, i < odd.length ? odd[i] : u]));
+    const oddGrid = {
+      ...grid,
+      sheets: grid.sheets.map((s) => ({ ...s, rows: s.rows.map((r) => r?.map((v) => (typeof v === 'string' ? (renamed.get(v) ?? v) : v))) })),
+    };
+    const template = { vi: '\ud83d{unit}: {actual} "{fact}" \\ {gap} {reason}', en: 'plain {unit}, {actual}' };
+    const oddPack = { ...pack, rules: pack.rules.map((r) => ({ ...r, messages: { met: template, shortfall: template, noData: template } })) };
+    for (const [p, g] of [
+      [pack, oddGrid],
+      [oddPack, oddGrid],
+      [oddPack, grid],
+    ] as const) {
+      const { findings } = await new PledgeChecker(p).check(g);
+      expect(new Set(findings.map((f) => f.unit).filter((u) => odd.includes(u)))).toEqual(new Set(g === grid ? [] : odd));
+      for (const lang of ['vi', 'en'] as const) {
+        const { texts, stringified } = batchTexts(findingsJson('book.xlsx', p, findings, lang).findings);
+        expect(texts).toEqual(stringified);
+      }
+    }
+  });
 });
