@@ -23,9 +23,13 @@ export class JsonBatches<T> {
   }
 }
 
-/** Where a writer puts the parts of an element's text, in order. */
+/**
+ * Where a writer puts the parts of an element's text, in order: up to seven at a time. A fixed
+ * list, not a rest parameter: once V8 inlined push into a writer it made the rest's array on every
+ * call, some 70 MB over a national check's lines.
+ */
 export interface LineParts {
-  push(...parts: string[]): void;
+  push(a: string, b?: string, c?: string, d?: string, e?: string, f?: string, g?: string): void;
 }
 
 /**
@@ -42,8 +46,19 @@ export function joinedLines<T>(
   const gathered: string[] = [];
   let n = 0;
   const parts: LineParts = {
-    push(...more: string[]): void {
-      for (let i = 0; i < more.length; i++) gathered[n++] = more[i];
+    push(a, b, c, d, e, f, g): void {
+      gathered[n++] = a;
+      if (b === undefined) return;
+      gathered[n++] = b;
+      if (c === undefined) return;
+      gathered[n++] = c;
+      if (d === undefined) return;
+      gathered[n++] = d;
+      if (e === undefined) return;
+      gathered[n++] = e;
+      if (f === undefined) return;
+      gathered[n++] = f;
+      if (g !== undefined) gathered[n++] = g;
     },
   };
   return (from, to, separator) => {
