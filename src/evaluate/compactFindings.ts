@@ -312,7 +312,16 @@ export class ReusedFinding extends LazyMessageFinding {
 export function readOneAtATime(list: FindingList): { at(index: number): Finding | undefined } {
   if (!(list instanceof CompactFindings)) return list;
   const into = new ReusedFinding();
-  return { at: (i) => (i >= 0 && i < list.length ? list.readInto(i, into) : undefined) };
+  // The same finding asked again (a row's cells made one by one) is the one already written.
+  let last = -1;
+  return {
+    at: (i) => {
+      if (i === last) return into;
+      if (i < 0 || i >= list.length) return undefined;
+      last = i;
+      return list.readInto(i, into);
+    },
+  };
 }
 
 /** The status of a list's finding i, without making the finding when the list is compact. */

@@ -377,6 +377,10 @@ function findingsSheet(findings: FindingReader, reasons: PlanReasons, met: numbe
   };
 }
 
+/** A finding's row has eight cells (see findingsSheet's header); the last is its reason. */
+const ROW_CELLS = 8;
+const REASON_COLUMN = 7;
+
 /**
  * A findings sheet's row for one finding, its cells made when read. A national check's sheet has
  * tens of thousands of rows, kept from the plan until the copy is written: made at once, their
@@ -401,17 +405,36 @@ class FindingRow implements FindingsSheetRow {
 
   get values(): FindingsCell[] {
     const { f } = this;
+    const out: FindingsCell[] = new Array(ROW_CELLS);
+    for (let c = 0; c < ROW_CELLS; c++) out[c] = this.cell(f, c);
+    return out;
+  }
+
+  /** One cell: the layout of a national sheet measures only the columns not yet known to wrap, and a reason is read without its finding. */
+  valueAt(c: number): FindingsCell {
+    return c === REASON_COLUMN ? this.reasons.reason(this.entry) : this.cell(this.f, c);
+  }
+
+  private cell(f: Finding, c: number): FindingsCell {
     const { lang } = this.reasons;
-    return [
-      f.unit,
-      f.title[lang],
-      statusWord(f.status, lang),
-      actualText(f, lang, true),
-      targetText(f, lang, true),
-      gapText(f, lang, true),
-      `${f.sheet}!${f.cell}`,
-      this.reasons.reason(this.entry),
-    ];
+    switch (c) {
+      case 0:
+        return f.unit;
+      case 1:
+        return f.title[lang];
+      case 2:
+        return statusWord(f.status, lang);
+      case 3:
+        return actualText(f, lang, true);
+      case 4:
+        return targetText(f, lang, true);
+      case 5:
+        return gapText(f, lang, true);
+      case 6:
+        return `${f.sheet}!${f.cell}`;
+      default:
+        return this.reasons.reason(this.entry);
+    }
   }
 
   get link(): FindingsSheetRow['link'] {

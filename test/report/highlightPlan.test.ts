@@ -41,4 +41,26 @@ describe('a highlight plan', () => {
     expect(again.findingsSheet!.rows.map((r) => r.values[7])).toEqual(reasons);
     expect(again.marks.map((m) => m.note)).toEqual(plan.marks.map((m) => m.note));
   });
+
+  it('makes each cell of a row alone as in the whole row, and the same layout from cells made alone', async () => {
+    // A real check: its findings are read one at a time, each row's cells asked in any order.
+    const { readFileSync } = await import('fs');
+    const { join } = await import('path');
+    const { PledgeChecker } = await import('../../src/evaluate/checkGrid');
+    const { defaultPack } = await import('../../src/packs/builtinPacks');
+    const { readWorkbook } = await import('../../src/xlsx/read/readWorkbook');
+    const { sheetLayout } = await import('../../src/xlsx/write/findingsSheetLayout');
+    const { SAMPLES } = await import('../helpers/paths');
+    const { findings: checked } = await new PledgeChecker(defaultPack()).check(readWorkbook(readFileSync(join(SAMPLES, 'cum-thi-dua-2025-bang.xlsx'))));
+    for (const lang of ['vi', 'en'] as const) {
+      const sheet = highlightPlanFor(checked, lang).findingsSheet!;
+      expect(sheet.rows.length).toBeGreaterThan(5);
+      for (const row of [...sheet.rows].reverse()) {
+        const whole = row.values;
+        expect([7, 3, 0, 6, 1, 5, 2, 4].map((c) => row.valueAt!(c))).toEqual([7, 3, 0, 6, 1, 5, 2, 4].map((c) => whole[c]));
+      }
+      const asWholeRows = { ...sheet, rows: sheet.rows.map((r) => ({ values: r.values, link: r.link, status: r.status })) };
+      expect(sheetLayout(sheet)).toEqual(sheetLayout(asWholeRows));
+    }
+  });
 });

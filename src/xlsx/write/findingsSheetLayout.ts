@@ -135,26 +135,31 @@ function columnLayout(sheet: FindingsSheet): { width: number; columns: ColumnLay
   let width = Math.max(1, sheet.header.length);
   for (let c = 0; c < width; c++) add(c);
   for (const row of sheet.rows) {
+    // A row that makes a cell alone has the header's columns: only those not settled are made.
+    if (row.valueAt) {
+      for (let c = 0; c < sheet.header.length; c++) if (!texts[c].settled) measure(texts[c], row.valueAt(c) ?? null);
+      continue;
+    }
     const values = row.values;
     // A wider row adds columns: the rows before it had nothing in them.
     while (width < values.length) add(width++);
-    for (let c = 0; c < values.length; c++) {
-      const t = texts[c];
-      if (t.settled) continue;
-      const v = values[c] ?? null;
-      if (typeof v === 'string') {
-        if (!t.multiline && v.includes('\n')) t.multiline = true;
-        // No line of a text is longer than the text (in code points or units): most are not measured.
-        if (v.length > t.longest) t.longest = Math.max(t.longest, textLength(v));
-      } else t.longest = Math.max(t.longest, textLength(v));
-      if (t.fixed !== undefined && (t.multiline || t.longest * 1.1 + 2 > t.fixed)) t.settled = true;
-    }
+    for (let c = 0; c < values.length; c++) if (!texts[c].settled) measure(texts[c], values[c] ?? null);
   }
   const columns = texts.map(({ fixed, longest, multiline }) => {
     const w = fixed ?? Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, Math.ceil(longest * 1.1) + 2));
     return { width: w, wrap: multiline || longest * 1.1 + 2 > w };
   });
   return { width, columns };
+}
+
+/** A column's text so far, with one more value in it. */
+function measure(t: ColumnText, v: FindingsCell): void {
+  if (typeof v === 'string') {
+    if (!t.multiline && v.includes('\n')) t.multiline = true;
+    // No line of a text is longer than the text (in code points or units): most are not measured.
+    if (v.length > t.longest) t.longest = Math.max(t.longest, textLength(v));
+  } else t.longest = Math.max(t.longest, textLength(v));
+  if (t.fixed !== undefined && (t.multiline || t.longest * 1.1 + 2 > t.fixed)) t.settled = true;
 }
 
 /** Length of the longest line, as a person reads it (code points). */

@@ -30,6 +30,12 @@ export type FillStatus = MarkStatus | 'met' | 'warning' | 'not-reported';
 
 export interface FindingsSheetRow {
   readonly values: ReadonlyArray<FindingsCell>;
+  /**
+   * Column c's value (0-based) made alone, for a row whose values are made when read: the sheet's
+   * layout then makes only the columns it still measures. A row that has it has as many values as
+   * the sheet's header.
+   */
+  valueAt?(c: number): FindingsCell;
   /** Make the cell in column `column` (0-based) of this row a link to `sheet`!`cell`. */
   readonly link?: { readonly sheet: string; readonly cell: string; readonly column: number };
   readonly status?: MarkStatus | 'met';
