@@ -235,25 +235,37 @@ function toInput(o: Observation): FindingInput {
   return o.pledged ? { ...input, pledged: o.pledged } : input;
 }
 
-/** One figure a fact reads, or why it cannot be read. */
+/**
+ * One figure a fact reads, or why it cannot be read. Written over (see READS): a fact is worked
+ * out from its reads at once, and a national check reads a figure for each of a million facts.
+ */
 interface FigureRead {
-  readonly obs?: Observation;
-  readonly noData?: NoDataReason;
+  obs: Observation | undefined;
+  noData: NoDataReason | undefined;
 }
 
-function figure(u: UnitFigures, indicator: string, period: PeriodRole): FigureRead {
+/** Reads written over fact after fact (computeFact is never re-entered): as many as the longest sum has terms. */
+const READS: FigureRead[] = [];
+
+function readsFor(n: number): FigureRead[] {
+  while (READS.length < n) READS.push({ obs: undefined, noData: undefined });
+  return READS;
+}
+
+function figure(u: UnitFigures, indicator: string, period: PeriodRole, out: FigureRead): FigureRead {
   const list = u.list(indicator, period);
-  if (list.length === 0) return { noData: { kind: 'no-period', indicator, period } };
+  out.obs = list.length === 0 ? undefined : list[0];
+  out.noData = undefined;
+  if (list.length === 0) out.noData = { kind: 'no-period', indicator, period };
   // The same figure in several places (a cluster's summary sheet and the unit's own sheet) agrees with
   // itself: any copy gives the same verdict, and the first is named.
-  if (list.length > 1 && list[0].value !== undefined && allAgree(list)) return { obs: list[0] };
+  else if (list.length > 1 && list[0].value !== undefined && allAgree(list)) return out;
   // The same indicator twice with different figures: report the ambiguity instead of picking one.
-  if (list.length > 1) return { obs: list[0], noData: { kind: 'duplicate', indicator, cells: copiesNamed(list) } };
-  const obs = list[0];
+  else if (list.length > 1) out.noData = { kind: 'duplicate', indicator, cells: copiesNamed(list) };
   // Marked at the merged area's top-left cell: that is where Excel shows the area's fill.
-  if (obs.value === undefined && obs.merged) return { obs, noData: { kind: 'merged', cell: obs.merged.split(':')[0], range: obs.merged } };
-  if (obs.value === undefined) return { obs, noData: { kind: 'blank', cell: obs.cell, shown: showCell(obs.raw) } };
-  return { obs };
+  else if (list[0].value === undefined && list[0].merged) out.noData = { kind: 'merged', cell: list[0].merged.split(':')[0], range: list[0].merged };
+  else if (list[0].value === undefined) out.noData = { kind: 'blank', cell: list[0].cell, shown: showCell(list[0].raw) };
+  return out;
 }
 
 // Closures apart from `figure`, which runs for every fact of every subject: a function with a
@@ -287,46 +299,46 @@ export function indicatorsOfFact(pack: RulePack, fact: string): string[] {
 export function computeFact(pack: RulePack, u: UnitFigures, fact: string): FactValue {
   const d = pack.facts?.[fact];
   if (!d) {
-    const f = figure(u, fact, 'current');
-    return factValue([f], f.obs?.value, f.noData);
+    const f = figure(u, fact, 'current', readsFor(1)[0]);
+    return factValue(READS, 1, f.obs?.value, f.noData);
   }
   if ('changePercent' in d) {
-    const cur = figure(u, d.changePercent, 'current');
-    const base = figure(u, d.changePercent, 'baseline');
-    const parts = [cur, base];
-    if (cur.noData || base.noData) return factValue(parts, undefined);
-    if (base.obs!.value === 0) return factValue(parts, undefined, { kind: 'zero-baseline', cell: base.obs!.cell });
-    return factValue(parts, ((cur.obs!.value! - base.obs!.value!) / base.obs!.value!) * 100);
+    const reads = readsFor(2);
+    const cur = figure(u, d.changePercent, 'current', reads[0]);
+    const base = figure(u, d.changePercent, 'baseline', reads[1]);
+    if (cur.noData || base.noData) return factValue(reads, 2, undefined);
+    if (base.obs!.value === 0) return factValue(reads, 2, undefined, { kind: 'zero-baseline', cell: base.obs!.cell });
+    return factValue(reads, 2, ((cur.obs!.value! - base.obs!.value!) / base.obs!.value!) * 100);
   }
   if ('ratioPercent' in d) {
-    const num = figure(u, d.ratioPercent[0], 'current');
-    const den = figure(u, d.ratioPercent[1], 'current');
-    const parts = [num, den];
-    if (num.noData || den.noData) return factValue(parts, undefined);
-    if (den.obs!.value === 0) return factValue(parts, undefined, { kind: 'zero-denominator', cell: den.obs!.cell });
-    return factValue(parts, (num.obs!.value! * 100) / den.obs!.value!);
+    const reads = readsFor(2);
+    const num = figure(u, d.ratioPercent[0], 'current', reads[0]);
+    const den = figure(u, d.ratioPercent[1], 'current', reads[1]);
+    if (num.noData || den.noData) return factValue(reads, 2, undefined);
+    if (den.obs!.value === 0) return factValue(reads, 2, undefined, { kind: 'zero-denominator', cell: den.obs!.cell });
+    return factValue(reads, 2, (num.obs!.value! * 100) / den.obs!.value!);
   }
-  const terms: FigureRead[] = [];
+  const reads = readsFor(d.sum.length);
   let sum = 0;
   let complete = true;
-  for (const i of d.sum) {
-    const t = figure(u, i, 'current');
-    terms.push(t);
+  for (let i = 0; i < d.sum.length; i++) {
+    const t = figure(u, d.sum[i], 'current', reads[i]);
     if (t.noData) complete = false;
     else sum += t.obs!.value!;
   }
-  return factValue(terms, complete ? sum : undefined);
+  return factValue(reads, d.sum.length, complete ? sum : undefined);
 }
 
-/** A fact's value from the figures it read (in order), with why there is none when there is none. */
-function factValue(parts: ReadonlyArray<FigureRead>, value: number | undefined, noData?: NoDataReason): FactValue {
+/** A fact's value from the first `count` figures it read (in order), with why there is none when there is none. */
+function factValue(reads: ReadonlyArray<FigureRead>, count: number, value: number | undefined, noData?: NoDataReason): FactValue {
   // An array of the right length: one grown by push starts with room for seventeen.
   let n = 0;
-  for (const p of parts) if (p.obs) n++;
+  for (let i = 0; i < count; i++) if (reads[i].obs) n++;
   const inputs: FindingInput[] = new Array<FindingInput>(n);
   let firstNoData: NoDataReason | undefined;
   n = 0;
-  for (const p of parts) {
+  for (let i = 0; i < count; i++) {
+    const p = reads[i];
     if (p.obs) inputs[n++] = toInput(p.obs);
     if (firstNoData === undefined && p.noData) firstNoData = p.noData;
   }

@@ -1,4 +1,6 @@
-import { figuresByUnit, UnitGroups } from '../../src/evaluate/unitFacts';
+import { computeFact, figuresByUnit, UnitGroups } from '../../src/evaluate/unitFacts';
+import { defaultPack } from '../../src/packs/builtinPacks';
+import { RulePack } from '../../src/packs/rulePack';
 import { ColumnTableFigures } from '../../src/tables/columnTableFigures';
 import { IndicatorTable, Observation } from '../../src/tables/indicatorTable';
 import { PeriodRole } from '../../src/tables/periods';
@@ -73,5 +75,51 @@ describe('UnitGroups cursor', () => {
     cursor.moveTo(0);
     expect(cursor.list('y', 'current').map((o) => o.cell)).toEqual(['D6']);
     expect(cursor.list('x', 'baseline').map((o) => o.value)).toEqual([52]);
+  });
+});
+
+describe('computeFact, its figures read into reads written over fact after fact', () => {
+  const obs = (indicator: string, period: 'current' | 'baseline', cell: string, raw: number | string | null) => ({
+    unit: 'Công an tỉnh A',
+    indicator,
+    period,
+    periodLabel: period === 'current' ? 'Năm 2025' : 'Năm 2024',
+    label: indicator,
+    sheet: 'S',
+    cell,
+    raw,
+    value: typeof raw === 'number' ? raw : undefined,
+  });
+  const figures = (list: ReturnType<typeof obs>[]) => ({
+    unit: 'Công an tỉnh A',
+    sheet: 'S',
+    has: (i: string) => list.some((o) => o.indicator === i),
+    list: (i: string, p: 'current' | 'baseline') => list.filter((o) => o.indicator === i && o.period === p),
+  });
+  const pack = {
+    ...defaultPack(),
+    facts: {
+      total: { sum: ['a', 'b', 'c'] },
+      pair: { sum: ['a', 'b'] },
+      change: { changePercent: 'a' },
+      ratio: { ratioPercent: ['a', 'b'] as [string, string] },
+    },
+  } as unknown as RulePack;
+
+  it('gives each fact from its own figures, whatever was computed before it', () => {
+    const u = figures([obs('a', 'current', 'B2', 10), obs('b', 'current', 'C2', 5), obs('a', 'baseline', 'B3', 8), obs('c', 'current', 'D2', null)]);
+    const total = computeFact(pack, u, 'total');
+    const pair = computeFact(pack, u, 'pair');
+    const change = computeFact(pack, u, 'change');
+    const ratio = computeFact(pack, u, 'ratio');
+    const plain = computeFact(pack, u, 'a');
+    expect([total.value, total.inputs.map((i) => i.cell), total.noData]).toEqual([undefined, ['B2', 'C2', 'D2'], { kind: 'blank', cell: 'D2', shown: '' }]);
+    expect([pair.value, pair.inputs.map((i) => i.cell), pair.noData]).toEqual([15, ['B2', 'C2'], undefined]);
+    expect([change.value, change.inputs.map((i) => i.cell), change.noData]).toEqual([25, ['B2', 'B3'], undefined]);
+    expect([ratio.value, ratio.inputs.map((i) => i.cell), ratio.noData]).toEqual([200, ['B2', 'C2'], undefined]);
+    expect([plain.value, plain.inputs.map((i) => i.cell), plain.noData]).toEqual([10, ['B2'], undefined]);
+    // A shorter fact after a longer one reads none of the longer one's figures.
+    const missing = computeFact(pack, figures([obs('b', 'current', 'C2', 5)]), 'change');
+    expect([missing.value, missing.inputs, missing.noData]).toEqual([undefined, [], { kind: 'no-period', indicator: 'a', period: 'current' }]);
   });
 });
