@@ -164,9 +164,16 @@ class SheetCellsPatch<T> {
 
   /** Walks one target row's cells (cursor on the row's start tag). */
   private patchRow(p: string, row: number, rowStyle: number | undefined, wanted: Iterable<[number, T]>): void {
-    const { cur, xml, found: edits } = this;
     const pending = sortedEntries(wanted);
-    if (this.patchRowByReference(p, row, pending)) return;
+    if (!this.patchRowByReference(p, row, pending)) this.patchRowByWalking(p, row, rowStyle, pending);
+  }
+
+  /**
+   * Walks the row's cells when they cannot be found by reference. A method of its own: its closure
+   * over the row's variables makes a context on every call, and patchRow runs for every row marked.
+   */
+  private patchRowByWalking(p: string, row: number, rowStyle: number | undefined, pending: ReadonlyArray<[number, T]>): void {
+    const { cur, xml, found: edits } = this;
     let next = 0;
     const flushBefore = (col: number, at: number) => {
       const from = next;
