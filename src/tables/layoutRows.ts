@@ -113,43 +113,72 @@ function tooFewPeriods(view: SheetView, bindings: Bindings, r: number, left: num
 /**
  * What a row's cells say on their own, as headings: which are a period, which a label heading, and
  * where label headings start side-by-side blocks. Kept per row: each row is read as part of three
- * headers, and a national sheet has tens of thousands of rows.
+ * headers, and a national sheet has tens of thousands of rows. Rows that say the same (the data
+ * rows of a table, a period in the same column of each) share one, read-only.
  */
 interface HeadingCells {
-  readonly periodCols: number[];
-  readonly labelCols: number[];
-  readonly blockStarts: number[];
+  readonly periodCols: ReadonlyArray<number>;
+  readonly labelCols: ReadonlyArray<number>;
+  readonly blockStarts: ReadonlyArray<number>;
 }
 
 function headingCellsOf(view: SheetView, r: number): HeadingCells {
-  let rows = headingCells.get(view);
-  if (!rows) headingCells.set(view, (rows = []));
-  let cells = rows[r];
+  let known = headingCells.get(view);
+  if (!known) headingCells.set(view, (known = { rows: [], last: NO_HEADING_CELLS }));
+  let cells = known.rows[r];
   if (!cells) {
-    cells = { periodCols: [], labelCols: [], blockStarts: [] };
+    // Gathered in lists written over row after row (never emptied: see SheetView.cellCols), kept
+    // only when they differ from the last row's.
+    const { periodCols, labelCols, blockStarts } = GATHERED;
+    let periods = 0;
+    let labels = 0;
+    let starts = 0;
     for (const c of view.cellCols(r)) {
       const v = view.value(r, c);
       // A figure is never a label heading; it is a period only as a year (`2025`).
       if (typeof v === 'number') {
-        if (isYearFigure(v)) cells.periodCols.push(c);
+        if (isYearFigure(v)) periodCols[periods++] = c;
         continue;
       }
       const k = textFacts(view.text(r, c));
-      if (k.fillerPeriod) cells.periodCols.push(c);
+      if (k.fillerPeriod) periodCols[periods++] = c;
       if (!k.labelHeader || typeof v !== 'string') continue;
-      cells.labelCols.push(c);
+      labelCols[labels++] = c;
       // `Chỉ tiêu giao ước năm 2025` starts like a label heading but is a plan column.
       if (k.kind.kind !== 'none') continue;
       // The block starts at its STT column when one stands just left of the label heading.
       const start = c > 0 && isSttHeader(view.shownText(r, c - 1)) ? c - 1 : c;
-      if (!cells.blockStarts.includes(start)) cells.blockStarts.push(start);
+      if (!isAmong(blockStarts, starts, start)) blockStarts[starts++] = start;
     }
-    rows[r] = cells;
+    const last = known.last;
+    cells =
+      sameNumbers(periodCols, periods, last.periodCols) && sameNumbers(labelCols, labels, last.labelCols) && sameNumbers(blockStarts, starts, last.blockStarts)
+        ? last
+        : { periodCols: periodCols.slice(0, periods), labelCols: labelCols.slice(0, labels), blockStarts: blockStarts.slice(0, starts) };
+    known.rows[r] = known.last = cells;
   }
   return cells;
 }
 
-const headingCells = new WeakMap<SheetView, Array<HeadingCells | undefined>>();
+const NO_HEADING_CELLS: HeadingCells = { periodCols: [], labelCols: [], blockStarts: [] };
+
+/** The lists a row's heading cells are gathered in (headingCellsOf is never re-entered). */
+const GATHERED = { periodCols: [] as number[], labelCols: [] as number[], blockStarts: [] as number[] };
+
+/** Whether the first n numbers of `a` are `b`. */
+function sameNumbers(a: ReadonlyArray<number>, n: number, b: ReadonlyArray<number>): boolean {
+  if (n !== b.length) return false;
+  for (let i = 0; i < n; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** Whether x is among the first n numbers of `a`. */
+function isAmong(a: ReadonlyArray<number>, n: number, x: number): boolean {
+  for (let i = 0; i < n; i++) if (a[i] === x) return true;
+  return false;
+}
+
+const headingCells = new WeakMap<SheetView, { readonly rows: Array<HeadingCells | undefined>; last: HeadingCells }>();
 
 /**
  * The period a column's heading names, read over its whole path (`Thực hiện` over `2025`), and the
