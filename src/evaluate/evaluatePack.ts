@@ -349,7 +349,7 @@ export class PackEvaluator {
     const key = f.status === 'no-data' ? 'noData' : f.status;
     const template = rule.messages?.[key]?.[lang] ?? DEFAULT_MESSAGES[key][lang];
     const digits = f.actual !== null && f.target !== null ? digitsToShow(f.actual, f.target) : 2;
-    this.ownPlaceholders.of(f, lang, digits);
+    this.ownPlaceholders.readFrom(f, lang, digits);
     return this.ruleParts(rule, template, f, lang);
   }
 
@@ -388,11 +388,11 @@ class FindingPlaceholders {
 
   constructor(private readonly pack: RulePack) {}
 
-  of(f: Omit<Finding, 'message'>, lang: Lang, digits: number): this {
+  /** The finding (language, decimals) the placeholders are read from until told of another. */
+  readFrom(f: Omit<Finding, 'message'>, lang: Lang, digits: number): void {
     this.f = f;
     this.lang = lang;
     this.digits = digits;
-    return this;
   }
 
   readonly value = (name: string): string | undefined => {

@@ -255,17 +255,23 @@ function readsFor(n: number): FigureRead[] {
 function figure(u: UnitFigures, indicator: string, period: PeriodRole, out: FigureRead): FigureRead {
   const list = u.list(indicator, period);
   out.obs = list.length === 0 ? undefined : list[0];
-  out.noData = undefined;
-  if (list.length === 0) out.noData = { kind: 'no-period', indicator, period };
+  out.noData = whyNoFigure(list, indicator, period);
+  return out;
+}
+
+/** Why the figures of an indicator for a period give no number; undefined when they give one. */
+function whyNoFigure(list: ReadonlyArray<Observation>, indicator: string, period: PeriodRole): NoDataReason | undefined {
+  if (list.length === 0) return { kind: 'no-period', indicator, period };
   // The same figure in several places (a cluster's summary sheet and the unit's own sheet) agrees with
   // itself: any copy gives the same verdict, and the first is named.
-  else if (list.length > 1 && list[0].value !== undefined && allAgree(list)) return out;
+  if (list.length > 1 && list[0].value !== undefined && allAgree(list)) return undefined;
   // The same indicator twice with different figures: report the ambiguity instead of picking one.
-  else if (list.length > 1) out.noData = { kind: 'duplicate', indicator, cells: copiesNamed(list) };
+  if (list.length > 1) return { kind: 'duplicate', indicator, cells: copiesNamed(list) };
+  const obs = list[0];
   // Marked at the merged area's top-left cell: that is where Excel shows the area's fill.
-  else if (list[0].value === undefined && list[0].merged) out.noData = { kind: 'merged', cell: list[0].merged.split(':')[0], range: list[0].merged };
-  else if (list[0].value === undefined) out.noData = { kind: 'blank', cell: list[0].cell, shown: showCell(list[0].raw) };
-  return out;
+  if (obs.value === undefined && obs.merged) return { kind: 'merged', cell: obs.merged.split(':')[0], range: obs.merged };
+  if (obs.value === undefined) return { kind: 'blank', cell: obs.cell, shown: showCell(obs.raw) };
+  return undefined;
 }
 
 // Closures apart from `figure`, which runs for every fact of every subject: a function with a

@@ -1,27 +1,10 @@
 import { Finding } from '../../src/evaluate/finding';
 import { actualText, gapText, targetText, unbrokenFigure } from '../../src/report/words';
+import { aFinding } from '../helpers/finding';
 
-function finding(over: Partial<Finding>): Finding {
-  return {
-    ruleId: 'r',
-    title: { vi: 't', en: 't' },
-    severity: 'shortfall',
-    unit: 'Công an tỉnh A',
-    status: 'shortfall',
-    sheet: 'S',
-    cell: 'B2',
-    inputs: [],
-    actual: 88.594,
-    target: 90,
-    operator: 'greaterThanInclusive',
-    gap: 1.406,
-    fact: 'f',
-    factLabel: { vi: 'f', en: 'f' },
-    factUnit: '%',
-    message: { vi: '', en: '' },
-    ...over,
-  };
-}
+// A percentage shortfall (88,59 % against ≥ 90 %), with some fields given.
+const finding = (over: Partial<Finding>): Finding =>
+  aFinding(0, { actual: 88.594, target: 90, operator: 'greaterThanInclusive', gap: 1.406, factUnit: '%', ...over });
 
 describe("a finding's figures for a narrow printed column", () => {
   it('are the plain texts with the space before `%` made a no-break space, made at once', () => {
