@@ -1,3 +1,4 @@
+import { sameNumbers } from '../compact/sameNumbers';
 import { toA1 } from '../grid/address';
 import { isLabelHeader, isSttHeader, isTotalsLabel } from './headers';
 import { ColumnHeading, columnHeadings, continuesHeader, headerRows } from './headerBand';
@@ -152,7 +153,7 @@ function headingCellsOf(view: SheetView, r: number): HeadingCells {
     }
     const last = known.last;
     cells =
-      sameNumbers(periodCols, periods, last.periodCols) && sameNumbers(labelCols, labels, last.labelCols) && sameNumbers(blockStarts, starts, last.blockStarts)
+      sameNumbers(last.periodCols, periodCols, periods) && sameNumbers(last.labelCols, labelCols, labels) && sameNumbers(last.blockStarts, blockStarts, starts)
         ? last
         : { periodCols: periodCols.slice(0, periods), labelCols: labelCols.slice(0, labels), blockStarts: blockStarts.slice(0, starts) };
     known.rows[r] = known.last = cells;
@@ -164,13 +165,6 @@ const NO_HEADING_CELLS: HeadingCells = { periodCols: [], labelCols: [], blockSta
 
 /** The lists a row's heading cells are gathered in (headingCellsOf is never re-entered). */
 const GATHERED = { periodCols: [] as number[], labelCols: [] as number[], blockStarts: [] as number[] };
-
-/** Whether the first n numbers of `a` are `b`. */
-function sameNumbers(a: ReadonlyArray<number>, n: number, b: ReadonlyArray<number>): boolean {
-  if (n !== b.length) return false;
-  for (let i = 0; i < n; i++) if (a[i] !== b[i]) return false;
-  return true;
-}
 
 /** Whether x is among the first n numbers of `a`. */
 function isAmong(a: ReadonlyArray<number>, n: number, x: number): boolean {

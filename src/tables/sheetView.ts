@@ -1,3 +1,4 @@
+import { sameNumbers } from '../compact/sameNumbers';
 import { cellText, CellValue } from '../grid/cell';
 import { RangeRef } from '../grid/address';
 import { cellAt, columnCount, SheetGrid } from '../grid/grid';
@@ -155,10 +156,3 @@ function numberText(n: number): string {
 }
 
 const numberTexts = new Map<number, string>();
-
-/** Whether `a` holds the first `n` numbers of `b`, and no more. */
-function sameNumbers(a: readonly number[], b: readonly number[], n: number): boolean {
-  if (a.length !== n) return false;
-  for (let i = 0; i < n; i++) if (a[i] !== b[i]) return false;
-  return true;
-}
