@@ -222,11 +222,20 @@ export class SubjectCursor implements UnitFigures {
   }
 }
 
-/** A fact's value for a unit, or why there is none. */
-export interface FactValue {
-  readonly value: number | undefined;
-  readonly inputs: FindingInput[];
-  readonly noData?: NoDataReason;
+/**
+ * A fact's value for a unit, or why there is none. A class, not an object literal: V8 may decide
+ * that a literal's objects live long (when most of those it sees at a collection are alive) and
+ * make them in the old generation from then on. A fact's value lives for one subject; made old, each
+ * kept its young inputs alive through the young collections until the next full one. In about one
+ * national check in four, some 50 MB were promoted that way, ~50 ms more collecting. A class's
+ * objects are never made old.
+ */
+export class FactValue {
+  constructor(
+    readonly value: number | undefined,
+    readonly inputs: FindingInput[],
+    readonly noData?: NoDataReason,
+  ) {}
 }
 
 function toInput(o: Observation): FindingInput {
@@ -350,11 +359,7 @@ function factValue(reads: ReadonlyArray<FigureRead>, count: number, value: numbe
   }
   // Figures so large the arithmetic overflows are not evidence of anything.
   if (!noData && value !== undefined && !Number.isFinite(value)) noData = { kind: 'out-of-range', cell: inputs[0]?.cell ?? '' };
-  return {
-    value: noData || value === undefined ? undefined : settle(value),
-    inputs,
-    noData: noData ?? firstNoData,
-  };
+  return new FactValue(noData || value === undefined ? undefined : settle(value), inputs, noData ?? firstNoData);
 }
 
 export function factUnit(pack: RulePack, fact: string): string {
