@@ -53,7 +53,7 @@ import { terminalSafeIo } from './terminalText';
 import { NotReadable, readRegularFile } from '../files/regularFile';
 import { testCommand } from './testCommand';
 import { expandWorkbookArgs } from './workbookArgs';
-import { boundHeapAfterFindings } from './heapPolicy';
+import { boundHeapAfterFindings, collectAloneWhileWriting } from './heapPolicy';
 
 export { EXIT };
 
@@ -309,6 +309,7 @@ interface CheckOutputs {
 async function writeCheckOutputs(args: CheckArgs, plan: OutputPlan, o: CheckOutputs): Promise<void> {
   const { consolidation, checkHeader, documents, pack } = o;
   const zipped = o.copy?.zipped;
+  collectAloneWhileWriting();
   await writeOutputs(plan, [
     [
       args.json,

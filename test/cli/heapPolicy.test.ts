@@ -39,5 +39,16 @@ describe('the heap is bounded once the findings are made, in a run the launcher 
   it('a run that writes no file, or that no launcher armed, keeps V8’s own policy', () => {
     expect(JSON.parse(run(`${policy} p.armHeapPolicy(['check', 'a.xlsx']); console.log(JSON.stringify(p.boundHeapAfterFindings()));`))).toBe(false);
     expect(JSON.parse(run(`${policy} console.log(JSON.stringify(p.boundHeapAfterFindings()));`))).toBe(false);
+    expect(JSON.parse(run(`${policy} p.armHeapPolicy(['check', 'a.xlsx']); console.log(JSON.stringify(p.collectAloneWhileWriting()));`))).toBe(false);
+  });
+
+  it('an armed run makes its young collections alone once it is writing, and says so once', () => {
+    const out = run(
+      `${policy} p.armHeapPolicy(['check', 'a.xlsx', '--json', 'k.json']);` +
+        ` const first = p.collectAloneWhileWriting(); const second = p.collectAloneWhileWriting();` +
+        // The process goes on collecting: a young collection made after the switch completes.
+        ` let kept = []; for (let i = 0; i < 200000; i++) kept[i % 1000] = { i }; console.log(JSON.stringify([first, second, kept.length]));`,
+    );
+    expect(JSON.parse(out)).toEqual([true, false, 1000]);
   });
 });
