@@ -27,7 +27,10 @@ if (!unavailable && !existsSync(join(DIST_SELF, 'taskpane.html')))
     'Office.js modes: no self-hosted build in dist-addin-self/ (OFFICE_JS=self ADDIN_DIST=dist-addin-self npm run build); only the default build is tested',
   );
 
-describeE2e.each(builds.map((dist) => [modeOf(dist), dist]))('the pane as built with Office.js from %s, served by pledge-check serve', (builtMode, dist) => {
+// With no build the suite is skipped, but Jest refuses `.each` of no rows even then: one row stands for the default build.
+const cases = builds.length > 0 ? builds.map((dist) => [modeOf(dist), dist]) : [['cdn', DIST]];
+
+describeE2e.each(cases)('the pane as built with Office.js from %s, served by pledge-check serve', (builtMode, dist) => {
   const mode = () => builtMode;
   let dir: string;
   let server: Server;
