@@ -19,17 +19,45 @@ export function nodeCompressor(level = 1): PartCompressor {
       new Promise<Uint8Array>((resolve, reject) =>
         zlib.deflateRaw(data, { level, chunkSize: outputRoom(data.length) }, (e, out) => (e ? reject(e) : resolve(out))),
       ),
-    // One stream fed chunk by chunk (on zlib's threads, as deflateRaw): the chunks are never joined.
-    // Room for a whole chunk's output, so that each chunk is one step.
+    // One stream fed chunk by chunk (on zlib's threads, as deflateRaw): the chunks are never joined,
+    // and each is taken from `chunks` only when one of the two before it has been compressed, so a
+    // part written as it is taken (a findings sheet) is never held whole. Room for a whole chunk's
+    // output, so that each chunk is one step.
     deflateChunks: (chunks) =>
       new Promise<Uint8Array>((resolve, reject) => {
         const stream = zlib.createDeflateRaw({ level, chunkSize: CHUNK_OUTPUT_ROOM });
         const out: Buffer[] = [];
         stream.on('data', (d: Buffer) => out.push(d));
-        stream.on('error', reject);
+        let taking = 0;
+        let ended = false;
+        stream.on('error', (e) => {
+          ended = true;
+          reject(e);
+        });
         stream.on('end', () => resolve(Buffer.concat(out)));
-        for (const c of chunks) stream.write(c);
-        stream.end();
+        const take = (): void => {
+          try {
+            while (!ended && taking < CHUNKS_AHEAD) {
+              const next = chunks.next();
+              if (next.done) {
+                ended = true;
+                stream.end();
+                return;
+              }
+              taking++;
+              stream.write(next.value, () => {
+                taking--;
+                take();
+              });
+            }
+          } catch (e) {
+            // The part could not be written: nothing more is taken, and the copy fails with it.
+            ended = true;
+            stream.destroy();
+            reject(e);
+          }
+        };
+        take();
       }),
     crc32: nativeCrc ? (data, previous = 0) => nativeCrc(data, previous) >>> 0 : (data, previous) => crc32(data, previous),
   };
@@ -44,6 +72,9 @@ export function nodeCompressor(level = 1): PartCompressor {
 function outputRoom(inputBytes: number): number {
   return Math.min(8 << 20, Math.max(64 << 10, inputBytes >> 3));
 }
+
+/** Chunks handed to zlib and not yet compressed: one being compressed while the next waits. */
+const CHUNKS_AHEAD = 2;
 
 /** A chunk of a part written in chunks is a megabyte (XmlByteWriter): its output fits in one. */
 const CHUNK_OUTPUT_ROOM = 1 << 20;

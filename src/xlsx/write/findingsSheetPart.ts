@@ -26,11 +26,16 @@ const MAX_CELL_TEXT = 32767; // Excel's limit for one cell
  * thousands of rows and would otherwise be one string of a hundred megabytes.
  */
 export function findingsSheetPart(sheet: FindingsSheet, styles: StylesPatch, mainNs: string): Uint8Array {
-  return concatBytes(findingsSheetChunks(sheet, styles, mainNs));
+  return concatBytes([...findingsSheetChunks(sheet, styles, mainNs)]);
 }
 
-/** The same part in the chunks it was written in, never joined: the CLI compresses them one after another. */
-export function findingsSheetChunks(sheet: FindingsSheet, styles: StylesPatch, mainNs: string): Uint8Array[] {
+/**
+ * The same part in the chunks it is written in, each given as soon as it is full and never
+ * joined: the CLI's compressor pulls them one after another, so a national findings sheet is never
+ * held whole. Cell formats are asked of `styles` as the rows are written, so the stylesheet is
+ * final only once the last chunk is given.
+ */
+export function* findingsSheetChunks(sheet: FindingsSheet, styles: StylesPatch, mainNs: string): Generator<Uint8Array, void, undefined> {
   const layout = sheetLayout(sheet);
   const { width, headerRow, print } = layout;
   const cols = layout.columns;
@@ -141,6 +146,7 @@ export function findingsSheetChunks(sheet: FindingsSheet, styles: StylesPatch, m
       links.ascii('"/>');
     }
     r++;
+    if (out.finished > 0) yield* out.takeFinished();
   }
 
   out.raw(`</sheetData>`);
@@ -162,7 +168,7 @@ export function findingsSheetChunks(sheet: FindingsSheet, styles: StylesPatch, m
       `<headerFooter><oddFooter>${encodeXmlText(`&L${PRINT_FOOTER.left}&R${PRINT_FOOTER.right}`)}</oddFooter></headerFooter>` +
       `</worksheet>`,
   );
-  return out.pieces();
+  for (const chunk of out.pieces()) if (chunk.length > 0) yield chunk;
 }
 
 /**

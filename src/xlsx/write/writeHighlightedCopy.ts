@@ -1,8 +1,8 @@
 import { appendWorksheet } from '../patch/appendWorksheet';
-import { bytesToText, concatBytes, readXmlPart, textToBytes } from '../xml/byteText';
+import { bytesToText, readXmlPart, textToBytes } from '../xml/byteText';
 import { CONTENT_TYPES_PART, ContentTypes, CT } from '../patch/contentTypes';
 import { findingsSheetChunks, findingsSheetPart, printNames } from './findingsSheetPart';
-import { HighlightPlan, markTableOf, MarkStatus } from './highlightPlan';
+import { FindingsSheet, HighlightPlan, markTableOf, MarkStatus } from './highlightPlan';
 import { groupMarks, SheetMarks } from './sheetMarks';
 import { openPackage, readRelationships, XlsxPackage } from '../package';
 import { CellNote, addSheetNotes } from '../patch/patchComments';
@@ -36,6 +36,10 @@ export const MAX_CELL_NOTES = 20_000;
 
 /** A patched package not yet zipped: the CLI zips it with Node's zlib while it writes its reports. */
 export interface PatchedPackage {
+  /**
+   * Every part, whole. Not once zipAsync has given the findings sheet to a compressor that takes
+   * chunks: it was written as it was compressed, and is not kept.
+   */
   readonly parts: ReadonlyMap<string, Uint8Array>;
   /** Cells whose reason was not written as a note because there were more than MAX_CELL_NOTES; 0 when none. */
   readonly notesOmitted: number;
@@ -102,21 +106,16 @@ export function patchHighlightedCopy(pkg: Uint8Array | XlsxPackage, plan: Highli
     startFinished(path, ...[...parts.keys()].filter((k) => !before.has(k)));
   }
 
-  /** Parts kept in the chunks they were written in until zipped; each stands in `parts` as an empty array of its own. */
-  const chunked = new Map<string, { readonly stand: Uint8Array; readonly chunks: Uint8Array[] }>();
-  /** The parts with every chunked part joined, for whoever needs them whole. */
-  const whole = () => {
-    for (const [path, c] of chunked) if (parts.get(path) === c.stand) parts.set(path, concatBytes(c.chunks));
-    chunked.clear();
-    return parts;
-  };
-
   let findingsSheetName: string | undefined;
+  /** The findings sheet's part, written when the copy is zipped (see below), and where it goes. */
+  let pending: { readonly path: string; readonly stand: Uint8Array; readonly sheet: FindingsSheet } | undefined;
   if (plan.findingsSheet) {
-    // With a compressor that takes chunks (the CLI's zlib), a national findings sheet (a hundred
-    // megabytes of XML) goes to it in the chunks it was written in, never joined.
-    const chunks = zipper?.takesChunks ? findingsSheetChunks(plan.findingsSheet, styles, dialect.mainNs) : undefined;
-    const sheetPart = chunks ? new Uint8Array(0) : findingsSheetPart(plan.findingsSheet, styles, dialect.mainNs);
+    // With a compressor that pulls chunks (the CLI's zlib), a national findings sheet (a hundred
+    // megabytes of XML) is written as zlib takes it, a megabyte at a time, never held whole: it
+    // stands in `parts` as an empty array of its own until then.
+    const stand = new Uint8Array(0);
+    const later = zipper?.takesChunks === true;
+    const sheetPart = later ? stand : findingsSheetPart(plan.findingsSheet, styles, dialect.mainNs);
     const before = new Set(parts.keys());
     findingsSheetName = appendWorksheet(
       ctx,
@@ -129,37 +128,62 @@ export function patchHighlightedCopy(pkg: Uint8Array | XlsxPackage, plan: Highli
     addSheetDefinedNames(parts, source.workbookPath, findingsSheetName, printNames(plan.findingsSheet, findingsSheetName));
     const added = [...parts.keys()].filter((k) => !before.has(k));
     const sheetPath = added.find((k) => parts.get(k) === sheetPart);
-    if (zipper && chunks && sheetPath) {
-      chunked.set(sheetPath, { stand: sheetPart, chunks });
-      zipper.startChunks(sheetPath, sheetPart, chunks);
-    }
+    if (later && sheetPath) pending = { path: sheetPath, stand, sheet: plan.findingsSheet };
     startFinished(...added);
   }
 
-  const stylesXml = styles.result();
-  if (stylesXml !== undefined) {
-    if (stylesPath) parts.set(stylesPath, textToBytes(stylesXml));
-    else {
-      // A package without a stylesheet (some generators omit it): add one.
-      const dir = source.workbookPath.slice(0, source.workbookPath.lastIndexOf('/') + 1);
-      const path = unusedPartName(parts, (n) => `${dir}styles${n === 1 ? '' : n}.xml`);
-      parts.set(path, textToBytes(stylesXml));
-      contentTypes.addOverride(path, CT.styles);
-      addRelationship(parts, contentTypes, source.workbookPath, dialect.relType('styles'), path);
+  /** The stylesheet and content types, final once every cell format has been asked for (the findings sheet's last). */
+  const finish = () => {
+    const stylesXml = styles.result();
+    if (stylesXml !== undefined) {
+      if (stylesPath) parts.set(stylesPath, textToBytes(stylesXml));
+      else {
+        // A package without a stylesheet (some generators omit it): add one.
+        const dir = source.workbookPath.slice(0, source.workbookPath.lastIndexOf('/') + 1);
+        const path = unusedPartName(parts, (n) => `${dir}styles${n === 1 ? '' : n}.xml`);
+        parts.set(path, textToBytes(stylesXml));
+        contentTypes.addOverride(path, CT.styles);
+        addRelationship(parts, contentTypes, source.workbookPath, dialect.relType('styles'), path);
+      }
     }
-  }
-  const ctXml = contentTypes.result();
-  if (ctXml !== undefined) parts.set(CONTENT_TYPES_PART, textToBytes(ctXml));
+    const ctXml = contentTypes.result();
+    if (ctXml !== undefined) parts.set(CONTENT_TYPES_PART, textToBytes(ctXml));
+  };
+
+  /** How the findings sheet was written: not yet, whole (for `parts` or `zip`), or pulled by the compressor. */
+  let written: 'not yet' | 'whole' | 'pulled' = pending ? 'not yet' : 'whole';
+  if (!pending) finish();
+  const whole = () => {
+    if (written === 'pulled') throw new Error('the findings sheet was given to the compressor: this copy is zipped by zipAsync only');
+    if (pending && written === 'not yet') {
+      parts.set(pending.path, findingsSheetPart(pending.sheet, styles, dialect.mainNs));
+      finish();
+    }
+    written = 'whole';
+    return parts;
+  };
   return {
     get parts() {
       return whole();
     },
     notesOmitted: omitNotes ? noteCount : 0,
     findingsSheetName,
+    // Counted for the marked cells, all filled by now (the findings sheet's own formats are not counted).
     formatsUnavailable: styles.formatsUnavailable,
     zip: () => zipPackage(whole(), source),
-    // The zipper knows the chunked parts by the arrays that stand for them.
-    zipAsync: () => (zipper ? zipper.zip(parts) : zipPackageAsync(whole(), source, JS_COMPRESSOR)),
+    zipAsync: () => {
+      if (!zipper) return zipPackageAsync(whole(), source, JS_COMPRESSOR);
+      if (!pending || written !== 'not yet') return zipper.zip(whole());
+      written = 'pulled';
+      const { path, stand, sheet } = pending;
+      // The stylesheet is finished as the sheet's last chunk is taken; the other parts are zipped
+      // once the sheet is compressed (the zipper knows the sheet by the array standing for it).
+      const chunks = function* () {
+        yield* findingsSheetChunks(sheet, styles, dialect.mainNs);
+        finish();
+      };
+      return zipper.startChunks(path, stand, chunks()).then(() => zipper.zip(parts));
+    },
   };
 }
 

@@ -105,6 +105,19 @@ export class XmlByteWriter {
     for (const c of other.pieces()) if (c.length) this.chunks.push(c);
   }
 
+  /** How many chunks are full and not yet taken. */
+  get finished(): number {
+    return this.chunks.length;
+  }
+
+  /**
+   * The full chunks written so far, handed over (the writer keeps none of them): a part pulled
+   * chunk by chunk by its compressor is then never held whole.
+   */
+  takeFinished(): Uint8Array[] {
+    return this.chunks.splice(0);
+  }
+
   /** The part as the chunks it was written in (at least one). */
   pieces(): Uint8Array[] {
     this.finishChunk();

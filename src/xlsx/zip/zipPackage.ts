@@ -13,10 +13,12 @@ export interface PartCompressor {
   /** Raw deflate (no zlib or gzip wrapper). */
   deflate(data: Uint8Array): Uint8Array | Promise<Uint8Array>;
   /**
-   * Raw deflate of a part given in chunks, as if they were one array (a findings sheet of a
-   * hundred megabytes is then never joined); without it, the chunks are joined and deflated.
+   * Raw deflate of a part given in chunks, as if they were one array, each chunk taken from
+   * `chunks` only when the compressor is ready for it (a findings sheet of a hundred megabytes is
+   * then written as it is compressed, never held whole); without it, the chunks are joined and
+   * deflated.
    */
-  deflateChunks?(chunks: ReadonlyArray<Uint8Array>): Promise<Uint8Array>;
+  deflateChunks?(chunks: Iterator<Uint8Array>): Promise<Uint8Array>;
   /** CRC-32 of some bytes, continuing `previous` (the CRC of the bytes before them). */
   crc32(data: Uint8Array, previous?: number): number;
 }
@@ -74,11 +76,14 @@ export class AsyncZipper {
   }
 
   /**
-   * Starts compressing a part held in chunks; `data`, an array of its own, stands for the part in
-   * the parts map given to zip (it is the same object there, whatever its content).
+   * Starts compressing a part given in chunks, taken as the compressor is ready for them; `data`,
+   * an array of its own, stands for the part in the parts map given to zip (it is the same object
+   * there, whatever its content). Settles when the part is compressed.
    */
-  startChunks(name: string, data: Uint8Array, chunks: ReadonlyArray<Uint8Array>): void {
-    this.started.set(name, { data, entry: this.chunkedEntry(name, chunks) });
+  startChunks(name: string, data: Uint8Array, chunks: Iterable<Uint8Array>): Promise<void> {
+    const entry = this.chunkedEntry(name, chunks);
+    this.started.set(name, { data, entry });
+    return Promise.resolve(entry).then(() => undefined);
   }
 
   /**
@@ -105,16 +110,24 @@ export class AsyncZipper {
     return Promise.resolve(this.compressor.deflate(data)).then((deflated) => ({ name, method: 8 as const, crc, size: data.length, data: deflated }));
   }
 
-  private chunkedEntry(name: string, chunks: ReadonlyArray<Uint8Array>): CompressedEntry | Promise<CompressedEntry> {
+  private chunkedEntry(name: string, chunks: Iterable<Uint8Array>): CompressedEntry | Promise<CompressedEntry> {
     const { compressor } = this;
-    if (!compressor.deflateChunks || STORED.test(name)) return this.entry(name, concatBytes(chunks));
+    if (!compressor.deflateChunks || STORED.test(name)) return this.entry(name, concatBytes([...chunks]));
+    // The CRC and size are counted as the chunks go by.
     let crc = 0;
     let size = 0;
-    for (const c of chunks) {
-      crc = compressor.crc32(c, crc);
-      size += c.length;
-    }
-    return compressor.deflateChunks(chunks).then((deflated) => ({ name, method: 8 as const, crc, size, data: deflated }));
+    const from = chunks[Symbol.iterator]();
+    const counted: Iterator<Uint8Array> = {
+      next: () => {
+        const next = from.next();
+        if (!next.done) {
+          crc = compressor.crc32(next.value, crc);
+          size += next.value.length;
+        }
+        return next;
+      },
+    };
+    return compressor.deflateChunks(counted).then((deflated) => ({ name, method: 8 as const, crc, size, data: deflated }));
   }
 }
 
