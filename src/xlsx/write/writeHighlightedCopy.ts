@@ -132,32 +132,16 @@ export function patchHighlightedCopy(pkg: Uint8Array | XlsxPackage, plan: Highli
     startFinished(...added);
   }
 
-  /** The stylesheet and content types, final once every cell format has been asked for (the findings sheet's last). */
-  const finish = () => {
-    const stylesXml = styles.result();
-    if (stylesXml !== undefined) {
-      if (stylesPath) parts.set(stylesPath, textToBytes(stylesXml));
-      else {
-        // A package without a stylesheet (some generators omit it): add one.
-        const dir = source.workbookPath.slice(0, source.workbookPath.lastIndexOf('/') + 1);
-        const path = unusedPartName(parts, (n) => `${dir}styles${n === 1 ? '' : n}.xml`);
-        parts.set(path, textToBytes(stylesXml));
-        contentTypes.addOverride(path, CT.styles);
-        addRelationship(parts, contentTypes, source.workbookPath, dialect.relType('styles'), path);
-      }
-    }
-    const ctXml = contentTypes.result();
-    if (ctXml !== undefined) parts.set(CONTENT_TYPES_PART, textToBytes(ctXml));
-  };
+  const finishing = new FinishingParts(parts, contentTypes, styles, stylesPath, source.workbookPath, dialect);
 
   /** How the findings sheet was written: not yet, whole (for `parts` or `zip`), or pulled by the compressor. */
   let written: 'not yet' | 'whole' | 'pulled' = pending ? 'not yet' : 'whole';
-  if (!pending) finish();
+  if (!pending) finishing.finish();
   const whole = () => {
     if (written === 'pulled') throw new Error('the findings sheet was given to the compressor: this copy is zipped by zipAsync only');
     if (pending && written === 'not yet') {
       parts.set(pending.path, findingsSheetPart(pending.sheet, styles, dialect.mainNs));
-      finish();
+      finishing.finish();
     }
     written = 'whole';
     return parts;
@@ -175,16 +159,63 @@ export function patchHighlightedCopy(pkg: Uint8Array | XlsxPackage, plan: Highli
       if (!zipper) return zipPackageAsync(whole(), source, JS_COMPRESSOR);
       if (!pending || written !== 'not yet') return zipper.zip(whole());
       written = 'pulled';
-      const { path, stand, sheet } = pending;
-      // The stylesheet is finished as the sheet's last chunk is taken; the other parts are zipped
-      // once the sheet is compressed (the zipper knows the sheet by the array standing for it).
-      const chunks = function* () {
-        yield* findingsSheetChunks(sheet, styles, dialect.mainNs);
-        finish();
-      };
-      return zipper.startChunks(path, stand, chunks()).then(() => zipper.zip(parts));
+      return zipPulling(zipper, parts, pending, finishing, dialect.mainNs);
     },
   };
+}
+
+/**
+ * Zips a copy whose findings sheet is written as the compressor takes it. Every other part is
+ * started now, as it is, and the source package let go of: while the sheet is being written (the
+ * JSON meanwhile), the source's inflated parts (a national sheet is tens of megabytes) are not
+ * kept. As the sheet's last chunk is taken, the stylesheet and content types are finished; once it
+ * is compressed, the parts are zipped (a part replaced since it was started is compressed again).
+ * Module-level, so that what waits for zlib holds none of patchHighlightedCopy's variables.
+ */
+function zipPulling(
+  zipper: AsyncZipper,
+  parts: ReadonlyMap<string, Uint8Array>,
+  pending: { readonly path: string; readonly stand: Uint8Array; readonly sheet: FindingsSheet },
+  finishing: FinishingParts,
+  mainNs: string,
+): Promise<Uint8Array> {
+  const chunks = function* () {
+    yield* findingsSheetChunks(pending.sheet, finishing.styles, mainNs);
+    finishing.finish();
+  };
+  const sheetCompressed = zipper.startChunks(pending.path, pending.stand, chunks());
+  zipper.startAllAndLetGo(parts);
+  return sheetCompressed.then(() => zipper.zip(parts));
+}
+
+/** The parts a copy finishes last: the stylesheet and content types, final once every cell format has been asked for. */
+class FinishingParts {
+  constructor(
+    private readonly parts: Map<string, Uint8Array>,
+    private readonly contentTypes: ContentTypes,
+    readonly styles: StylesPatch,
+    private readonly stylesPath: string | undefined,
+    private readonly workbookPath: string,
+    private readonly dialect: PatchContext['dialect'],
+  ) {}
+
+  finish(): void {
+    const { parts, contentTypes, dialect } = this;
+    const stylesXml = this.styles.result();
+    if (stylesXml !== undefined) {
+      if (this.stylesPath) parts.set(this.stylesPath, textToBytes(stylesXml));
+      else {
+        // A package without a stylesheet (some generators omit it): add one.
+        const dir = this.workbookPath.slice(0, this.workbookPath.lastIndexOf('/') + 1);
+        const path = unusedPartName(parts, (n) => `${dir}styles${n === 1 ? '' : n}.xml`);
+        parts.set(path, textToBytes(stylesXml));
+        contentTypes.addOverride(path, CT.styles);
+        addRelationship(parts, contentTypes, this.workbookPath, dialect.relType('styles'), path);
+      }
+    }
+    const ctXml = contentTypes.result();
+    if (ctXml !== undefined) parts.set(CONTENT_TYPES_PART, textToBytes(ctXml));
+  }
 }
 
 /**

@@ -87,6 +87,16 @@ export class AsyncZipper {
   }
 
   /**
+   * Starts every part of `parts` as it is now (those started already are left to go on), then lets
+   * go of the source package: a part carried over needs it only to be started. A part replaced
+   * afterwards is compressed anew when zipped.
+   */
+  startAllAndLetGo(parts: ReadonlyMap<string, Uint8Array>): void {
+    for (const [name, data] of parts) this.start(name, data);
+    this.source = undefined;
+  }
+
+  /**
    * Every part's entry, started now; the zipper then lets go of the source package and of the
    * parts: the source's inflated parts (a national sheet is tens of megabytes) are no longer
    * needed, and each part is held only until it is compressed.
