@@ -1,25 +1,20 @@
 import { RangeRef } from '../../src/grid/address';
-import { cellError, CellValue, isCellError } from '../../src/grid/cell';
+import { CellValue } from '../../src/grid/cell';
 import { SheetGrid, SheetVisibility } from '../../src/grid/grid';
+import { PackedCells, packedValue, packedWidth, packRows } from '../../src/grid/packedCells';
 
 /**
- * A sheet as the preview's worker hands it to the page: its cells in two typed arrays (what kind,
- * and the number or the index of the text) that are transferred, not copied. A national sheet has
- * a million cells; sent as arrays of values, unpacking them on the page took over a second, and
- * the first findings waited behind it.
+ * A sheet as the preview's worker hands it to the page: its cells packed (the core's PackedCells:
+ * what kind, and the number or the index of the text), in typed arrays that are transferred, not
+ * copied. A national sheet has a million cells; sent as arrays of values, unpacking them on the
+ * page took over a second, and the first findings waited behind it.
  */
-export interface PackedSheet {
+export interface PackedSheet extends PackedCells {
   readonly name: string;
   readonly visibility: SheetVisibility;
   readonly merges: ReadonlyArray<RangeRef>;
   readonly hiddenRows: ReadonlyArray<number>;
-  /** Where each row's cells start in `kinds`/`values`; row r has rowStart[r + 1] - rowStart[r] cells. */
-  readonly rowStart: Int32Array;
-  readonly kinds: Uint8Array;
-  /** The number, or for text and errors the index in `texts`. */
-  readonly values: Float64Array;
   readonly texts: string[];
-  readonly columns: number;
   /** `vi` when the sheet's text is Vietnamese (letters only Vietnamese has), else unknown. */
   readonly language?: 'vi';
 }
@@ -27,66 +22,24 @@ export interface PackedSheet {
 /** Letters only Vietnamese writes (ă đ ơ ư, and vowels with the dot below or stacked marks), once composed (NFC). */
 const VIETNAMESE = /[ăđơưĂĐƠƯ\u1ea0-\u1ef9]/u;
 
-/** Kinds of cell; 0 is a blank. */
-const NUMBER = 1;
-const TEXT = 2;
-const TRUE = 3;
-const FALSE = 4;
-const ERROR = 5;
-
-/** Packs a sheet in one pass over its cells (texts kept once each). */
+/**
+ * Packs a sheet for the page: a sheet the reader packed already is copied (its arrays are the
+ * worker's grid, which a transfer would empty), any other packed in one pass over its rows.
+ */
 export function packSheet(sheet: SheetGrid): PackedSheet {
-  const rows = sheet.rows.length;
-  const rowStart = new Int32Array(rows + 1);
-  let cells = 0;
-  let columns = 0;
-  for (let r = 0; r < rows; r++) {
-    rowStart[r] = cells;
-    const n = sheet.rows[r]?.length ?? 0;
-    cells += n;
-    if (n > columns) columns = n;
-  }
-  rowStart[rows] = cells;
-  const kinds = new Uint8Array(cells);
-  const values = new Float64Array(cells);
-  const texts: string[] = [];
-  const textIndex = new Map<string, number>();
-  const text = (s: string) => {
-    let i = textIndex.get(s);
-    if (i === undefined) textIndex.set(s, (i = texts.push(s) - 1));
-    return i;
-  };
-  for (let r = 0; r < rows; r++) {
-    const row = sheet.rows[r];
-    if (!row) continue;
-    let at = rowStart[r];
-    for (let c = 0; c < row.length; c++, at++) {
-      const v = row[c];
-      if (v === null || v === undefined) continue;
-      if (typeof v === 'number') {
-        kinds[at] = NUMBER;
-        values[at] = v;
-      } else if (typeof v === 'string') {
-        kinds[at] = TEXT;
-        values[at] = text(v);
-      } else if (typeof v === 'boolean') kinds[at] = v ? TRUE : FALSE;
-      else if (isCellError(v)) {
-        kinds[at] = ERROR;
-        values[at] = text(v.error);
-      }
-    }
-  }
+  const p = sheet.packed;
+  const cells = p
+    ? { rowStart: p.rowStart.slice(), kinds: p.kinds.slice(), values: p.values.slice(), texts: p.texts, columns: p.columns }
+    : packRows(sheet.rows);
+  const texts = [...cells.texts];
   const language = texts.some((t) => VIETNAMESE.test(t.normalize('NFC'))) ? { language: 'vi' as const } : {};
   return {
     name: sheet.name,
     visibility: sheet.visibility,
     merges: sheet.merges,
     hiddenRows: [...sheet.hiddenRows],
-    rowStart,
-    kinds,
-    values,
+    ...cells,
     texts,
-    columns,
     ...language,
   };
 }
@@ -118,26 +71,10 @@ export class SheetCells {
 
   /** Cells in row r (0 past the end). */
   width(r: number): number {
-    return r < 0 || r >= this.rows ? 0 : this.packed.rowStart[r + 1] - this.packed.rowStart[r];
+    return packedWidth(this.packed, r);
   }
 
   value(r: number, c: number): CellValue {
-    if (c < 0 || c >= this.width(r)) return null;
-    const at = this.packed.rowStart[r] + c;
-    const v = this.packed.values[at];
-    switch (this.packed.kinds[at]) {
-      case NUMBER:
-        return v;
-      case TEXT:
-        return this.packed.texts[v];
-      case TRUE:
-        return true;
-      case FALSE:
-        return false;
-      case ERROR:
-        return cellError(this.packed.texts[v]);
-      default:
-        return null;
-    }
+    return packedValue(this.packed, r, c);
   }
 }

@@ -1,5 +1,6 @@
 import { CellValue } from './cell';
 import { RangeRef } from './address';
+import { PackedCells, packedHeight, packedValue } from './packedCells';
 
 /**
  * The core's view of a workbook: plain values, no formatting, no Office.js, no file format.
@@ -16,6 +17,12 @@ export interface SheetGrid {
   readonly visibility: SheetVisibility;
   /** rows[r][c], zero-based from A1; missing rows/cells are blank. */
   readonly rows: ReadonlyArray<ReadonlyArray<CellValue> | undefined>;
+  /**
+   * The same cells packed, when the sheet was read that way (the .xlsx reader's): `rows` is then
+   * made only if asked for, and cellAt, rowCount, columnCount and the tables' SheetView, which
+   * read the packed cells, never ask.
+   */
+  readonly packed?: PackedCells;
   /** Merged areas; the value sits in the top-left cell. */
   readonly merges: ReadonlyArray<RangeRef>;
   readonly hiddenRows: ReadonlySet<number>;
@@ -35,6 +42,7 @@ export interface ExcelTable {
 }
 
 export function cellAt(sheet: SheetGrid, row: number, col: number): CellValue {
+  if (sheet.packed) return packedValue(sheet.packed, row, col);
   const r = sheet.rows[row];
   if (!r) return null;
   const v = r[col];
@@ -42,10 +50,11 @@ export function cellAt(sheet: SheetGrid, row: number, col: number): CellValue {
 }
 
 export function rowCount(sheet: SheetGrid): number {
-  return sheet.rows.length;
+  return sheet.packed ? packedHeight(sheet.packed) : sheet.rows.length;
 }
 
 export function columnCount(sheet: SheetGrid): number {
+  if (sheet.packed) return sheet.packed.columns;
   let n = 0;
   for (const r of sheet.rows) if (r && r.length > n) n = r.length;
   return n;

@@ -1,7 +1,8 @@
 import { sameNumbers } from '../compact/sameNumbers';
 import { cellText, CellValue } from '../grid/cell';
 import { RangeRef } from '../grid/address';
-import { cellAt, columnCount, SheetGrid } from '../grid/grid';
+import { cellAt, columnCount, rowCount, SheetGrid } from '../grid/grid';
+import { FALSE, NUMBER, PackedCells, packedWidth, TEXT, TRUE } from '../grid/packedCells';
 
 /**
  * Cells covered by merged areas that the view indexes. Far above any real sheet (ten thousand
@@ -32,7 +33,7 @@ export class SheetView {
   }
 
   get height(): number {
-    return this.sheet.rows.length;
+    return rowCount(this.sheet);
   }
 
   value(row: number, col: number): CellValue {
@@ -67,13 +68,15 @@ export class SheetView {
   cellCols(row: number): readonly number[] {
     let cols = this.cellColsCache[row];
     if (cols === undefined) {
-      const r = this.sheet.rows[row];
+      const packed = this.sheet.packed;
+      const r = packed ? undefined : this.sheet.rows[row];
       // Gathered in one array written over row after row (see lastCols).
       const out = this.scratchCols;
       let n = 0;
       // Object.keys lists only the cells that exist, ascending: a sparse row costs its cells.
       // A short row is walked by index (no key strings); a long one, maybe one stray far cell, by its keys.
-      if (r && r.length <= SHORT_ROW) {
+      if (packed) n = packedCols(packed, row, out);
+      else if (r && r.length <= SHORT_ROW) {
         for (let c = 0; c < r.length; c++) if (shows(r[c])) out[n++] = c;
       } else if (r)
         for (const k of Object.keys(r)) {
@@ -135,6 +138,20 @@ export class SheetView {
 }
 
 /** Whether a cell shows any text (`cellText` not empty), without making the text of a figure. */
+/** packed's columns in row `row` that show something (as `shows` says), written into `out`; how many. */
+function packedCols(packed: PackedCells, row: number, out: number[]): number {
+  const { kinds, values, texts } = packed;
+  const from = row < packed.rowStart.length - 1 ? packed.rowStart[row] : 0;
+  const to = from + packedWidth(packed, row);
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const kind = kinds[i];
+    // An error's text is '' (cellText): it shows nothing, as a blank.
+    if (kind === NUMBER || kind === TRUE || kind === FALSE || (kind === TEXT && texts[values[i]].trim() !== '')) out[n++] = i - from;
+  }
+  return n;
+}
+
 function shows(v: CellValue | undefined): boolean {
   if (v === null || v === undefined) return false;
   if (typeof v === 'string') return v.trim() !== '';

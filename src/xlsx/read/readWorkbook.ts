@@ -1,5 +1,6 @@
 import { CellValue, cellError } from '../../grid/cell';
 import { ExcelTable, SheetGrid, WorkbookGrid } from '../../grid/grid';
+import { PackedCells, PackedCellsBuilder, unpackRows } from '../../grid/packedCells';
 import { parseRange, RangeRef, scanA1, toA1 } from '../../grid/address';
 import { openPackage, partText, readRelationships, WorkbookFormatError, XlsxPackage } from '../package';
 import { readSharedStrings, SharedStrings } from './sharedStrings';
@@ -27,16 +28,33 @@ export function readPackage(pkg: XlsxPackage, cellsAsBytes = true): WorkbookGrid
     if (data === undefined) continue;
     const parsed = (cellsAsBytes ? worksheetFromBytes(data, shared, s.name, s.path) : undefined) ?? parseWorksheet(decodeXmlPart(data, s.path), shared, s.name);
     const tables = readTables(pkg, s.path);
-    sheets.push({ name: s.name, visibility: s.state, ...parsed, tables });
+    const { merges, hiddenRows, formulaCells } = parsed;
+    const sheet = { name: s.name, visibility: s.state, merges, hiddenRows, formulaCells, tables };
+    sheets.push('packed' in parsed ? packedSheet(sheet, parsed.packed) : { ...sheet, rows: parsed.rows });
   }
   return { sheets };
 }
 
-interface ParsedSheet {
-  rows: CellValue[][];
+type ParsedSheet = ({ rows: CellValue[][] } | { packed: PackedCells }) & {
   merges: RangeRef[];
   hiddenRows: Set<number>;
   formulaCells: Set<string>;
+};
+
+/**
+ * A sheet whose cells are packed, its rows made only if someone asks for them. `packed` is how the
+ * cells are held, not more of them: it is not enumerable, so a sheet read either way compares and
+ * serialises the same (as its rows).
+ */
+function packedSheet(sheet: Omit<SheetGrid, 'rows' | 'packed'>, packed: PackedCells): SheetGrid {
+  let rows: CellValue[][] | undefined;
+  const out = {
+    ...sheet,
+    get rows() {
+      return (rows ??= unpackRows(packed));
+    },
+  };
+  return Object.defineProperty(out, 'packed', { value: packed, enumerable: false });
 }
 
 function parseWorksheet(xml: string, shared: SharedStrings, sheetName: string): ParsedSheet {
@@ -76,7 +94,7 @@ function worksheetFromBytes(data: Uint8Array, shared: SharedStrings, sheetName: 
       return { handlers: spreadsheetMlOnly({ ...handlers, open }), result };
     });
     // The sheetData found must be the one the sheet's reader takes, and nothing cell-like outside it.
-    if (!sawSheetData || outside.rows.length > 0 || outside.hiddenRows.size > 0 || outside.formulaCells.size > 0) return undefined;
+    if (!sawSheetData || !('rows' in outside) || outside.rows.length > 0 || outside.hiddenRows.size > 0 || outside.formulaCells.size > 0) return undefined;
     return { ...cellsFromBytes(data, from, close, shared), merges: outside.merges };
   } catch {
     return undefined;
@@ -86,8 +104,15 @@ function worksheetFromBytes(data: Uint8Array, shared: SharedStrings, sheetName: 
 const EMPTY_SHEET_DATA = Uint8Array.from('<sheetData/>', (c) => c.charCodeAt(0));
 
 /** The cells of a plain `<sheetData>`, with the text reader's rules (worksheetHandlers); NOT_BYTE_PLAIN for any doubt. */
-function cellsFromBytes(data: Uint8Array, from: number, to: number, shared: SharedStrings): Omit<ParsedSheet, 'merges'> {
-  const rows: CellValue[][] = [];
+function cellsFromBytes(
+  data: Uint8Array,
+  from: number,
+  to: number,
+  shared: SharedStrings,
+): { packed: PackedCells; hiddenRows: Set<number>; formulaCells: Set<string> } {
+  // Room for about as many cells as the bytes hold (a plain cell takes some 28 bytes); a sheet
+  // whose rows, padded from column A, would take far more is read as text (PackedCellsBuilder).
+  const cells = new PackedCellsBuilder(Math.ceil((to - from) / 28), Math.max(1 << 22, (to - from) >> 1));
   const hiddenRows = new Set<number>();
   const formulaCells = new Set<string>();
   let rowIdx = -1;
@@ -112,20 +137,22 @@ function cellsFromBytes(data: Uint8Array, from: number, to: number, shared: Shar
       lastRow = rowIdx;
       lastCol = colIdx;
       let value: CellValue = null;
+      let kept = true;
       if (inline !== undefined) value = inline === '' ? null : inline;
       else if (vEnd > vStart) {
         const n = t === 'n' || t === 's' ? plainNumberAt(data, vStart, vEnd) : undefined;
         if (n !== undefined && t === 'n') value = n;
         else if (n !== undefined) {
           const text = shared.at(n);
-          value = text === undefined || text === '' ? null : text;
+          if (text !== undefined && text !== '') kept = cells.addShared(rowIdx, colIdx, n, text);
         } else value = cellValue(t, textOf(data, vStart, vEnd), false, shared);
       }
-      if (value !== null) (rows[rowIdx] ??= [])[colIdx] = value;
+      if (value !== null) kept = cells.add(rowIdx, colIdx, value);
+      if (!kept) throw NOT_BYTE_PLAIN;
       if (hasFormula) formulaCells.add(toA1(rowIdx, colIdx));
     },
   });
-  return { rows, hiddenRows, formulaCells };
+  return { packed: cells.build(), hiddenRows, formulaCells };
 }
 
 function worksheetHandlers(shared: SharedStrings, sheetName: string): { handlers: XmlHandlers; result: () => ParsedSheet } {
