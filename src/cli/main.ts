@@ -4,7 +4,7 @@ import { PledgeChecker } from '../evaluate/checkGrid';
 import { Finding, FindingList } from '../evaluate/finding';
 import { IndicatorTable } from '../tables/indicatorTable';
 import { Bindings } from '../bindings/binding';
-import { WorkbookGrid } from '../grid/grid';
+import { holdsNoValue, WorkbookGrid } from '../grid/grid';
 import { Lang } from '../words/lang';
 import { defaultPack } from '../packs/builtinPacks';
 import { loadRulePack, PackFileError } from '../packs/loadRulePack';
@@ -259,7 +259,7 @@ async function checkWorkbookFile(file: string, o: CheckFileOptions, io: Io): Pro
   const checked = await o.checker.checkCompactly(grid, bindings);
   boundHeapAfterFindings();
   const { tables } = checked;
-  if (tables.length === 0 && grid.sheets.every((s) => s.rows.every((r) => !r || Object.values(r).every((v) => v === null)))) {
+  if (tables.length === 0 && grid.sheets.every(holdsNoValue)) {
     throw new InputError(messages.workbookEmpty(file)[o.lang]);
   }
   if (tables.length === 0) {

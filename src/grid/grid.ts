@@ -1,6 +1,6 @@
 import { CellValue } from './cell';
 import { RangeRef } from './address';
-import { PackedCells, packedHeight, packedValue } from './packedCells';
+import { BLANK, PackedCells, packedHeight, packedValue, packedWidth } from './packedCells';
 
 /**
  * The core's view of a workbook: plain values, no formatting, no Office.js, no file format.
@@ -58,6 +58,37 @@ export function columnCount(sheet: SheetGrid): number {
   let n = 0;
   for (const r of sheet.rows) if (r && r.length > n) n = r.length;
   return n;
+}
+
+/**
+ * Each cell of row `row` that holds a value, by column ascending, whichever way the sheet keeps its
+ * cells (a packed sheet's rows are not made); stops when `visit` returns false.
+ */
+export function forEachValue(sheet: SheetGrid, row: number, visit: (col: number, value: Exclude<CellValue, null>) => boolean | void): void {
+  const p = sheet.packed;
+  if (p) {
+    const width = packedWidth(p, row);
+    for (let c = 0; c < width; c++) {
+      const v = p.kinds[p.rowStart[row] + c] === BLANK ? null : packedValue(p, row, c);
+      if (v !== null && visit(c, v) === false) return;
+    }
+    return;
+  }
+  const r = sheet.rows[row];
+  if (!r) return;
+  // Object.keys lists only the cells that exist: a sparse row costs its cells.
+  for (const k of Object.keys(r)) {
+    const c = Number(k);
+    const v = r[c];
+    if (v !== null && v !== undefined && visit(c, v) === false) return;
+  }
+}
+
+/** Whether no cell of the sheet holds a value. */
+export function holdsNoValue(sheet: SheetGrid): boolean {
+  let any = false;
+  for (let r = 0; r < rowCount(sheet) && !any; r++) forEachValue(sheet, r, () => ((any = true), false));
+  return !any;
 }
 
 /** The merged area that covers a cell, if any. */

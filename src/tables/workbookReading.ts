@@ -1,7 +1,7 @@
 import { Binding, Bindings } from '../bindings/binding';
 import { columnOfA1, parseA1, toA1 } from '../grid/address';
 import { cellText } from '../grid/cell';
-import { WorkbookGrid } from '../grid/grid';
+import { forEachValue, rowCount, WorkbookGrid } from '../grid/grid';
 import { RulePack } from '../packs/rulePack';
 import { ColumnRole, IndicatorTable, Observation, SkippedLabel, TableProblem } from './indicatorTable';
 import { LabelMatcher } from './labelMatcher';
@@ -216,12 +216,10 @@ function nearestTexts(grid: WorkbookGrid, matcher: LabelMatcher, pack: RulePack,
   const scored: Array<{ sheet: string; cell: string; text: string; score: number }> = [];
   for (const s of grid.sheets) {
     let looked = 0;
-    for (let r = 0; r < s.rows.length && looked < 20_000; r++) {
-      const row = s.rows[r];
-      if (!row) continue;
-      for (const k of Object.keys(row)) {
-        const text = cellText(row[Number(k)]);
-        if (text.length < 3 || text.length > 150 || /^[\d\s.,%-]+$/.test(text)) continue;
+    for (let r = 0; r < rowCount(s) && looked < 20_000; r++) {
+      forEachValue(s, r, (col, value) => {
+        const text = cellText(value);
+        if (text.length < 3 || text.length > 150 || /^[\d\s.,%-]+$/.test(text)) return;
         looked++;
         const words = new Set(matcher.words(text));
         let score = 0;
@@ -231,8 +229,8 @@ function nearestTexts(grid: WorkbookGrid, matcher: LabelMatcher, pack: RulePack,
           // Two shared words at least: `án` alone is also the last word of every `Công an`.
           if (hit >= Math.min(2, p.size)) score = Math.max(score, hit / p.size);
         }
-        if (score >= 0.5) scored.push({ sheet: s.name, cell: toA1(r, Number(k)), text, score });
-      }
+        if (score >= 0.5) scored.push({ sheet: s.name, cell: toA1(r, col), text, score });
+      });
     }
   }
   return scored

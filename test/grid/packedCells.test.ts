@@ -6,12 +6,15 @@
 import { readdirSync, readFileSync } from 'fs';
 import { join } from 'path';
 import { cellError, CellValue } from '../../src/grid/cell';
-import { cellAt, columnCount, rowCount, SheetGrid } from '../../src/grid/grid';
+import { cellAt, columnCount, forEachValue, holdsNoValue, rowCount, SheetGrid } from '../../src/grid/grid';
 import * as packedCells from '../../src/grid/packedCells';
 import { PackedCellsBuilder, packedValue, packRows, unpackRows } from '../../src/grid/packedCells';
 import { PledgeChecker } from '../../src/evaluate/checkGrid';
 import { defaultPack } from '../../src/packs/builtinPacks';
-import { readWorkbook } from '../../src/xlsx/read/readWorkbook';
+import { readPackage, readWorkbook } from '../../src/xlsx/read/readWorkbook';
+import { openPackage } from '../../src/xlsx/package';
+import { readingOf } from '../../src/tables/workbookReading';
+import { NO_BINDINGS } from '../../src/bindings/binding';
 import { SAMPLES } from '../helpers/paths';
 
 /** A grid of every kind of value, blanks (holes) and empty rows between, from a fixed seed. */
@@ -58,6 +61,21 @@ describe('packed cells', () => {
     const sheet = { rows } as unknown as SheetGrid;
     for (let r = -1; r <= rows.length + 1; r++) for (let c = -1; c <= 13; c++) expect(packedValue(packed, r, c)).toStrictEqual(cellAt(sheet, r, c));
     expect(packed.columns).toBe(columnCount(sheet));
+  });
+
+  it.each([1, 2, 3])('each value of a row, packed or not, the same (seed %i)', (seed) => {
+    const rows = asRead(rowsOf(seed, 40, 10));
+    const packed = { packed: packRows(rows), rows: [] } as unknown as SheetGrid;
+    const plain = { rows } as unknown as SheetGrid;
+    const seen = (sheet: SheetGrid) => {
+      const out: Array<[number, number, CellValue]> = [];
+      for (let r = 0; r < rowCount(sheet); r++) forEachValue(sheet, r, (c, v) => void out.push([r, c, v]));
+      return out;
+    };
+    expect(seen(packed)).toStrictEqual(seen(plain));
+    expect(holdsNoValue(packed)).toBe(false);
+    expect(holdsNoValue({ packed: packRows([[], undefined]), rows: [] } as unknown as SheetGrid)).toBe(true);
+    expect(holdsNoValue({ rows: [[null], undefined] } as unknown as SheetGrid)).toBe(true);
   });
 
   it('the builder, given the cells in reading order, packs what packRows packs', () => {
@@ -109,6 +127,32 @@ describe('a workbook read from its file', () => {
     for (let r = 0; r < rowCount(sheet); r++)
       for (let c = 0; c < columnCount(sheet); c++) expect(sheet.rows[r]?.[c] ?? null).toStrictEqual(cellAt(sheet, r, c));
     unpack.mockRestore();
+  });
+
+  it('what each sample reads of each indicator (nearest texts of those not found included), without making rows', async () => {
+    const pack = defaultPack();
+    const readings = async (name: string, grid: ReturnType<typeof readWorkbook>) => {
+      const { tables } = await new PledgeChecker(pack).checkCompactly(grid);
+      return readingOf(name, grid, tables, pack, NO_BINDINGS);
+    };
+    const files = [
+      ...samples.map((f) => join(SAMPLES, f)),
+      ...readdirSync(join(SAMPLES, 'everyday'))
+        .filter((f) => f.endsWith('.xlsx'))
+        .map((f) => join(SAMPLES, 'everyday', f)),
+    ];
+    let notFound = 0;
+    for (const file of files) {
+      const bytes = readFileSync(file);
+      const unpack = jest.spyOn(packedCells, 'unpackRows');
+      const packed = await readings(file, readWorkbook(bytes));
+      expect(unpack).not.toHaveBeenCalled();
+      unpack.mockRestore();
+      notFound += packed.indicators.filter((i) => i.outcome === 'not-found').length;
+      // The same as read from the sheets' text, which keeps rows.
+      expect(packed).toEqual(await readings(file, readPackage(openPackage(bytes), false)));
+    }
+    expect(notFound).toBeGreaterThan(0);
   });
 });
 
