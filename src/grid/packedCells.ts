@@ -138,7 +138,7 @@ export class PackedCellsBuilder {
   private values: Float64Array;
   private readonly texts = new TextTable();
   private readonly sharedIndex = new Map<number, number>();
-  /** Rows started so far (the last one still open), and where the open row's cells start. */
+  /** Rows started so far (the last one still open), cells placed (blanks between them included), the longest row. */
   private rows = 0;
   private used = 0;
   private columns = 0;
@@ -173,14 +173,19 @@ export class PackedCellsBuilder {
     return true;
   }
 
-  /** The cells, in views of the arrays they were written into (not copied: the room left over is small). */
+  /**
+   * The cells, in views of the arrays they were written into; copied to their size only when more
+   * than half of the room made for them is left over (a sheet of long formulas has fewer cells
+   * than its bytes suggest).
+   */
   build(): PackedCells {
     const rowStart = this.rowStart.subarray(0, this.rows + 1);
     rowStart[this.rows] = this.used;
+    const fit = this.used * 2 >= this.kinds.length;
     return {
       rowStart,
-      kinds: this.kinds.subarray(0, this.used),
-      values: this.values.subarray(0, this.used),
+      kinds: fit ? this.kinds.subarray(0, this.used) : this.kinds.slice(0, this.used),
+      values: fit ? this.values.subarray(0, this.used) : this.values.slice(0, this.used),
       texts: this.texts.texts,
       columns: this.columns,
     };

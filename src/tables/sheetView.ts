@@ -137,7 +137,6 @@ export class SheetView {
   }
 }
 
-/** Whether a cell shows any text (`cellText` not empty), without making the text of a figure. */
 /** packed's columns in row `row` that show something (as `shows` says), written into `out`; how many. */
 function packedCols(packed: PackedCells, row: number, out: number[]): number {
   const { kinds, values, texts } = packed;
@@ -152,6 +151,7 @@ function packedCols(packed: PackedCells, row: number, out: number[]): number {
   return n;
 }
 
+/** Whether a cell shows any text (`cellText` not empty), without making the text of a figure. */
 function shows(v: CellValue | undefined): boolean {
   if (v === null || v === undefined) return false;
   if (typeof v === 'string') return v.trim() !== '';
