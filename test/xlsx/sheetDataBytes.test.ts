@@ -5,7 +5,7 @@
 import { readFileSync, readdirSync, existsSync } from 'fs';
 import { join } from 'path';
 import { scanA1 } from '../../src/grid/address';
-import { WorkbookGrid } from '../../src/grid/grid';
+import { cellAt, WorkbookGrid } from '../../src/grid/grid';
 import { openPackage, XlsxPackage } from '../../src/xlsx/package';
 import { readPackage } from '../../src/xlsx/read/readWorkbook';
 import * as sheetDataBytes from '../../src/xlsx/read/sheetDataBytes';
@@ -160,6 +160,25 @@ describe('cells read from bytes, the same as read from text', () => {
     for (const s of ['0', '-0', '12', '3.25', '0.1', '0.3', '2.675', '123456789012345', '99999.99999', '1.00000000000001', '-7.5', '+4', '5.', '.5'])
       expect(Object.is(at(s), Number(s))).toBe(true);
     for (const s of ['1e3', '', '.', '1.2.3', ' 1', '1234567890123456', '1.000000000000001', '0x10']) expect(at(s)).toBeUndefined();
+  });
+
+  it('cells kept packed, but a sheet whose rows padded from column A would take far more room than its bytes read as text', () => {
+    // One cell in A and one in XFD on each of 300 rows: packed from column A, five million cells.
+    const rows = Array.from({ length: 300 }, (_, r) => `<row r="${r + 1}"><c r="A${r + 1}"><v>${r}</v></c><c r="XFD${r + 1}"><v>${r + 0.5}</v></c></row>`);
+    const far = minimalPackage({ sheet: sheet(rows.join('')), sheetRels: undefined });
+    const [fast, text] = bothWays(far);
+    expect(fast).toEqual(text);
+    const grid = readPackage(openPackage(far));
+    expect(grid.sheets[0].packed).toBeUndefined();
+    expect(cellAt(grid.sheets[0], 299, 16383)).toBe(299.5);
+    // A few such rows fit: packed, and read the same.
+    const few = minimalPackage({ sheet: sheet(rows.slice(0, 3).join('')), sheetRels: undefined });
+    const packed = readPackage(openPackage(few)).sheets[0];
+    expect(packed.packed).toBeDefined();
+    expect(cellAt(packed, 2, 16383)).toBe(2.5);
+    expect(cellAt(packed, 2, 16382)).toBeNull();
+    const [fewFast, fewText] = bothWays(few);
+    expect(fewFast).toEqual(fewText);
   });
 
   it('takes only UTF-8 that XML takes as it is', () => {
