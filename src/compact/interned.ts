@@ -16,4 +16,9 @@ export class Interned<T> {
   get length(): number {
     return this.values.length;
   }
+
+  /** Every value, by its number (the array itself, still growing as values are added). */
+  all(): T[] {
+    return this.values;
+  }
 }

@@ -1,6 +1,6 @@
 import { CellValue } from './cell';
 import { RangeRef } from './address';
-import { BLANK, PackedCells, packedHeight, packedValue, packedWidth } from './packedCells';
+import { PackedCells, packedHeight, packedValue, packedWidth } from './packedCells';
 
 /**
  * The core's view of a workbook: plain values, no formatting, no Office.js, no file format.
@@ -69,7 +69,7 @@ export function forEachValue(sheet: SheetGrid, row: number, visit: (col: number,
   if (p) {
     const width = packedWidth(p, row);
     for (let c = 0; c < width; c++) {
-      const v = p.kinds[p.rowStart[row] + c] === BLANK ? null : packedValue(p, row, c);
+      const v = packedValue(p, row, c);
       if (v !== null && visit(c, v) === false) return;
     }
     return;

@@ -1,3 +1,4 @@
+import { Interned } from '../compact/interned';
 import { cellError, CellValue, isCellError } from './cell';
 
 /**
@@ -85,7 +86,7 @@ export function packRows(rows: ReadonlyArray<ReadonlyArray<CellValue> | undefine
   rowStart[height] = cells;
   const kinds = new Uint8Array(cells);
   const values = new Float64Array(cells);
-  const texts = new TextTable();
+  const texts = new Interned<string>();
   for (let r = 0; r < height; r++) {
     const row = rows[r];
     if (!row) continue;
@@ -95,33 +96,21 @@ export function packRows(rows: ReadonlyArray<ReadonlyArray<CellValue> | undefine
       if (v !== null && v !== undefined) put(kinds, values, texts, at, v);
     }
   }
-  return { rowStart, kinds, values, texts: texts.texts, columns };
+  return { rowStart, kinds, values, texts: texts.all(), columns };
 }
 
 /** Writes a value's kind and number at `at`. */
-function put(kinds: Uint8Array, values: Float64Array, texts: TextTable, at: number, v: Exclude<CellValue, null>): void {
+function put(kinds: Uint8Array, values: Float64Array, texts: Interned<string>, at: number, v: Exclude<CellValue, null>): void {
   if (typeof v === 'number') {
     kinds[at] = NUMBER;
     values[at] = v;
   } else if (typeof v === 'string') {
     kinds[at] = TEXT;
-    values[at] = texts.index(v);
+    values[at] = texts.of(v);
   } else if (typeof v === 'boolean') kinds[at] = v ? TRUE : FALSE;
   else if (isCellError(v)) {
     kinds[at] = ERROR;
-    values[at] = texts.index(v.error);
-  }
-}
-
-/** Texts kept once each, by their index. */
-class TextTable {
-  readonly texts: string[] = [];
-  private readonly known = new Map<string, number>();
-
-  index(s: string): number {
-    let i = this.known.get(s);
-    if (i === undefined) this.known.set(s, (i = this.texts.push(s) - 1));
-    return i;
+    values[at] = texts.of(v.error);
   }
 }
 
@@ -136,7 +125,7 @@ export class PackedCellsBuilder {
   private rowStart: Int32Array;
   private kinds: Uint8Array;
   private values: Float64Array;
-  private readonly texts = new TextTable();
+  private readonly texts = new Interned<string>();
   private readonly sharedIndex = new Map<number, number>();
   /** Rows started so far (the last one still open), cells placed (blanks between them included), the longest row. */
   private rows = 0;
@@ -167,7 +156,7 @@ export class PackedCellsBuilder {
     const at = this.place(row, col);
     if (at < 0) return false;
     let i = this.sharedIndex.get(index);
-    if (i === undefined) this.sharedIndex.set(index, (i = this.texts.index(text)));
+    if (i === undefined) this.sharedIndex.set(index, (i = this.texts.of(text)));
     this.kinds[at] = TEXT;
     this.values[at] = i;
     return true;
@@ -186,7 +175,7 @@ export class PackedCellsBuilder {
       rowStart,
       kinds: fit ? this.kinds.subarray(0, this.used) : this.kinds.slice(0, this.used),
       values: fit ? this.values.subarray(0, this.used) : this.values.slice(0, this.used),
-      texts: this.texts.texts,
+      texts: this.texts.all(),
       columns: this.columns,
     };
   }
